@@ -1,0 +1,1 @@
+"""Pipelines: the only writer of the warehouse. Never imports Dash."""

@@ -1,0 +1,222 @@
+"""Deterministic demonstration data: targets for regions without real ones, and
+partner submissions that go through the same loading path as real files.
+
+Only the seed document's figures are real (Rivierenland's baselines and targets,
+which live in data/reference/targets.csv). Everything written here is generated,
+and the inbox carries a DEMONSTRATIEDATA.txt marker so every loaded row is
+flagged as demo and the dashboard labels it "demonstratiedata".
+"""
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+import openpyxl
+
+from pipelines import reference
+
+SEED = 2005
+# The demo shows the covenant as a monitor would have seen it in summer 2007:
+# 19 of the 24 months have passed, so projections and statuses still matter.
+FIRST_MONTH = dt.date(2005, 12, 1)
+LAST_MONTH = dt.date(2007, 6, 1)
+DEMO_MARKER = "DEMONSTRATIEDATA.txt"
+DEMO_SOURCE = "Demonstratiedata: gegenereerd door pipelines/demo_data.py (seed 2005)"
+DEMO_NOTE = "demonstratiedata (gegenereerd)"
+
+# Which partners deliver which indicator, and their usual share of it.
+PARTNER_SHARES: dict[str, dict[str, float]] = {
+    "leerwerkplaatsen": {"roc": 0.5, "werkgevers": 0.3, "gemeenten": 0.2},
+    "evc_trajecten": {"roc": 0.4, "uwv": 0.6},
+    "stages": {"roc": 0.75, "werkgevers": 0.25},
+    "oo_uitgaven_eur": {"oo_fondsen": 1.0},
+}
+SECTORS = ["zorg", "techniek", "bouw", "logistiek", "handel", "agrarisch"]
+DUTCH_MONTHS = ["jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec"]
+# How each partner's file is written, to exercise what Dutch offices produce.
+FILE_STYLES = ["csv_semicolon_bom", "xlsx", "csv_semicolon_cp1252", "csv_comma"]
+
+
+@dataclass(frozen=True)
+class DemoTarget:
+    """A generated target, in the same shape as data/reference/targets.csv."""
+
+    region: str
+    indicator: str
+    baseline: float
+    target: float
+
+
+def months() -> list[dt.date]:
+    """First days of the months the demo covers."""
+    out, m = [], FIRST_MONTH
+    while m <= LAST_MONTH:
+        out.append(m)
+        m = dt.date(m.year + m.month // 12, m.month % 12 + 1, 1)
+    return out
+
+
+def _round_to(value: float, step: int) -> float:
+    return float(max(step, round(value / step) * step))
+
+
+def generate_targets(rng: np.random.Generator, regions: list[str],
+                     real: set[tuple[str, str]]) -> list[DemoTarget]:
+    """Targets scaled to a random region size, for every pair without a real target."""
+    out = []
+    for region in regions:
+        size = float(rng.uniform(0.4, 2.6))
+        for indicator in PARTNER_SHARES:
+            jitter = float(rng.uniform(0.8, 1.2))
+            if (region, indicator) in real:
+                continue
+            if indicator == "leerwerkplaatsen":
+                base = _round_to(290 * size * jitter, 10)
+                tgt = base + _round_to(910 * size * jitter, 50)
+            elif indicator == "evc_trajecten":
+                base = _round_to(340 * size * jitter, 10)
+                tgt = base + _round_to(1160 * size * jitter, 50)
+            elif indicator == "stages":
+                base = _round_to(600 * size * jitter, 10)
+                tgt = base + _round_to(900 * size * jitter, 50)
+            else:
+                base = 0.0
+                tgt = _round_to(1_500_000 * size * jitter, 50_000)
+            out.append(DemoTarget(region, indicator, base, tgt))
+    return out
+
+
+def monthly_realisations(rng: np.random.Generator, gain: float, pace: float,
+                         n_months: int) -> np.ndarray:
+    """Monthly gains around `pace` times the straight path, with seasonal dips."""
+    per_month = gain / 24 * pace
+    season = np.array([1.0 if m.month not in (7, 8, 12) else 0.6 for m in months()])
+    noise = rng.lognormal(0.0, 0.25, n_months)
+    return per_month * season[:n_months] * noise
+
+
+def submission_rows(rng: np.random.Generator, region: str, targets: dict[str, tuple[float, float]],
+                    pace: float, late_months: int) -> dict[str, list[dict]]:
+    """Rows per partner for one region: indicator × month × sector."""
+    per_partner: dict[str, list[dict]] = {}
+    period = months()[: len(months()) - late_months]
+    sector_weights = rng.dirichlet(np.ones(len(SECTORS)))
+    main_sectors = [SECTORS[i] for i in np.argsort(-sector_weights)[:3]]
+    for indicator, shares in PARTNER_SHARES.items():
+        base, tgt = targets[indicator]
+        gains = monthly_realisations(rng, tgt - base, pace * float(rng.uniform(0.85, 1.15)),
+                                     len(period))
+        for partner, share in shares.items():
+            for month, gain in zip(period, gains):
+                if rng.random() < 0.03:  # a month the partner did not report
+                    continue
+                split = rng.dirichlet(np.ones(len(main_sectors)) * 3)
+                for sector, part in zip(main_sectors, split):
+                    value = gain * share * part
+                    value = round(value, 2) if indicator == "oo_uitgaven_eur" else int(round(value))
+                    per_partner.setdefault(partner, []).append(
+                        {"regio": region, "indicator": indicator, "periode": month,
+                         "waarde": value, "partner": partner, "sector": sector,
+                         "opmerking": DEMO_NOTE})
+    return per_partner
+
+
+def dutch_number(value: float) -> str:
+    """1234567.5 → '1.234.567,50'; whole numbers without decimals."""
+    if float(value).is_integer():
+        return f"{int(value):,}".replace(",", ".")
+    return f"{value:,.2f}".replace(",", "_").replace(".", ",").replace("_", ".")
+
+
+def _period_text(month: dt.date, style_index: int) -> str:
+    if style_index % 3 == 2:
+        return f"{DUTCH_MONTHS[month.month - 1]} {month.year}"
+    return month.strftime("%Y-%m")
+
+
+def write_submission(path_stem: Path, rows: list[dict], style: str, style_index: int,
+                     region_label: str) -> Path:
+    """Write one partner's rows in the given file style; returns the file written."""
+    header = ["regio", "indicator", "periode", "waarde", "partner", "sector", "opmerking"]
+    table = [[region_label, r["indicator"], _period_text(r["periode"], style_index),
+              r["waarde"], r["partner"], r["sector"], r["opmerking"]] for r in rows]
+    if style == "xlsx":
+        path = path_stem.with_suffix(".xlsx")
+        wb = openpyxl.Workbook()
+        ws = wb.active
+        ws.title = "Realisaties"
+        ws.append([h.capitalize() for h in header])
+        for row in table:
+            ws.append(row)
+        wb.properties.creator = "Regiomonitor demo"
+        wb.save(path)
+        return path
+    path = path_stem.with_suffix(".csv")
+    buf = io.StringIO()
+    sep = "," if style == "csv_comma" else ";"
+    writer = csv.writer(buf, delimiter=sep, lineterminator="\r\n")
+    writer.writerow(header)
+    for row in table:
+        writer.writerow(row[:3] + [dutch_number(row[3])] + row[4:])
+    encoding = {"csv_semicolon_bom": "utf-8-sig", "csv_semicolon_cp1252": "cp1252"}.get(style, "utf-8")
+    path.write_bytes(buf.getvalue().encode(encoding))
+    return path
+
+
+def write_targets(path: Path, targets: list[DemoTarget], programme: str) -> None:
+    """The generated targets, in the shape of data/reference/targets.csv."""
+    start = reference.read_programmes()[0]["start_date"]
+    end = reference.read_programmes()[0]["end_date"]
+    with path.open("w", newline="", encoding="utf-8") as f:
+        w = csv.writer(f, lineterminator="\n")
+        w.writerow(["programme", "region", "indicator", "baseline_value", "baseline_date",
+                    "target_value", "deadline", "source"])
+        for t in targets:
+            w.writerow([programme, t.region, t.indicator, plain_number(t.baseline), start,
+                        plain_number(t.target), end, DEMO_SOURCE])
+
+
+def plain_number(value: float) -> str:
+    """Plain machine number for reference CSVs (no separators)."""
+    return str(int(value)) if float(value).is_integer() else str(value)
+
+
+def generate(out_dir: Path, seed: int = SEED) -> list[Path]:
+    """Write data/demo/targets.csv and data/demo/inbox/*; returns the files written."""
+    rng = np.random.default_rng(seed)
+    regions = reference.read_regions()
+    names = {r["code"]: r["name"] for r in regions}
+    real = reference.read_targets(reference.REFERENCE_TARGETS)
+    real_pairs = {(t["region"], t["indicator"]) for t in real}
+    targets = generate_targets(rng, list(names), real_pairs)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    inbox = out_dir / "inbox"
+    inbox.mkdir(exist_ok=True)
+    for old in inbox.iterdir():
+        old.unlink()
+    write_targets(out_dir / "targets.csv", targets, "lw2005")
+    all_targets = {(t.region, t.indicator): (t.baseline, t.target) for t in targets}
+    all_targets |= {(t["region"], t["indicator"]): (t["baseline_value"], t["target_value"])
+                    for t in real}
+    written = [out_dir / "targets.csv"]
+    for i, region in enumerate(names):
+        pace = float(rng.uniform(0.45, 1.35))
+        late = int(rng.choice([0, 0, 0, 0, 0, 1, 2, 3]))
+        per_partner = submission_rows(
+            rng, region, {ind: all_targets[(region, ind)] for ind in PARTNER_SHARES}, pace, late)
+        for j, (partner, rows) in enumerate(sorted(per_partner.items())):
+            style_index = i + j
+            label = names[region] if style_index % 5 == 4 else region
+            written.append(write_submission(inbox / f"{region}_{partner}", rows,
+                                            FILE_STYLES[style_index % len(FILE_STYLES)],
+                                            style_index, label))
+    marker = inbox / DEMO_MARKER
+    marker.write_text("Alle bestanden in deze map zijn demonstratiedata, gegenereerd door "
+                      "pipelines/demo_data.py. Ze zijn geen echte realisaties.\n"
+                      "All files in this folder are generated demonstration data.\n",
+                      encoding="utf-8")
+    return written + [marker]

@@ -1,0 +1,60 @@
+"""Prefect flows: the wiring module. Each task is a plain function from another module."""
+from __future__ import annotations
+
+import os
+import uuid
+from pathlib import Path
+
+os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")  # offline: no telemetry
+
+from prefect import flow, get_run_logger, task  # noqa: E402
+from prefect.cache_policies import NONE  # noqa: E402
+from prefect.runtime import flow_run  # noqa: E402
+
+from pipelines import geometry, reference, refresh as steps, warehouse  # noqa: E402
+from regiomonitor.config import settings  # noqa: E402
+
+# Tasks share one open DuckDB connection, which cannot be hashed for caching.
+previous_state = task(warehouse.previous_state, cache_policy=NONE)
+load_reference = task(reference.load_reference, cache_policy=NONE)
+load_targets = task(reference.load_targets, cache_policy=NONE)
+list_inbox = task(steps.inbox_files, cache_policy=NONE, retries=2, retry_delay_seconds=2)
+load_submissions = task(steps.load_submissions, cache_policy=NONE)
+publish = task(warehouse.publish, cache_policy=NONE)
+
+
+@task(cache_policy=NONE)
+def load_schematic_geometry(con) -> int:
+    """The offline tile map of the regions."""
+    return geometry.load_geometry(con, geometry.schematic_tiles(con), "schematic",
+                                  geometry.SCHEMATIC_ATTRIBUTION)
+
+
+@flow(name="refresh", log_prints=True)
+def refresh(warehouse_path: str | None = None, inbox: str | None = None,
+            include_demo_targets: bool = True) -> dict:
+    """Rebuild the warehouse from reference data and the inbox, then publish it atomically."""
+    cfg = settings(warehouse_path, inbox, include_demo_targets)
+    logger = get_run_logger()
+    started = steps.now()
+    with warehouse.writer_lock(cfg.warehouse):
+        received, history = previous_state(cfg.warehouse)
+        con = warehouse.create_staging(cfg.warehouse)
+        try:
+            summary = {
+                "reference": load_reference(con),
+                "targets": load_targets(con, demo=reference.DEMO_TARGETS
+                                        if cfg.include_demo_targets else None),
+                "geometry": load_schematic_geometry(con),
+                "submissions": load_submissions(con, list_inbox(cfg.inbox),
+                                                steps.is_demo_inbox(cfg.inbox), received),
+            }
+            run_id = str(flow_run.id or uuid.uuid4())
+            steps.record_run(con, history, run_id, "refresh", started, summary)
+            publish(con, cfg.warehouse)
+        except BaseException:
+            con.close()
+            warehouse.staging_path(cfg.warehouse).unlink(missing_ok=True)
+            raise
+    logger.info("Published %s: %s", cfg.warehouse, summary)
+    return summary

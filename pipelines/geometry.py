@@ -1,0 +1,38 @@
+"""Region geometry for the map. Until real CBS boundaries are loaded, a schematic
+tile map: one square per region, laid out roughly where the region lies, so the
+dashboard works offline and every region is equally easy to see and click.
+"""
+from __future__ import annotations
+
+import json
+
+import duckdb
+import geopandas as gpd
+from shapely.geometry import box
+
+# Tiles in WGS84 over the Netherlands: 0.5° longitude ≈ 0.31° latitude ≈ 34 km at 52° N.
+ORIGIN_LON, ORIGIN_LAT = 3.4, 53.45
+STEP_LON, STEP_LAT = 0.56, 0.35
+TILE_LON, TILE_LAT = 0.5, 0.31
+SCHEMATIC_ATTRIBUTION = "Schematische tegelkaart (geen echte grenzen)"
+
+
+def schematic_tiles(con: duckdb.DuckDBPyConnection) -> gpd.GeoDataFrame:
+    """One square polygon per region from the region_tile layout."""
+    rows = con.execute("select t.code, r.name, t.col, t.row from region_tile t "
+                       "join region r using (code) order by t.code").fetchall()
+    geometry = [box(ORIGIN_LON + col * STEP_LON, ORIGIN_LAT - row * STEP_LAT - TILE_LAT,
+                    ORIGIN_LON + col * STEP_LON + TILE_LON, ORIGIN_LAT - row * STEP_LAT)
+                for _, _, col, row in rows]
+    return gpd.GeoDataFrame({"code": [r[0] for r in rows], "name": [r[1] for r in rows]},
+                            geometry=geometry, crs=4326)
+
+
+def load_geometry(con: duckdb.DuckDBPyConnection, frame: gpd.GeoDataFrame, source: str,
+                  attribution: str, level: str = "arbeidsmarktregio") -> int:
+    """Store each region's geometry as GeoJSON in WGS84."""
+    frame = frame.to_crs(4326)
+    rows = [[level, source, code, name, json.dumps(geom.__geo_interface__), attribution]
+            for code, name, geom in zip(frame["code"], frame["name"], frame.geometry)]
+    con.executemany("insert into region_geometry values (?, ?, ?, ?, ?, ?)", rows)
+    return len(rows)

@@ -1,0 +1,83 @@
+"""Build a warehouse file beside the served one and swap it in atomically.
+
+DuckDB allows one writing process or many readers, never both; a dashboard that
+holds the served file open would block a writer. So every refresh builds a new
+file, checkpoints and closes it, then os.replace()s it over the served path:
+readers that open afterwards see the new data, open ones keep their snapshot.
+A lock file stops two refreshes from building at once.
+"""
+from __future__ import annotations
+
+import contextlib
+import fcntl
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import duckdb
+
+from regiomonitor.config import SQL_DIR
+
+
+class WarehouseBusy(RuntimeError):
+    """Another refresh holds the lock on this warehouse."""
+
+
+@contextlib.contextmanager
+def writer_lock(warehouse: Path) -> Iterator[None]:
+    """Hold <warehouse>.lock for the whole build; fail at once if someone else holds it."""
+    warehouse.parent.mkdir(parents=True, exist_ok=True)
+    with open(warehouse.with_name(warehouse.name + ".lock"), "w") as handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError as err:
+            raise WarehouseBusy(
+                f"Another refresh is writing {warehouse}; wait for it to finish.") from err
+        yield
+
+
+def staging_path(warehouse: Path) -> Path:
+    """The file a refresh builds before publishing it; unique per process."""
+    return warehouse.with_name(f"{warehouse.name}.{os.getpid()}.new")
+
+
+def sql_files() -> list[Path]:
+    """Schema first, then the views in name order (a view may build on an earlier one)."""
+    return [SQL_DIR / "schema.sql", *sorted((SQL_DIR / "views").glob("*.sql"))]
+
+
+def create_staging(warehouse: Path) -> duckdb.DuckDBPyConnection:
+    """A fresh, empty warehouse file with the schema and views applied."""
+    path = staging_path(warehouse)
+    for leftover in (path, path.with_name(path.name + ".wal")):
+        leftover.unlink(missing_ok=True)
+    con = duckdb.connect(str(path))
+    for sql in sql_files():
+        con.execute(sql.read_text(encoding="utf-8"))
+    return con
+
+
+def previous_state(warehouse: Path) -> tuple[dict[str, object], list[tuple]]:
+    """From the served warehouse: when each known file was first received, and the run history.
+
+    Keeping both makes a rebuild from the same files give the same contents.
+    """
+    if not warehouse.exists():
+        return {}, []
+    con = duckdb.connect(str(warehouse), read_only=True)
+    try:
+        received = dict(con.execute("select sha256, received_at from submission").fetchall())
+        runs = con.execute("select * from pipeline_run order by started_at").fetchall()
+    finally:
+        con.close()
+    return received, runs
+
+
+def publish(con: duckdb.DuckDBPyConnection, warehouse: Path) -> Path:
+    """Checkpoint and close the staging file, then atomically replace the served one."""
+    path = Path(con.execute("select path from duckdb_databases() where database_name = "
+                            "current_database()").fetchone()[0])
+    con.execute("checkpoint")
+    con.close()
+    os.replace(path, warehouse)
+    return warehouse

@@ -1,0 +1,1 @@
+"""Regiomonitor: follow regional labour-market covenants against their targets."""

@@ -1,0 +1,114 @@
+"""The `regiomonitor` command. Each subcommand imports only the side it needs, so
+`serve` never loads Prefect and `refresh` never loads Dash."""
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from regiomonitor.config import DEMO_DIR, default_inbox, default_warehouse
+
+DEFAULT_HOST = "127.0.0.1"
+DEFAULT_PORT = 8050
+
+
+def _warehouse_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--warehouse", type=Path, default=None,
+                        help="warehouse file (default: $REGIOMONITOR_WAREHOUSE or "
+                             f"{default_warehouse()})")
+
+
+def _serve_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--host", default=DEFAULT_HOST, help=f"address to listen on (default {DEFAULT_HOST})")
+    parser.add_argument("--port", type=int, default=DEFAULT_PORT, help=f"port (default {DEFAULT_PORT})")
+
+
+def run_refresh(warehouse: Path | None, inbox: Path | None, demo_targets: bool) -> dict:
+    """Run the Prefect refresh flow and print what it loaded."""
+    from pipelines.flows import refresh
+
+    summary = refresh(str(warehouse) if warehouse else None, str(inbox) if inbox else None,
+                      demo_targets)
+    subs = summary["submissions"]
+    print(f"Warehouse published: {warehouse or default_warehouse()}")
+    print(f"  submissions loaded {subs['loaded']}, rejected {subs['rejected']}, "
+          f"rows {subs['rows']}; targets {summary['targets']}")
+    return summary
+
+
+def run_serve(warehouse: Path | None, host: str, port: int) -> None:
+    """Serve the dashboard on an existing warehouse."""
+    from dashboard.app import create_app
+
+    path = warehouse or default_warehouse()
+    if not path.exists():
+        sys.exit(f"No warehouse at {path}. Run `regiomonitor refresh` (or `regiomonitor demo`) first.")
+    print(f"Regiomonitor: http://{host}:{port}/  (warehouse {path})", flush=True)
+    create_app(path).run(host=host, port=port, debug=False)
+
+
+def cmd_demo(args: argparse.Namespace) -> None:
+    run_refresh(args.warehouse, DEMO_DIR / "inbox", True)
+    run_serve(args.warehouse, args.host, args.port)
+
+
+def cmd_refresh(args: argparse.Namespace) -> None:
+    run_refresh(args.warehouse, args.inbox, not args.no_demo_targets)
+
+
+def cmd_serve(args: argparse.Namespace) -> None:
+    run_serve(args.warehouse, args.host, args.port)
+
+
+def cmd_demo_data(args: argparse.Namespace) -> None:
+    from pipelines.demo_data import generate
+
+    files = generate(args.out)
+    print(f"Wrote {len(files)} demo files to {args.out}")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="regiomonitor",
+        description="Regiomonitor: regional labour-market covenants, their targets and progress.")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    demo = sub.add_parser("demo", help="build the warehouse from the embedded demo data and serve the dashboard",
+                          description="Build the warehouse from the embedded demo data (data/demo) "
+                                      "with the refresh flow, then serve the dashboard.")
+    _warehouse_option(demo)
+    _serve_options(demo)
+    demo.set_defaults(func=cmd_demo)
+
+    refresh = sub.add_parser("refresh", help="rebuild the warehouse from reference data and the inbox",
+                             description="Run the Prefect flow `refresh`: load the reference data and "
+                                         "every submission in the inbox into a new warehouse file, "
+                                         "then publish it atomically.")
+    _warehouse_option(refresh)
+    refresh.add_argument("--inbox", type=Path, default=None,
+                         help=f"folder of submission files (default: $REGIOMONITOR_INBOX or {default_inbox()})")
+    refresh.add_argument("--no-demo-targets", action="store_true",
+                         help="load only the real targets from data/reference, not the generated demo targets")
+    refresh.set_defaults(func=cmd_refresh)
+
+    serve = sub.add_parser("serve", help="serve the dashboard on an existing warehouse",
+                           description="Serve the dashboard, reading the published warehouse read-only.")
+    _warehouse_option(serve)
+    _serve_options(serve)
+    serve.set_defaults(func=cmd_serve)
+
+    demo_data = sub.add_parser("demo-data", help="regenerate the demo data (deterministic)",
+                               description="Regenerate data/demo: generated targets and partner "
+                                           "submissions, the same bytes every time for CSV files.")
+    demo_data.add_argument("--out", type=Path, default=DEMO_DIR, help=f"output folder (default {DEMO_DIR})")
+    demo_data.set_defaults(func=cmd_demo_data)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> None:
+    args = build_parser().parse_args(argv)
+    args.func(args)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,125 @@
+-- Regiomonitor warehouse schema. Applied by the pipelines to every new warehouse file;
+-- the dashboard only reads. Keys and checks make bad reference data fail loudly.
+
+create table region (
+    code varchar primary key check (regexp_full_match(code, 'AM[0-9]{2}')),  -- CBS code
+    name varchar not null unique
+);
+
+-- Position of each region in the schematic tile map (the offline default map).
+create table region_tile (
+    code varchar primary key references region (code),
+    col integer not null,
+    "row" integer not null,
+    unique (col, "row")
+);
+
+-- Published region geometry as GeoJSON, by level and source ('schematic' or real boundaries).
+create table region_geometry (
+    level varchar not null,        -- 'arbeidsmarktregio'
+    source varchar not null,       -- 'schematic', 'cbs'
+    code varchar not null,
+    name varchar not null,
+    geojson varchar not null,      -- one GeoJSON geometry in WGS84
+    attribution varchar not null,
+    primary key (level, source, code)
+);
+
+create table indicator (
+    code varchar primary key,
+    unit varchar not null check (unit in ('aantal', 'euro')),
+    label_nl varchar not null,
+    label_en varchar not null,
+    definition_nl varchar not null,
+    definition_en varchar not null
+);
+
+create table partner (
+    code varchar primary key,
+    name_nl varchar not null,
+    name_en varchar not null,
+    kind varchar not null
+);
+
+create table sector (
+    code varchar primary key,
+    label_nl varchar not null,
+    label_en varchar not null
+);
+
+create table programme (
+    code varchar primary key,
+    name varchar not null,
+    start_date date not null,
+    end_date date not null check (end_date > start_date),
+    source varchar not null
+);
+
+create table signatory (
+    programme varchar not null references programme (code),
+    region varchar not null references region (code),
+    organisation varchar not null,
+    role varchar not null,
+    primary key (programme, region, organisation)
+);
+
+-- What a region promised: baseline B at baseline_date, target T at deadline.
+create table target (
+    programme varchar not null references programme (code),
+    region varchar not null references region (code),
+    indicator varchar not null references indicator (code),
+    baseline_value double not null check (baseline_value >= 0),
+    baseline_date date not null,
+    target_value double not null check (target_value >= 0),
+    deadline date not null check (deadline > baseline_date),
+    source varchar not null,
+    is_demo boolean not null,
+    primary key (programme, region, indicator)
+);
+
+-- One delivered file. Its id is the first 16 hex digits of its SHA-256.
+create table submission (
+    id varchar primary key,
+    file_name varchar not null,
+    sha256 varchar not null unique,
+    received_at timestamp not null,
+    steward varchar not null,
+    status varchar not null check (status in ('loaded', 'rejected')),
+    rows_accepted integer not null,
+    rows_rejected integer not null,
+    is_demo boolean not null
+);
+
+-- A partner's realisation in one month (the first day of the month), traceable to its row.
+create table observation (
+    region varchar not null references region (code),
+    indicator varchar not null references indicator (code),
+    period date not null check (day(period) = 1),
+    partner varchar not null references partner (code),
+    sector varchar not null references sector (code),
+    value double not null check (value >= 0),
+    submission_id varchar not null references submission (id),
+    source_row integer not null,   -- the row number as the partner sees it in Excel
+    note varchar,
+    is_demo boolean not null,
+    primary key (region, indicator, period, partner, sector)
+);
+
+-- Why a row of a submission was not loaded; never silently dropped.
+create table rejected_row (
+    submission_id varchar not null references submission (id),
+    source_row integer,            -- null when the whole file is unreadable
+    column_name varchar,
+    value varchar,
+    reason_nl varchar not null,
+    reason_en varchar not null
+);
+
+create table pipeline_run (
+    run_id varchar primary key,
+    flow varchar not null,
+    started_at timestamp not null,
+    finished_at timestamp not null,
+    status varchar not null,
+    summary varchar not null       -- JSON: counts per step
+);
