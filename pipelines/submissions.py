@@ -42,6 +42,7 @@ class Lookups:
     """Known codes from the reference data, for checking a submission's cells."""
 
     regions: dict[str, str]          # lower-case code or name → code
+    region_names: dict[str, str]     # code → name, for suggestions
     indicators: dict[str, str]       # code → unit
     partners: set[str]
     sectors: set[str]
@@ -59,14 +60,13 @@ class Checked:
 
 def lookups_from(con: duckdb.DuckDBPyConnection, today: dt.date | None = None) -> Lookups:
     """Codes and the accepted period range from the reference tables already loaded."""
-    regions = {}
-    for code, name in con.execute("select code, name from region").fetchall():
-        regions[code.lower()] = code
-        regions[name.lower()] = code
+    names = dict(con.execute("select code, name from region").fetchall())
+    regions = {key.lower(): code for code, name in names.items() for key in (code, name)}
     first, last = con.execute("select min(start_date), max(end_date) from programme").fetchone()
     today = today or dt.date.today()
     return Lookups(
         regions=regions,
+        region_names=names,
         indicators=dict(con.execute("select code, unit from indicator").fetchall()),
         partners={r[0] for r in con.execute("select code from partner").fetchall()},
         sectors={r[0] for r in con.execute("select code from sector").fetchall()},
@@ -105,8 +105,12 @@ def read_table(path: Path) -> list[tuple[int, list]]:
             if any(c not in (None, "") for c in r)]
 
 
-def _closest(value: str, candidates: list[str]) -> str:
-    return ", ".join(difflib.get_close_matches(value, candidates, n=3, cutoff=0.5)) or "-"
+def closest_regions(value: str, names: dict[str, str]) -> str:
+    """Up to three known regions whose name or code looks like `value`, as 'Name (code)'."""
+    by_key = {name.lower(): code for code, name in names.items()} | {c.lower(): c for c in names}
+    codes = dict.fromkeys(by_key[k] for k in difflib.get_close_matches(value.lower(), list(by_key),
+                                                                         n=3, cutoff=0.5))
+    return ", ".join(f"{names[c]} ({c})" for c in codes) or "-"
 
 
 def check_header(header: list) -> tuple[dict[str, int], list[RowError]]:
@@ -128,8 +132,7 @@ def check_row(number: int, cells: dict[str, object], lk: Lookups) -> tuple[dict 
 
     region = lk.regions.get(_text(cells["regio"]).lower())
     if region is None:
-        near = _closest(_text(cells["regio"]), sorted(set(lk.regions.values()) | {
-            k for k in lk.regions if not k.startswith("am")}))
+        near = closest_regions(_text(cells["regio"]), lk.region_names)
         fail("regio", f"onbekende regio; bedoelt u: {near}?", f"unknown region; did you mean: {near}?")
     indicator = _text(cells["indicator"]).lower()
     if indicator not in lk.indicators:

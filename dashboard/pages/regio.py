@@ -1,0 +1,120 @@
+"""Regio: one region's progress per indicator, its covenant and the files behind its figures."""
+from __future__ import annotations
+
+import dash
+import pandas as pd
+from dash import dcc, html
+
+from dashboard import components, figures, warehouse
+from dashboard.i18n import fmt_amount, fmt_date, fmt_month, fmt_pct, language, t
+
+dash.register_page(__name__, path_template="/regio/<code>", title="Regiomonitor – Regio",
+                   label_key="page_regio")
+
+
+def _date(value) -> object:
+    return None if value is None or pd.isna(value) else pd.Timestamp(value).date()
+
+
+def indicator_card(row: pd.Series, series: pd.DataFrame, label: str, lang: str) -> html.Section:
+    """Realised against target for one indicator, with its trajectory chart."""
+    tags = [html.Span(t("demo_target_tag" if row["target_is_demo"] else "real_tag", lang),
+                      className="badge " + ("badge-demo" if row["target_is_demo"] else "badge-real"))]
+    if row["observations_demo"]:
+        tags.append(html.Span(t("demo_realised_tag", lang), className="badge badge-demo"))
+    as_of = _date(row["as_of_month"])
+    figure = figures.trajectory(series, row, label, lang)
+    summary = t("chart_summary", lang, indicator=label,
+                baseline=fmt_amount(row["baseline_value"], row["unit"], lang),
+                start=fmt_date(_date(row["baseline_date"]), lang),
+                realised=fmt_amount(row["realised"], row["unit"], lang),
+                as_of=fmt_month(as_of, lang) if as_of else t("card_no_data", lang),
+                target=fmt_amount(row["target_value"], row["unit"], lang),
+                deadline=fmt_date(_date(row["deadline"]), lang))
+    return html.Section([
+        html.H2([label, " ", *tags]),
+        html.Dl([
+            html.Div([html.Dt(t("card_realised", lang)),
+                      html.Dd(fmt_amount(row["realised"], row["unit"], lang), className="figure-big")]),
+            html.Div([html.Dt(t("card_target", lang)),
+                      html.Dd(fmt_amount(row["target_value"], row["unit"], lang),
+                              className="figure-big target-value")]),
+            html.Div([html.Dt(t("card_pct", lang)), html.Dd(fmt_pct(row["achievement"], lang))]),
+            html.Div([html.Dt(t("card_baseline", lang, date=fmt_date(_date(row["baseline_date"]), lang))),
+                      html.Dd(fmt_amount(row["baseline_value"], row["unit"], lang))]),
+            html.Div([html.Dt(t("card_deadline", lang)),
+                      html.Dd(fmt_date(_date(row["deadline"]), lang))]),
+        ], className="card-figures"),
+        html.P(t("card_as_of", lang, month=fmt_month(as_of, lang)) if as_of
+               else t("card_no_data", lang), className="as-of"),
+        html.Figure([dcc.Graph(figure=figure, config={"displaylogo": False}),
+                     html.Figcaption(summary)]),
+    ], className="card", id=f"card-{row['indicator']}")
+
+
+def covenant(region: str, programme: pd.Series, targets: pd.DataFrame, lang: str) -> html.Section:
+    """Who signed, for which period, and where the targets come from."""
+    signatories = warehouse.current().query("region_signatories", region=region,
+                                            programme=programme["code"])
+    items = [html.Li(f"{s.organisation}" + ("" if s.role == "ondertekenaar"
+                                            else f" ({t('role_' + s.role, lang)})"))
+             for s in signatories.itertuples()]
+    sources = sorted(set(targets["source"]))
+    return html.Section([
+        html.H2(t("covenant_heading", lang)),
+        html.P(html.Strong(programme["name"])),
+        html.P(t("covenant_period", lang, start=fmt_date(_date(programme["start_date"]), lang),
+                 end=fmt_date(_date(programme["end_date"]), lang))),
+        html.H3(t("signatories", lang)),
+        html.Ul(items) if items else html.P(t("no_signatories", lang)),
+        html.H3(t("target_source", lang)),
+        html.Ul([html.Li(s) for s in sources]),
+    ], className="covenant")
+
+
+def submissions(region: str, lang: str) -> html.Section:
+    """The files behind the figures: traceability from screen to source."""
+    frame = warehouse.current().query("region_submissions", region=region)
+    rows = [[s.file_name, fmt_date(_date(s.received_at), lang), s.indicators,
+             fmt_amount(s.rows_for_region, "aantal", lang),
+             t(f"status_{s.status}", lang) + (f" · {t('demo_tag', lang)}" if s.is_demo else "")]
+            for s in frame.itertuples()]
+    return html.Section([
+        html.H2(t("sources_heading", lang)),
+        components.table(t("sources_caption", lang),
+                         [t("col_file", lang), t("col_received", lang), t("col_indicators", lang), t("col_rows", lang), t("col_status", lang)],
+                         rows, numeric={3}),
+    ], className="sources")
+
+
+def layout(code: str | None = None, lang: str | None = None, **_: str) -> html.Div:
+    lang = language(lang)
+    code = (code or "").upper()
+    db = warehouse.current()
+    region = db.query("region", region=code)
+    path = f"/regio/{code}"
+    if region.empty:
+        return html.Div([components.header(lang, path),
+                         html.Main([html.H1(t("page_regio", lang)),
+                                    html.P(t("region_not_found", lang, code=code)),
+                                    dcc.Link(t("back_to_map", lang), href=components.href("/", lang))],
+                                   id="main", tabIndex="-1"),
+                         components.footer(lang)])
+    programme = db.query("programmes").iloc[0]
+    progress = db.query("region_progress", region=code, programme=programme["code"])
+    series = db.query("region_series", region=code, programme=programme["code"])
+    labels = dict(zip(*db.query("indicators")[["code", f"label_{lang}"]].T.values))
+    cards = [indicator_card(row, series[series["indicator"] == row["indicator"]],
+                            labels[row["indicator"]], lang) for _, row in progress.iterrows()]
+    return html.Div([
+        components.header(lang, path),
+        html.Main([
+            dcc.Link(t("back_to_map", lang), href=components.href("/", lang), className="back-link"),
+            html.H1(t("region_heading", lang, name=region["name"].iloc[0], code=code)),
+            components.demo_banner(lang, bool(progress["is_demo"].any())),
+            html.Div(cards, className="cards"),
+            covenant(code, programme, progress, lang),
+            submissions(code, lang),
+        ], id="main", tabIndex="-1"),
+        components.footer(lang),
+    ])

@@ -1,0 +1,1 @@
+select code, name, start_date, end_date, source from programme order by start_date, code

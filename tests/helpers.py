@@ -1,0 +1,38 @@
+"""Build small warehouses for tests with the pipeline's plain functions (no Prefect)."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import duckdb
+
+from pipelines import geometry, reference, refresh, warehouse
+
+HEADER = "regio;indicator;periode;waarde;partner;sector;opmerking\n"
+
+
+def staging(tmp_path: Path, demo_targets: bool = False) -> duckdb.DuckDBPyConnection:
+    """A staging warehouse with the schema and the reference data (real targets only by default)."""
+    con = warehouse.create_staging(tmp_path / "test.duckdb")
+    reference.load_reference(con)
+    reference.load_targets(con, demo=reference.DEMO_TARGETS if demo_targets else None)
+    return con
+
+
+def build(tmp_path: Path, inbox: Path, name: str = "test.duckdb") -> Path:
+    """A published warehouse from the reference data and the files in `inbox`."""
+    path = tmp_path / name
+    received, history = warehouse.previous_state(path)
+    con = warehouse.create_staging(path)
+    reference.load_reference(con)
+    reference.load_targets(con, demo=None)
+    geometry.load_geometry(con, geometry.schematic_tiles(con), "schematic", "test")
+    summary = refresh.load_submissions(con, refresh.inbox_files(inbox), False, received)
+    refresh.record_run(con, history, f"run-{len(history)}", "test", refresh.now(), summary)
+    return warehouse.publish(con, path)
+
+
+def write_csv(path: Path, rows: list[str], encoding: str = "utf-8", header: str = HEADER) -> Path:
+    """A partner CSV from ';'-separated row strings."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes((header + "".join(r + "\n" for r in rows)).encode(encoding))
+    return path
