@@ -1,0 +1,34 @@
+# The two commands of the README: `make demo` (main job) and `make test` (whole suite).
+# Both set up everything they need on a fresh machine with Python 3.11.
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+INSTALLED := $(VENV)/.installed
+
+.PHONY: demo test install browser clean
+
+demo: $(INSTALLED)
+	$(BIN)/regiomonitor demo
+
+test: $(INSTALLED) browser
+	$(BIN)/python -m pytest
+
+install: $(INSTALLED)
+
+# Exact versions from the lock file, then the project itself without touching them.
+$(INSTALLED): requirements.lock pyproject.toml
+	$(PYTHON) -c 'import sys; assert sys.version_info[:2] == (3, 11), "Regiomonitor needs Python 3.11"'
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.lock
+	$(BIN)/pip install --quiet --disable-pip-version-check --no-deps -e .
+	touch $@
+
+# Browser tests drive Debian's Chromium; Playwright cannot download its own here.
+browser:
+	@command -v chromium >/dev/null || { \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq chromium; }
+
+clean:
+	rm -rf $(VENV) data/warehouse

@@ -1,0 +1,87 @@
+"""The real dashboard, served by `regiomonitor serve`, driven in Debian's headless Chromium."""
+from __future__ import annotations
+
+import re
+
+from playwright.sync_api import expect
+
+
+def open_map(page, served_app, query: str = ""):
+    page.goto(f"{served_app}/{query}")
+    expect(page.locator("#kaart-map .main-svg").first).to_be_attached(timeout=20_000)
+    expect(page.locator("table.data-table tbody tr")).to_have_count(35)
+
+
+def test_map_page_shows_all_regions_offline_and_without_errors(page, served_app):
+    open_map(page, served_app)
+    assert page.locator("html").get_attribute("lang") == "nl"
+    expect(page.locator(".demo-banner")).to_contain_text("Demonstratiedata")
+    links = page.locator("table.data-table tbody a")
+    expect(links).to_have_count(35)
+    assert page.locator("table.data-table a", has_text="Rivierenland").get_attribute("href") == \
+        "/regio/AM10?lang=nl"
+    expect(page.locator("#kaart-summary")).to_contain_text("35 regio's met een doel")
+    page.wait_for_timeout(1000)  # let the map library settle before counting requests
+    assert page.external_requests == []
+    assert page.console_errors == []
+
+
+def test_from_the_map_to_rivierenland_and_its_targets(page, served_app):
+    open_map(page, served_app)
+    page.locator("table.data-table a", has_text="Rivierenland").click()
+    expect(page).to_have_url(re.compile(r"/regio/AM10"))
+    heading = page.get_by_role("heading", level=1)
+    expect(heading).to_have_text("Arbeidsmarktregio Rivierenland (AM10)")
+    lwp, evc = page.locator("#card-leerwerkplaatsen"), page.locator("#card-evc_trajecten")
+    expect(lwp.locator(".target-value")).to_have_text("1.200")
+    expect(evc.locator(".target-value")).to_have_text("1.500")
+    expect(lwp).to_contain_text("Uitgangswaarde op 28-11-2005")
+    expect(lwp).to_contain_text("290")
+    expect(evc).to_contain_text("340")
+    expect(lwp).to_contain_text("doel uit het convenant")
+    expect(lwp).to_contain_text("realisaties: demonstratiedata")
+    expect(page.locator(".covenant")).to_contain_text("ROC Rivor")
+    expect(page.locator(".sources tbody tr").first).to_contain_text("AM10_")
+    assert page.console_errors == []
+
+
+def test_clicking_a_region_on_the_map_opens_its_page(page, served_app):
+    open_map(page, served_app)
+    # A real mouse click at the middle of Rivierenland's shape, located through the map's projection.
+    x, y = page.evaluate("""() => {
+        const gd = document.querySelector('#kaart-map .js-plotly-plot');
+        const feature = gd.data[0].geojson.features.find(f => f.id === 'AM10');
+        const ring = feature.geometry.coordinates[0];
+        const lon = ring.reduce((s, p) => s + p[0], 0) / ring.length;
+        const lat = ring.reduce((s, p) => s + p[1], 0) / ring.length;
+        const map = gd._fullLayout.map._subplot.map;
+        const box = map.getCanvas().getBoundingClientRect();
+        const point = map.project([lon, lat]);
+        return [box.left + point.x, box.top + point.y];
+    }""")
+    page.wait_for_timeout(500)  # the map accepts clicks once its first frame is drawn
+    page.mouse.click(x, y)
+    expect(page).to_have_url(re.compile(r"/regio/AM10\?lang=nl"), timeout=10_000)
+    expect(page.locator("#card-leerwerkplaatsen .target-value")).to_have_text("1.200")
+
+
+def test_choosing_another_indicator_redraws_table_and_summary(page, served_app):
+    open_map(page, served_app)
+    page.get_by_label("EVC-trajecten").check()
+    expect(page.locator("table.data-table caption")).to_contain_text("EVC-trajecten")
+    expect(page.locator("#kaart-summary")).to_contain_text("EVC-trajecten")
+    assert page.console_errors == []
+
+
+def test_english_by_the_language_switch(page, served_app):
+    page.goto(f"{served_app}/regio/AM10")
+    page.locator(".lang-switch a", has_text="EN").click()
+    expect(page).to_have_url(re.compile(r"lang=en"))
+    expect(page.get_by_role("heading", level=1)).to_have_text("Labour-market region Rivierenland (AM10)")
+    expect(page.locator("#card-leerwerkplaatsen .target-value")).to_have_text("1,200")
+    expect(page.locator("html")).to_have_attribute("lang", "en")
+
+
+def test_an_unknown_region_says_so(page, served_app):
+    page.goto(f"{served_app}/regio/AM99")
+    expect(page.locator("main")).to_contain_text("Regio AM99 bestaat niet")

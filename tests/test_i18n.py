@@ -1,0 +1,38 @@
+"""Every string in Dutch and English; Dutch number and date formats."""
+from __future__ import annotations
+
+import datetime as dt
+import re
+import string
+
+from regiomonitor.config import ROOT
+from dashboard.i18n import LANGUAGES, STRINGS, fmt_amount, fmt_date, fmt_number, fmt_pct
+
+
+def test_every_string_exists_in_every_language_with_the_same_placeholders():
+    for key, texts in STRINGS.items():
+        assert set(texts) == set(LANGUAGES), key
+        fields = [{f for _, f, _, _ in string.Formatter().parse(texts[lang]) if f} for lang in LANGUAGES]
+        assert all(f == fields[0] for f in fields), key
+        assert all(texts[lang].strip() for lang in LANGUAGES), key
+
+
+def test_every_string_key_used_in_the_dashboard_exists():
+    source = "\n".join(p.read_text(encoding="utf-8") for p in (ROOT / "dashboard").rglob("*.py"))
+    used = set(re.findall(r"\bt\(\"([a-z_]+)\"", source)) | set(re.findall(r"label_key=\"([a-z_]+)\"", source))
+    assert used, "no string keys found: the pattern is out of date"
+    assert used <= set(STRINGS)
+
+
+def test_dutch_formats():
+    assert fmt_number(1200, "nl") == "1.200"
+    assert fmt_number(37.916, "nl", 1) == "37,9"
+    assert fmt_amount(1650000, "euro", "nl") == "€ 1.650.000"
+    assert fmt_pct(0.805, "nl") == "80,5%"
+    assert fmt_date(dt.date(2005, 11, 28), "nl") == "28-11-2005"
+
+
+def test_english_formats():
+    assert fmt_number(1200, "en") == "1,200"
+    assert fmt_pct(0.805, "en") == "80.5%"
+    assert fmt_date(dt.date(2005, 11, 28), "en") == "28 Nov 2005"
