@@ -55,24 +55,35 @@ def progress_map(progress: pd.DataFrame, geometry: pd.DataFrame, lang: str) -> g
 
 
 def trajectory(series: pd.DataFrame, target: pd.Series, label: str, lang: str) -> go.Figure:
-    """Cumulative realised against the straight path from baseline to target."""
+    """Realised at each month end against the straight path, with the projection and its interval."""
     base, goal = target["baseline_value"], target["target_value"]
     start, end = target["baseline_date"], target["deadline"]
-    months = [month_end(p) for p in series["period"]]
-    realised = [base, *(base + series["realised_since_baseline"]).tolist()]
-    fig = go.Figure([
+    months = [start, *(month_end(m) for m in series["as_of_month"].iloc[1:])]
+    hover = "%{x|%d-%m-%Y}: %{y:,.0f}<extra></extra>"
+    traces = [
         go.Scatter(x=[start, end], y=[base, goal], name=t("chart_path", lang), mode="lines",
-                   line={"dash": "dash", "color": "#6c6c6c"},
-                   hovertemplate="%{x|%d-%m-%Y}: %{y:,.0f}<extra></extra>"),
-        go.Scatter(x=[start, *months], y=realised, name=t("chart_realised", lang),
-                   mode="lines+markers", line={"color": "#08519c", "width": 3},
-                   hovertemplate="%{x|%d-%m-%Y}: %{y:,.0f}<extra></extra>"),
-    ])
+                   line={"dash": "dash", "color": "#6c6c6c"}, hovertemplate=hover),
+        go.Scatter(x=months, y=series["realised"], name=t("chart_realised", lang),
+                   mode="lines+markers", line={"color": "#08519c", "width": 3}, hovertemplate=hover),
+    ]
+    if target["months_remaining"] > 0 and pd.notna(target["projected"]):
+        now = month_end(target["as_of_month"])
+        if pd.notna(target["projected_low"]):
+            traces.append(go.Scatter(
+                x=[now, end, end, now], y=[target["realised"], target["projected_low"],
+                                           target["projected_high"], target["realised"]],
+                mode="lines", fill="toself", fillcolor="rgba(230, 97, 1, 0.15)", line={"width": 0},
+                name=t("chart_interval", lang), hoverinfo="skip"))
+        traces.append(go.Scatter(x=[now, end], y=[target["realised"], target["projected"]],
+                                 name=t("chart_projection", lang), mode="lines",
+                                 line={"color": "#e66101", "dash": "dot", "width": 2},
+                                 hovertemplate=hover))
+    fig = go.Figure(traces)
     fig.add_hline(y=goal, line={"color": "#b35806", "dash": "dot"},
                   annotation_text=f"{t('chart_target', lang)} {fmt_amount(goal, target['unit'], lang)}")
-    fig.update_layout(title={"text": label, "font": {"size": 15}}, height=280,
+    fig.update_layout(title={"text": label, "font": {"size": 15}}, height=300,
                       margin={"l": 60, "r": 20, "t": 40, "b": 40}, separators=SEPARATORS[lang],
-                      legend={"orientation": "h", "y": -0.2}, plot_bgcolor="#ffffff",
+                      legend={"orientation": "h", "y": -0.25}, plot_bgcolor="#ffffff",
                       xaxis={"tickformat": "%m-%Y", "gridcolor": "#e5e5e5"},
                       yaxis={"rangemode": "tozero", "gridcolor": "#e5e5e5"})
     return fig

@@ -1,12 +1,12 @@
-"""Every user-facing string in Dutch and English, and number and date formats per language.
+"""Every user-facing string in Dutch and English (formats: regiomonitor/formatting.py).
 
 Dutch is the default. A string missing in one language is a test failure, not a
 silent fallback (tests/test_i18n.py checks the catalogue).
 """
 from __future__ import annotations
 
-import datetime as dt
-import math
+from regiomonitor.formatting import (  # noqa: F401 - the dashboard's formats, in one import
+    fmt_amount, fmt_date, fmt_month, fmt_number, fmt_pct)
 
 LANGUAGES = ("nl", "en")
 DEFAULT_LANGUAGE = "nl"
@@ -47,7 +47,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "col_realised": {"nl": "Gerealiseerd", "en": "Realised"},
     "col_target": {"nl": "Doel", "en": "Target"},
     "col_pct": {"nl": "% van doel", "en": "% of target"},
-    "col_as_of": {"nl": "Stand per", "en": "As of"},
+    "col_last_reported": {"nl": "Laatst gerapporteerd", "en": "Last reported"},
     "col_indicators": {"nl": "Indicatoren", "en": "Indicators"},
     "col_file": {"nl": "Bestand", "en": "File"},
     "col_received": {"nl": "Ontvangen", "en": "Received"},
@@ -67,6 +67,16 @@ STRINGS: dict[str, dict[str, str]] = {
     "card_pct": {"nl": "van het doel", "en": "of target"},
     "card_as_of": {"nl": "Stand per {month}", "en": "As of {month}"},
     "card_no_data": {"nl": "nog geen realisaties", "en": "no realisations yet"},
+    "card_expected": {"nl": "Verwacht op de rechte lijn", "en": "Expected on the straight path"},
+    "card_required": {"nl": "Nodig per maand vanaf nu", "en": "Required per month from now"},
+    "card_projected": {"nl": "Prognose op de termijn", "en": "Projected at the deadline"},
+    "card_reached": {"nl": "Doel bereikt in", "en": "Target reached in"},
+    "card_last_reported": {"nl": "laatst gerapporteerd: {month}", "en": "last reported: {month}"},
+    "after_deadline": {"nl": "na de termijn", "en": "after the deadline"},
+    "not_at_pace": {"nl": "niet in dit tempo", "en": "not at this pace"},
+    "status_uncertain": {"nl": "onzeker", "en": "uncertain"},
+    "chart_projection": {"nl": "Prognose (tempo laatste 6 maanden)", "en": "Projection (pace of the last 6 months)"},
+    "chart_interval": {"nl": "Prognose-interval (95%)", "en": "Projection interval (95%)"},
     "chart_realised": {"nl": "Gerealiseerd (cumulatief)", "en": "Realised (cumulative)"},
     "chart_path": {"nl": "Rechte lijn naar het doel", "en": "Straight path to target"},
     "chart_target": {"nl": "Doel", "en": "Target"},
@@ -100,51 +110,3 @@ def t(key: str, lang: str, **values: object) -> str:
 def language(value: str | None) -> str:
     """A supported language from a URL parameter, Dutch otherwise."""
     return value if value in LANGUAGES else DEFAULT_LANGUAGE
-
-
-def fmt_number(value: float | None, lang: str, decimals: int = 0) -> str:
-    """1200 → '1.200' (nl) / '1,200' (en); 37.9 → '37,9' (nl)."""
-    if value is None or (isinstance(value, float) and math.isnan(value)):
-        return "–"
-    text = f"{value:,.{decimals}f}"
-    if lang == "nl":
-        text = text.replace(",", "_").replace(".", ",").replace("_", ".")
-    return text
-
-
-def fmt_amount(value: float | None, unit: str, lang: str) -> str:
-    """Counts as whole numbers, euros with a euro sign."""
-    number = fmt_number(value, lang)
-    return f"€ {number}" if unit == "euro" and value is not None else number
-
-
-def fmt_pct(fraction: float | None, lang: str) -> str:
-    """0.805 → '80,5%' (nl) / '80.5%' (en)."""
-    if fraction is None or (isinstance(fraction, float) and math.isnan(fraction)):
-        return "–"
-    return f"{fmt_number(fraction * 100, lang, 1)}%"
-
-
-MONTHS = {
-    "nl": ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
-           "september", "oktober", "november", "december"],
-    "en": ["January", "February", "March", "April", "May", "June", "July", "August",
-           "September", "October", "November", "December"],
-}
-
-
-def fmt_date(value: dt.date | None, lang: str) -> str:
-    """28-11-2005 in Dutch; 28 Nov 2005 in English."""
-    if value is None:
-        return "–"
-    if lang == "nl":
-        return value.strftime("%d-%m-%Y")
-    return f"{value.day} {MONTHS['en'][value.month - 1][:3]} {value.year}"
-
-
-def fmt_month(value: dt.date | None, lang: str, short: bool = False) -> str:
-    """A reporting month: 'april 2007' / 'April 2007'; short: 'apr 2007' / 'Apr 2007'."""
-    if value is None:
-        return "–"
-    name = MONTHS[lang][value.month - 1]
-    return f"{name[:3] if short else name} {value.year}"

@@ -10,7 +10,6 @@ costs ~40 ms here, so one is kept open between queries.
 from __future__ import annotations
 
 import contextlib
-import functools
 import os
 import threading
 from collections.abc import Iterator
@@ -20,15 +19,9 @@ import duckdb
 import flask
 import pandas as pd
 
-from regiomonitor.config import SQL_DIR
+from regiomonitor.queries import query_text
 
 EXTENSION_KEY = "regiomonitor_warehouse"
-
-
-@functools.cache
-def query_text(name: str) -> str:
-    """The SQL of a named query in sql/queries/."""
-    return (SQL_DIR / "queries" / f"{name}.sql").read_text(encoding="utf-8")
 
 
 class Warehouse:

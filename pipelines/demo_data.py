@@ -11,6 +11,8 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import re
+import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -49,6 +51,16 @@ class DemoTarget:
     indicator: str
     baseline: float
     target: float
+    version: int = 1
+    valid_from: str = ""
+    note: str = ""
+
+
+# One demo amendment, so the covenant register and its history have something to show.
+AMENDMENT = {"region": "AM22", "indicator": "stages", "valid_from": "2006-11-28", "factor": 1.2,
+             "note": "Demonstratiedata: doel na de tussenevaluatie met 20% verhoogd"}
+# Working-age people (15-74) per unit of the generated region size.
+POPULATION_PER_SIZE = 180_000
 
 
 def months() -> list[dt.date]:
@@ -65,11 +77,13 @@ def _round_to(value: float, step: int) -> float:
 
 
 def generate_targets(rng: np.random.Generator, regions: list[str],
-                     real: set[tuple[str, str]]) -> list[DemoTarget]:
-    """Targets scaled to a random region size, for every pair without a real target."""
-    out = []
+                     real: set[tuple[str, str]]) -> tuple[list[DemoTarget], dict[str, int]]:
+    """Targets scaled to a random region size, for every pair without a real target,
+    and a working-age population of the same size."""
+    out, population = [], {}
     for region in regions:
         size = float(rng.uniform(0.4, 2.6))
+        population[region] = int(round(size * POPULATION_PER_SIZE, -3))
         for indicator in PARTNER_SHARES:
             jitter = float(rng.uniform(0.8, 1.2))
             if (region, indicator) in real:
@@ -87,7 +101,11 @@ def generate_targets(rng: np.random.Generator, regions: list[str],
                 base = 0.0
                 tgt = _round_to(1_500_000 * size * jitter, 50_000)
             out.append(DemoTarget(region, indicator, base, tgt))
-    return out
+            if (region, indicator) == (AMENDMENT["region"], AMENDMENT["indicator"]):
+                raised = base + _round_to((tgt - base) * AMENDMENT["factor"], 50)
+                out.append(DemoTarget(region, indicator, base, raised, 2, AMENDMENT["valid_from"],
+                                      AMENDMENT["note"]))
+    return out, population
 
 
 def monthly_realisations(rng: np.random.Generator, gain: float, pace: float,
@@ -154,6 +172,7 @@ def write_submission(path_stem: Path, rows: list[dict], style: str, style_index:
             ws.append(row)
         wb.properties.creator = "Regiomonitor demo"
         wb.save(path)
+        freeze_xlsx(path)
         return path
     path = path_stem.with_suffix(".csv")
     buf = io.StringIO()
@@ -167,17 +186,41 @@ def write_submission(path_stem: Path, rows: list[dict], style: str, style_index:
     return path
 
 
+def freeze_xlsx(path: Path) -> None:
+    """Give an XLSX fixed save times (openpyxl stamps 'now'), so regenerating changes no byte."""
+    fixed = "2007-07-01T00:00:00Z"
+    with zipfile.ZipFile(path) as src:
+        entries = [(info.filename, src.read(info)) for info in src.infolist()]
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as dst:
+        for name, data in entries:
+            if name == "docProps/core.xml":
+                data = re.sub(rb"(<dcterms:(created|modified)[^>]*>)[^<]*", rb"\g<1>" + fixed.encode(),
+                              data)
+            dst.writestr(zipfile.ZipInfo(name, date_time=(2007, 7, 1, 0, 0, 0)), data,
+                         compress_type=zipfile.ZIP_DEFLATED)
+
+
 def write_targets(path: Path, targets: list[DemoTarget], programme: str) -> None:
     """The generated targets, in the shape of data/reference/targets.csv."""
     start = reference.read_programmes()[0]["start_date"]
     end = reference.read_programmes()[0]["end_date"]
     with path.open("w", newline="", encoding="utf-8") as f:
         w = csv.writer(f, lineterminator="\n")
-        w.writerow(["programme", "region", "indicator", "baseline_value", "baseline_date",
-                    "target_value", "deadline", "source"])
+        w.writerow(["programme", "region", "indicator", "version", "valid_from", "baseline_value",
+                    "baseline_date", "target_value", "deadline", "source", "note"])
         for t in targets:
-            w.writerow([programme, t.region, t.indicator, plain_number(t.baseline), start,
-                        plain_number(t.target), end, DEMO_SOURCE])
+            w.writerow([programme, t.region, t.indicator, t.version, t.valid_from or start,
+                        plain_number(t.baseline), start, plain_number(t.target), end, DEMO_SOURCE,
+                        t.note])
+
+
+def write_population(path: Path, population: dict[str, int]) -> None:
+    """Generated working-age population per region (no real CBS figures ship yet)."""
+    with path.open("w", newline="", encoding="utf-8") as f:
+        w = csv.writer(f, lineterminator="\n")
+        w.writerow(["region", "year", "population_15_74", "source"])
+        for region, people in population.items():
+            w.writerow([region, 2006, people, DEMO_SOURCE])
 
 
 def plain_number(value: float) -> str:
@@ -192,17 +235,19 @@ def generate(out_dir: Path, seed: int = SEED) -> list[Path]:
     names = {r["code"]: r["name"] for r in regions}
     real = reference.read_targets(reference.REFERENCE_TARGETS)
     real_pairs = {(t["region"], t["indicator"]) for t in real}
-    targets = generate_targets(rng, list(names), real_pairs)
+    targets, population = generate_targets(rng, list(names), real_pairs)
     out_dir.mkdir(parents=True, exist_ok=True)
     inbox = out_dir / "inbox"
     inbox.mkdir(exist_ok=True)
     for old in inbox.iterdir():
         old.unlink()
     write_targets(out_dir / "targets.csv", targets, "lw2005")
-    all_targets = {(t.region, t.indicator): (t.baseline, t.target) for t in targets}
+    write_population(out_dir / "population.csv", population)
+    all_targets = {(t.region, t.indicator): (t.baseline, t.target) for t in targets
+                   if t.version == 1}
     all_targets |= {(t["region"], t["indicator"]): (t["baseline_value"], t["target_value"])
                     for t in real}
-    written = [out_dir / "targets.csv"]
+    written = [out_dir / "targets.csv", out_dir / "population.csv"]
     for i, region in enumerate(names):
         pace = float(rng.uniform(0.45, 1.35))
         late = int(rng.choice([0, 0, 0, 0, 0, 1, 2, 3]))

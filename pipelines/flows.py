@@ -18,6 +18,7 @@ from regiomonitor.config import settings  # noqa: E402
 previous_state = task(warehouse.previous_state, cache_policy=NONE)
 load_reference = task(reference.load_reference, cache_policy=NONE)
 load_targets = task(reference.load_targets, cache_policy=NONE)
+load_population = task(reference.load_population, cache_policy=NONE)
 list_inbox = task(steps.inbox_files, cache_policy=NONE, retries=2, retry_delay_seconds=2)
 load_submissions = task(steps.load_submissions, cache_policy=NONE)
 publish = task(warehouse.publish, cache_policy=NONE)
@@ -45,6 +46,7 @@ def refresh(warehouse_path: str | None = None, inbox: str | None = None,
                 "reference": load_reference(con),
                 "targets": load_targets(con, demo=reference.DEMO_TARGETS
                                         if cfg.include_demo_targets else None),
+                "population": load_population(con),
                 "geometry": load_schematic_geometry(con),
                 "submissions": load_submissions(con, list_inbox(cfg.inbox),
                                                 steps.is_demo_inbox(cfg.inbox), received),

@@ -15,6 +15,7 @@ from regiomonitor.config import DEMO_DIR, REFERENCE_DIR
 
 REFERENCE_TARGETS = REFERENCE_DIR / "targets.csv"
 DEMO_TARGETS = DEMO_DIR / "targets.csv"
+DEMO_POPULATION = DEMO_DIR / "population.csv"
 
 # Table ← file, in foreign-key order. Column names in the files match the schema.
 REFERENCE_TABLES: list[tuple[str, str]] = [
@@ -25,6 +26,7 @@ REFERENCE_TABLES: list[tuple[str, str]] = [
     ("sector", "sectors.csv"),
     ("programme", "programmes.csv"),
     ("signatory", "signatories.csv"),
+    ("status", "statuses.csv"),
 ]
 
 
@@ -50,6 +52,7 @@ def read_targets(path: Path) -> list[dict]:
     for row in rows:
         row["baseline_value"] = float(row["baseline_value"])
         row["target_value"] = float(row["target_value"])
+        row["version"] = int(row["version"])
     return rows
 
 
@@ -79,3 +82,9 @@ def load_targets(con: duckdb.DuckDBPyConnection, real: Path = REFERENCE_TARGETS,
     if demo is not None:
         rows += [dict(r, is_demo=True) for r in read_targets(demo)]
     return insert_rows(con, "target", rows)
+
+
+def load_population(con: duckdb.DuckDBPyConnection, path: Path = DEMO_POPULATION,
+                    is_demo: bool = True) -> int:
+    """Working-age population per region; no real CBS figures ship yet, so demo ones, flagged."""
+    return insert_rows(con, "population", [dict(r, is_demo=is_demo) for r in read_csv(path)])

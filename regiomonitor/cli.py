@@ -60,6 +60,22 @@ def cmd_serve(args: argparse.Namespace) -> None:
     run_serve(args.warehouse, args.host, args.port)
 
 
+def cmd_progress(args: argparse.Namespace) -> None:
+    from pipelines.parsing import ParseError, parse_period
+    from regiomonitor.progress_report import progress_report
+
+    path = args.warehouse or default_warehouse()
+    if not path.exists():
+        sys.exit(f"No warehouse at {path}. Run `regiomonitor refresh` first.")
+    try:
+        month = parse_period(args.month) if args.month else None
+        print(progress_report(path, args.region, month, args.programme, args.lang))
+    except ParseError as err:
+        sys.exit(f"--month: expected {err.expected_en}")
+    except ValueError as err:
+        sys.exit(str(err))
+
+
 def cmd_demo_data(args: argparse.Namespace) -> None:
     from pipelines.demo_data import generate
 
@@ -96,6 +112,17 @@ def build_parser() -> argparse.ArgumentParser:
     _warehouse_option(serve)
     _serve_options(serve)
     serve.set_defaults(func=cmd_serve)
+
+    progress = sub.add_parser("progress", help="print a region's progress table",
+                              description="Print every progress metric of one region per indicator, "
+                                          "read from the views in sql/views.")
+    _warehouse_option(progress)
+    progress.add_argument("--region", required=True, help="CBS code, e.g. AM10 (Rivierenland)")
+    progress.add_argument("--month", default=None,
+                          help="as-of month, e.g. 2007-06 (default: the last month reported)")
+    progress.add_argument("--programme", default=None, help="programme code (default: the first)")
+    progress.add_argument("--lang", choices=["nl", "en"], default="nl", help="language (default nl)")
+    progress.set_defaults(func=cmd_progress)
 
     demo_data = sub.add_parser("demo-data", help="regenerate the demo data (deterministic)",
                                description="Regenerate data/demo: generated targets and partner "

@@ -64,17 +64,48 @@ create table signatory (
 );
 
 -- What a region promised: baseline B at baseline_date, target T at deadline.
+-- An amendment is a new version with the date it took effect, never an overwrite:
+-- progress at an as-of month uses the version in force at the end of that month.
 create table target (
     programme varchar not null references programme (code),
     region varchar not null references region (code),
     indicator varchar not null references indicator (code),
+    version integer not null check (version >= 1),
+    valid_from date not null,
     baseline_value double not null check (baseline_value >= 0),
     baseline_date date not null,
     target_value double not null check (target_value >= 0),
     deadline date not null check (deadline > baseline_date),
     source varchar not null,
+    note varchar,                  -- what the amendment changed, and why
     is_demo boolean not null,
-    primary key (programme, region, indicator)
+    primary key (programme, region, indicator, version),
+    unique (programme, region, indicator, valid_from)
+);
+
+-- Progress statuses: 'pace' ones apply from min_ratio (the pace ratio ρ) upward; 'rule'
+-- ones are decided before ρ (achieved, not started, no data, deadline passed).
+-- The views and the methodology page both read these numbers.
+create table status (
+    code varchar primary key,
+    kind varchar not null check (kind in ('rule', 'pace')),
+    min_ratio double,
+    sort integer not null unique,
+    label_nl varchar not null,
+    label_en varchar not null,
+    description_nl varchar not null,
+    description_en varchar not null,
+    check ((kind = 'pace') = (min_ratio is not null))
+);
+
+-- Working-age population (15-74) per region, for figures per 10,000 inhabitants.
+create table population (
+    region varchar not null references region (code),
+    year integer not null,
+    population_15_74 integer not null check (population_15_74 > 0),
+    source varchar not null,
+    is_demo boolean not null,
+    primary key (region, year)
 );
 
 -- One delivered file. Its id is the first 16 hex digits of its SHA-256.

@@ -15,6 +15,7 @@ def staging(tmp_path: Path, demo_targets: bool = False) -> duckdb.DuckDBPyConnec
     con = warehouse.create_staging(tmp_path / "test.duckdb")
     reference.load_reference(con)
     reference.load_targets(con, demo=reference.DEMO_TARGETS if demo_targets else None)
+    reference.load_population(con)
     return con
 
 
@@ -25,6 +26,7 @@ def build(tmp_path: Path, inbox: Path, name: str = "test.duckdb") -> Path:
     con = warehouse.create_staging(path)
     reference.load_reference(con)
     reference.load_targets(con, demo=None)
+    reference.load_population(con)
     geometry.load_geometry(con, geometry.schematic_tiles(con), "schematic", "test")
     summary = refresh.load_submissions(con, refresh.inbox_files(inbox), False, received)
     refresh.record_run(con, history, f"run-{len(history)}", "test", refresh.now(), summary)

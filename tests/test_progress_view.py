@@ -42,10 +42,10 @@ def test_evc_and_a_target_without_realisations(warehouse):
 
 def test_monthly_series_is_cumulative(warehouse):
     rows = warehouse.execute(
-        "select period, realised_in_month, realised_since_baseline from v_monthly_realised "
-        "where region = 'AM10' and indicator = 'leerwerkplaatsen' order by period").fetchall()
-    assert rows == [(dt.date(2005, 12, 1), 60, 60), (dt.date(2006, 6, 1), 50, 110),
-                    (dt.date(2007, 1, 1), 30, 140)]
+        "select as_of_month, realised from v_progress_monthly where region = 'AM10' and "
+        "indicator = 'leerwerkplaatsen' and as_of_month in ('2005-11-01', '2005-12-01', "
+        "'2006-05-01', '2006-06-01', '2007-01-01') order by 1").fetchall()
+    assert [r[1] for r in rows] == [290, 350, 350, 400, 430]
 
 
 def test_observations_of_a_region_without_target_do_not_appear(warehouse):

@@ -45,7 +45,7 @@ def test_reference_loads_through_the_schema_constraints(tmp_path):
     con = staging(tmp_path, demo_targets=True)
     counts = dict(con.execute("select 'region', count(*) from region union all "
                               "select 'indicator', count(*) from indicator union all "
-                              "select 'target', count(*) from target").fetchall())
+                              "select 'target', count(*) from target where version = 1").fetchall())
     assert counts == {"region": 35, "indicator": 4, "target": 35 * 4}
     signatories = {r[0] for r in con.execute("select organisation from signatory where region = 'AM10' "
                                              "and role = 'ondertekenaar'").fetchall()}

@@ -32,15 +32,24 @@ def map_view(indicator: str, lang: str) -> tuple:
     progress = db.query("map_progress", programme=default_programme(), indicator=indicator)
     label = next(o["label"] for o in indicator_options(lang) if o["value"] == indicator)
     figure = figures.progress_map(progress, db.query("geometry"), lang)
+    statuses = dict(zip(*db.query("statuses")[["code", f"label_{lang}"]].T.values))
     rows = [[dcc.Link(r.region_name, href=components.href(f"/regio/{r.region}", lang)), r.region,
              fmt_amount(r.realised, r.unit, lang), fmt_amount(r.target_value, r.unit, lang),
-             fmt_pct(r.achievement, lang), fmt_month(_month(r.as_of_month), lang, short=True)]
+             fmt_pct(r.achievement, lang), status_text(r, statuses, lang),
+             fmt_month(_month(r.last_reported_month), lang, short=True)]
             for r in progress.itertuples()]
     table = components.table(
         t("table_caption", lang, indicator=label),
         [t(k, lang) for k in ("col_region", "col_code", "col_realised", "col_target", "col_pct",
-                               "col_as_of")], rows, numeric={2, 3, 4})
+                               "col_status", "col_last_reported")], rows, numeric={2, 3, 4})
     return figure, table, summary(progress, label, lang)
+
+
+def status_text(row, statuses: dict[str, str], lang: str) -> str:
+    """A status in words, marked when the projection leaves it uncertain."""
+    if not isinstance(row.status, str):
+        return t("no_target", lang)
+    return statuses[row.status] + (f" ({t('status_uncertain', lang)})" if row.status_uncertain else "")
 
 
 def _month(value) -> dt.date | None:

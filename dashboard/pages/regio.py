@@ -12,42 +12,81 @@ dash.register_page(__name__, path_template="/regio/<code>", title="Regiomonitor 
                    label_key="page_regio")
 
 
+# A symbol per status, so the status never depends on colour alone.
+STATUS_SYMBOLS = {"achieved": "✔", "on_track": "▲", "acceleration_needed": "►",
+                  "limited_progress": "▼", "deterioration": "✖", "not_achieved": "✖",
+                  "no_data": "?", "not_started": "○"}
+
+
 def _date(value) -> object:
     return None if value is None or pd.isna(value) else pd.Timestamp(value).date()
 
 
-def indicator_card(row: pd.Series, series: pd.DataFrame, label: str, lang: str) -> html.Section:
-    """Realised against target for one indicator, with its trajectory chart."""
+def status_badge(row: pd.Series, labels: dict[str, str], lang: str) -> html.Span:
+    """The status in words and a symbol, never by colour alone."""
+    text = labels.get(row["status"], row["status"])
+    if row["status_uncertain"]:
+        text += f" ({t('status_uncertain', lang)})"
+    return html.Span([html.Span(STATUS_SYMBOLS.get(row["status"], "•"), **{"aria-hidden": "true"}),
+                      " ", text], className=f"status status-{row['status']}")
+
+
+def reached_text(row: pd.Series, lang: str) -> str:
+    reached = _date(row["projected_month_reached"])
+    if row["status"] == "achieved" or row["months_remaining"] == 0:
+        return "–"
+    if reached is None:
+        return t("not_at_pace", lang)
+    late = f" ({t('after_deadline', lang)})" if row["reached_after_deadline"] else ""
+    return fmt_month(reached, lang) + late
+
+
+def indicator_card(row: pd.Series, series: pd.DataFrame, label: str, statuses: dict[str, str],
+                   lang: str) -> html.Section:
+    """Realised against target for one indicator, its status, projection and trajectory chart."""
     tags = [html.Span(t("demo_target_tag" if row["target_is_demo"] else "real_tag", lang),
                       className="badge " + ("badge-demo" if row["target_is_demo"] else "badge-real"))]
     if row["observations_demo"]:
         tags.append(html.Span(t("demo_realised_tag", lang), className="badge badge-demo"))
-    as_of = _date(row["as_of_month"])
-    figure = figures.trajectory(series, row, label, lang)
+    unit = row["unit"]
+    as_of, last = _date(row["as_of_month"]), _date(row["last_reported_month"])
     summary = t("chart_summary", lang, indicator=label,
-                baseline=fmt_amount(row["baseline_value"], row["unit"], lang),
+                baseline=fmt_amount(row["baseline_value"], unit, lang),
                 start=fmt_date(_date(row["baseline_date"]), lang),
-                realised=fmt_amount(row["realised"], row["unit"], lang),
-                as_of=fmt_month(as_of, lang) if as_of else t("card_no_data", lang),
-                target=fmt_amount(row["target_value"], row["unit"], lang),
+                realised=fmt_amount(row["realised"], unit, lang), as_of=fmt_month(as_of, lang),
+                target=fmt_amount(row["target_value"], unit, lang),
                 deadline=fmt_date(_date(row["deadline"]), lang))
+    projected = fmt_amount(row["projected"], unit, lang)
+    if pd.notna(row["projected_low"]) and row["months_remaining"] > 0:
+        projected += (f" ({fmt_amount(row['projected_low'], unit, lang)} – "
+                      f"{fmt_amount(row['projected_high'], unit, lang)})")
+
+    def figure(term: str, value: str, big: bool = False, extra: str = "") -> html.Div:
+        return html.Div([html.Dt(term), html.Dd(value, className=("figure-big " if big else "") + extra)])
+
+    required = row["required_per_month"]
     return html.Section([
-        html.H2([label, " ", *tags]),
+        html.H2(label),
+        html.P([status_badge(row, statuses, lang), *tags], className="tags"),
         html.Dl([
-            html.Div([html.Dt(t("card_realised", lang)),
-                      html.Dd(fmt_amount(row["realised"], row["unit"], lang), className="figure-big")]),
-            html.Div([html.Dt(t("card_target", lang)),
-                      html.Dd(fmt_amount(row["target_value"], row["unit"], lang),
-                              className="figure-big target-value")]),
-            html.Div([html.Dt(t("card_pct", lang)), html.Dd(fmt_pct(row["achievement"], lang))]),
-            html.Div([html.Dt(t("card_baseline", lang, date=fmt_date(_date(row["baseline_date"]), lang))),
-                      html.Dd(fmt_amount(row["baseline_value"], row["unit"], lang))]),
-            html.Div([html.Dt(t("card_deadline", lang)),
-                      html.Dd(fmt_date(_date(row["deadline"]), lang))]),
+            figure(t("card_realised", lang), fmt_amount(row["realised"], unit, lang), big=True),
+            figure(t("card_target", lang), fmt_amount(row["target_value"], unit, lang), big=True,
+                   extra="target-value"),
+            figure(t("card_pct", lang), fmt_pct(row["achievement"], lang)),
+            figure(t("card_baseline", lang, date=fmt_date(_date(row["baseline_date"]), lang)),
+                   fmt_amount(row["baseline_value"], unit, lang)),
+            figure(t("card_deadline", lang), fmt_date(_date(row["deadline"]), lang)),
+            figure(t("card_expected", lang), fmt_amount(row["expected"], unit, lang)),
+            figure(t("card_required", lang), fmt_amount(required, unit, lang)
+                   if pd.notna(required) else "–"),
+            figure(t("card_projected", lang), projected),
+            figure(t("card_reached", lang), reached_text(row, lang)),
         ], className="card-figures"),
-        html.P(t("card_as_of", lang, month=fmt_month(as_of, lang)) if as_of
-               else t("card_no_data", lang), className="as-of"),
-        html.Figure([dcc.Graph(figure=figure, config={"displaylogo": False}),
+        html.P([t("card_as_of", lang, month=fmt_month(as_of, lang)), " · ",
+                t("card_last_reported", lang, month=fmt_month(last, lang)) if last
+                else t("card_no_data", lang)], className="as-of"),
+        html.Figure([dcc.Graph(figure=figures.trajectory(series, row, label, lang),
+                               config={"displaylogo": False}),
                      html.Figcaption(summary)]),
     ], className="card", id=f"card-{row['indicator']}")
 
@@ -104,8 +143,10 @@ def layout(code: str | None = None, lang: str | None = None, **_: str) -> html.D
     progress = db.query("region_progress", region=code, programme=programme["code"])
     series = db.query("region_series", region=code, programme=programme["code"])
     labels = dict(zip(*db.query("indicators")[["code", f"label_{lang}"]].T.values))
+    statuses = dict(zip(*db.query("statuses")[["code", f"label_{lang}"]].T.values))
     cards = [indicator_card(row, series[series["indicator"] == row["indicator"]],
-                            labels[row["indicator"]], lang) for _, row in progress.iterrows()]
+                            labels[row["indicator"]], statuses, lang)
+             for _, row in progress.iterrows()]
     return html.Div([
         components.header(lang, path),
         html.Main([

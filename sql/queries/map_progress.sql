@@ -6,7 +6,10 @@ select
     p.realised,
     p.target_value,
     p.achievement,
-    p.as_of_month,
+    p.status,
+    p.status_uncertain,
+    p.pace_ratio,
+    p.last_reported_month,
     coalesce(p.is_demo, false) as is_demo
 from region as r
 left join v_progress as p

@@ -1,0 +1,55 @@
+"""Numbers and dates in the reader's language: Dutch 1.200 / 37,9 / 28-11-2005 by default.
+
+Shared by the dashboard and the CLI's reports, so both print figures alike.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import math
+
+def fmt_number(value: float | None, lang: str, decimals: int = 0) -> str:
+    """1200 → '1.200' (nl) / '1,200' (en); 37.9 → '37,9' (nl)."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return "–"
+    text = f"{value:,.{decimals}f}"
+    if lang == "nl":
+        text = text.replace(",", "_").replace(".", ",").replace("_", ".")
+    return text
+
+
+def fmt_amount(value: float | None, unit: str, lang: str) -> str:
+    """Counts as whole numbers, euros with a euro sign."""
+    number = fmt_number(value, lang)
+    return f"€ {number}" if unit == "euro" and value is not None else number
+
+
+def fmt_pct(fraction: float | None, lang: str) -> str:
+    """0.805 → '80,5%' (nl) / '80.5%' (en)."""
+    if fraction is None or (isinstance(fraction, float) and math.isnan(fraction)):
+        return "–"
+    return f"{fmt_number(fraction * 100, lang, 1)}%"
+
+
+MONTHS = {
+    "nl": ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
+           "september", "oktober", "november", "december"],
+    "en": ["January", "February", "March", "April", "May", "June", "July", "August",
+           "September", "October", "November", "December"],
+}
+
+
+def fmt_date(value: dt.date | None, lang: str) -> str:
+    """28-11-2005 in Dutch; 28 Nov 2005 in English."""
+    if value is None:
+        return "–"
+    if lang == "nl":
+        return value.strftime("%d-%m-%Y")
+    return f"{value.day} {MONTHS['en'][value.month - 1][:3]} {value.year}"
+
+
+def fmt_month(value: dt.date | None, lang: str, short: bool = False) -> str:
+    """A reporting month: 'april 2007' / 'April 2007'; short: 'apr 2007' / 'Apr 2007'."""
+    if value is None:
+        return "–"
+    name = MONTHS[lang][value.month - 1]
+    return f"{name[:3] if short else name} {value.year}"

@@ -1,0 +1,122 @@
+"""`regiomonitor progress`: one region's progress table in the terminal, read from the views.
+
+Every figure comes from v_progress_monthly (sql/views/10_progress.sql); nothing is
+recomputed here, only formatted.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+
+from regiomonitor.formatting import fmt_amount, fmt_date, fmt_month, fmt_number, fmt_pct
+from regiomonitor.queries import query_text
+
+LABELS: dict[str, dict[str, str]] = {
+    "title": {"nl": "{region} ({code}) · {programme} · stand per {month}",
+              "en": "{region} ({code}) · {programme} · as of {month}"},
+    "baseline": {"nl": "Uitgangswaarde", "en": "Baseline"},
+    "baseline_date": {"nl": "  op datum", "en": "  on"},
+    "target": {"nl": "Doel", "en": "Target"},
+    "deadline": {"nl": "  termijn", "en": "  deadline"},
+    "version": {"nl": "  versie (wijzigingen)", "en": "  version (amendments)"},
+    "realised": {"nl": "Gerealiseerd R", "en": "Realised R"},
+    "achievement": {"nl": "% van doel (R/T)", "en": "% of target (R/T)"},
+    "elapsed": {"nl": "Verstreken τ (maanden)", "en": "Elapsed τ (months)"},
+    "expected": {"nl": "Verwacht op rechte lijn E", "en": "Expected on straight path E"},
+    "gap": {"nl": "Verschil R − E", "en": "Gap R − E"},
+    "run_rate": {"nl": "Per maand tot nu", "en": "Per month so far"},
+    "required": {"nl": "Nodig per maand vanaf nu", "en": "Required per month from now"},
+    "pace": {"nl": "Tempo ρ", "en": "Pace ratio ρ"},
+    "status": {"nl": "Status", "en": "Status"},
+    "uncertain": {"nl": " (onzeker)", "en": " (uncertain)"},
+    "projected": {"nl": "Prognose op termijn", "en": "Projected at deadline"},
+    "interval": {"nl": "  interval (95%)", "en": "  interval (95%)"},
+    "reached": {"nl": "Doel bereikt in", "en": "Target reached in"},
+    "after_deadline": {"nl": " (na de termijn)", "en": " (after the deadline)"},
+    "not_at_pace": {"nl": "niet in dit tempo", "en": "not at this pace"},
+    "per_10k": {"nl": "Per 10.000 inw. 15-74: R / T", "en": "Per 10,000 aged 15-74: R / T"},
+    "last_reported": {"nl": "Laatst gerapporteerd", "en": "Last reported"},
+    "demo": {"nl": "Demonstratiedata: cijfers met (d) zijn gegenereerd, geen echte realisaties.",
+             "en": "Demonstration data (demonstratiedata): figures marked (d) are generated."},
+    "no_region": {"nl": "Geen voortgang voor regio {code} in {month}: onbekende regio, geen doelen, "
+                        "of een maand buiten de looptijd.",
+                  "en": "No progress for region {code} in {month}: unknown region, no targets, "
+                        "or a month outside the programme."},
+}
+
+
+def _date(value: object) -> dt.date | None:
+    return None if value is None or pd.isna(value) else pd.Timestamp(value).date()
+
+
+def _cells(row: pd.Series, lang: str) -> list[str]:
+    """The column of one indicator, in the order of the row labels below."""
+    unit = row["unit"]
+
+    def amount(value: object) -> str:
+        return "–" if value is None or pd.isna(value) else fmt_amount(float(value), unit, lang)
+
+    reached = _date(row["projected_month_reached"])
+    status = row[f"status_{lang}"] + (LABELS["uncertain"][lang] if row["status_uncertain"] else "")
+    has_interval = pd.notna(row["projected_low"])
+    return [
+        amount(row["baseline_value"]), fmt_date(_date(row["baseline_date"]), lang),
+        amount(row["target_value"]), fmt_date(_date(row["deadline"]), lang),
+        f"{row['version']} ({row['version_count'] - 1})",
+        amount(row["realised"]) + (" (d)" if row["observations_demo"] else ""),
+        fmt_pct(row["achievement"], lang),
+        f"{fmt_pct(row['elapsed_fraction'], lang)} ({row['months_elapsed']}/{row['months_total']})",
+        amount(row["expected"]), amount(row["gap"]),
+        fmt_number(row["run_rate"], lang, 1) if pd.notna(row["run_rate"]) else "–",
+        fmt_number(row["required_per_month"], lang, 1) if pd.notna(row["required_per_month"]) else "–",
+        fmt_pct(row["pace_ratio"], lang),
+        status,
+        amount(row["projected"]),
+        f"{amount(row['projected_low'])} – {amount(row['projected_high'])}" if has_interval else "–",
+        (fmt_month(reached, lang, short=True) + (LABELS["after_deadline"][lang]
+                                                 if row["reached_after_deadline"] else ""))
+        if reached else ("–" if row["status"] == "achieved" else LABELS["not_at_pace"][lang]),
+        f"{fmt_number(row['realised_per_10k'], lang, 1)} / {fmt_number(row['target_per_10k'], lang, 1)}",
+        fmt_month(_date(row["last_reported_month"]), lang, short=True),
+    ]
+
+
+ROW_KEYS = ["baseline", "baseline_date", "target", "deadline", "version", "realised", "achievement",
+            "elapsed", "expected", "gap", "run_rate", "required", "pace", "status", "projected",
+            "interval", "reached", "per_10k", "last_reported"]
+
+
+def render(frame: pd.DataFrame, lang: str) -> str:
+    """A plain-text table: metrics down, indicators across."""
+    first = frame.iloc[0]
+    title = LABELS["title"][lang].format(region=first["region_name"], code=first["region"],
+                                         programme=first["programme_name"],
+                                         month=fmt_month(_date(first["as_of_month"]), lang))
+    columns = [[row[f"label_{lang}"], *_cells(row, lang)] for _, row in frame.iterrows()]
+    labels = ["", *(LABELS[k][lang] for k in ROW_KEYS)]
+    widths = [max(len(c) for c in col) for col in [labels, *columns]]
+    lines = [title, ""]
+    for i, label in enumerate(labels):
+        cells = [label.ljust(widths[0])] + [col[i].rjust(w) for col, w in zip(columns, widths[1:])]
+        lines.append("  ".join(cells).rstrip())
+    if frame["is_demo"].any():
+        lines += ["", LABELS["demo"][lang]]
+    return "\n".join(lines)
+
+
+def progress_report(warehouse: Path, region: str, month: dt.date | None = None,
+                    programme: str | None = None, lang: str = "nl") -> str:
+    """The report for one region, or a ValueError that says why there is none."""
+    con = duckdb.connect(str(warehouse), read_only=True)
+    try:
+        frame = con.execute(query_text("progress_report"),
+                            {"region": region.upper(), "month": month, "programme": programme}).df()
+    finally:
+        con.close()
+    if frame.empty:
+        raise ValueError(LABELS["no_region"][lang].format(
+            code=region.upper(), month=fmt_month(month, lang) if month else "–"))
+    return render(frame, lang)

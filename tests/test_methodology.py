@@ -1,0 +1,195 @@
+"""The progress methodology (sql/views/10_progress.sql) against figures worked out by hand.
+
+Rivierenland leerwerkplaatsen: B = 290 on 28-11-2005, T = 1200 on 28-11-2007, N = 24 months
+(December 2005 … November 2007). Every expected number below was computed on paper.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import math
+
+import pytest
+
+from pipelines import reference, submissions
+from tests.helpers import staging, write_csv
+
+MONTHS = ["2005-12", "2006-01", "2006-02", "2006-03", "2006-04", "2006-05",
+          "2006-06", "2006-07", "2006-08", "2006-09", "2006-10", "2006-11"]
+
+
+def target(region, indicator, baseline, target_value, baseline_date="2005-11-28",
+           deadline="2007-11-28", version=1, valid_from=None):
+    return {"programme": "lw2005", "region": region, "indicator": indicator, "version": version,
+            "valid_from": valid_from or baseline_date, "baseline_value": baseline,
+            "baseline_date": baseline_date, "target_value": target_value, "deadline": deadline,
+            "source": "test", "note": None, "is_demo": True}
+
+
+@pytest.fixture(scope="module")
+def con(tmp_path_factory):
+    tmp = tmp_path_factory.mktemp("method")
+    con = staging(tmp)  # real Rivierenland targets: leerwerkplaatsen 290 → 1200, EVC 340 → 1500
+    reference.insert_rows(con, "target", [
+        target("AM01", "stages", 100, 2500),                 # boundary cases: T − B = 2400
+        target("AM02", "stages", 100, 2500),
+        target("AM03", "stages", 100, 2500),
+        target("AM05", "stages", 500, 400),                  # T ≤ B: achieved at signing
+        target("AM06", "stages", 100, 1000, baseline_date="2006-03-15"),  # signed later
+        target("AM07", "stages", 100, 1000),                 # no data ever
+        target("AM08", "stages", 100, 1300),                 # amended mid-programme
+        target("AM08", "stages", 100, 1600, version=2, valid_from="2006-11-28"),
+        target("AM09", "stages", 0, 1000),                   # a month missing in the middle
+    ])
+    rows = [f"AM10;leerwerkplaatsen;{m};{40 if i < 6 else 30};roc;zorg;" for i, m in enumerate(MONTHS)]
+    rows += [f"AM10;evc_trajecten;{m};{v};uwv;zorg;" for m, v in zip(MONTHS, [20, 60] * 3)]
+    rows += ["AM01;stages;2006-11;1140;roc;zorg;", "AM02;stages;2006-11;720;roc;zorg;",
+             "AM03;stages;2006-11;0;roc;zorg;", "AM08;stages;2006-01;10;roc;zorg;",
+             "AM09;stages;2005-12;10;roc;zorg;", "AM09;stages;2006-01;20;roc;zorg;",
+             "AM09;stages;2006-03;60;roc;zorg;"]
+    path = write_csv(tmp / "test.csv", rows)
+    checked = submissions.check_submission(path, submissions.lookups_from(con))
+    assert checked.errors == []
+    submissions.record_submission(con, path, "f" * 64, checked, True, "test", dt.datetime(2007, 1, 1))
+    return con
+
+
+def at(con, region, indicator, month):
+    cursor = con.execute("select * from v_progress_monthly where region = ? and indicator = ? "
+                         "and as_of_month = ?", [region, indicator, dt.date.fromisoformat(month + "-01")])
+    columns = [d[0] for d in cursor.description]
+    rows = cursor.fetchall()
+    assert len(rows) == 1, rows
+    return dict(zip(columns, rows[0]))
+
+
+def test_rivierenland_at_the_start(con):
+    p = at(con, "AM10", "leerwerkplaatsen", "2005-11")
+    assert (p["months_elapsed"], p["realised"], p["expected"]) == (0, 290, 290)
+    assert p["required_per_month"] == pytest.approx(910 / 24)   # 37,9 a month
+    assert round(p["required_per_month"], 1) == 37.9
+    assert p["pace_ratio"] is None and p["run_rate"] is None
+    assert p["status"] == "not_started"
+
+
+def test_rivierenland_after_6_months(con):
+    p = at(con, "AM10", "leerwerkplaatsen", "2006-05")
+    assert p["months_elapsed"] == 6 and p["elapsed_fraction"] == 0.25
+    assert p["realised"] == 530                       # 290 + 6 × 40
+    assert p["achievement"] == pytest.approx(530 / 1200)
+    assert p["expected"] == 517.5                     # 290 + 910 × 0,25
+    assert p["gap"] == 12.5
+    assert p["run_rate"] == 40
+    assert p["required_per_month"] == pytest.approx(670 / 18)  # 37,22
+    assert p["pace_ratio"] == pytest.approx(240 / 227.5)       # 105,5 %
+    assert p["status"] == "on_track"
+    assert p["recent_pace"] == 40 and p["projected"] == 1250   # 530 + 40 × 18
+    assert p["projected_low"] == p["projected_high"] == 1250   # six equal months: no spread
+    assert p["projected_month_reached"] == dt.date(2007, 10, 1)  # ⌈670 / 40⌉ = 17 months on
+    assert p["reached_after_deadline"] is False and p["status_uncertain"] is False
+
+
+def test_rivierenland_after_12_months(con):
+    p = at(con, "AM10", "leerwerkplaatsen", "2006-11")
+    assert p["realised"] == 710                       # 530 + 6 × 30
+    assert p["expected"] == 745                       # 290 + 910 × 0,5
+    assert p["pace_ratio"] == pytest.approx(420 / 455)  # 92,3 %
+    assert p["status"] == "acceleration_needed"
+    assert p["run_rate"] == 35                        # 420 / 12
+    assert p["required_per_month"] == pytest.approx(490 / 12)
+    assert p["projected"] == 1070                     # 710 + 30 × 12
+    assert p["projected_month_reached"] == dt.date(2008, 4, 1)  # ⌈490 / 30⌉ = 17
+    assert p["reached_after_deadline"] is True
+
+
+def test_rivierenland_at_the_deadline_and_after(con):
+    for month in ("2007-11", "2008-05"):              # 24 and 30 months
+        p = at(con, "AM10", "leerwerkplaatsen", month)
+        assert (p["months_elapsed"], p["months_remaining"], p["elapsed_fraction"]) == (24, 0, 1)
+        assert p["realised"] == 710 and p["expected"] == 1200
+        assert p["required_per_month"] is None
+        assert p["status"] == "not_achieved"
+        assert p["projected"] == 710
+
+
+def test_months_not_reported_count_as_nothing_realised(con):
+    p = at(con, "AM10", "leerwerkplaatsen", "2007-05")
+    assert p["months_reported"] == 12 and p["last_reported_month"] == dt.date(2006, 11, 1)
+    assert p["recent_months"] == 0 and p["recent_pace"] is None
+    assert p["projected_month_reached"] is None
+
+
+@pytest.mark.parametrize("region, status", [
+    ("AM01", "on_track"),              # ρ = 1140 / 1200 = exactly 95 %
+    ("AM02", "acceleration_needed"),   # ρ = 720 / 1200 = exactly 60 %
+    ("AM03", "limited_progress"),      # ρ = 0: zeros were reported
+])
+def test_status_boundaries(con, region, status):
+    p = at(con, region, "stages", "2006-11")
+    assert p["status"] == status
+
+
+def test_thresholds_come_from_the_status_table(con):
+    rows = con.execute("select code, min_ratio from status where kind = 'pace' order by sort").fetchall()
+    assert rows == [("on_track", 0.95), ("acceleration_needed", 0.6), ("limited_progress", 0.0),
+                    ("deterioration", -math.inf)]
+
+
+def test_projection_interval_straddling_the_target_is_uncertain(con):
+    # EVC: 20, 60, 20, 60, 20, 60 → R = 340 + 240 = 580; p = 40; s = √480; n = 6; 18 months left.
+    p = at(con, "AM10", "evc_trajecten", "2006-05")
+    assert p["projected"] == 1300                      # 580 + 40 × 18
+    margin = 1.96 * math.sqrt(480) / math.sqrt(6) * 18  # 315,55
+    assert p["projected_low"] == pytest.approx(1300 - margin)
+    assert p["projected_high"] == pytest.approx(1300 + margin)
+    assert p["pace_ratio"] == pytest.approx(240 / 290)
+    assert p["status"] == "acceleration_needed" and p["status_uncertain"] is True
+
+
+def test_target_at_or_below_baseline_is_achieved_at_signing(con):
+    assert at(con, "AM05", "stages", "2005-11")["status"] == "achieved"
+    assert at(con, "AM05", "stages", "2006-06")["status"] == "achieved"
+
+
+def test_as_of_before_the_baseline(con):
+    p = at(con, "AM06", "stages", "2006-01")          # baseline 15-03-2006
+    assert p["status"] == "not_started" and p["realised"] is None
+    assert at(con, "AM06", "stages", "2006-04")["status"] == "no_data"
+
+
+def test_no_data_yet(con):
+    p = at(con, "AM07", "stages", "2006-06")
+    assert (p["status"], p["realised"], p["months_reported"]) == ("no_data", 100, 0)
+
+
+def test_amended_target_applies_from_its_date_and_keeps_history(con):
+    before = at(con, "AM08", "stages", "2006-10")
+    after = at(con, "AM08", "stages", "2006-11")      # in force from 28-11-2006, by month end
+    assert (before["version"], before["target_value"]) == (1, 1300)
+    assert (after["version"], after["target_value"]) == (2, 1600)
+    assert after["amended"] and after["version_count"] == 2
+    assert after["expected"] == 100 + 1500 * 12 / 24
+
+
+def test_a_month_missing_in_the_middle(con):
+    p = at(con, "AM09", "stages", "2006-03")
+    assert p["realised"] == 90 and p["months_reported"] == 3
+    assert p["recent_pace"] == 30                       # (10 + 20 + 60) / 3 reported months
+
+
+def test_region_without_target_has_no_progress_row(con):
+    assert con.execute("select count(*) from v_progress_monthly where region = 'AM11'").fetchone() == (0,)
+
+
+def test_ranking_shares_ranks_on_ties(con):
+    rows = dict(con.execute("select region, rank_absolute from v_ranking where indicator = 'stages' "
+                            "and as_of_month = '2006-11-01'").fetchall())
+    # realised: AM01 1240, AM02 820, AM05 500, AM09 90 … AM03, AM06, AM07 and AM08 all at 100 or 110
+    assert rows["AM01"] == 1 and rows["AM02"] == 2 and rows["AM05"] == 3
+    assert rows["AM03"] == rows["AM06"] == rows["AM07"]
+
+
+def test_per_10k_uses_the_population_table(con):
+    people = con.execute("select population_15_74 from population where region = 'AM10'").fetchone()[0]
+    p = at(con, "AM10", "leerwerkplaatsen", "2006-05")
+    assert p["realised_per_10k"] == pytest.approx(530 / people * 10000)
+    assert p["gain_per_10k"] == pytest.approx(240 / people * 10000)
