@@ -40,7 +40,12 @@ def test_from_the_map_to_rivierenland_and_its_targets(page, served_app):
     expect(evc).to_contain_text("340")
     expect(lwp).to_contain_text("doel uit het convenant")
     expect(lwp).to_contain_text("realisaties: demonstratiedata")
+    expect(lwp.locator(".status")).to_have_text(re.compile(
+        "Doel bereikt|Op koers|Versnelling nodig|Beperkte voortgang|Niet gehaald"))
+    expect(lwp).to_contain_text("Nodig per maand vanaf nu")
     expect(page.locator(".covenant")).to_contain_text("ROC Rivor")
+    expect(page.locator(".covenant tbody tr").first).to_contain_text("1.200")
+    expect(page.locator(".contributions tbody tr").first).to_be_visible()
     expect(page.locator(".sources tbody tr").first).to_contain_text("AM10_")
     assert page.console_errors == []
 

@@ -39,13 +39,15 @@ def con(tmp_path_factory):
         target("AM08", "stages", 100, 1300),                 # amended mid-programme
         target("AM08", "stages", 100, 1600, version=2, valid_from="2006-11-28"),
         target("AM09", "stages", 0, 1000),                   # a month missing in the middle
+        target("AM11", "stages", 0, 1000),                   # two partners, two sectors
     ])
     rows = [f"AM10;leerwerkplaatsen;{m};{40 if i < 6 else 30};roc;zorg;" for i, m in enumerate(MONTHS)]
     rows += [f"AM10;evc_trajecten;{m};{v};uwv;zorg;" for m, v in zip(MONTHS, [20, 60] * 3)]
     rows += ["AM01;stages;2006-11;1140;roc;zorg;", "AM02;stages;2006-11;720;roc;zorg;",
              "AM03;stages;2006-11;0;roc;zorg;", "AM08;stages;2006-01;10;roc;zorg;",
              "AM09;stages;2005-12;10;roc;zorg;", "AM09;stages;2006-01;20;roc;zorg;",
-             "AM09;stages;2006-03;60;roc;zorg;"]
+             "AM09;stages;2006-03;60;roc;zorg;", "AM11;stages;2006-01;30;roc;zorg;",
+             "AM11;stages;2006-01;10;werkgevers;bouw;", "AM11;stages;2006-02;20;roc;bouw;"]
     path = write_csv(tmp / "test.csv", rows)
     checked = submissions.check_submission(path, submissions.lookups_from(con))
     assert checked.errors == []
@@ -177,7 +179,27 @@ def test_a_month_missing_in_the_middle(con):
 
 
 def test_region_without_target_has_no_progress_row(con):
-    assert con.execute("select count(*) from v_progress_monthly where region = 'AM11'").fetchone() == (0,)
+    assert con.execute("select count(*) from v_progress_monthly where region = 'AM12'").fetchone() == (0,)
+
+
+def test_contributions_by_partner_and_sector(con):
+    rows = con.execute("select partner, sector, realised, share from v_contributions "
+                       "where region = 'AM11' order by realised desc").fetchall()
+    assert rows == [("roc", "zorg", 30, 0.5), ("roc", "bouw", 20, pytest.approx(1 / 3)),
+                    ("werkgevers", "bouw", 10, pytest.approx(1 / 6))]
+
+
+def test_coverage_and_freshness_per_partner(con):
+    # The last month anyone reported is November 2006: 12 programme months (Dec 2005 … Nov 2006).
+    coverage = dict(con.execute("select partner, list(period order by period) filter (where reported) "
+                                "from v_coverage where region = 'AM11' group by 1").fetchall())
+    assert coverage == {"roc": [dt.date(2006, 1, 1), dt.date(2006, 2, 1)],
+                        "werkgevers": [dt.date(2006, 1, 1)]}
+    months = con.execute("select count(*) from v_coverage where region = 'AM11' and partner = 'roc'").fetchone()
+    assert months == (12,)
+    fresh = con.execute("select partner, last_period, months_behind from v_freshness "
+                        "where region = 'AM11' order by 1").fetchall()
+    assert fresh == [("roc", dt.date(2006, 2, 1), 9), ("werkgevers", dt.date(2006, 1, 1), 10)]
 
 
 def test_ranking_shares_ranks_on_ties(con):

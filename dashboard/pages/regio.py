@@ -6,7 +6,7 @@ import pandas as pd
 from dash import dcc, html
 
 from dashboard import components, figures, warehouse
-from dashboard.i18n import fmt_amount, fmt_date, fmt_month, fmt_pct, language, t
+from dashboard.i18n import fmt_amount, fmt_date, fmt_month, fmt_number, fmt_pct, language, t
 
 dash.register_page(__name__, path_template="/regio/<code>", title="Regiomonitor – Regio",
                    label_key="page_regio")
@@ -91,14 +91,20 @@ def indicator_card(row: pd.Series, series: pd.DataFrame, label: str, statuses: d
     ], className="card", id=f"card-{row['indicator']}")
 
 
-def covenant(region: str, programme: pd.Series, targets: pd.DataFrame, lang: str) -> html.Section:
-    """Who signed, for which period, and where the targets come from."""
-    signatories = warehouse.current().query("region_signatories", region=region,
-                                            programme=programme["code"])
+def covenant(region: str, programme: pd.Series, labels: dict[str, str], lang: str) -> html.Section:
+    """Who signed, for which period, and every version of the targets with its source."""
+    db = warehouse.current()
+    signatories = db.query("region_signatories", region=region, programme=programme["code"])
     items = [html.Li(f"{s.organisation}" + ("" if s.role == "ondertekenaar"
                                             else f" ({t('role_' + s.role, lang)})"))
              for s in signatories.itertuples()]
-    sources = sorted(set(targets["source"]))
+    targets = db.query("region_targets", region=region, programme=programme["code"])
+    units = dict(zip(*db.query("indicators")[["code", "unit"]].T.values))
+    rows = [[labels[v.indicator], fmt_number(v.version, lang), fmt_date(_date(v.valid_from), lang),
+             fmt_amount(v.baseline_value, units[v.indicator], lang),
+             fmt_amount(v.target_value, units[v.indicator], lang), fmt_date(_date(v.deadline), lang),
+             (v.note + " · " if isinstance(v.note, str) else "") + v.source]
+            for v in targets.itertuples()]
     return html.Section([
         html.H2(t("covenant_heading", lang)),
         html.P(html.Strong(programme["name"])),
@@ -106,9 +112,40 @@ def covenant(region: str, programme: pd.Series, targets: pd.DataFrame, lang: str
                  end=fmt_date(_date(programme["end_date"]), lang))),
         html.H3(t("signatories", lang)),
         html.Ul(items) if items else html.P(t("no_signatories", lang)),
-        html.H3(t("target_source", lang)),
-        html.Ul([html.Li(s) for s in sources]),
+        components.table(t("targets_caption", lang),
+                         [t(k, lang) for k in ("col_indicator", "col_version", "col_valid_from",
+                                               "col_baseline", "col_target", "card_deadline",
+                                               "col_source")], rows, numeric={1, 3, 4}),
     ], className="covenant")
+
+
+def contributions(region: str, programme: str, labels: dict[str, str], lang: str) -> html.Section:
+    """Which partner delivers what share of each indicator, and in which sectors."""
+    frame = warehouse.current().query("region_contributions", region=region, programme=programme)
+    units = dict(zip(*warehouse.current().query("indicators")[["code", "unit"]].T.values))
+    rows = [[labels[c.indicator], getattr(c, f"partner_{lang}"),
+             fmt_amount(c.realised, units[c.indicator], lang), fmt_pct(c.share, lang), c.sectors]
+            for c in frame.itertuples()]
+    return html.Section([
+        html.H2(t("contributions_heading", lang)),
+        components.table(t("contributions_caption", lang),
+                         [t(k, lang) for k in ("col_indicator", "col_partner", "col_realised",
+                                               "col_share", "col_sectors")], rows, numeric={2, 3}),
+    ], className="contributions")
+
+
+def freshness(region: str, lang: str) -> html.Section:
+    """Per partner: the last month reported and how far it lags, so a gap is not read as a drop."""
+    frame = warehouse.current().query("region_freshness", region=region)
+    rows = [[getattr(f, f"partner_{lang}"), fmt_month(_date(f.last_period), lang),
+             fmt_date(_date(f.last_received_at), lang), fmt_number(f.months_behind, lang)]
+            for f in frame.itertuples()]
+    return html.Section([
+        html.H2(t("freshness_heading", lang)),
+        components.table(t("freshness_caption", lang),
+                         [t(k, lang) for k in ("col_partner", "col_last_reported", "col_received",
+                                               "col_months_behind")], rows, numeric={3}),
+    ], className="freshness")
 
 
 def submissions(region: str, lang: str) -> html.Section:
@@ -154,7 +191,9 @@ def layout(code: str | None = None, lang: str | None = None, **_: str) -> html.D
             html.H1(t("region_heading", lang, name=region["name"].iloc[0], code=code)),
             components.demo_banner(lang, bool(progress["is_demo"].any())),
             html.Div(cards, className="cards"),
-            covenant(code, programme, progress, lang),
+            contributions(code, programme["code"], labels, lang),
+            covenant(code, programme, labels, lang),
+            freshness(code, lang),
             submissions(code, lang),
         ], id="main", tabIndex="-1"),
         components.footer(lang),
