@@ -6,13 +6,16 @@ VENV := .venv
 BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
 
+AXE_VERSION := 4.14.1
+AXE := tests/.cache/axe-core-$(AXE_VERSION)/axe.min.js
+
 .PHONY: demo test install browser clean
 
 demo: $(INSTALLED)
 	$(BIN)/regiomonitor demo
 
-test: $(INSTALLED) browser
-	$(BIN)/python -m pytest
+test: $(INSTALLED) browser $(AXE)
+	AXE_CORE_JS=$(AXE) $(BIN)/python -m pytest
 
 install: $(INSTALLED)
 
@@ -29,6 +32,13 @@ browser:
 	@command -v chromium >/dev/null || { \
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq chromium; }
+
+# axe-core (accessibility rules) from the npm registry, pinned; the browser tests inject it.
+$(AXE):
+	mkdir -p $(dir $@)
+	cd $(dir $@) && npm pack --silent axe-core@$(AXE_VERSION) >/dev/null && \
+	  tar -xzf axe-core-$(AXE_VERSION).tgz package/axe.min.js && mv package/axe.min.js . && \
+	  rm -rf package axe-core-$(AXE_VERSION).tgz
 
 clean:
 	rm -rf $(VENV) data/warehouse

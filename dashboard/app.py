@@ -16,7 +16,7 @@ HERE = Path(__file__).parent
 INDEX = """<!DOCTYPE html>
 <html lang="nl">
 <head>{%metas%}<title>{%title%}</title>{%favicon%}{%css%}</head>
-<body>{%app_entry%}<footer>{%config%}{%scripts%}{%renderer%}</footer></body>
+<body>{%app_entry%}{%config%}{%scripts%}{%renderer%}</body>
 </html>"""
 
 

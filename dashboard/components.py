@@ -4,10 +4,12 @@ from __future__ import annotations
 from urllib.parse import urlencode
 
 import dash
-from dash import dcc, html
+from dash import ALL, Input, Output, State, dcc, html
 
 from dashboard import warehouse
 from dashboard.i18n import LANGUAGES, fmt_date, t
+
+DEFAULT_INDICATOR = "leerwerkplaatsen"
 
 
 def href(path: str, lang: str, **params: str | None) -> str:
@@ -19,8 +21,10 @@ def href(path: str, lang: str, **params: str | None) -> str:
 def header(lang: str, path: str, **params: str | None) -> html.Header:
     """Title, navigation from the page registry, and the language switch."""
     pages = [p for p in dash.page_registry.values() if p.get("path_template") is None]
-    nav = html.Nav(html.Ul([html.Li(dcc.Link(t(p["label_key"], lang), href=href(p["path"], lang)))
-                            for p in pages]), **{"aria-label": t("nav_label", lang)})
+    nav = html.Nav(html.Ul([html.Li(html.A(t(p["label_key"], lang), href=href(p["path"], lang),
+                                           **({"aria-current": "page"} if p["path"] == path else {})))
+                            for p in sorted(pages, key=lambda p: p["order"])]),
+                   **{"aria-label": t("nav_label", lang)})
     switch = html.Div([
         html.Span(f"{t('language_label', lang)}: ", className="switch-label"),
         *[html.A(code.upper(), href=href(path, code, **params), lang=code, hrefLang=code,
@@ -61,3 +65,53 @@ def table(caption: str, columns: list[str], rows: list[list], numeric: set[int] 
                                 for i, cell in enumerate(row)]) for row in rows])
     props = {"id": table_id} if table_id else {}
     return html.Table([html.Caption(caption), head, body], className="data-table", **props)
+
+
+def labels(query: str, lang: str) -> dict[str, str]:
+    """Code → label in `lang` from a reference query (indicators, statuses)."""
+    frame = warehouse.current().query(query)
+    return dict(zip(frame["code"], frame[f"label_{lang}"]))
+
+
+def select(component_id: str, label: str, value: str, options: dict[str, str]) -> html.Div:
+    """A dropdown with a visible label tied to it."""
+    return html.Div([html.Label(label, htmlFor=component_id),
+                     dcc.Dropdown(id=component_id, value=value, clearable=False, searchable=False,
+                                  options=[{"label": v, "value": k} for k, v in options.items()])],
+                    className="control")
+
+
+def choice_group(group_id: str, legend: str, options: dict[str, str], value: str | list[str],
+                 hint: str | None = None) -> html.Fieldset:
+    """A choice as toggle buttons (aria-pressed) in a fieldset; the chosen value (or list of
+    values, when `value` is a list) is in the dcc.Store `group_id`. Native buttons: Tab to
+    reach, Enter or Space to choose.
+
+    Dash 4's RadioItems renders radio inputs inside role=option labels and its multi-select
+    dropdown's name differs from its content, both reported by axe-core; buttons are clean.
+    """
+    chosen = value if isinstance(value, list) else [value]
+    buttons = [html.Button(label, id={"type": group_id, "index": code}, type="button",
+                           className="choice", **{"aria-pressed": "true" if code in chosen else "false"})
+               for code, label in options.items()]
+    return html.Fieldset([html.Legend(legend), html.P(hint, className="hint") if hint else None,
+                          html.Div(buttons, className="choices"), dcc.Store(id=group_id, data=value)],
+                         className="control")
+
+
+def register_choice(group_id: str, max_selected: int | None = None) -> None:
+    """The callback that presses the chosen button; with `max_selected`, a multiple choice in
+    which a click toggles, and a click beyond the maximum is ignored."""
+    @dash.callback(Output({"type": group_id, "index": ALL}, "aria-pressed"), Output(group_id, "data"),
+                   Input({"type": group_id, "index": ALL}, "n_clicks"),
+                   State({"type": group_id, "index": ALL}, "aria-pressed"), prevent_initial_call=True)
+    def choose(_clicks: list, pressed: list[str]) -> tuple[list[str], str | list[str]]:
+        clicked = dash.ctx.triggered_id["index"]
+        codes = [item["id"]["index"] for item in dash.ctx.inputs_list[0]]
+        if max_selected is None:
+            return ["true" if code == clicked else "false" for code in codes], clicked
+        selected = {c for c, p in zip(codes, pressed) if p == "true"} ^ {clicked}
+        if len(selected) > max_selected:
+            selected.discard(clicked)
+        return (["true" if c in selected else "false" for c in codes],
+                [c for c in codes if c in selected])

@@ -8,12 +8,12 @@ import json
 import pandas as pd
 import plotly.graph_objects as go
 
-from dashboard.i18n import fmt_amount, fmt_pct, t
+from dashboard.i18n import fmt_amount, fmt_number, fmt_pct, t
+from dashboard.status_style import NO_TARGET_COLOUR, STATUS_COLOURS
 
 # Colour-blind safe sequential scale (ColorBrewer YlGnBu), light = far from target.
 PROGRESS_SCALE = "YlGnBu"
 SEPARATORS = {"nl": ",.", "en": ".,"}
-NO_TARGET_GREY = "#bdbdbd"
 MAP_CENTER = {"lon": 5.35, "lat": 52.05}
 
 
@@ -24,29 +24,54 @@ def feature_collection(geometry: pd.DataFrame) -> dict:
         for code, name, geo in zip(geometry["code"], geometry["name"], geometry["geojson"])]}
 
 
-def progress_map(progress: pd.DataFrame, geometry: pd.DataFrame, lang: str) -> go.Figure:
-    """Choropleth of % of target (capped at 100%); regions without a target in grey."""
+MEASURES = ("status", "pct", "per10k")
+
+
+def map_hover(row, statuses: dict[str, str], lang: str) -> str:
+    """The region's figures in the reader's format."""
+    if not isinstance(row.status, str):
+        return f"<b>{row.region_name}</b> ({row.region})<br>{t('no_target', lang)}"
+    return t("hover", lang, name=row.region_name, code=row.region,
+             realised=fmt_amount(row.realised, row.unit, lang),
+             target=fmt_amount(row.target_value, row.unit, lang),
+             pct=fmt_pct(row.achievement, lang), status=statuses[row.status],
+             per10k=fmt_number(row.gain_per_10k, lang, 1))
+
+
+def map_values(progress: pd.DataFrame, measure: str) -> tuple[pd.Series, dict]:
+    """The number each region is coloured by, and the colour scale that goes with it."""
+    if measure == "status":
+        order = list(STATUS_COLOURS)
+        n = len(order)
+        scale = [[edge, colour] for i, colour in enumerate(STATUS_COLOURS.values())
+                 for edge in (i / n, (i + 1) / n)]
+        return progress["status"].map(order.index), {
+            "colorscale": scale, "zmin": -0.5, "zmax": n - 0.5, "showscale": False}
+    if measure == "per10k":
+        return progress["gain_per_10k"], {"colorscale": PROGRESS_SCALE, "colorbar": {
+            "title": {"text": "/10.000"}, "tickformat": ",.0f"}}
+    return progress["achievement"].clip(upper=1.0), {
+        "colorscale": PROGRESS_SCALE, "zmin": 0, "zmax": 1,
+        "colorbar": {"tickformat": ".0%"}}
+
+
+def progress_map(progress: pd.DataFrame, geometry: pd.DataFrame, measure: str,
+                 statuses: dict[str, str], lang: str) -> go.Figure:
+    """Choropleth of one measure; regions without a target in light grey."""
     geojson = feature_collection(geometry)
-    has_target = progress["achievement"].notna()
-    with_target, without = progress[has_target], progress[~has_target]
-    hover = [t("hover", lang, name=row.region_name, code=row.region,
-               realised=fmt_amount(row.realised, row.unit, lang),
-               target=fmt_amount(row.target_value, row.unit, lang),
-               pct=fmt_pct(row.achievement, lang)) for row in with_target.itertuples()]
+    known = progress[progress["status"].notna()]
+    unknown = progress[progress["status"].isna()]
+    values, colours = map_values(known, measure)
     fig = go.Figure(go.Choroplethmap(
-        geojson=geojson, locations=with_target["region"],
-        z=with_target["achievement"].clip(upper=1.0), zmin=0, zmax=1,
-        colorscale=PROGRESS_SCALE, marker_line_color="#ffffff", marker_line_width=1.5,
-        text=hover, hovertemplate="%{text}<extra></extra>",
-        colorbar={"title": {"text": t("col_pct", lang)}, "tickformat": ".0%"},
-    ))
-    if len(without):
+        geojson=geojson, locations=known["region"], z=values, marker_line_color="#ffffff",
+        marker_line_width=1.5, text=[map_hover(r, statuses, lang) for r in known.itertuples()],
+        hovertemplate="%{text}<extra></extra>", **colours))
+    if len(unknown):
         fig.add_trace(go.Choroplethmap(
-            geojson=geojson, locations=without["region"], z=[0] * len(without),
-            colorscale=[[0, NO_TARGET_GREY], [1, NO_TARGET_GREY]], showscale=False,
-            marker_line_color="#ffffff", marker_line_width=1.5,
-            text=[f"<b>{n}</b> ({c})<br>{t('no_target', lang)}"
-                  for n, c in zip(without["region_name"], without["region"])],
+            geojson=geojson, locations=unknown["region"], z=[0] * len(unknown),
+            colorscale=[[0, NO_TARGET_COLOUR], [1, NO_TARGET_COLOUR]], showscale=False,
+            marker_line_color="#bdbdbd", marker_line_width=1,
+            text=[map_hover(r, statuses, lang) for r in unknown.itertuples()],
             hovertemplate="%{text}<extra></extra>"))
     fig.update_layout(map={"style": "white-bg", "center": MAP_CENTER, "zoom": 6.4},
                       margin={"l": 0, "r": 0, "t": 0, "b": 0}, height=560,

@@ -19,6 +19,9 @@ STRINGS: dict[str, dict[str, str]] = {
     "nav_label": {"nl": "Hoofdnavigatie", "en": "Main navigation"},
     "language_label": {"nl": "Taal", "en": "Language"},
     "page_kaart": {"nl": "Kaart", "en": "Map"},
+    "page_vergelijken": {"nl": "Vergelijken", "en": "Compare"},
+    "page_data": {"nl": "Data", "en": "Data"},
+    "page_methode": {"nl": "Methode", "en": "Method"},
     "page_regio": {"nl": "Regio", "en": "Region"},
     "demo_banner": {"nl": "De realisaties en de meeste doelen op deze pagina zijn gegenereerd en "
                           "geen echte cijfers. Alleen de doelen en uitgangswaarden van Rivierenland "
@@ -30,12 +33,19 @@ STRINGS: dict[str, dict[str, str]] = {
     "demo_target_tag": {"nl": "doel: demonstratiedata", "en": "target: demonstratiedata (demo)"},
     "demo_realised_tag": {"nl": "realisaties: demonstratiedata", "en": "realised: demonstratiedata (demo)"},
     "indicator_choice": {"nl": "Indicator", "en": "Indicator"},
-    "map_heading": {"nl": "Percentage van het doel per arbeidsmarktregio",
-                    "en": "Percentage of target per labour-market region"},
-    "map_summary": {"nl": "{indicator}: {n} regio's met een doel. Mediaan {median} van het doel; "
-                          "hoogste {best} ({best_pct}), laagste {worst} ({worst_pct}).",
-                    "en": "{indicator}: {n} regions with a target. Median {median} of target; "
-                          "highest {best} ({best_pct}), lowest {worst} ({worst_pct})."},
+    "map_heading": {"nl": "Voortgang per arbeidsmarktregio", "en": "Progress per labour-market region"},
+    "map_summary": {"nl": "{indicator}, stand per {month}: {n} regio's met een doel. Mediaan {median} "
+                          "van het doel; hoogste {best} ({best_pct}), laagste {worst} ({worst_pct}).",
+                    "en": "{indicator}, as of {month}: {n} regions with a target. Median {median} of "
+                          "target; highest {best} ({best_pct}), lowest {worst} ({worst_pct})."},
+    "legend_label": {"nl": "Aantal regio's per status", "en": "Regions per status"},
+    "programme_choice": {"nl": "Programma", "en": "Programme"},
+    "measure_choice": {"nl": "Kleur op de kaart", "en": "Map colour"},
+    "measure_status": {"nl": "Status", "en": "Status"},
+    "measure_pct": {"nl": "% van het doel", "en": "% of target"},
+    "measure_per10k": {"nl": "Groei per 10.000 inwoners 15-74", "en": "Gain per 10,000 aged 15-74"},
+    "month_choice": {"nl": "Stand per maand", "en": "As of month"},
+    "col_per10k": {"nl": "Groei per 10.000 inw.", "en": "Gain per 10,000"},
     "map_click_hint": {"nl": "Klik op een regio op de kaart of in de tabel voor de regiopagina.",
                        "en": "Click a region on the map or in the table to open its page."},
     "map_attribution": {"nl": "Schematische tegelkaart: één vak per regio, ongeveer op zijn plek; geen echte grenzen.",
@@ -49,6 +59,192 @@ STRINGS: dict[str, dict[str, str]] = {
     "col_pct": {"nl": "% van doel", "en": "% of target"},
     "col_last_reported": {"nl": "Laatst gerapporteerd", "en": "Last reported"},
     "col_indicators": {"nl": "Indicatoren", "en": "Indicators"},
+    "col_rank": {"nl": "Rang", "en": "Rank"},
+    "col_rank_per10k": {"nl": "Rang per 10.000", "en": "Rank per 10,000"},
+    "col_pace": {"nl": "Tempo ρ", "en": "Pace ρ"},
+    "col_trend": {"nl": "Verloop (12 mnd)", "en": "Trend (12 months)"},
+    "col_month": {"nl": "Maand", "en": "Month"},
+    "compare_heading": {"nl": "Regio's vergelijken", "en": "Compare regions"},
+    "ranking_heading": {"nl": "Rangorde", "en": "Ranking"},
+    "ranking_help": {"nl": "Klik op een kolomkop om te sorteren; de export volgt de getoonde volgorde. "
+                           "Gelijke waarden delen een rang.",
+                     "en": "Click a column header to sort; the export follows the order shown. "
+                           "Equal values share a rank."},
+    "export_csv": {"nl": "Download CSV", "en": "Download CSV"},
+    "export_xlsx": {"nl": "Download Excel (XLSX)", "en": "Download Excel (XLSX)"},
+    "export_filename": {"nl": "regiomonitor-rangorde", "en": "regiomonitor-ranking"},
+    "compare_chart_heading": {"nl": "Verloop naast elkaar", "en": "Trajectories side by side"},
+    "regions_choice": {"nl": "Regio's (hoogstens {n})", "en": "Regions (at most {n})"},
+    "regions_hint": {"nl": "Kies hoogstens {n} regio's; klik nogmaals om een regio weg te halen.",
+                     "en": "Choose at most {n} regions; click again to remove one."},
+    "compare_none": {"nl": "Kies een of meer regio's.", "en": "Choose one or more regions."},
+    "compare_summary": {"nl": "Percentage van het doel per {month}: {regions}.",
+                        "en": "Percentage of target as of {month}: {regions}."},
+    "compare_table_caption": {"nl": "Percentage van het doel per maand", "en": "Percentage of target per month"},
+    "data_heading": {"nl": "Data: aanleveringen, controles en actualiteit",
+                     "en": "Data: submissions, checks and freshness"},
+    "submissions_heading": {"nl": "Aanleveringen", "en": "Submissions"},
+    "submissions_summary": {"nl": "{n} bestanden: {loaded} geladen, {rejected} afgewezen.",
+                            "en": "{n} files: {loaded} loaded, {rejected} rejected."},
+    "submissions_caption": {"nl": "Alle aangeleverde bestanden, nieuwste eerst; klik voor de bronregels",
+                            "en": "Every delivered file, newest first; click for its source rows"},
+    "rejected_heading": {"nl": "Afgewezen regels", "en": "Rejected rows"},
+    "rejected_caption": {"nl": "Elke afgewezen regel met de reden", "en": "Every rejected row with its reason"},
+    "rejected_none": {"nl": "Er zijn geen afgewezen regels.", "en": "There are no rejected rows."},
+    "runs_heading": {"nl": "Pipeline-runs", "en": "Pipeline runs"},
+    "runs_caption": {"nl": "De laatste 50 runs die het datawarehouse publiceerden",
+                     "en": "The last 50 runs that published the warehouse"},
+    "coverage_heading": {"nl": "Dekking per regio en maand", "en": "Coverage per region and month"},
+    "coverage_help": {"nl": "Per cel: hoeveel van de partners van de regio die maand aanleverden. "
+                            "0 betekent: nog niets ontvangen.",
+                      "en": "Each cell: how many of the region's partners reported that month. "
+                            "0 means: nothing received yet."},
+    "coverage_caption": {"nl": "Partners die aanleverden, per regio en maand",
+                         "en": "Partners that reported, per region and month"},
+    "freshness_summary": {"nl": "{n} combinaties van regio en partner lopen achter; toon alle",
+                          "en": "{n} region and partner pairs are behind; show all"},
+    "freshness_all_caption": {"nl": "Laatste aangeleverde maand per regio en partner, achterlopers eerst",
+                              "en": "Last month reported per region and partner, laggards first"},
+    "template_heading": {"nl": "Sjabloon voor aanleveringen", "en": "Submission template"},
+    "template_help": {"nl": "Eén regel per regio, indicator, maand, partner en sector. Getallen mogen "
+                            "Nederlands geschreven worden (1.200; 37,5). Het Excel-sjabloon bevat ook "
+                            "alle geldige codes.",
+                      "en": "One row per region, indicator, month, partner and sector. Numbers may be "
+                            "written the Dutch way (1.200; 37,5). The Excel template also lists every "
+                            "valid code."},
+    "template_csv": {"nl": "Download sjabloon (CSV)", "en": "Download template (CSV)"},
+    "template_xlsx": {"nl": "Download sjabloon (Excel)", "en": "Download template (Excel)"},
+    "submission_heading": {"nl": "Aanlevering {file}", "en": "Submission {file}"},
+    "submission_not_found": {"nl": "Aanlevering {id} bestaat niet.", "en": "Submission {id} does not exist."},
+    "back_to_data": {"nl": "← Terug naar Data", "en": "← Back to Data"},
+    "source_rows_caption": {"nl": "Bronregels zoals de partner ze aanleverde (rijnummers als in Excel)",
+                            "en": "Source rows as the partner delivered them (row numbers as in Excel)"},
+    "col_steward": {"nl": "Beheerder", "en": "Steward"},
+    "col_accepted": {"nl": "Regels geladen", "en": "Rows loaded"},
+    "col_rejected": {"nl": "Regels afgewezen", "en": "Rows rejected"},
+    "col_loaded": {"nl": "Bestanden geladen", "en": "Files loaded"},
+    "col_row": {"nl": "Rij", "en": "Row"},
+    "col_column": {"nl": "Kolom", "en": "Column"},
+    "col_value": {"nl": "Waarde", "en": "Value"},
+    "col_reason": {"nl": "Reden", "en": "Reason"},
+    "col_flow": {"nl": "Flow", "en": "Flow"},
+    "col_started": {"nl": "Gestart", "en": "Started"},
+    "col_finished": {"nl": "Klaar", "en": "Finished"},
+    "col_run_id": {"nl": "Run-id (Prefect)", "en": "Run id (Prefect)"},
+    "col_sector": {"nl": "Sector", "en": "Sector"},
+    "col_note": {"nl": "Opmerking", "en": "Note"},
+    "col_sha256": {"nl": "SHA-256", "en": "SHA-256"},
+    "method_heading": {"nl": "Methode: hoe de monitor rekent", "en": "Method: how the monitor calculates"},
+    "method_intro": {"nl": "Alle cijfers komen uit één plek: de SQL-views van het datawarehouse. Deze pagina "
+                           "leest de definities en drempels uit dezelfde tabellen als die views.",
+                     "en": "Every figure comes from one place: the warehouse's SQL views. This page reads "
+                           "the definitions and thresholds from the same tables those views use."},
+    "method_indicators": {"nl": "Indicatoren", "en": "Indicators"},
+    "method_indicators_caption": {"nl": "Definities van de indicatoren", "en": "Indicator definitions"},
+    "col_unit": {"nl": "Eenheid", "en": "Unit"},
+    "col_definition": {"nl": "Betekenis", "en": "Meaning"},
+    "col_threshold": {"nl": "Drempel", "en": "Threshold"},
+    "unit_aantal": {"nl": "aantal", "en": "count"},
+    "unit_euro": {"nl": "euro", "en": "euro"},
+    "method_formulas": {"nl": "Formules", "en": "Formulas"},
+    "formula_months_term": {"nl": "Maanden", "en": "Months"},
+    "formula_months": {"nl": "Een doel met uitgangsdatum d0 en termijn d1 telt de maanden na de maand van d0 "
+                             "tot en met de maand van d1 (Rivierenland: december 2005 t/m november 2007, "
+                             "N = 24). Verstreken k = peilmaand − maand van d0; τ = k / N.",
+                       "en": "A target with baseline date d0 and deadline d1 counts the months after d0's "
+                             "month up to and including d1's month (Rivierenland: December 2005 to November "
+                             "2007, N = 24). Elapsed k = as-of month − d0's month; τ = k / N."},
+    "formula_realised_term": {"nl": "Gerealiseerd R", "en": "Realised R"},
+    "formula_realised": {"nl": "R = uitgangswaarde B + alle gerapporteerde realisaties in de maanden sinds de "
+                               "start, tot en met de peilmaand. Een maand zonder aanlevering telt als nul.",
+                         "en": "R = baseline B + every realisation reported in the months since the start, "
+                               "up to the as-of month. A month nobody reported counts as zero."},
+    "formula_achievement_term": {"nl": "Percentage van het doel", "en": "Percentage of target"},
+    "formula_achievement": {"nl": "R / T.", "en": "R / T."},
+    "formula_expected_term": {"nl": "Verwacht op de rechte lijn E", "en": "Expected on the straight path E"},
+    "formula_expected": {"nl": "E = B + (T − B) · τ; het verschil is R − E.",
+                         "en": "E = B + (T − B) · τ; the gap is R − E."},
+    "formula_run_rate_term": {"nl": "Per maand tot nu", "en": "Per month so far"},
+    "formula_run_rate": {"nl": "(R − B) / k.", "en": "(R − B) / k."},
+    "formula_required_term": {"nl": "Nodig per maand vanaf nu", "en": "Required per month from now"},
+    "formula_required": {"nl": "(T − R) / (N − k); bij de start voor Rivierenland (1.200 − 290) / 24 = 37,9.",
+                         "en": "(T − R) / (N − k); at the start for Rivierenland (1,200 − 290) / 24 = 37.9."},
+    "formula_pace_term": {"nl": "Tempo ρ", "en": "Pace ratio ρ"},
+    "formula_pace": {"nl": "ρ = (R − B) / (E − B): de gerealiseerde groei gedeeld door de groei die op de "
+                           "rechte lijn nodig was (zoals de SDG-trackers van Open SDG).",
+                     "en": "ρ = (R − B) / (E − B): the realised gain over the gain required on the straight "
+                           "path (as the Open SDG trackers do)."},
+    "formula_projection_term": {"nl": "Prognose op de termijn", "en": "Projection at the deadline"},
+    "formula_projection": {"nl": "P = R + p · (N − k), met p het gemiddelde van de gerapporteerde maanden in de "
+                                 "laatste zes maanden; interval P ± 1,96 · (s / √n) · (N − k). De status heet "
+                                 "onzeker als het interval het doel omvat.",
+                           "en": "P = R + p · (N − k), p being the mean of the reported months among the last "
+                                 "six; interval P ± 1.96 · (s / √n) · (N − k). The status is uncertain when the "
+                                 "interval contains the target."},
+    "formula_reached_term": {"nl": "Doel bereikt in", "en": "Target reached in"},
+    "formula_reached": {"nl": "Peilmaand + ⌈(T − R) / p⌉ maanden; ‘niet in dit tempo’ als p ≤ 0.",
+                        "en": "As-of month + ⌈(T − R) / p⌉ months; ‘not at this pace’ when p ≤ 0."},
+    "formula_per10k_term": {"nl": "Per 10.000 inwoners", "en": "Per 10,000 inhabitants"},
+    "formula_per10k": {"nl": "Gedeeld door de beroepsbevolking van 15 tot en met 74 jaar van de regio, maal "
+                             "10.000. De bevolkingscijfers in deze demo zijn gegenereerd (demonstratiedata).",
+                       "en": "Divided by the region's population aged 15 to 74, times 10,000. The population "
+                             "figures in this demo are generated (demonstratiedata)."},
+    "formula_ranking_term": {"nl": "Rangorde", "en": "Ranking"},
+    "formula_ranking": {"nl": "Per indicator en maand, absoluut, per 10.000 inwoners en op tempo; gelijke waarden "
+                              "delen een rang (1, 1, 3).",
+                        "en": "Per indicator and month, absolute, per 10,000 inhabitants and by pace; equal "
+                              "values share a rank (1, 1, 3)."},
+    "formula_versions_term": {"nl": "Gewijzigde doelen", "en": "Amended targets"},
+    "formula_versions": {"nl": "Een wijziging is een nieuwe versie met een ingangsdatum; elke maand wordt "
+                               "gemeten tegen de versie die aan het eind van die maand gold.",
+                         "en": "An amendment is a new version with a start date; each month is measured "
+                               "against the version in force at the end of that month."},
+    "method_statuses": {"nl": "Statussen en drempels", "en": "Statuses and thresholds"},
+    "method_statuses_help": {"nl": "Eerst gelden de regels (bereikt, niet begonnen, termijn verstreken, geen "
+                                   "gegevens); daarna bepaalt het tempo ρ de status. De drempels zijn die van "
+                                   "Open SDG en staan in de tabel ‘status’.",
+                             "en": "The rules come first (achieved, not started, deadline passed, no data); then "
+                                   "the pace ratio ρ decides. The thresholds are Open SDG's and live in the "
+                                   "‘status’ table."},
+    "method_statuses_caption": {"nl": "Statussen zoals de views ze toekennen", "en": "Statuses as the views assign them"},
+    "status_rule": {"nl": "regel", "en": "rule"},
+    "method_sources": {"nl": "Bronnen", "en": "Sources"},
+    "source_covenant": {"nl": "Samenwerkingsovereenkomst over leven lang leren en werk in de regio Tiel "
+                              "(Rivierenland), getekend op 28-11-2005 met de ministeries van SZW en OCW: ten "
+                              "minste 1.200 leerwerkplaatsen en 1.500 EVC-trajecten in twee jaar; bij tekening "
+                              "290 leerwerkbanen en 340 EVC-trajecten.",
+                        "en": "Agreement on lifelong learning and work in the Tiel region (Rivierenland), "
+                              "signed on 28 Nov 2005 with the ministries of SZW and OCW: at least 1,200 "
+                              "work-learning places and 1,500 EVC trajectories in two years; 290 and 340 at "
+                              "signing."},
+    "source_national": {"nl": "Context: Leren & Werken stelde landelijke doelen voor leerwerktrajecten "
+                              "(2005–2007 en 2008–2011); zie de Kamerstukken van de Projectdirectie Leren & Werken.",
+                        "en": "Context: Leren & Werken set national goals for work-learning trajectories "
+                              "(2005–2007 and 2008–2011); see the parliamentary papers of the Projectdirectie "
+                              "Leren & Werken."},
+    "source_regions": {"nl": "Arbeidsmarktregio's: CBS-codes en -namen 2025 (AM01–AM38, zonder AM04, AM16 en AM31).",
+                       "en": "Labour-market regions: CBS codes and names 2025 (AM01–AM38, without AM04, AM16 "
+                             "and AM31)."},
+    "source_demo": {"nl": "Alle andere doelen, alle realisaties en de bevolkingscijfers zijn gegenereerde "
+                          "demonstratiedata.",
+                    "en": "All other targets, all realisations and the population figures are generated "
+                          "demonstration data (demonstratiedata)."},
+    "method_accessibility": {"nl": "Toegankelijkheid", "en": "Accessibility"},
+    "a11y_standard": {"nl": "Regiomonitor streeft naar WCAG 2.1 niveau AA, zoals voor Nederlandse "
+                            "overheidswebsites geldt.",
+                      "en": "Regiomonitor aims at WCAG 2.1 level AA, as Dutch public-sector websites must."},
+    "a11y_tested": {"nl": "Elke pagina wordt bij elke wijziging automatisch getest met axe-core in Chromium en "
+                          "met alleen het toetsenbord bediend. Elke grafiek heeft een tekstuele samenvatting en "
+                          "een tabel met dezelfde cijfers; status staat er altijd in woorden en met een symbool bij.",
+                    "en": "Every page is tested automatically with axe-core in Chromium on every change and "
+                          "operated by keyboard alone. Every chart has a text summary and a table with the same "
+                          "figures; a status is always given in words and with a symbol."},
+    "a11y_limits": {"nl": "Bekende beperking: de kaart zelf is niet met het toetsenbord te bedienen; de tabel "
+                          "onder de kaart biedt dezelfde cijfers en links.",
+                    "en": "Known limitation: the map itself cannot be operated by keyboard; the table below "
+                          "it offers the same figures and links."},
+    "a11y_contact": {"nl": "Loopt u tegen een probleem aan? Meld het bij de beheerders van de monitor.",
+                     "en": "Run into a problem? Report it to the monitor's maintainers."},
     "col_indicator": {"nl": "Indicator", "en": "Indicator"},
     "col_partner": {"nl": "Partner", "en": "Partner"},
     "col_share": {"nl": "Aandeel", "en": "Share"},
@@ -66,13 +262,18 @@ STRINGS: dict[str, dict[str, str]] = {
     "col_received": {"nl": "Ontvangen", "en": "Received"},
     "col_rows": {"nl": "Regels", "en": "Rows"},
     "col_status": {"nl": "Status", "en": "Status"},
-    "hover": {"nl": "<b>{name}</b> ({code})<br>Gerealiseerd: {realised}<br>Doel: {target}<br>{pct} van het doel",
-              "en": "<b>{name}</b> ({code})<br>Realised: {realised}<br>Target: {target}<br>{pct} of target"},
+    "hover": {"nl": "<b>{name}</b> ({code})<br>Status: {status}<br>Gerealiseerd: {realised}<br>"
+                    "Doel: {target}<br>{pct} van het doel<br>Groei per 10.000 inwoners 15-74: {per10k}",
+              "en": "<b>{name}</b> ({code})<br>Status: {status}<br>Realised: {realised}<br>"
+                    "Target: {target}<br>{pct} of target<br>Gain per 10,000 aged 15-74: {per10k}"},
     "no_target": {"nl": "geen doel", "en": "no target"},
     "back_to_map": {"nl": "← Terug naar de kaart", "en": "← Back to the map"},
     "region_not_found": {"nl": "Regio {code} bestaat niet. Kies een regio op de kaart.",
                          "en": "Region {code} does not exist. Choose a region on the map."},
     "region_heading": {"nl": "Arbeidsmarktregio {name} ({code})", "en": "Labour-market region {name} ({code})"},
+    "region_as_of": {"nl": "Stand per {month}", "en": "As of {month}"},
+    "region_no_targets": {"nl": "Deze regio heeft geen doelen in dit programma op deze maand.",
+                          "en": "This region has no targets in this programme in this month."},
     "card_realised": {"nl": "Gerealiseerd", "en": "Realised"},
     "card_target": {"nl": "Doel", "en": "Target"},
     "card_baseline": {"nl": "Uitgangswaarde op {date}", "en": "Baseline on {date}"},

@@ -38,6 +38,12 @@ MONTHS = {
 }
 
 
+SHORT_MONTHS = {
+    "nl": ["jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec"],
+    "en": ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"],
+}
+
+
 def fmt_date(value: dt.date | None, lang: str) -> str:
     """28-11-2005 in Dutch; 28 Nov 2005 in English."""
     if value is None:
@@ -51,5 +57,5 @@ def fmt_month(value: dt.date | None, lang: str, short: bool = False) -> str:
     """A reporting month: 'april 2007' / 'April 2007'; short: 'apr 2007' / 'Apr 2007'."""
     if value is None:
         return "–"
-    name = MONTHS[lang][value.month - 1]
-    return f"{name[:3] if short else name} {value.year}"
+    names = SHORT_MONTHS if short else MONTHS
+    return f"{names[lang][value.month - 1]} {value.year}"

@@ -21,6 +21,7 @@ def test_map_page_shows_all_regions_offline_and_without_errors(page, served_app)
     assert page.locator("table.data-table a", has_text="Rivierenland").get_attribute("href") == \
         "/regio/AM10?lang=nl"
     expect(page.locator("#kaart-summary")).to_contain_text("35 regio's met een doel")
+    expect(page.locator(".legend")).to_contain_text("Versnelling nodig")
     page.wait_for_timeout(1000)  # let the map library settle before counting requests
     assert page.external_requests == []
     assert page.console_errors == []
@@ -72,7 +73,7 @@ def test_clicking_a_region_on_the_map_opens_its_page(page, served_app):
 
 def test_choosing_another_indicator_redraws_table_and_summary(page, served_app):
     open_map(page, served_app)
-    page.get_by_label("EVC-trajecten").check()
+    page.get_by_role("button", name="EVC-trajecten").click()
     expect(page.locator("table.data-table caption")).to_contain_text("EVC-trajecten")
     expect(page.locator("#kaart-summary")).to_contain_text("EVC-trajecten")
     assert page.console_errors == []

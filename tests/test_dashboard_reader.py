@@ -1,6 +1,7 @@
 """The dashboard's reader follows a newly published warehouse without a restart."""
 from __future__ import annotations
 
+import datetime as dt
 import threading
 
 from dashboard.warehouse import Warehouse
@@ -8,7 +9,7 @@ from tests.helpers import build, write_csv
 
 
 def realised(db: Warehouse) -> float:
-    frame = db.query("region_progress", region="AM10", programme="lw2005")
+    frame = db.query("region_progress", region="AM10", programme="lw2005", month=dt.date(2007, 6, 1))
     return frame.set_index("indicator").loc["leerwerkplaatsen", "realised"]
 
 

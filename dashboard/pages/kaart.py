@@ -1,5 +1,6 @@
-"""Kaart: every region coloured by its percentage of target for one indicator,
-with the same figures in a table of links (every region reachable without the map)."""
+"""Kaart: every region coloured by status, % of target or gain per 10,000 inhabitants, for
+one programme, indicator and as-of month; a legend counting regions per status; the same
+figures in a table of links, so every region is reachable without the map."""
 from __future__ import annotations
 
 import datetime as dt
@@ -8,41 +9,17 @@ import dash
 import pandas as pd
 from dash import Input, Output, State, clientside_callback, dcc, html
 
-from dashboard import components, figures, ids, warehouse
-from dashboard.i18n import fmt_amount, fmt_month, fmt_pct, language, t
+from dashboard import components, figures, ids, url_state, warehouse
+from dashboard.i18n import fmt_amount, fmt_month, fmt_number, fmt_pct, language, t
+from dashboard.status_style import STATUS_COLOURS, STATUS_SYMBOLS
 
 dash.register_page(__name__, path="/", title="Regiomonitor – Kaart", label_key="page_kaart", order=0)
 
-DEFAULT_INDICATOR = "leerwerkplaatsen"
+DEFAULT_MEASURE = "status"
 
 
-def default_programme() -> str:
-    """The first programme; a programme selector comes with the full dashboard."""
-    return warehouse.current().query("programmes")["code"].iloc[0]
-
-
-def indicator_options(lang: str) -> list[dict]:
-    frame = warehouse.current().query("indicators")
-    return [{"label": row[f"label_{lang}"], "value": row["code"]} for _, row in frame.iterrows()]
-
-
-def map_view(indicator: str, lang: str) -> tuple:
-    """Figure, table and text summary for one indicator."""
-    db = warehouse.current()
-    progress = db.query("map_progress", programme=default_programme(), indicator=indicator)
-    label = next(o["label"] for o in indicator_options(lang) if o["value"] == indicator)
-    figure = figures.progress_map(progress, db.query("geometry"), lang)
-    statuses = dict(zip(*db.query("statuses")[["code", f"label_{lang}"]].T.values))
-    rows = [[dcc.Link(r.region_name, href=components.href(f"/regio/{r.region}", lang)), r.region,
-             fmt_amount(r.realised, r.unit, lang), fmt_amount(r.target_value, r.unit, lang),
-             fmt_pct(r.achievement, lang), status_text(r, statuses, lang),
-             fmt_month(_month(r.last_reported_month), lang, short=True)]
-            for r in progress.itertuples()]
-    table = components.table(
-        t("table_caption", lang, indicator=label),
-        [t(k, lang) for k in ("col_region", "col_code", "col_realised", "col_target", "col_pct",
-                               "col_status", "col_last_reported")], rows, numeric={2, 3, 4})
-    return figure, table, summary(progress, label, lang)
+def _month(value) -> dt.date | None:
+    return None if value is None or pd.isna(value) else pd.Timestamp(value).date()
 
 
 def status_text(row, statuses: dict[str, str], lang: str) -> str:
@@ -52,76 +29,148 @@ def status_text(row, statuses: dict[str, str], lang: str) -> str:
     return statuses[row.status] + (f" ({t('status_uncertain', lang)})" if row.status_uncertain else "")
 
 
-def _month(value) -> dt.date | None:
-    return None if pd.isna(value) else pd.Timestamp(value).date()
+def legend(progress: pd.DataFrame, statuses: dict[str, str], lang: str) -> html.Ul:
+    """Regions per status, with the colour and symbol the map and tables use."""
+    counts = progress["status"].value_counts()
+    items = [html.Li([html.Span(className="swatch", style={"background": colour}),
+                      html.Span(STATUS_SYMBOLS[code], className="symbol", **{"aria-hidden": "true"}),
+                      f"{statuses[code]}: {fmt_number(counts.get(code, 0), lang)}"])
+             for code, colour in STATUS_COLOURS.items() if counts.get(code, 0)]
+    missing = int(progress["status"].isna().sum())
+    if missing:
+        items.append(html.Li([html.Span(className="swatch swatch-none"),
+                              f"{t('no_target', lang)}: {fmt_number(missing, lang)}"]))
+    return html.Ul(items, className="legend", **{"aria-label": t("legend_label", lang)})
 
 
-def summary(progress, label: str, lang: str) -> str:
+def table(progress: pd.DataFrame, label: str, statuses: dict[str, str], lang: str) -> html.Table:
+    """The map's figures as an accessible table; every region name links to its page."""
+    rows = [[dcc.Link(r.region_name, href=components.href(f"/regio/{r.region}", lang)), r.region,
+             fmt_amount(r.realised, r.unit, lang), fmt_amount(r.target_value, r.unit, lang),
+             fmt_pct(r.achievement, lang), fmt_number(r.gain_per_10k, lang, 1),
+             status_text(r, statuses, lang), fmt_month(_month(r.last_reported_month), lang, short=True)]
+            for r in progress.itertuples()]
+    return components.table(
+        t("table_caption", lang, indicator=label),
+        [t(k, lang) for k in ("col_region", "col_code", "col_realised", "col_target", "col_pct",
+                               "col_per10k", "col_status", "col_last_reported")],
+        rows, numeric={2, 3, 4, 5})
+
+
+def summary(progress: pd.DataFrame, label: str, month: dt.date, lang: str) -> str:
     """The map in one sentence, for screen readers and for anyone who cannot see colour."""
     known = progress.dropna(subset=["achievement"]).sort_values("achievement")
     if known.empty:
         return t("no_target", lang)
     best, worst = known.iloc[-1], known.iloc[0]
-    return t("map_summary", lang, indicator=label, n=len(known),
+    return t("map_summary", lang, indicator=label, month=fmt_month(month, lang), n=len(known),
              median=fmt_pct(known["achievement"].median(), lang),
              best=best["region_name"], best_pct=fmt_pct(best["achievement"], lang),
              worst=worst["region_name"], worst_pct=fmt_pct(worst["achievement"], lang))
 
 
-def layout(lang: str | None = None, indicator: str | None = None, **_: str) -> html.Div:
-    lang = language(lang)
-    options = indicator_options(lang)
-    if indicator not in {o["value"] for o in options}:
-        indicator = DEFAULT_INDICATOR
-    figure, table, text = map_view(indicator, lang)
-    any_demo = bool(warehouse.current().query("warehouse_info")["any_demo"].iloc[0])
+def map_view(programme: str, indicator: str, month: dt.date, measure: str, lang: str) -> tuple:
+    """Figure, legend, table and summary for one choice of controls."""
+    db = warehouse.current()
+    progress = db.query("map_progress", programme=programme, indicator=indicator, month=month)
+    statuses, label = components.labels("statuses", lang), components.labels("indicators", lang)[indicator]
+    figure = figures.progress_map(progress, db.query("geometry"), measure, statuses, lang)
+    return (figure, legend(progress, statuses, lang), table(progress, label, statuses, lang),
+            summary(progress, label, month, lang))
+
+
+def attribution(lang: str) -> str:
+    """Where the shapes come from: the schematic tiles, or the real boundaries' source."""
+    geometry = warehouse.current().query("geometry").iloc[0]
+    return t("map_attribution", lang) if geometry["source"] == "schematic" else geometry["attribution"]
+
+
+def controls(lang: str, programme: str, indicator: str, month: dt.date, measure: str,
+             months: list[dt.date]) -> html.Div:
+    """Programme, indicator, measure and as-of month, each with a visible label."""
+    programmes = warehouse.current().query("programmes")
     return html.Div([
-        components.header(lang, "/", indicator=indicator),
+        components.select(ids.KAART_PROGRAMME, t("programme_choice", lang), programme,
+                          dict(zip(programmes["code"], programmes["name"]))),
+        components.choice_group(ids.KAART_INDICATOR, t("indicator_choice", lang),
+                                components.labels("indicators", lang), indicator),
+        components.choice_group(ids.KAART_MEASURE, t("measure_choice", lang),
+                                {m: t(f"measure_{m}", lang) for m in figures.MEASURES}, measure),
+        components.select(ids.KAART_MONTH, t("month_choice", lang), url_state.month_param(month),
+                          {url_state.month_param(m): fmt_month(m, lang) for m in months}),
+    ], className="controls")
+
+
+def layout(lang: str | None = None, programme: str | None = None, indicator: str | None = None,
+           month: str | None = None, measure: str | None = None, **_: str) -> html.Div:
+    lang = language(lang)
+    db = warehouse.current()
+    codes = list(db.query("programmes")["code"])
+    programme = programme if programme in codes else codes[0]
+    indicator = indicator if indicator in components.labels("indicators", lang) else components.DEFAULT_INDICATOR
+    measure = measure if measure in figures.MEASURES else DEFAULT_MEASURE
+    choices = db.query("as_of_months", programme=programme)
+    months = [m.date() for m in choices["as_of_month"]]
+    chosen = url_state.parse_month(month)
+    month = chosen if chosen in months else choices[choices["is_current"]]["as_of_month"].iloc[0].date()
+    figure, legend_list, data_table, text = map_view(programme, indicator, month, measure, lang)
+    any_demo = bool(db.query("warehouse_info")["any_demo"].iloc[0])
+    return html.Div([
+        components.header(lang, "/"),
         html.Main([
             html.H1(t("map_heading", lang)),
             components.demo_banner(lang, any_demo),
-            html.Fieldset([
-                html.Legend(t("indicator_choice", lang)),
-                dcc.RadioItems(id=ids.KAART_INDICATOR, options=options, value=indicator,
-                               inline=True, className="radio-row"),
-            ], className="controls"),
+            controls(lang, programme, indicator, month, measure, months),
             dcc.Store(id=ids.KAART_LANG, data=lang),
             html.Div([
                 html.Figure([
-                    dcc.Graph(id=ids.KAART_MAP, figure=figure, config={"displaylogo": False,
-                                                                      "scrollZoom": False}),
+                    dcc.Graph(id=ids.KAART_MAP, figure=figure,
+                              config={"displaylogo": False, "scrollZoom": False}),
                     html.Figcaption([
                         html.P(text, id=ids.KAART_SUMMARY, className="summary",
                                **{"aria-live": "polite"}),
+                        html.Div(legend_list, id=ids.KAART_LEGEND),
                         html.P(t("map_click_hint", lang), className="hint"),
-                        html.P(t("map_attribution", lang), className="attribution"),
+                        html.P(attribution(lang), className="attribution"),
                     ]),
                 ], className="map-panel"),
-                html.Div(table, id=ids.KAART_TABLE, className="table-panel"),
+                html.Div(data_table, id=ids.KAART_TABLE, className="table-panel"),
             ], className="map-layout"),
             html.Div(id=ids.KAART_NAV_SINK, hidden=True),
+            html.Div(id=ids.KAART_URL_SINK, hidden=True),
         ], id="main", tabIndex="-1"),
         components.footer(lang),
     ])
 
 
 @dash.callback(
-    Output(ids.KAART_MAP, "figure"), Output(ids.KAART_TABLE, "children"),
-    Output(ids.KAART_SUMMARY, "children"),
-    Input(ids.KAART_INDICATOR, "value"), State(ids.KAART_LANG, "data"),
+    Output(ids.KAART_MAP, "figure"), Output(ids.KAART_LEGEND, "children"),
+    Output(ids.KAART_TABLE, "children"), Output(ids.KAART_SUMMARY, "children"),
+    Input(ids.KAART_PROGRAMME, "value"), Input(ids.KAART_INDICATOR, "data"),
+    Input(ids.KAART_MONTH, "value"), Input(ids.KAART_MEASURE, "data"),
+    State(ids.KAART_LANG, "data"),
     prevent_initial_call=True,
 )
-def change_indicator(indicator: str, lang: str) -> tuple:
-    """Redraw map, table and summary for the chosen indicator."""
-    return map_view(indicator, lang)
+def change_view(programme: str, indicator: str, month: str, measure: str, lang: str) -> tuple:
+    """Redraw map, legend, table and summary for the chosen controls."""
+    return map_view(programme, indicator, url_state.parse_month(month), measure, lang)
 
 
-# Clicking a region opens its page, keeping the language in the address.
+components.register_choice(ids.KAART_INDICATOR)
+components.register_choice(ids.KAART_MEASURE)
+url_state.sync_url(ids.KAART_URL_SINK, {
+    "programme": (ids.KAART_PROGRAMME, "value"), "indicator": (ids.KAART_INDICATOR, "data"),
+    "month": (ids.KAART_MONTH, "value"), "measure": (ids.KAART_MEASURE, "data")})
+
+# Clicking a region opens its page, keeping the language and programme in the address.
 clientside_callback(
     """function(click) {
         if (!click || !click.points.length) { return window.dash_clientside.no_update; }
-        const lang = new URLSearchParams(window.location.search).get('lang') || 'nl';
-        window.location.assign('/regio/' + click.points[0].location + '?lang=' + lang);
+        const here = new URLSearchParams(window.location.search);
+        const keep = new URLSearchParams();
+        ['lang', 'programme', 'month'].forEach(k => here.get(k) && keep.set(k, here.get(k)));
+        if (!keep.get('lang')) { keep.set('lang', 'nl'); }
+        window.location.assign('/regio/' + click.points[0].location + '?' + keep.toString());
         return '';
     }""",
     Output(ids.KAART_NAV_SINK, "children"),

@@ -5,17 +5,12 @@ import dash
 import pandas as pd
 from dash import dcc, html
 
-from dashboard import components, figures, warehouse
+from dashboard import components, figures, url_state, warehouse
+from dashboard.status_style import STATUS_SYMBOLS
 from dashboard.i18n import fmt_amount, fmt_date, fmt_month, fmt_number, fmt_pct, language, t
 
 dash.register_page(__name__, path_template="/regio/<code>", title="Regiomonitor – Regio",
                    label_key="page_regio")
-
-
-# A symbol per status, so the status never depends on colour alone.
-STATUS_SYMBOLS = {"achieved": "✔", "on_track": "▲", "acceleration_needed": "►",
-                  "limited_progress": "▼", "deterioration": "✖", "not_achieved": "✖",
-                  "no_data": "?", "not_started": "○"}
 
 
 def _date(value) -> object:
@@ -151,7 +146,8 @@ def freshness(region: str, lang: str) -> html.Section:
 def submissions(region: str, lang: str) -> html.Section:
     """The files behind the figures: traceability from screen to source."""
     frame = warehouse.current().query("region_submissions", region=region)
-    rows = [[s.file_name, fmt_date(_date(s.received_at), lang), s.indicators,
+    rows = [[dcc.Link(s.file_name, href=components.href("/data", lang, submission=s.id)),
+             fmt_date(_date(s.received_at), lang), s.indicators,
              fmt_amount(s.rows_for_region, "aantal", lang),
              t(f"status_{s.status}", lang) + (f" · {t('demo_tag', lang)}" if s.is_demo else "")]
             for s in frame.itertuples()]
@@ -163,7 +159,8 @@ def submissions(region: str, lang: str) -> html.Section:
     ], className="sources")
 
 
-def layout(code: str | None = None, lang: str | None = None, **_: str) -> html.Div:
+def layout(code: str | None = None, lang: str | None = None, programme: str | None = None,
+           month: str | None = None, **_: str) -> html.Div:
     lang = language(lang)
     code = (code or "").upper()
     db = warehouse.current()
@@ -176,9 +173,12 @@ def layout(code: str | None = None, lang: str | None = None, **_: str) -> html.D
                                     dcc.Link(t("back_to_map", lang), href=components.href("/", lang))],
                                    id="main", tabIndex="-1"),
                          components.footer(lang)])
-    programme = db.query("programmes").iloc[0]
-    progress = db.query("region_progress", region=code, programme=programme["code"])
-    series = db.query("region_series", region=code, programme=programme["code"])
+    programmes = db.query("programmes").set_index("code", drop=False)
+    programme = programmes.loc[programme] if programme in programmes.index else programmes.iloc[0]
+    as_of = (url_state.parse_month(month)
+             or db.query("current_month", programme=programme["code"])["as_of_month"].iloc[0].date())
+    progress = db.query("region_progress", region=code, programme=programme["code"], month=as_of)
+    series = db.query("region_series", region=code, programme=programme["code"], month=as_of)
     labels = dict(zip(*db.query("indicators")[["code", f"label_{lang}"]].T.values))
     statuses = dict(zip(*db.query("statuses")[["code", f"label_{lang}"]].T.values))
     cards = [indicator_card(row, series[series["indicator"] == row["indicator"]],
@@ -190,7 +190,8 @@ def layout(code: str | None = None, lang: str | None = None, **_: str) -> html.D
             dcc.Link(t("back_to_map", lang), href=components.href("/", lang), className="back-link"),
             html.H1(t("region_heading", lang, name=region["name"].iloc[0], code=code)),
             components.demo_banner(lang, bool(progress["is_demo"].any())),
-            html.Div(cards, className="cards"),
+            html.P(t("region_as_of", lang, month=fmt_month(as_of, lang)), className="as-of-line"),
+            html.Div(cards, className="cards") if cards else html.P(t("region_no_targets", lang)),
             contributions(code, programme["code"], labels, lang),
             covenant(code, programme, labels, lang),
             freshness(code, lang),

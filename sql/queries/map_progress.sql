@@ -1,17 +1,24 @@
--- Map and table on the Kaart page: every region, with its progress on one indicator if it has a target.
+-- Map, legend and table on the Kaart page: every region at one programme, indicator and
+-- as-of month, with its progress if it has a target.
 select
     r.code as region,
     r.name as region_name,
-    p.unit,
+    i.unit,
     p.realised,
     p.target_value,
     p.achievement,
     p.status,
-    p.status_uncertain,
+    coalesce(p.status_uncertain, false) as status_uncertain,
     p.pace_ratio,
+    p.gain_per_10k,
+    p.realised_per_10k,
     p.last_reported_month,
     coalesce(p.is_demo, false) as is_demo
 from region as r
-left join v_progress as p
-    on p.region = r.code and p.programme = $programme and p.indicator = $indicator
+cross join (select unit from indicator where code = $indicator) as i
+left join v_progress_monthly as p
+    on p.region = r.code
+    and p.programme = $programme
+    and p.indicator = $indicator
+    and p.as_of_month = $month
 order by r.name

@@ -1,0 +1,190 @@
+"""Data: for stewards. What was delivered and loaded or rejected (and why), the pipeline
+runs, which region reported which month, how fresh each partner is, and the template.
+With ?submission=<id> the page shows the source rows behind one file."""
+from __future__ import annotations
+
+import json
+
+import dash
+import pandas as pd
+from dash import Input, Output, State, dcc, html
+
+from dashboard import components, export, ids, warehouse
+from dashboard.i18n import fmt_date, fmt_month, fmt_number, language, t
+
+dash.register_page(__name__, path="/data", title="Regiomonitor – Data", label_key="page_data", order=2)
+
+TEMPLATE_COLUMNS = ["regio", "indicator", "periode", "waarde", "partner", "sector", "opmerking"]
+
+
+def _date(value) -> object:
+    return None if value is None or pd.isna(value) else pd.Timestamp(value).date()
+
+
+def _when(value, lang: str) -> str:
+    """A timestamp as date and time, e.g. 27-11-2026 03:34."""
+    return "–" if value is None or pd.isna(value) else f"{fmt_date(_date(value), lang)} {value:%H:%M}"
+
+
+def submissions(lang: str) -> html.Section:
+    frame = warehouse.current().query("data_submissions")
+    rows = [[dcc.Link(s.file_name, href=components.href("/data", lang, submission=s.id)),
+             _when(s.received_at, lang), s.steward,
+             t(f"status_{s.status}", lang) + (f" · {t('demo_tag', lang)}" if s.is_demo else ""),
+             fmt_number(s.rows_accepted, lang), fmt_number(s.rows_rejected, lang)]
+            for s in frame.itertuples()]
+    loaded = int((frame["status"] == "loaded").sum())
+    return html.Section([
+        html.H2(t("submissions_heading", lang)),
+        html.P(t("submissions_summary", lang, n=fmt_number(len(frame), lang),
+                 loaded=fmt_number(loaded, lang), rejected=fmt_number(len(frame) - loaded, lang))),
+        html.Div(components.table(t("submissions_caption", lang),
+                                  [t(k, lang) for k in ("col_file", "col_received", "col_steward",
+                                                        "col_status", "col_accepted", "col_rejected")],
+                                  rows, numeric={4, 5}),
+                 className="table-panel scroll", tabIndex="0", role="region",
+                 **{"aria-label": t("submissions_caption", lang)}),
+    ])
+
+
+def rejected(lang: str) -> html.Section:
+    frame = warehouse.current().query("data_rejected")
+    rows = [[dcc.Link(r.file_name, href=components.href("/data", lang, submission=r.id)),
+             "–" if pd.isna(r.source_row) else fmt_number(r.source_row, lang), r.column_name or "–",
+             r.value or "", getattr(r, f"reason_{lang}")] for r in frame.itertuples()]
+    body = (components.table(t("rejected_caption", lang),
+                             [t(k, lang) for k in ("col_file", "col_row", "col_column", "col_value",
+                                                   "col_reason")], rows, numeric={1})
+            if rows else html.P(t("rejected_none", lang)))
+    return html.Section([html.H2(t("rejected_heading", lang)), body])
+
+
+def runs(lang: str) -> html.Section:
+    frame = warehouse.current().query("data_runs")
+    rows = []
+    for r in frame.itertuples():
+        subs = json.loads(r.summary).get("submissions", {})
+        rows.append([r.flow, _when(r.started_at, lang), _when(r.finished_at, lang), r.status,
+                     fmt_number(subs.get("loaded"), lang), fmt_number(subs.get("rejected"), lang),
+                     r.run_id])
+    return html.Section([
+        html.H2(t("runs_heading", lang)),
+        components.table(t("runs_caption", lang),
+                         [t(k, lang) for k in ("col_flow", "col_started", "col_finished", "col_status",
+                                               "col_loaded", "col_rejected", "col_run_id")],
+                         rows, numeric={4, 5}),
+    ])
+
+
+def coverage(programme: str, lang: str) -> html.Section:
+    """Region × month: how many of the region's partners reported; gaps stand out."""
+    frame = warehouse.current().query("data_coverage", programme=programme)
+    months = sorted(frame["period"].unique())
+    grid = frame.pivot(index="region_name", columns="period", values="partners_reported")
+    totals = frame.groupby("region_name")["partners"].max()
+    head = html.Thead(html.Tr([html.Th(t("col_region", lang), scope="col")] +
+                              [html.Th(fmt_month(_date(m), lang, short=True), scope="col")
+                               for m in months]))
+    body = html.Tbody([html.Tr([html.Th(name, scope="row")] + [
+        html.Td(f"{int(v)}/{int(totals[name])}",
+                className="cov-full" if v == totals[name] else "cov-none" if v == 0 else "cov-part")
+        for v in grid.loc[name, months]]) for name in grid.index])
+    return html.Section([
+        html.H2(t("coverage_heading", lang)),
+        html.P(t("coverage_help", lang)),
+        html.Div(html.Table([html.Caption(t("coverage_caption", lang)), head, body],
+                            className="data-table coverage"), className="table-panel"),
+    ])
+
+
+def freshness(lang: str) -> html.Section:
+    frame = warehouse.current().query("data_freshness")
+    rows = [[dcc.Link(f.region_name, href=components.href(f"/regio/{f.region}", lang)),
+             getattr(f, f"partner_{lang}"), fmt_month(_date(f.last_period), lang, short=True),
+             _when(f.last_received_at, lang), fmt_number(f.months_behind, lang)]
+            for f in frame.itertuples()]
+    return html.Section([
+        html.H2(t("freshness_heading", lang)),
+        html.Details([html.Summary(t("freshness_summary", lang, n=fmt_number(
+                          int((frame["months_behind"] > 0).sum()), lang))),
+                      components.table(t("freshness_all_caption", lang),
+                                       [t(k, lang) for k in ("col_region", "col_partner",
+                                                             "col_last_reported", "col_received",
+                                                             "col_months_behind")],
+                                       rows, numeric={4})]),
+    ])
+
+
+def template_section(lang: str) -> html.Section:
+    return html.Section([
+        html.H2(t("template_heading", lang)),
+        html.P(t("template_help", lang)),
+        html.Button(t("template_csv", lang), id=ids.DATA_TEMPLATE_CSV, className="button"),
+        html.Button(t("template_xlsx", lang), id=ids.DATA_TEMPLATE_XLSX, className="button"),
+        dcc.Download(id=ids.DATA_TEMPLATE_DOWNLOAD),
+    ])
+
+
+def source_rows(submission: str, lang: str) -> list:
+    """One file: its metadata and every row it contributed, by Excel row number."""
+    db = warehouse.current()
+    meta = db.query("submission", submission=submission)
+    if meta.empty:
+        return [html.H1(t("page_data", lang)), html.P(t("submission_not_found", lang, id=submission))]
+    s = meta.iloc[0]
+    frame = db.query("submission_rows", submission=submission)
+    rows = [[fmt_number(r.source_row, lang), r.region, r.indicator,
+             fmt_month(_date(r.period), lang, short=True), r.partner, r.sector,
+             fmt_number(r.value, lang, 0 if float(r.value).is_integer() else 2), r.note or ""]
+            for r in frame.itertuples()]
+    return [
+        dcc.Link(t("back_to_data", lang), href=components.href("/data", lang), className="back-link"),
+        html.H1(t("submission_heading", lang, file=s["file_name"])),
+        components.demo_banner(lang, bool(s["is_demo"])),
+        html.Dl([html.Div([html.Dt(t(k, lang)), html.Dd(v)]) for k, v in [
+            ("col_received", _when(s["received_at"], lang)), ("col_steward", s["steward"]),
+            ("col_status", t(f"status_{s['status']}", lang)),
+            ("col_accepted", fmt_number(s["rows_accepted"], lang)),
+            ("col_rejected", fmt_number(s["rows_rejected"], lang)), ("col_sha256", s["sha256"])]],
+            className="card-figures"),
+        components.table(t("source_rows_caption", lang),
+                         [t(k, lang) for k in ("col_row", "col_region", "col_indicator", "col_month",
+                                               "col_partner", "col_sector", "col_value", "col_note")],
+                         rows, numeric={0, 6}) if rows else rejected(lang),
+    ]
+
+
+def layout(lang: str | None = None, submission: str | None = None, programme: str | None = None,
+           **_: str) -> html.Div:
+    lang = language(lang)
+    codes = list(warehouse.current().query("programmes")["code"])
+    programme = programme if programme in codes else codes[0]
+    if submission:
+        content = source_rows(submission, lang)
+    else:
+        content = [html.H1(t("data_heading", lang)), submissions(lang), rejected(lang), runs(lang),
+                   coverage(programme, lang), freshness(lang), template_section(lang)]
+    return html.Div([
+        components.header(lang, "/data"),
+        html.Main([*content, dcc.Store(id=ids.DATA_LANG, data=lang)], id="main", tabIndex="-1"),
+        components.footer(lang),
+    ])
+
+
+@dash.callback(
+    Output(ids.DATA_TEMPLATE_DOWNLOAD, "data"),
+    Input(ids.DATA_TEMPLATE_CSV, "n_clicks"), Input(ids.DATA_TEMPLATE_XLSX, "n_clicks"),
+    State(ids.DATA_LANG, "data"),
+    prevent_initial_call=True,
+)
+def download_template(_csv: int | None, _xlsx: int | None, lang: str) -> dict:
+    """The submission template: the columns, two example rows, and the valid codes."""
+    codes = warehouse.current().query("template_reference")
+    example = [["AM10", "leerwerkplaatsen", "2006-03", "42", "roc", "zorg", ""],
+               ["Rivierenland", "oo_uitgaven_eur", "mrt 2006", "12.500,00", "oo_fondsen", "techniek", ""]]
+    if dash.ctx.triggered_id == ids.DATA_TEMPLATE_XLSX:
+        return dcc.send_bytes(export.to_xlsx(TEMPLATE_COLUMNS, example, "Realisaties",
+                                             extra_sheets={"Codes": (list(codes.columns),
+                                                                     codes.values.tolist())}),
+                              "regiomonitor-sjabloon.xlsx")
+    return dcc.send_string(export.to_csv(TEMPLATE_COLUMNS, example), "regiomonitor-sjabloon.csv")

@@ -1,0 +1,67 @@
+"""Methode: what every number means. Indicator definitions and status thresholds are read
+from the warehouse (the same tables the views use); the formulas mirror
+sql/views/10_progress.sql, whose comments state them."""
+from __future__ import annotations
+
+import math
+
+import dash
+from dash import html
+
+from dashboard import components, warehouse
+from dashboard.i18n import fmt_pct, language, t
+from dashboard.status_style import STATUS_COLOURS, STATUS_SYMBOLS
+
+dash.register_page(__name__, path="/methode", title="Regiomonitor – Methode", label_key="page_methode",
+                   order=3)
+
+FORMULAS = ["formula_months", "formula_realised", "formula_achievement", "formula_expected",
+            "formula_run_rate", "formula_required", "formula_pace", "formula_projection",
+            "formula_reached", "formula_per10k", "formula_ranking", "formula_versions"]
+
+
+def indicators(lang: str) -> html.Section:
+    frame = warehouse.current().query("indicators")
+    rows = [[r[f"label_{lang}"], r["code"], t(f"unit_{r['unit']}", lang), r[f"definition_{lang}"]]
+            for _, r in frame.iterrows()]
+    return html.Section([html.H2(t("method_indicators", lang)),
+                         components.table(t("method_indicators_caption", lang),
+                                          [t(k, lang) for k in ("col_indicator", "col_code", "col_unit",
+                                                                "col_definition")], rows)])
+
+
+def statuses(lang: str) -> html.Section:
+    """The thresholds as the views apply them, read from the status table."""
+    frame = warehouse.current().query("statuses")
+    rows = [[html.Span([html.Span(className="swatch", style={"background": STATUS_COLOURS[r.code]}),
+                        f" {STATUS_SYMBOLS[r.code]} ", getattr(r, f"label_{lang}")]),
+             ("ρ ≥ " + fmt_pct(r.min_ratio, lang)) if r.kind == "pace" and math.isfinite(r.min_ratio)
+             else "ρ < 0" if r.kind == "pace" else t("status_rule", lang),
+             getattr(r, f"description_{lang}")] for r in frame.itertuples()]
+    return html.Section([html.H2(t("method_statuses", lang)), html.P(t("method_statuses_help", lang)),
+                         components.table(t("method_statuses_caption", lang),
+                                          [t(k, lang) for k in ("col_status", "col_threshold",
+                                                                "col_definition")], rows)])
+
+
+def layout(lang: str | None = None, **_: str) -> html.Div:
+    lang = language(lang)
+    return html.Div([
+        components.header(lang, "/methode"),
+        html.Main([
+            html.H1(t("method_heading", lang)),
+            html.P(t("method_intro", lang)),
+            indicators(lang),
+            html.Section([html.H2(t("method_formulas", lang)),
+                          html.Dl([html.Div([html.Dt(t(k + "_term", lang)), html.Dd(t(k, lang))])
+                                   for k in FORMULAS], className="formulas")]),
+            statuses(lang),
+            html.Section([html.H2(t("method_sources", lang)),
+                          html.Ul([html.Li(t(k, lang)) for k in ("source_covenant", "source_national",
+                                                                  "source_regions", "source_demo")])]),
+            html.Section([html.H2(t("method_accessibility", lang)),
+                          *[html.P(t(k, lang)) for k in ("a11y_standard", "a11y_tested", "a11y_limits",
+                                                         "a11y_contact")]], id="toegankelijkheid"),
+        ], id="main", tabIndex="-1"),
+        components.footer(lang),
+    ])

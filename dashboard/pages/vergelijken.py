@@ -1,0 +1,208 @@
+"""Vergelijken: rank all regions on one indicator (absolute, per 10,000, pace), put up to
+four side by side, and export exactly the ranking that is shown."""
+from __future__ import annotations
+
+import datetime as dt
+
+import dash
+import dash_ag_grid as dag
+import pandas as pd
+import plotly.graph_objects as go
+from dash import Input, Output, State, dcc, html
+
+from dashboard import components, export, figures, ids, url_state, warehouse
+from dashboard.i18n import fmt_amount, fmt_month, fmt_number, fmt_pct, language, t
+from dashboard.status_style import STATUS_SYMBOLS
+
+dash.register_page(__name__, path="/vergelijken", title="Regiomonitor – Vergelijken",
+                   label_key="page_vergelijken", order=1)
+
+MAX_REGIONS = 4
+SPARK = "▁▂▃▄▅▆▇█"
+REGION_COLOURS = ["#0072B2", "#E69F00", "#009E73", "#CC79A7"]  # Okabe-Ito: colour-blind safe
+# Grid column → catalogue key of its header, and how its value is shown.
+COLUMNS = [("rank_absolute", "col_rank", "int"), ("region_name", "col_region", "text"),
+           ("realised", "col_realised", "int"), ("target_value", "col_target", "int"),
+           ("achievement", "col_pct", "pct"), ("gain_per_10k", "col_per10k", "dec"),
+           ("rank_per_10k", "col_rank_per10k", "int"), ("pace_ratio", "col_pace", "pct"),
+           ("status_label", "col_status", "text"), ("sparkline", "col_trend", "text")]
+
+
+def sparkline(series: list[float] | None) -> str:
+    """The last twelve monthly gains as block characters, highest month full height."""
+    if series is None or len(series) < 2:
+        return ""
+    gains = [b - a for a, b in zip(series, series[1:])][-12:]
+    top = max(gains) or 1
+    return "".join(SPARK[min(len(SPARK) - 1, int(max(g, 0) / top * (len(SPARK) - 1)))] for g in gains)
+
+
+def ranking_rows(programme: str, indicator: str, month: dt.date, lang: str) -> list[dict]:
+    """One grid row per region, numbers kept numeric so the grid sorts them as numbers."""
+    frame = warehouse.current().query("ranking", programme=programme, indicator=indicator, month=month)
+    statuses = components.labels("statuses", lang)
+    frame["status_label"] = [
+        f"{STATUS_SYMBOLS[s]} {statuses[s]}" + (f" ({t('status_uncertain', lang)})" if u else "")
+        for s, u in zip(frame["status"], frame["status_uncertain"])]
+    frame["sparkline"] = frame["realised_series"].map(sparkline)
+    keep = [c for c, _, _ in COLUMNS] + ["region", "status"]
+    return frame[keep].astype(object).where(frame[keep].notna(), None).to_dict("records")
+
+
+def column_defs(lang: str) -> list[dict]:
+    """Headers from the catalogue; numbers formatted in the page's language by the grid."""
+    formatters = {"int": f"formatNumber(params.value, '{lang}', 0)",
+                  "dec": f"formatNumber(params.value, '{lang}', 1)",
+                  "pct": f"formatPercent(params.value, '{lang}')"}
+    defs = []
+    for field, key, kind in COLUMNS:
+        col = {"field": field, "headerName": t(key, lang), "sortable": True, "resizable": True}
+        if kind in formatters:
+            col |= {"valueFormatter": {"function": formatters[kind]}, "type": "rightAligned"}
+        if field == "region_name":
+            col |= {"filter": True, "pinned": "left", "minWidth": 190}
+        defs.append(col)
+    return defs
+
+
+def displayed(rows: list[dict], lang: str) -> tuple[list[str], list[list], list[list]]:
+    """Headers, the rows as shown (formatted text) and the rows as numbers, in grid order."""
+    headers = [t(key, lang) for _, key, _ in COLUMNS]
+    shown_as = {"int": lambda v: fmt_number(v, lang), "dec": lambda v: fmt_number(v, lang, 1),
+                "pct": lambda v: fmt_pct(v, lang), "text": lambda v: "" if v is None else str(v)}
+    shown = [[shown_as[kind](row.get(field)) for field, _, kind in COLUMNS] for row in rows]
+    raw = [[row.get(field) for field, _, _ in COLUMNS] for row in rows]
+    return headers, shown, raw
+
+
+def compare_figure(series: pd.DataFrame, lang: str) -> go.Figure:
+    """% of target over time for the chosen regions, on one axis."""
+    fig = go.Figure([go.Scatter(x=[figures.month_end(m) for m in group["as_of_month"]],
+                                y=group["achievement"], name=name, mode="lines+markers",
+                                hovertemplate="%{x|%m-%Y}: %{y:.1%}<extra>" + name + "</extra>")
+                     for name, group in series.groupby("region_name", sort=True)])
+    fig.update_layout(height=360, margin={"l": 60, "r": 20, "t": 20, "b": 40},
+                      separators=figures.SEPARATORS[lang], plot_bgcolor="#ffffff",
+                      colorway=REGION_COLOURS,
+                      yaxis={"tickformat": ".0%", "rangemode": "tozero", "gridcolor": "#e5e5e5",
+                             "title": {"text": t("col_pct", lang)}},
+                      xaxis={"tickformat": "%m-%Y", "gridcolor": "#e5e5e5"},
+                      legend={"orientation": "h", "y": -0.2})
+    return fig
+
+
+def compare_view(programme: str, indicator: str, month: dt.date, regions: list[str],
+                 lang: str) -> tuple:
+    """Chart, its data table and its one-line summary for up to four regions."""
+    series = warehouse.current().query("compare_series", programme=programme, indicator=indicator,
+                                       month=month, regions=regions[:MAX_REGIONS])
+    if series.empty:
+        return compare_figure(series, lang), None, t("compare_none", lang)
+    last = series.groupby("region_name").tail(1)
+    text = t("compare_summary", lang, month=fmt_month(month, lang), regions="; ".join(
+        f"{r.region_name} {fmt_pct(r.achievement, lang)}" for r in last.itertuples()))
+    pivot = series.pivot(index="as_of_month", columns="region_name", values="achievement")
+    rows = [[fmt_month(pd.Timestamp(m).date(), lang, short=True),
+             *(fmt_pct(v, lang) for v in values)] for m, values in pivot.iterrows()]
+    table = components.table(t("compare_table_caption", lang), [t("col_month", lang), *pivot.columns],
+                             rows, numeric=set(range(1, len(pivot.columns) + 1)))
+    return compare_figure(series, lang), table, text
+
+
+def layout(lang: str | None = None, programme: str | None = None, indicator: str | None = None,
+           month: str | None = None, regions: str | None = None, **_: str) -> html.Div:
+    lang = language(lang)
+    db = warehouse.current()
+    codes = list(db.query("programmes")["code"])
+    programme = programme if programme in codes else codes[0]
+    indicator = indicator if indicator in components.labels("indicators", lang) else components.DEFAULT_INDICATOR
+    choices = db.query("as_of_months", programme=programme)
+    months = [m.date() for m in choices["as_of_month"]]
+    chosen = url_state.parse_month(month)
+    month = chosen if chosen in months else choices[choices["is_current"]]["as_of_month"].iloc[0].date()
+    region_names = dict(zip(*db.query("regions")[["code", "name"]].T.values))
+    selected = [r for r in (regions or "AM10").upper().split(",") if r in region_names][:MAX_REGIONS]
+    figure, data_table, text = compare_view(programme, indicator, month, selected, lang)
+    return html.Div([
+        components.header(lang, "/vergelijken"),
+        html.Main([
+            html.H1(t("compare_heading", lang)),
+            components.demo_banner(lang, True),
+            html.Div([
+                components.select(ids.CMP_PROGRAMME, t("programme_choice", lang), programme,
+                                  dict(zip(*db.query("programmes")[["code", "name"]].T.values))),
+                components.select(ids.CMP_INDICATOR, t("indicator_choice", lang), indicator,
+                                  components.labels("indicators", lang)),
+                components.select(ids.CMP_MONTH, t("month_choice", lang), url_state.month_param(month),
+                                  {url_state.month_param(m): fmt_month(m, lang) for m in months}),
+            ], className="controls"),
+            html.H2(t("ranking_heading", lang)),
+            html.P(t("ranking_help", lang), className="hint", id=ids.CMP_GRID_HELP),
+            dag.AgGrid(id=ids.CMP_GRID, rowData=ranking_rows(programme, indicator, month, lang),
+                       columnDefs=column_defs(lang), getRowId="params.data.region",
+                       defaultColDef={"flex": 1, "minWidth": 95},
+                       dashGridOptions={"domLayout": "autoHeight", "ensureDomOrder": True,
+                                        "suppressColumnVirtualisation": True},
+                       style={"width": "100%"}, className="ag-theme-quartz ranking-grid"),
+            html.Div([
+                html.Button(t("export_csv", lang), id=ids.CMP_EXPORT_CSV, className="button"),
+                html.Button(t("export_xlsx", lang), id=ids.CMP_EXPORT_XLSX, className="button"),
+                dcc.Download(id=ids.CMP_DOWNLOAD),
+            ], className="export-row"),
+            html.H2(t("compare_chart_heading", lang)),
+            components.choice_group(ids.CMP_REGIONS, t("regions_choice", lang, n=MAX_REGIONS),
+                                    dict(sorted(region_names.items(), key=lambda kv: kv[1])), selected,
+                                    hint=t("regions_hint", lang, n=MAX_REGIONS)),
+            html.Figure([dcc.Graph(id=ids.CMP_CHART, figure=figure, config={"displaylogo": False}),
+                         html.Figcaption(text, id=ids.CMP_SUMMARY, **{"aria-live": "polite"})]),
+            html.Div(data_table, id=ids.CMP_TABLE, className="table-panel"),
+            dcc.Store(id=ids.CMP_LANG, data=lang),
+            html.Div(id=ids.CMP_URL_SINK, hidden=True),
+        ], id="main", tabIndex="-1"),
+        components.footer(lang),
+    ])
+
+
+@dash.callback(
+    Output(ids.CMP_GRID, "rowData"),
+    Input(ids.CMP_PROGRAMME, "value"), Input(ids.CMP_INDICATOR, "value"),
+    Input(ids.CMP_MONTH, "value"), State(ids.CMP_LANG, "data"),
+    prevent_initial_call=True,
+)
+def change_ranking(programme: str, indicator: str, month: str, lang: str) -> list[dict]:
+    """New ranking rows; the grid keeps its columns and the user's sort."""
+    return ranking_rows(programme, indicator, url_state.parse_month(month), lang)
+
+
+@dash.callback(
+    Output(ids.CMP_CHART, "figure"), Output(ids.CMP_TABLE, "children"),
+    Output(ids.CMP_SUMMARY, "children"),
+    Input(ids.CMP_REGIONS, "data"), Input(ids.CMP_PROGRAMME, "value"),
+    Input(ids.CMP_INDICATOR, "value"), Input(ids.CMP_MONTH, "value"), State(ids.CMP_LANG, "data"),
+    prevent_initial_call=True,
+)
+def change_comparison(regions: list[str], programme: str, indicator: str, month: str,
+                      lang: str) -> tuple:
+    """Redraw the side-by-side chart for the chosen regions."""
+    return compare_view(programme, indicator, url_state.parse_month(month), regions or [], lang)
+
+
+@dash.callback(
+    Output(ids.CMP_DOWNLOAD, "data"),
+    Input(ids.CMP_EXPORT_CSV, "n_clicks"), Input(ids.CMP_EXPORT_XLSX, "n_clicks"),
+    State(ids.CMP_GRID, "virtualRowData"), State(ids.CMP_LANG, "data"),
+    prevent_initial_call=True,
+)
+def download(_csv: int | None, _xlsx: int | None, rows: list[dict], lang: str) -> dict:
+    """The ranking in the order and columns shown, as CSV (text as shown) or XLSX (numbers)."""
+    headers, shown, raw = displayed(rows or [], lang)
+    name = t("export_filename", lang)
+    if dash.ctx.triggered_id == ids.CMP_EXPORT_XLSX:
+        return dcc.send_bytes(export.to_xlsx(headers, raw, name), f"{name}.xlsx")
+    return dcc.send_string(export.to_csv(headers, shown), f"{name}.csv")
+
+
+url_state.sync_url(ids.CMP_URL_SINK, {
+    "programme": (ids.CMP_PROGRAMME, "value"), "indicator": (ids.CMP_INDICATOR, "value"),
+    "month": (ids.CMP_MONTH, "value"), "regions": (ids.CMP_REGIONS, "data")})
+components.register_choice(ids.CMP_REGIONS, max_selected=MAX_REGIONS)

@@ -1,0 +1,33 @@
+-- The Vergelijken ranking: every region with a target at one programme, indicator and month,
+-- its ranks from v_ranking, and its realised figures so far for the sparkline.
+with history as (
+    select region, list(realised order by as_of_month) as realised_series
+    from v_progress_monthly
+    where programme = $programme and indicator = $indicator and as_of_month <= $month
+        and realised is not null
+    group by region
+)
+
+select
+    k.region,
+    r.name as region_name,
+    i.unit,
+    p.realised,
+    p.target_value,
+    p.achievement,
+    p.gain_per_10k,
+    p.pace_ratio,
+    p.status,
+    p.status_uncertain,
+    k.rank_absolute,
+    k.rank_per_10k,
+    k.rank_pace,
+    p.is_demo,
+    h.realised_series
+from v_ranking as k
+join v_progress_monthly as p using (programme, indicator, as_of_month, region)
+join region as r on r.code = k.region
+join indicator as i on i.code = k.indicator
+left join history as h using (region)
+where k.programme = $programme and k.indicator = $indicator and k.as_of_month = $month
+order by k.rank_absolute, r.name
