@@ -58,12 +58,17 @@ class Simplified:
     bytes_after: int
 
 
+def cached_path(source: str, cache_dir: Path) -> Path:
+    """Where a downloaded URL is kept: a short hash of the URL plus its file name."""
+    name = Path(urllib.parse.urlparse(source).path).name or "boundaries"
+    return cache_dir / f"{hashlib.sha256(source.encode()).hexdigest()[:12]}-{name}"
+
+
 def fetch_source(source: str, cache_dir: Path) -> Path:
     """A local path as is; a URL downloaded once into cache_dir and reused after that."""
     if urllib.parse.urlparse(source).scheme not in ("http", "https"):
         return Path(source)
-    name = Path(urllib.parse.urlparse(source).path).name or "boundaries"
-    cached = cache_dir / f"{hashlib.sha256(source.encode()).hexdigest()[:12]}-{name}"
+    cached = cached_path(source, cache_dir)
     if not cached.exists():
         cache_dir.mkdir(parents=True, exist_ok=True)
         partial = cached.with_name(cached.name + ".part")
