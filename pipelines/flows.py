@@ -11,8 +11,8 @@ from prefect import flow, get_run_logger, task  # noqa: E402
 from prefect.cache_policies import NONE  # noqa: E402
 from prefect.runtime import flow_run  # noqa: E402
 
-from pipelines import geometry, reference, refresh as steps, warehouse  # noqa: E402
-from regiomonitor.config import settings  # noqa: E402
+from pipelines import boundaries, geometry, reference, refresh as steps, warehouse  # noqa: E402
+from regiomonitor.config import default_geometry_cache, settings  # noqa: E402
 
 # Tasks share one open DuckDB connection, which cannot be hashed for caching.
 previous_state = task(warehouse.previous_state, cache_policy=NONE)
@@ -22,6 +22,9 @@ load_population = task(reference.load_population, cache_policy=NONE)
 list_inbox = task(steps.inbox_files, cache_policy=NONE, retries=2, retry_delay_seconds=2)
 load_submissions = task(steps.load_submissions, cache_policy=NONE)
 publish = task(warehouse.publish, cache_policy=NONE)
+carried_geometry = task(boundaries.carried_geometry, cache_policy=NONE)
+restore_geometry = task(boundaries.restore_geometry, cache_policy=NONE)
+fetch_source = task(boundaries.fetch_source, cache_policy=NONE, retries=2, retry_delay_seconds=5)
 
 
 @task(cache_policy=NONE)
@@ -40,6 +43,7 @@ def refresh(warehouse_path: str | None = None, inbox: str | None = None,
     started = steps.now()
     with warehouse.writer_lock(cfg.warehouse):
         received, history = previous_state(cfg.warehouse)
+        real_geometry = carried_geometry(cfg.warehouse)
         con = warehouse.create_staging(cfg.warehouse)
         try:
             summary = {
@@ -48,6 +52,7 @@ def refresh(warehouse_path: str | None = None, inbox: str | None = None,
                                         if cfg.include_demo_targets else None),
                 "population": load_population(con),
                 "geometry": load_schematic_geometry(con),
+                "real_geometry": restore_geometry(con, real_geometry),
                 "submissions": load_submissions(con, list_inbox(cfg.inbox),
                                                 steps.is_demo_inbox(cfg.inbox), received),
             }
@@ -59,4 +64,39 @@ def refresh(warehouse_path: str | None = None, inbox: str | None = None,
             warehouse.staging_path(cfg.warehouse).unlink(missing_ok=True)
             raise
     logger.info("Published %s: %s", cfg.warehouse, summary)
+    return summary
+
+
+@task(cache_policy=NONE)
+def process_boundaries(con, path: Path, level: str | None, layer: str | None,
+                       credit: str | None) -> dict:
+    """Read, check, repair and simplify one boundary file; store it as source 'cbs'."""
+    frame = boundaries.read_boundaries(path, layer)
+    level = level or boundaries.level_of(frame)
+    boundaries.check_codes(frame, boundaries.expected_codes(con, level), level)
+    result = boundaries.simplify_to_budget(boundaries.repair(frame), boundaries.BUDGET_BYTES[level])
+    year = boundaries.source_year(frame)
+    rows = boundaries.store(con, result.frame, level, year, credit or boundaries.attribution(year))
+    return {"level": level, "year": year, "rows": rows, "tolerance_m": result.tolerance_m,
+            "bytes_before": result.bytes_before, "bytes_after": result.bytes_after}
+
+
+@flow(name="geometry", log_prints=True)
+def geometry_flow(source: str, level: str | None = None, warehouse_path: str | None = None,
+                  cache_dir: str | None = None, layer: str | None = None,
+                  credit: str | None = None) -> dict:
+    """Load real boundaries of one level into a copy of the served warehouse and publish it."""
+    cfg = settings(warehouse_path)
+    logger = get_run_logger()
+    path = fetch_source(source, Path(cache_dir) if cache_dir else default_geometry_cache())
+    with warehouse.writer_lock(cfg.warehouse):
+        con = warehouse.copy_to_staging(cfg.warehouse)
+        try:
+            summary = process_boundaries(con, path, level, layer, credit)
+            publish(con, cfg.warehouse)
+        except BaseException:
+            con.close()
+            warehouse.staging_path(cfg.warehouse).unlink(missing_ok=True)
+            raise
+    logger.info("Published %s boundaries in %s: %s", summary["level"], cfg.warehouse, summary)
     return summary

@@ -34,5 +34,6 @@ def load_geometry(con: duckdb.DuckDBPyConnection, frame: gpd.GeoDataFrame, sourc
     frame = frame.to_crs(4326)
     rows = [[level, source, code, name, json.dumps(geom.__geo_interface__), attribution]
             for code, name, geom in zip(frame["code"], frame["name"], frame.geometry)]
-    con.executemany("insert into region_geometry values (?, ?, ?, ?, ?, ?)", rows)
+    con.executemany("insert into region_geometry (level, source, code, name, geojson, attribution) "
+                    "values (?, ?, ?, ?, ?, ?)", rows)
     return len(rows)

@@ -27,6 +27,8 @@ REFERENCE_TABLES: list[tuple[str, str]] = [
     ("programme", "programmes.csv"),
     ("signatory", "signatories.csv"),
     ("status", "statuses.csv"),
+    ("gemeente_region", "gemeente_regions.csv"),
+    ("province", "provinces.csv"),
 ]
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import fcntl
 import os
+import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -55,6 +56,17 @@ def create_staging(warehouse: Path) -> duckdb.DuckDBPyConnection:
     for sql in sql_files():
         con.execute(sql.read_text(encoding="utf-8"))
     return con
+
+
+def copy_to_staging(warehouse: Path) -> duckdb.DuckDBPyConnection:
+    """A staging copy of the served warehouse, for a flow that changes only part of it."""
+    if not warehouse.exists():
+        raise FileNotFoundError(f"Geen warehouse op / no warehouse at {warehouse}: "
+                                "run `regiomonitor refresh` first.")
+    path = staging_path(warehouse)
+    path.with_name(path.name + ".wal").unlink(missing_ok=True)
+    shutil.copyfile(warehouse, path)
+    return duckdb.connect(str(path))
 
 
 def previous_state(warehouse: Path) -> tuple[dict[str, object], list[tuple]]:

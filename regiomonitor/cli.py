@@ -76,6 +76,22 @@ def cmd_progress(args: argparse.Namespace) -> None:
         sys.exit(str(err))
 
 
+def cmd_geometry(args: argparse.Namespace) -> None:
+    from pipelines.boundaries import BoundaryError
+    from pipelines.flows import geometry_flow
+
+    try:
+        summary = geometry_flow(args.source, args.level,
+                                str(args.warehouse) if args.warehouse else None,
+                                str(args.cache) if args.cache else None, args.layer,
+                                args.attribution)
+    except (BoundaryError, FileNotFoundError) as err:
+        sys.exit(str(err))
+    print(f"Grenzen geladen / boundaries loaded: {summary['rows']} {summary['level']} "
+          f"({summary['year']}), gzip {summary['bytes_before']:,} → {summary['bytes_after']:,} bytes "
+          f"(tolerance {summary['tolerance_m']:g} m)")
+
+
 def cmd_demo_data(args: argparse.Namespace) -> None:
     from pipelines.demo_data import generate
 
@@ -123,6 +139,25 @@ def build_parser() -> argparse.ArgumentParser:
     progress.add_argument("--programme", default=None, help="programme code (default: the first)")
     progress.add_argument("--lang", choices=["nl", "en"], default="nl", help="language (default nl)")
     progress.set_defaults(func=cmd_progress)
+
+    geometry = sub.add_parser(
+        "geometry", help="load real CBS boundaries (arbeidsmarktregio, gemeente, provincie)",
+        description="Run the Prefect flow `geometry`: read a boundary file (GeoJSON, TopoJSON or "
+                    "GeoPackage, WGS84 or EPSG:28992) or URL (downloaded once, then cached), "
+                    "repair and simplify it, check its codes against data/reference and publish "
+                    "it in the warehouse as source 'cbs'. Run `refresh` first; later refreshes "
+                    "keep the boundaries.")
+    geometry.add_argument("--source", required=True, help="file path or http(s) URL")
+    geometry.add_argument("--level", choices=["arbeidsmarktregio", "gemeente", "provincie"],
+                          default=None, help="default: from the codes (AM…, GM…, PV…)")
+    geometry.add_argument("--layer", default=None, help="layer of a GeoPackage (default: the first)")
+    geometry.add_argument("--attribution", default=None,
+                          help="credit line under the map (default: CBS / PDOK, gebiedsindelingen <year>)")
+    geometry.add_argument("--cache", type=Path, default=None,
+                          help="folder for downloaded files (default: $REGIOMONITOR_GEOMETRY_CACHE "
+                               "or data/geometry)")
+    _warehouse_option(geometry)
+    geometry.set_defaults(func=cmd_geometry)
 
     demo_data = sub.add_parser("demo-data", help="regenerate the demo data (deterministic)",
                                description="Regenerate data/demo: generated targets and partner "

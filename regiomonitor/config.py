@@ -42,6 +42,15 @@ def default_inbox() -> Path:
     return Path(env) if env else DEMO_DIR / "inbox"
 
 
+def default_geometry_cache() -> Path:
+    """Downloaded boundary files: REGIOMONITOR_GEOMETRY_CACHE, else data/geometry/ (git-ignored).
+
+    A URL is fetched once and read from here afterwards, so a rerun needs no network.
+    """
+    env = os.environ.get("REGIOMONITOR_GEOMETRY_CACHE")
+    return Path(env) if env else ROOT / "data" / "geometry"
+
+
 def settings(warehouse: str | Path | None = None, inbox: str | Path | None = None,
              include_demo_targets: bool = True) -> Settings:
     """Settings from explicit arguments, falling back to the environment and defaults."""

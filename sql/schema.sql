@@ -16,13 +16,34 @@ create table region_tile (
 
 -- Published region geometry as GeoJSON, by level and source ('schematic' or real boundaries).
 create table region_geometry (
-    level varchar not null,        -- 'arbeidsmarktregio'
+    level varchar not null check (level in ('arbeidsmarktregio', 'gemeente', 'provincie')),
     source varchar not null,       -- 'schematic', 'cbs'
     code varchar not null,
     name varchar not null,
     geojson varchar not null,      -- one GeoJSON geometry in WGS84
     attribution varchar not null,
+    year integer,                  -- year of the boundaries (null for the schematic map)
+    region varchar,                -- for a gemeente: its arbeidsmarktregio (current boundaries)
     primary key (level, source, code)
+);
+
+-- Gemeente → arbeidsmarktregio over time (data/reference/gemeente_regions.csv).
+-- valid_from null: since before any reported date; valid_to exclusive, null while it exists.
+create table gemeente_region (
+    code varchar not null check (regexp_full_match(code, 'GM[0-9]{4}')),
+    name varchar not null,
+    region varchar not null references region (code),
+    valid_from date,
+    valid_to date,
+    successor varchar,             -- the gemeente a former one merged into
+    unique (code, valid_from),
+    check (valid_to is null or valid_from is null or valid_to > valid_from),
+    check ((successor is null) = (valid_to is null))
+);
+
+create table province (
+    code varchar primary key check (regexp_full_match(code, 'PV[0-9]{2}')),
+    name varchar not null unique
 );
 
 create table indicator (

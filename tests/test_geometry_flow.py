@@ -1,0 +1,71 @@
+"""The `geometry` flow under Prefect's test harness: publishes real boundaries as source
+'cbs', refuses a file with a missing code, and the boundaries survive a later `refresh`."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from pipelines import boundaries, geometry
+from pipelines.flows import geometry_flow, refresh
+from regiomonitor.cli import main
+from regiomonitor.config import SQL_DIR
+from tests.helpers import staging
+
+
+def region_file(tmp_path: Path, drop: str | None = None) -> Path:
+    """35 test-made squares (the schematic tiles) with CBS-style properties, as GeoJSON."""
+    frame = geometry.schematic_tiles(staging(tmp_path))
+    frame = frame[frame["code"] != drop].rename(columns={"code": "statcode", "name": "statnaam"})
+    frame["jrstatcode"] = "2025" + frame["statcode"]
+    path = tmp_path / f"regions{'-' + drop if drop else ''}.geojson"
+    frame.to_file(path)
+    return path
+
+
+def cbs_rows(path: Path) -> list[tuple]:
+    con = duckdb.connect(str(path), read_only=True)
+    try:
+        return con.execute("select code, year, attribution from region_geometry "
+                           "where source = 'cbs' order by code").fetchall()
+    finally:
+        con.close()
+
+
+@pytest.fixture
+def served(prefect_harness, tmp_path) -> Path:
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    path = tmp_path / "served" / "regiomonitor.duckdb"
+    refresh(str(path), str(inbox), False)
+    return path
+
+
+def test_boundaries_are_published_and_survive_a_refresh(served, tmp_path):
+    summary = geometry_flow(str(region_file(tmp_path)), warehouse_path=str(served),
+                            cache_dir=str(tmp_path / "cache"))
+    assert summary["level"] == "arbeidsmarktregio" and summary["rows"] == 35
+    rows = cbs_rows(served)
+    assert len(rows) == 35 and rows[0][1:] == (2025, boundaries.attribution(2025))
+
+    refresh(str(served), str(tmp_path / "inbox"), False)
+    assert cbs_rows(served) == rows
+    con = duckdb.connect(str(served), read_only=True)
+    shown = con.execute((SQL_DIR / "queries" / "geometry.sql").read_text(encoding="utf-8")).fetchall()
+    con.close()
+    assert {r[4] for r in shown} == {"cbs"}  # the map query prefers the real boundaries
+
+
+def test_a_missing_code_is_an_error_and_leaves_the_warehouse_alone(served, tmp_path):
+    before = served.read_bytes()
+    with pytest.raises(boundaries.BoundaryError, match="AM10"):
+        geometry_flow(str(region_file(tmp_path, drop="AM10")), warehouse_path=str(served))
+    assert served.read_bytes() == before
+    assert not list(served.parent.glob("*.new"))
+
+
+def test_cli_help_names_the_source_option(capsys):
+    with pytest.raises(SystemExit):
+        main(["geometry", "--help"])
+    assert "--source" in capsys.readouterr().out
