@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import dash
-from dash import Input, Output, clientside_callback, dcc, html
+from dash import Input, Output, clientside_callback, html
 
 from dashboard import ids
 from dashboard.warehouse import EXTENSION_KEY, Warehouse

@@ -5,8 +5,11 @@ silent fallback (tests/test_i18n.py checks the catalogue).
 """
 from __future__ import annotations
 
-from regiomonitor.formatting import (  # noqa: F401 - the dashboard's formats, in one import
-    fmt_amount, fmt_date, fmt_month, fmt_number, fmt_pct)
+from regiomonitor.formatting import fmt_amount, fmt_date, fmt_month, fmt_number, fmt_pct
+
+# The dashboard takes its strings and its number and date formats from this one module.
+__all__ = ["LANGUAGES", "DEFAULT_LANGUAGE", "STRINGS", "t", "language",
+           "fmt_amount", "fmt_date", "fmt_month", "fmt_number", "fmt_pct"]
 
 LANGUAGES = ("nl", "en")
 DEFAULT_LANGUAGE = "nl"
@@ -44,6 +47,9 @@ STRINGS: dict[str, dict[str, str]] = {
     "measure_status": {"nl": "Status", "en": "Status"},
     "measure_pct": {"nl": "% van het doel", "en": "% of target"},
     "measure_per10k": {"nl": "Groei per 10.000 inwoners 15-74", "en": "Gain per 10,000 aged 15-74"},
+    "shape_choice": {"nl": "Kaartvorm", "en": "Map shapes"},
+    "shape_cbs": {"nl": "Echte grenzen (CBS)", "en": "Real boundaries (CBS)"},
+    "shape_schematic": {"nl": "Schematische tegels", "en": "Schematic tiles"},
     "month_choice": {"nl": "Stand per maand", "en": "As of month"},
     "col_per10k": {"nl": "Groei per 10.000 inw.", "en": "Gain per 10,000"},
     "map_click_hint": {"nl": "Klik op een regio op de kaart of in de tabel voor de regiopagina.",

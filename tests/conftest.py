@@ -2,6 +2,7 @@
 the real refresh flow, the real dashboard served in a subprocess, and Debian's Chromium."""
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import socket
@@ -49,28 +50,37 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
+@contextlib.contextmanager
+def serving(warehouse: Path):
+    """`regiomonitor serve` on a warehouse, as a user starts it; yields its base URL."""
+    port = free_port()
+    log_path = warehouse.with_name(f"serve-{port}.log")
+    with open(log_path, "w") as log:
+        proc = subprocess.Popen([sys.executable, "-m", "regiomonitor.cli", "serve", "--warehouse",
+                                 str(warehouse), "--port", str(port)], stdout=log, stderr=log)
+        url = f"http://127.0.0.1:{port}"
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                urllib.request.urlopen(url, timeout=2)
+                break
+            except OSError:
+                if proc.poll() is not None or time.monotonic() > deadline:
+                    proc.kill()
+                    raise RuntimeError(log_path.read_text())
+                time.sleep(0.3)
+        try:
+            yield url
+        finally:
+            proc.terminate()
+            proc.wait(timeout=10)
+
+
 @pytest.fixture(scope="session")
 def served_app(demo_warehouse):
-    """`regiomonitor serve` on the demo warehouse, as a user starts it; yields its base URL."""
-    port = free_port()
-    log = open(demo_warehouse.with_name("serve.log"), "w")
-    proc = subprocess.Popen([sys.executable, "-m", "regiomonitor.cli", "serve", "--warehouse",
-                             str(demo_warehouse), "--port", str(port)], stdout=log, stderr=log)
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
-    while True:
-        try:
-            urllib.request.urlopen(url, timeout=2)
-            break
-        except OSError:
-            if proc.poll() is not None or time.monotonic() > deadline:
-                proc.kill()
-                raise RuntimeError(demo_warehouse.with_name("serve.log").read_text())
-            time.sleep(0.3)
-    yield url
-    proc.terminate()
-    proc.wait(timeout=10)
-    log.close()
+    """The dashboard on the demo warehouse, served once for the session."""
+    with serving(demo_warehouse) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")

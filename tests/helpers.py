@@ -38,3 +38,13 @@ def write_csv(path: Path, rows: list[str], encoding: str = "utf-8", header: str 
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_bytes((header + "".join(r + "\n" for r in rows)).encode(encoding))
     return path
+
+
+def region_file(tmp_path: Path, drop: str | None = None) -> Path:
+    """35 test-made squares (the schematic tiles) with CBS-style properties, as GeoJSON."""
+    frame = geometry.schematic_tiles(staging(tmp_path))
+    frame = frame[frame["code"] != drop].rename(columns={"code": "statcode", "name": "statnaam"})
+    frame["jrstatcode"] = "2025" + frame["statcode"]
+    path = tmp_path / f"regions{'-' + drop if drop else ''}.geojson"
+    frame.to_file(path)
+    return path

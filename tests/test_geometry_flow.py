@@ -7,21 +7,11 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from pipelines import boundaries, geometry
+from pipelines import boundaries
 from pipelines.flows import geometry_flow, refresh
 from regiomonitor.cli import main
 from regiomonitor.config import SQL_DIR
-from tests.helpers import staging
-
-
-def region_file(tmp_path: Path, drop: str | None = None) -> Path:
-    """35 test-made squares (the schematic tiles) with CBS-style properties, as GeoJSON."""
-    frame = geometry.schematic_tiles(staging(tmp_path))
-    frame = frame[frame["code"] != drop].rename(columns={"code": "statcode", "name": "statnaam"})
-    frame["jrstatcode"] = "2025" + frame["statcode"]
-    path = tmp_path / f"regions{'-' + drop if drop else ''}.geojson"
-    frame.to_file(path)
-    return path
+from tests.helpers import region_file
 
 
 def cbs_rows(path: Path) -> list[tuple]:
@@ -52,9 +42,9 @@ def test_boundaries_are_published_and_survive_a_refresh(served, tmp_path):
     refresh(str(served), str(tmp_path / "inbox"), False)
     assert cbs_rows(served) == rows
     con = duckdb.connect(str(served), read_only=True)
-    shown = con.execute((SQL_DIR / "queries" / "geometry.sql").read_text(encoding="utf-8")).fetchall()
+    offered = con.execute((SQL_DIR / "queries" / "geometry_sources.sql").read_text(encoding="utf-8")).fetchall()
     con.close()
-    assert {r[4] for r in shown} == {"cbs"}  # the map query prefers the real boundaries
+    assert [r[0] for r in offered] == ["cbs", "schematic"]  # the map offers real boundaries first
 
 
 def test_a_missing_code_is_an_error_and_leaves_the_warehouse_alone(served, tmp_path):

@@ -69,24 +69,34 @@ def summary(progress: pd.DataFrame, label: str, month: dt.date, lang: str) -> st
              worst=worst["region_name"], worst_pct=fmt_pct(worst["achievement"], lang))
 
 
-def map_view(programme: str, indicator: str, month: dt.date, measure: str, lang: str) -> tuple:
-    """Figure, legend, table and summary for one choice of controls."""
+def map_view(programme: str, indicator: str, month: dt.date, measure: str, shape: str,
+             lang: str) -> tuple:
+    """Figure, legend, table, summary and attribution for one choice of controls."""
     db = warehouse.current()
     progress = db.query("map_progress", programme=programme, indicator=indicator, month=month)
     statuses, label = components.labels("statuses", lang), components.labels("indicators", lang)[indicator]
-    figure = figures.progress_map(progress, db.query("geometry"), measure, statuses, lang)
+    geometry = db.query("geometry", source=shape)
+    figure = figures.progress_map(progress, geometry, measure, statuses, lang)
     return (figure, legend(progress, statuses, lang), table(progress, label, statuses, lang),
-            summary(progress, label, month, lang))
+            summary(progress, label, month, lang), attribution(geometry, lang))
 
 
-def attribution(lang: str) -> str:
+def attribution(geometry: pd.DataFrame, lang: str) -> str:
     """Where the shapes come from: the schematic tiles, or the real boundaries' source."""
-    geometry = warehouse.current().query("geometry").iloc[0]
-    return t("map_attribution", lang) if geometry["source"] == "schematic" else geometry["attribution"]
+    first = geometry.iloc[0]
+    return t("map_attribution", lang) if first["source"] == "schematic" else first["attribution"]
+
+
+def shape_control(lang: str, sources: list[str], shape: str) -> html.Fieldset | dcc.Store:
+    """A visible switch between real boundaries and the schematic tiles, when both exist."""
+    if len(sources) < 2:
+        return dcc.Store(id=ids.KAART_SHAPE, data=shape)
+    return components.choice_group(ids.KAART_SHAPE, t("shape_choice", lang),
+                                   {s: t(f"shape_{s}", lang) for s in sources}, shape)
 
 
 def controls(lang: str, programme: str, indicator: str, month: dt.date, measure: str,
-             months: list[dt.date]) -> html.Div:
+             months: list[dt.date], sources: list[str], shape: str) -> html.Div:
     """Programme, indicator, measure and as-of month, each with a visible label."""
     programmes = warehouse.current().query("programmes")
     return html.Div([
@@ -98,11 +108,13 @@ def controls(lang: str, programme: str, indicator: str, month: dt.date, measure:
                                 {m: t(f"measure_{m}", lang) for m in figures.MEASURES}, measure),
         components.select(ids.KAART_MONTH, t("month_choice", lang), url_state.month_param(month),
                           {url_state.month_param(m): fmt_month(m, lang) for m in months}),
+        shape_control(lang, sources, shape),
     ], className="controls")
 
 
 def layout(lang: str | None = None, programme: str | None = None, indicator: str | None = None,
-           month: str | None = None, measure: str | None = None, **_: str) -> html.Div:
+           month: str | None = None, measure: str | None = None, shape: str | None = None,
+           **_: str) -> html.Div:
     lang = language(lang)
     db = warehouse.current()
     codes = list(db.query("programmes")["code"])
@@ -113,14 +125,17 @@ def layout(lang: str | None = None, programme: str | None = None, indicator: str
     months = [m.date() for m in choices["as_of_month"]]
     chosen = url_state.parse_month(month)
     month = chosen if chosen in months else choices[choices["is_current"]]["as_of_month"].iloc[0].date()
-    figure, legend_list, data_table, text = map_view(programme, indicator, month, measure, lang)
+    sources = list(db.query("geometry_sources")["source"])
+    shape = shape if shape in sources else sources[0]
+    figure, legend_list, data_table, text, credit = map_view(programme, indicator, month, measure,
+                                                             shape, lang)
     any_demo = bool(db.query("warehouse_info")["any_demo"].iloc[0])
     return html.Div([
         components.header(lang, "/"),
         html.Main([
             html.H1(t("map_heading", lang)),
             components.demo_banner(lang, any_demo),
-            controls(lang, programme, indicator, month, measure, months),
+            controls(lang, programme, indicator, month, measure, months, sources, shape),
             dcc.Store(id=ids.KAART_LANG, data=lang),
             html.Div([
                 html.Figure([
@@ -131,7 +146,7 @@ def layout(lang: str | None = None, programme: str | None = None, indicator: str
                                **{"aria-live": "polite"}),
                         html.Div(legend_list, id=ids.KAART_LEGEND),
                         html.P(t("map_click_hint", lang), className="hint"),
-                        html.P(attribution(lang), className="attribution"),
+                        html.P(credit, id=ids.KAART_ATTRIBUTION, className="attribution"),
                     ]),
                 ], className="map-panel"),
                 html.Div(data_table, id=ids.KAART_TABLE, className="table-panel"),
@@ -146,21 +161,25 @@ def layout(lang: str | None = None, programme: str | None = None, indicator: str
 @dash.callback(
     Output(ids.KAART_MAP, "figure"), Output(ids.KAART_LEGEND, "children"),
     Output(ids.KAART_TABLE, "children"), Output(ids.KAART_SUMMARY, "children"),
+    Output(ids.KAART_ATTRIBUTION, "children"),
     Input(ids.KAART_PROGRAMME, "value"), Input(ids.KAART_INDICATOR, "data"),
     Input(ids.KAART_MONTH, "value"), Input(ids.KAART_MEASURE, "data"),
-    State(ids.KAART_LANG, "data"),
+    Input(ids.KAART_SHAPE, "data"), State(ids.KAART_LANG, "data"),
     prevent_initial_call=True,
 )
-def change_view(programme: str, indicator: str, month: str, measure: str, lang: str) -> tuple:
-    """Redraw map, legend, table and summary for the chosen controls."""
-    return map_view(programme, indicator, url_state.parse_month(month), measure, lang)
+def change_view(programme: str, indicator: str, month: str, measure: str, shape: str,
+                lang: str) -> tuple:
+    """Redraw map, legend, table, summary and attribution for the chosen controls."""
+    return map_view(programme, indicator, url_state.parse_month(month), measure, shape, lang)
 
 
 components.register_choice(ids.KAART_INDICATOR)
 components.register_choice(ids.KAART_MEASURE)
+components.register_choice(ids.KAART_SHAPE)
 url_state.sync_url(ids.KAART_URL_SINK, {
     "programme": (ids.KAART_PROGRAMME, "value"), "indicator": (ids.KAART_INDICATOR, "data"),
-    "month": (ids.KAART_MONTH, "value"), "measure": (ids.KAART_MEASURE, "data")})
+    "month": (ids.KAART_MONTH, "value"), "measure": (ids.KAART_MEASURE, "data"),
+    "shape": (ids.KAART_SHAPE, "data")})
 
 # Clicking a region opens its page, keeping the language and programme in the address.
 clientside_callback(

@@ -11,7 +11,7 @@ import plotly.graph_objects as go
 from dash import Input, Output, State, dcc, html
 
 from dashboard import components, export, figures, ids, url_state, warehouse
-from dashboard.i18n import fmt_amount, fmt_month, fmt_number, fmt_pct, language, t
+from dashboard.i18n import fmt_month, fmt_number, fmt_pct, language, t
 from dashboard.status_style import STATUS_SYMBOLS
 
 dash.register_page(__name__, path="/vergelijken", title="Regiomonitor – Vergelijken",

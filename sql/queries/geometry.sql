@@ -1,11 +1,5 @@
--- Region shapes for the map, best source first: real boundaries when loaded, else the schematic tiles.
-select code, name, geojson, attribution, source
+-- Region shapes for the map from one source ('cbs' real boundaries or the 'schematic' tiles).
+select code, name, geojson, attribution, source, year
 from region_geometry
-where level = 'arbeidsmarktregio'
-    and source = (
-        select source from region_geometry
-        where level = 'arbeidsmarktregio'
-        order by source = 'schematic', source
-        limit 1
-    )
+where level = 'arbeidsmarktregio' and source = $source
 order by code
