@@ -86,9 +86,11 @@ def previous_state(warehouse: Path) -> tuple[dict[str, object], list[tuple]]:
 
 
 def publish(con: duckdb.DuckDBPyConnection, warehouse: Path) -> Path:
-    """Checkpoint and close the staging file, then atomically replace the served one."""
+    """Precompute the metric tables, checkpoint and close the staging file, then atomically
+    replace the served one."""
     path = Path(con.execute("select path from duckdb_databases() where database_name = "
                             "current_database()").fetchone()[0])
+    con.execute((SQL_DIR / "materialize.sql").read_text(encoding="utf-8"))
     con.execute("checkpoint")
     con.close()
     os.replace(path, warehouse)

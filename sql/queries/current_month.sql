@@ -1,1 +1,1 @@
-select as_of_month from v_current_month where programme = $programme
+select as_of_month from mv_current_month where programme = $programme

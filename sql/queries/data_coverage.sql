@@ -2,7 +2,7 @@
 select region, r.name as region_name, period,
     count(*) filter (where reported) as partners_reported,
     count(*) as partners
-from v_coverage as c
+from mv_coverage as c
 join region as r on r.code = c.region
 where c.programme = $programme
 group by all

@@ -16,7 +16,7 @@ select
     coalesce(p.is_demo, false) as is_demo
 from region as r
 cross join (select unit from indicator where code = $indicator) as i
-left join v_progress_monthly as p
+left join mv_progress_monthly as p
     on p.region = r.code
     and p.programme = $programme
     and p.indicator = $indicator

@@ -1,8 +1,8 @@
 -- The Vergelijken ranking: every region with a target at one programme, indicator and month,
--- its ranks from v_ranking, and its realised figures so far for the sparkline.
+-- its ranks from mv_ranking, and its realised figures so far for the sparkline.
 with history as (
     select region, list(realised order by as_of_month) as realised_series
-    from v_progress_monthly
+    from mv_progress_monthly
     where programme = $programme and indicator = $indicator and as_of_month <= $month
         and realised is not null
     group by region
@@ -24,8 +24,8 @@ select
     k.rank_pace,
     p.is_demo,
     h.realised_series
-from v_ranking as k
-join v_progress_monthly as p using (programme, indicator, as_of_month, region)
+from mv_ranking as k
+join mv_progress_monthly as p using (programme, indicator, as_of_month, region)
 join region as r on r.code = k.region
 join indicator as i on i.code = k.indicator
 left join history as h using (region)

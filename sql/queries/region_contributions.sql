@@ -1,5 +1,5 @@
 -- Who delivers the region's realisations: per indicator and partner, summed over sectors,
--- with the main sectors named; from v_contributions.
+-- with the main sectors named; from mv_contributions.
 select
     c.indicator,
     c.partner,
@@ -8,7 +8,7 @@ select
     sum(c.realised) as realised,
     sum(c.share) as share,
     string_agg(c.sector, ', ' order by c.realised desc) as sectors
-from v_contributions as c
+from mv_contributions as c
 join partner as p on p.code = c.partner
 where c.region = $region and c.programme = $programme
 group by all

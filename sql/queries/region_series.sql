@@ -1,7 +1,7 @@
 -- Realised at the end of each month from the baseline month to the as-of month, for the
 -- region's trajectory charts.
 select m.indicator, m.as_of_month, m.realised, m.months_reported
-from v_progress_monthly as m
+from mv_progress_monthly as m
 where m.region = $region and m.programme = $programme
     and m.as_of_month <= $month and m.realised is not null
 order by m.indicator, m.as_of_month
