@@ -21,6 +21,7 @@ DEMO_POPULATION = DEMO_DIR / "population.csv"
 REFERENCE_TABLES: list[tuple[str, str]] = [
     ("region", "regions.csv"),
     ("region_tile", "region_tiles.csv"),
+    ("gemeente", "gemeenten.csv"),
     ("indicator", "indicators.csv"),
     ("partner", "partners.csv"),
     ("sector", "sectors.csv"),
