@@ -64,7 +64,7 @@ def read_raw(con: duckdb.DuckDBPyConnection, path: Path) -> list[str]:
     options = "" if reader == "read_parquet" else ", all_varchar = true, header = true"
     con.execute(f"create or replace temp table extract_raw as select * from {reader}(?{options})",
                 [str(path)])
-    columns = [c.lower() for c in con.execute("select * from extract_raw limit 0").columns]
+    columns = [d[0].lower() for d in con.execute("select * from extract_raw limit 0").description]
     missing = [c for c in EXTRACT_COLUMNS if c not in columns]
     if not missing:
         casts = ", ".join(f"{c}::varchar as {c}" for c in EXTRACT_COLUMNS)

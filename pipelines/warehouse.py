@@ -81,3 +81,15 @@ def publish(con: duckdb.DuckDBPyConnection, warehouse: Path) -> Path:
     con.close()
     os.replace(path, warehouse)
     return warehouse
+
+
+def accepted_partly(warehouse: Path) -> frozenset[str]:
+    """Hashes of files a steward accepted partly (--accept-valid-rows): a rebuild accepts them alike."""
+    if not warehouse.exists():
+        return frozenset()
+    con = duckdb.connect(str(warehouse), read_only=True)
+    try:
+        rows = con.execute("select sha256 from submission where status = 'partial'").fetchall()
+    finally:
+        con.close()
+    return frozenset(r[0] for r in rows)
