@@ -27,6 +27,10 @@ class SheetNotFound(ValueError):
         self.sheets = sheets
 
 
+class NotText(ValueError):
+    """A .csv file with binary content (NUL bytes), e.g. a renamed executable or image."""
+
+
 def file_sha256(path: Path) -> str:
     """Content hash: the identity of a submission, whatever its file name."""
     digest = hashlib.sha256()
@@ -45,15 +49,23 @@ def decode(raw: bytes) -> str:
 
 
 def sheet_rows(path: Path, sheet: str | None = None) -> list[tuple]:
-    """Rows of the named sheet, or of the first one, as the spreadsheet stores them."""
-    workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
+    """Rows of the named sheet, or of the first one: each cell's saved value, or its formula text.
+
+    A formula whose result Excel never saved (written by a script, or a link) has no value;
+    its text (e.g. '=HYPERLINK(...)') is kept so validation can say it is a formula.
+    """
+    values, formulas = (openpyxl.load_workbook(path, read_only=True, data_only=flag)
+                        for flag in (True, False))
     try:
-        if sheet is not None and sheet not in workbook.sheetnames:
-            raise SheetNotFound(sheet, workbook.sheetnames)
-        worksheet = workbook[sheet] if sheet is not None else workbook.worksheets[0]
-        return list(worksheet.iter_rows(values_only=True))
+        if sheet is not None and sheet not in values.sheetnames:
+            raise SheetNotFound(sheet, values.sheetnames)
+        name = sheet if sheet is not None else values.sheetnames[0]
+        return [tuple(v if v is not None else f for v, f in zip(vrow, frow))
+                for vrow, frow in zip(values[name].iter_rows(values_only=True),
+                                      formulas[name].iter_rows(values_only=True))]
     finally:
-        workbook.close()
+        values.close()
+        formulas.close()
 
 
 def sheet_names(path: Path) -> list[str]:
@@ -67,7 +79,10 @@ def sheet_names(path: Path) -> list[str]:
 
 def csv_rows(path: Path) -> list[list[str]]:
     """Rows of a CSV file; the separator (';', ',' or tab) is the one the header uses most."""
-    text = decode(path.read_bytes())
+    raw = path.read_bytes()
+    if b"\x00" in raw:
+        raise NotText(f"{path.name} holds binary content")
+    text = decode(raw)
     first_line = text.split("\n", 1)[0]
     delimiter = max([";", ",", "\t"], key=first_line.count)
     return list(csv.reader(io.StringIO(text), delimiter=delimiter))

@@ -21,7 +21,7 @@ import pandas as pd
 import pandera.pandas as pa
 
 from pipelines.parsing import ParseError, parse_number, parse_period
-from pipelines.reading import SheetNotFound, read_table, sheet_names
+from pipelines.reading import NotText, SheetNotFound, read_table, sheet_names
 
 REQUIRED_COLUMNS = ["regio", "indicator", "periode", "waarde", "partner"]
 OPTIONAL_COLUMNS = ["sector", "opmerking"]
@@ -293,6 +293,9 @@ def read_checked(path: Path, sheet: str | None) -> tuple[list[tuple[int, list]] 
     """The file's rows, or the whole-file reason it cannot be read."""
     try:
         table = read_table(path, sheet)
+    except NotText:
+        return None, file_error("bestand is geen CSV-tekst of XLSX-werkmap (binaire inhoud)",
+                                "file is neither CSV text nor an XLSX workbook (binary content)")
     except SheetNotFound as err:
         return None, file_error(f"werkblad '{err.sheet}' bestaat niet; werkbladen: "
                                 f"{', '.join(err.sheets)}",
@@ -300,6 +303,9 @@ def read_checked(path: Path, sheet: str | None) -> tuple[list[tuple[int, list]] 
     except Exception as err:  # any unreadable file is a rejection, never a crash
         return None, file_error(f"bestand niet leesbaar als CSV of XLSX ({type(err).__name__})",
                                 f"file not readable as CSV or XLSX ({err})")
+    hint = other_sheet_hint(path, sheet) if len(table) < 2 else None
+    if hint:
+        return None, Checked(errors=[hint])
     if not table:
         return None, file_error("bestand is leeg", "file is empty")
     if len(table) < 2:
