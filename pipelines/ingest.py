@@ -16,6 +16,7 @@ from __future__ import annotations
 import json
 import shutil
 import tempfile
+import uuid
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -59,7 +60,7 @@ def ingest_files(served: Path, files: list[Path], options: Options = Options(),
             results = loading.load_files(con, files, False, steps.steward(), started,
                                          accept_valid_rows=options.accept_valid_rows,
                                          sheet=options.sheet)
-            steps.record_run(con, [], run_id or f"ingest-{started:%Y%m%dT%H%M%S}", flow, started,
+            steps.record_run(con, [], run_id or str(uuid.uuid4()), flow, started,
                              loading.summarise(results))
             warehouse.publish(con, served)
         except BaseException:

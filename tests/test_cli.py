@@ -6,7 +6,7 @@ import sys
 
 import pytest
 
-COMMANDS = ["demo", "refresh", "serve", "demo-data"]
+COMMANDS = ["demo", "refresh", "serve", "demo-data", "validate", "ingest", "template", "schedule"]
 
 
 def run(*args: str, **env: str) -> subprocess.CompletedProcess:
@@ -29,7 +29,7 @@ def test_every_command_has_help(command):
     assert out.returncode == 0 and "usage: regiomonitor" in out.stdout
 
 
-@pytest.mark.parametrize("command", ["demo", "refresh", "serve"])
+@pytest.mark.parametrize("command", ["demo", "refresh", "serve", "validate", "ingest", "schedule"])
 def test_every_warehouse_command_takes_the_warehouse_setting(command):
     assert "--warehouse" in run(command, "--help").stdout
 
