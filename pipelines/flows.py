@@ -6,6 +6,7 @@ import uuid
 from pathlib import Path
 
 os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")  # offline: no telemetry
+os.environ.setdefault("PREFECT_LOGGING_EXTRA_LOGGERS", "regiomonitor")  # per-file load progress
 
 from prefect import flow, get_run_logger, task  # noqa: E402
 from prefect.cache_policies import NONE  # noqa: E402

@@ -112,7 +112,7 @@ def move_files(results: list[FileResult]) -> list[Path]:
         target_dir = inbox / folder
         target_dir.mkdir(exist_ok=True)
         target = target_dir / result.path.name
-        if result.path.resolve() != target.resolve():
+        if result.path.exists() and result.path.resolve() != target.resolve():  # a retry: done
             shutil.move(result.path, target)
         if result.status == "rejected":
             target.with_name(target.name + ".rapport.txt").write_text(

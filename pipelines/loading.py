@@ -8,6 +8,7 @@ validated and aggregated in DuckDB by pipelines/registry.py.
 from __future__ import annotations
 
 import datetime as dt
+import logging
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -17,6 +18,8 @@ from pipelines import registry, submissions, validation
 from pipelines.reading import SUBMISSION_SUFFIXES, file_sha256
 
 DONE_FOLDERS = ("processed", "rejected")
+# Progress of long loads; flows.py passes it to Prefect's logs, `validate` to stderr.
+LOG = logging.getLogger("regiomonitor.loading")
 
 
 @dataclass
@@ -71,12 +74,14 @@ def load_files(con: duckdb.DuckDBPyConnection, files: list[Path], is_demo: bool,
                      for path in files for sha in [file_sha256(path)]), key=lambda t: t[:2])
     lookups = validation.lookups_from(con)
     results = []
-    for when, _, path, sha in hashed:
+    for number, (when, _, path, sha) in enumerate(hashed, start=1):
         if submissions.known_submission(con, sha):
             results.append(FileResult(path, sha, "unknown", "unchanged"))
-            continue
-        results.append(load_file(con, path, sha, lookups, is_demo, who, when,
-                                 accept_valid_rows or sha in partial, sheet))
+        else:
+            results.append(load_file(con, path, sha, lookups, is_demo, who, when,
+                                     accept_valid_rows or sha in partial, sheet))
+        LOG.info("%d/%d %s: %s, %d rows", number, len(hashed), path.name, results[-1].status,
+                 results[-1].rows)
     return results
 
 

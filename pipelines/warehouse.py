@@ -4,7 +4,8 @@ DuckDB allows one writing process or many readers, never both; a dashboard that
 holds the served file open would block a writer. So every refresh builds a new
 file, checkpoints and closes it, then os.replace()s it over the served path:
 readers that open afterwards see the new data, open ones keep their snapshot.
-A lock file stops two refreshes from building at once.
+`ingest` publishes the same way from a copy of the served file (pipelines/ingest.py).
+A lock file stops two loads (refresh or ingest) from building at once.
 """
 from __future__ import annotations
 
@@ -20,7 +21,7 @@ from regiomonitor.config import SQL_DIR
 
 
 class WarehouseBusy(RuntimeError):
-    """Another refresh holds the lock on this warehouse."""
+    """Another refresh or ingest holds the lock on this warehouse."""
 
 
 @contextlib.contextmanager
@@ -32,7 +33,8 @@ def writer_lock(warehouse: Path) -> Iterator[None]:
             fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError as err:
             raise WarehouseBusy(
-                f"Another refresh is writing {warehouse}; wait for it to finish.") from err
+                f"Another refresh or ingest is writing {warehouse}; wait for it to finish. / "
+                f"Een andere refresh of ingest schrijft {warehouse}; wacht tot die klaar is.") from err
         yield
 
 

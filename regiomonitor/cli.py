@@ -105,8 +105,11 @@ def _print_report(results: list, as_json: bool) -> None:
 
 
 def cmd_validate(args: argparse.Namespace) -> None:
+    import logging
+
     from pipelines.ingest import Options, validate_files, would_load
 
+    logging.basicConfig(level=logging.INFO, stream=sys.stderr, format="%(message)s")
     results = validate_files(args.warehouse or default_warehouse(), _files(args.paths),
                              Options(sheet=args.sheet))
     _print_report(results, args.json)
