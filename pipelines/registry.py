@@ -40,13 +40,6 @@ PROBLEMS = [
 ]
 
 
-# Every failing record with its reason; the value shows id / gemeente_code / start_date.
-REJECTS = ("select c.source_row, p.column_name, coalesce(c.id, '') || ' / ' || "
-           "coalesce(c.gemeente_code, '') || ' / ' || coalesce(c.start_date_text, ''), "
-           "p.reason_nl, p.reason_en from extract_checked as c "
-           "join problem_reason as p using (problem)")
-
-
 def is_extract(path: Path) -> bool:
     """Parquet, or a CSV whose header names gemeente_code and start_date."""
     if path.suffix.lower() in EXTRACT_SUFFIXES:
@@ -88,7 +81,8 @@ def check_extract(con: duckdb.DuckDBPyConnection, path: Path) -> tuple[list[RowE
     con.execute(sql("registry_checked"), {
         "first_month": dt.date(first.year, first.month, 1),
         "last_month": min(dt.date(last.year, last.month, 1), dt.date(today.year, today.month, 1))})
-    rows = con.execute(REJECTS + " order by c.source_row limit ?", [REPORTED_ERRORS]).fetchall()
+    rows = con.execute(f"{sql('registry_rejects')} order by c.source_row limit ?",
+                       [REPORTED_ERRORS]).fetchall()
     return [RowError(*row) for row in rows], True
 
 
@@ -110,7 +104,8 @@ def load_extract(con: duckdb.DuckDBPyConnection, path: Path, sha: str, is_demo: 
                     [sub_id, path.name, sha, received_at, who, status,
                      counted if status != "rejected" else 0, rejected, is_demo])
         if readable:
-            con.execute(f"insert into rejected_row select ?, * from ({REJECTS})", [sub_id])
+            con.execute(f"insert into rejected_row select ?, * from ({sql('registry_rejects')})",
+                        [sub_id])
         else:
             insert_reasons(con, "rejected_row", sub_id, errors)
         if status != "rejected":
