@@ -1,6 +1,7 @@
 """Prefect flows: the wiring module. Each task is a plain function from another module."""
 from __future__ import annotations
 
+import logging
 import os
 import uuid
 from pathlib import Path
@@ -15,6 +16,8 @@ from prefect.runtime import flow_run  # noqa: E402
 from pipelines import geometry, ingest as ingesting, reference, refresh as steps, warehouse  # noqa: E402
 from pipelines.loading import FileResult  # noqa: E402
 from regiomonitor.config import settings  # noqa: E402
+
+logging.getLogger("regiomonitor").setLevel(logging.INFO)  # the progress lines reach Prefect's logs
 
 # Tasks share one open DuckDB connection, which cannot be hashed for caching.
 previous_state = task(warehouse.previous_state, cache_policy=NONE)

@@ -139,8 +139,13 @@ def cmd_template(args: argparse.Namespace) -> None:
 
 
 def cmd_schedule(args: argparse.Namespace) -> None:
+    from prefect.settings import PREFECT_API_URL
+
     from pipelines.flows import ingest
 
+    if not PREFECT_API_URL.value():  # an ephemeral server runs no scheduler
+        sys.exit("Start eerst `prefect server start` en zet PREFECT_API_URL=http://127.0.0.1:4200/api. / "
+                 "Start `prefect server start` first and set PREFECT_API_URL=http://127.0.0.1:4200/api.")
     parameters = {"inbox": str(args.inbox) if args.inbox else None,
                   "warehouse_path": str(args.warehouse) if args.warehouse else None}
     ingest.serve(name="regiomonitor-ingest", cron=args.cron, parameters=parameters,

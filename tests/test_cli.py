@@ -43,3 +43,9 @@ def test_serve_without_a_warehouse_says_what_to_do(tmp_path):
 def test_environment_variable_sets_the_warehouse(tmp_path):
     out = run("serve", REGIOMONITOR_WAREHOUSE=str(tmp_path / "env.duckdb"))
     assert str(tmp_path / "env.duckdb") in out.stderr
+
+
+def test_schedule_without_a_prefect_server_says_what_to_do(tmp_path):
+    out = run("schedule", "--cron", "0 6 * * *", "--inbox", str(tmp_path), PREFECT_API_URL="")
+    assert out.returncode != 0
+    assert "prefect server start" in out.stderr
