@@ -3,8 +3,8 @@
 `ingest` copies the served warehouse to a staging file beside it, loads the new files into
 the copy, records the run and publishes the copy atomically (pipelines/warehouse.py), all
 under the writer lock. Only after publishing are the files moved: loaded (or partly
-accepted) files to <inbox>/processed/, rejected ones to <inbox>/rejected/ with a report
-<name>.rapport.txt beside them. A rejected file leaves the warehouse's figures unchanged.
+accepted) files to <inbox>/processed/, rejected ones to <inbox>/rejected/, with a report
+<name>.rapport.txt beside every file that had errors or warnings. A rejected file leaves the warehouse's figures unchanged.
 
 `refresh` rebuilds from the inbox plus processed/ and rejected/ (pipelines/refresh.py),
 in the order files were first received, so it gives the same warehouse as the ingests
@@ -24,6 +24,7 @@ import duckdb
 
 from pipelines import loading, reference, refresh as steps, warehouse
 from pipelines.loading import FileResult
+from pipelines.reading import file_sha256
 
 
 class NoWarehouse(RuntimeError):
@@ -101,20 +102,30 @@ def check_not_demo(files: list[Path]) -> None:
                          f"{demo[0].parent} is the demo inbox; use `regiomonitor refresh`.")
 
 
+def destination(result: FileResult) -> Path:
+    """processed/ or rejected/ beside the file's inbox; a different file of the same name keeps
+    its own copy (name.<first 8 hex of its hash>.csv), so a rebuild still has every version."""
+    inbox = result.path.parent
+    if inbox.name in loading.DONE_FOLDERS:
+        inbox = inbox.parent
+    folder = inbox / ("rejected" if result.status == "rejected" else "processed")
+    folder.mkdir(exist_ok=True)
+    target = folder / result.path.name
+    if target.exists() and result.path.exists() and not target.samefile(result.path) \
+            and file_sha256(target) != result.sha256:
+        target = folder / f"{result.path.stem}.{result.sha256[:8]}{result.path.suffix}"
+    return target
+
+
 def move_files(results: list[FileResult]) -> list[Path]:
-    """Loaded files to processed/, rejected ones to rejected/ with their report beside them."""
+    """Loaded files to processed/, rejected ones to rejected/; a report beside any file with
+    errors or warnings."""
     moved = []
     for result in results:
-        folder = "rejected" if result.status == "rejected" else "processed"
-        inbox = result.path.parent
-        if inbox.name in loading.DONE_FOLDERS:
-            inbox = inbox.parent
-        target_dir = inbox / folder
-        target_dir.mkdir(exist_ok=True)
-        target = target_dir / result.path.name
-        if result.path.exists() and result.path.resolve() != target.resolve():  # a retry: done
-            shutil.move(result.path, target)
-        if result.status == "rejected":
+        target = destination(result)
+        if result.path.exists() and not (target.exists() and target.samefile(result.path)):
+            shutil.move(result.path, target)  # after a retry the file may already be there
+        if result.errors or result.warnings:
             target.with_name(target.name + ".rapport.txt").write_text(
                 report_text([result]), encoding="utf-8")
         moved.append(target)

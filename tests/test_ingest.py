@@ -105,6 +105,7 @@ def test_accept_valid_rows_loads_them_and_keeps_the_rest_with_reasons(served, tm
     assert query(served, "select source_row, column_name, value from rejected_row") == [
         (3, "waarde", "vijf")]
     assert (tmp_path / "inbox" / "processed" / "mixed.csv").exists()
+    assert "vijf" in (tmp_path / "inbox" / "processed" / "mixed.csv.rapport.txt").read_text(encoding="utf-8")
     # A later rebuild accepts the same file partly again, as the steward decided.
     build(tmp_path, tmp_path / "inbox", served.name)
     assert query(served, "select status, rows_accepted, rows_rejected from submission") == [
@@ -231,3 +232,20 @@ def test_a_reader_process_never_fails_while_loads_publish(served, tmp_path):
     assert (errors, err) == (0, "")
     assert queries > 0
     assert query(served, "select count(*) from observation") == [(9,)]
+
+
+def test_a_corrected_file_under_the_same_name_keeps_both_versions_for_a_rebuild(served, tmp_path):
+    inbox = tmp_path / "inbox"
+    first = write_csv(inbox / "roc.csv", ["AM10;stages;2006-03;5;roc;zorg;"])
+    ingest.move_files(ingest.ingest_files(served, [first]))
+    time.sleep(1.1)
+    second = write_csv(inbox / "roc.csv", ["AM10;stages;2006-03;7;roc;zorg;"])
+    moved = ingest.move_files(ingest.ingest_files(served, [second]))
+    assert moved == [inbox / "processed" / f"roc.{file_sha256(moved[0])[:8]}.csv"]
+    assert (inbox / "processed" / "roc.csv").read_text().endswith(";5;roc;zorg;\n")
+    figures = query(served, "select value from observation"), query(
+        served, "select value, new_value from observation_revision")
+    build(tmp_path, inbox, served.name)  # refresh
+    assert (query(served, "select value from observation"),
+            query(served, "select value, new_value from observation_revision")) == figures == (
+        [(7.0,)], [(5.0, 7.0)])

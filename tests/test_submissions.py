@@ -67,6 +67,20 @@ def test_xlsx_first_sheet_with_date_cells(tmp_path, con, lookups):
     assert observations(con) == [("AM10", "stages", dt.date(2006, 9, 1), "roc", "techniek", 14.0, 2)]
 
 
+def test_xlsx_named_sheet(tmp_path, con, lookups):
+    wb = openpyxl.Workbook()
+    wb.active.title = "Toelichting"
+    wb.active.append(["Cijfers staan op het blad 'Cijfers 2006'"])
+    ws = wb.create_sheet("Cijfers 2006")
+    ws.append(["regio", "indicator", "periode", "waarde", "partner"])
+    ws.append(["West Betuwe", "stages", "2006-09", "1.014", "roc"])
+    path = tmp_path / "roc.xlsx"
+    wb.save(path)
+    checked = validation.check_submission(path, lookups, sheet="Cijfers 2006")
+    assert checked.errors == []
+    assert [(r["region"], r["value"], r["source_row"]) for r in checked.records] == [("AM10", 1014.0, 2)]
+
+
 @pytest.mark.parametrize("row, column, reason", [
     ("Rivierenlnd;stages;2006-03;5;roc;zorg;", "regio", "Rivierenland"),
     ("AM10;stage;2006-03;5;roc;zorg;", "indicator", "verwacht een van"),
