@@ -1,13 +1,11 @@
 """Prefect flows: the wiring module. Each task is a plain function from another module."""
 from __future__ import annotations
 
-import logging
 import os
 import uuid
 from pathlib import Path
 
 os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")  # offline: no telemetry
-os.environ.setdefault("PREFECT_LOGGING_EXTRA_LOGGERS", "regiomonitor")  # per-file load progress
 
 from prefect import flow, get_run_logger, task  # noqa: E402
 from prefect.cache_policies import NONE  # noqa: E402
@@ -16,8 +14,6 @@ from prefect.runtime import flow_run  # noqa: E402
 from pipelines import geometry, ingest as ingesting, reference, refresh as steps, warehouse  # noqa: E402
 from pipelines.loading import FileResult  # noqa: E402
 from regiomonitor.config import settings  # noqa: E402
-
-logging.getLogger("regiomonitor").setLevel(logging.INFO)  # the progress lines reach Prefect's logs
 
 # Tasks share one open DuckDB connection, which cannot be hashed for caching.
 previous_state = task(warehouse.previous_state, cache_policy=NONE)
@@ -59,7 +55,7 @@ def refresh(warehouse_path: str | None = None, inbox: str | None = None,
                 "geometry": load_schematic_geometry(con),
                 "submissions": load_submissions(con, list_inbox(cfg.inbox),
                                                 steps.is_demo_inbox(cfg.inbox), received,
-                                                accepted_partly(cfg.warehouse)),
+                                                accepted_partly(cfg.warehouse), logger.info),
             }
             run_id = str(flow_run.id or uuid.uuid4())
             steps.record_run(con, history, run_id, "refresh", started, summary)
@@ -82,7 +78,8 @@ def ingest(paths: list[str] | None = None, inbox: str | None = None,
     logger = get_run_logger()
     files = [Path(p) for p in paths] if paths else list_new_files(cfg.inbox)
     options = ingesting.Options(accept_valid_rows, sheet)
-    results = ingest_files(cfg.warehouse, files, options, str(flow_run.id or uuid.uuid4()))
+    results = ingest_files(cfg.warehouse, files, options, str(flow_run.id or uuid.uuid4()),
+                           progress=logger.info)
     move_files(results)
     for result in results:
         logger.info("%s: %s, %d rows, %d errors, %d warnings", result.path.name, result.status,

@@ -17,6 +17,7 @@ import json
 import shutil
 import tempfile
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -51,7 +52,8 @@ def copy_to_staging(served: Path) -> duckdb.DuckDBPyConnection:
 
 
 def ingest_files(served: Path, files: list[Path], options: Options = Options(),
-                 run_id: str = "", flow: str = "ingest") -> list[FileResult]:
+                 run_id: str = "", flow: str = "ingest",
+                 progress: Callable[..., None] = loading.LOG.info) -> list[FileResult]:
     """Load `files` into a copy of the served warehouse and publish it; returns one result per file."""
     check_not_demo(files)
     started = steps.now()
@@ -60,7 +62,7 @@ def ingest_files(served: Path, files: list[Path], options: Options = Options(),
         try:
             results = loading.load_files(con, files, False, steps.steward(), started,
                                          accept_valid_rows=options.accept_valid_rows,
-                                         sheet=options.sheet)
+                                         sheet=options.sheet, progress=progress)
             steps.record_run(con, [], run_id or str(uuid.uuid4()), flow, started,
                              loading.summarise(results))
             warehouse.publish(con, served)

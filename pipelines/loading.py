@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -18,7 +19,7 @@ from pipelines import registry, submissions, validation
 from pipelines.reading import SUBMISSION_SUFFIXES, file_sha256
 
 DONE_FOLDERS = ("processed", "rejected")
-# Progress of long loads; flows.py passes it to Prefect's logs, `validate` to stderr.
+# Progress of long loads, one line per file; the flows pass Prefect's run logger instead.
 LOG = logging.getLogger("regiomonitor.loading")
 
 
@@ -67,7 +68,8 @@ def load_file(con: duckdb.DuckDBPyConnection, path: Path, sha: str, lookups: val
 def load_files(con: duckdb.DuckDBPyConnection, files: list[Path], is_demo: bool, who: str,
                at: dt.datetime, received: dict[str, dt.datetime] | None = None,
                partial: frozenset[str] = frozenset(), accept_valid_rows: bool = False,
-               sheet: str | None = None) -> list[FileResult]:
+               sheet: str | None = None,
+               progress: Callable[..., None] = LOG.info) -> list[FileResult]:
     """Every file in the order first received (then by name); a hash already loaded is 'unchanged'."""
     received = received or {}
     hashed = sorted(((received.get(sha, at), path.name, path, sha)
@@ -80,7 +82,7 @@ def load_files(con: duckdb.DuckDBPyConnection, files: list[Path], is_demo: bool,
         else:
             results.append(load_file(con, path, sha, lookups, is_demo, who, when,
                                      accept_valid_rows or sha in partial, sheet))
-        LOG.info("%d/%d %s: %s, %d rows", number, len(hashed), path.name, results[-1].status,
+        progress("%d/%d %s: %s, %d rows", number, len(hashed), path.name, results[-1].status,
                  results[-1].rows)
     return results
 

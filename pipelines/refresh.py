@@ -8,6 +8,7 @@ import datetime as dt
 import getpass
 import json
 import os
+from collections.abc import Callable
 from pathlib import Path
 
 import duckdb
@@ -53,13 +54,15 @@ def now() -> dt.datetime:
 
 def load_submissions(con: duckdb.DuckDBPyConnection, files: list[Path], is_demo: bool,
                      received: dict[str, dt.datetime],
-                     partial: frozenset[str] = frozenset()) -> dict[str, int]:
+                     partial: frozenset[str] = frozenset(),
+                     progress: Callable[..., None] = loading.LOG.info) -> dict[str, int]:
     """Check and load every file (the ingest logic); a file with errors is never half-loaded.
 
     Files load in the order they were first received, so revisions replay as they happened;
     files the steward accepted partly before (`partial`, by hash) are accepted partly again.
     """
-    results = loading.load_files(con, files, is_demo, steward(), now(), received, partial)
+    results = loading.load_files(con, files, is_demo, steward(), now(), received, partial,
+                                 progress=progress)
     return loading.summarise(results)
 
 

@@ -213,7 +213,7 @@ def rules(lk: Lookups) -> pa.DataFrameSchema:
          "partner": pa.Column(None, pa.Check.isin(sorted(lk.partners)), nullable=True),
          "sector": pa.Column(None, pa.Check.isin(sorted(lk.sectors)), nullable=True)},
         checks=[pa.Check(whole_counts, name="whole_counts")],
-        unique=KEY_COLUMNS, report_duplicates="exclude_first", coerce=False)
+        unique=KEY_COLUMNS, report_duplicates="exclude_first")
 
 
 def rule_messages(lk: Lookups) -> dict[str, tuple[str, str]]:

@@ -31,7 +31,8 @@ def run_refresh(warehouse: Path | None, inbox: Path | None, demo_targets: bool) 
                       demo_targets)
     subs = summary["submissions"]
     print(f"Warehouse published: {warehouse or default_warehouse()}")
-    print(f"  submissions loaded {subs['loaded']}, rejected {subs['rejected']}, "
+    print(f"  submissions loaded {subs['loaded']}, partly loaded {subs['partial']}, "
+          f"rejected {subs['rejected']}, "
           f"rows {subs['rows']}; targets {summary['targets']}")
     return summary
 
