@@ -323,6 +323,7 @@ STRINGS: dict[str, dict[str, str]] = {
                         "en": "Files the region's realisations come from"},
     "status_loaded": {"nl": "geladen", "en": "loaded"},
     "status_rejected": {"nl": "afgewezen", "en": "rejected"},
+    "status_partial": {"nl": "deels geladen", "en": "partly loaded"},
     "footer": {"nl": "Regiomonitor · gegevens uit het gepubliceerde datawarehouse van {published}",
                "en": "Regiomonitor · figures from the warehouse published {published}"},
 }

@@ -11,7 +11,8 @@ from prefect import flow, get_run_logger, task  # noqa: E402
 from prefect.cache_policies import NONE  # noqa: E402
 from prefect.runtime import flow_run  # noqa: E402
 
-from pipelines import boundaries, geometry, reference, refresh as steps, warehouse  # noqa: E402
+from pipelines import boundaries, geometry, ingest as ingesting, reference, refresh as steps, warehouse  # noqa: E402
+from pipelines.loading import FileResult  # noqa: E402
 from regiomonitor.config import default_geometry_cache, settings  # noqa: E402
 
 # Tasks share one open DuckDB connection, which cannot be hashed for caching.
@@ -25,6 +26,10 @@ publish = task(warehouse.publish, cache_policy=NONE)
 carried_geometry = task(boundaries.carried_geometry, cache_policy=NONE)
 restore_geometry = task(boundaries.restore_geometry, cache_policy=NONE)
 fetch_source = task(boundaries.fetch_source, cache_policy=NONE, retries=2, retry_delay_seconds=5)
+accepted_partly = task(warehouse.accepted_partly, cache_policy=NONE)
+list_new_files = task(steps.new_files, cache_policy=NONE, retries=2, retry_delay_seconds=2)
+ingest_files = task(ingesting.ingest_files, cache_policy=NONE)
+move_files = task(ingesting.move_files, cache_policy=NONE, retries=2, retry_delay_seconds=2)
 
 
 @task(cache_policy=NONE)
@@ -54,7 +59,8 @@ def refresh(warehouse_path: str | None = None, inbox: str | None = None,
                 "geometry": load_schematic_geometry(con),
                 "real_geometry": restore_geometry(con, real_geometry),
                 "submissions": load_submissions(con, list_inbox(cfg.inbox),
-                                                steps.is_demo_inbox(cfg.inbox), received),
+                                                steps.is_demo_inbox(cfg.inbox), received,
+                                                accepted_partly(cfg.warehouse), logger.info),
             }
             run_id = str(flow_run.id or uuid.uuid4())
             steps.record_run(con, history, run_id, "refresh", started, summary)
@@ -100,3 +106,23 @@ def geometry_flow(source: str, level: str | None = None, warehouse_path: str | N
             raise
     logger.info("Published %s boundaries in %s: %s", summary["level"], cfg.warehouse, summary)
     return summary
+
+
+@flow(name="ingest", log_prints=True)
+def ingest(paths: list[str] | None = None, inbox: str | None = None,
+           warehouse_path: str | None = None, accept_valid_rows: bool = False,
+           sheet: str | None = None) -> list[FileResult]:
+    """Load new files (the given paths, else the inbox's top level) into the served warehouse,
+    publish atomically, then move them to processed/ or rejected/."""
+    cfg = settings(warehouse_path, inbox)
+    logger = get_run_logger()
+    files = [Path(p) for p in paths] if paths else list_new_files(cfg.inbox)
+    options = ingesting.Options(accept_valid_rows, sheet)
+    results = ingest_files(cfg.warehouse, files, options, str(flow_run.id or uuid.uuid4()),
+                           progress=logger.info)
+    move_files(results)
+    for result in results:
+        logger.info("%s: %s, %d rows, %d errors, %d warnings", result.path.name, result.status,
+                    result.rows, len(result.errors), len(result.warnings))
+    logger.info("Published %s: %s", cfg.warehouse, steps.loading.summarise(results))
+    return results

@@ -8,20 +8,33 @@ import datetime as dt
 import getpass
 import json
 import os
+from collections.abc import Callable
 from pathlib import Path
 
 import duckdb
 
-from pipelines import submissions
+from pipelines import loading
 from pipelines.demo_data import DEMO_MARKER
 
 
 def inbox_files(inbox: Path) -> list[Path]:
-    """Submission files in the inbox, in name order so every run loads them alike."""
+    """Submission files in the inbox and in its processed/ and rejected/ folders, by name.
+
+    `ingest` moves files into processed/ and rejected/; a full rebuild reads them too, so a
+    later refresh never loses a figure that was ingested (nor the record of a rejection).
+    """
     if not inbox.is_dir():
         raise FileNotFoundError(f"Inbox {inbox} does not exist (set REGIOMONITOR_INBOX or --inbox).")
-    return sorted(p for p in inbox.iterdir()
-                  if p.is_file() and p.suffix.lower() in submissions.SUBMISSION_SUFFIXES)
+    folders = [inbox] + [inbox / sub for sub in loading.DONE_FOLDERS if (inbox / sub).is_dir()]
+    return sorted((p for folder in folders for p in folder.iterdir() if loading.is_submission(p)),
+                  key=lambda p: p.name)
+
+
+def new_files(inbox: Path) -> list[Path]:
+    """Files waiting at the inbox's top level (not yet in processed/ or rejected/), by name."""
+    if not inbox.is_dir():
+        raise FileNotFoundError(f"Inbox {inbox} does not exist (set REGIOMONITOR_INBOX or --inbox).")
+    return sorted(p for p in inbox.iterdir() if loading.is_submission(p))
 
 
 def is_demo_inbox(inbox: Path) -> bool:
@@ -40,24 +53,17 @@ def now() -> dt.datetime:
 
 
 def load_submissions(con: duckdb.DuckDBPyConnection, files: list[Path], is_demo: bool,
-                     received: dict[str, dt.datetime]) -> dict[str, int]:
-    """Check and load every file; a file with errors is recorded as rejected, never half-loaded."""
-    lookups = submissions.lookups_from(con)
-    counts = {"loaded": 0, "rejected": 0, "rows": 0, "unchanged_duplicates": 0}
-    who, at = steward(), now()
-    seen: set[str] = set()
-    for path in files:
-        sha = submissions.file_sha256(path)
-        if sha in seen:  # the same content under another name: loading it again changes nothing
-            counts["unchanged_duplicates"] += 1
-            continue
-        seen.add(sha)
-        checked = submissions.check_submission(path, lookups)
-        status = submissions.record_submission(con, path, sha, checked, is_demo, who,
-                                               received.get(sha, at))
-        counts[status] += 1
-        counts["rows"] += len(checked.records) if status == "loaded" else 0
-    return counts
+                     received: dict[str, dt.datetime],
+                     partial: frozenset[str] = frozenset(),
+                     progress: Callable[..., None] = loading.LOG.info) -> dict[str, int]:
+    """Check and load every file (the ingest logic); a file with errors is never half-loaded.
+
+    Files load in the order they were first received, so revisions replay as they happened;
+    files the steward accepted partly before (`partial`, by hash) are accepted partly again.
+    """
+    results = loading.load_files(con, files, is_demo, steward(), now(), received, partial,
+                                 progress=progress)
+    return loading.summarise(results)
 
 
 def record_run(con: duckdb.DuckDBPyConnection, history: list[tuple], run_id: str, flow: str,

@@ -4,7 +4,8 @@ DuckDB allows one writing process or many readers, never both; a dashboard that
 holds the served file open would block a writer. So every refresh builds a new
 file, checkpoints and closes it, then os.replace()s it over the served path:
 readers that open afterwards see the new data, open ones keep their snapshot.
-A lock file stops two refreshes from building at once.
+`ingest` publishes the same way from a copy of the served file (pipelines/ingest.py).
+A lock file stops two loads (refresh or ingest) from building at once.
 """
 from __future__ import annotations
 
@@ -21,7 +22,7 @@ from regiomonitor.config import SQL_DIR
 
 
 class WarehouseBusy(RuntimeError):
-    """Another refresh holds the lock on this warehouse."""
+    """Another refresh or ingest holds the lock on this warehouse."""
 
 
 @contextlib.contextmanager
@@ -33,7 +34,8 @@ def writer_lock(warehouse: Path) -> Iterator[None]:
             fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError as err:
             raise WarehouseBusy(
-                f"Another refresh is writing {warehouse}; wait for it to finish.") from err
+                f"Another refresh or ingest is writing {warehouse}; wait for it to finish. / "
+                f"Een andere refresh of ingest schrijft {warehouse}; wacht tot die klaar is.") from err
         yield
 
 
@@ -95,3 +97,15 @@ def publish(con: duckdb.DuckDBPyConnection, warehouse: Path) -> Path:
     con.close()
     os.replace(path, warehouse)
     return warehouse
+
+
+def accepted_partly(warehouse: Path) -> frozenset[str]:
+    """Hashes of files a steward accepted partly (--accept-valid-rows): a rebuild accepts them alike."""
+    if not warehouse.exists():
+        return frozenset()
+    con = duckdb.connect(str(warehouse), read_only=True)
+    try:
+        rows = con.execute("select sha256 from submission where status = 'partial'").fetchall()
+    finally:
+        con.close()
+    return frozenset(r[0] for r in rows)

@@ -31,7 +31,8 @@ def run_refresh(warehouse: Path | None, inbox: Path | None, demo_targets: bool) 
                       demo_targets)
     subs = summary["submissions"]
     print(f"Warehouse published: {warehouse or default_warehouse()}")
-    print(f"  submissions loaded {subs['loaded']}, rejected {subs['rejected']}, "
+    print(f"  submissions loaded {subs['loaded']}, partly loaded {subs['partial']}, "
+          f"rejected {subs['rejected']}, "
           f"rows {subs['rows']}; targets {summary['targets']}")
     return summary
 
@@ -99,6 +100,116 @@ def cmd_demo_data(args: argparse.Namespace) -> None:
     print(f"Wrote {len(files)} demo files to {args.out}")
 
 
+def _files(paths: list[Path]) -> list[Path]:
+    """The files named on the command line; a folder stands for the files at its top level."""
+    from pipelines.loading import is_submission
+
+    files = []
+    for path in paths:
+        if path.is_dir():
+            files += sorted(p for p in path.iterdir() if is_submission(p))
+        elif path.is_file():
+            files.append(path)
+        else:
+            sys.exit(f"Bestand niet gevonden / file not found: {path}")
+    return files
+
+
+def _print_report(results: list, as_json: bool) -> None:
+    from pipelines.ingest import report_json, report_text
+
+    print(report_json(results) if as_json else report_text(results), end="" if not as_json else "\n")
+
+
+def cmd_validate(args: argparse.Namespace) -> None:
+    import logging
+
+    from pipelines.ingest import Options, validate_files, would_load
+
+    logging.basicConfig(level=logging.INFO, stream=sys.stderr, format="%(message)s")
+    results = validate_files(args.warehouse or default_warehouse(), _files(args.paths),
+                             Options(sheet=args.sheet))
+    _print_report(results, args.json)
+    sys.exit(0 if would_load(results) else 1)
+
+
+def cmd_ingest(args: argparse.Namespace) -> None:
+    from pipelines.flows import ingest
+    from pipelines.ingest import NoWarehouse
+    from pipelines.warehouse import WarehouseBusy
+
+    warehouse = str(args.warehouse) if args.warehouse else None
+    try:
+        results = ingest([str(p) for p in _files(args.paths)], None, warehouse,
+                         args.accept_valid_rows, args.sheet)
+    except (WarehouseBusy, NoWarehouse, ValueError) as err:
+        sys.exit(str(err))
+    _print_report(results, args.json)
+    sys.exit(0 if all(r.status != "rejected" for r in results) else 1)
+
+
+def cmd_template(args: argparse.Namespace) -> None:
+    from pipelines.template import write_templates
+
+    for path in write_templates(args.out):
+        print(f"Wrote {path}")
+
+
+def cmd_schedule(args: argparse.Namespace) -> None:
+    from prefect.settings import PREFECT_API_URL
+
+    from pipelines.flows import ingest
+
+    if not PREFECT_API_URL.value():  # an ephemeral server runs no scheduler
+        sys.exit("Start eerst `prefect server start` en zet PREFECT_API_URL=http://127.0.0.1:4200/api. / "
+                 "Start `prefect server start` first and set PREFECT_API_URL=http://127.0.0.1:4200/api.")
+    parameters = {"inbox": str(args.inbox) if args.inbox else None,
+                  "warehouse_path": str(args.warehouse) if args.warehouse else None}
+    ingest.serve(name="regiomonitor-ingest", cron=args.cron, parameters=parameters,
+                 pause_on_shutdown=False)
+
+
+def _ingest_commands(sub) -> None:
+    validate = sub.add_parser("validate", help="check submission files without loading them (dry run)",
+                              description="Check files as `ingest` would, against the published "
+                                          "warehouse, without writing or moving anything. Exit "
+                                          "status 0 when every file would load, 1 otherwise.")
+    _warehouse_option(validate)
+    validate.add_argument("paths", nargs="+", type=Path, metavar="PATH", help="files or folders")
+    validate.add_argument("--json", action="store_true", help="the report as JSON")
+    validate.add_argument("--sheet", default=None, help="XLSX sheet to read (default: the first)")
+    validate.set_defaults(func=cmd_validate)
+
+    ingest = sub.add_parser("ingest", help="load new submission files into the warehouse",
+                            description="Run the Prefect flow `ingest`: load the files into a copy "
+                                        "of the published warehouse, publish it atomically, move "
+                                        "loaded files to processed/ and rejected ones to rejected/ "
+                                        "with a report beside them.")
+    _warehouse_option(ingest)
+    ingest.add_argument("paths", nargs="+", type=Path, metavar="PATH", help="files or folders")
+    ingest.add_argument("--accept-valid-rows", action="store_true",
+                        help="load the valid rows of a file with errors; the others are kept with "
+                             "their reasons in rejected_row")
+    ingest.add_argument("--sheet", default=None, help="XLSX sheet to read (default: the first)")
+    ingest.add_argument("--json", action="store_true", help="the report as JSON")
+    ingest.set_defaults(func=cmd_ingest)
+
+    template = sub.add_parser("template", help="write the submission template (XLSX with dropdowns, CSV)",
+                              description="Write aanlevering_sjabloon.xlsx (dropdowns for region, "
+                                          "indicator, partner and sector) and aanlevering_sjabloon.csv, "
+                                          "generated from data/reference.")
+    template.add_argument("--out", type=Path, default=Path("."), help="output folder (default: here)")
+    template.set_defaults(func=cmd_template)
+
+    schedule = sub.add_parser("schedule", help="run `ingest` on the inbox on a cron schedule (Prefect serve)",
+                              description="Serve the `ingest` flow with Prefect on a cron schedule; "
+                                          "runs show in the Prefect UI (`prefect server start`).")
+    _warehouse_option(schedule)
+    schedule.add_argument("--cron", required=True, help='e.g. "0 6 * * *" (every day at 06:00)')
+    schedule.add_argument("--inbox", type=Path, default=None, help="folder of new submission files")
+    schedule.set_defaults(func=cmd_schedule)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="regiomonitor",
@@ -164,6 +275,7 @@ def build_parser() -> argparse.ArgumentParser:
                                            "submissions, the same bytes every time for CSV files.")
     demo_data.add_argument("--out", type=Path, default=DEMO_DIR, help=f"output folder (default {DEMO_DIR})")
     demo_data.set_defaults(func=cmd_demo_data)
+    _ingest_commands(sub)
     return parser
 
 

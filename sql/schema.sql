@@ -136,7 +136,9 @@ create table submission (
     sha256 varchar not null unique,
     received_at timestamp not null,
     steward varchar not null,
-    status varchar not null check (status in ('loaded', 'rejected')),
+    -- loaded: every row; partial: the valid rows, accepted explicitly by the steward
+    -- (--accept-valid-rows), the others in rejected_row; rejected: nothing loaded.
+    status varchar not null check (status in ('loaded', 'partial', 'rejected')),
     rows_accepted integer not null,
     rows_rejected integer not null,
     is_demo boolean not null
@@ -155,6 +157,34 @@ create table observation (
     note varchar,
     is_demo boolean not null,
     primary key (region, indicator, period, partner, sector)
+);
+
+-- Earlier figures replaced by a corrected submission for the same region, partner and month
+-- (the revision rule). new_value is null when the correction no longer reports that key.
+create table observation_revision (
+    region varchar not null,
+    indicator varchar not null,
+    period date not null,
+    partner varchar not null,
+    sector varchar not null,
+    value double not null,         -- the earlier figure
+    submission_id varchar not null references submission (id),
+    source_row integer not null,
+    note varchar,
+    is_demo boolean not null,
+    replaced_by varchar not null references submission (id),
+    replaced_at timestamp not null, -- when the correcting file was received
+    new_value double
+);
+
+-- Plausibility warnings: figures that load but deserve a second look (never blocking).
+create table submission_warning (
+    submission_id varchar not null references submission (id),
+    source_row integer,
+    column_name varchar,
+    value varchar,
+    reason_nl varchar not null,
+    reason_en varchar not null
 );
 
 -- Why a row of a submission was not loaded; never silently dropped.

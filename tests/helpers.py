@@ -28,7 +28,8 @@ def build(tmp_path: Path, inbox: Path, name: str = "test.duckdb") -> Path:
     reference.load_targets(con, demo=None)
     reference.load_population(con)
     geometry.load_geometry(con, geometry.schematic_tiles(con), "schematic", "test")
-    summary = refresh.load_submissions(con, refresh.inbox_files(inbox), False, received)
+    summary = refresh.load_submissions(con, refresh.inbox_files(inbox), False, received,
+                                       warehouse.accepted_partly(path))
     refresh.record_run(con, history, f"run-{len(history)}", "test", refresh.now(), summary)
     return warehouse.publish(con, path)
 

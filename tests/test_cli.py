@@ -6,7 +6,7 @@ import sys
 
 import pytest
 
-COMMANDS = ["demo", "refresh", "serve", "demo-data"]
+COMMANDS = ["demo", "refresh", "serve", "demo-data", "validate", "ingest", "template", "schedule"]
 
 
 def run(*args: str, **env: str) -> subprocess.CompletedProcess:
@@ -29,7 +29,7 @@ def test_every_command_has_help(command):
     assert out.returncode == 0 and "usage: regiomonitor" in out.stdout
 
 
-@pytest.mark.parametrize("command", ["demo", "refresh", "serve"])
+@pytest.mark.parametrize("command", ["demo", "refresh", "serve", "validate", "ingest", "schedule"])
 def test_every_warehouse_command_takes_the_warehouse_setting(command):
     assert "--warehouse" in run(command, "--help").stdout
 
@@ -43,3 +43,9 @@ def test_serve_without_a_warehouse_says_what_to_do(tmp_path):
 def test_environment_variable_sets_the_warehouse(tmp_path):
     out = run("serve", REGIOMONITOR_WAREHOUSE=str(tmp_path / "env.duckdb"))
     assert str(tmp_path / "env.duckdb") in out.stderr
+
+
+def test_schedule_without_a_prefect_server_says_what_to_do(tmp_path):
+    out = run("schedule", "--cron", "0 6 * * *", "--inbox", str(tmp_path), PREFECT_API_URL="")
+    assert out.returncode != 0
+    assert "prefect server start" in out.stderr

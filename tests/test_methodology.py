@@ -10,7 +10,7 @@ import math
 
 import pytest
 
-from pipelines import reference, submissions
+from pipelines import reference, submissions, validation
 from tests.helpers import staging, write_csv
 
 MONTHS = ["2005-12", "2006-01", "2006-02", "2006-03", "2006-04", "2006-05",
@@ -49,7 +49,7 @@ def con(tmp_path_factory):
              "AM09;stages;2006-03;60;roc;zorg;", "AM11;stages;2006-01;30;roc;zorg;",
              "AM11;stages;2006-01;10;werkgevers;bouw;", "AM11;stages;2006-02;20;roc;bouw;"]
     path = write_csv(tmp / "test.csv", rows)
-    checked = submissions.check_submission(path, submissions.lookups_from(con))
+    checked = validation.check_submission(path, validation.lookups_from(con))
     assert checked.errors == []
     submissions.record_submission(con, path, "f" * 64, checked, True, "test", dt.datetime(2007, 1, 1))
     return con

@@ -6,7 +6,8 @@ import datetime as dt
 import openpyxl
 import pytest
 
-from pipelines import submissions
+from pipelines import submissions, validation
+from pipelines.reading import file_sha256
 from tests.helpers import staging, write_csv
 
 
@@ -17,12 +18,12 @@ def con(tmp_path):
 
 @pytest.fixture
 def lookups(con):
-    return submissions.lookups_from(con, today=dt.date(2026, 11, 27))
+    return validation.lookups_from(con, today=dt.date(2026, 11, 27))
 
 
 def load(con, path, lookups):
-    checked = submissions.check_submission(path, lookups)
-    status = submissions.record_submission(con, path, submissions.file_sha256(path), checked,
+    checked = validation.check_submission(path, lookups)
+    status = submissions.record_submission(con, path, file_sha256(path), checked,
                                            False, "tester", dt.datetime(2007, 1, 1))
     return status, checked
 
@@ -66,6 +67,20 @@ def test_xlsx_first_sheet_with_date_cells(tmp_path, con, lookups):
     assert observations(con) == [("AM10", "stages", dt.date(2006, 9, 1), "roc", "techniek", 14.0, 2)]
 
 
+def test_xlsx_named_sheet(tmp_path, con, lookups):
+    wb = openpyxl.Workbook()
+    wb.active.title = "Toelichting"
+    wb.active.append(["Cijfers staan op het blad 'Cijfers 2006'"])
+    ws = wb.create_sheet("Cijfers 2006")
+    ws.append(["regio", "indicator", "periode", "waarde", "partner"])
+    ws.append(["West Betuwe", "stages", "2006-09", "1.014", "roc"])
+    path = tmp_path / "roc.xlsx"
+    wb.save(path)
+    checked = validation.check_submission(path, lookups, sheet="Cijfers 2006")
+    assert checked.errors == []
+    assert [(r["region"], r["value"], r["source_row"]) for r in checked.records] == [("AM10", 1014.0, 2)]
+
+
 @pytest.mark.parametrize("row, column, reason", [
     ("Rivierenlnd;stages;2006-03;5;roc;zorg;", "regio", "Rivierenland"),
     ("AM10;stage;2006-03;5;roc;zorg;", "indicator", "verwacht een van"),
@@ -97,7 +112,7 @@ def test_a_bad_cell_rejects_the_whole_file_with_an_actionable_reason(tmp_path, c
 
 def test_missing_required_column_names_it(tmp_path, lookups):
     path = write_csv(tmp_path / "x.csv", ["AM10;stages;2006-03;roc"], header="regio;indicator;periode;partner\n")
-    [error] = submissions.check_submission(path, lookups).errors
+    [error] = validation.check_submission(path, lookups).errors
     assert (error.row, error.column) == (1, "waarde")
     assert "verplichte kolom 'waarde' ontbreekt" in error.reason_nl
 
@@ -105,7 +120,7 @@ def test_missing_required_column_names_it(tmp_path, lookups):
 def test_duplicate_rows_within_a_file_name_the_first(tmp_path, lookups):
     row = "AM10;stages;2006-03;5;roc;zorg;"
     path = write_csv(tmp_path / "dup.csv", [row, row])
-    [error] = submissions.check_submission(path, lookups).errors
+    [error] = validation.check_submission(path, lookups).errors
     assert error.row == 3 and "rij 2" in error.reason_nl
 
 
@@ -114,22 +129,26 @@ def test_duplicate_rows_within_a_file_name_the_first(tmp_path, lookups):
 def test_empty_header_only_and_binary_files_are_rejected_not_crashed(tmp_path, lookups, content):
     path = tmp_path / "junk.csv"
     path.write_bytes(content)
-    checked = submissions.check_submission(path, lookups)
+    checked = validation.check_submission(path, lookups)
     assert checked.records == [] and checked.errors
 
 
-def test_figures_overlapping_an_earlier_file_reject_the_later_file_whole(tmp_path, con, lookups):
+def test_a_corrected_file_replaces_the_same_partner_region_and_months_and_keeps_history(
+        tmp_path, con, lookups):
     first = write_csv(tmp_path / "a.csv", ["AM10;stages;2006-03;5;roc;zorg;"])
     second = write_csv(tmp_path / "b.csv", ["AM10;stages;2006-04;7;roc;zorg;",
                                             "AM10;stages;2006-03;6;roc;zorg;"])
     assert load(con, first, lookups)[0] == "loaded"
     status, checked = load(con, second, lookups)
-    assert status == "rejected"
-    assert "overlappen" in checked.errors[-1].reason_nl
-    assert [r[5] for r in observations(con)] == [5.0]
+    assert (status, checked.errors) == ("loaded", [])
+    assert [r[5] for r in observations(con)] == [6.0, 7.0]
+    history = con.execute("select period, value, submission_id, replaced_by, new_value "
+                          "from observation_revision").fetchall()
+    assert history == [(dt.date(2006, 3, 1), 5.0, file_sha256(first)[:16],
+                        file_sha256(second)[:16], 6.0)]
 
 
 def test_unknown_region_suggests_the_closest_names(lookups, tmp_path):
     path = write_csv(tmp_path / "x.csv", ["Rivierland;stages;2006-03;5;roc;zorg;"])
-    [error] = submissions.check_submission(path, lookups).errors
+    [error] = validation.check_submission(path, lookups).errors
     assert "rivierenland" in error.reason_nl.lower()

@@ -1,0 +1,66 @@
+"""The submission template for partners: an XLSX with dropdowns, and the same as CSV.
+
+Generated from data/reference, so the dropdowns offer exactly the codes validation accepts.
+The lists sit on a second sheet ('lijsten'); the data sheet's validations point at them.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+import openpyxl
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.datavalidation import DataValidation
+
+from pipelines.reference import read_csv
+from pipelines.validation import OPTIONAL_COLUMNS, REQUIRED_COLUMNS
+from regiomonitor.config import REFERENCE_DIR
+
+COLUMNS = REQUIRED_COLUMNS + OPTIONAL_COLUMNS
+TEMPLATE_ROWS = 500  # rows that carry the dropdowns
+EXAMPLE = ["AM10", "leerwerkplaatsen", "2006-03", "12", "roc", "zorg", "voorbeeldregel, verwijderen"]
+
+
+def choices(ref_dir: Path = REFERENCE_DIR) -> dict[str, list[str]]:
+    """Allowed values per dropdown column, from the reference files."""
+    def codes(name: str) -> list[str]:
+        return [r["code"] for r in read_csv(ref_dir / name)]
+    return {"regio": codes("regions.csv"), "indicator": codes("indicators.csv"),
+            "partner": codes("partners.csv"), "sector": codes("sectors.csv")}
+
+
+def write_xlsx(path: Path, lists: dict[str, list[str]]) -> Path:
+    """The template workbook: header, one example row, dropdowns for the coded columns."""
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    sheet.title = "cijfers"
+    sheet.append(COLUMNS)
+    sheet.append(EXAMPLE)
+    lookup = workbook.create_sheet("lijsten")
+    for col, (name, values) in enumerate(lists.items(), start=1):
+        letter = get_column_letter(col)
+        lookup.cell(1, col, name)
+        for row, value in enumerate(values, start=2):
+            lookup.cell(row, col, value)
+        target = get_column_letter(COLUMNS.index(name) + 1)
+        rule = DataValidation(type="list", formula1=f"=lijsten!${letter}$2:${letter}${len(values) + 1}",
+                              allow_blank=name == "sector", showErrorMessage=True,
+                              errorTitle="Onbekende waarde / Unknown value",
+                              error=f"Kies een {name} uit de lijst / Choose a {name} from the list")
+        rule.add(f"{target}2:{target}{TEMPLATE_ROWS + 1}")
+        sheet.add_data_validation(rule)
+    lookup.sheet_state = "hidden"
+    workbook.save(path)
+    return path
+
+
+def write_csv(path: Path) -> Path:
+    """The template as a ';'-separated CSV (as Dutch Excel saves it), with the example row."""
+    path.write_text(";".join(COLUMNS) + "\n" + ";".join(EXAMPLE) + "\n", encoding="utf-8")
+    return path
+
+
+def write_templates(out: Path) -> list[Path]:
+    """Both templates in `out`: aanlevering_sjabloon.xlsx and aanlevering_sjabloon.csv."""
+    out.mkdir(parents=True, exist_ok=True)
+    return [write_xlsx(out / "aanlevering_sjabloon.xlsx", choices()),
+            write_csv(out / "aanlevering_sjabloon.csv")]

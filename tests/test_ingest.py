@@ -1,0 +1,251 @@
+"""`ingest` and `validate`: idempotent, revisable, traceable, all-or-nothing, atomic for readers."""
+from __future__ import annotations
+
+import datetime as dt
+import json
+import shutil
+import subprocess
+import sys
+import textwrap
+import time
+
+import duckdb
+import openpyxl
+import pytest
+
+from pipelines import ingest, warehouse
+from pipelines.reading import file_sha256
+from tests.helpers import build, write_csv
+
+REGISTRY_HEADER = "id,gemeente_code,indicator,start_date,status,sector,partner\n"
+
+
+@pytest.fixture
+def served(tmp_path):
+    """A published warehouse (reference data, no submissions) and an empty inbox beside it."""
+    (tmp_path / "inbox").mkdir()
+    return build(tmp_path, tmp_path / "inbox")
+
+
+def query(path, sql: str, params=None) -> list[tuple]:
+    con = duckdb.connect(str(path), read_only=True)
+    try:
+        return con.execute(sql, params or []).fetchall()
+    finally:
+        con.close()
+
+
+def observations(path) -> list[tuple]:
+    return query(path, "select region, indicator, period, partner, sector, value from observation "
+                       "order by all")
+
+
+def test_the_same_file_twice_changes_nothing(served, tmp_path):
+    first = write_csv(tmp_path / "inbox" / "uwv.csv", ["AM10;stages;2006-03;5;uwv;zorg;"])
+    again = tmp_path / "inbox" / "uwv_kopie.csv"
+    shutil.copyfile(first, again)
+    [loaded] = ingest.ingest_files(served, [first])
+    before = query(served, "select * from observation"), query(served, "select * from submission")
+    [unchanged] = ingest.ingest_files(served, [again])
+    assert (loaded.status, unchanged.status) == ("loaded", "unchanged")
+    assert (query(served, "select * from observation"), query(served, "select * from submission")) == before
+
+
+def test_a_correction_replaces_the_partners_months_and_history_stays_queryable(served, tmp_path):
+    inbox = tmp_path / "inbox"
+    original = write_csv(inbox / "z_uwv_2006.csv", ["AM10;stages;2006-03;5;uwv;zorg;",
+                                                    "AM10;stages;2006-04;6;uwv;zorg;",
+                                                    "AM10;stages;2006-04;2;uwv;bouw;",
+                                                    "AM10;stages;2006-03;9;roc;zorg;"])
+    ingest.move_files(ingest.ingest_files(served, [original]))
+    time.sleep(1.1)  # received times differ: the correction is later though its name sorts first
+    correction = write_csv(inbox / "a_uwv_2006_correctie.csv", ["AM10;stages;2006-04;8;uwv;zorg;"])
+    ingest.move_files(ingest.ingest_files(served, [correction]))
+    assert observations(served) == [
+        ("AM10", "stages", dt.date(2006, 3, 1), "roc", "zorg", 9.0),
+        ("AM10", "stages", dt.date(2006, 3, 1), "uwv", "zorg", 5.0),
+        ("AM10", "stages", dt.date(2006, 4, 1), "uwv", "zorg", 8.0),
+    ]
+    history = query(served, "select r.period, r.sector, r.value, r.new_value, s.file_name, "
+                            "c.file_name, r.replaced_at = c.received_at from observation_revision r "
+                            "join submission s on s.id = r.submission_id "
+                            "join submission c on c.id = r.replaced_by order by all")
+    assert history == [
+        (dt.date(2006, 4, 1), "bouw", 2.0, None, "z_uwv_2006.csv", "a_uwv_2006_correctie.csv", True),
+        (dt.date(2006, 4, 1), "zorg", 6.0, 8.0, "z_uwv_2006.csv", "a_uwv_2006_correctie.csv", True),
+    ]
+    # A full rebuild (refresh) reads processed/ in the order files were received: same result.
+    tables = ["observation", "observation_revision", "submission"]
+    ingested = {t: query(served, f"select * from {t} order by all") for t in tables}
+    rebuilt = build(tmp_path, inbox, "rebuilt.duckdb")
+    shutil.copyfile(served, rebuilt)
+    build(tmp_path, inbox, "rebuilt.duckdb")
+    assert {t: query(rebuilt, f"select * from {t} order by all") for t in tables} == ingested
+
+
+def test_every_observation_traces_to_its_file_row_and_hash(served, tmp_path):
+    path = write_csv(tmp_path / "inbox" / "roc.csv", ["AM10;stages;2006-03;5;roc;zorg;",
+                                                      "Tiel;evc_trajecten;mrt 2006;3;roc;;"])
+    ingest.ingest_files(served, [path])
+    rows = query(served, "select o.indicator, o.source_row, s.file_name, s.sha256, s.status, "
+                         "s.rows_accepted, s.rows_rejected, s.steward is not null "
+                         "from observation o join submission s on s.id = o.submission_id order by 2")
+    sha = file_sha256(path)
+    assert rows == [("stages", 2, "roc.csv", sha, "loaded", 2, 0, True),
+                    ("evc_trajecten", 3, "roc.csv", sha, "loaded", 2, 0, True)]
+
+
+def test_accept_valid_rows_loads_them_and_keeps_the_rest_with_reasons(served, tmp_path):
+    path = write_csv(tmp_path / "inbox" / "mixed.csv", ["AM10;stages;2006-03;5;roc;zorg;",
+                                                        "AM10;stages;2006-04;vijf;roc;zorg;"])
+    [result] = ingest.ingest_files(served, [path], ingest.Options(accept_valid_rows=True))
+    ingest.move_files([result])
+    assert (result.status, result.rows) == ("partial", 1)
+    assert [r[5] for r in observations(served)] == [5.0]
+    assert query(served, "select source_row, column_name, value from rejected_row") == [
+        (3, "waarde", "vijf")]
+    assert (tmp_path / "inbox" / "processed" / "mixed.csv").exists()
+    assert "vijf" in (tmp_path / "inbox" / "processed" / "mixed.csv.rapport.txt").read_text(encoding="utf-8")
+    # A later rebuild accepts the same file partly again, as the steward decided.
+    build(tmp_path, tmp_path / "inbox", served.name)
+    assert query(served, "select status, rows_accepted, rows_rejected from submission") == [
+        ("partial", 1, 1)]
+
+
+def test_a_month_ten_times_the_usual_level_warns_but_loads(served, tmp_path):
+    usual = write_csv(tmp_path / "inbox" / "jan_mrt.csv", [f"AM10;stages;2006-0{m};5;roc;zorg;"
+                                                           for m in (1, 2, 3)])
+    spike = write_csv(tmp_path / "inbox" / "apr.csv", ["AM10;stages;2006-04;500;roc;zorg;"])
+    ingest.ingest_files(served, [usual])
+    [result] = ingest.ingest_files(served, [spike])
+    assert result.status == "loaded" and result.rows == 1
+    [warning] = result.warnings
+    assert (warning.row, warning.column, warning.value) == (2, "waarde", "500")
+    assert "ongewoon hoog" in warning.reason_nl and "unusually high" in warning.reason_en
+    assert query(served, "select count(*) from submission_warning") == [(1,)]
+
+
+def test_registry_extract_is_counted_per_region_month_partner_and_sector(served, tmp_path):
+    path = tmp_path / "inbox" / "register.csv"
+    path.write_text(REGISTRY_HEADER + textwrap.dedent("""\
+        a1,GM0281,evc_trajecten,2006-03-02,gestart,zorg,uwv
+        a2,GM1960,evc_trajecten,2006-03-30,afgerond,zorg,uwv
+        a3,gm0281,evc_trajecten,2006-04-01,lopend,,uwv
+        a4,GM0363,evc_trajecten,2006-03-15,afgebroken,zorg,uwv
+        a5,GM0281,evc_trajecten,2006-03-15,geannuleerd,zorg,uwv
+        """), encoding="utf-8")
+    [result] = ingest.ingest_files(served, [path])
+    assert (result.kind, result.status, result.rows) == ("registry", "loaded", 5)
+    rows = query(served, "select region, period, sector, value, source_row, s.file_name "
+                         "from observation o join submission s on s.id = o.submission_id order by all")
+    assert rows == [("AM10", dt.date(2006, 3, 1), "zorg", 2.0, 2, "register.csv"),
+                    ("AM10", dt.date(2006, 4, 1), "overig", 1.0, 4, "register.csv"),
+                    ("AM18", dt.date(2006, 3, 1), "zorg", 1.0, 5, "register.csv")]
+
+
+def test_registry_extract_as_parquet(served, tmp_path):
+    path = tmp_path / "inbox" / "register.parquet"
+    con = duckdb.connect()
+    con.execute("copy (select 'r' || i as id, 'GM0281' as gemeente_code, 'stages' as indicator, "
+                "date '2006-01-01' + (i % 90)::integer as start_date, 'gestart' as status, "
+                "'zorg' as sector, 'roc' as partner from range(3000) t(i)) to ? (format parquet)",
+                [str(path)])
+    [result] = ingest.ingest_files(served, [path])
+    assert (result.status, result.rows) == ("loaded", 3000)
+    assert query(served, "select sum(value), count(*) from observation") == [(3000.0, 3)]
+
+
+def test_ingest_refuses_the_demo_inbox_and_a_second_writer(served, tmp_path):
+    from regiomonitor.config import DEMO_DIR
+
+    demo_file = sorted((DEMO_DIR / "inbox").glob("*.csv"))[0]
+    with pytest.raises(ValueError, match="demo inbox"):
+        ingest.ingest_files(served, [demo_file])
+    path = write_csv(tmp_path / "inbox" / "x.csv", ["AM10;stages;2006-03;5;roc;zorg;"])
+    with warehouse.writer_lock(served):
+        with pytest.raises(warehouse.WarehouseBusy, match="wait for it to finish"):
+            ingest.ingest_files(served, [path])
+    assert path.exists() and observations(served) == []
+
+
+def test_template_offers_dropdowns_and_its_csv_validates(tmp_path):
+    from pipelines.template import write_templates
+
+    xlsx, csv = write_templates(tmp_path)
+    sheet = openpyxl.load_workbook(xlsx)["cijfers"]
+    ranges = {str(v.sqref).split(":")[0]: v.formula1 for v in sheet.data_validations.dataValidation}
+    assert set(ranges) == {"A2", "B2", "E2", "F2"}   # regio, indicator, partner, sector
+    assert ranges["A2"] == "=lijsten!$A$2:$A$36"      # the 35 regions
+    [result] = ingest.validate_files(None, [csv])
+    assert result.status == "loaded"
+
+
+def cli(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "regiomonitor.cli", *args], capture_output=True,
+                          text=True, timeout=120)
+
+
+def test_validate_is_a_dry_run_with_exit_status_and_json(served, tmp_path):
+    good = write_csv(tmp_path / "inbox" / "good.csv", ["AM10;stages;2006-03;5;roc;zorg;"])
+    bad = write_csv(tmp_path / "inbox" / "bad.csv", ["AM10;stages;2006-Q1;5;roc;zorg;"])
+    before = query(served, "select count(*) from submission")
+    ok = cli("validate", "--warehouse", str(served), str(good))
+    assert ok.returncode == 0 and "good.csv: geladen / loaded" in ok.stdout
+    out = cli("validate", "--warehouse", str(served), "--json", str(good), str(bad))
+    assert out.returncode == 1
+    report = json.loads(out.stdout)
+    assert report["would_load"] is False
+    assert [f["status"] for f in report["files"]] == ["rejected", "loaded"]  # bad.csv sorts first
+    assert report["files"][0]["errors"][0]["column"] == "periode"
+    assert query(served, "select count(*) from submission") == before
+    assert good.exists() and bad.exists()
+
+
+READER = textwrap.dedent("""
+    import sys, time, duckdb
+    path, seconds = sys.argv[1], float(sys.argv[2])
+    queries = errors = 0
+    end = time.monotonic() + seconds
+    while time.monotonic() < end:
+        try:
+            con = duckdb.connect(path, read_only=True)
+            con.execute("select count(*), sum(value) from observation").fetchall()
+            con.execute("select * from v_progress").fetchall()
+            con.close()
+            queries += 1
+        except Exception as err:
+            errors += 1
+            print(repr(err), file=sys.stderr)
+    print(queries, errors)
+""")
+
+
+def test_a_reader_process_never_fails_while_loads_publish(served, tmp_path):
+    reader = subprocess.Popen([sys.executable, "-c", READER, str(served), "6"],
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    time.sleep(0.5)
+    for month in range(1, 10):
+        path = write_csv(tmp_path / "inbox" / f"m{month}.csv", [f"AM10;stages;2006-0{month};5;roc;zorg;"])
+        assert ingest.ingest_files(served, [path])[0].status == "loaded"
+    out, err = reader.communicate(timeout=60)
+    queries, errors = map(int, out.split())
+    assert (errors, err) == (0, "")
+    assert queries > 0
+    assert query(served, "select count(*) from observation") == [(9,)]
+
+
+def test_a_corrected_file_under_the_same_name_keeps_both_versions_for_a_rebuild(served, tmp_path):
+    inbox = tmp_path / "inbox"
+    first = write_csv(inbox / "roc.csv", ["AM10;stages;2006-03;5;roc;zorg;"])
+    ingest.move_files(ingest.ingest_files(served, [first]))
+    time.sleep(1.1)
+    second = write_csv(inbox / "roc.csv", ["AM10;stages;2006-03;7;roc;zorg;"])
+    moved = ingest.move_files(ingest.ingest_files(served, [second]))
+    assert moved == [inbox / "processed" / f"roc.{file_sha256(moved[0])[:8]}.csv"]
+    assert (inbox / "processed" / "roc.csv").read_text().endswith(";5;roc;zorg;\n")
+    figures = query(served, "select value from observation"), query(
+        served, "select value, new_value from observation_revision")
+    build(tmp_path, inbox, served.name)  # refresh
+    assert (query(served, "select value from observation"),
+            query(served, "select value, new_value from observation_revision")) == figures == (
+        [(7.0,)], [(5.0, 7.0)])

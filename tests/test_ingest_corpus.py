@@ -1,0 +1,195 @@
+"""A bad-input corpus, generated here: every file is rejected whole with the exact reason a
+person can act on, and the warehouse's query results stay exactly as they were."""
+from __future__ import annotations
+
+import shutil
+
+import duckdb
+import openpyxl
+import pytest
+
+from pipelines import ingest
+from tests.helpers import HEADER, build, write_csv
+
+GOOD = "AM10;stages;2006-04;5;roc;zorg;"
+FIGURE_QUERIES = [
+    "select * from observation order by all",
+    "select * from observation_revision order by all",
+    "select * from v_progress order by all",
+    "select * from v_contributions order by all",
+]
+INDICATORS = "evc_trajecten, leerwerkplaatsen, oo_uitgaven_eur, stages"
+REGISTRY_HEADER = "id,gemeente_code,indicator,start_date,status,sector,partner\n"
+
+
+def csv_rows(*rows: str, header: str = HEADER):
+    return lambda path: write_csv(path.with_suffix(".csv"), list(rows), header=header)
+
+
+def raw_bytes(content: bytes, suffix: str = ".csv"):
+    def make(path):
+        target = path.with_suffix(suffix)
+        target.write_bytes(content)
+        return target
+    return make
+
+
+def workbook(*sheets: tuple[str, list[list]]):
+    def make(path):
+        wb = openpyxl.Workbook()
+        wb.remove(wb.active)
+        for title, rows in sheets:
+            ws = wb.create_sheet(title)
+            for row in rows:
+                ws.append(row)
+        target = path.with_suffix(".xlsx")
+        wb.save(target)
+        return target
+    return make
+
+
+def registry(*rows: str, header: str = REGISTRY_HEADER):
+    def make(path):
+        target = path.with_suffix(".csv")
+        target.write_text(header + "".join(r + "\n" for r in rows), encoding="utf-8")
+        return target
+    return make
+
+
+COLUMNS = ["regio", "indicator", "periode", "waarde", "partner", "sector"]
+# name → (file maker, sheet option, expected first error (row, column, value, reason_nl), errors)
+CORPUS = {
+    "wrong_separator": (csv_rows("AM10|stages|2006-03|5|roc|zorg|",
+                                 header="regio|indicator|periode|waarde|partner|sector|opmerking\n"),
+                        None, (1, "regio", None, "verplichte kolom 'regio' ontbreekt (kolommen: "
+                               "regio, indicator, periode, waarde, partner, sector, opmerking)"), 5),
+    "missing_column": (csv_rows("AM10;stages;2006-03;roc", header="regio;indicator;periode;partner\n"),
+                       None, (1, "waarde", None, "verplichte kolom 'waarde' ontbreekt (kolommen: "
+                              "regio, indicator, periode, waarde, partner, sector, opmerking)"), 1),
+    "unknown_region": (csv_rows(GOOD, "Atlantis;stages;2006-03;5;roc;zorg;"), None,
+                       (3, "regio", "Atlantis", "onbekende regio of gemeente; bedoelt u: "
+                       "Waterland (gemeente, AM17), Ameland (gemeente, AM02), Zaanstad (gemeente, AM17)?"), 1),
+    "misspelt_region": (csv_rows(GOOD, "Rivierenlnd;stages;2006-03;5;roc;zorg;"), None,
+                        (3, "regio", "Rivierenlnd", "onbekende regio of gemeente; bedoelt u: "
+                         "Rivierenland (AM10), Vijfheerenlanden (gemeente, AM35), Vlieland (gemeente, AM02)?"), 1),
+    "ambiguous_gemeente": (csv_rows(GOOD, "Bergen;stages;2006-03;5;roc;zorg;"), None,
+                           (3, "regio", "Bergen", "gemeentenaam is niet eenduidig; bedoelt u: "
+                            "Bergen (L.) (AM29), Bergen (NH.) (AM15)?"), 1),
+    "negative_count": (csv_rows(GOOD, "AM10;stages;2006-03;-5;roc;zorg;"), None,
+                       (3, "waarde", "-5", "verwacht een getal van 0 of meer"), 1),
+    "fractional_count": (csv_rows(GOOD, "AM10;stages;2006-03;5,5;roc;zorg;"), None,
+                         (3, "waarde", "5,5", "verwacht een heel aantal (geen decimalen)"), 1),
+    "text_in_number": (csv_rows(GOOD, "AM10;stages;2006-03;vijf;roc;zorg;"), None,
+                       (3, "waarde", "vijf", "verwacht een getal, zoals 1.200 of 37,5"), 1),
+    "empty_number": (csv_rows(GOOD, "AM10;stages;2006-03;;roc;zorg;"), None,
+                     (3, "waarde", "", "een waarde (de cel is leeg)"), 1),
+    "before_programme": (csv_rows(GOOD, "AM10;stages;2004-03;5;roc;zorg;"), None,
+                         (3, "periode", "2004-03", "maand buiten de looptijd of in de toekomst; "
+                          "verwacht 2005-11 t/m 2007-11"), 1),
+    "after_programme": (csv_rows(GOOD, "AM10;stages;jan 2031;5;roc;zorg;"), None,
+                        (3, "periode", "jan 2031", "maand buiten de looptijd of in de toekomst; "
+                         "verwacht 2005-11 t/m 2007-11"), 1),
+    "quarter": (csv_rows(GOOD, "AM10;stages;2006-Q1;5;roc;zorg;"), None,
+                (3, "periode", "2006-Q1", "verwacht een maand, zoals 2006-03 of mrt 2006 (geen kwartaal)"), 1),
+    "duplicate_rows": (csv_rows(GOOD, "AM10;stages;2006-03;5;roc;zorg;", "Rivierenland;stages;mrt 2006;6;roc;zorg;"),
+                       None, (4, None, None, "dubbele regel: zelfde regio, indicator, maand, partner "
+                              "en sector als rij 3"), 1),
+    "unknown_indicator": (csv_rows(GOOD, "AM10;stage;2006-03;5;roc;zorg;"), None,
+                          (3, "indicator", "stage", f"onbekende indicator; verwacht een van: {INDICATORS}"), 1),
+    "unknown_partner": (csv_rows(GOOD, "AM10;stages;2006-03;5;rocc;zorg;"), None,
+                        (3, "partner", "rocc", "onbekende partner; verwacht een van: gemeenten, "
+                         "oo_fondsen, roc, uwv, werkgevers"), 1),
+    "unknown_sector": (csv_rows(GOOD, "AM10;stages;2006-03;5;roc;ruimtevaart;"), None,
+                       (3, "sector", "ruimtevaart", None), 1),
+    "empty_file": (raw_bytes(b""), None, (None, None, None, "bestand is leeg"), 1),
+    "header_only": (raw_bytes(HEADER.encode()), None,
+                    (None, None, None, "bestand bevat alleen een kopregel, geen gegevensrijen"), 1),
+    "binary_junk": (raw_bytes(bytes(range(256)) * 8), None,
+                    (None, None, None, "bestand is geen CSV-tekst of XLSX-werkmap (binaire inhoud)"), 1),
+    "not_a_workbook": (raw_bytes(b"PK\x03\x04 not really a zip", ".xlsx"), None,
+                       (None, None, None, "bestand niet leesbaar als CSV of XLSX (BadZipFile)"), 1),
+    "table_on_second_sheet": (workbook(("Toelichting", [["Cijfers staan op het tweede blad"]]),
+                                       ("Cijfers", [COLUMNS, ["AM10", "stages", "2006-03", 5, "roc", "zorg"]])),
+                              None, (None, None, None, "de tabel staat niet op het eerste werkblad maar "
+                                     "op 'Cijfers'; kies het werkblad met --sheet \"Cijfers\""), 1),
+    "named_sheet_missing": (workbook(("Cijfers", [COLUMNS, ["AM10", "stages", "2006-03", 5, "roc", "zorg"]])),
+                            "Blad9", (None, None, None, "werkblad 'Blad9' bestaat niet; werkbladen: Cijfers"), 1),
+    "huge_cell": (csv_rows(GOOD, "AM10;stages;2006-03;" + "9" * 200_000 + ";roc;zorg;"), None,
+                  (3, "waarde", "9" * 60 + "… (200000 tekens/characters)",
+                   "cel is te lang (200000 tekens, hoogstens 1000)"), 1),
+    "formula_in_number": (csv_rows(GOOD, 'AM10;stages;2006-03;"=HYPERLINK(""http://x.nl"";""5"")";roc;zorg;'),
+                          None, (3, "waarde", '=HYPERLINK("http://x.nl";"5")', "formule als tekst; verwacht een "
+                                 "waarde, geen formule (zoals =HYPERLINK(...))"), 1),
+    "formula_in_region_xlsx": (workbook(("Blad1", [COLUMNS, ['=HYPERLINK("http://x.nl","AM10")', "stages",
+                                                             "2006-03", 5, "roc", "zorg"]])),
+                               None, (2, "regio", '=HYPERLINK("http://x.nl","AM10")', "formule als tekst; verwacht een "
+                                       "waarde, geen formule (zoals =HYPERLINK(...))"), 1),
+    "formula_text_in_partner": (csv_rows(GOOD, "AM10;stages;2006-03;5;@roc;zorg;"), None,
+                                (3, "partner", "@roc", "formule als tekst; verwacht een waarde, geen "
+                                 "formule (zoals =HYPERLINK(...))"), 1),
+    "registry_unknown_gemeente": (registry("1,GM0281,stages,2006-03-04,gestart,zorg,uwv",
+                                           "2,GM9999,stages,2006-03-04,gestart,zorg,uwv"), None,
+                                  (3, "gemeente_code", "GM9999",
+                                   "onbekende gemeentecode; verwacht GMxxxx uit de gemeentetabel"), 1),
+    "registry_bad_date": (registry("1,GM0281,stages,31-02-2006,gestart,zorg,uwv"), None,
+                          (2, "start_date", "31-02-2006", "verwacht een datum als 2006-03-15"), 1),
+    "registry_duplicate_id": (registry("1,GM0281,stages,2006-03-04,gestart,zorg,uwv",
+                                       "1,GM0281,stages,2006-03-05,gestart,zorg,uwv"), None,
+                              (3, "id", "1",
+                               "id ontbreekt of komt vaker voor in het bestand"), 1),
+    "registry_unknown_status": (registry("1,GM0281,stages,2006-03-04,bezig,zorg,uwv"), None,
+                                (2, "status", "bezig", "onbekende status; verwacht gestart, lopend, "
+                                 "afgerond, afgebroken of geannuleerd"), 1),
+    "registry_date_outside_programme": (registry("1,GM0281,stages,2004-03-04,gestart,zorg,uwv"), None,
+                                        (2, "start_date", "2004-03-04",
+                                         "datum buiten de looptijd of in de toekomst"), 1),
+    "registry_missing_column": (registry("1,GM0281,stages,2006-03-04,zorg,uwv",
+                                         header="id,gemeente_code,indicator,start_date,sector,partner\n"),
+                                None, (1, "status", None, "verplichte kolom 'status' ontbreekt"), 1),
+}
+
+
+@pytest.fixture(scope="module")
+def served(tmp_path_factory):
+    """A published warehouse with one partner file loaded, for every corpus file to be tried on."""
+    root = tmp_path_factory.mktemp("corpus")
+    write_csv(root / "inbox" / "start.csv", ["AM10;stages;2006-01;4;roc;zorg;",
+                                              "AM10;stages;2006-02;6;roc;zorg;"])
+    return build(root, root / "inbox")
+
+
+def figures(path) -> list[list]:
+    con = duckdb.connect(str(path), read_only=True)
+    try:
+        return [con.execute(q).fetchall() for q in FIGURE_QUERIES]
+    finally:
+        con.close()
+
+
+def test_the_corpus_has_at_least_25_files():
+    assert len(CORPUS) >= 25
+
+
+@pytest.mark.parametrize("name", sorted(CORPUS))
+def test_bad_file_is_rejected_with_its_reason_and_the_figures_unchanged(name, served, tmp_path):
+    make, sheet, (row, column, value, reason_nl), count = CORPUS[name]
+    (tmp_path / "inbox").mkdir()
+    path = make(tmp_path / "inbox" / name)
+    warehouse = tmp_path / "served.duckdb"
+    shutil.copyfile(served, warehouse)
+    before = figures(warehouse)
+    [result] = ingest.ingest_files(warehouse, [path], ingest.Options(sheet=sheet))
+    ingest.move_files([result])
+    assert result.status == "rejected"
+    assert len(result.errors) == count
+    first = result.errors[0]
+    assert (first.row, first.column) == (row, column)
+    if value is not None:
+        assert first.value == value
+    if reason_nl is not None:
+        assert first.reason_nl == reason_nl
+    assert first.reason_en
+    assert figures(warehouse) == before
+    assert (tmp_path / "inbox" / "rejected" / path.name).exists()
+    report = (tmp_path / "inbox" / "rejected" / f"{path.name}.rapport.txt").read_text(encoding="utf-8")
+    assert first.reason_nl in report and first.reason_en in report
