@@ -32,13 +32,11 @@ def to_csv(headers: list[str], rows: list[list]) -> str:
     return "\ufeff" + buffer.getvalue()  # a BOM so Excel reads UTF-8
 
 
-def to_xlsx(headers: list[str], rows: list[list], sheet: str,
-            extra_sheets: dict[str, tuple[list[str], list[list]]] | None = None) -> bytes:
-    """A workbook; numbers stay numbers, text is escaped and never stored as a formula."""
+def to_xlsx(headers: list[str], rows: list[list], sheet: str) -> bytes:
+    """One sheet; numbers stay numbers, text is escaped and never stored as a formula."""
     workbook = openpyxl.Workbook()
-    workbook.remove(workbook.active)
-    for name, (head, body) in {sheet: (headers, rows), **(extra_sheets or {})}.items():
-        write_sheet(workbook.create_sheet(name[:31]), head, body)
+    write_sheet(workbook.active, headers, rows)
+    workbook.active.title = sheet[:31]
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()

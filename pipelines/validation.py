@@ -22,9 +22,8 @@ import pandera.pandas as pa
 
 from pipelines.parsing import ParseError, parse_number, parse_period
 from pipelines.reading import NotText, SheetNotFound, read_table, sheet_names
+from regiomonitor.template import OPTIONAL_COLUMNS, REQUIRED_COLUMNS
 
-REQUIRED_COLUMNS = ["regio", "indicator", "periode", "waarde", "partner"]
-OPTIONAL_COLUMNS = ["sector", "opmerking"]
 KEY_COLUMNS = ["region", "indicator", "period", "partner", "sector"]
 DEFAULT_SECTOR = "overig"
 MAX_CELL_CHARS = 1000        # longer is pasted text or an attack, never a code or a figure

@@ -149,7 +149,7 @@ def cmd_ingest(args: argparse.Namespace) -> None:
 
 
 def cmd_template(args: argparse.Namespace) -> None:
-    from pipelines.template import write_templates
+    from regiomonitor.template import write_templates
 
     for path in write_templates(args.out):
         print(f"Wrote {path}")

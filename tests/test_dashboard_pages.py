@@ -187,8 +187,12 @@ def test_data_page_lists_submissions_and_links_to_source_rows(page, served_app):
     first = page.locator("table.data-table tbody tr").first
     expect(first.locator("td").first).to_have_text("2")               # Excel row 2: below the header
     expect(first).to_contain_text("AM10")
-    name, content = download(page.goto(f"{served_app}/data") and page or page, "Download sjabloon (CSV)")
-    assert content.decode("utf-8-sig").splitlines()[0] == "regio;indicator;periode;waarde;partner;sector;opmerking"
+    ready(page, f"{served_app}/data")
+    name, content = download(page, "Download sjabloon (CSV)")
+    assert content.decode("utf-8").splitlines()[0] == "regio;indicator;periode;waarde;partner;sector;opmerking"
+    name, content = download(page, "Download sjabloon (Excel)")
+    book = openpyxl.load_workbook(io.BytesIO(content))
+    assert name == "aanlevering_sjabloon.xlsx" and book.active.data_validations.dataValidation
 
 
 def test_method_page_reads_thresholds_from_the_status_table(page, served_app):

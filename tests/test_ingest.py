@@ -169,7 +169,7 @@ def test_ingest_refuses_the_demo_inbox_and_a_second_writer(served, tmp_path):
 
 
 def test_template_offers_dropdowns_and_its_csv_validates(tmp_path):
-    from pipelines.template import write_templates
+    from regiomonitor.template import write_templates
 
     xlsx, csv = write_templates(tmp_path)
     sheet = openpyxl.load_workbook(xlsx)["cijfers"]

@@ -7,15 +7,13 @@ import json
 
 import dash
 import pandas as pd
-from dash import Input, Output, State, dcc, html
+from dash import Input, Output, dcc, html
 
-from dashboard import components, export, ids, warehouse
+from dashboard import components, ids, warehouse
 from dashboard.i18n import fmt_date, fmt_month, fmt_number, language, t
+from regiomonitor import template
 
 dash.register_page(__name__, path="/data", title="Regiomonitor – Data", label_key="page_data", order=2)
-
-TEMPLATE_COLUMNS = ["regio", "indicator", "periode", "waarde", "partner", "sector", "opmerking"]
-
 
 def _date(value) -> object:
     return None if value is None or pd.isna(value) else pd.Timestamp(value).date()
@@ -57,6 +55,36 @@ def rejected(lang: str) -> html.Section:
                                                    "col_reason")], rows, numeric={1})
             if rows else html.P(t("rejected_none", lang)))
     return html.Section([html.H2(t("rejected_heading", lang)), body])
+
+
+def warnings(lang: str) -> html.Section:
+    """Loaded rows that look implausible (e.g. ten times the usual level)."""
+    frame = warehouse.current().query("data_warnings")
+    rows = [[dcc.Link(w.file_name, href=components.href("/data", lang, submission=w.id)),
+             "–" if pd.isna(w.source_row) else fmt_number(w.source_row, lang), w.column_name or "–",
+             w.value or "", getattr(w, f"reason_{lang}")] for w in frame.itertuples()]
+    body = (components.table(t("warnings_caption", lang),
+                             [t(k, lang) for k in ("col_file", "col_row", "col_column", "col_value",
+                                                   "col_reason")], rows, numeric={1})
+            if rows else html.P(t("warnings_none", lang)))
+    return html.Section([html.H2(t("warnings_heading", lang)), body])
+
+
+def revisions(lang: str) -> html.Section:
+    """Figures a corrected file replaced: old and new value, both files, and when."""
+    frame = warehouse.current().query("data_revisions")
+    rows = [[r.region, r.indicator, fmt_month(_date(r.period), lang, short=True), r.partner, r.sector,
+             fmt_number(r.old_value, lang), fmt_number(r.new_value, lang) if pd.notna(r.new_value) else "–",
+             dcc.Link(r.old_file, href=components.href("/data", lang, submission=r.old_id)),
+             dcc.Link(r.new_file, href=components.href("/data", lang, submission=r.new_id)),
+             _when(r.replaced_at, lang)] for r in frame.itertuples()]
+    body = (components.table(t("revisions_caption", lang),
+                             [t(k, lang) for k in ("col_region", "col_indicator", "col_month",
+                                                   "col_partner", "col_sector", "col_old_value",
+                                                   "col_new_value", "col_old_file", "col_new_file",
+                                                   "col_received")], rows, numeric={5, 6})
+            if rows else html.P(t("revisions_none", lang)))
+    return html.Section([html.H2(t("revisions_heading", lang)), body])
 
 
 def runs(lang: str) -> html.Section:
@@ -150,8 +178,22 @@ def source_rows(submission: str, lang: str) -> list:
         components.table(t("source_rows_caption", lang),
                          [t(k, lang) for k in ("col_row", "col_region", "col_indicator", "col_month",
                                                "col_partner", "col_sector", "col_value", "col_note")],
-                         rows, numeric={0, 6}) if rows else rejected(lang),
+                         rows, numeric={0, 6}) if rows else None,
+        submission_rejections(submission, lang),
     ]
+
+
+def submission_rejections(submission: str, lang: str) -> html.Section | None:
+    """The rows of one file that were not loaded, with their reasons."""
+    frame = warehouse.current().query("submission_rejected", submission=submission)
+    if frame.empty:
+        return None
+    rows = [["–" if pd.isna(r.source_row) else fmt_number(r.source_row, lang), r.column_name or "–",
+             r.value or "", getattr(r, f"reason_{lang}")] for r in frame.itertuples()]
+    return html.Section([html.H2(t("rejected_heading", lang)),
+                         components.table(t("rejected_caption", lang),
+                                          [t(k, lang) for k in ("col_row", "col_column", "col_value",
+                                                                "col_reason")], rows, numeric={0})])
 
 
 def layout(lang: str | None = None, submission: str | None = None, programme: str | None = None,
@@ -162,11 +204,12 @@ def layout(lang: str | None = None, submission: str | None = None, programme: st
     if submission:
         content = source_rows(submission, lang)
     else:
-        content = [html.H1(t("data_heading", lang)), submissions(lang), rejected(lang), runs(lang),
+        content = [html.H1(t("data_heading", lang)), submissions(lang), rejected(lang),
+                   warnings(lang), revisions(lang), runs(lang),
                    coverage(programme, lang), freshness(lang), template_section(lang)]
     return html.Div([
         components.header(lang, "/data"),
-        html.Main([*content, dcc.Store(id=ids.DATA_LANG, data=lang)], id="main", tabIndex="-1"),
+        html.Main(content, id="main", tabIndex="-1"),
         components.footer(lang),
     ])
 
@@ -174,17 +217,11 @@ def layout(lang: str | None = None, submission: str | None = None, programme: st
 @dash.callback(
     Output(ids.DATA_TEMPLATE_DOWNLOAD, "data"),
     Input(ids.DATA_TEMPLATE_CSV, "n_clicks"), Input(ids.DATA_TEMPLATE_XLSX, "n_clicks"),
-    State(ids.DATA_LANG, "data"),
     prevent_initial_call=True,
 )
-def download_template(_csv: int | None, _xlsx: int | None, lang: str) -> dict:
-    """The submission template: the columns, two example rows, and the valid codes."""
-    codes = warehouse.current().query("template_reference")
-    example = [["AM10", "leerwerkplaatsen", "2006-03", "42", "roc", "zorg", ""],
-               ["Rivierenland", "oo_uitgaven_eur", "mrt 2006", "12.500,00", "oo_fondsen", "techniek", ""]]
+def download_template(_csv: int | None, _xlsx: int | None) -> dict:
+    """The same submission template as `regiomonitor template` writes."""
     if dash.ctx.triggered_id == ids.DATA_TEMPLATE_XLSX:
-        return dcc.send_bytes(export.to_xlsx(TEMPLATE_COLUMNS, example, "Realisaties",
-                                             extra_sheets={"Codes": (list(codes.columns),
-                                                                     codes.values.tolist())}),
-                              "regiomonitor-sjabloon.xlsx")
-    return dcc.send_string(export.to_csv(TEMPLATE_COLUMNS, example), "regiomonitor-sjabloon.csv")
+        return dcc.send_bytes(lambda buffer: template.write_xlsx(buffer, template.choices()),
+                              "aanlevering_sjabloon.xlsx")
+    return dcc.send_string(template.csv_text(), "aanlevering_sjabloon.csv")

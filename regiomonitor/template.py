@@ -1,20 +1,25 @@
-"""The submission template for partners: an XLSX with dropdowns, and the same as CSV.
+"""The submission format and its template for partners: an XLSX with dropdowns, and a CSV.
 
 Generated from data/reference, so the dropdowns offer exactly the codes validation accepts.
 The lists sit on a second sheet ('lijsten'); the data sheet's validations point at them.
+Neutral ground: the pipelines validate against these columns, the CLI writes the template to
+disk and the dashboard's Data page offers it for download.
 """
 from __future__ import annotations
 
 from pathlib import Path
 
+import csv
+from typing import BinaryIO
+
 import openpyxl
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
-from pipelines.reference import read_csv
-from pipelines.validation import OPTIONAL_COLUMNS, REQUIRED_COLUMNS
 from regiomonitor.config import REFERENCE_DIR
 
+REQUIRED_COLUMNS = ["regio", "indicator", "periode", "waarde", "partner"]
+OPTIONAL_COLUMNS = ["sector", "opmerking"]
 COLUMNS = REQUIRED_COLUMNS + OPTIONAL_COLUMNS
 TEMPLATE_ROWS = 500  # rows that carry the dropdowns
 EXAMPLE = ["AM10", "leerwerkplaatsen", "2006-03", "12", "roc", "zorg", "voorbeeldregel, verwijderen"]
@@ -23,12 +28,13 @@ EXAMPLE = ["AM10", "leerwerkplaatsen", "2006-03", "12", "roc", "zorg", "voorbeel
 def choices(ref_dir: Path = REFERENCE_DIR) -> dict[str, list[str]]:
     """Allowed values per dropdown column, from the reference files."""
     def codes(name: str) -> list[str]:
-        return [r["code"] for r in read_csv(ref_dir / name)]
+        with (ref_dir / name).open(newline="", encoding="utf-8") as f:
+            return [r["code"] for r in csv.DictReader(f)]
     return {"regio": codes("regions.csv"), "indicator": codes("indicators.csv"),
             "partner": codes("partners.csv"), "sector": codes("sectors.csv")}
 
 
-def write_xlsx(path: Path, lists: dict[str, list[str]]) -> Path:
+def write_xlsx(path: Path | BinaryIO, lists: dict[str, list[str]]) -> Path | BinaryIO:
     """The template workbook: header, one example row, dropdowns for the coded columns."""
     workbook = openpyxl.Workbook()
     sheet = workbook.active
@@ -53,9 +59,14 @@ def write_xlsx(path: Path, lists: dict[str, list[str]]) -> Path:
     return path
 
 
-def write_csv(path: Path) -> Path:
+def csv_text() -> str:
     """The template as a ';'-separated CSV (as Dutch Excel saves it), with the example row."""
-    path.write_text(";".join(COLUMNS) + "\n" + ";".join(EXAMPLE) + "\n", encoding="utf-8")
+    return ";".join(COLUMNS) + "\n" + ";".join(EXAMPLE) + "\n"
+
+
+def write_csv(path: Path) -> Path:
+    """The CSV template on disk."""
+    path.write_text(csv_text(), encoding="utf-8")
     return path
 
 
