@@ -79,6 +79,30 @@ def progress_map(progress: pd.DataFrame, geometry: pd.DataFrame, measure: str,
     return fig
 
 
+def gemeente_map(shapes: pd.DataFrame, share: pd.Series, lang: str) -> go.Figure:
+    """A region's gemeenten on today's boundaries, coloured by their share of registry records."""
+    geojson = feature_collection(shapes)
+    values = [share.get(code, 0.0) for code in shapes["code"]]
+    fig = go.Figure(go.Choroplethmap(
+        geojson=geojson, locations=shapes["code"], z=values, zmin=0, colorscale=PROGRESS_SCALE,
+        marker_line_color="#ffffff", marker_line_width=1.5,
+        text=[f"<b>{n}</b><br>{fmt_pct(v, lang)}" for n, v in zip(shapes["name"], values)],
+        hovertemplate="%{text}<extra></extra>", colorbar={"tickformat": ".0%"}))
+    lons, lats = zip(*(point for feature in geojson["features"]
+                       for point in _points(feature["geometry"])))
+    fig.update_layout(map={"style": "white-bg", "zoom": 8.6,
+                           "center": {"lon": (min(lons) + max(lons)) / 2, "lat": (min(lats) + max(lats)) / 2}},
+                      margin={"l": 0, "r": 0, "t": 0, "b": 0}, height=360, separators=SEPARATORS[lang])
+    return fig
+
+
+def _points(geometry: dict) -> list[tuple[float, float]]:
+    """Every coordinate pair of a Polygon or MultiPolygon."""
+    rings = geometry["coordinates"] if geometry["type"] == "Polygon" else [
+        ring for polygon in geometry["coordinates"] for ring in polygon]
+    return [tuple(point[:2]) for ring in rings for point in ring]
+
+
 def trajectory(series: pd.DataFrame, target: pd.Series, label: str, lang: str) -> go.Figure:
     """Realised at each month end against the straight path, with the projection and its interval."""
     base, goal = target["baseline_value"], target["target_value"]

@@ -330,6 +330,34 @@ STRINGS: dict[str, dict[str, str]] = {
     "col_valid_from": {"nl": "Geldig vanaf", "en": "Valid from"},
     "col_baseline": {"nl": "Uitgangswaarde", "en": "Baseline"},
     "col_source": {"nl": "Bron", "en": "Source"},
+    "gemeenten_heading": {"nl": "Gemeenten (registergegevens)", "en": "Municipalities (registry data)"},
+    "gemeenten_none": {"nl": "Voor deze regio zijn geen registergegevens per gemeente geladen.",
+                       "en": "No registry data per municipality has been loaded for this region."},
+    "gemeenten_caption": {"nl": "Geregistreerde starts per gemeente tot en met {month}, met het aandeel in de regio",
+                          "en": "Registered starts per municipality up to {month}, with the share of the region"},
+    "gemeenten_map_current_only": {"nl": "De kaart toont alleen de huidige gemeentegrenzen; kies ‘Huidige indeling’ "
+                                         "om hem te zien.",
+                                   "en": "The map shows today's municipal boundaries only; choose ‘Today's "
+                                         "boundaries’ to see it."},
+    "gemeenten_map_summary": {"nl": "Kaart van de {n} gemeenten, gekleurd naar hun aandeel in de geregistreerde "
+                                    "starts; het grootste aandeel heeft {name} ({share}).",
+                              "en": "Map of the {n} municipalities, coloured by their share of registered "
+                                    "starts; {name} has the largest share ({share})."},
+    "col_gemeente": {"nl": "Gemeente", "en": "Municipality"},
+    "boundary_choice": {"nl": "Gemeentelijke indeling", "en": "Municipal boundaries"},
+    "boundary_signing": {"nl": "Indeling bij ondertekening", "en": "Boundaries at signing"},
+    "boundary_current": {"nl": "Huidige indeling", "en": "Today's boundaries"},
+    "boundary_shown_signing": {"nl": "Getoond: de regio zoals die was bij de ondertekening van het convenant. "
+                                     "Gemeenten die later fuseerden staan er apart in (zoals Geldermalsen en "
+                                     "Neerijnen); Lingewaal hoorde toen bij Gorinchem.",
+                               "en": "Shown: the region as it was when the covenant was signed. Municipalities "
+                                     "that merged later appear separately (such as Geldermalsen and Neerijnen); "
+                                     "Lingewaal then belonged to Gorinchem."},
+    "boundary_shown_current": {"nl": "Getoond: de regio op de huidige gemeentegrenzen (constante grenzen, zoals "
+                                     "het CBS): gefuseerde gemeenten tellen mee bij hun opvolger, zoals West Betuwe.",
+                               "en": "Shown: the region on today's municipal boundaries (constant boundaries, as "
+                                     "CBS does): merged municipalities count for their successor, such as West "
+                                     "Betuwe."},
     "sources_heading": {"nl": "Aanleveringen achter deze cijfers", "en": "Submissions behind these figures"},
     "sources_caption": {"nl": "Bestanden waaruit de realisaties van deze regio komen",
                         "en": "Files the region's realisations come from"},

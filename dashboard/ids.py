@@ -34,3 +34,8 @@ CMP_URL_SINK = "cmp-url-sink"
 DATA_TEMPLATE_CSV = "data-template-csv"
 DATA_TEMPLATE_XLSX = "data-template-xlsx"
 DATA_TEMPLATE_DOWNLOAD = "data-template-download"
+
+REGIO_BOUNDARY = "regio-boundary"
+REGIO_GEMEENTEN = "regio-gemeenten"
+REGIO_STATE = "regio-state"
+REGIO_URL_SINK = "regio-url-sink"

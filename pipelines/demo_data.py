@@ -200,6 +200,32 @@ def freeze_xlsx(path: Path) -> None:
                          compress_type=zipfile.ZIP_DEFLATED)
 
 
+# A registry extract for Rivierenland with the gemeente codes of 2005-2007, before West Betuwe
+# (2019): it shows each gemeente's share and the two boundary views. Lingewaal belonged to
+# AM35 Gorinchem then and to AM10 through West Betuwe now. Weights: rough relative sizes.
+REGISTRY_GEMEENTEN = {"GM0214": 3, "GM0216": 3, "GM0236": 3, "GM0263": 3, "GM1740": 2,
+                      "GM0304": 1, "GM0281": 5, "GM0668": 2, "GM0297": 3, "GM0733": 1}
+REGISTRY_RECORDS = 600
+
+
+def write_registry_extract(path: Path, rng: np.random.Generator) -> Path:
+    """Record-level demo extract: one row per started trajectory or place, by gemeente code."""
+    codes = list(REGISTRY_GEMEENTEN)
+    weights = np.array(list(REGISTRY_GEMEENTEN.values()), dtype=float)
+    period = months()
+    with path.open("w", newline="", encoding="utf-8") as f:
+        w = csv.writer(f, lineterminator="\n")
+        w.writerow(["id", "gemeente_code", "indicator", "start_date", "status", "sector", "partner"])
+        for i in range(REGISTRY_RECORDS):
+            month = period[int(rng.integers(len(period)))]
+            w.writerow([f"REG-{i + 1:05d}", codes[int(rng.choice(len(codes), p=weights / weights.sum()))],
+                        "leerwerkplaatsen" if rng.random() < 0.6 else "evc_trajecten",
+                        month.replace(day=int(rng.integers(1, 29))).isoformat(),
+                        "geannuleerd" if rng.random() < 0.05 else "gestart",
+                        SECTORS[int(rng.integers(len(SECTORS)))], "registers"])
+    return path
+
+
 def write_targets(path: Path, targets: list[DemoTarget], programme: str) -> None:
     """The generated targets, in the shape of data/reference/targets.csv."""
     start = reference.read_programmes()[0]["start_date"]
@@ -259,6 +285,7 @@ def generate(out_dir: Path, seed: int = SEED) -> list[Path]:
             written.append(write_submission(inbox / f"{region}_{partner}", rows,
                                             FILE_STYLES[style_index % len(FILE_STYLES)],
                                             style_index, label))
+    written.append(write_registry_extract(inbox / "AM10_registers_extract.csv", rng))
     marker = inbox / DEMO_MARKER
     marker.write_text("Alle bestanden in deze map zijn demonstratiedata, gegenereerd door "
                       "pipelines/demo_data.py. Ze zijn geen echte realisaties.\n"

@@ -110,6 +110,7 @@ def load_extract(con: duckdb.DuckDBPyConnection, path: Path, sha: str, is_demo: 
             insert_reasons(con, "rejected_row", sub_id, errors)
         if status != "rejected":
             con.execute(sql("registry_aggregate"), {"submission_id": sub_id, "is_demo": is_demo})
+            con.execute(sql("registry_gemeente"), {"submission_id": sub_id, "is_demo": is_demo})
             replace_and_insert(con, sub_id, received_at)
         con.execute("commit")
     except BaseException:

@@ -7,3 +7,4 @@ create or replace table mv_current_month as select * from v_current_month;
 create or replace table mv_coverage as select * from v_coverage;
 create or replace table mv_freshness as select * from v_freshness;
 create or replace table mv_contributions as select * from v_contributions;
+create or replace table mv_registry_gemeente as select * from v_registry_gemeente;

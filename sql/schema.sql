@@ -187,6 +187,19 @@ create table submission_warning (
     reason_en varchar not null
 );
 
+-- Registry records per gemeente code as delivered (a registry extract's finer grain), for
+-- each gemeente's share of its region and for the two boundary views (sql/views/50_*).
+create table registry_gemeente_count (
+    submission_id varchar not null references submission (id),
+    gemeente_code varchar not null,
+    region varchar not null,       -- assigned by the gemeente table valid on the record's date
+    partner varchar not null,
+    indicator varchar not null,
+    period date not null,
+    records integer not null,
+    is_demo boolean not null
+);
+
 -- Why a row of a submission was not loaded; never silently dropped.
 create table rejected_row (
     submission_id varchar not null references submission (id),

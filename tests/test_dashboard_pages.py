@@ -13,7 +13,7 @@ import openpyxl
 import pytest
 from playwright.sync_api import expect
 
-from regiomonitor.config import ROOT
+from regiomonitor.config import DEMO_DIR, ROOT
 
 PAGES = ["/", "/regio/AM10", "/vergelijken?regions=AM10,AM22", "/data", "/methode",
          "/data?submission=unknown"]
@@ -180,7 +180,7 @@ def test_compare_keeps_at_most_four_regions(page, served_app):
 
 def test_data_page_lists_submissions_and_links_to_source_rows(page, served_app):
     ready(page, f"{served_app}/data")
-    expect(page.locator("main")).to_contain_text("175 bestanden: 175 geladen, 0 afgewezen.")
+    expect(page.locator("main")).to_contain_text("176 bestanden: 176 geladen, 0 afgewezen.")
     expect(page.locator(".coverage tbody tr")).to_have_count(35)
     page.get_by_role("link", name="AM10_roc.csv").first.click()
     expect(page.locator("main h1")).to_have_text("Aanlevering AM10_roc.csv")
@@ -201,3 +201,34 @@ def test_method_page_reads_thresholds_from_the_status_table(page, served_app):
     expect(page.locator("main")).to_contain_text("ρ ≥ 60,0%")
     expect(page.locator("main")).to_contain_text("(1.200 − 290) / 24 = 37,9")
     expect(page.locator("#toegankelijkheid")).to_contain_text("WCAG 2.1")
+
+
+def registry_counts(indicator: str, last_month: str) -> dict[str, int]:
+    """Started records per gemeente code in the demo extract, read straight from the file."""
+    path = DEMO_DIR / "inbox" / "AM10_registers_extract.csv"
+    with path.open(encoding="utf-8") as f:
+        rows = [r for r in csv.DictReader(f) if r["indicator"] == indicator
+                and r["status"] != "geannuleerd" and r["start_date"][:7] <= last_month]
+    return {code: sum(r["gemeente_code"] == code for r in rows) for code in {r["gemeente_code"] for r in rows}}
+
+
+def gemeente_cell(page, name: str) -> str:
+    row = page.locator(".gemeenten tbody tr", has=page.locator("td", has_text=name))
+    return row.locator("td").nth(1).text_content()
+
+
+def test_region_gemeenten_under_both_boundary_views(page, served_app):
+    counts = registry_counts("leerwerkplaatsen", "2007-06")
+    ready(page, f"{served_app}/regio/AM10")
+    expect(page.locator(".boundary-note")).to_contain_text("bij de ondertekening")
+    assert gemeente_cell(page, "Geldermalsen").startswith(f"{counts['GM0236']} (")
+    assert gemeente_cell(page, "Neerijnen").startswith(f"{counts['GM0304']} (")
+    expect(page.locator(".gemeenten tbody")).not_to_contain_text("Lingewaal")   # AM35 in 2005
+    expect(page.locator(".gemeenten tbody")).not_to_contain_text("West Betuwe")
+    page.get_by_role("button", name="Huidige indeling").click()
+    expect(page.locator(".boundary-note")).to_contain_text("huidige gemeentegrenzen")
+    merged = counts["GM0236"] + counts["GM0304"] + counts["GM0733"]
+    expect(page.locator(".gemeenten tbody tr", has=page.locator("td", has_text="West Betuwe"))
+           .locator("td").nth(1)).to_contain_text(f"{merged} (")
+    expect(page).to_have_url(re.compile("boundary=current"))
+    assert page.console_errors == []

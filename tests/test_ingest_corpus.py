@@ -98,7 +98,7 @@ CORPUS = {
                           (3, "indicator", "stage", f"onbekende indicator; verwacht een van: {INDICATORS}"), 1),
     "unknown_partner": (csv_rows(GOOD, "AM10;stages;2006-03;5;rocc;zorg;"), None,
                         (3, "partner", "rocc", "onbekende partner; verwacht een van: gemeenten, "
-                         "oo_fondsen, roc, uwv, werkgevers"), 1),
+                         "oo_fondsen, registers, roc, uwv, werkgevers"), 1),
     "unknown_sector": (csv_rows(GOOD, "AM10;stages;2006-03;5;roc;ruimtevaart;"), None,
                        (3, "sector", "ruimtevaart", None), 1),
     "empty_file": (raw_bytes(b""), None, (None, None, None, "bestand is leeg"), 1),

@@ -26,7 +26,7 @@ def _when(value, lang: str) -> str:
 
 def submissions(lang: str) -> html.Section:
     frame = warehouse.current().query("data_submissions")
-    rows = [[dcc.Link(s.file_name, href=components.href("/data", lang, submission=s.id)),
+    rows = [[html.A(s.file_name, href=components.href("/data", lang, submission=s.id)),
              _when(s.received_at, lang), s.steward,
              t(f"status_{s.status}", lang) + (f" · {t('demo_tag', lang)}" if s.is_demo else ""),
              fmt_number(s.rows_accepted, lang), fmt_number(s.rows_rejected, lang)]
@@ -47,7 +47,7 @@ def submissions(lang: str) -> html.Section:
 
 def rejected(lang: str) -> html.Section:
     frame = warehouse.current().query("data_rejected")
-    rows = [[dcc.Link(r.file_name, href=components.href("/data", lang, submission=r.id)),
+    rows = [[html.A(r.file_name, href=components.href("/data", lang, submission=r.id)),
              "–" if pd.isna(r.source_row) else fmt_number(r.source_row, lang), r.column_name or "–",
              r.value or "", getattr(r, f"reason_{lang}")] for r in frame.itertuples()]
     body = (components.table(t("rejected_caption", lang),
@@ -60,7 +60,7 @@ def rejected(lang: str) -> html.Section:
 def warnings(lang: str) -> html.Section:
     """Loaded rows that look implausible (e.g. ten times the usual level)."""
     frame = warehouse.current().query("data_warnings")
-    rows = [[dcc.Link(w.file_name, href=components.href("/data", lang, submission=w.id)),
+    rows = [[html.A(w.file_name, href=components.href("/data", lang, submission=w.id)),
              "–" if pd.isna(w.source_row) else fmt_number(w.source_row, lang), w.column_name or "–",
              w.value or "", getattr(w, f"reason_{lang}")] for w in frame.itertuples()]
     body = (components.table(t("warnings_caption", lang),
@@ -75,8 +75,8 @@ def revisions(lang: str) -> html.Section:
     frame = warehouse.current().query("data_revisions")
     rows = [[r.region, r.indicator, fmt_month(_date(r.period), lang, short=True), r.partner, r.sector,
              fmt_number(r.old_value, lang), fmt_number(r.new_value, lang) if pd.notna(r.new_value) else "–",
-             dcc.Link(r.old_file, href=components.href("/data", lang, submission=r.old_id)),
-             dcc.Link(r.new_file, href=components.href("/data", lang, submission=r.new_id)),
+             html.A(r.old_file, href=components.href("/data", lang, submission=r.old_id)),
+             html.A(r.new_file, href=components.href("/data", lang, submission=r.new_id)),
              _when(r.replaced_at, lang)] for r in frame.itertuples()]
     body = (components.table(t("revisions_caption", lang),
                              [t(k, lang) for k in ("col_region", "col_indicator", "col_month",

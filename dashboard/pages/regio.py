@@ -1,11 +1,13 @@
 """Regio: one region's progress per indicator, its covenant and the files behind its figures."""
 from __future__ import annotations
 
+import datetime as dt
+
 import dash
 import pandas as pd
-from dash import dcc, html
+from dash import Input, Output, State, dcc, html
 
-from dashboard import components, figures, url_state, warehouse
+from dashboard import components, figures, ids, url_state, warehouse
 from dashboard.status_style import STATUS_SYMBOLS
 from dashboard.i18n import fmt_amount, fmt_date, fmt_month, fmt_number, fmt_pct, language, t
 
@@ -143,10 +145,62 @@ def freshness(region: str, lang: str) -> html.Section:
     ], className="freshness")
 
 
+BOUNDARIES = ("signing", "current")
+
+
+def gemeenten_view(region: str, programme: str, month: dt.date, boundary: str, lang: str) -> list:
+    """The region's gemeenten under one boundary view: a sentence saying which view, a map of
+    today's gemeente shapes coloured by share (current view, when shapes are loaded), a table."""
+    db = warehouse.current()
+    frame = db.query("region_gemeenten", region=region, programme=programme, month=month,
+                     boundary=boundary)
+    if frame.empty:
+        return [html.P(t("gemeenten_none", lang))]
+    labels = components.labels("indicators", lang)
+    indicators = [i for i in labels if i in set(frame["indicator"])]
+    wide = frame.pivot_table(index=["gemeente", "gemeente_name"], columns="indicator",
+                             values=["records", "share"], aggfunc="sum").fillna(0)
+    order = wide["records"].sum(axis=1).sort_values(ascending=False).index
+    rows = [[name, *(f"{fmt_number(wide.loc[(code, name), ('records', i)], lang)} "
+                     f"({fmt_pct(wide.loc[(code, name), ('share', i)], lang)})" for i in indicators)]
+            for code, name in order]
+    content = [html.P(t(f"boundary_shown_{boundary}", lang), className="boundary-note"),
+               components.table(t("gemeenten_caption", lang, month=fmt_month(month, lang)),
+                                [t("col_gemeente", lang), *(labels[i] for i in indicators)], rows,
+                                numeric=set(range(1, len(indicators) + 1)))]
+    shapes = db.query("region_gemeente_shapes", region=region)
+    if boundary == "current" and not shapes.empty:
+        totals = frame.groupby("gemeente")["records"].sum()
+        figure = figures.gemeente_map(shapes, totals / totals.sum(), lang)
+        top = totals.idxmax()
+        names = dict(zip(frame["gemeente"], frame["gemeente_name"]))
+        summary = t("gemeenten_map_summary", lang, n=len(shapes), name=names[top],
+                    share=fmt_pct(totals[top] / totals.sum(), lang))
+        content.insert(1, html.Figure([dcc.Graph(figure=figure, config={"displaylogo": False}),
+                                       html.Figcaption([summary, " ", shapes["attribution"].iloc[0]])]))
+    elif boundary == "signing":
+        content.append(html.P(t("gemeenten_map_current_only", lang), className="hint"))
+    return content
+
+
+def gemeenten(region: str, programme: str, month: dt.date, boundary: str, lang: str) -> html.Section:
+    """Registry figures per gemeente, with a switch between the boundaries at signing and today's."""
+    return html.Section([
+        html.H2(t("gemeenten_heading", lang)),
+        components.choice_group(ids.REGIO_BOUNDARY, t("boundary_choice", lang),
+                                {b: t(f"boundary_{b}", lang) for b in BOUNDARIES}, boundary),
+        html.Div(gemeenten_view(region, programme, month, boundary, lang), id=ids.REGIO_GEMEENTEN,
+                 **{"aria-live": "polite"}),
+        dcc.Store(id=ids.REGIO_STATE, data={"region": region, "programme": programme,
+                                            "month": url_state.month_param(month), "lang": lang}),
+        html.Div(id=ids.REGIO_URL_SINK, hidden=True),
+    ], className="gemeenten")
+
+
 def submissions(region: str, lang: str) -> html.Section:
     """The files behind the figures: traceability from screen to source."""
     frame = warehouse.current().query("region_submissions", region=region)
-    rows = [[dcc.Link(s.file_name, href=components.href("/data", lang, submission=s.id)),
+    rows = [[html.A(s.file_name, href=components.href("/data", lang, submission=s.id)),
              fmt_date(_date(s.received_at), lang), s.indicators,
              fmt_amount(s.rows_for_region, "aantal", lang),
              t(f"status_{s.status}", lang) + (f" · {t('demo_tag', lang)}" if s.is_demo else "")]
@@ -160,7 +214,7 @@ def submissions(region: str, lang: str) -> html.Section:
 
 
 def layout(code: str | None = None, lang: str | None = None, programme: str | None = None,
-           month: str | None = None, **_: str) -> html.Div:
+           month: str | None = None, boundary: str | None = None, **_: str) -> html.Div:
     lang = language(lang)
     code = (code or "").upper()
     db = warehouse.current()
@@ -193,9 +247,23 @@ def layout(code: str | None = None, lang: str | None = None, programme: str | No
             html.P(t("region_as_of", lang, month=fmt_month(as_of, lang)), className="as-of-line"),
             html.Div(cards, className="cards") if cards else html.P(t("region_no_targets", lang)),
             contributions(code, programme["code"], labels, lang),
+            gemeenten(code, programme["code"], as_of, boundary if boundary in BOUNDARIES else "signing",
+                      lang),
             covenant(code, programme, labels, lang),
             freshness(code, lang),
             submissions(code, lang),
         ], id="main", tabIndex="-1"),
         components.footer(lang),
     ])
+
+
+@dash.callback(Output(ids.REGIO_GEMEENTEN, "children"), Input(ids.REGIO_BOUNDARY, "data"),
+               State(ids.REGIO_STATE, "data"), prevent_initial_call=True)
+def change_boundary(boundary: str, state: dict) -> list:
+    """Redraw the gemeenten under the chosen boundary view."""
+    return gemeenten_view(state["region"], state["programme"], url_state.parse_month(state["month"]),
+                          boundary, state["lang"])
+
+
+components.register_choice(ids.REGIO_BOUNDARY)
+url_state.sync_url(ids.REGIO_URL_SINK, {"boundary": (ids.REGIO_BOUNDARY, "data")})
