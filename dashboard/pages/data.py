@@ -45,29 +45,17 @@ def submissions(lang: str) -> html.Section:
     ])
 
 
-def rejected(lang: str) -> html.Section:
-    frame = warehouse.current().query("data_rejected")
+def reasons(query: str, kind: str, lang: str) -> html.Section:
+    """Rows with a reason per file and row: the rejected rows, or the warnings."""
+    frame = warehouse.current().query(query)
     rows = [[html.A(r.file_name, href=components.href("/data", lang, submission=r.id)),
              "–" if pd.isna(r.source_row) else fmt_number(r.source_row, lang), r.column_name or "–",
              r.value or "", getattr(r, f"reason_{lang}")] for r in frame.itertuples()]
-    body = (components.table(t("rejected_caption", lang),
+    body = (components.table(t(f"{kind}_caption", lang),
                              [t(k, lang) for k in ("col_file", "col_row", "col_column", "col_value",
                                                    "col_reason")], rows, numeric={1})
-            if rows else html.P(t("rejected_none", lang)))
-    return html.Section([html.H2(t("rejected_heading", lang)), body])
-
-
-def warnings(lang: str) -> html.Section:
-    """Loaded rows that look implausible (e.g. ten times the usual level)."""
-    frame = warehouse.current().query("data_warnings")
-    rows = [[html.A(w.file_name, href=components.href("/data", lang, submission=w.id)),
-             "–" if pd.isna(w.source_row) else fmt_number(w.source_row, lang), w.column_name or "–",
-             w.value or "", getattr(w, f"reason_{lang}")] for w in frame.itertuples()]
-    body = (components.table(t("warnings_caption", lang),
-                             [t(k, lang) for k in ("col_file", "col_row", "col_column", "col_value",
-                                                   "col_reason")], rows, numeric={1})
-            if rows else html.P(t("warnings_none", lang)))
-    return html.Section([html.H2(t("warnings_heading", lang)), body])
+            if rows else html.P(t(f"{kind}_none", lang)))
+    return html.Section([html.H2(t(f"{kind}_heading", lang)), body])
 
 
 def revisions(lang: str) -> html.Section:
@@ -204,8 +192,9 @@ def layout(lang: str | None = None, submission: str | None = None, programme: st
     if submission:
         content = source_rows(submission, lang)
     else:
-        content = [html.H1(t("data_heading", lang)), submissions(lang), rejected(lang),
-                   warnings(lang), revisions(lang), runs(lang),
+        content = [html.H1(t("data_heading", lang)), submissions(lang),
+                   reasons("data_rejected", "rejected", lang), reasons("data_warnings", "warnings", lang),
+                   revisions(lang), runs(lang),
                    coverage(programme, lang), freshness(lang), template_section(lang)]
     return html.Div([
         components.header(lang, "/data"),
