@@ -56,27 +56,30 @@ def map_values(progress: pd.DataFrame, measure: str) -> tuple[pd.Series, dict]:
 
 
 def progress_map(progress: pd.DataFrame, geometry: pd.DataFrame, measure: str,
-                 statuses: dict[str, str], lang: str) -> go.Figure:
-    """Choropleth of one measure; regions without a target in light grey."""
+                 statuses: dict[str, str], lang: str) -> dict:
+    """Choropleth of one measure; regions without a target in light grey.
+
+    Built as a plain figure dict: plotly's validating graph objects cost tens of milliseconds
+    per figure, which a callback on every click cannot afford (docs/benchmarks.md).
+    """
     geojson = feature_collection(geometry)
     known = progress[progress["status"].notna()]
     unknown = progress[progress["status"].isna()]
     values, colours = map_values(known, measure)
-    fig = go.Figure(go.Choroplethmap(
-        geojson=geojson, locations=known["region"], z=values, marker_line_color="#ffffff",
-        marker_line_width=1.5, text=[map_hover(r, statuses, lang) for r in known.itertuples()],
-        hovertemplate="%{text}<extra></extra>", **colours))
+    data = [{"type": "choroplethmap", "geojson": geojson, "locations": known["region"].tolist(),
+             "z": values.tolist(), "marker": {"line": {"color": "#ffffff", "width": 1.5}},
+             "text": [map_hover(r, statuses, lang) for r in known.itertuples()],
+             "hovertemplate": "%{text}<extra></extra>", **colours}]
     if len(unknown):
-        fig.add_trace(go.Choroplethmap(
-            geojson=geojson, locations=unknown["region"], z=[0] * len(unknown),
-            colorscale=[[0, NO_TARGET_COLOUR], [1, NO_TARGET_COLOUR]], showscale=False,
-            marker_line_color="#bdbdbd", marker_line_width=1,
-            text=[map_hover(r, statuses, lang) for r in unknown.itertuples()],
-            hovertemplate="%{text}<extra></extra>"))
-    fig.update_layout(map={"style": "white-bg", "center": MAP_CENTER, "zoom": 6.4},
-                      margin={"l": 0, "r": 0, "t": 0, "b": 0}, height=560,
-                      separators=SEPARATORS[lang])
-    return fig
+        data.append({"type": "choroplethmap", "geojson": geojson,
+                     "locations": unknown["region"].tolist(), "z": [0] * len(unknown),
+                     "colorscale": [[0, NO_TARGET_COLOUR], [1, NO_TARGET_COLOUR]], "showscale": False,
+                     "marker": {"line": {"color": "#bdbdbd", "width": 1}},
+                     "text": [map_hover(r, statuses, lang) for r in unknown.itertuples()],
+                     "hovertemplate": "%{text}<extra></extra>"})
+    return {"data": data, "layout": {"map": {"style": "white-bg", "center": MAP_CENTER, "zoom": 6.4},
+                                     "margin": {"l": 0, "r": 0, "t": 0, "b": 0}, "height": 560,
+                                     "separators": SEPARATORS[lang]}}
 
 
 def gemeente_map(shapes: pd.DataFrame, share: pd.Series, lang: str) -> go.Figure:
@@ -103,39 +106,43 @@ def _points(geometry: dict) -> list[tuple[float, float]]:
     return [tuple(point[:2]) for ring in rings for point in ring]
 
 
-def trajectory(series: pd.DataFrame, target: pd.Series, label: str, lang: str) -> go.Figure:
-    """Realised at each month end against the straight path, with the projection and its interval."""
+def trajectory(series: pd.DataFrame, target: pd.Series, label: str, lang: str) -> dict:
+    """Realised at each month end against the straight path, with the projection and its
+    interval; a plain figure dict, as progress_map explains."""
     base, goal = target["baseline_value"], target["target_value"]
     start, end = target["baseline_date"], target["deadline"]
     months = [start, *(month_end(m) for m in series["as_of_month"].iloc[1:])]
     hover = "%{x|%d-%m-%Y}: %{y:,.0f}<extra></extra>"
-    traces = [
-        go.Scatter(x=[start, end], y=[base, goal], name=t("chart_path", lang), mode="lines",
-                   line={"dash": "dash", "color": "#6c6c6c"}, hovertemplate=hover),
-        go.Scatter(x=months, y=series["realised"], name=t("chart_realised", lang),
-                   mode="lines+markers", line={"color": "#08519c", "width": 3}, hovertemplate=hover),
+    data = [
+        {"type": "scatter", "x": [start, end], "y": [base, goal], "name": t("chart_path", lang),
+         "mode": "lines", "line": {"dash": "dash", "color": "#6c6c6c"}, "hovertemplate": hover},
+        {"type": "scatter", "x": months, "y": series["realised"].tolist(),
+         "name": t("chart_realised", lang), "mode": "lines+markers",
+         "line": {"color": "#08519c", "width": 3}, "hovertemplate": hover},
     ]
     if target["months_remaining"] > 0 and pd.notna(target["projected"]):
         now = month_end(target["as_of_month"])
         if pd.notna(target["projected_low"]):
-            traces.append(go.Scatter(
-                x=[now, end, end, now], y=[target["realised"], target["projected_low"],
-                                           target["projected_high"], target["realised"]],
-                mode="lines", fill="toself", fillcolor="rgba(230, 97, 1, 0.15)", line={"width": 0},
-                name=t("chart_interval", lang), hoverinfo="skip"))
-        traces.append(go.Scatter(x=[now, end], y=[target["realised"], target["projected"]],
-                                 name=t("chart_projection", lang), mode="lines",
-                                 line={"color": "#e66101", "dash": "dot", "width": 2},
-                                 hovertemplate=hover))
-    fig = go.Figure(traces)
-    fig.add_hline(y=goal, line={"color": "#b35806", "dash": "dot"},
-                  annotation_text=f"{t('chart_target', lang)} {fmt_amount(goal, target['unit'], lang)}")
-    fig.update_layout(title={"text": label, "font": {"size": 15}}, height=300,
-                      margin={"l": 60, "r": 20, "t": 40, "b": 40}, separators=SEPARATORS[lang],
-                      legend={"orientation": "h", "y": -0.25}, plot_bgcolor="#ffffff",
-                      xaxis={"tickformat": "%m-%Y", "gridcolor": "#e5e5e5"},
-                      yaxis={"rangemode": "tozero", "gridcolor": "#e5e5e5"})
-    return fig
+            data.append({"type": "scatter", "x": [now, end, end, now],
+                         "y": [target["realised"], target["projected_low"], target["projected_high"],
+                               target["realised"]],
+                         "mode": "lines", "fill": "toself", "fillcolor": "rgba(230, 97, 1, 0.15)",
+                         "line": {"width": 0}, "name": t("chart_interval", lang), "hoverinfo": "skip"})
+        data.append({"type": "scatter", "x": [now, end], "y": [target["realised"], target["projected"]],
+                     "name": t("chart_projection", lang), "mode": "lines",
+                     "line": {"color": "#e66101", "dash": "dot", "width": 2}, "hovertemplate": hover})
+    target_line = {"type": "line", "xref": "paper", "x0": 0, "x1": 1, "yref": "y", "y0": goal,
+                   "y1": goal, "line": {"color": "#b35806", "dash": "dot"}}
+    target_text = {"xref": "paper", "x": 1, "yref": "y", "y": goal, "showarrow": False,
+                   "xanchor": "right", "yanchor": "bottom",
+                   "text": f"{t('chart_target', lang)} {fmt_amount(goal, target['unit'], lang)}"}
+    layout = {"title": {"text": label, "font": {"size": 15}}, "height": 300,
+              "margin": {"l": 60, "r": 20, "t": 40, "b": 40}, "separators": SEPARATORS[lang],
+              "legend": {"orientation": "h", "y": -0.25}, "plot_bgcolor": "#ffffff",
+              "xaxis": {"tickformat": "%m-%Y", "gridcolor": "#e5e5e5"},
+              "yaxis": {"rangemode": "tozero", "gridcolor": "#e5e5e5"},
+              "shapes": [target_line], "annotations": [target_text]}
+    return {"data": data, "layout": layout}
 
 
 def month_end(first_day: dt.date) -> dt.date:
