@@ -50,6 +50,7 @@ def generate(out: Path, rows: int, seed: int = SEED) -> dict[str, Path]:
     refs = [str(REFERENCE_DIR / f"{n}.csv") for n in ("gemeente_regions", "indicators",
                                                       "sectors", "partners")]
     con = duckdb.connect()
+    con.execute("set enable_progress_bar = false")
     con.execute("create temp table extract as " + extract_query(), [*refs, *[seed] * 6, rows])
     for fmt, options in (("csv", "(header, delimiter ',')"), ("parquet", "(format parquet)")):
         tmp = paths[fmt].with_suffix(f".{fmt}.tmp")
