@@ -2,10 +2,13 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from dataclasses import dataclass
 from pathlib import Path
+
+from regiomonitor.config import ROOT
 
 
 @dataclass(frozen=True)
@@ -27,9 +30,11 @@ def peak_rss_mb() -> float:
     raise RuntimeError("no VmHWM in /proc/self/status")
 
 
-def run_case(module: str, *args: str, name: str | None = None) -> Measured:
+def run_case(module: str, *args: str, name: str | None = None,
+             env: dict[str, str] | None = None) -> Measured:
     """`python -m module args…` prints one JSON line with 'seconds' and 'peak_mb'."""
-    proc = subprocess.run([sys.executable, "-m", module, *args], capture_output=True, text=True)
+    proc = subprocess.run([sys.executable, "-m", module, *args], capture_output=True, text=True,
+                          env={**os.environ, **(env or {})}, cwd=ROOT)  # `-m` puts the cwd on sys.path
     if proc.returncode != 0:
         raise RuntimeError(f"{module} {args} failed ({proc.returncode}):\n{proc.stderr[-3000:]}")
     detail = json.loads(proc.stdout.strip().splitlines()[-1])
