@@ -21,7 +21,7 @@ class Size:
 
 
 FULL = Size(workload.FULL_ROWS, 2, 200, 5)
-QUICK = Size(workload.QUICK_ROWS, 1, 20, 1)
+QUICK = Size(workload.QUICK_ROWS, 1, 10, 1)
 
 
 def run(quick: bool, out: Path | None, warehouse: Path | None = None,
