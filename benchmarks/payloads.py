@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import urllib.request
 
 CALLBACK_PATH = "/_dash-update-component"
 # name → (page to open, output the request updates, what to do on the page to fire it)
@@ -54,8 +55,6 @@ def capture(browser, url: str) -> dict[str, dict]:
 
 def post(url: str, body: dict) -> tuple[bytes, dict[str, str]]:
     """POST a captured body to the callback endpoint; the response body and headers."""
-    import urllib.request
-
     request = urllib.request.Request(url + CALLBACK_PATH, data=json.dumps(body).encode(),
                                      headers={"Content-Type": "application/json",
                                               "Accept-Encoding": "identity"})

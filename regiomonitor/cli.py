@@ -103,6 +103,9 @@ def cmd_demo_data(args: argparse.Namespace) -> None:
 def cmd_bench(args: argparse.Namespace) -> None:
     from benchmarks.run import run
 
+    if args.warehouse and args.warehouse.exists():
+        sys.exit(f"{args.warehouse} bestaat al; de benchmark overschrijft geen warehouse. / "
+                 f"{args.warehouse} exists; the benchmark never overwrites a warehouse.")
     run(args.quick, args.out, args.warehouse)
 
 
@@ -297,7 +300,7 @@ def build_parser() -> argparse.ArgumentParser:
                             "(default: a temp folder, removed afterwards)")
     bench.add_argument("--warehouse", type=Path, default=None,
                        help="where to build the benchmark's warehouse with the extract ingested "
-                            "(default: served.duckdb in the work folder); never your served one")
+                            "(default: served.duckdb in the work folder); must not exist yet")
     bench.set_defaults(func=cmd_bench)
     return parser
 
