@@ -21,6 +21,11 @@ from pipelines.validation import RowError
 
 EXTRACT_SUFFIXES = {".parquet"}
 EXTRACT_COLUMNS = ["id", "gemeente_code", "indicator", "start_date", "status", "sector", "partner"]
+TEMP_TABLES = ("extract_raw", "extract_window", "extract_duplicate", "extract_groups",
+               "extract_problem", "incoming")
+# DuckDB's buffer pool while an extract loads: beyond it the temp tables spill to disk, so a
+# ten-million-record extract peaks under 2 GB RSS with Python and pandas loaded (docs/benchmarks.md).
+MEMORY_LIMIT = "1GB"
 REPORTED_ERRORS = 1000  # a report lists this many; rejected_row keeps every one
 
 # problem code from registry_checked.sql → (column, Dutch reason, English reason)
@@ -52,17 +57,17 @@ def is_extract(path: Path) -> bool:
 
 
 def read_raw(con: duckdb.DuckDBPyConnection, path: Path) -> list[str]:
-    """The extract as temp table extract_raw, every column text; returns missing columns."""
+    """The extract as temp table extract_raw, every column text, in file order (a record's
+    line is its rowid + 2); returns missing columns. The file is read once, into one table."""
     reader = "read_parquet" if path.suffix.lower() == ".parquet" else "read_csv"
-    options = "" if reader == "read_parquet" else ", all_varchar = true, header = true"
-    con.execute(f"create or replace temp table extract_raw as select * from {reader}(?{options})",
-                [str(path)])
-    columns = [d[0].lower() for d in con.execute("select * from extract_raw limit 0").description]
+    source = f"{reader}(?{'' if reader == 'read_parquet' else ', all_varchar = true, header = true'})"
+    columns = [d[0].lower() for d in con.execute(f"select * from {source} limit 0",
+                                                 [str(path)]).description]
     missing = [c for c in EXTRACT_COLUMNS if c not in columns]
     if not missing:
         casts = ", ".join(f"{c}::varchar as {c}" for c in EXTRACT_COLUMNS)
-        con.execute(f"create or replace temp table extract_raw as select "
-                    f"(row_number() over () + 1)::integer as source_row, {casts} from extract_raw")
+        con.execute(f"create or replace temp table extract_raw as select {casts} from {source}",
+                    [str(path)])
     return missing
 
 
@@ -78,9 +83,13 @@ def check_extract(con: duckdb.DuckDBPyConnection, path: Path) -> tuple[list[RowE
                          f"required column '{c}' is missing") for c in missing], False
     first, last = con.execute("select min(start_date), max(end_date) from programme").fetchone()
     today = dt.date.today()
-    con.execute(sql("registry_checked"), {
+    con.execute(sql("registry_window"), {
         "first_month": dt.date(first.year, first.month, 1),
         "last_month": min(dt.date(last.year, last.month, 1), dt.date(today.year, today.month, 1))})
+    for step in ("registry_duplicates", "registry_checked", "registry_groups"):
+        con.execute(sql(step))
+    failing = con.execute("select count(*) > 0 from extract_groups where problem is not null").fetchone()[0]
+    con.execute(sql("registry_problems"), {"failing": failing})
     rows = con.execute(f"{sql('registry_rejects')} order by c.source_row limit ?",
                        [REPORTED_ERRORS]).fetchall()
     return [RowError(*row) for row in rows], True
@@ -92,13 +101,14 @@ def load_extract(con: duckdb.DuckDBPyConnection, path: Path, sha: str, is_demo: 
     sub_id = sha[:16]
     con.register("problem_reason", pd.DataFrame(PROBLEMS, columns=["problem", "column_name",
                                                                    "reason_nl", "reason_en"]))
+    con.execute(f"set memory_limit = '{MEMORY_LIMIT}'")
     errors, readable = check_extract(con, path)
     status = "loaded" if not errors else "partial" if accept_valid_rows and readable else "rejected"
     con.execute("begin transaction")
     try:
-        counted, rejected = (con.execute("select count(*) filter (where problem is null), "
-                                         "count(*) filter (where problem is not null) "
-                                         "from extract_checked").fetchone()
+        counted, rejected = (con.execute("select coalesce(sum(records) filter (where problem is null), 0), "
+                                         "coalesce(sum(records) filter (where problem is not null), 0) "
+                                         "from extract_groups").fetchone()
                              if readable else (0, 1))
         con.execute("insert into submission values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     [sub_id, path.name, sha, received_at, who, status,
@@ -118,6 +128,7 @@ def load_extract(con: duckdb.DuckDBPyConnection, path: Path, sha: str, is_demo: 
         raise
     finally:
         con.unregister("problem_reason")
-        for table in ("extract_checked", "extract_raw", "incoming"):
+        con.execute("drop view if exists temp.extract_checked")
+        for table in TEMP_TABLES:
             con.execute(f"drop table if exists temp.{table}")
     return status, counted if status != "rejected" else 0, errors

@@ -100,6 +100,15 @@ def cmd_demo_data(args: argparse.Namespace) -> None:
     print(f"Wrote {len(files)} demo files to {args.out}")
 
 
+def cmd_bench(args: argparse.Namespace) -> None:
+    from benchmarks.run import run
+
+    if args.warehouse and args.warehouse.exists():
+        sys.exit(f"{args.warehouse} bestaat al; de benchmark overschrijft geen warehouse. / "
+                 f"{args.warehouse} exists; the benchmark never overwrites a warehouse.")
+    run(args.quick, args.out, args.warehouse)
+
+
 def _files(paths: list[Path]) -> list[Path]:
     """The files named on the command line; a folder stands for the files at its top level."""
     from pipelines.loading import is_submission
@@ -276,6 +285,23 @@ def build_parser() -> argparse.ArgumentParser:
     demo_data.add_argument("--out", type=Path, default=DEMO_DIR, help=f"output folder (default {DEMO_DIR})")
     demo_data.set_defaults(func=cmd_demo_data)
     _ingest_commands(sub)
+
+    bench = sub.add_parser("bench", help="benchmark ingest, dashboard latency, page load and map bytes",
+                           description="Generate a national registry extract (10 million records; "
+                                       "--quick: 100,000), ingest it through the real path against "
+                                       "a single DuckDB statement and a pandas script, serve the "
+                                       "dashboard on the result and time its callbacks and pages "
+                                       "in headless Chromium, size the map, and time a demo refresh "
+                                       "with and without Prefect. Prints the figures with the "
+                                       "machine they ran on; see docs/benchmarks.md.")
+    bench.add_argument("--quick", action="store_true", help="the small size (100,000 records, few repeats)")
+    bench.add_argument("--out", type=Path, default=None,
+                       help="folder for generated files and warehouses, kept afterwards "
+                            "(default: a temp folder, removed afterwards)")
+    bench.add_argument("--warehouse", type=Path, default=None,
+                       help="where to build the benchmark's warehouse with the extract ingested "
+                            "(default: served.duckdb in the work folder); must not exist yet")
+    bench.set_defaults(func=cmd_bench)
     return parser
 
 

@@ -1,19 +1,19 @@
 -- Valid records of a registry extract counted per region × indicator × month × partner ×
 -- sector, traceable to the submission and the first record's line. Records with status
 -- 'geannuleerd' (cancelled before they started) are not counted: the indicators count starts.
--- Parameters: $submission_id, $is_demo.
+-- Reads extract_groups. Parameters: $submission_id, $is_demo.
 create or replace temp table incoming as
 select
     region,
     indicator,
-    date_trunc('month', start_date)::date as period,
+    period,
     partner,
     sector,
-    count(*)::double as value,
+    sum(records)::double as value,
     $submission_id as submission_id,
-    min(source_row)::integer as source_row,
+    min(first_row)::integer as source_row,
     null::varchar as note,
     $is_demo as is_demo
-from extract_checked
-where problem is null and status <> 'geannuleerd'
-group by all
+from extract_groups
+where problem is null and counts
+group by region, indicator, period, partner, sector

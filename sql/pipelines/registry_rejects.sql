@@ -1,5 +1,5 @@
 -- Every failing record of a checked extract: its line, column, the cell as delivered and the
--- reason in Dutch and English. Reads extract_raw, extract_checked and problem_reason.
+-- reason in Dutch and English. Reads extract_raw, extract_problem and problem_reason.
 select
     c.source_row,
     p.column_name,
@@ -14,6 +14,6 @@ select
     end as value,
     p.reason_nl,
     p.reason_en
-from extract_checked as c
+from extract_problem as c
 join problem_reason as p using (problem)
-join extract_raw as r using (source_row)
+join (select rowid + 2 as source_row, * from extract_raw) as r using (source_row)

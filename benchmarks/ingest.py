@@ -1,0 +1,62 @@
+"""Section 1: ingest of the extract through the real path against two baselines."""
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from benchmarks.subprocess_case import Measured, run_case
+
+CASES_MODULE = "benchmarks.ingest_cases"
+
+
+def build_base(path: Path) -> Path:
+    """A published warehouse with reference data and schematic geometry, as `refresh` builds it
+    with an empty inbox (plain functions, no Prefect)."""
+    from pipelines import geometry, reference, refresh, warehouse
+
+    con = warehouse.create_staging(path)
+    reference.load_reference(con)
+    reference.load_targets(con, demo=reference.DEMO_TARGETS)
+    reference.load_population(con)
+    geometry.load_geometry(con, geometry.schematic_tiles(con), "schematic",
+                           geometry.SCHEMATIC_ATTRIBUTION)
+    refresh.record_run(con, [], "bench-base", "bench", refresh.now(), {})
+    return warehouse.publish(con, path)
+
+
+def measure_ingest(extract: Path, base: Path, work: Path, name: str) -> Measured:
+    """The real ingest of `extract` into a fresh copy of the base warehouse at `work`."""
+    for leftover in work.parent.glob(work.name + "*"):
+        leftover.unlink()
+    shutil.copyfile(base, work)
+    return run_case(CASES_MODULE, "ingest", str(extract), str(work), name=name)
+
+
+def measure_baseline(case: str, extract: Path, work: Path, name: str) -> Measured:
+    """One of the baselines ('duckdb' or 'pandas') writing its counts to a new file."""
+    work.unlink(missing_ok=True)
+    result = run_case(CASES_MODULE, case, str(extract), str(work), name=name)
+    work.unlink(missing_ok=True)
+    return result
+
+
+def best(runs: list[Measured]) -> Measured:
+    """The fastest of repeated runs (the machine is shared; slower runs waited on others)."""
+    return min(runs, key=lambda m: m.seconds)
+
+
+def run(paths: dict[str, Path], out: Path, repeats: int, served: Path) -> dict[str, Measured]:
+    """Every case `repeats` times (best kept); the last ingest (of the CSV) stays at `served`."""
+    base = build_base(out / "base.duckdb")
+    csv, parquet = paths["csv"], paths["parquet"]
+    results = {
+        "duckdb": best([measure_baseline("duckdb", csv, out / "raw.duckdb", "raw DuckDB statement (CSV)")
+                        for _ in range(repeats)]),
+        "pandas": best([measure_baseline("pandas", csv, out / "pandas.duckdb", "pandas script (CSV)")
+                        for _ in range(repeats)]),
+        "ingest_parquet": best([measure_ingest(parquet, base, served,
+                                               "regiomonitor ingest (Parquet)") for _ in range(repeats)]),
+        "ingest": best([measure_ingest(csv, base, served, "regiomonitor ingest (CSV)")
+                        for _ in range(repeats)]),
+    }
+    return results

@@ -1,0 +1,81 @@
+"""The three ways to load a registry extract, each run alone in a fresh process by
+benchmarks/ingest.py: the real `ingest` path, one DuckDB statement, and a pandas script.
+
+Usage (by the benchmark): python -m benchmarks.ingest_cases CASE EXTRACT WAREHOUSE
+Prints one JSON line with 'seconds' (the work only, not the interpreter's start-up) and
+'peak_mb' (the whole process's peak RSS).
+"""
+from __future__ import annotations
+
+import json
+import sys
+import time
+from pathlib import Path
+
+from benchmarks.subprocess_case import peak_rss_mb
+from regiomonitor.config import REFERENCE_DIR
+
+GEMEENTEN = REFERENCE_DIR / "gemeente_regions.csv"
+
+RAW_SQL = """
+create table registry_counts as
+select g.region, e.indicator, date_trunc('month', e.start_date::date)::date as period,
+       e.partner, e.sector, count(*) as value
+from read_csv(?, header = true) as e
+join (select code, region from read_csv(?, all_varchar = true) where valid_to is null) as g
+    on g.code = e.gemeente_code
+group by all
+"""
+
+
+def real_ingest(extract: Path, served: Path) -> dict:
+    """pipelines.ingest.ingest_files into a published warehouse, validation included."""
+    from pipelines.ingest import Options, ingest_files
+
+    [result] = ingest_files(served, [extract], Options(), "bench", progress=lambda *a: None)
+    return {"status": result.status, "rows": result.rows, "errors": len(result.errors)}
+
+
+def raw_duckdb(extract: Path, target: Path) -> dict:
+    """The machine's limit: DuckDB reading and aggregating the file in one statement."""
+    import duckdb
+
+    con = duckdb.connect(str(target))
+    con.execute(RAW_SQL, [str(extract), str(GEMEENTEN)])
+    groups = con.execute("select count(*) from registry_counts").fetchone()[0]
+    con.close()
+    return {"groups": groups}
+
+
+def pandas_script(extract: Path, target: Path) -> dict:
+    """What an analyst would write: read_csv, map gemeente to region, groupby, load into DuckDB."""
+    import duckdb
+    import pandas as pd
+
+    frame = pd.read_csv(extract)
+    regions = pd.read_csv(GEMEENTEN)
+    regions = regions[regions["valid_to"].isna()][["code", "region"]]
+    frame = frame.merge(regions, left_on="gemeente_code", right_on="code")
+    frame["period"] = pd.to_datetime(frame["start_date"]).dt.to_period("M").dt.to_timestamp()
+    counts = (frame.groupby(["region", "indicator", "period", "partner", "sector"])
+              .size().reset_index(name="value"))
+    con = duckdb.connect(str(target))
+    con.register("counts", counts)
+    con.execute("create table registry_counts as select * from counts")
+    con.close()
+    return {"groups": len(counts)}
+
+
+CASES = {"ingest": real_ingest, "duckdb": raw_duckdb, "pandas": pandas_script}
+
+
+def main(argv: list[str]) -> None:
+    """Run one case and print its timing as JSON."""
+    case, extract, target = argv
+    started = time.perf_counter()
+    detail = CASES[case](Path(extract), Path(target))
+    print(json.dumps({"seconds": time.perf_counter() - started, "peak_mb": peak_rss_mb(), **detail}))
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])

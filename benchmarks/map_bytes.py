@@ -1,0 +1,90 @@
+"""Section 4: bytes sent for the map — geometry and figure JSON, raw and gzipped."""
+from __future__ import annotations
+
+import copy
+import gzip
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+from benchmarks.payloads import post
+from regiomonitor.config import ROOT
+
+GEO_DIR = ROOT.parent / "shared" / "data" / "geo"   # real CBS 2025 boundaries, when present
+LEVELS = ("arbeidsmarktregio", "gemeente")
+
+
+@dataclass(frozen=True)
+class MapBytes:
+    """One map's geometry and whole figure as JSON, raw and gzipped, in bytes."""
+
+    name: str
+    geometry_raw: int
+    geometry_gzip: int
+    figure_raw: int
+    figure_gzip: int
+
+
+def sizes(name: str, geometry: object, figure: object) -> MapBytes:
+    """Compact JSON sizes, as Dash serialises them, raw and gzip level 6 (Flask-Compress's default)."""
+    def raw(obj: object) -> bytes:
+        return json.dumps(obj, separators=(",", ":")).encode()
+    g, f = raw(geometry), raw(figure)
+    return MapBytes(name, len(g), len(gzip.compress(g, 6)), len(f), len(gzip.compress(f, 6)))
+
+
+def with_shape(body: dict, shape: str) -> dict:
+    """The captured map-view request with another geometry source chosen."""
+    body = copy.deepcopy(body)
+    for item in body["inputs"]:
+        if item["id"] == "kaart-shape":
+            item["value"] = shape
+    return body
+
+
+def from_callback(url: str, name: str, body: dict) -> MapBytes:
+    """The map-view callback's response over HTTP: its figure and the figure's GeoJSON."""
+    response, _ = post(url, body)
+    figure = json.loads(response)["response"]["kaart-map"]["figure"]
+    return sizes(name, figure["data"][0]["geojson"], figure)
+
+
+def load_real_boundaries(served: Path) -> list[str]:
+    """Load the CBS 2025 regions and gemeenten with the geometry flow's plain functions."""
+    from pipelines import boundaries, warehouse
+
+    con = warehouse.copy_to_staging(served)
+    for level in LEVELS:
+        frame = boundaries.read_boundaries(GEO_DIR / f"{level}_2025.topojson")
+        boundaries.check_codes(frame, boundaries.expected_codes(con, level), level)
+        result = boundaries.simplify_to_budget(boundaries.repair(frame), boundaries.BUDGET_BYTES[level])
+        year = boundaries.source_year(frame)
+        boundaries.store(con, result.frame, level, year, boundaries.attribution(year))
+    warehouse.publish(con, served)
+    return list(LEVELS)
+
+
+def gemeente_map(served: Path) -> MapBytes:
+    """The 342 gemeenten as the map code would draw them (one Choroplethmap trace)."""
+    import duckdb
+    import plotly.graph_objects as go
+
+    from dashboard.figures import feature_collection
+
+    con = duckdb.connect(str(served), read_only=True)
+    geometry = con.execute("select code, name, geojson from region_geometry "
+                           "where level = 'gemeente' and source = 'cbs' order by code").df()
+    con.close()
+    geojson = feature_collection(geometry)
+    figure = go.Figure(go.Choroplethmap(geojson=geojson, locations=geometry["code"],
+                                        z=list(range(len(geometry)))))
+    return sizes("gemeente level, CBS 2025 (342)", geojson, json.loads(figure.to_json()))
+
+
+def run(url: str, map_body: dict, served: Path, real: bool) -> list[MapBytes]:
+    """Schematic tiles always; the real boundaries' maps when they were loaded."""
+    results = [from_callback(url, "35 regions, schematic tiles", with_shape(map_body, "schematic"))]
+    if real:
+        results.append(from_callback(url, "35 regions, CBS 2025", with_shape(map_body, "cbs")))
+        results.append(gemeente_map(served))
+    return results

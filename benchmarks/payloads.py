@@ -1,0 +1,62 @@
+"""The callback requests a browser sends, captured once from real page loads in Chromium."""
+from __future__ import annotations
+
+import json
+import urllib.request
+
+CALLBACK_PATH = "/_dash-update-component"
+# name → (page to open, output the request updates, what to do on the page to fire it)
+CALLBACKS = {
+    "map view (indicator change)": ("/", "kaart-map.figure", "click_indicator"),
+    "ranking (Vergelijken)": ("/vergelijken", "cmp-grid.rowData", "choose_indicator"),
+    "page render /regio/AM10": ("/regio/AM10", "_pages_content.children", None),
+}
+READY = {"/": "#kaart-map .main-svg", "/vergelijken": ".ag-center-cols-container .ag-row",
+         "/regio/AM10": ".covenant tbody tr"}
+
+
+def click_indicator(page) -> None:
+    """Press the EVC-trajecten button on the Kaart page, as a user does."""
+    page.get_by_role("button", name="EVC-trajecten").click()
+
+
+def choose_indicator(page) -> None:
+    """Pick another indicator in the Vergelijken dropdown by keyboard."""
+    page.locator("#cmp-indicator").focus()
+    page.keyboard.press("Enter")
+    page.wait_for_timeout(200)
+    page.keyboard.press("ArrowDown")
+    page.wait_for_timeout(100)
+    page.keyboard.press("Enter")
+
+
+ACTIONS = {"click_indicator": click_indicator, "choose_indicator": choose_indicator}
+
+
+def capture(browser, url: str) -> dict[str, dict]:
+    """The JSON body of each callback in CALLBACKS, as the page posted it."""
+    payloads = {}
+    for name, (path, output, action) in CALLBACKS.items():
+        context = browser.new_context(viewport={"width": 1400, "height": 1000})
+        page = context.new_page()
+        wanted = lambda r, o=output: CALLBACK_PATH in r.url and o in (r.post_data or "")  # noqa: E731
+        if action is None:
+            with page.expect_request(wanted, timeout=60_000) as request:
+                page.goto(url + path)
+        else:
+            page.goto(url + path)
+            page.locator(READY[path]).first.wait_for(timeout=60_000)
+            with page.expect_request(wanted, timeout=60_000) as request:
+                ACTIONS[action](page)
+        payloads[name] = request.value.post_data_json
+        context.close()
+    return payloads
+
+
+def post(url: str, body: dict) -> tuple[bytes, dict[str, str]]:
+    """POST a captured body to the callback endpoint; the response body and headers."""
+    request = urllib.request.Request(url + CALLBACK_PATH, data=json.dumps(body).encode(),
+                                     headers={"Content-Type": "application/json",
+                                              "Accept-Encoding": "identity"})
+    with urllib.request.urlopen(request, timeout=60) as response:
+        return response.read(), dict(response.headers)

@@ -1,0 +1,58 @@
+"""A demo refresh with and without Prefect's flow wrapper, each in a fresh process, run by
+benchmarks/prefect_share.py. The time includes the imports (Prefect's are part of its cost)
+and, for the flow, the ephemeral server's start-up.
+
+Usage: python -m benchmarks.refresh_cases CASE WAREHOUSE   (CASE: flow or plain)
+"""
+from __future__ import annotations
+
+import json
+import sys
+import time
+from pathlib import Path
+
+
+def with_flow(path: Path) -> dict:
+    """pipelines.flows.refresh on the demo inbox, as `regiomonitor refresh` runs it."""
+    from pipelines.flows import refresh
+    from regiomonitor.config import DEMO_DIR
+
+    summary = refresh(str(path), str(DEMO_DIR / "inbox"), True)
+    return {"rows": summary["submissions"]["rows"]}
+
+
+def plain(path: Path) -> dict:
+    """The same plain functions the flow composes, called directly."""
+    from pipelines import boundaries, geometry, reference, refresh as steps, warehouse
+    from regiomonitor.config import DEMO_DIR
+
+    inbox = DEMO_DIR / "inbox"
+    with warehouse.writer_lock(path):
+        received, history = warehouse.previous_state(path)
+        real_geometry = boundaries.carried_geometry(path)
+        con = warehouse.create_staging(path)
+        reference.load_reference(con)
+        reference.load_targets(con, demo=reference.DEMO_TARGETS)
+        reference.load_population(con)
+        geometry.load_geometry(con, geometry.schematic_tiles(con), "schematic",
+                               geometry.SCHEMATIC_ATTRIBUTION)
+        boundaries.restore_geometry(con, real_geometry)
+        summary = steps.load_submissions(con, steps.inbox_files(inbox), steps.is_demo_inbox(inbox),
+                                         received, warehouse.accepted_partly(path),
+                                         lambda *a: None)
+        steps.record_run(con, history, "bench-plain", "refresh", steps.now(), {"submissions": summary})
+        warehouse.publish(con, path)
+    return {"rows": summary["rows"]}
+
+
+def main(argv: list[str]) -> None:
+    """Run one case; print seconds (imports included) and peak RSS as JSON."""
+    started = time.perf_counter()
+    case, target = argv
+    detail = {"flow": with_flow, "plain": plain}[case](Path(target))
+    from benchmarks.subprocess_case import peak_rss_mb
+    print(json.dumps({"seconds": time.perf_counter() - started, "peak_mb": peak_rss_mb(), **detail}))
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])

@@ -1,0 +1,74 @@
+"""Print each section's figures against its goal; return them for the smoke test."""
+from __future__ import annotations
+
+from benchmarks.latency import Latency
+from benchmarks.map_bytes import MapBytes
+from benchmarks.page_ready import PageReady
+from benchmarks.subprocess_case import Measured
+
+GOALS = {"vs_duckdb": 1.5, "vs_pandas": 2.5, "peak_mb": 2048, "p95_ms": 50, "page_ms": 1000,
+         "map_gzip": 150 * 1024}
+
+
+def verdict(ok: bool) -> str:
+    """The word that ends a line with a goal."""
+    return "goal met" if ok else "GOAL MISSED"
+
+
+def print_ingest(results: dict[str, Measured]) -> dict[str, Measured]:
+    """Section 1: each case, then the two ratios and the memory goal."""
+    print("\n1. Ingest (best of repeated runs, each in a fresh process)")
+    for m in results.values():
+        print(f"   {m.name:34} {m.seconds:7.2f} s   peak RSS {m.peak_mb:6.0f} MB   {m.detail}")
+    real, raw, pandas = results["ingest"], results["duckdb"], results["pandas"]
+    vs_raw, vs_pandas = real.seconds / raw.seconds, pandas.seconds / real.seconds
+    print(f"   ingest / raw DuckDB = {vs_raw:.2f}x (goal <= {GOALS['vs_duckdb']}x: "
+          f"{verdict(vs_raw <= GOALS['vs_duckdb'])})")
+    print(f"   pandas / ingest     = {vs_pandas:.2f}x faster (goal >= {GOALS['vs_pandas']}x: "
+          f"{verdict(vs_pandas >= GOALS['vs_pandas'])})")
+    peak = max(real.peak_mb, results["ingest_parquet"].peak_mb)
+    print(f"   ingest peak RSS     = {peak:.0f} MB (goal <= {GOALS['peak_mb']} MB: "
+          f"{verdict(peak <= GOALS['peak_mb'])})", flush=True)
+    return results
+
+
+def print_latency(results: list[Latency]) -> list[Latency]:
+    """Section 2: p50 and p95 per callback."""
+    print("\n2. Dashboard callbacks through HTTP")
+    for r in results:
+        print(f"   {r.name:30} {r.calls} calls  p50 {r.p50_ms:6.1f} ms  p95 {r.p95_ms:6.1f} ms "
+              f"[{r.source}]  ({verdict(r.p95_ms <= GOALS['p95_ms'])}, p95 <= {GOALS['p95_ms']} ms)")
+    return results
+
+
+def print_pages(results: list[PageReady]) -> list[PageReady]:
+    """Section 3: page ready per page."""
+    print("\n3. Page ready in headless Chromium (navigation start to map/table drawn)")
+    for r in results:
+        print(f"   {r.path:14} best {r.best_ms:6.0f} ms  median {r.median_ms:6.0f} ms of {r.loads} "
+              f"({verdict(r.median_ms <= GOALS['page_ms'])}, <= {GOALS['page_ms']} ms)")
+    return results
+
+
+def print_map_bytes(results: list[MapBytes], real: bool) -> list[MapBytes]:
+    """Section 4: geometry and figure JSON, raw and gzipped."""
+    print("\n4. Bytes for the map (JSON, raw / gzip)")
+    for r in results:
+        goal = (f"  ({verdict(r.figure_gzip <= GOALS['map_gzip'])}, <= 150 KB gzip)"
+                if r.name.startswith("35") else "")
+        print(f"   {r.name:32} geometry {r.geometry_raw / 1024:7.1f} / {r.geometry_gzip / 1024:6.1f} KB"
+              f"   figure {r.figure_raw / 1024:7.1f} / {r.figure_gzip / 1024:6.1f} KB{goal}")
+    if not real:
+        print("   real boundaries: skipped, ../shared/data/geo/ is absent")
+    return results
+
+
+def print_prefect(results: dict[str, Measured]) -> dict[str, Measured]:
+    """Section 5: the flow's overhead over the plain functions."""
+    print("\n5. Prefect's share of a demo refresh (fresh process each, imports included)")
+    for m in results.values():
+        print(f"   {m.name:34} {m.seconds:7.2f} s   peak RSS {m.peak_mb:6.0f} MB")
+    flow, plain = results["flow"].seconds, results["plain"].seconds
+    print(f"   Prefect's share: {flow - plain:.2f} s of {flow:.2f} s ({(flow - plain) / flow:.0%})",
+          flush=True)
+    return results

@@ -1,0 +1,60 @@
+"""`regiomonitor bench`: every section in one run, printed with the machine it ran on."""
+from __future__ import annotations
+
+import shutil
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from benchmarks import ingest, latency, machine, map_bytes, page_ready, payloads, prefect_share, workload
+from benchmarks.report import print_ingest, print_latency, print_map_bytes, print_pages, print_prefect
+
+
+@dataclass(frozen=True)
+class Size:
+    """How much work one run does."""
+
+    rows: int
+    repeats: int        # ingest cases, best of
+    calls: int          # per callback
+    loads: int          # per page
+
+
+FULL = Size(workload.FULL_ROWS, 2, 200, 5)
+QUICK = Size(workload.QUICK_ROWS, 1, 10, 1)
+
+
+def run(quick: bool, out: Path | None, warehouse: Path | None = None,
+        with_prefect: bool = True) -> dict[str, object]:
+    """Generate, ingest, serve and measure; print each section as it finishes; return figures."""
+    size = QUICK if quick else FULL
+    work = Path(tempfile.mkdtemp(prefix="regiomonitor-bench-")) if out is None else out
+    work.mkdir(parents=True, exist_ok=True)
+    try:
+        figures = measure(size, work, warehouse or work / "served.duckdb")
+        if with_prefect:
+            figures["prefect"] = print_prefect(prefect_share.run(work))
+        return figures
+    finally:
+        if out is None:
+            shutil.rmtree(work, ignore_errors=True)
+
+
+def measure(size: Size, work: Path, served: Path) -> dict[str, object]:
+    """Sections 1–4 on one generated extract."""
+    print(machine.machine_line(), flush=True)
+    files = workload.generate(work / "data", size.rows)
+    print(f"workload: {size.rows:,} records, CSV {files['csv'].stat().st_size / 1e6:.0f} MB, "
+          f"Parquet {files['parquet'].stat().st_size / 1e6:.0f} MB ({work})", flush=True)
+    figures = {"ingest": print_ingest(ingest.run(files, work, size.repeats, served))}
+    real = map_bytes.GEO_DIR.exists()
+    if real:
+        map_bytes.load_real_boundaries(served)
+    from benchmarks.serving import chromium, serving
+    with serving(served, work) as url, chromium() as browser:
+        bodies = payloads.capture(browser, url)
+        figures["latency"] = print_latency(latency.run(url, bodies, size.calls))
+        figures["pages"] = print_pages(page_ready.run(browser, url, size.loads))
+        figures["map_bytes"] = print_map_bytes(
+            map_bytes.run(url, bodies["map view (indicator change)"], served, real), real)
+    return figures

@@ -1,0 +1,20 @@
+"""`regiomonitor bench --quick` as a smoke test: every section prints figures. No timing
+assertions — timings are measured by the benchmark and reported in docs/benchmarks.md."""
+from __future__ import annotations
+
+from benchmarks.run import run
+
+
+def test_quick_benchmark_produces_every_section(tmp_path, capsys):
+    figures = run(quick=True, out=tmp_path)
+    printed = capsys.readouterr().out
+    assert printed.startswith("machine: ")
+    assert {m.detail["rows"] for k, m in figures["ingest"].items() if k.startswith("ingest")} == {100_000}
+    assert figures["ingest"]["duckdb"].detail["groups"] == figures["ingest"]["pandas"].detail["groups"]
+    assert [r.name for r in figures["latency"]] == ["map view (indicator change)",
+                                                    "ranking (Vergelijken)", "page render /regio/AM10"]
+    assert [r.path for r in figures["pages"]] == ["/", "/regio/AM10", "/vergelijken", "/data", "/methode"]
+    assert figures["map_bytes"][0].figure_gzip > 0
+    assert figures["prefect"]["flow"].detail["rows"] == figures["prefect"]["plain"].detail["rows"] > 0
+    for section in ("1. Ingest", "2. Dashboard", "3. Page ready", "4. Bytes", "5. Prefect"):
+        assert section in printed
