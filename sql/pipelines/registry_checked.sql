@@ -22,6 +22,7 @@ typed as (
     select
         (c.raw_rowid + 2)::integer as source_row,
         c.id,
+        c.gemeente_code,
         coalesce(g.region, current_g.region) as region,
         c.indicator,
         c.start_date,
