@@ -12,14 +12,10 @@ CASES_MODULE = "benchmarks.ingest_cases"
 def build_base(path: Path) -> Path:
     """A published warehouse with reference data and schematic geometry, as `refresh` builds it
     with an empty inbox (plain functions, no Prefect)."""
-    from pipelines import geometry, reference, refresh, warehouse
+    from pipelines import refresh, warehouse
 
     con = warehouse.create_staging(path)
-    reference.load_reference(con)
-    reference.load_targets(con, demo=reference.DEMO_TARGETS)
-    reference.load_population(con)
-    geometry.load_geometry(con, geometry.schematic_tiles(con), "schematic",
-                           geometry.SCHEMATIC_ATTRIBUTION)
+    refresh.load_base(con)
     refresh.record_run(con, [], "bench-base", "bench", refresh.now(), {})
     return warehouse.publish(con, path)
 

@@ -23,7 +23,7 @@ def with_flow(path: Path) -> dict:
 
 def plain(path: Path) -> dict:
     """The same plain functions the flow composes, called directly."""
-    from pipelines import boundaries, geometry, reference, refresh as steps, warehouse
+    from pipelines import boundaries, refresh as steps, warehouse
     from regiomonitor.config import DEMO_DIR
 
     inbox = DEMO_DIR / "inbox"
@@ -31,11 +31,7 @@ def plain(path: Path) -> dict:
         received, history = warehouse.previous_state(path)
         real_geometry = boundaries.carried_geometry(path)
         con = warehouse.create_staging(path)
-        reference.load_reference(con)
-        reference.load_targets(con, demo=reference.DEMO_TARGETS)
-        reference.load_population(con)
-        geometry.load_geometry(con, geometry.schematic_tiles(con), "schematic",
-                               geometry.SCHEMATIC_ATTRIBUTION)
+        steps.load_base(con)
         boundaries.restore_geometry(con, real_geometry)
         summary = steps.load_submissions(con, steps.inbox_files(inbox), steps.is_demo_inbox(inbox),
                                          received, warehouse.accepted_partly(path),

@@ -13,8 +13,21 @@ from pathlib import Path
 
 import duckdb
 
-from pipelines import loading
+from pipelines import geometry, loading, reference
 from pipelines.demo_data import DEMO_MARKER
+
+
+def load_base(con: duckdb.DuckDBPyConnection, demo_targets: bool = True) -> dict:
+    """Everything a warehouse holds before any submission: reference data, targets (with the
+    generated demo ones unless told otherwise), population and the schematic tile map. The
+    refresh flow runs the same steps as separate tasks; tests and benchmarks call this."""
+    return {
+        "reference": reference.load_reference(con),
+        "targets": reference.load_targets(con, demo=reference.DEMO_TARGETS if demo_targets else None),
+        "population": reference.load_population(con),
+        "geometry": geometry.load_geometry(con, geometry.schematic_tiles(con), "schematic",
+                                           geometry.SCHEMATIC_ATTRIBUTION),
+    }
 
 
 def inbox_files(inbox: Path) -> list[Path]:

@@ -24,10 +24,7 @@ def build(tmp_path: Path, inbox: Path, name: str = "test.duckdb") -> Path:
     path = tmp_path / name
     received, history = warehouse.previous_state(path)
     con = warehouse.create_staging(path)
-    reference.load_reference(con)
-    reference.load_targets(con, demo=None)
-    reference.load_population(con)
-    geometry.load_geometry(con, geometry.schematic_tiles(con), "schematic", "test")
+    refresh.load_base(con, demo_targets=False)
     summary = refresh.load_submissions(con, refresh.inbox_files(inbox), False, received,
                                        warehouse.accepted_partly(path))
     refresh.record_run(con, history, f"run-{len(history)}", "test", refresh.now(), summary)
