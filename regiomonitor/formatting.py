@@ -7,6 +7,14 @@ from __future__ import annotations
 import datetime as dt
 import math
 
+import pandas as pd
+
+
+def as_date(value: object) -> dt.date | None:
+    """A date from what DuckDB hands back via pandas (Timestamp, date, NaT or None)."""
+    return None if value is None or pd.isna(value) else pd.Timestamp(value).date()
+
+
 def fmt_number(value: float | None, lang: str, decimals: int = 0) -> str:
     """1200 → '1.200' (nl) / '1,200' (en); 37.9 → '37,9' (nl)."""
     if value is None or (isinstance(value, float) and math.isnan(value)):

@@ -11,7 +11,7 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
-from regiomonitor.formatting import fmt_amount, fmt_date, fmt_month, fmt_number, fmt_pct
+from regiomonitor.formatting import as_date, fmt_amount, fmt_date, fmt_month, fmt_number, fmt_pct
 from regiomonitor.queries import query_text
 
 LABELS: dict[str, dict[str, str]] = {
@@ -48,10 +48,6 @@ LABELS: dict[str, dict[str, str]] = {
 }
 
 
-def _date(value: object) -> dt.date | None:
-    return None if value is None or pd.isna(value) else pd.Timestamp(value).date()
-
-
 def _cells(row: pd.Series, lang: str) -> list[str]:
     """The column of one indicator, in the order of the row labels below."""
     unit = row["unit"]
@@ -59,12 +55,12 @@ def _cells(row: pd.Series, lang: str) -> list[str]:
     def amount(value: object) -> str:
         return "–" if value is None or pd.isna(value) else fmt_amount(float(value), unit, lang)
 
-    reached = _date(row["projected_month_reached"])
+    reached = as_date(row["projected_month_reached"])
     status = row[f"status_{lang}"] + (LABELS["uncertain"][lang] if row["status_uncertain"] else "")
     has_interval = pd.notna(row["projected_low"])
     return [
-        amount(row["baseline_value"]), fmt_date(_date(row["baseline_date"]), lang),
-        amount(row["target_value"]), fmt_date(_date(row["deadline"]), lang),
+        amount(row["baseline_value"]), fmt_date(as_date(row["baseline_date"]), lang),
+        amount(row["target_value"]), fmt_date(as_date(row["deadline"]), lang),
         f"{row['version']} ({row['version_count'] - 1})",
         amount(row["realised"]) + (" (d)" if row["observations_demo"] else ""),
         fmt_pct(row["achievement"], lang),
@@ -80,7 +76,7 @@ def _cells(row: pd.Series, lang: str) -> list[str]:
                                                  if row["reached_after_deadline"] else ""))
         if reached else ("–" if row["status"] == "achieved" else LABELS["not_at_pace"][lang]),
         f"{fmt_number(row['realised_per_10k'], lang, 1)} / {fmt_number(row['target_per_10k'], lang, 1)}",
-        fmt_month(_date(row["last_reported_month"]), lang, short=True),
+        fmt_month(as_date(row["last_reported_month"]), lang, short=True),
     ]
 
 
@@ -94,7 +90,7 @@ def render(frame: pd.DataFrame, lang: str) -> str:
     first = frame.iloc[0]
     title = LABELS["title"][lang].format(region=first["region_name"], code=first["region"],
                                          programme=first["programme_name"],
-                                         month=fmt_month(_date(first["as_of_month"]), lang))
+                                         month=fmt_month(as_date(first["as_of_month"]), lang))
     columns = [[row[f"label_{lang}"], *_cells(row, lang)] for _, row in frame.iterrows()]
     labels = ["", *(LABELS[k][lang] for k in ROW_KEYS)]
     widths = [max(len(c) for c in col) for col in [labels, *columns]]

@@ -10,18 +10,15 @@ import pandas as pd
 from dash import Input, Output, dcc, html
 
 from dashboard import components, ids, warehouse
+from regiomonitor.formatting import as_date
 from dashboard.i18n import fmt_date, fmt_month, fmt_number, language, t
 from regiomonitor import template
 
 dash.register_page(__name__, path="/data", title="Regiomonitor – Data", label_key="page_data", order=2)
 
-def _date(value) -> object:
-    return None if value is None or pd.isna(value) else pd.Timestamp(value).date()
-
-
 def _when(value, lang: str) -> str:
     """A timestamp as date and time, e.g. 27-11-2026 03:34."""
-    return "–" if value is None or pd.isna(value) else f"{fmt_date(_date(value), lang)} {value:%H:%M}"
+    return "–" if value is None or pd.isna(value) else f"{fmt_date(as_date(value), lang)} {value:%H:%M}"
 
 
 def submissions(lang: str) -> html.Section:
@@ -61,7 +58,7 @@ def reasons(query: str, kind: str, lang: str) -> html.Section:
 def revisions(lang: str) -> html.Section:
     """Figures a corrected file replaced: old and new value, both files, and when."""
     frame = warehouse.current().query("data_revisions")
-    rows = [[r.region, r.indicator, fmt_month(_date(r.period), lang, short=True), r.partner, r.sector,
+    rows = [[r.region, r.indicator, fmt_month(as_date(r.period), lang, short=True), r.partner, r.sector,
              fmt_number(r.old_value, lang), fmt_number(r.new_value, lang) if pd.notna(r.new_value) else "–",
              html.A(r.old_file, href=components.href("/data", lang, submission=r.old_id)),
              html.A(r.new_file, href=components.href("/data", lang, submission=r.new_id)),
@@ -99,7 +96,7 @@ def coverage(programme: str, lang: str) -> html.Section:
     grid = frame.pivot(index="region_name", columns="period", values="partners_reported")
     totals = frame.groupby("region_name")["partners"].max()
     head = html.Thead(html.Tr([html.Th(t("col_region", lang), scope="col")] +
-                              [html.Th(fmt_month(_date(m), lang, short=True), scope="col")
+                              [html.Th(fmt_month(as_date(m), lang, short=True), scope="col")
                                for m in months]))
     body = html.Tbody([html.Tr([html.Th(name, scope="row")] + [
         html.Td(f"{int(v)}/{int(totals[name])}",
@@ -116,7 +113,7 @@ def coverage(programme: str, lang: str) -> html.Section:
 def freshness(lang: str) -> html.Section:
     frame = warehouse.current().query("data_freshness")
     rows = [[dcc.Link(f.region_name, href=components.href(f"/regio/{f.region}", lang)),
-             getattr(f, f"partner_{lang}"), fmt_month(_date(f.last_period), lang, short=True),
+             getattr(f, f"partner_{lang}"), fmt_month(as_date(f.last_period), lang, short=True),
              _when(f.last_received_at, lang), fmt_number(f.months_behind, lang)]
             for f in frame.itertuples()]
     return html.Section([
@@ -150,7 +147,7 @@ def source_rows(submission: str, lang: str) -> list:
     s = meta.iloc[0]
     frame = db.query("submission_rows", submission=submission)
     rows = [[fmt_number(r.source_row, lang), r.region, r.indicator,
-             fmt_month(_date(r.period), lang, short=True), r.partner, r.sector,
+             fmt_month(as_date(r.period), lang, short=True), r.partner, r.sector,
              fmt_number(r.value, lang, 0 if float(r.value).is_integer() else 2), r.note or ""]
             for r in frame.itertuples()]
     return [

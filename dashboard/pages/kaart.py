@@ -10,16 +10,13 @@ import pandas as pd
 from dash import Input, Output, State, clientside_callback, dcc, html
 
 from dashboard import components, figures, ids, url_state, warehouse
+from regiomonitor.formatting import as_date
 from dashboard.i18n import fmt_amount, fmt_month, fmt_number, fmt_pct, language, t
 from dashboard.status_style import STATUS_COLOURS, STATUS_SYMBOLS
 
 dash.register_page(__name__, path="/", title="Regiomonitor – Kaart", label_key="page_kaart", order=0)
 
 DEFAULT_MEASURE = "status"
-
-
-def _month(value) -> dt.date | None:
-    return None if value is None or pd.isna(value) else pd.Timestamp(value).date()
 
 
 def status_text(row, statuses: dict[str, str], lang: str) -> str:
@@ -48,7 +45,7 @@ def table(progress: pd.DataFrame, label: str, statuses: dict[str, str], lang: st
     rows = [[dcc.Link(r.region_name, href=components.href(f"/regio/{r.region}", lang)), r.region,
              fmt_amount(r.realised, r.unit, lang), fmt_amount(r.target_value, r.unit, lang),
              fmt_pct(r.achievement, lang), fmt_number(r.gain_per_10k, lang, 1),
-             status_text(r, statuses, lang), fmt_month(_month(r.last_reported_month), lang, short=True)]
+             status_text(r, statuses, lang), fmt_month(as_date(r.last_reported_month), lang, short=True)]
             for r in progress.itertuples()]
     return components.table(
         t("table_caption", lang, indicator=label),

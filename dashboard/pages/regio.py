@@ -9,14 +9,11 @@ from dash import Input, Output, State, dcc, html
 
 from dashboard import components, figures, ids, url_state, warehouse
 from dashboard.status_style import STATUS_SYMBOLS
+from regiomonitor.formatting import as_date
 from dashboard.i18n import fmt_amount, fmt_date, fmt_month, fmt_number, fmt_pct, language, t
 
 dash.register_page(__name__, path_template="/regio/<code>", title="Regiomonitor – Regio",
                    label_key="page_regio")
-
-
-def _date(value) -> object:
-    return None if value is None or pd.isna(value) else pd.Timestamp(value).date()
 
 
 def status_badge(row: pd.Series, labels: dict[str, str], lang: str) -> html.Span:
@@ -29,7 +26,7 @@ def status_badge(row: pd.Series, labels: dict[str, str], lang: str) -> html.Span
 
 
 def reached_text(row: pd.Series, lang: str) -> str:
-    reached = _date(row["projected_month_reached"])
+    reached = as_date(row["projected_month_reached"])
     if row["status"] == "achieved" or row["months_remaining"] == 0:
         return "–"
     if reached is None:
@@ -46,13 +43,13 @@ def indicator_card(row: pd.Series, series: pd.DataFrame, label: str, statuses: d
     if row["observations_demo"]:
         tags.append(html.Span(t("demo_realised_tag", lang), className="badge badge-demo"))
     unit = row["unit"]
-    as_of, last = _date(row["as_of_month"]), _date(row["last_reported_month"])
+    as_of, last = as_date(row["as_of_month"]), as_date(row["last_reported_month"])
     summary = t("chart_summary", lang, indicator=label,
                 baseline=fmt_amount(row["baseline_value"], unit, lang),
-                start=fmt_date(_date(row["baseline_date"]), lang),
+                start=fmt_date(as_date(row["baseline_date"]), lang),
                 realised=fmt_amount(row["realised"], unit, lang), as_of=fmt_month(as_of, lang),
                 target=fmt_amount(row["target_value"], unit, lang),
-                deadline=fmt_date(_date(row["deadline"]), lang))
+                deadline=fmt_date(as_date(row["deadline"]), lang))
     projected = fmt_amount(row["projected"], unit, lang)
     if pd.notna(row["projected_low"]) and row["months_remaining"] > 0:
         projected += (f" ({fmt_amount(row['projected_low'], unit, lang)} – "
@@ -70,9 +67,9 @@ def indicator_card(row: pd.Series, series: pd.DataFrame, label: str, statuses: d
             figure(t("card_target", lang), fmt_amount(row["target_value"], unit, lang), big=True,
                    extra="target-value"),
             figure(t("card_pct", lang), fmt_pct(row["achievement"], lang)),
-            figure(t("card_baseline", lang, date=fmt_date(_date(row["baseline_date"]), lang)),
+            figure(t("card_baseline", lang, date=fmt_date(as_date(row["baseline_date"]), lang)),
                    fmt_amount(row["baseline_value"], unit, lang)),
-            figure(t("card_deadline", lang), fmt_date(_date(row["deadline"]), lang)),
+            figure(t("card_deadline", lang), fmt_date(as_date(row["deadline"]), lang)),
             figure(t("card_expected", lang), fmt_amount(row["expected"], unit, lang)),
             figure(t("card_required", lang), fmt_amount(required, unit, lang)
                    if pd.notna(required) else "–"),
@@ -97,16 +94,16 @@ def covenant(region: str, programme: pd.Series, labels: dict[str, str], lang: st
              for s in signatories.itertuples()]
     targets = db.query("region_targets", region=region, programme=programme["code"])
     units = dict(zip(*db.query("indicators")[["code", "unit"]].T.values))
-    rows = [[labels[v.indicator], fmt_number(v.version, lang), fmt_date(_date(v.valid_from), lang),
+    rows = [[labels[v.indicator], fmt_number(v.version, lang), fmt_date(as_date(v.valid_from), lang),
              fmt_amount(v.baseline_value, units[v.indicator], lang),
-             fmt_amount(v.target_value, units[v.indicator], lang), fmt_date(_date(v.deadline), lang),
+             fmt_amount(v.target_value, units[v.indicator], lang), fmt_date(as_date(v.deadline), lang),
              (v.note + " · " if isinstance(v.note, str) else "") + v.source]
             for v in targets.itertuples()]
     return html.Section([
         html.H2(t("covenant_heading", lang)),
         html.P(html.Strong(programme["name"])),
-        html.P(t("covenant_period", lang, start=fmt_date(_date(programme["start_date"]), lang),
-                 end=fmt_date(_date(programme["end_date"]), lang))),
+        html.P(t("covenant_period", lang, start=fmt_date(as_date(programme["start_date"]), lang),
+                 end=fmt_date(as_date(programme["end_date"]), lang))),
         html.H3(t("signatories", lang)),
         html.Ul(items) if items else html.P(t("no_signatories", lang)),
         components.table(t("targets_caption", lang),
@@ -134,8 +131,8 @@ def contributions(region: str, programme: str, labels: dict[str, str], lang: str
 def freshness(region: str, lang: str) -> html.Section:
     """Per partner: the last month reported and how far it lags, so a gap is not read as a drop."""
     frame = warehouse.current().query("region_freshness", region=region)
-    rows = [[getattr(f, f"partner_{lang}"), fmt_month(_date(f.last_period), lang),
-             fmt_date(_date(f.last_received_at), lang), fmt_number(f.months_behind, lang)]
+    rows = [[getattr(f, f"partner_{lang}"), fmt_month(as_date(f.last_period), lang),
+             fmt_date(as_date(f.last_received_at), lang), fmt_number(f.months_behind, lang)]
             for f in frame.itertuples()]
     return html.Section([
         html.H2(t("freshness_heading", lang)),
@@ -201,7 +198,7 @@ def submissions(region: str, lang: str) -> html.Section:
     """The files behind the figures: traceability from screen to source."""
     frame = warehouse.current().query("region_submissions", region=region)
     rows = [[html.A(s.file_name, href=components.href("/data", lang, submission=s.id)),
-             fmt_date(_date(s.received_at), lang), s.indicators,
+             fmt_date(as_date(s.received_at), lang), s.indicators,
              fmt_amount(s.rows_for_region, "aantal", lang),
              t(f"status_{s.status}", lang) + (f" · {t('demo_tag', lang)}" if s.is_demo else "")]
             for s in frame.itertuples()]
