@@ -7,8 +7,10 @@ from pathlib import Path
 import dash
 from dash import Input, Output, clientside_callback, html
 
-from dashboard import ids
+from dashboard import auth, ids, security, upload
 from dashboard.warehouse import EXTENSION_KEY, Warehouse
+from regiomonitor.accounts import Store
+from regiomonitor.config import default_accounts, default_upload_inbox
 
 HERE = Path(__file__).parent
 
@@ -20,14 +22,26 @@ INDEX = """<!DOCTYPE html>
 </html>"""
 
 
-def create_app(warehouse_path: Path) -> dash.Dash:
-    """A Dash app serving the warehouse at `warehouse_path`."""
+def create_app(warehouse_path: Path, accounts_path: Path | None = None,
+               upload_inbox: Path | None = None) -> dash.Dash:
+    """A Dash app serving the warehouse at `warehouse_path`, hardened, with sign-in for partners
+    and stewards (accounts in `accounts_path`) and browser uploads into `upload_inbox`.
+
+    The warehouse is opened lazily, at the first query: under gunicorn that is in the worker,
+    after the fork, never in the master."""
     app = dash.Dash(__name__, use_pages=True, pages_folder=str(HERE / "pages"),
                     assets_folder=str(HERE / "assets"), title="Regiomonitor",
                     suppress_callback_exceptions=True, update_title=None)
     app.index_string = INDEX
     app.server.extensions[EXTENSION_KEY] = Warehouse(warehouse_path)
     app.layout = html.Div([dash.page_container, html.Div(id=ids.LANG_SINK, hidden=True)])
+    accounts = Store(accounts_path or default_accounts())
+    app.server.extensions[auth.EXTENSION_KEY] = accounts
+    app.server.extensions[upload.INBOX_KEY] = Path(upload_inbox or default_upload_inbox())
+    security.harden(app, accounts.path.with_name("secret_key"))
+    auth.login_manager.init_app(app.server)
+    app.server.register_blueprint(auth.blueprint)
+    app.server.register_blueprint(upload.blueprint)
     return app
 
 

@@ -378,3 +378,86 @@ def t(key: str, lang: str, **values: object) -> str:
 def language(value: str | None) -> str:
     """A supported language from a URL parameter, Dutch otherwise."""
     return value if value in LANGUAGES else DEFAULT_LANGUAGE
+
+
+# Accounts, upload and steward pages (issue 14).
+STRINGS.update({
+    "page_aanleveren": {"nl": "Aanleveren", "en": "Submit"},
+    "page_beheer": {"nl": "Beheer", "en": "Administration"},
+    "signed_in_as": {"nl": "Ingelogd als {user}", "en": "Signed in as {user}"},
+    "logout": {"nl": "Uitloggen", "en": "Sign out"},
+    "login_heading": {"nl": "Inloggen", "en": "Sign in"},
+    "login_help": {"nl": "Voor partners die cijfers aanleveren en voor databeheerders. Het dashboard zelf is "
+                         "openbaar en vraagt geen account.",
+                   "en": "For partners who submit figures and for data stewards. The dashboard itself is "
+                         "public and needs no account."},
+    "login_username": {"nl": "Gebruikersnaam", "en": "User name"},
+    "login_password": {"nl": "Wachtwoord", "en": "Password"},
+    "login_submit": {"nl": "Inloggen", "en": "Sign in"},
+    "login_failed": {"nl": "Gebruikersnaam of wachtwoord klopt niet, of het account is uitgeschakeld.",
+                     "en": "User name or password is wrong, or the account is disabled."},
+    "upload_heading": {"nl": "Cijfers aanleveren", "en": "Submit figures"},
+    "upload_help": {"nl": "U levert aan voor: {orgs}. Kies een CSV- of XLSX-bestand; u ziet eerst het "
+                          "controlerapport en bevestigt daarna.",
+                    "en": "You submit for: {orgs}. Choose a CSV or XLSX file; you see the check report "
+                          "first and confirm after that."},
+    "upload_file_label": {"nl": "Bestand (CSV of XLSX)", "en": "File (CSV or XLSX)"},
+    "upload_file_hint": {"nl": "Ten hoogste {limit} MB.", "en": "At most {limit} MB."},
+    "upload_check": {"nl": "Controleren", "en": "Check"},
+    "upload_bad_type": {"nl": "Kies een bestand dat eindigt op .csv of .xlsx.",
+                        "en": "Choose a file ending in .csv or .xlsx."},
+    "uploads_heading": {"nl": "Uw aanleveringen", "en": "Your submissions"},
+    "uploads_heading_all": {"nl": "Aanleveringen van alle partners", "en": "Submissions of all partners"},
+    "uploads_caption": {"nl": "Aangeleverde bestanden en hun status", "en": "Submitted files and their state"},
+    "uploads_none": {"nl": "Nog geen aanleveringen.", "en": "No submissions yet."},
+    "col_uploaded_by": {"nl": "Door", "en": "By"},
+    "col_rows": {"nl": "Rijen", "en": "Rows"},
+    "upload_state_waiting": {"nl": "wacht op verwerking", "en": "waiting to be loaded"},
+    "upload_state_loaded": {"nl": "geladen", "en": "loaded"},
+    "upload_state_partial": {"nl": "deels geladen", "en": "partly loaded"},
+    "upload_state_rejected": {"nl": "afgewezen", "en": "rejected"},
+    "report_heading": {"nl": "Controlerapport: {file}", "en": "Check report: {file}"},
+    "report_ok": {"nl": "Het bestand kan worden geladen: {rows} rijen, {warnings} waarschuwingen. Bevestig om "
+                        "het aan te leveren.",
+                  "en": "The file can be loaded: {rows} rows, {warnings} warnings. Confirm to submit it."},
+    "report_errors": {"nl": "Het bestand wordt zo niet geladen: {errors} fouten (en {warnings} waarschuwingen). "
+                            "Verbeter het bestand en lever het opnieuw aan.",
+                      "en": "The file would not load as it is: {errors} errors (and {warnings} warnings). "
+                            "Correct the file and submit it again."},
+    "report_failed": {"nl": "Het bestand kon niet worden gecontroleerd. Probeer het later opnieuw of neem contact "
+                            "op met de databeheerder.",
+                      "en": "The file could not be checked. Try again later or contact the data steward."},
+    "report_errors_caption": {"nl": "Fouten per rij en kolom", "en": "Errors by row and column"},
+    "report_warnings_caption": {"nl": "Waarschuwingen per rij en kolom", "en": "Warnings by row and column"},
+    "report_confirm": {"nl": "Bevestigen en aanleveren", "en": "Confirm and submit"},
+    "report_back": {"nl": "Terug naar aanleveren", "en": "Back to submissions"},
+    "beheer_heading": {"nl": "Beheer", "en": "Administration"},
+    "beheer_runs_heading": {"nl": "Verwerken", "en": "Load"},
+    "beheer_waiting": {"nl": "Bestanden in de inbox die wachten: {n}.", "en": "Files waiting in the inbox: {n}."},
+    "beheer_ingest": {"nl": "Inbox nu laden (ingest)", "en": "Load the inbox now (ingest)"},
+    "beheer_refresh": {"nl": "Warehouse opnieuw opbouwen (refresh)", "en": "Rebuild the warehouse (refresh)"},
+    "beheer_started_ingest": {"nl": "Ingest gestart.", "en": "Ingest started."},
+    "beheer_started_refresh": {"nl": "Refresh gestart.", "en": "Refresh started."},
+    "beheer_started_nothing": {"nl": "Niets te doen: de inbox is leeg.", "en": "Nothing to do: the inbox is empty."},
+    "audit_heading": {"nl": "Auditlog", "en": "Audit log"},
+    "audit_caption": {"nl": "Wie deed wat en wanneer (nieuwste eerst, UTC)",
+                      "en": "Who did what and when (newest first, UTC)"},
+    "col_when": {"nl": "Wanneer", "en": "When"},
+    "col_who": {"nl": "Wie", "en": "Who"},
+    "col_what": {"nl": "Wat", "en": "What"},
+    "col_detail": {"nl": "Details", "en": "Details"},
+    "error_heading": {"nl": "Fout {code}", "en": "Error {code}"},
+    "error_home": {"nl": "Naar de kaart", "en": "To the map"},
+    "error_400": {"nl": "Het verzoek is niet geldig.", "en": "The request is not valid."},
+    "error_403": {"nl": "U heeft geen toegang tot deze pagina.", "en": "You have no access to this page."},
+    "error_404": {"nl": "Deze pagina bestaat niet.", "en": "This page does not exist."},
+    "error_405": {"nl": "Deze handeling is hier niet toegestaan.", "en": "This action is not allowed here."},
+    "error_413": {"nl": "Het bestand of verzoek is te groot: ten hoogste {limit} MB.",
+                  "en": "The file or request is too large: at most {limit} MB."},
+    "error_429": {"nl": "Te veel pogingen. Wacht een minuut en probeer het opnieuw.",
+                  "en": "Too many attempts. Wait a minute and try again."},
+    "error_500": {"nl": "Er ging iets mis aan onze kant. Probeer het later opnieuw.",
+                  "en": "Something went wrong on our side. Try again later."},
+    "error_csrf": {"nl": "Het formulier is verlopen of niet geldig. Laad de pagina opnieuw en probeer het nog eens.",
+                   "en": "The form has expired or is not valid. Reload the page and try again."},
+})

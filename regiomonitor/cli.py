@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 import argparse
+import getpass
+import os
 import sys
 from pathlib import Path
 
-from regiomonitor.config import DEMO_DIR, default_inbox, default_warehouse
+from regiomonitor.config import (DEMO_DIR, default_accounts, default_inbox, default_upload_inbox,
+                                 default_warehouse)
 
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 8050
+DEFAULT_WORKERS = 2 * (os.cpu_count() or 1)
 
 
 def _warehouse_option(parser: argparse.ArgumentParser) -> None:
@@ -18,9 +22,26 @@ def _warehouse_option(parser: argparse.ArgumentParser) -> None:
                              f"{default_warehouse()})")
 
 
+def _accounts_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--accounts", type=Path, default=None,
+                        help="accounts and audit log (default: $REGIOMONITOR_ACCOUNTS or "
+                             f"{default_accounts()})")
+
+
 def _serve_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--host", default=DEFAULT_HOST, help=f"address to listen on (default {DEFAULT_HOST})")
     parser.add_argument("--port", type=int, default=DEFAULT_PORT, help=f"port (default {DEFAULT_PORT})")
+    parser.add_argument("--workers", type=int, default=DEFAULT_WORKERS,
+                        help=f"gunicorn worker processes (default {DEFAULT_WORKERS}: 2 per CPU)")
+    parser.add_argument("--threads", type=int, default=4, help="threads per worker (default 4)")
+    parser.add_argument("--upload-inbox", type=Path, default=None,
+                        help="where browser uploads land and the loader reads (default: "
+                             f"$REGIOMONITOR_UPLOAD_INBOX, $REGIOMONITOR_INBOX or {default_upload_inbox()})")
+    parser.add_argument("--no-loader", action="store_true",
+                        help="do not start the loader that ingests browser uploads")
+    parser.add_argument("--dev", action="store_true",
+                        help="Flask's development server, one process (not for production)")
+    _accounts_option(parser)
 
 
 def run_refresh(warehouse: Path | None, inbox: Path | None, demo_targets: bool) -> dict:
@@ -37,20 +58,28 @@ def run_refresh(warehouse: Path | None, inbox: Path | None, demo_targets: bool) 
     return summary
 
 
-def run_serve(warehouse: Path | None, host: str, port: int) -> None:
-    """Serve the dashboard on an existing warehouse."""
-    from dashboard.app import create_app
-
+def run_serve(warehouse: Path | None, args: argparse.Namespace) -> None:
+    """Serve the dashboard on an existing warehouse: gunicorn and the upload loader, or with
+    --dev Flask's development server."""
     path = warehouse or default_warehouse()
     if not path.exists():
         sys.exit(f"No warehouse at {path}. Run `regiomonitor refresh` (or `regiomonitor demo`) first.")
-    print(f"Regiomonitor: http://{host}:{port}/  (warehouse {path})", flush=True)
-    create_app(path).run(host=host, port=port, debug=False)
+    accounts = args.accounts or default_accounts()
+    inbox = args.upload_inbox or default_upload_inbox()
+    print(f"Regiomonitor: http://{args.host}:{args.port}/  (warehouse {path}, "
+          f"{'development server' if args.dev else f'{args.workers} workers'})", flush=True)
+    if args.dev:
+        from dashboard.app import create_app
+        create_app(path, accounts, inbox).run(host=args.host, port=args.port, debug=False)
+        return
+    from regiomonitor.serving import serve
+    serve(path, accounts, inbox, args.host, args.port, args.workers, args.threads,
+          loader=not args.no_loader)
 
 
 def cmd_demo(args: argparse.Namespace) -> None:
     run_refresh(args.warehouse, DEMO_DIR / "inbox", True)
-    run_serve(args.warehouse, args.host, args.port)
+    run_serve(args.warehouse, args)
 
 
 def cmd_refresh(args: argparse.Namespace) -> None:
@@ -58,7 +87,53 @@ def cmd_refresh(args: argparse.Namespace) -> None:
 
 
 def cmd_serve(args: argparse.Namespace) -> None:
-    run_serve(args.warehouse, args.host, args.port)
+    run_serve(args.warehouse, args)
+
+
+def cmd_loader(args: argparse.Namespace) -> None:
+    from regiomonitor.loader import watch
+
+    try:
+        watch(args.inbox or default_upload_inbox(), args.warehouse or default_warehouse(),
+              args.accounts or default_accounts(), args.interval)
+    except KeyboardInterrupt:
+        pass
+
+
+def _password(args: argparse.Namespace) -> str:
+    """From standard input with --password-stdin (scripts), else asked twice without echo."""
+    if args.password_stdin:
+        return sys.stdin.readline().rstrip("\n")
+    first, second = getpass.getpass("Wachtwoord / password: "), getpass.getpass("Nog eens / again: ")
+    if first != second:
+        sys.exit("De wachtwoorden verschillen. / The passwords differ.")
+    return first
+
+
+def cmd_user(args: argparse.Namespace) -> None:
+    from regiomonitor.accounts import AccountError, Store
+
+    store = Store(args.accounts or default_accounts())
+    actor = f"cli:{getpass.getuser()}"
+    try:
+        if args.action == "list":
+            for a in store.accounts():
+                print(f"{a.username:20} {a.role:8} {'disabled' if a.disabled else 'active':8} "
+                      f"orgs={','.join(a.orgs) or '-'} regions={','.join(a.regions) or 'all'}")
+            return
+        if args.action == "add":
+            password = _password(args)
+            if len(password) < 12:
+                sys.exit("Wachtwoord te kort (minstens 12 tekens). / Password too short (at least 12 characters).")
+            store.add(args.username, password, args.role, args.org or [], args.region or [])
+        elif args.action == "reset":
+            store.reset_password(args.username, _password(args))
+        else:
+            store.set_disabled(args.username, args.action == "disable")
+    except AccountError as err:
+        sys.exit(str(err))
+    store.audit(actor, f"user {args.action}", args.username)
+    print(f"{args.action}: {args.username}")
 
 
 def cmd_progress(args: argparse.Namespace) -> None:
@@ -219,6 +294,30 @@ def _ingest_commands(sub) -> None:
     schedule.set_defaults(func=cmd_schedule)
 
 
+def _account_commands(sub) -> None:
+    loader = sub.add_parser("loader", help="ingest browser uploads as they arrive (started by serve)",
+                            description="Watch the upload inbox and run the Prefect flow `ingest` "
+                                        "on each complete file (never on *.part).")
+    _warehouse_option(loader)
+    _accounts_option(loader)
+    loader.add_argument("--inbox", type=Path, default=None, help="the upload inbox to watch")
+    loader.add_argument("--interval", type=float, default=3.0, help="seconds between looks (default 3)")
+    loader.set_defaults(func=cmd_loader)
+
+    user = sub.add_parser("user", help="manage local accounts: add, list, disable, enable, reset",
+                          description="Local accounts for partners (upload for their organisations) "
+                                      "and stewards. Every change goes into the audit log.")
+    user.add_argument("action", choices=["add", "list", "disable", "enable", "reset"])
+    user.add_argument("username", nargs="?", help="the account (not for list)")
+    user.add_argument("--role", choices=["partner", "steward"], default="partner")
+    user.add_argument("--org", action="append", help="partner code from data/reference/partners.csv "
+                                                     "(repeat for several)")
+    user.add_argument("--region", action="append", help="region code, e.g. AM10 (repeat; default all)")
+    user.add_argument("--password-stdin", action="store_true", help="read the password from standard input")
+    _accounts_option(user)
+    user.set_defaults(func=cmd_user)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="regiomonitor",
@@ -248,6 +347,7 @@ def build_parser() -> argparse.ArgumentParser:
     _warehouse_option(serve)
     _serve_options(serve)
     serve.set_defaults(func=cmd_serve)
+    _account_commands(sub)
 
     progress = sub.add_parser("progress", help="print a region's progress table",
                               description="Print every progress metric of one region per indicator, "
@@ -306,7 +406,10 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> None:
-    args = build_parser().parse_args(argv)
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command == "user" and args.action != "list" and not args.username:
+        parser.error("user: a user name is needed")
     args.func(args)
 
 

@@ -59,3 +59,28 @@ def settings(warehouse: str | Path | None = None, inbox: str | Path | None = Non
         inbox=Path(inbox) if inbox else default_inbox(),
         include_demo_targets=include_demo_targets,
     )
+
+
+def default_accounts() -> Path:
+    """Accounts and the audit log: REGIOMONITOR_ACCOUNTS, else data/accounts/ (git-ignored).
+
+    A file of its own beside the warehouse, never inside it: `refresh` rebuilds the warehouse
+    from scratch, and accounts and the audit trail must survive that.
+    """
+    env = os.environ.get("REGIOMONITOR_ACCOUNTS")
+    return Path(env) if env else ROOT / "data" / "accounts" / "accounts.sqlite"
+
+
+def default_upload_inbox() -> Path:
+    """Where files uploaded in the browser land: REGIOMONITOR_UPLOAD_INBOX, else the inbox
+    (REGIOMONITOR_INBOX) when one is set, else data/uploads/inbox (git-ignored).
+
+    Never the generated demo inbox: `ingest` refuses to move its files.
+    """
+    env = os.environ.get("REGIOMONITOR_UPLOAD_INBOX") or os.environ.get("REGIOMONITOR_INBOX")
+    return Path(env) if env else ROOT / "data" / "uploads" / "inbox"
+
+
+# Largest request body the server accepts (uploads included), in bytes; larger ones get a
+# 413 that names this limit. A partner file of 10.000 rows is well under 2 MB.
+MAX_UPLOAD_BYTES = int(os.environ.get("REGIOMONITOR_MAX_UPLOAD_BYTES", 10 * 1024 * 1024))

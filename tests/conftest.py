@@ -50,19 +50,35 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
+# Accounts every served app has: (user name, password, role, organisations).
+PARTNER = ("roc-rivierenland", "partner-wachtwoord-1", "partner", ["roc"])
+STEWARD = ("beheerder", "steward-wachtwoord-1", "steward", [])
+
+
 @contextlib.contextmanager
-def serving(warehouse: Path):
-    """`regiomonitor serve` on a warehouse, as a user starts it; yields its base URL."""
+def serving(warehouse: Path, workers: int = 2):
+    """`regiomonitor serve` (gunicorn and the upload loader) on a warehouse, as a user starts
+    it, with the PARTNER and STEWARD accounts; yields its base URL. Accounts and the upload
+    inbox live beside the warehouse (`accounts/`, `uploads/inbox`)."""
+    from regiomonitor.accounts import Store
+
     port = free_port()
+    accounts = warehouse.parent / f"accounts-{port}" / "accounts.sqlite"
+    store = Store(accounts)
+    for name, password, role, orgs in (PARTNER, STEWARD):
+        store.add(name, password, role, orgs)
     log_path = warehouse.with_name(f"serve-{port}.log")
     with open(log_path, "w") as log:
         proc = subprocess.Popen([sys.executable, "-m", "regiomonitor.cli", "serve", "--warehouse",
-                                 str(warehouse), "--port", str(port)], stdout=log, stderr=log)
+                                 str(warehouse), "--port", str(port), "--workers", str(workers),
+                                 "--accounts", str(accounts), "--upload-inbox",
+                                 str(warehouse.parent / f"uploads-{port}" / "inbox")],
+                                stdout=log, stderr=log)
         url = f"http://127.0.0.1:{port}"
-        deadline = time.monotonic() + 60
+        deadline = time.monotonic() + 90
         while True:
             try:
-                urllib.request.urlopen(url, timeout=2)
+                urllib.request.urlopen(url, timeout=5)
                 break
             except OSError:
                 if proc.poll() is not None or time.monotonic() > deadline:
@@ -73,7 +89,7 @@ def serving(warehouse: Path):
             yield url
         finally:
             proc.terminate()
-            proc.wait(timeout=10)
+            proc.wait(timeout=30)
 
 
 @pytest.fixture(scope="session")

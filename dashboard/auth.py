@@ -1,0 +1,163 @@
+"""Who is asking: sign-in with local accounts (Flask-Login), or single sign-on behind a proxy.
+
+Public readers need no account. A partner uploads for its own organisations; a steward sees
+every upload, the Data page's steward parts, and starts runs. Local accounts live in
+regiomonitor.accounts; `regiomonitor user add|list|disable|reset` manages them.
+
+Single sign-on (off by default): with REGIOMONITOR_SSO=1 the server trusts the user and group
+headers an authenticating reverse proxy sets (oauth2-proxy: X-Forwarded-User,
+X-Forwarded-Groups). Only turn it on when the proxy is the sole way in (bind the server to
+127.0.0.1) and strips those headers from the client's own request; README.md has an example.
+"""
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from functools import wraps
+from urllib.parse import urlparse
+
+import flask
+import flask_login
+
+from dashboard.i18n import language, t
+from dashboard.security import LOGIN_LIMIT, csrf, limiter
+from regiomonitor.accounts import Account, Store
+
+EXTENSION_KEY = "regiomonitor_accounts"
+blueprint = flask.Blueprint("auth", __name__)
+login_manager = flask_login.LoginManager()
+login_manager.login_view = "auth.login"
+login_manager.session_protection = "strong"
+
+
+def store() -> Store:
+    """The accounts store of the app serving this request."""
+    return flask.current_app.extensions[EXTENSION_KEY]
+
+
+def sso_enabled() -> bool:
+    return os.environ.get("REGIOMONITOR_SSO", "0") == "1"
+
+
+def sso_account(headers: dict) -> Account | None:
+    """The account a trusted proxy vouches for, from its user and group headers.
+
+    Groups: REGIOMONITOR_SSO_STEWARD_GROUP (default regiomonitor-stewards) makes a steward;
+    regiomonitor-partner-<code> makes a partner for organisation <code> (one group per code).
+    """
+    user = headers.get(os.environ.get("REGIOMONITOR_SSO_USER_HEADER", "X-Forwarded-User"), "").strip()
+    if not user:
+        return None
+    raw = headers.get(os.environ.get("REGIOMONITOR_SSO_GROUPS_HEADER", "X-Forwarded-Groups"), "")
+    groups = {g.strip() for g in raw.split(",") if g.strip()}
+    if os.environ.get("REGIOMONITOR_SSO_STEWARD_GROUP", "regiomonitor-stewards") in groups:
+        return Account(user, "steward")
+    prefix = "regiomonitor-partner-"
+    orgs = tuple(sorted(g[len(prefix):] for g in groups if g.startswith(prefix)))
+    return Account(user, "partner", orgs) if orgs else None
+
+
+@login_manager.user_loader
+def load_user(username: str) -> Account | None:
+    account = store().get(username)
+    return account if account and account.is_active else None
+
+
+@login_manager.request_loader
+def load_from_proxy(request: flask.Request) -> Account | None:
+    if not sso_enabled():
+        return None
+    account = sso_account(request.headers)
+    if account and not flask.session.get("sso_seen"):
+        flask.session["sso_seen"] = True
+        store().audit(account.username, "login", f"sso {account.role} {','.join(account.orgs)}")
+    return account
+
+
+@login_manager.unauthorized_handler
+def unauthorized() -> flask.Response:
+    """Anonymous visitors of a protected page go to the sign-in page (403 for non-GET)."""
+    if flask.request.method != "GET":
+        flask.abort(403)
+    lang = language(flask.request.args.get("lang"))
+    return flask.redirect(flask.url_for("auth.login", next=flask.request.path, lang=lang))
+
+
+def account() -> Account | None:
+    """The signed-in account, or None for a public reader."""
+    user = flask_login.current_user
+    return user if user and user.is_authenticated else None
+
+
+def is_steward() -> bool:
+    """True when a steward is signed in: the Data page shows its steward parts."""
+    try:
+        user = account()
+    except RuntimeError:   # outside a request (a unit test calling a layout)
+        return False
+    return bool(user and user.is_steward)
+
+
+def requires(role: str | None = None) -> Callable:
+    """A view for signed-in accounts (of `role`, when given); others are refused."""
+    def decorate(view: Callable) -> Callable:
+        @wraps(view)
+        def guarded(*args, **kwargs):
+            user = account()
+            if user is None:
+                return login_manager.unauthorized()
+            if role and user.role != role and not user.is_steward:
+                flask.abort(403)
+            return view(*args, **kwargs)
+        return guarded
+    return decorate
+
+
+def page_context(lang: str) -> dict:
+    """What every account template needs: the language, its strings, the signed-in account."""
+    return {"lang": lang, "t": lambda key, **v: t(key, lang, **v), "account": account(),
+            "sso": sso_enabled()}
+
+
+def safe_next(target: str | None) -> str:
+    """Only a path on this site: never an open redirect to another host."""
+    if target and target.startswith("/") and not target.startswith("//") and not urlparse(target).netloc:
+        return target
+    return "/aanleveren"
+
+
+@blueprint.before_request
+def check_csrf() -> None:
+    if flask.request.method == "POST":
+        csrf.protect()
+
+
+@blueprint.route("/login", methods=["GET", "POST"])
+@limiter.limit(LOGIN_LIMIT, methods=["POST"])
+def login() -> str | flask.Response:
+    lang = language(flask.request.values.get("lang"))
+    failed = False
+    if flask.request.method == "POST":
+        username = flask.request.form.get("username", "")[:200]
+        user = store().authenticate(username, flask.request.form.get("password", "")[:1000])
+        store().audit(username or "-", "login" if user else "login failed",
+                      f"from {flask.request.remote_addr}")
+        if user:
+            flask.session.clear()
+            flask_login.login_user(user)
+            return flask.redirect(safe_next(flask.request.form.get("next")) +
+                                  ("" if lang == "nl" else "?lang=en"))
+        failed = True
+    return flask.render_template("login.html", failed=failed,
+                                 next=flask.request.values.get("next", ""),
+                                 **page_context(lang)), 401 if failed else 200
+
+
+@blueprint.route("/logout", methods=["POST"])
+def logout() -> flask.Response:
+    user = account()
+    if user:
+        store().audit(user.username, "logout")
+    flask_login.logout_user()
+    flask.session.clear()
+    return flask.redirect("/")

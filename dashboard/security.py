@@ -1,0 +1,112 @@
+"""HTTP hardening for the Flask server under the Dash app, one rule in one place.
+
+Headers on every response (Content-Security-Policy that Dash works under, frame-ancestors,
+nosniff, Referrer-Policy), a request body limit with a clear 413, generic error pages, session
+cookies that are HttpOnly and SameSite (and Secure when served over https), CSRF tokens on every
+form that changes state (Flask-WTF), and a rate limit on the sign-in form (Flask-Limiter).
+"""
+from __future__ import annotations
+
+import os
+import secrets
+from pathlib import Path
+
+import dash
+import flask
+from flask_limiter import Limiter
+from flask_limiter.util import get_remote_address
+from flask_wtf.csrf import CSRFError, CSRFProtect
+
+from dashboard.i18n import fmt_number, language, t
+from regiomonitor.config import MAX_UPLOAD_BYTES
+
+csrf = CSRFProtect()
+# Per worker process (memory storage): with N gunicorn workers an address gets at most N times
+# the limit. Enough to stop password guessing at speed; a shared store (redis) would be exact.
+limiter = Limiter(key_func=get_remote_address, storage_uri="memory://", default_limits=[])
+LOGIN_LIMIT = "10 per minute;50 per hour"
+
+
+def content_security_policy(app: dash.Dash) -> str:
+    """Scripts only from this origin plus Dash's own inline scripts (by hash); Plotly's map
+    traces start workers from blob: URLs and draw images from data:/blob:; no framing."""
+    scripts = " ".join(app.csp_hashes())
+    return "; ".join([
+        "default-src 'self'",
+        f"script-src 'self' {scripts}",
+        "style-src 'self' 'unsafe-inline'",   # Plotly and the grid set styles at run time
+        "img-src 'self' data: blob:",
+        "font-src 'self' data:",
+        "worker-src 'self' blob:",
+        "connect-src 'self'",
+        "object-src 'none'",
+        "base-uri 'self'",
+        "form-action 'self'",
+        "frame-ancestors 'none'",
+    ])
+
+
+def secret_key(path: Path) -> bytes:
+    """REGIOMONITOR_SECRET_KEY, else a random key kept in `path` (created once, mode 0600), so
+    that every gunicorn worker signs sessions with the same key and they survive a restart."""
+    env = os.environ.get("REGIOMONITOR_SECRET_KEY")
+    if env:
+        return env.encode()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError:
+        return path.read_bytes()
+    with os.fdopen(fd, "wb") as out:
+        out.write(secrets.token_bytes(32))
+    return path.read_bytes()
+
+
+def secure_cookies() -> bool:
+    """Cookies only over https: REGIOMONITOR_SECURE_COOKIES=1 (set it behind a TLS proxy)."""
+    return os.environ.get("REGIOMONITOR_SECURE_COOKIES", "0") == "1"
+
+
+def harden(app: dash.Dash, key_file: Path) -> None:
+    """Apply every rule above to the app's Flask server."""
+    server = app.server
+    server.config.update(
+        SECRET_KEY=secret_key(key_file),
+        MAX_CONTENT_LENGTH=MAX_UPLOAD_BYTES,
+        SESSION_COOKIE_HTTPONLY=True, SESSION_COOKIE_SAMESITE="Lax",
+        SESSION_COOKIE_SECURE=secure_cookies(), SESSION_COOKIE_NAME="regiomonitor_session",
+        REMEMBER_COOKIE_HTTPONLY=True, REMEMBER_COOKIE_SAMESITE="Lax",
+        REMEMBER_COOKIE_SECURE=secure_cookies(),
+        # Checked only on our own forms (dashboard/auth.py, upload.py): Dash's callback
+        # requests change nothing and carry no form token.
+        WTF_CSRF_CHECK_DEFAULT=False,
+        WTF_CSRF_TIME_LIMIT=None,
+    )
+    csrf.init_app(server)
+    limiter.init_app(server)
+    policy: list[str] = []   # computed at the first response, once every callback exists
+
+    @server.after_request
+    def headers(response: flask.Response) -> flask.Response:
+        if not policy:
+            policy.append(content_security_policy(app))
+        response.headers["Content-Security-Policy"] = policy[0]
+        response.headers["X-Content-Type-Options"] = "nosniff"
+        response.headers["Referrer-Policy"] = "strict-origin-when-cross-origin"
+        response.headers["X-Frame-Options"] = "DENY"
+        response.headers["Cross-Origin-Opener-Policy"] = "same-origin"
+        return response
+
+    for code in (400, 403, 404, 405, 413, 429, 500):
+        server.register_error_handler(code, error_page)
+    server.register_error_handler(CSRFError, lambda _err: error_page(400, csrf_failed=True))
+
+
+def error_page(error: object, csrf_failed: bool = False) -> tuple[str, int]:
+    """A short page in the visitor's language: what went wrong, never a traceback."""
+    code = error if isinstance(error, int) else getattr(error, "code", 500) or 500
+    lang = language(flask.request.args.get("lang"))
+    key = "error_csrf" if csrf_failed else f"error_{code}"
+    message = t(key, lang, limit=fmt_number(MAX_UPLOAD_BYTES / 1024 ** 2, lang, 0))
+    return flask.render_template("error.html", lang=lang, t=lambda k, **v: t(k, lang, **v),
+                                 code=code, message=message), code

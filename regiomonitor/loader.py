@@ -1,0 +1,65 @@
+"""The upload loader: runs the Prefect flow `ingest` on files that appear in the upload inbox.
+
+`regiomonitor serve` starts it beside the web server, so a file a partner confirms in the
+browser is loaded without a manual step. It takes only complete files: the browser upload
+writes `<name>.part` and renames it, so anything ending in .part is skipped, as are links and
+anything that is not a regular file. Each file is loaded on its own so the submission records
+who uploaded it (REGIOMONITOR_STEWARD = upload:<account>). Prefect is imported only when the
+first file arrives (its temporary server costs ~15 s and ~200 MB).
+"""
+from __future__ import annotations
+
+import os
+import stat
+import time
+from pathlib import Path
+
+from regiomonitor.accounts import Store
+
+SUFFIXES = (".csv", ".xlsx")
+
+
+def ready_files(inbox: Path) -> list[Path]:
+    """Complete partner files at the inbox's top level, oldest name first."""
+    if not inbox.is_dir():
+        return []
+    files = []
+    for path in sorted(inbox.iterdir()):
+        info = os.lstat(path)
+        if stat.S_ISREG(info.st_mode) and path.suffix.lower() in SUFFIXES:
+            files.append(path)
+    return files
+
+
+def load_one(path: Path, warehouse: Path, store: Store) -> str:
+    """Ingest one file with the Prefect flow; the status it got, logged in the audit trail."""
+    from pipelines.flows import ingest
+    from pipelines.warehouse import WarehouseBusy
+
+    upload = store.upload_by_stored_name(path.name)
+    os.environ["REGIOMONITOR_STEWARD"] = f"upload:{upload.username}" if upload else "upload"
+    try:
+        results = ingest([str(path)], None, str(warehouse))
+    except WarehouseBusy:
+        return "busy"   # another run holds the writer lock: try again at the next poll
+    status = results[0].status if results else "none"
+    store.audit("loader", "run ingest", f"{path.name}: {status}, {results[0].rows if results else 0} rows")
+    return status
+
+
+def watch(inbox: Path, warehouse: Path, accounts: Path, interval: float = 3.0) -> None:
+    """Poll the inbox every `interval` seconds and load what appears, until stopped."""
+    store = Store(accounts)
+    failed: dict[str, int] = {}   # name → mtime of a file that failed: retried once it changes
+    print(f"Loader: watching {inbox} for {warehouse}", flush=True)
+    while True:
+        for path in ready_files(inbox):
+            if failed.get(path.name) == path.stat().st_mtime_ns:
+                continue
+            try:
+                print(f"Loader: {path.name}: {load_one(path, warehouse, store)}", flush=True)
+            except Exception as err:  # noqa: BLE001 - keep watching; the error is logged and audited
+                failed[path.name] = path.stat().st_mtime_ns
+                store.audit("loader", "run failed", f"{path.name}: {type(err).__name__}: {err}")
+                print(f"Loader: {path.name}: failed: {err}", flush=True)
+        time.sleep(interval)
