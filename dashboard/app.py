@@ -39,7 +39,7 @@ def create_app(warehouse_path: Path, accounts_path: Path | None = None,
     app.server.extensions[auth.EXTENSION_KEY] = accounts
     app.server.extensions[upload.INBOX_KEY] = Path(upload_inbox or default_upload_inbox())
     security.harden(app, accounts.path.with_name("secret_key"))
-    auth.login_manager.init_app(app.server)
+    auth.init_app(app.server)
     app.server.register_blueprint(auth.blueprint)
     app.server.register_blueprint(upload.blueprint)
     return app

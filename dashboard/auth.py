@@ -12,6 +12,7 @@ X-Forwarded-Groups). Only turn it on when the proxy is the sole way in (bind the
 from __future__ import annotations
 
 import os
+import time
 from collections.abc import Callable
 from functools import wraps
 from urllib.parse import urlparse
@@ -27,7 +28,13 @@ EXTENSION_KEY = "regiomonitor_accounts"
 blueprint = flask.Blueprint("auth", __name__)
 login_manager = flask_login.LoginManager()
 login_manager.login_view = "auth.login"
-login_manager.session_protection = "strong"
+
+
+def init_app(server: flask.Flask) -> None:
+    """Sessions bound to the browser that signed in ("strong"); behind an SSO proxy the proxy
+    vouches for every request, and a session without a local sign-in must not void it."""
+    server.config["SESSION_PROTECTION"] = "basic" if sso_enabled() else "strong"
+    login_manager.init_app(server)
 
 
 def store() -> Store:
@@ -63,13 +70,19 @@ def load_user(username: str) -> Account | None:
     return account if account and account.is_active else None
 
 
+# A proxy vouches for every request, so there is no sign-in moment to log: a user seen through
+# the proxy is logged as a login at most once an hour per worker process.
+SSO_AUDIT_EVERY_S = 3600
+_sso_seen: dict[str, float] = {}
+
+
 @login_manager.request_loader
 def load_from_proxy(request: flask.Request) -> Account | None:
     if not sso_enabled():
         return None
     account = sso_account(request.headers)
-    if account and not flask.session.get("sso_seen"):
-        flask.session["sso_seen"] = True
+    if account and time.monotonic() - _sso_seen.get(account.username, -SSO_AUDIT_EVERY_S) >= SSO_AUDIT_EVERY_S:
+        _sso_seen[account.username] = time.monotonic()
         store().audit(account.username, "login", f"sso {account.role} {','.join(account.orgs)}")
     return account
 

@@ -460,4 +460,7 @@ STRINGS.update({
                   "en": "Something went wrong on our side. Try again later."},
     "error_csrf": {"nl": "Het formulier is verlopen of niet geldig. Laad de pagina opnieuw en probeer het nog eens.",
                    "en": "The form has expired or is not valid. Reload the page and try again."},
+    "steward_only": {"nl": "(alleen voor databeheerders)", "en": "(stewards only)"},
+    "steward_only_note": {"nl": "Namen en afgewezen celwaarden zijn alleen zichtbaar voor ingelogde databeheerders.",
+                          "en": "Names and rejected cell values are shown to signed-in data stewards only."},
 })

@@ -10,11 +10,17 @@ import pandas as pd
 from dash import Input, Output, dcc, html
 
 from dashboard import components, ids, warehouse
+from dashboard.auth import is_steward
 from regiomonitor.formatting import as_date
 from dashboard.i18n import fmt_date, fmt_month, fmt_number, language, t
 from regiomonitor import template
 
 dash.register_page(__name__, path="/data", title="Regiomonitor – Data", label_key="page_data", order=2)
+
+def steward_only(value: object, lang: str) -> object:
+    """Names and rejected cell values are for signed-in stewards; others see that they are hidden."""
+    return value if is_steward() else t("steward_only", lang)
+
 
 def _when(value, lang: str) -> str:
     """A timestamp as date and time, e.g. 27-11-2026 03:34."""
@@ -24,7 +30,7 @@ def _when(value, lang: str) -> str:
 def submissions(lang: str) -> html.Section:
     frame = warehouse.current().query("data_submissions")
     rows = [[html.A(s.file_name, href=components.href("/data", lang, submission=s.id)),
-             _when(s.received_at, lang), s.steward,
+             _when(s.received_at, lang), steward_only(s.steward, lang),
              t(f"status_{s.status}", lang) + (f" · {t('demo_tag', lang)}" if s.is_demo else ""),
              fmt_number(s.rows_accepted, lang), fmt_number(s.rows_rejected, lang)]
             for s in frame.itertuples()]
@@ -47,7 +53,7 @@ def reasons(query: str, kind: str, lang: str) -> html.Section:
     frame = warehouse.current().query(query)
     rows = [[html.A(r.file_name, href=components.href("/data", lang, submission=r.id)),
              "–" if pd.isna(r.source_row) else fmt_number(r.source_row, lang), r.column_name or "–",
-             r.value or "", getattr(r, f"reason_{lang}")] for r in frame.itertuples()]
+             steward_only(r.value or "", lang), getattr(r, f"reason_{lang}")] for r in frame.itertuples()]
     body = (components.table(t(f"{kind}_caption", lang),
                              [t(k, lang) for k in ("col_file", "col_row", "col_column", "col_value",
                                                    "col_reason")], rows, numeric={1})
@@ -155,7 +161,7 @@ def source_rows(submission: str, lang: str) -> list:
         html.H1(t("submission_heading", lang, file=s["file_name"])),
         components.demo_banner(lang, bool(s["is_demo"])),
         html.Dl([html.Div([html.Dt(t(k, lang)), html.Dd(v)]) for k, v in [
-            ("col_received", _when(s["received_at"], lang)), ("col_steward", s["steward"]),
+            ("col_received", _when(s["received_at"], lang)), ("col_steward", steward_only(s["steward"], lang)),
             ("col_status", t(f"status_{s['status']}", lang)),
             ("col_accepted", fmt_number(s["rows_accepted"], lang)),
             ("col_rejected", fmt_number(s["rows_rejected"], lang)), ("col_sha256", s["sha256"])]],
@@ -174,7 +180,7 @@ def submission_rejections(submission: str, lang: str) -> html.Section | None:
     if frame.empty:
         return None
     rows = [["–" if pd.isna(r.source_row) else fmt_number(r.source_row, lang), r.column_name or "–",
-             r.value or "", getattr(r, f"reason_{lang}")] for r in frame.itertuples()]
+             steward_only(r.value or "", lang), getattr(r, f"reason_{lang}")] for r in frame.itertuples()]
     return html.Section([html.H2(t("rejected_heading", lang)),
                          components.table(t("rejected_caption", lang),
                                           [t(k, lang) for k in ("col_row", "col_column", "col_value",
@@ -189,7 +195,10 @@ def layout(lang: str | None = None, submission: str | None = None, programme: st
     if submission:
         content = source_rows(submission, lang)
     else:
-        content = [html.H1(t("data_heading", lang)), submissions(lang),
+        content = [html.H1(t("data_heading", lang)),
+                   None if is_steward() else html.P(html.A(t("steward_only_note", lang),
+                                                           href=components.href("/login", lang, next="/data"))),
+                   submissions(lang),
                    reasons("data_rejected", "rejected", lang), reasons("data_warnings", "warnings", lang),
                    revisions(lang), runs(lang),
                    coverage(programme, lang), freshness(lang), template_section(lang)]

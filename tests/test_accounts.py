@@ -1,0 +1,131 @@
+"""Accounts, the audit log, `regiomonitor user`, and the sign-in rules of the Flask server
+(cookies, CSRF, rate limit, single sign-on), tested in process with Flask's test client."""
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+
+import pytest
+
+from regiomonitor.accounts import AccountError, Store
+
+
+def user_cli(accounts, *args: str, password: str | None = None) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "regiomonitor.cli", "user", *args, "--accounts",
+                           str(accounts)] + (["--password-stdin"] if password is not None else []),
+                          input=(password + "\n") if password is not None else None,
+                          capture_output=True, text=True, timeout=60)
+
+
+def test_store_hashes_passwords_and_refuses_wrong_ones(tmp_path):
+    store = Store(tmp_path / "accounts.sqlite")
+    store.add("anna", "een-lang-wachtwoord", "partner", ["roc"], ["AM10"])
+    raw = (tmp_path / "accounts.sqlite").read_bytes()
+    assert b"een-lang-wachtwoord" not in raw
+    assert store.authenticate("anna", "een-lang-wachtwoord").orgs == ("roc",)
+    assert store.authenticate("anna", "fout") is None
+    assert store.authenticate("niemand", "een-lang-wachtwoord") is None
+    store.set_disabled("anna", True)
+    assert store.authenticate("anna", "een-lang-wachtwoord") is None
+    with pytest.raises(AccountError, match="exists"):
+        store.add("anna", "x" * 12, "steward")
+    with pytest.raises(AccountError, match="organisation"):
+        store.add("bob", "x" * 12, "partner")
+
+
+def test_user_command_adds_lists_disables_and_resets_with_an_audit_trail(tmp_path):
+    accounts = tmp_path / "acc" / "accounts.sqlite"
+    assert user_cli(accounts, "add", "anna", "--org", "roc", "--org", "uwv",
+                    password="een-lang-wachtwoord").returncode == 0
+    assert user_cli(accounts, "add", "piet", "--role", "steward", password="kort").returncode != 0
+    listed = user_cli(accounts, "list").stdout
+    assert re.search(r"anna\s+partner\s+active\s+orgs=roc,uwv regions=all", listed)
+    assert user_cli(accounts, "disable", "anna").returncode == 0
+    assert "disabled" in user_cli(accounts, "list").stdout
+    assert user_cli(accounts, "reset", "anna", password="nog-een-wachtwoord").returncode == 0
+    assert user_cli(accounts, "enable", "anna").returncode == 0
+    store = Store(accounts)
+    assert store.authenticate("anna", "nog-een-wachtwoord") is not None
+    assert user_cli(accounts, "disable", "onbekend").returncode != 0
+    actions = [row["action"] for row in store.audit_log()]
+    assert actions == ["user enable", "user reset", "user disable", "user add"]
+
+
+@pytest.fixture
+def client(tmp_path, monkeypatch, demo_warehouse):
+    """The real app in process (Flask test client), with one partner and one steward."""
+    monkeypatch.delenv("REGIOMONITOR_SSO", raising=False)
+    from dashboard.app import create_app
+
+    accounts = tmp_path / "accounts.sqlite"
+    store = Store(accounts)
+    store.add("anna", "een-lang-wachtwoord", "partner", ["roc"])
+    store.add("stef", "een-lang-wachtwoord", "steward")
+    app = create_app(demo_warehouse, accounts, tmp_path / "inbox")
+    app.server.config["TESTING"] = True
+    return app.server.test_client()
+
+
+def csrf_token(client, path: str = "/login") -> str:
+    return re.search(r'name="csrf_token" value="([^"]+)"', client.get(path).text).group(1)
+
+
+def login(client, name: str, password: str = "een-lang-wachtwoord"):
+    return client.post("/login", data={"username": name, "password": password,
+                                       "csrf_token": csrf_token(client)})
+
+
+def test_session_cookie_is_httponly_and_samesite_and_login_is_audited(client):
+    response = login(client, "anna")
+    assert response.status_code == 302
+    cookie = response.headers["Set-Cookie"]
+    assert "HttpOnly" in cookie and "SameSite=Lax" in cookie and "Secure" not in cookie
+    assert client.get("/aanleveren").status_code == 200
+    assert client.get("/beheer").status_code == 403            # a partner is no steward
+
+
+def test_secure_cookies_when_configured(tmp_path, monkeypatch, demo_warehouse):
+    monkeypatch.setenv("REGIOMONITOR_SECURE_COOKIES", "1")
+    from dashboard.app import create_app
+
+    store = Store(tmp_path / "accounts.sqlite")
+    store.add("anna", "een-lang-wachtwoord", "partner", ["roc"])
+    client = create_app(demo_warehouse, store.path, tmp_path / "inbox").server.test_client()
+    assert "Secure" in login(client, "anna").headers["Set-Cookie"]
+
+
+def test_forms_without_a_csrf_token_are_refused(client):
+    assert client.post("/login", data={"username": "anna", "password": "een-lang-wachtwoord"}
+                       ).status_code == 400
+    login(client, "anna")
+    response = client.post("/aanleveren/bevestigen", data={})
+    assert response.status_code == 400 and "Traceback" not in response.text
+
+
+def test_failed_logins_are_rate_limited_and_audited(client):
+    codes = [login(client, "anna", "fout").status_code for _ in range(12)]
+    assert codes[:10] == [401] * 10 and 429 in codes[10:]
+    store = client.application.extensions["regiomonitor_accounts"]
+    assert [r["action"] for r in store.audit_log()].count("login failed") == 10
+
+
+STEWARD_HEADERS = {"X-Forwarded-User": "sam@example.org",
+                   "X-Forwarded-Groups": "staff,regiomonitor-stewards"}
+
+
+def test_proxy_headers_are_ignored_by_default(client):
+    assert client.get("/beheer", headers=STEWARD_HEADERS).status_code == 302
+
+
+def test_sso_trusts_proxy_headers_when_enabled(tmp_path, monkeypatch, demo_warehouse):
+    monkeypatch.setenv("REGIOMONITOR_SSO", "1")
+    from dashboard.app import create_app
+
+    client = create_app(demo_warehouse, tmp_path / "accounts.sqlite", tmp_path / "inbox").server.test_client()
+    assert client.get("/beheer", headers=STEWARD_HEADERS).status_code == 200
+    partner = {"X-Forwarded-User": "pim@example.org", "X-Forwarded-Groups": "regiomonitor-partner-uwv"}
+    assert client.get("/beheer", headers=partner).status_code == 403
+    assert "uwv" in client.get("/aanleveren", headers=partner).text
+    assert client.get("/aanleveren", headers={"X-Forwarded-User": "eve"}).status_code == 302
