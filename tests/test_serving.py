@@ -1,0 +1,78 @@
+"""The served app as a browser meets it (gunicorn via `regiomonitor serve`): security headers,
+no product banner, body limits, generic errors, and pages and uploads refused to anonymous
+visitors. Plain HTTP with requests; the browser tests are in tests/test_upload_e2e.py."""
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+import requests
+
+from regiomonitor.config import MAX_UPLOAD_BYTES
+from tests.conftest import PARTNER
+
+
+def csp(response: requests.Response) -> dict[str, str]:
+    """The Content-Security-Policy as directive → value."""
+    parts = [p.strip().split(" ", 1) for p in response.headers["Content-Security-Policy"].split(";")]
+    return {p[0]: p[1] if len(p) > 1 else "" for p in parts}
+
+
+@pytest.mark.parametrize("path", ["/", "/regio/AM10", "/login", "/_dash-layout", "/assets/style.css"])
+def test_security_headers_on_every_response(served_app, path):
+    response = requests.get(served_app + path, timeout=30)
+    assert response.status_code == 200
+    policy = csp(response)
+    assert policy["default-src"] == "'self'"
+    assert policy["frame-ancestors"] == "'none'"
+    assert "blob:" in policy["worker-src"] and "data:" in policy["img-src"]
+    assert "'unsafe-inline'" not in policy["script-src"] and "'unsafe-eval'" not in policy["script-src"]
+    assert re.search(r"'sha256-[A-Za-z0-9+/=]+'", policy["script-src"])
+    assert response.headers["X-Content-Type-Options"] == "nosniff"
+    assert response.headers["Referrer-Policy"] == "strict-origin-when-cross-origin"
+    assert response.headers["Server"] == "regiomonitor"    # not gunicorn, no version
+
+
+def test_anonymous_visitors_cannot_reach_upload_or_steward_pages(served_app):
+    session = requests.Session()
+    for path in ("/aanleveren", "/beheer", "/aanleveren/sjabloon.csv"):
+        response = session.get(served_app + path, allow_redirects=False, timeout=30)
+        assert response.status_code == 302 and response.headers["Location"].startswith("/login")
+    token = re.search(r'name="csrf_token" value="([^"]+)"', session.get(served_app + "/login").text)[1]
+    for path, data in [("/aanleveren/bevestigen", {}), ("/beheer/run", {"action": "refresh"})]:
+        assert session.post(served_app + path, data={**data, "csrf_token": token},
+                            timeout=30).status_code == 403
+    upload = session.post(served_app + "/aanleveren", data={"csrf_token": token}, timeout=30,
+                          files={"file": ("a.csv", b"regio;indicator\n")})
+    assert upload.status_code == 403
+    assert requests.post(served_app + "/beheer/run", data={"action": "refresh"},
+                         timeout=30).status_code == 400      # and no token at all: refused first
+
+
+def test_a_partner_is_no_steward(served_app):
+    session = requests.Session()
+    token = re.search(r'name="csrf_token" value="([^"]+)"', session.get(served_app + "/login").text)[1]
+    response = session.post(served_app + "/login", data={"username": PARTNER[0], "password": PARTNER[1],
+                                                         "csrf_token": token}, timeout=30)
+    assert response.url.endswith("/aanleveren") and PARTNER[0] in response.text
+    assert session.get(served_app + "/beheer", timeout=30).status_code == 403
+
+
+def test_oversized_bodies_get_a_clear_413(served_app):
+    body = b"x" * (MAX_UPLOAD_BYTES + 1)
+    upload = requests.post(served_app + "/aanleveren", files={"file": ("big.csv", body)}, timeout=60)
+    assert upload.status_code == 413
+    assert f"{MAX_UPLOAD_BYTES // 1024 ** 2} MB" in upload.text and "Traceback" not in upload.text
+    callback = requests.post(served_app + "/_dash-update-component", data=body, timeout=60,
+                             headers={"Content-Type": "application/json"})
+    assert callback.status_code == 413
+
+
+def test_errors_are_generic_pages(served_app):
+    wrong_method = requests.put(served_app + "/methode", timeout=30)
+    assert wrong_method.status_code == 405 and "<h1>Fout 405</h1>" in wrong_method.text
+    broken = requests.post(served_app + "/_dash-update-component", data=json.dumps({"output": "x"}),
+                           headers={"Content-Type": "application/json"}, timeout=30)
+    assert broken.status_code in (400, 500)
+    assert "Traceback" not in broken.text and "File \"" not in broken.text
