@@ -1,0 +1,122 @@
+"""A partner submits a file in the browser and sees it loaded; a steward sees every upload and
+the audit log. Real gunicorn, real loader running the Prefect flow `ingest`, real Chromium,
+on a copy of the demo warehouse (the session's own stays as the other tests expect it)."""
+from __future__ import annotations
+
+import shutil
+
+import pytest
+from playwright.sync_api import expect
+
+from tests.conftest import PARTNER, STEWARD, serving
+from tests.test_dashboard_pages import axe_source  # noqa: F401 - the fixture, shared
+
+VALID = "regio;indicator;periode;waarde;partner;sector;opmerking\nAM10;leerwerkplaatsen;2007-05;9;roc;zorg;\n"
+INVALID = ("regio;indicator;periode;waarde;partner;sector;opmerking\n"
+           "AM10;leerwerkplaatsen;2007-05;negen;roc;zorg;\nAtlantis;stages;2007-05;3;roc;zorg;\n")
+
+
+@pytest.fixture(scope="module")
+def upload_app(demo_warehouse, tmp_path_factory):
+    """The dashboard with its loader, on a copy of the demo warehouse."""
+    copy = tmp_path_factory.mktemp("upload") / "regiomonitor.duckdb"
+    shutil.copyfile(demo_warehouse, copy)
+    with serving(copy) as url:
+        yield url
+
+
+@pytest.fixture
+def tab(browser):
+    """A fresh browser context (no cookies) whose console errors are recorded."""
+    context = browser.new_context(viewport={"width": 1400, "height": 1000})
+    page = context.new_page()
+    page.console_errors = []
+    page.on("console", lambda m: m.type == "error" and page.console_errors.append(m.text))
+    yield page
+    context.close()
+
+
+def sign_in(page, url: str, account: tuple, lang: str = "nl") -> None:
+    page.goto(f"{url}/login?lang={lang}")
+    page.get_by_label("Gebruikersnaam" if lang == "nl" else "User name").fill(account[0])
+    page.get_by_label("Wachtwoord" if lang == "nl" else "Password").fill(account[1])
+    page.get_by_role("button", name="Inloggen" if lang == "nl" else "Sign in").click()
+
+
+def choose_file(page, name: str, text: str) -> None:
+    page.get_by_label("Bestand (CSV of XLSX)").set_input_files(
+        {"name": name, "mimeType": "text/csv", "buffer": text.encode("utf-8")})
+    page.get_by_role("button", name="Controleren").click()
+
+
+def axe_violations(page, source: str) -> list[str]:
+    page.evaluate(source)   # not a <script> tag: the CSP (rightly) refuses inline scripts
+    return page.evaluate("""async () => (await axe.run(document,
+        {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']}}
+    )).violations.map(v => v.id + ': ' + v.nodes.map(n => n.target.join(' ')).join(', '))""")
+
+
+@pytest.mark.slow
+def test_partner_uploads_sees_the_report_and_the_loaded_state(tab, upload_app):
+    sign_in(tab, upload_app, PARTNER)
+    expect(tab.locator("main h1")).to_have_text("Cijfers aanleveren")
+    with tab.expect_download() as download:
+        tab.get_by_role("link", name="Download sjabloon (CSV)").click()
+    assert download.value.suggested_filename == "aanlevering_sjabloon.csv"
+
+    choose_file(tab, "fouten.csv", INVALID)
+    expect(tab.locator(".report-verdict")).to_contain_text("wordt zo niet geladen: 2 fouten")
+    errors = tab.locator("#report-errors tbody tr")
+    expect(errors.first).to_contain_text("waarde")
+    expect(errors.first).to_contain_text("negen")
+    expect(tab.locator("#report-errors")).to_contain_text("Atlantis")
+    expect(tab.get_by_role("button", name="Bevestigen en aanleveren")).to_have_count(0)
+
+    tab.get_by_role("link", name="Terug naar aanleveren").click()
+    choose_file(tab, "AM10_roc_mei.csv", VALID)
+    expect(tab.locator(".report-verdict")).to_contain_text("kan worden geladen: 1 rijen, 0 waarschuwingen")
+    tab.get_by_role("button", name="Bevestigen en aanleveren").click()
+    row = tab.locator("#uploads tbody tr", has_text="AM10_roc_mei.csv")
+    expect(row).to_have_count(1)
+    for _ in range(90):          # the loader starts Prefect on its first file (~15–30 s)
+        if row.locator(".upload-state").get_attribute("data-state") == "loaded":
+            break
+        tab.wait_for_timeout(2000)
+        tab.reload()
+    expect(row.locator(".upload-state")).to_have_text("geladen")
+    assert tab.console_errors == []
+
+
+@pytest.mark.slow
+def test_steward_sees_every_upload_the_audit_log_and_the_data_page_details(tab, upload_app):
+    tab.goto(f"{upload_app}/data")
+    expect(tab.locator("main")).to_contain_text("alleen zichtbaar voor ingelogde databeheerders")
+    expect(tab.locator("main")).to_contain_text("(alleen voor databeheerders)")
+    sign_in(tab, upload_app, STEWARD)
+    tab.goto(f"{upload_app}/beheer")
+    expect(tab.locator("main h1")).to_have_text("Beheer")
+    expect(tab.locator("#audit")).to_contain_text(f"login{' '}")
+    tab.goto(f"{upload_app}/data")
+    expect(tab.locator("main h1")).to_be_visible()
+    expect(tab.locator("main")).not_to_contain_text("(alleen voor databeheerders)")
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_account_pages_are_accessible_and_fit_a_phone(browser, upload_app, axe_source, lang):  # noqa: F811
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    try:
+        pages = [("/login", None), ("/aanleveren", PARTNER), ("/beheer", STEWARD)]
+        for path, account in pages:
+            if account:
+                sign_in(page, upload_app, account, lang)
+            page.goto(f"{upload_app}{path}?lang={lang}")
+            expect(page.locator("main h1")).to_be_visible()
+            assert page.locator("html").get_attribute("lang") == lang
+            assert axe_violations(page, axe_source) == [], path
+            width = page.evaluate("document.documentElement.scrollWidth")
+            assert width <= 390, (path, width)
+            if account:
+                page.get_by_role("button", name="Uitloggen" if lang == "nl" else "Sign out").click()
+    finally:
+        context.close()
