@@ -25,14 +25,17 @@ def free_port() -> int:
 
 
 @contextlib.contextmanager
-def serving(warehouse: Path, log_dir: Path) -> Iterator[str]:
-    """The dashboard on `warehouse`, started as a user starts it; yields its base URL."""
+def serving(warehouse: Path, log_dir: Path, workers: int | None = None) -> Iterator[str]:
+    """The dashboard on `warehouse`, started as a user starts it (gunicorn; accounts in
+    `log_dir`, no upload loader); yields its base URL."""
     port = free_port()
     log_path = log_dir / f"serve-{port}.log"
+    options = ["--accounts", str(log_dir / "accounts.sqlite"), "--no-loader",
+               *(["--workers", str(workers)] if workers else [])]
     with open(log_path, "w") as log:
         proc = subprocess.Popen([sys.executable, "-m", "regiomonitor.cli", "serve", "--warehouse",
-                                 str(warehouse), "--port", str(port)], stdout=log, stderr=log,
-                                cwd=ROOT)  # `-m` puts the cwd first on sys.path
+                                 str(warehouse), "--port", str(port), *options], stdout=log,
+                                stderr=log, cwd=ROOT)  # `-m` puts the cwd first on sys.path
         url = f"http://127.0.0.1:{port}"
         try:
             wait_until_up(url, proc, log_path)

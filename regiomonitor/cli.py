@@ -176,6 +176,10 @@ def cmd_demo_data(args: argparse.Namespace) -> None:
 
 
 def cmd_bench(args: argparse.Namespace) -> None:
+    if args.load:
+        from benchmarks import load
+        load.run([int(n) for n in args.users.split(",")], args.seconds, args.workers)
+        return
     from benchmarks.run import run
 
     if args.warehouse and args.warehouse.exists():
@@ -401,6 +405,12 @@ def build_parser() -> argparse.ArgumentParser:
     bench.add_argument("--warehouse", type=Path, default=None,
                        help="where to build the benchmark's warehouse with the extract ingested "
                             "(default: served.duckdb in the work folder); must not exist yet")
+    bench.add_argument("--load", action="store_true",
+                       help="only the load test: simulated visitors (locust) against `serve` on the "
+                            "demo warehouse, with publishes during the run")
+    bench.add_argument("--users", default="50,100", help="--load: user counts, comma-separated (default 50,100)")
+    bench.add_argument("--seconds", type=float, default=60, help="--load: seconds per user count (default 60)")
+    bench.add_argument("--workers", type=int, default=None, help="--load: gunicorn workers (default: serve's)")
     bench.set_defaults(func=cmd_bench)
     return parser
 

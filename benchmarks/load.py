@@ -1,0 +1,113 @@
+"""`regiomonitor bench --load`: many simulated visitors against the served dashboard.
+
+Builds the demo warehouse, serves it as `regiomonitor serve` does (gunicorn), captures the
+callback bodies Chromium really sends, then runs locust (benchmarks/load_users.py) at each
+user count on loopback, bounded in time. At every level it also publishes new warehouse files
+during the run (a complete copy, then os.replace, as the pipelines publish) to show that a
+publish does not stall readers. Prints the figures with the machine line.
+"""
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from benchmarks import machine, payloads
+from benchmarks.serving import chromium, serving
+from regiomonitor.config import ROOT
+
+GOAL_P95_MS = 300
+
+
+@dataclass(frozen=True)
+class Level:
+    """One user count's figures (milliseconds, requests per second)."""
+
+    users: int
+    publishes: int
+    requests: int
+    failures: int
+    rps: float
+    p50_ms: float
+    p95_ms: float
+    p99_ms: float
+    max_ms: float
+    load_average: str
+
+
+def build_demo(path: Path) -> None:
+    """The demo warehouse with the pipelines' plain functions, in a process of its own."""
+    subprocess.run([sys.executable, "-m", "benchmarks.refresh_cases", "plain", str(path)],
+                   check=True, cwd=ROOT, capture_output=True, timeout=600)
+
+
+def publish_during(served: Path, seconds: float, every: float, stop: threading.Event) -> list[float]:
+    """Publish a new copy of the warehouse every `every` seconds until stopped; when each happened."""
+    source = served.with_name("source.duckdb")
+    shutil.copyfile(served, source)
+    started, times = time.monotonic(), []
+    while not stop.wait(every) and time.monotonic() - started < seconds:
+        staging = served.with_name(served.name + ".load.new")
+        shutil.copyfile(source, staging)
+        os.replace(staging, served)
+        times.append(time.monotonic() - started)
+    return times
+
+
+def level(url: str, bodies: Path, served: Path, users: int, seconds: float) -> Level:
+    """One locust run of `users` for `seconds`, with publishes every seconds/6."""
+    stop, published = threading.Event(), []
+    publisher = threading.Thread(target=lambda: published.extend(
+        publish_during(served, seconds - 5, seconds / 6, stop)))
+    publisher.start()
+    try:
+        done = subprocess.run([sys.executable, "-m", "benchmarks.load_users", url, str(bodies),
+                               str(users), str(seconds)], capture_output=True, text=True,
+                              cwd=ROOT, timeout=seconds + 120)
+    finally:
+        stop.set()
+        publisher.join()
+    if done.returncode != 0:
+        raise RuntimeError(done.stderr[-2000:])
+    figures = json.loads(done.stdout.strip().splitlines()[-1])
+    load = ", ".join(f"{x:.2f}" for x in os.getloadavg())
+    return Level(users, len(published), figures["requests"], figures["failures"], figures["rps"],
+                 figures["p50_ms"], figures["p95_ms"], figures["p99_ms"], figures["max_ms"], load)
+
+
+def print_level(result: Level) -> Level:
+    goal = (f"  (p95 <= {GOAL_P95_MS} ms and 0 errors: "
+            f"{'goal met' if result.p95_ms <= GOAL_P95_MS and not result.failures else 'GOAL MISSED'})"
+            if result.users <= 50 else
+            f"  (0 errors: {'goal met' if not result.failures else 'GOAL MISSED'})")
+    print(f"   {result.users:4d} users  {result.requests:6d} requests  {result.rps:5.1f} req/s  "
+          f"p50 {result.p50_ms:5.0f}  p95 {result.p95_ms:5.0f}  p99 {result.p99_ms:5.0f}  "
+          f"max {result.max_ms:6.0f} ms  errors {result.failures}  publishes {result.publishes}  "
+          f"load average {result.load_average}{goal}", flush=True)
+    return result
+
+
+def run(users: list[int], seconds: float, workers: int | None = None) -> list[Level]:
+    """Every user count in turn against one served demo warehouse."""
+    work = Path(tempfile.mkdtemp(prefix="regiomonitor-load-"))
+    try:
+        print(machine.machine_line(), flush=True)
+        served = work / "served.duckdb"
+        build_demo(served)
+        with serving(served, work, workers) as url:
+            with chromium() as browser:
+                bodies = work / "payloads.json"
+                bodies.write_text(json.dumps(payloads.capture(browser, url)), encoding="utf-8")
+            print(f"\n6. Load: simulated visitors (locust, 1–3 s between actions), {seconds:.0f} s per "
+                  f"level, publishes during each level; server: `regiomonitor serve` "
+                  f"({workers or 'default'} workers)", flush=True)
+            return [print_level(level(url, bodies, served, n, seconds)) for n in users]
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
