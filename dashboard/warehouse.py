@@ -18,10 +18,10 @@ never in the master.
 """
 from __future__ import annotations
 
-import contextlib
 import os
 import threading
-from collections.abc import Iterator
+import time
+from collections import OrderedDict
 from pathlib import Path
 
 import duckdb
@@ -32,10 +32,15 @@ from regiomonitor.queries import query_text
 
 EXTENSION_KEY = "regiomonitor_warehouse"
 ALIAS = "warehouse"   # the attached file's catalog name; every cursor starts with USE
+RESULT_CACHE_SIZE = 512   # query results kept per snapshot (each a small frame)
+RESULT_MAX_AGE_S = 300    # so that a query reading the clock is at most five minutes behind
 
 
 class Snapshot:
-    """One published file, open read-only, with the number of queries running on it."""
+    """One published file, open read-only, with the number of queries running on it and the
+    results of recent queries: a published file never changes, so a result stays true for as
+    long as the snapshot is served (bounded in entries, and in age for queries that read the
+    clock, such as the current month)."""
 
     def __init__(self, path: Path, stamp: tuple[int, int]):
         self.stamp = stamp
@@ -43,6 +48,7 @@ class Snapshot:
         self.retired = False
         self.con = duckdb.connect(":memory:")
         self.con.execute(f"attach {_literal(path)} as {ALIAS} (read_only)")
+        self.results: OrderedDict[tuple, tuple[float, pd.DataFrame]] = OrderedDict()
 
     def close(self) -> None:
         self.con.close()
@@ -56,8 +62,9 @@ def _literal(path: Path) -> str:
 class Warehouse:
     """A read-only view of the published warehouse that follows new publications."""
 
-    def __init__(self, path: Path):
+    def __init__(self, path: Path, cache_size: int = RESULT_CACHE_SIZE):
         self.path = Path(path)
+        self.cache_size = cache_size
         self._lock = threading.Lock()
         self._current: Snapshot | None = None
 
@@ -85,24 +92,30 @@ class Warehouse:
             if snap.retired and snap.readers == 0:
                 snap.close()
 
-    @contextlib.contextmanager
-    def _reading(self) -> Iterator[duckdb.DuckDBPyConnection]:
-        """A cursor on the snapshot that is newest now, kept for the whole query."""
+    def query(self, name: str, **params: object) -> pd.DataFrame:
+        """Run sql/queries/<name>.sql with named parameters; returns a DataFrame of its own
+        (callers may change it). Repeated queries on the same snapshot come from its cache."""
         snap = self._acquire()
         try:
+            key = (name, tuple(sorted((k, repr(v)) for k, v in params.items())))
+            with self._lock:
+                hit = snap.results.get(key)
+                if hit and time.monotonic() - hit[0] < RESULT_MAX_AGE_S:
+                    snap.results.move_to_end(key)
+                    return hit[1].copy()
             cursor = snap.con.cursor()
             try:
                 cursor.execute(f"use {ALIAS}")
-                yield cursor
+                frame = cursor.execute(query_text(name), params or None).df()
             finally:
                 cursor.close()
+            with self._lock:
+                snap.results[key] = (time.monotonic(), frame.copy())
+                while len(snap.results) > self.cache_size:
+                    snap.results.popitem(last=False)
+            return frame
         finally:
             self._release(snap)
-
-    def query(self, name: str, **params: object) -> pd.DataFrame:
-        """Run sql/queries/<name>.sql with named parameters; returns a DataFrame."""
-        with self._reading() as cursor:
-            return cursor.execute(query_text(name), params or None).df()
 
 
 def current() -> Warehouse:

@@ -70,8 +70,9 @@ def test_publishing_never_stalls_readers(tmp_path):
     The old reader made threads that saw a new file wait until the old file's reader count
     reached zero, which under steady load took 10–40 s. Timing bound, not a benchmark: a
     query during publishes may take at most 10× the median of the same 16 threads without
-    publishes (opening a snapshot costs ~25 ms). Measured: the old reader 1,9 s against a
-    73 ms median (fails), this one 0,34 s against 90 ms.
+    publishes plus 0,5 s for a shared, busy machine (opening a snapshot costs ~25 ms).
+    Measured: the old reader 1,9 and 2,3 s against medians of 73 and 78 ms (fails); this one
+    0,22–0,34 s against ~90 ms, and 0,98 s against 95 ms at a load average of 13 on 2 cores.
     """
     inbox = tmp_path / "inbox"
     versions = []
@@ -80,7 +81,7 @@ def test_publishing_never_stalls_readers(tmp_path):
         versions.append(build(tmp_path, inbox, name=f"v{month}.duckdb"))
     served = tmp_path / "served.duckdb"
     shutil.copyfile(versions[0], served)
-    db = Warehouse(served)
+    db = Warehouse(served, cache_size=0)   # every query reads the file: the path under test
     quiet, busy, errors, seen = [], [], [], set()
     phase = {"name": "quiet"}
     stop = threading.Event()
@@ -110,4 +111,4 @@ def test_publishing_never_stalls_readers(tmp_path):
     assert seen == {291 + k for k in range(6)}   # every publication was seen, none half
     assert realised(db) == 296
     print(f"quiet median {median * 1000:.1f} ms, max during publishes {max(busy) * 1000:.1f} ms")
-    assert max(busy) <= 10 * median, (max(busy), median)
+    assert max(busy) <= 10 * median + 0.5, (max(busy), median)
