@@ -40,6 +40,7 @@ class Level:
     p99_ms: float
     max_ms: float
     load_average: str
+    errors: tuple[str, ...] = ()
 
 
 def build_demo(path: Path) -> None:
@@ -79,7 +80,8 @@ def level(url: str, bodies: Path, served: Path, users: int, seconds: float) -> L
     figures = json.loads(done.stdout.strip().splitlines()[-1])
     load = ", ".join(f"{x:.2f}" for x in os.getloadavg())
     return Level(users, len(published), figures["requests"], figures["failures"], figures["rps"],
-                 figures["p50_ms"], figures["p95_ms"], figures["p99_ms"], figures["max_ms"], load)
+                 figures["p50_ms"], figures["p95_ms"], figures["p99_ms"], figures["max_ms"], load,
+                 tuple(figures["errors"]))
 
 
 def print_level(result: Level) -> Level:
@@ -91,6 +93,8 @@ def print_level(result: Level) -> Level:
           f"p50 {result.p50_ms:5.0f}  p95 {result.p95_ms:5.0f}  p99 {result.p99_ms:5.0f}  "
           f"max {result.max_ms:6.0f} ms  errors {result.failures}  publishes {result.publishes}  "
           f"load average {result.load_average}{goal}", flush=True)
+    for error in result.errors:
+        print(f"         {error}", flush=True)
     return result
 
 

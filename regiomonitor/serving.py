@@ -63,6 +63,9 @@ def serve(warehouse: Path, accounts: Path, inbox: Path, host: str, port: int, wo
 
     Gunicorn({"bind": f"{host}:{port}", "workers": workers, "threads": threads,
               "worker_class": "gthread" if threads > 1 else "sync", "timeout": 60,
+              # Longer than a reader pauses between clicks: a connection the server closes
+              # while the browser reuses it is a "connection reset" (seen at 2 s, the default).
+              "keepalive": 30,
               "graceful_timeout": 10, "preload_app": False, "accesslog": None,
               "errorlog": "-", "loglevel": "warning", "proc_name": "regiomonitor",
               "limit_request_line": 8190, "limit_request_fields": 100,
