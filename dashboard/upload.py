@@ -17,6 +17,7 @@ import os
 import secrets
 import subprocess
 import sys
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -33,6 +34,7 @@ blueprint = flask.Blueprint("upload", __name__)
 SUFFIXES = (".csv", ".xlsx")
 VALIDATE_TIMEOUT_S = 120
 INBOX_KEY = "regiomonitor_upload_inbox"
+PENDING_MAX_AGE_S = 24 * 3600
 
 
 @dataclass(frozen=True)
@@ -54,9 +56,13 @@ def inbox() -> Path:
 
 
 def pending_dir() -> Path:
-    """Uploaded but not yet confirmed files: beside the accounts store, never in the inbox."""
+    """Uploaded but not yet confirmed files: beside the accounts store, never in the inbox.
+    Files nobody confirmed within a day are removed."""
     path = auth.store().path.parent / "pending"
     path.mkdir(parents=True, exist_ok=True)
+    for old in path.iterdir():
+        if time.time() - old.stat().st_mtime > PENDING_MAX_AGE_S:
+            old.unlink(missing_ok=True)
     return path
 
 

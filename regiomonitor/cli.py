@@ -91,8 +91,12 @@ def cmd_serve(args: argparse.Namespace) -> None:
 
 
 def cmd_loader(args: argparse.Namespace) -> None:
+    import signal
+
     from regiomonitor.loader import watch
 
+    # serve stops the loader with SIGTERM: exit normally so that Prefect stops its temporary server.
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
     try:
         watch(args.inbox or default_upload_inbox(), args.warehouse or default_warehouse(),
               args.accounts or default_accounts(), args.interval)
