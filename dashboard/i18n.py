@@ -463,4 +463,17 @@ STRINGS.update({
     "steward_only": {"nl": "(alleen voor databeheerders)", "en": "(stewards only)"},
     "steward_only_note": {"nl": "Namen en afgewezen celwaarden zijn alleen zichtbaar voor ingelogde databeheerders.",
                           "en": "Names and rejected cell values are shown to signed-in data stewards only."},
+    "upload_state_held": {"nl": "ter beoordeling", "en": "held for review"},
+    "held_heading": {"nl": "Ter beoordeling", "en": "Held for review"},
+    "held_caption": {"nl": "Bevestigde bestanden met waarschuwingen: ze worden pas geladen na goedkeuring",
+                     "en": "Confirmed files with warnings: they are loaded only once approved"},
+    "held_none": {"nl": "Geen bestanden ter beoordeling.", "en": "No files held for review."},
+    "col_warnings": {"nl": "Waarschuwingen", "en": "Warnings"},
+    "col_decision": {"nl": "Besluit", "en": "Decision"},
+    "held_approve": {"nl": "Goedkeuren en laden", "en": "Approve and load"},
+    "held_approve_label": {"nl": "{file} goedkeuren en laden", "en": "Approve and load {file}"},
+    "report_held": {"nl": "Met waarschuwingen wordt het bestand na bevestiging eerst door een databeheerder "
+                          "beoordeeld en daarna geladen.",
+                    "en": "With warnings, the file is reviewed by a data steward after you confirm, and loaded "
+                          "after that."},
 })

@@ -5,7 +5,12 @@ A partner uploads a CSV or XLSX; the server checks it with the same command a st
 Prefect) and shows that report before anything is kept. A confirmed file goes into the inbox
 atomically (`<name>.part`, fsync, rename), where the loader started by `regiomonitor serve`
 (or a steward's run) loads it with the Prefect flow `ingest`. Its state is read from where the
-file is and from the warehouse: waiting, loaded, partly loaded, rejected.
+file is and from the warehouse: held for review, waiting, loaded, partly loaded, rejected.
+
+Held for review: a file whose rows carry plausibility warnings (a figure ten times the usual
+level) does not go to the inbox at confirmation but waits in `held/` beside the accounts store,
+with its warnings, until a steward approves it on /beheer; then it goes into the inbox like any
+other. The hold is per file: the row-level review queue comes with a later issue.
 """
 from __future__ import annotations
 
@@ -79,6 +84,19 @@ def validate(path: Path) -> Report:
     return Report(result["status"], result["rows"], result["errors"], result["warnings"])
 
 
+def held_dir() -> Path:
+    """Confirmed files with warnings, waiting for a steward's approval (never in the inbox)."""
+    path = auth.store().path.parent / "held"
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def held_warnings(upload: Upload) -> list[dict]:
+    """The warnings a held file was held for, as the check reported them."""
+    report = held_dir() / f"{upload.stored_name}.warnings.json"
+    return json.loads(report.read_text(encoding="utf-8")) if report.exists() else []
+
+
 def publish_to_inbox(source: Path, name: str) -> Path:
     """Copy into the inbox as `<name>.part`, fsync, then rename: the loader never sees half a file."""
     folder = inbox()
@@ -98,7 +116,9 @@ def publish_to_inbox(source: Path, name: str) -> Path:
 
 
 def state(upload: Upload) -> str:
-    """waiting, loaded, partial or rejected: from the inbox and the warehouse's submission."""
+    """held, waiting, loaded, partial or rejected: from the folders and the warehouse."""
+    if (held_dir() / upload.stored_name).exists():
+        return "held"
     if (inbox() / upload.stored_name).exists():
         return "waiting"
     found = warehouse.current().query("submission", submission=upload.sha256[:16])
@@ -145,6 +165,9 @@ def check_upload() -> tuple[str, int] | str:
     report = validate(pending)
     flask.session["pending"] = {"id": upload_id, "name": name, "rows": report.rows,
                                 "warnings": len(report.warnings)}
+    if report.warnings:
+        pending.with_name(pending.name + ".warnings.json").write_text(
+            json.dumps(report.warnings, ensure_ascii=False), encoding="utf-8")
     auth.store().audit(auth.account().username, "upload checked",
                        f"{name}: {report.status}, {report.rows} rows, {len(report.errors)} errors")
     if not report.can_confirm:
@@ -164,11 +187,18 @@ def confirm() -> flask.Response:
     user = auth.account()
     stored = f"{pending['id']}_{pending['name']}"
     sha = hashlib.sha256(path.read_bytes()).hexdigest()
-    publish_to_inbox(path, stored)
-    path.unlink()
     auth.store().add_upload(Upload(pending["id"], user.username, pending["name"], stored, sha,
                                    pending["rows"], pending["warnings"], now()))
-    auth.store().audit(user.username, "upload", f"{pending['name']} as {stored} ({sha[:16]})")
+    warnings = path.with_name(path.name + ".warnings.json")
+    if warnings.exists():
+        os.replace(warnings, held_dir() / warnings.name)
+        os.replace(path, held_dir() / stored)
+        auth.store().audit(user.username, "upload held", f"{pending['name']} as {stored} ({sha[:16]}), "
+                                                         f"{pending['warnings']} warning(s)")
+    else:
+        publish_to_inbox(path, stored)
+        path.unlink()
+        auth.store().audit(user.username, "upload", f"{pending['name']} as {stored} ({sha[:16]})")
     return flask.redirect(flask.url_for("upload.aanleveren", lang=lang if lang != "nl" else None))
 
 
@@ -192,8 +222,9 @@ def template_file(kind: str) -> flask.Response:
 def beheer() -> str:
     lang = language(flask.request.args.get("lang"))
     uploads = [(u, state(u)) for u in auth.store().uploads()]
+    held = [(u, held_warnings(u)) for u, s in uploads if s == "held"]
     waiting = sorted(p.name for p in inbox().glob("*") if p.suffix.lower() in SUFFIXES and p.is_file())
-    return flask.render_template("beheer.html", uploads=uploads, waiting=waiting,
+    return flask.render_template("beheer.html", uploads=uploads, waiting=waiting, held=held,
                                  audit=auth.store().audit_log(), started=flask.request.args.get("started"),
                                  **context(lang))
 
@@ -217,3 +248,20 @@ def run() -> flask.Response:
     log.close()
     auth.store().audit(auth.account().username, f"run {action}", f"{len(files)} file(s) in the inbox")
     return flask.redirect(flask.url_for("upload.beheer", lang=lang, started=action))
+
+
+@blueprint.route("/beheer/goedkeuren", methods=["POST"])
+@auth.requires("steward")
+def approve() -> flask.Response:
+    """A held file, approved by a steward, goes into the inbox to be loaded."""
+    lang = language(flask.request.form.get("lang"))
+    upload = next((u for u in auth.store().uploads() if u.id == flask.request.form.get("upload")), None)
+    if upload is None or state(upload) != "held":
+        flask.abort(400)
+    held = held_dir() / upload.stored_name
+    publish_to_inbox(held, upload.stored_name)
+    held.unlink()
+    (held_dir() / f"{upload.stored_name}.warnings.json").unlink(missing_ok=True)
+    auth.store().audit(auth.account().username, "approve",
+                       f"{upload.file_name} of {upload.username} ({upload.sha256[:16]})")
+    return flask.redirect(flask.url_for("upload.beheer", lang=lang if lang != "nl" else None))
