@@ -8,6 +8,7 @@ publish does not stall readers. Prints the figures with the machine line.
 """
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import shutil
@@ -18,6 +19,8 @@ import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
+
+import psutil
 
 from benchmarks import machine, payloads
 from benchmarks.serving import chromium, serving
@@ -40,6 +43,8 @@ class Level:
     p99_ms: float
     max_ms: float
     load_average: str
+    server_cpu_s: float          # CPU seconds the server's processes used during the level
+    seconds_run: float
     errors: tuple[str, ...] = ()
 
 
@@ -62,8 +67,30 @@ def publish_during(served: Path, seconds: float, every: float, stop: threading.E
     return times
 
 
+def server_processes(url: str) -> list[psutil.Process]:
+    """The `regiomonitor serve` process listening on `url`'s port and its gunicorn workers."""
+    port = url.rsplit(":", 1)[1]
+    for proc in psutil.process_iter(["cmdline"]):
+        cmdline = proc.info["cmdline"] or []
+        if "serve" in cmdline and "--port" in cmdline and port in cmdline:
+            return [proc, *proc.children(recursive=True)]
+    raise RuntimeError(f"no server process on port {port}")
+
+
+def cpu_seconds(processes: list[psutil.Process]) -> float:
+    """User + system CPU time of the processes still running."""
+    total = 0.0
+    for proc in processes:
+        with contextlib.suppress(psutil.NoSuchProcess):
+            times = proc.cpu_times()
+            total += times.user + times.system
+    return total
+
+
 def level(url: str, bodies: Path, served: Path, users: int, seconds: float) -> Level:
     """One locust run of `users` for `seconds`, with publishes every seconds/6."""
+    processes = server_processes(url)
+    cpu_before = cpu_seconds(processes)
     stop, published = threading.Event(), []
     publisher = threading.Thread(target=lambda: published.extend(
         publish_during(served, seconds - 5, seconds / 6, stop)))
@@ -77,11 +104,12 @@ def level(url: str, bodies: Path, served: Path, users: int, seconds: float) -> L
         publisher.join()
     if done.returncode != 0:
         raise RuntimeError(done.stderr[-2000:])
+    server_cpu = cpu_seconds(processes) - cpu_before
     figures = json.loads(done.stdout.strip().splitlines()[-1])
     load = ", ".join(f"{x:.2f}" for x in os.getloadavg())
     return Level(users, len(published), figures["requests"], figures["failures"], figures["rps"],
                  figures["p50_ms"], figures["p95_ms"], figures["p99_ms"], figures["max_ms"], load,
-                 tuple(figures["errors"]))
+                 server_cpu, seconds, tuple(figures["errors"]))
 
 
 def print_level(result: Level) -> Level:
@@ -93,6 +121,10 @@ def print_level(result: Level) -> Level:
           f"p50 {result.p50_ms:5.0f}  p95 {result.p95_ms:5.0f}  p99 {result.p99_ms:5.0f}  "
           f"max {result.max_ms:6.0f} ms  errors {result.failures}  publishes {result.publishes}  "
           f"load average {result.load_average}{goal}", flush=True)
+    per_request = 1000 * result.server_cpu_s / max(result.requests, 1)
+    print(f"         server CPU {result.server_cpu_s:.0f} s in {result.seconds_run:.0f} s "
+          f"({result.server_cpu_s / result.seconds_run:.2f} of {os.cpu_count()} CPUs), {per_request:.1f} ms CPU "
+          f"per request", flush=True)
     for error in result.errors:
         print(f"         {error}", flush=True)
     return result

@@ -114,6 +114,20 @@ def _password(args: argparse.Namespace) -> str:
     return first
 
 
+def _check_codes(codes: list[str], reference: str) -> None:
+    """Refuse codes that are not in data/reference/<reference> (column `code`)."""
+    import csv
+
+    from regiomonitor.config import REFERENCE_DIR
+
+    with open(REFERENCE_DIR / reference, encoding="utf-8") as f:
+        known = {row["code"] for row in csv.DictReader(f)}
+    unknown = sorted(set(codes) - known)
+    if unknown:
+        sys.exit(f"Onbekende code(s) / unknown code(s) in {reference}: {', '.join(unknown)}; "
+                 f"known: {', '.join(sorted(known))}")
+
+
 def cmd_user(args: argparse.Namespace) -> None:
     from regiomonitor.accounts import AccountError, Store
 
@@ -126,6 +140,8 @@ def cmd_user(args: argparse.Namespace) -> None:
                       f"orgs={','.join(a.orgs) or '-'} regions={','.join(a.regions) or 'all'}")
             return
         if args.action == "add":
+            _check_codes(args.org or [], "partners.csv")
+            _check_codes(args.region or [], "regions.csv")
             password = _password(args)
             if len(password) < 12:
                 sys.exit("Wachtwoord te kort (minstens 12 tekens). / Password too short (at least 12 characters).")

@@ -40,6 +40,8 @@ def test_user_command_adds_lists_disables_and_resets_with_an_audit_trail(tmp_pat
     assert user_cli(accounts, "add", "anna", "--org", "roc", "--org", "uwv",
                     password="een-lang-wachtwoord").returncode == 0
     assert user_cli(accounts, "add", "piet", "--role", "steward", password="kort").returncode != 0
+    unknown = user_cli(accounts, "add", "piet", "--org", "rocc", password="een-lang-wachtwoord")
+    assert unknown.returncode != 0 and "rocc" in unknown.stderr
     listed = user_cli(accounts, "list").stdout
     assert re.search(r"anna\s+partner\s+active\s+orgs=roc,uwv regions=all", listed)
     assert user_cli(accounts, "disable", "anna").returncode == 0
