@@ -12,9 +12,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-from gunicorn.app.base import BaseApplication
-
 import gunicorn.http.wsgi
+from gunicorn.app.base import BaseApplication
 
 from regiomonitor.config import ROOT
 
