@@ -61,10 +61,12 @@ final as (
         r.* exclude (status, status_uncertain, pace_ratio, recent_months, recent_pace, projected,
                      projected_low, projected_high, projected_month_reached, reached_after_deadline),
         case when r.status in ('achieved', 'not_started') then r.status else s.status end as status,
-        case when r.status in ('achieved', 'not_started') then r.status_uncertain
-             else s.status_uncertain end as status_uncertain,
+        coalesce(case when r.status in ('achieved', 'not_started') then r.status_uncertain
+                      else s.status_uncertain end, false) as status_uncertain,
+        s.realised as stand_realised,
         s.pace_ratio, s.recent_months, s.recent_pace, s.projected, s.projected_low,
-        s.projected_high, s.projected_month_reached, s.reached_after_deadline,
+        s.projected_high, s.projected_month_reached,
+        coalesce(s.reached_after_deadline, false) as reached_after_deadline,
         st.stand_month,
         coalesce(i.months_incomplete, 0) as months_incomplete,
         coalesce(i.months_incomplete, 0) > 0 as provisional,

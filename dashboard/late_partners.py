@@ -1,0 +1,77 @@
+"""The stewards' list of partners that are behind (Data page): filterable per column, exported
+as CSV exactly as filtered and sorted, for reminder mails. Rows come from v_late_partners."""
+from __future__ import annotations
+
+import dash
+import dash_ag_grid as dag
+from dash import Input, Output, State, dcc, html
+
+from dashboard import components, export, ids, warehouse
+from dashboard.i18n import fmt_month, fmt_number, t
+from regiomonitor.formatting import as_date
+
+# Grid column → catalogue key of its header, and its AG Grid filter.
+COLUMNS = [("region_name", "col_region", "agTextColumnFilter"),
+           ("region", "col_code", "agTextColumnFilter"),
+           ("partner_name", "col_partner", "agTextColumnFilter"),
+           ("months_behind", "col_months_behind", "agNumberColumnFilter"),
+           ("behind_since", "col_behind_since", "agTextColumnFilter"),
+           ("indicators", "col_indicators_behind", "agTextColumnFilter"),
+           ("months_missing", "col_months_missing", "agNumberColumnFilter")]
+
+
+def rows(programme: str, lang: str) -> list[dict]:
+    """One row per region and partner behind or missing months; counts stay numbers."""
+    frame = warehouse.current().query("data_late_partners", programme=programme)
+    labels = components.labels("indicators", lang)
+    return [{"region_name": r.region_name, "region": r.region, "partner": r.partner,
+             "partner_name": getattr(r, f"partner_{lang}"), "months_behind": int(r.months_behind),
+             "behind_since": fmt_month(as_date(r.behind_since), lang, short=True)
+             if as_date(r.behind_since) else "",
+             "indicators": ", ".join(labels.get(i, i) for i in r.indicators_behind),
+             "months_missing": int(r.months_missing)} for r in frame.itertuples()]
+
+
+def section(programme: str, lang: str) -> html.Section:
+    """Heading, the due-month rule, the grid and its CSV export."""
+    db = warehouse.current()
+    settings = dict(zip(*db.query("settings")[["name", "value"]].T.values))
+    share = settings.get("due_month_reported_share")
+    due = db.query("data_late_partners", programme=programme)["due_month"].max()
+    return html.Section([
+        html.H2(t("late_data_heading", lang)),
+        html.P(t("late_help", lang, share=f"{share * 100:.0f}%" if share is not None else "–"),
+               className="hint"),
+        html.P(t("late_caption", lang, month=fmt_month(as_date(due), lang) if as_date(due) else "–")),
+        dag.AgGrid(id=ids.DATA_LATE_GRID, rowData=rows(programme, lang),
+                   columnDefs=[{"field": field, "headerName": t(key, lang), "filter": kind,
+                                "sortable": True, "resizable": True,
+                                **({"type": "rightAligned"} if kind == "agNumberColumnFilter" else {})}
+                               for field, key, kind in COLUMNS],
+                   getRowId="params.data.region + '-' + params.data.partner",
+                   defaultColDef={"flex": 1, "minWidth": 110, "floatingFilter": True},
+                   dashGridOptions={"domLayout": "autoHeight", "ensureDomOrder": True,
+                                    "suppressColumnVirtualisation": True, "pagination": True,
+                                    "paginationPageSize": 20},
+                   style={"width": "100%"}, className="ag-theme-quartz late-grid"),
+        html.Button(t("late_export", lang), id=ids.DATA_LATE_EXPORT, className="button"),
+        dcc.Download(id=ids.DATA_LATE_DOWNLOAD),
+        dcc.Store(id=ids.DATA_LATE_LANG, data=lang),
+        components.error_region(),
+    ], className="late-partners")
+
+
+def as_csv(shown: list[dict], lang: str) -> str:
+    """The rows as filtered and sorted in the grid, numbers in the reader's format."""
+    headers = [t(key, lang) for _, key, _ in COLUMNS]
+    body = [[fmt_number(row.get(field), lang) if kind == "agNumberColumnFilter" else row.get(field, "")
+             for field, _, kind in COLUMNS] for row in shown]
+    return export.to_csv(headers, body)
+
+
+@dash.callback(Output(ids.DATA_LATE_DOWNLOAD, "data"), Input(ids.DATA_LATE_EXPORT, "n_clicks"),
+               State(ids.DATA_LATE_GRID, "virtualRowData"), State(ids.DATA_LATE_LANG, "data"),
+               prevent_initial_call=True, on_error=components.callback_failed)
+def download(_clicks: int | None, shown: list[dict] | None, lang: str) -> dict:
+    """Exactly the filtered list, as semicolon CSV for Dutch Excel."""
+    return dcc.send_string(as_csv(shown or [], lang), f"{t('late_filename', lang)}.csv")
