@@ -392,8 +392,10 @@ STRINGS: dict[str, dict[str, str]] = {
     "col_provisional": {"nl": "Voorlopig", "en": "Provisional"},
     "chart_provisional": {"nl": "Voorlopig (niet compleet)", "en": "Provisional (incomplete)"},
     "late_heading": {"nl": "Achterstand in aanlevering", "en": "Late deliveries"},
-    "late_notice": {"nl": "Voorlopig: niet alle partners hebben tot en met {month} aangeleverd.",
-                    "en": "Provisional: not every partner has delivered up to {month}."},
+    "late_notice": {"nl": "Niet alle partners hebben tot en met {month} aangeleverd: cijfers over de "
+                          "maanden die nog ontbreken zijn voorlopig.",
+                    "en": "Not every partner has delivered up to {month}: figures for the months still "
+                          "missing are provisional."},
     "late_item": {"nl": "{partner}: {n} maand(en) achter, sinds {month} ({indicators})",
                   "en": "{partner}: {n} month(s) behind, since {month} ({indicators})"},
     "late_gaps": {"nl": "{partner}: bij; {n} eerdere maand(en) niet volledig aangeleverd",

@@ -156,8 +156,9 @@ join indicator as i on i.code = p.indicator;
 
 -- v_late_partners: per programme, region and partner, who is behind and since when, for the
 -- region page and the stewards' reminder list.
---   due month       the latest month reported on by at least the share of regions in setting
---                   'due_month_reported_share' (one region reporting ahead makes no one late);
+--   due month       the latest month reported on by at least the share in setting
+--                   'due_month_reported_share' of the regions with reporting obligations (one
+--                   region reporting ahead makes no one late);
 --                   an obligation is due up to the earlier of that month and its last month
 --   months_behind   due month − the last month delivered (per indicator; the largest here)
 --   behind_since    the first month after the last one delivered (per indicator; the earliest)
@@ -172,7 +173,7 @@ due as (
     select max(period) as due_month
     from reported
     where regions >= (select value from setting where name = 'due_month_reported_share')
-                     * (select count(*) from region)
+                     * (select count(distinct region) from v_obligation)
 ),
 
 per_obligation as (
