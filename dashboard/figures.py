@@ -98,12 +98,14 @@ def provisional_rings(provisional: pd.DataFrame, geometry: pd.DataFrame, lang: s
     and text labels would need a glyph server, which the offline map has not got.
     """
     shapes = dict(zip(geometry["code"], geometry["geojson"]))
-    spots = [centre(json.loads(shapes[code])) for code in provisional["region"] if code in shapes]
-    if not spots:
+    codes = [code for code in provisional["region"] if code in shapes]
+    if not codes:
         return []
+    spots = [centre(json.loads(shapes[code])) for code in codes]
     lons, lats = [s[0] for s in spots], [s[1] for s in spots]
+    # customdata: a click on a ring opens the region's page like a click on its shape does.
     ring = {"type": "scattermap", "lon": lons, "lat": lats, "mode": "markers", "hoverinfo": "skip",
-            "showlegend": False}
+            "customdata": codes, "showlegend": False}
     return [ring | {"marker": {"size": 15, "color": "#1a1a1a"}, "name": t("provisional_tag", lang)},
             ring | {"marker": {"size": 9, "color": "#ffffff"}}]
 

@@ -201,7 +201,8 @@ clientside_callback(
         const keep = new URLSearchParams();
         ['lang', 'programme', 'month'].forEach(k => here.get(k) && keep.set(k, here.get(k)));
         if (!keep.get('lang')) { keep.set('lang', 'nl'); }
-        window.location.assign('/regio/' + click.points[0].location + '?' + keep.toString());
+        const point = click.points[0];
+        window.location.assign('/regio/' + (point.location || point.customdata) + '?' + keep.toString());
         return '';
     }""",
     Output(ids.KAART_NAV_SINK, "children"),

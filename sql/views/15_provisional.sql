@@ -154,26 +154,35 @@ join region as r on r.code = p.region
 join indicator as i on i.code = p.indicator;
 
 
+-- v_due_month: the latest month reported on by at least the share in setting
+-- 'due_month_reported_share' of the regions with reporting obligations. Partners that have not
+-- delivered it are behind; one region reporting ahead makes no one late.
+create view v_due_month as
+with reported as (
+    select period, count(distinct region) as regions from observation group by period
+),
+
+final as (
+    select max(period) as due_month
+    from reported
+    where regions >= (select value from setting where name = 'due_month_reported_share')
+                     * (select count(distinct region) from v_obligation)
+)
+
+select * from final;
+
+
 -- v_late_partners: per programme, region and partner, who is behind and since when, for the
 -- region page and the stewards' reminder list.
---   due month       the latest month reported on by at least the share in setting
---                   'due_month_reported_share' of the regions with reporting obligations (one
---                   region reporting ahead makes no one late);
---                   an obligation is due up to the earlier of that month and its last month
+--   due month       v_due_month; an obligation is due up to the earlier of that month and
+--                   its last month
 --   months_behind   due month − the last month delivered (per indicator; the largest here)
 --   behind_since    the first month after the last one delivered (per indicator; the earliest)
 --   months_missing  months up to the due month with at least one expected indicator missing,
 --                   gaps earlier in the series included
 create view v_late_partners as
-with reported as (
-    select period, count(distinct region) as regions from observation group by period
-),
-
-due as (
-    select max(period) as due_month
-    from reported
-    where regions >= (select value from setting where name = 'due_month_reported_share')
-                     * (select count(distinct region) from v_obligation)
+with due as (
+    select due_month from v_due_month
 ),
 
 per_obligation as (

@@ -70,7 +70,8 @@ select * from final;
 
 
 -- v_freshness: per region and partner, the last month reported, when its latest file came
--- in, and how many months it lags behind the last month anyone reported.
+-- in, and how many months it lags behind the due month (v_due_month; never below 0, so a
+-- partner reporting ahead is not behind and one early file makes no one late).
 create view v_freshness as
 with latest as (
     select
@@ -87,7 +88,8 @@ with latest as (
 final as (
     select
         *,
-        datediff('month', last_period, (select max(period) from observation)) as months_behind
+        greatest(datediff('month', last_period, (select due_month from v_due_month)), 0)
+            as months_behind
     from latest
 )
 
