@@ -68,3 +68,13 @@ def test_late_partners_list_filters_and_exports_what_is_shown(page, served_app):
     assert {r[1] for r in rows[1:]} == {"AM29"} and len(rows) == 6
     assert {r[3] for r in rows[1:]} == {"3"} and {r[4] for r in rows[1:]} == {"apr 2007"}
     assert page.console_errors == []
+
+
+def test_sparkline_draws_an_incomplete_month_as_a_dot_not_a_dip(demo_warehouse):
+    from dashboard.app import create_app
+
+    create_app(demo_warehouse)   # page modules register themselves with an app
+    from dashboard.pages.vergelijken import sparkline
+
+    assert sparkline([0, 10, 20, 25, 35], [True, True, True, False, True]) == "██·█"
+    assert sparkline([0, 10, 20]) == "██"

@@ -30,13 +30,16 @@ COLUMNS = [("rank_absolute", "col_rank", "int"), ("region_name", "col_region", "
            ("sparkline", "col_trend", "text")]
 
 
-def sparkline(series: list[float] | None) -> str:
-    """The last twelve monthly gains as block characters, highest month full height."""
+def sparkline(series: list[float] | None, complete: list[bool] | None = None) -> str:
+    """The last twelve monthly gains as block characters, highest month full height; a month
+    not completely delivered is a dot, never drawn as a low month."""
     if series is None or len(series) < 2:
         return ""
-    gains = [b - a for a, b in zip(series, series[1:])][-12:]
-    top = max(gains) or 1
-    return "".join(SPARK[min(len(SPARK) - 1, int(max(g, 0) / top * (len(SPARK) - 1)))] for g in gains)
+    complete = list(complete) if complete is not None else [True] * len(series)
+    gains = [(b - a, done) for a, b, done in zip(series, series[1:], complete[1:])][-12:]
+    top = max(g for g, _ in gains) or 1
+    return "".join(SPARK[min(len(SPARK) - 1, int(max(g, 0) / top * (len(SPARK) - 1)))] if done else "·"
+                   for g, done in gains)
 
 
 def status_label(row, statuses: dict[str, str], month: dt.date, lang: str) -> str:
@@ -57,7 +60,7 @@ def ranking_rows(programme: str, indicator: str, month: dt.date, lang: str) -> l
     frame["status_label"] = [status_label(r, statuses, month, lang) for r in frame.itertuples()]
     frame["provisional_label"] = [t("provisional_tag", lang) if components.flag(p) else ""
                                   for p in frame["provisional"]]
-    frame["sparkline"] = frame["realised_series"].map(sparkline)
+    frame["sparkline"] = [sparkline(s, c) for s, c in zip(frame["realised_series"], frame["complete_series"])]
     keep = [c for c, _, _ in COLUMNS] + ["region", "status"]
     return frame[keep].astype(object).where(frame[keep].notna(), None).to_dict("records")
 
