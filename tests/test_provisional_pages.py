@@ -25,6 +25,7 @@ def download(page, button: str) -> tuple[str, bytes]:
 
 def test_map_rings_every_provisional_region_and_says_why_this_month(page, served_app):
     ready(page, f"{served_app}/?month=2007-06")
+    expect(page.locator("#kaart-map .js-plotly-plot")).to_be_visible()
     rings = page.evaluate("""() => document.querySelector('#kaart-map .js-plotly-plot').data
         .filter(d => d.type === 'scattermap').map(d => d.customdata)""")
     assert len(rings) == 2 and rings[0] == rings[1] and "AM29" in rings[0]

@@ -9,7 +9,7 @@ import dash
 import pandas as pd
 from dash import Input, Output, dcc, html
 
-from dashboard import components, ids, late_partners, warehouse
+from dashboard import components, deliveries, ids, warehouse
 from regiomonitor.formatting import as_date
 from dashboard.i18n import fmt_date, fmt_month, fmt_number, language, t
 from regiomonitor import template
@@ -192,7 +192,7 @@ def layout(lang: str | None = None, submission: str | None = None, programme: st
         content = [html.H1(t("data_heading", lang)), submissions(lang),
                    reasons("data_rejected", "rejected", lang), reasons("data_warnings", "warnings", lang),
                    revisions(lang), runs(lang),
-                   coverage(programme, lang), freshness(lang), late_partners.section(programme, lang),
+                   coverage(programme, lang), freshness(lang), deliveries.late_list(programme, lang),
                    template_section(lang)]
     return html.Div([
         components.header(lang, "/data"),

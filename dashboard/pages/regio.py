@@ -7,7 +7,7 @@ import dash
 import pandas as pd
 from dash import Input, Output, State, dcc, html
 
-from dashboard import components, figures, ids, url_state, warehouse
+from dashboard import components, deliveries, figures, ids, url_state, warehouse
 from dashboard.status_style import STATUS_SYMBOLS
 from regiomonitor.formatting import as_date
 from dashboard.i18n import fmt_amount, fmt_date, fmt_month, fmt_number, fmt_pct, language, t
@@ -114,58 +114,6 @@ def month_state_text(row: pd.Series, lang: str) -> str:
     k = 0 if pd.isna(row["month_partners_delivered"]) else int(row["month_partners_delivered"])
     return t("card_month_state", lang, month=fmt_month(as_date(row["as_of_month"]), lang, short=True),
              state=t(f"month_state_{state}", lang, k=k, n=n))
-
-
-def late_partners(region: str, programme: str, labels: dict[str, str], lang: str) -> html.Section:
-    """Which partners are how many months behind, and since when: why figures are provisional."""
-    frame = warehouse.current().query("region_late_partners", region=region, programme=programme)
-    behind = frame[frame["months_behind"] > 0]
-    due = as_date(frame["due_month"].max()) if not frame.empty else None
-    items = [html.Li(t("late_item", lang, partner=getattr(r, f"partner_{lang}"),
-                       n=fmt_number(r.months_behind, lang),
-                       month=fmt_month(as_date(r.behind_since), lang),
-                       indicators=", ".join(labels.get(i, i) for i in r.indicators_behind)))
-             for r in behind.itertuples()]
-    items += [html.Li(t("late_gaps", lang, partner=getattr(r, f"partner_{lang}"),
-                        n=fmt_number(r.months_missing, lang)))
-              for r in frame[frame["months_behind"] == 0].itertuples()]
-    intro = (html.P([components.provisional_tag(lang), " ",
-                     t("late_notice", lang, month=fmt_month(due, lang))], className="late-notice")
-             if len(behind) else None)
-    return html.Section([html.H2(t("late_heading", lang)), intro,
-                         html.Ul(items) if items else html.P(t("late_none", lang, month=fmt_month(due, lang)))],
-                        className="late-partners", id="achterstand")
-
-
-def completeness(region: str, programme: str, month: dt.date, labels: dict[str, str],
-                 lang: str) -> html.Section | None:
-    """Per indicator, the last twelve months up to the as-of month: k of n partners delivered."""
-    frame = warehouse.current().query("region_completeness", region=region, programme=programme,
-                                      month=month)
-    if frame.empty:
-        return None
-    months = sorted(frame["period"].unique())[-12:]
-    cells = {(r.indicator, r.period): r for r in frame.itertuples()}
-    state_class = {"complete": "cov-full", "partial": "cov-part", "missing": "cov-none"}
-
-    def cell(indicator: str, period) -> html.Td:
-        r = cells.get((indicator, period))
-        if r is None:
-            return html.Td("–")
-        title = t(f"month_state_{r.state}", lang, k=r.partners_delivered, n=r.partners_expected)
-        return html.Td(f"{r.partners_delivered}/{r.partners_expected}", title=title,
-                       className=state_class[r.state])
-
-    head = html.Thead(html.Tr([html.Th(t("col_indicator", lang), scope="col")] +
-                              [html.Th(fmt_month(as_date(m), lang, short=True), scope="col") for m in months]))
-    body = html.Tbody([html.Tr([html.Th(labels.get(i, i), scope="row"), *(cell(i, m) for m in months)])
-                       for i in labels if i in set(frame["indicator"])])
-    return html.Section([html.H2(t("completeness_heading", lang)), html.P(t("completeness_help", lang)),
-                         html.Div(html.Table([html.Caption(t("completeness_caption", lang)), head, body],
-                                             className="data-table coverage"),
-                                  className="table-panel scroll", tabIndex="0", role="region",
-                                  **{"aria-label": t("completeness_caption", lang)})],
-                        className="completeness")
 
 
 def covenant(region: str, programme: pd.Series, labels: dict[str, str], lang: str) -> html.Section:
@@ -327,9 +275,9 @@ def layout(code: str | None = None, lang: str | None = None, programme: str | No
             components.demo_banner(lang, bool(progress["is_demo"].any())),
             html.P(t("region_as_of", lang, month=fmt_month(as_of, lang)), className="as-of-line"),
             components.error_region(),
-            late_partners(code, programme["code"], labels, lang),
+            deliveries.late_partners(code, programme["code"], labels, lang),
             html.Div(cards, className="cards") if cards else html.P(t("region_no_targets", lang)),
-            completeness(code, programme["code"], as_of, labels, lang),
+            deliveries.completeness(code, programme["code"], as_of, labels, lang),
             contributions(code, programme["code"], labels, lang),
             gemeenten(code, programme["code"], as_of, boundary if boundary in BOUNDARIES else "signing",
                       lang),
