@@ -274,6 +274,8 @@ def layout(code: str | None = None, lang: str | None = None, programme: str | No
             html.H1(t("region_heading", lang, name=region["name"].iloc[0], code=code)),
             components.demo_banner(lang, bool(progress["is_demo"].any())),
             html.P(t("region_as_of", lang, month=fmt_month(as_of, lang)), className="as-of-line"),
+            components.default_month_note(db.query("current_month", programme=programme["code"]).iloc[0],
+                                          lang),
             components.error_region(),
             deliveries.late_partners(code, programme["code"], labels, lang),
             html.Div(cards, className="cards") if cards else html.P(t("region_no_targets", lang)),
