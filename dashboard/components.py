@@ -1,13 +1,20 @@
 """Pieces every page shares: header with navigation and language switch, demo label, footer, tables."""
 from __future__ import annotations
 
+import functools
+import logging
+from collections.abc import Callable
 from urllib.parse import urlencode
 
 import dash
+import pandas as pd
 from dash import ALL, Input, Output, State, dcc, html
 
-from dashboard import warehouse
-from dashboard.i18n import LANGUAGES, fmt_date, t
+from dashboard import ids, warehouse
+from dashboard.i18n import LANGUAGES, fmt_date, fmt_month, language, t
+from regiomonitor.formatting import as_date
+
+LOG = logging.getLogger("regiomonitor.dashboard")
 
 DEFAULT_INDICATOR = "leerwerkplaatsen"
 
@@ -115,3 +122,61 @@ def register_choice(group_id: str, max_selected: int | None = None) -> None:
             selected.discard(clicked)
         return (["true" if c in selected else "false" for c in codes],
                 [c for c in codes if c in selected])
+
+
+def flag(value: object) -> bool:
+    """A yes/no column value; a missing one (None, NaN, pd.NA) is no. `if value` on pd.NA raises
+    "boolean value of NA is ambiguous", which blanked the Regio and Vergelijken pages (issue 10)."""
+    return False if value is None or pd.isna(value) else bool(value)
+
+
+def error_message(lang: str) -> html.Div:
+    """What a reader sees where a part of the page failed: a message, never a blank page."""
+    return html.Div(t("error_message", lang), role="alert", className="error-message")
+
+
+def error_region() -> html.Div:
+    """Where callback_failed puts its message; empty until a callback fails."""
+    return html.Div(id=ids.CALLBACK_ERROR, **{"aria-live": "assertive"})
+
+
+def callback_failed(err: Exception) -> None:
+    """on_error of every page callback: log the traceback, show the message in Dutch and English
+    (the callback does not know the page's language), leave the outputs as they were."""
+    LOG.error("callback %s failed", dash.ctx.triggered_id, exc_info=err)
+    dash.set_props(ids.CALLBACK_ERROR, {"children": html.Div([
+        html.P(t("error_message", "nl")), html.P(t("error_message", "en"), lang="en")],
+        role="alert", className="error-message")})
+
+
+def safe_layout(layout: Callable[..., html.Div]) -> Callable[..., html.Div]:
+    """A page layout that, should it fail, logs the traceback and shows the header and a message
+    in the reader's language instead of a white page."""
+    @functools.wraps(layout)
+    def render(*args: object, **kwargs: object) -> html.Div:
+        try:
+            return layout(*args, **kwargs)
+        except Exception:  # noqa: BLE001 -- any failure must still give the reader a page
+            lang = language(kwargs.get("lang"))
+            LOG.exception("page layout %s failed for %s", layout.__module__, kwargs)
+            return html.Div([header(lang, "/"), html.Main([html.H1(t("app_title", lang)),
+                                                            error_message(lang)],
+                                                           id="main", tabIndex="-1")])
+    return render
+
+
+def provisional_tag(lang: str) -> html.Span:
+    """The visible 'voorlopig' label: text, not colour alone."""
+    return html.Span(t("provisional_tag", lang), className="badge badge-provisional")
+
+
+def default_month_note(current: pd.Series, lang: str) -> html.P:
+    """Which month a page shows by default, and why (the rule in v_current_month)."""
+    month = fmt_month(as_date(current["as_of_month"]), lang)
+    share = f"{current['share_required'] * 100:.0f}%" if pd.notna(current["share_required"]) else "–"
+    if pd.isna(current["regions_expected"]):
+        return html.P(t("default_month_reason_none", lang, share=share, month=month),
+                      className="hint default-month")
+    return html.P(t("default_month_reason", lang, month=month, share=share,
+                    k=int(current["regions_complete"]), n=int(current["regions_expected"])),
+                  className="hint default-month")

@@ -31,11 +31,12 @@ def map_hover(row, statuses: dict[str, str], lang: str) -> str:
     """The region's figures in the reader's format."""
     if not isinstance(row.status, str):
         return f"<b>{row.region_name}</b> ({row.region})<br>{t('no_target', lang)}"
-    return t("hover", lang, name=row.region_name, code=row.region,
+    text = t("hover", lang, name=row.region_name, code=row.region,
              realised=fmt_amount(row.realised, row.unit, lang),
              target=fmt_amount(row.target_value, row.unit, lang),
              pct=fmt_pct(row.achievement, lang), status=statuses[row.status],
              per10k=fmt_number(row.gain_per_10k, lang, 1))
+    return text + (f"<br>({t('provisional_tag', lang)})" if row.provisional else "")
 
 
 def map_values(progress: pd.DataFrame, measure: str) -> tuple[pd.Series, dict]:
@@ -77,9 +78,36 @@ def progress_map(progress: pd.DataFrame, geometry: pd.DataFrame, measure: str,
                      "marker": {"line": {"color": "#bdbdbd", "width": 1}},
                      "text": [map_hover(r, statuses, lang) for r in unknown.itertuples()],
                      "hovertemplate": "%{text}<extra></extra>"})
+    data += provisional_rings(progress[progress["provisional"].fillna(False).astype(bool)], geometry,
+                              lang)
     return {"data": data, "layout": {"map": {"style": "white-bg", "center": MAP_CENTER, "zoom": 6.4},
                                      "margin": {"l": 0, "r": 0, "t": 0, "b": 0}, "height": 560,
                                      "separators": SEPARATORS[lang]}}
+
+
+def centre(geometry: dict) -> tuple[float, float]:
+    """The middle of a shape's bounding box, where its provisional ring goes."""
+    lons, lats = zip(*_points(geometry))
+    return (min(lons) + max(lons)) / 2, (min(lats) + max(lats)) / 2
+
+
+def provisional_rings(provisional: pd.DataFrame, geometry: pd.DataFrame, lang: str) -> list[dict]:
+    """An open ring on every region whose figure is provisional: a marker, not colour alone.
+
+    Two circles (dark, then white inside) make the ring: a map trace's circles have no outline,
+    and text labels would need a glyph server, which the offline map has not got.
+    """
+    shapes = dict(zip(geometry["code"], geometry["geojson"]))
+    codes = [code for code in provisional["region"] if code in shapes]
+    if not codes:
+        return []
+    spots = [centre(json.loads(shapes[code])) for code in codes]
+    lons, lats = [s[0] for s in spots], [s[1] for s in spots]
+    # customdata: a click on a ring opens the region's page like a click on its shape does.
+    ring = {"type": "scattermap", "lon": lons, "lat": lats, "mode": "markers", "hoverinfo": "skip",
+            "customdata": codes, "showlegend": False}
+    return [ring | {"marker": {"size": 15, "color": "#1a1a1a"}, "name": t("provisional_tag", lang)},
+            ring | {"marker": {"size": 9, "color": "#ffffff"}}]
 
 
 def gemeente_map(shapes: pd.DataFrame, share: pd.Series, lang: str) -> go.Figure:
@@ -106,29 +134,51 @@ def _points(geometry: dict) -> list[tuple[float, float]]:
     return [tuple(point[:2]) for ring in rings for point in ring]
 
 
+def realised_traces(series: pd.DataFrame, target: pd.Series, lang: str, hover: str) -> list[dict]:
+    """Realised up to the stand month as a solid line, later (provisional) months as a dashed
+    line; every month not completely delivered has an open marker, so the difference does not
+    rest on colour or line style alone."""
+    start = target["baseline_date"]
+    months = [start, *(month_end(m) for m in series["as_of_month"].iloc[1:])]
+    stand = pd.Timestamp(target["stand_month"] if pd.notna(target["stand_month"]) else target["as_of_month"])
+    settled = [pd.Timestamp(m) <= stand for m in series["as_of_month"]]
+    symbols = ["circle" if complete else "circle-open" for complete in series["complete"]]
+
+    def trace(keep: list[bool], name: str, dash: str) -> dict:
+        return {"type": "scatter", "x": [m for m, k in zip(months, keep) if k],
+                "y": [v for v, k in zip(series["realised"].tolist(), keep) if k], "name": name,
+                "mode": "lines+markers", "hovertemplate": hover,
+                "line": {"color": "#08519c", "width": 3, "dash": dash},
+                "marker": {"size": 8, "symbol": [s for s, k in zip(symbols, keep) if k],
+                           "line": {"width": 2, "color": "#08519c"}}}
+
+    data = [trace(settled, t("chart_realised", lang), "solid")]
+    if not all(settled):  # from the stand month on, so the dashed line joins the solid one
+        later = [pd.Timestamp(m) >= stand for m in series["as_of_month"]]
+        data.append(trace(later, t("chart_provisional", lang), "dash") | {
+            "marker": {"size": 9, "symbol": "circle-open", "line": {"width": 2, "color": "#08519c"}}})
+    return data
+
+
 def trajectory(series: pd.DataFrame, target: pd.Series, label: str, lang: str) -> dict:
-    """Realised at each month end against the straight path, with the projection and its
-    interval; a plain figure dict, as progress_map explains."""
+    """Realised at each month end against the straight path, with the projection (from the stand
+    month, the last complete one) and its interval; a plain figure dict, as progress_map explains."""
     base, goal = target["baseline_value"], target["target_value"]
     start, end = target["baseline_date"], target["deadline"]
-    months = [start, *(month_end(m) for m in series["as_of_month"].iloc[1:])]
     hover = "%{x|%d-%m-%Y}: %{y:,.0f}<extra></extra>"
     data = [
         {"type": "scatter", "x": [start, end], "y": [base, goal], "name": t("chart_path", lang),
          "mode": "lines", "line": {"dash": "dash", "color": "#6c6c6c"}, "hovertemplate": hover},
-        {"type": "scatter", "x": months, "y": series["realised"].tolist(),
-         "name": t("chart_realised", lang), "mode": "lines+markers",
-         "line": {"color": "#08519c", "width": 3}, "hovertemplate": hover},
+        *(realised_traces(series, target, lang, hover) if len(series) else []),
     ]
-    if target["months_remaining"] > 0 and pd.notna(target["projected"]):
-        now = month_end(target["as_of_month"])
-        if pd.notna(target["projected_low"]):
+    if target["months_remaining"] > 0 and pd.notna(target["projected"]) and pd.notna(target["stand_realised"]):
+        now, level = month_end(target["stand_month"]), target["stand_realised"]
+        if pd.notna(target["projected_low"]) and pd.notna(target["projected_high"]):
             data.append({"type": "scatter", "x": [now, end, end, now],
-                         "y": [target["realised"], target["projected_low"], target["projected_high"],
-                               target["realised"]],
+                         "y": [level, target["projected_low"], target["projected_high"], level],
                          "mode": "lines", "fill": "toself", "fillcolor": "rgba(230, 97, 1, 0.15)",
                          "line": {"width": 0}, "name": t("chart_interval", lang), "hoverinfo": "skip"})
-        data.append({"type": "scatter", "x": [now, end], "y": [target["realised"], target["projected"]],
+        data.append({"type": "scatter", "x": [now, end], "y": [level, target["projected"]],
                      "name": t("chart_projection", lang), "mode": "lines",
                      "line": {"color": "#e66101", "dash": "dot", "width": 2}, "hovertemplate": hover})
     target_line = {"type": "line", "xref": "paper", "x0": 0, "x1": 1, "yref": "y", "y0": goal,

@@ -193,10 +193,10 @@ STRINGS: dict[str, dict[str, str]] = {
                      "en": "ρ = (R − B) / (E − B): the realised gain over the gain required on the straight "
                            "path (as the Open SDG trackers do)."},
     "formula_projection_term": {"nl": "Prognose op de termijn", "en": "Projection at the deadline"},
-    "formula_projection": {"nl": "P = R + p · (N − k), met p het gemiddelde van de gerapporteerde maanden in de "
+    "formula_projection": {"nl": "P = R + p · (N − k), met p het gemiddelde van de complete maanden in de "
                                  "laatste zes maanden; interval P ± 1,96 · (s / √n) · (N − k). De status heet "
                                  "onzeker als het interval het doel omvat.",
-                           "en": "P = R + p · (N − k), p being the mean of the reported months among the last "
+                           "en": "P = R + p · (N − k), p being the mean of the complete months among the last "
                                  "six; interval P ± 1.96 · (s / √n) · (N − k). The status is uncertain when the "
                                  "interval contains the target."},
     "formula_reached_term": {"nl": "Doel bereikt in", "en": "Target reached in"},
@@ -364,6 +364,107 @@ STRINGS: dict[str, dict[str, str]] = {
     "status_loaded": {"nl": "geladen", "en": "loaded"},
     "status_rejected": {"nl": "afgewezen", "en": "rejected"},
     "status_partial": {"nl": "deels geladen", "en": "partly loaded"},
+    # Completeness and provisional figures (issue 10)
+    "provisional_tag": {"nl": "voorlopig", "en": "provisional"},
+    "status_stand": {"nl": "stand per {month}", "en": "as of {month}"},
+    "card_provisional": {"nl": "Voorlopig: {n} maand(en) tot en met {month} zijn nog niet door alle "
+                               "partners aangeleverd. Niet aangeleverd telt niet als 0: status, tempo en "
+                               "prognose gaan uit van {stand}, de laatste complete maand.",
+                         "en": "Provisional: {n} month(s) up to {month} have not been delivered by every "
+                               "partner yet. Not delivered does not count as 0: status, pace and projection "
+                               "rest on {stand}, the last complete month."},
+    "month_state_complete": {"nl": "compleet", "en": "complete"},
+    "month_state_partial": {"nl": "gedeeltelijk ({k} van {n})", "en": "partial ({k} of {n})"},
+    "month_state_missing": {"nl": "niet aangeleverd (0 van {n})", "en": "not delivered (0 of {n})"},
+    "card_month_state": {"nl": "Aanlevering {month}: {state}", "en": "Deliveries {month}: {state}"},
+    "default_month_reason": {"nl": "Standaard toont deze pagina {month}: de laatste maand die voor minstens "
+                                   "{share} van de regio's compleet is aangeleverd ({k} van {n}). Latere "
+                                   "maanden zijn te kiezen, maar voorlopig.",
+                             "en": "By default this page shows {month}: the latest month that is complete for "
+                                   "at least {share} of the regions ({k} of {n}). Later months can be chosen "
+                                   "but are provisional."},
+    "default_month_reason_none": {"nl": "Geen maand is voor {share} van de regio's compleet aangeleverd; "
+                                        "standaard wordt de startmaand {month} getoond.",
+                                  "en": "No month is complete for {share} of the regions; the start month "
+                                        "{month} is shown by default."},
+    "provisional_legend": {"nl": "voorlopig (open ring op de kaart): {n}",
+                           "en": "provisional (open ring on the map): {n}"},
+    "col_provisional": {"nl": "Voorlopig", "en": "Provisional"},
+    "chart_provisional": {"nl": "Voorlopig (niet compleet)", "en": "Provisional (incomplete)"},
+    "late_heading": {"nl": "Achterstand in aanlevering", "en": "Late deliveries"},
+    "late_notice": {"nl": "Niet alle partners hebben tot en met {month} aangeleverd: cijfers over de "
+                          "maanden die nog ontbreken zijn voorlopig.",
+                    "en": "Not every partner has delivered up to {month}: figures for the months still "
+                          "missing are provisional."},
+    "late_item": {"nl": "{partner}: {n} maand(en) achter, sinds {month} ({indicators})",
+                  "en": "{partner}: {n} month(s) behind, since {month} ({indicators})"},
+    "late_gaps": {"nl": "{partner}: bij; {n} eerdere maand(en) niet volledig aangeleverd",
+                  "en": "{partner}: up to date; {n} earlier month(s) not fully delivered"},
+    "late_none": {"nl": "Alle partners hebben aangeleverd tot en met {month}.",
+                  "en": "Every partner has delivered up to {month}."},
+    "late_caption": {"nl": "Partners die achterlopen of maanden missen, per regio (peilmaand {month})",
+                     "en": "Partners behind or missing months, per region (due month {month})"},
+    "late_help": {"nl": "Een maand is verschuldigd zodra minstens {share} van de regio's erover heeft "
+                        "aangeleverd. Filter de lijst per kolom (regio, partner, maanden achter) en "
+                        "exporteer precies wat getoond wordt, bijvoorbeeld voor herinneringsmails.",
+                  "en": "A month is due once at least {share} of the regions have reported on it. Filter "
+                        "the list per column (region, partner, months behind) and export exactly what is "
+                        "shown, for reminder mails for instance."},
+    "late_data_heading": {"nl": "Achterlopende partners", "en": "Partners behind"},
+    "late_export": {"nl": "Exporteer als CSV", "en": "Export as CSV"},
+    "late_filename": {"nl": "achterlopende-partners", "en": "late-partners"},
+    "col_behind_since": {"nl": "Achter sinds", "en": "Behind since"},
+    "col_months_missing": {"nl": "Maanden onvolledig", "en": "Months incomplete"},
+    "col_indicators_behind": {"nl": "Indicatoren achter", "en": "Indicators behind"},
+    "completeness_heading": {"nl": "Volledigheid per maand", "en": "Completeness per month"},
+    "completeness_caption": {"nl": "Per indicator en maand: hoeveel van de verwachte partners aanleverden",
+                             "en": "Per indicator and month: how many of the expected partners delivered"},
+    "completeness_help": {"nl": "Compleet: alle verwachte partners leverden aan. Gedeeltelijk: k van n. "
+                                "Niet aangeleverd: geen enkele; dat is onbekend, geen 0.",
+                          "en": "Complete: every expected partner delivered. Partial: k of n. Not "
+                                "delivered: none did; that is unknown, not 0."},
+    "method_provisional": {"nl": "Voorlopige cijfers", "en": "Provisional figures"},
+    "method_obligation": {"nl": "Leveringsplicht: per regio, partner en indicator staat vast wie maandelijks "
+                                "aanlevert (data/reference/obligations.csv). Waar dat register zwijgt geldt: "
+                                "een partner die een indicator voor een regio heeft aangeleverd, wordt vanaf "
+                                "die eerste maand elke maand verwacht tot de termijn van het doel.",
+                          "en": "Reporting obligation: per region, partner and indicator it is set who "
+                                "delivers monthly (data/reference/obligations.csv). Where that register is "
+                                "silent: a partner that has delivered an indicator for a region is expected "
+                                "every month from that first month until the target's deadline."},
+    "method_completeness": {"nl": "Volledigheid per regio, indicator en maand: compleet (alle verwachte "
+                                  "partners), gedeeltelijk (k van n) of niet aangeleverd. Niet aangeleverd is "
+                                  "onbekend en telt nooit als 0; zulke maanden tellen ook niet mee in het "
+                                  "recente tempo p.",
+                            "en": "Completeness per region, indicator and month: complete (every expected "
+                                  "partner), partial (k of n) or not delivered. Not delivered is unknown and "
+                                  "never counts as 0; such months are also left out of the recent pace p."},
+    "method_stand": {"nl": "Stand per: status, tempo ρ en prognose worden berekend op de laatste complete "
+                           "maand. Een cijfer dat een onvolledige maand bevat heet voorlopig en is zo "
+                           "gemarkeerd op de kaart (open ring), in de regiokaarten, de grafiek (open punten, "
+                           "stippellijn), de rangorde, de exports en `regiomonitor progress`. ‘Doel bereikt’ "
+                           "geldt direct: later aangeleverde cijfers kunnen R alleen verhogen.",
+                     "en": "As of: status, pace ratio ρ and projection are computed on the last complete "
+                           "month. A figure that includes an incomplete month is provisional and marked so on "
+                           "the map (open ring), region cards, chart (open markers, dashed line), ranking, "
+                           "exports and `regiomonitor progress`. ‘Target achieved’ holds at once: later "
+                           "deliveries can only raise R."},
+    "method_default_month": {"nl": "Standaardmaand: kaart en Vergelijken tonen standaard de laatste maand die "
+                                   "voor minstens {share} van de regio's compleet is (instelling in "
+                                   "regiomonitor/config.py); één vroeg bestand verschuift die niet. Nu: {month}.",
+                             "en": "Default month: the map and Compare show by default the latest month that "
+                                   "is complete for at least {share} of the regions (a setting in "
+                                   "regiomonitor/config.py); one early file does not move it. Now: {month}."},
+    "method_late": {"nl": "Achterstand: een maand is verschuldigd zodra minstens {share} van de regio's erover "
+                          "heeft aangeleverd; een partner die die maand nog niet leverde loopt achter sinds "
+                          "de maand na zijn laatste aanlevering.",
+                    "en": "Behind: a month is due once at least {share} of the regions have reported on it; "
+                          "a partner that has not delivered it is behind since the month after its last "
+                          "delivery."},
+    "error_message": {"nl": "Dit onderdeel kon niet worden getoond door een fout aan onze kant. Kies een andere "
+                            "maand of regio, of laad de pagina opnieuw. De fout is gelogd.",
+                      "en": "This part could not be shown because of an error on our side. Choose another "
+                            "month or region, or reload the page. The error has been logged."},
     "footer": {"nl": "Regiomonitor · gegevens uit het gepubliceerde datawarehouse van {published}",
                "en": "Regiomonitor · figures from the warehouse published {published}"},
 }

@@ -34,6 +34,13 @@ CMP_URL_SINK = "cmp-url-sink"
 DATA_TEMPLATE_CSV = "data-template-csv"
 DATA_TEMPLATE_XLSX = "data-template-xlsx"
 DATA_TEMPLATE_DOWNLOAD = "data-template-download"
+DATA_LATE_GRID = "data-late-grid"
+DATA_LATE_EXPORT = "data-late-export"
+DATA_LATE_DOWNLOAD = "data-late-download"
+DATA_LATE_LANG = "data-late-lang"
+
+# The message a failed callback shows in the page (components.callback_failed).
+CALLBACK_ERROR = "callback-error"
 
 REGIO_BOUNDARY = "regio-boundary"
 REGIO_GEMEENTEN = "regio-gemeenten"

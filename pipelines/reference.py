@@ -11,7 +11,7 @@ from pathlib import Path
 
 import duckdb
 
-from regiomonitor.config import DEMO_DIR, REFERENCE_DIR
+from regiomonitor.config import DEMO_DIR, REFERENCE_DIR, view_settings
 
 REFERENCE_TARGETS = REFERENCE_DIR / "targets.csv"
 DEMO_TARGETS = DEMO_DIR / "targets.csv"
@@ -29,6 +29,7 @@ REFERENCE_TABLES: list[tuple[str, str]] = [
     ("status", "statuses.csv"),
     ("gemeente_region", "gemeente_regions.csv"),
     ("province", "provinces.csv"),
+    ("reporting_obligation", "obligations.csv"),
 ]
 
 
@@ -72,9 +73,10 @@ def insert_rows(con: duckdb.DuckDBPyConnection, table: str, rows: list[dict]) ->
 
 
 def load_reference(con: duckdb.DuckDBPyConnection, ref_dir: Path = REFERENCE_DIR) -> dict[str, int]:
-    """Load every reference table; returns rows per table."""
-    return {table: insert_rows(con, table, read_csv(ref_dir / name))
-            for table, name in REFERENCE_TABLES}
+    """Load every reference table and the settings the views apply; returns rows per table."""
+    counts = {table: insert_rows(con, table, read_csv(ref_dir / name))
+              for table, name in REFERENCE_TABLES}
+    return counts | {"setting": insert_rows(con, "setting", view_settings())}
 
 
 def load_targets(con: duckdb.DuckDBPyConnection, real: Path = REFERENCE_TARGETS,

@@ -84,3 +84,25 @@ def default_upload_inbox() -> Path:
 # Largest request body the server accepts (uploads included), in bytes; larger ones get a
 # 413 that names this limit. A partner file of 10.000 rows is well under 2 MB.
 MAX_UPLOAD_BYTES = int(os.environ.get("REGIOMONITOR_MAX_UPLOAD_BYTES", 10 * 1024 * 1024))
+
+# Completeness rules the SQL views apply (sql/views/05_completeness.sql, 15_provisional.sql).
+# Written into the warehouse's `setting` table at every refresh, so the views and the Methode
+# page read the same numbers; change them here, then run `regiomonitor refresh`.
+#
+# The map's and Vergelijken's default as-of month is the latest month that is complete (every
+# expected partner delivered) for at least this share of the regions with reporting obligations.
+# One early file for one region therefore never moves it (issue 10).
+DEFAULT_MONTH_COMPLETE_SHARE = 0.8
+# A month is "due" (partners who have not delivered it are behind) once at least this share of
+# the regions has reported on it; one region reporting ahead does not make every partner late.
+DUE_MONTH_REPORTED_SHARE = 0.25
+
+
+def view_settings() -> list[dict[str, object]]:
+    """The settings above as rows of the warehouse table `setting`."""
+    return [
+        {"name": "default_month_complete_share", "value": DEFAULT_MONTH_COMPLETE_SHARE,
+         "description": "share of regions complete for a month to be the default as-of month"},
+        {"name": "due_month_reported_share", "value": DUE_MONTH_REPORTED_SHARE,
+         "description": "share of regions that reported a month before others count as behind"},
+    ]

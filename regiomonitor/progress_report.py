@@ -39,6 +39,17 @@ LABELS: dict[str, dict[str, str]] = {
     "not_at_pace": {"nl": "niet in dit tempo", "en": "not at this pace"},
     "per_10k": {"nl": "Per 10.000 inw. 15-74: R / T", "en": "Per 10,000 aged 15-74: R / T"},
     "last_reported": {"nl": "Laatst gerapporteerd", "en": "Last reported"},
+    "stand": {"nl": "Stand per (laatste complete maand)", "en": "As of (last complete month)"},
+    "completeness": {"nl": "Onvolledige maanden", "en": "Incomplete months"},
+    "provisional": {"nl": " (v)", "en": " (p)"},
+    "provisional_note": {"nl": "(v) voorlopig: bevat maanden die nog niet door alle verwachte partners zijn "
+                               "aangeleverd (niet aangeleverd telt niet als 0); status, tempo en prognose "
+                               "gaan uit van de laatste complete maand.",
+                         "en": "(p) provisional: includes months not yet delivered by every expected "
+                               "partner (not delivered does not count as 0); status, pace and projection "
+                               "rest on the last complete month."},
+    "late": {"nl": "Achterstand: {partner} {n} maand(en) achter, sinds {month}",
+             "en": "Behind: {partner} {n} month(s) behind, since {month}"},
     "demo": {"nl": "Demonstratiedata: cijfers met (d) zijn gegenereerd, geen echte realisaties.",
              "en": "Demonstration data (demonstratiedata): figures marked (d) are generated."},
     "no_region": {"nl": "Geen voortgang voor regio {code} in {month}: onbekende regio, geen doelen, "
@@ -57,13 +68,15 @@ def _cells(row: pd.Series, lang: str) -> list[str]:
 
     reached = as_date(row["projected_month_reached"])
     status = row[f"status_{lang}"] + (LABELS["uncertain"][lang] if row["status_uncertain"] else "")
+    status += LABELS["provisional"][lang] if row["status_provisional"] else ""
+    mark = LABELS["provisional"][lang] if row["provisional"] else ""
     has_interval = pd.notna(row["projected_low"])
     return [
         amount(row["baseline_value"]), fmt_date(as_date(row["baseline_date"]), lang),
         amount(row["target_value"]), fmt_date(as_date(row["deadline"]), lang),
         f"{row['version']} ({row['version_count'] - 1})",
-        amount(row["realised"]) + (" (d)" if row["observations_demo"] else ""),
-        fmt_pct(row["achievement"], lang),
+        amount(row["realised"]) + (" (d)" if row["observations_demo"] else "") + mark,
+        fmt_pct(row["achievement"], lang) + mark,
         f"{fmt_pct(row['elapsed_fraction'], lang)} ({row['months_elapsed']}/{row['months_total']})",
         amount(row["expected"]), amount(row["gap"]),
         fmt_number(row["run_rate"], lang, 1) if pd.notna(row["run_rate"]) else "–",
@@ -77,15 +90,17 @@ def _cells(row: pd.Series, lang: str) -> list[str]:
         if reached else ("–" if row["status"] == "achieved" else LABELS["not_at_pace"][lang]),
         f"{fmt_number(row['realised_per_10k'], lang, 1)} / {fmt_number(row['target_per_10k'], lang, 1)}",
         fmt_month(as_date(row["last_reported_month"]), lang, short=True),
+        fmt_month(as_date(row["stand_month"]), lang, short=True),
+        fmt_number(row["months_incomplete"], lang),
     ]
 
 
 ROW_KEYS = ["baseline", "baseline_date", "target", "deadline", "version", "realised", "achievement",
             "elapsed", "expected", "gap", "run_rate", "required", "pace", "status", "projected",
-            "interval", "reached", "per_10k", "last_reported"]
+            "interval", "reached", "per_10k", "last_reported", "stand", "completeness"]
 
 
-def render(frame: pd.DataFrame, lang: str) -> str:
+def render(frame: pd.DataFrame, lang: str, late: pd.DataFrame | None = None) -> str:
     """A plain-text table: metrics down, indicators across."""
     first = frame.iloc[0]
     title = LABELS["title"][lang].format(region=first["region_name"], code=first["region"],
@@ -98,6 +113,14 @@ def render(frame: pd.DataFrame, lang: str) -> str:
     for i, label in enumerate(labels):
         cells = [label.ljust(widths[0])] + [col[i].rjust(w) for col, w in zip(columns, widths[1:])]
         lines.append("  ".join(cells).rstrip())
+    if frame["provisional"].any() or frame["status_provisional"].any():
+        lines += ["", LABELS["provisional_note"][lang]]
+    behind = late[late["months_behind"] > 0] if late is not None else []
+    if len(behind):
+        lines += [""] + [LABELS["late"][lang].format(partner=getattr(r, f"partner_{lang}"),
+                                                      n=r.months_behind,
+                                                      month=fmt_month(as_date(r.behind_since), lang, short=True))
+                         for r in behind.itertuples()]
     if frame["is_demo"].any():
         lines += ["", LABELS["demo"][lang]]
     return "\n".join(lines)
@@ -110,9 +133,12 @@ def progress_report(warehouse: Path, region: str, month: dt.date | None = None,
     try:
         frame = con.execute(query_text("progress_report"),
                             {"region": region.upper(), "month": month, "programme": programme}).df()
+        late = con.execute(query_text("region_late_partners"),
+                           {"region": region.upper(),
+                            "programme": frame["programme"].iloc[0] if len(frame) else programme}).df()
     finally:
         con.close()
     if frame.empty:
         raise ValueError(LABELS["no_region"][lang].format(
             code=region.upper(), month=fmt_month(month, lang) if month else "–"))
-    return render(frame, lang)
+    return render(frame, lang, late)

@@ -1,9 +1,12 @@
 -- Precomputed copies of the metric views, rebuilt at every publish (pipelines/warehouse.publish).
 -- The views in sql/views/ stay the one definition; the dashboard reads these tables so that a
--- callback never recomputes what a view already holds.
-create or replace table mv_progress_monthly as select * from v_progress_monthly;
+-- callback never recomputes what a view already holds. mv_progress_monthly holds the progress
+-- as shown: v_progress_stand (status on the last complete month, provisional figures marked).
+create or replace table mv_progress_monthly as select * from v_progress_stand;
 create or replace table mv_ranking as select * from v_ranking;
 create or replace table mv_current_month as select * from v_current_month;
+create or replace table mv_completeness as select * from v_completeness;
+create or replace table mv_late_partners as select * from v_late_partners;
 create or replace table mv_coverage as select * from v_coverage;
 create or replace table mv_freshness as select * from v_freshness;
 create or replace table mv_contributions as select * from v_contributions;

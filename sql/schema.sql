@@ -119,6 +119,29 @@ create table status (
     check ((kind = 'pace') = (min_ratio is not null))
 );
 
+-- Who must deliver what, from the covenant and partner registers (data/reference/obligations.csv):
+-- a partner delivers an indicator for a region every month from first_month to last_month.
+-- Where the register is silent the views apply the default rule (sql/views/05_completeness.sql).
+create table reporting_obligation (
+    programme varchar not null references programme (code),
+    region varchar not null references region (code),
+    partner varchar not null references partner (code),
+    indicator varchar not null references indicator (code),
+    first_month date not null check (day(first_month) = 1),
+    last_month date check (day(last_month) = 1),   -- null: until the target's deadline
+    source varchar not null,
+    primary key (programme, region, partner, indicator),
+    check (last_month is null or last_month >= first_month)
+);
+
+-- Settings the views apply, written from regiomonitor/config.py at every refresh so that
+-- the SQL and the Methode page read the same numbers.
+create table setting (
+    name varchar primary key,
+    value double not null,
+    description varchar not null
+);
+
 -- Working-age population (15-74) per region, for figures per 10,000 inhabitants.
 create table population (
     region varchar not null references region (code),
@@ -151,7 +174,8 @@ create table observation (
     period date not null check (day(period) = 1),
     partner varchar not null references partner (code),
     sector varchar not null references sector (code),
-    value double not null check (value >= 0),
+    -- exact: O&O euros have cents, and sums of DECIMAL do not depend on aggregation order
+    value decimal(18, 2) not null check (value >= 0),
     submission_id varchar not null references submission (id),
     source_row integer not null,   -- the row number as the partner sees it in Excel
     note varchar,
@@ -167,14 +191,14 @@ create table observation_revision (
     period date not null,
     partner varchar not null,
     sector varchar not null,
-    value double not null,         -- the earlier figure
+    value decimal(18, 2) not null, -- the earlier figure
     submission_id varchar not null references submission (id),
     source_row integer not null,
     note varchar,
     is_demo boolean not null,
     replaced_by varchar not null references submission (id),
     replaced_at timestamp not null, -- when the correcting file was received
-    new_value double
+    new_value decimal(18, 2)
 );
 
 -- Plausibility warnings: figures that load but deserve a second look (never blocking).

@@ -219,7 +219,7 @@ def gemeente_cell(page, name: str) -> str:
 
 def test_region_gemeenten_under_both_boundary_views(page, served_app):
     counts = registry_counts("leerwerkplaatsen", "2007-06")
-    ready(page, f"{served_app}/regio/AM10")
+    ready(page, f"{served_app}/regio/AM10?month=2007-06")
     expect(page.locator(".boundary-note")).to_contain_text("bij de ondertekening")
     assert gemeente_cell(page, "Geldermalsen").startswith(f"{counts['GM0236']} (")
     assert gemeente_cell(page, "Neerijnen").startswith(f"{counts['GM0304']} (")

@@ -25,8 +25,9 @@ def warehouse(tmp_path):
 
 def test_realised_is_baseline_plus_realisations_after_the_baseline_month(warehouse):
     row = warehouse.execute(
-        "select realised, achievement, as_of_month, realised_since_baseline from v_progress "
-        "where region = 'AM10' and indicator = 'leerwerkplaatsen'").fetchone()
+        "select realised, achievement, as_of_month, realised_since_baseline from v_progress_stand "
+        "where region = 'AM10' and indicator = 'leerwerkplaatsen' and as_of_month = '2007-01-01'"
+    ).fetchone()
     # 290 + (40 + 20) + 50 + 30 = 430; November 2005 is already in the baseline.
     assert row[0] == 430
     assert row[1] == pytest.approx(430 / 1200)
@@ -35,8 +36,8 @@ def test_realised_is_baseline_plus_realisations_after_the_baseline_month(warehou
 
 
 def test_evc_and_a_target_without_realisations(warehouse):
-    rows = dict(warehouse.execute("select indicator, realised from v_progress "
-                                  "where region = 'AM10'").fetchall())
+    rows = dict(warehouse.execute("select indicator, realised from v_progress_stand "
+                                  "where region = 'AM10' and as_of_month = '2007-01-01'").fetchall())
     assert rows == {"leerwerkplaatsen": 430, "evc_trajecten": 500}
 
 

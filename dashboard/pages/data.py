@@ -9,7 +9,7 @@ import dash
 import pandas as pd
 from dash import Input, Output, dcc, html
 
-from dashboard import components, ids, warehouse
+from dashboard import components, deliveries, ids, warehouse
 from dashboard.auth import is_steward
 from regiomonitor.formatting import as_date
 from dashboard.i18n import fmt_date, fmt_month, fmt_number, language, t
@@ -201,7 +201,8 @@ def layout(lang: str | None = None, submission: str | None = None, programme: st
                    submissions(lang),
                    reasons("data_rejected", "rejected", lang), reasons("data_warnings", "warnings", lang),
                    revisions(lang), runs(lang),
-                   coverage(programme, lang), freshness(lang), template_section(lang)]
+                   coverage(programme, lang), freshness(lang), deliveries.late_list(programme, lang),
+                   template_section(lang)]
     return html.Div([
         components.header(lang, "/data"),
         html.Main(content, id="main", tabIndex="-1"),

@@ -20,10 +20,16 @@ DEFAULT_MEASURE = "status"
 
 
 def status_text(row, statuses: dict[str, str], lang: str) -> str:
-    """A status in words, marked when the projection leaves it uncertain."""
+    """A status in words, marked when the projection leaves it uncertain, provisional, or
+    computed on an earlier (the last complete) month."""
     if not isinstance(row.status, str):
         return t("no_target", lang)
-    return statuses[row.status] + (f" ({t('status_uncertain', lang)})" if row.status_uncertain else "")
+    notes = [t("status_uncertain", lang)] if components.flag(row.status_uncertain) else []
+    if components.flag(row.status_provisional):
+        notes.append(t("provisional_tag", lang))
+    if as_date(row.stand_month) and as_date(row.stand_month) != as_date(row.as_of_month):
+        notes.append(t("status_stand", lang, month=fmt_month(as_date(row.stand_month), lang, short=True)))
+    return statuses[row.status] + (f" ({', '.join(notes)})" if notes else "")
 
 
 def legend(progress: pd.DataFrame, statuses: dict[str, str], lang: str) -> html.Ul:
@@ -33,6 +39,10 @@ def legend(progress: pd.DataFrame, statuses: dict[str, str], lang: str) -> html.
                       html.Span(STATUS_SYMBOLS[code], className="symbol", **{"aria-hidden": "true"}),
                       f"{statuses[code]}: {fmt_number(counts.get(code, 0), lang)}"])
              for code, colour in STATUS_COLOURS.items() if counts.get(code, 0)]
+    provisional = int(progress["provisional"].sum())
+    if provisional:
+        items.append(html.Li([html.Span("◯", className="symbol ring", **{"aria-hidden": "true"}),
+                              t("provisional_legend", lang, n=fmt_number(provisional, lang))]))
     missing = int(progress["status"].isna().sum())
     if missing:
         items.append(html.Li([html.Span(className="swatch swatch-none"),
@@ -45,12 +55,13 @@ def table(progress: pd.DataFrame, label: str, statuses: dict[str, str], lang: st
     rows = [[dcc.Link(r.region_name, href=components.href(f"/regio/{r.region}", lang)), r.region,
              fmt_amount(r.realised, r.unit, lang), fmt_amount(r.target_value, r.unit, lang),
              fmt_pct(r.achievement, lang), fmt_number(r.gain_per_10k, lang, 1),
-             status_text(r, statuses, lang), fmt_month(as_date(r.last_reported_month), lang, short=True)]
+             status_text(r, statuses, lang), t("provisional_tag", lang) if r.provisional else "",
+             fmt_month(as_date(r.last_reported_month), lang, short=True)]
             for r in progress.itertuples()]
     return components.table(
         t("table_caption", lang, indicator=label),
         [t(k, lang) for k in ("col_region", "col_code", "col_realised", "col_target", "col_pct",
-                               "col_per10k", "col_status", "col_last_reported")],
+                               "col_per10k", "col_status", "col_provisional", "col_last_reported")],
         rows, numeric={2, 3, 4, 5})
 
 
@@ -71,6 +82,7 @@ def map_view(programme: str, indicator: str, month: dt.date, measure: str, shape
     """Figure, legend, table, summary and attribution for one choice of controls."""
     db = warehouse.current()
     progress = db.query("map_progress", programme=programme, indicator=indicator, month=month)
+    progress["as_of_month"] = month
     statuses, label = components.labels("statuses", lang), components.labels("indicators", lang)[indicator]
     geometry = db.query("geometry", source=shape)
     figure = figures.progress_map(progress, geometry, measure, statuses, lang)
@@ -109,6 +121,7 @@ def controls(lang: str, programme: str, indicator: str, month: dt.date, measure:
     ], className="controls")
 
 
+@components.safe_layout
 def layout(lang: str | None = None, programme: str | None = None, indicator: str | None = None,
            month: str | None = None, measure: str | None = None, shape: str | None = None,
            **_: str) -> html.Div:
@@ -133,6 +146,8 @@ def layout(lang: str | None = None, programme: str | None = None, indicator: str
             html.H1(t("map_heading", lang)),
             components.demo_banner(lang, any_demo),
             controls(lang, programme, indicator, month, measure, months, sources, shape),
+            components.default_month_note(db.query("current_month", programme=programme).iloc[0], lang),
+            components.error_region(),
             dcc.Store(id=ids.KAART_LANG, data=lang),
             html.Div([
                 html.Figure([
@@ -162,7 +177,7 @@ def layout(lang: str | None = None, programme: str | None = None, indicator: str
     Input(ids.KAART_PROGRAMME, "value"), Input(ids.KAART_INDICATOR, "data"),
     Input(ids.KAART_MONTH, "value"), Input(ids.KAART_MEASURE, "data"),
     Input(ids.KAART_SHAPE, "data"), State(ids.KAART_LANG, "data"),
-    prevent_initial_call=True,
+    prevent_initial_call=True, on_error=components.callback_failed,
 )
 def change_view(programme: str, indicator: str, month: str, measure: str, shape: str,
                 lang: str) -> tuple:
@@ -186,7 +201,8 @@ clientside_callback(
         const keep = new URLSearchParams();
         ['lang', 'programme', 'month'].forEach(k => here.get(k) && keep.set(k, here.get(k)));
         if (!keep.get('lang')) { keep.set('lang', 'nl'); }
-        window.location.assign('/regio/' + click.points[0].location + '?' + keep.toString());
+        const point = click.points[0];
+        window.location.assign('/regio/' + (point.location || point.customdata) + '?' + keep.toString());
         return '';
     }""",
     Output(ids.KAART_NAV_SINK, "children"),

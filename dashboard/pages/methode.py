@@ -9,7 +9,8 @@ import dash
 from dash import html
 
 from dashboard import components, warehouse
-from dashboard.i18n import fmt_pct, language, t
+from dashboard.i18n import fmt_month, fmt_pct, language, t
+from regiomonitor.formatting import as_date
 from dashboard.status_style import STATUS_COLOURS, STATUS_SYMBOLS
 
 dash.register_page(__name__, path="/methode", title="Regiomonitor – Methode", label_key="page_methode",
@@ -44,6 +45,28 @@ def statuses(lang: str) -> html.Section:
                                                                 "col_definition")], rows)])
 
 
+def provisional(lang: str) -> html.Section:
+    """The completeness rule, with the settings and the default month as the views apply them."""
+    db = warehouse.current()
+    settings = dict(zip(*db.query("settings")[["name", "value"]].T.values))
+    programme = db.query("programmes")["code"].iloc[0]
+    current = db.query("current_month", programme=programme).iloc[0]
+
+    def share(name: str) -> str:
+        return f"{settings[name] * 100:.0f}%" if name in settings else "–"
+
+    return html.Section([
+        html.H2(t("method_provisional", lang)),
+        html.P(t("method_obligation", lang)),
+        html.P(t("method_completeness", lang)),
+        html.P(t("method_stand", lang)),
+        html.P(t("method_default_month", lang, share=share("default_month_complete_share"),
+                 month=fmt_month(as_date(current["as_of_month"]), lang))),
+        html.P(t("method_late", lang, share=share("due_month_reported_share"))),
+    ], id="voorlopig")
+
+
+@components.safe_layout
 def layout(lang: str | None = None, **_: str) -> html.Div:
     lang = language(lang)
     return html.Div([
@@ -56,6 +79,7 @@ def layout(lang: str | None = None, **_: str) -> html.Div:
                           html.Dl([html.Div([html.Dt(t(k + "_term", lang)), html.Dd(t(k, lang))])
                                    for k in FORMULAS], className="formulas")]),
             statuses(lang),
+            provisional(lang),
             html.Section([html.H2(t("method_sources", lang)),
                           html.Ul([html.Li(t(k, lang)) for k in ("source_covenant", "source_national",
                                                                   "source_regions", "source_demo")])]),

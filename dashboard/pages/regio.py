@@ -7,7 +7,7 @@ import dash
 import pandas as pd
 from dash import Input, Output, State, dcc, html
 
-from dashboard import components, figures, ids, url_state, warehouse
+from dashboard import components, deliveries, figures, ids, url_state, warehouse
 from dashboard.status_style import STATUS_SYMBOLS
 from regiomonitor.formatting import as_date
 from dashboard.i18n import fmt_amount, fmt_date, fmt_month, fmt_number, fmt_pct, language, t
@@ -17,10 +17,17 @@ dash.register_page(__name__, path_template="/regio/<code>", title="Regiomonitor 
 
 
 def status_badge(row: pd.Series, labels: dict[str, str], lang: str) -> html.Span:
-    """The status in words and a symbol, never by colour alone."""
+    """The status in words and a symbol, never by colour alone; uncertain, provisional and the
+    month it was computed on (the last complete one) said in words too."""
     text = labels.get(row["status"], row["status"])
-    if row["status_uncertain"]:
-        text += f" ({t('status_uncertain', lang)})"
+    notes = [t("status_uncertain", lang)] if components.flag(row["status_uncertain"]) else []
+    if components.flag(row["status_provisional"]):
+        notes.append(t("provisional_tag", lang))
+    stand = as_date(row["stand_month"])
+    if stand and stand != as_date(row["as_of_month"]):
+        notes.append(t("status_stand", lang, month=fmt_month(stand, lang)))
+    if notes:
+        text += f" ({', '.join(notes)})"
     return html.Span([html.Span(STATUS_SYMBOLS.get(row["status"], "•"), **{"aria-hidden": "true"}),
                       " ", text], className=f"status status-{row['status']}")
 
@@ -31,7 +38,7 @@ def reached_text(row: pd.Series, lang: str) -> str:
         return "–"
     if reached is None:
         return t("not_at_pace", lang)
-    late = f" ({t('after_deadline', lang)})" if row["reached_after_deadline"] else ""
+    late = f" ({t('after_deadline', lang)})" if components.flag(row["reached_after_deadline"]) else ""
     return fmt_month(reached, lang) + late
 
 
@@ -40,8 +47,10 @@ def indicator_card(row: pd.Series, series: pd.DataFrame, label: str, statuses: d
     """Realised against target for one indicator, its status, projection and trajectory chart."""
     tags = [html.Span(t("demo_target_tag" if row["target_is_demo"] else "real_tag", lang),
                       className="badge " + ("badge-demo" if row["target_is_demo"] else "badge-real"))]
-    if row["observations_demo"]:
+    if components.flag(row["observations_demo"]):
         tags.append(html.Span(t("demo_realised_tag", lang), className="badge badge-demo"))
+    if components.flag(row["provisional"]):
+        tags.append(components.provisional_tag(lang))
     unit = row["unit"]
     as_of, last = as_date(row["as_of_month"]), as_date(row["last_reported_month"])
     summary = t("chart_summary", lang, indicator=label,
@@ -51,7 +60,7 @@ def indicator_card(row: pd.Series, series: pd.DataFrame, label: str, statuses: d
                 target=fmt_amount(row["target_value"], unit, lang),
                 deadline=fmt_date(as_date(row["deadline"]), lang))
     projected = fmt_amount(row["projected"], unit, lang)
-    if pd.notna(row["projected_low"]) and row["months_remaining"] > 0:
+    if pd.notna(row["projected_low"]) and pd.notna(row["projected_high"]) and row["months_remaining"] > 0:
         projected += (f" ({fmt_amount(row['projected_low'], unit, lang)} – "
                       f"{fmt_amount(row['projected_high'], unit, lang)})")
 
@@ -59,11 +68,15 @@ def indicator_card(row: pd.Series, series: pd.DataFrame, label: str, statuses: d
         return html.Div([html.Dt(term), html.Dd(value, className=("figure-big " if big else "") + extra)])
 
     required = row["required_per_month"]
+    realised = fmt_amount(row["realised"], unit, lang)
+    if components.flag(row["provisional"]):
+        realised += f" ({t('provisional_tag', lang)})"
     return html.Section([
         html.H2(label),
         html.P([status_badge(row, statuses, lang), *tags], className="tags"),
+        provisional_note(row, lang),
         html.Dl([
-            figure(t("card_realised", lang), fmt_amount(row["realised"], unit, lang), big=True),
+            figure(t("card_realised", lang), realised, big=True),
             figure(t("card_target", lang), fmt_amount(row["target_value"], unit, lang), big=True,
                    extra="target-value"),
             figure(t("card_pct", lang), fmt_pct(row["achievement"], lang)),
@@ -78,11 +91,29 @@ def indicator_card(row: pd.Series, series: pd.DataFrame, label: str, statuses: d
         ], className="card-figures"),
         html.P([t("card_as_of", lang, month=fmt_month(as_of, lang)), " · ",
                 t("card_last_reported", lang, month=fmt_month(last, lang)) if last
-                else t("card_no_data", lang)], className="as-of"),
+                else t("card_no_data", lang), " · ", month_state_text(row, lang)], className="as-of"),
         html.Figure([dcc.Graph(figure=figures.trajectory(series, row, label, lang),
                                config={"displaylogo": False}),
                      html.Figcaption(summary)]),
     ], className="card", id=f"card-{row['indicator']}")
+
+
+def provisional_note(row: pd.Series, lang: str) -> html.P | None:
+    """Why a card's figures are provisional, and on which month its status rests."""
+    if not components.flag(row["provisional"]):
+        return None
+    return html.P(t("card_provisional", lang, n=fmt_number(row["months_incomplete"], lang),
+                    month=fmt_month(as_date(row["as_of_month"]), lang),
+                    stand=fmt_month(as_date(row["stand_month"]), lang)), className="provisional-note")
+
+
+def month_state_text(row: pd.Series, lang: str) -> str:
+    """The as-of month's deliveries: complete, k of n, or not delivered (never a zero)."""
+    state = row["month_state"] if isinstance(row["month_state"], str) else "complete"
+    n = 0 if pd.isna(row["month_partners_expected"]) else int(row["month_partners_expected"])
+    k = 0 if pd.isna(row["month_partners_delivered"]) else int(row["month_partners_delivered"])
+    return t("card_month_state", lang, month=fmt_month(as_date(row["as_of_month"]), lang, short=True),
+             state=t(f"month_state_{state}", lang, k=k, n=n))
 
 
 def covenant(region: str, programme: pd.Series, labels: dict[str, str], lang: str) -> html.Section:
@@ -210,6 +241,7 @@ def submissions(region: str, lang: str) -> html.Section:
     ], className="sources")
 
 
+@components.safe_layout
 def layout(code: str | None = None, lang: str | None = None, programme: str | None = None,
            month: str | None = None, boundary: str | None = None, **_: str) -> html.Div:
     lang = language(lang)
@@ -227,7 +259,7 @@ def layout(code: str | None = None, lang: str | None = None, programme: str | No
     programmes = db.query("programmes").set_index("code", drop=False)
     programme = programmes.loc[programme] if programme in programmes.index else programmes.iloc[0]
     as_of = (url_state.parse_month(month)
-             or db.query("current_month", programme=programme["code"])["as_of_month"].iloc[0].date())
+             or as_date(db.query("current_month", programme=programme["code"])["as_of_month"].iloc[0]))
     progress = db.query("region_progress", region=code, programme=programme["code"], month=as_of)
     series = db.query("region_series", region=code, programme=programme["code"], month=as_of)
     labels = dict(zip(*db.query("indicators")[["code", f"label_{lang}"]].T.values))
@@ -242,7 +274,12 @@ def layout(code: str | None = None, lang: str | None = None, programme: str | No
             html.H1(t("region_heading", lang, name=region["name"].iloc[0], code=code)),
             components.demo_banner(lang, bool(progress["is_demo"].any())),
             html.P(t("region_as_of", lang, month=fmt_month(as_of, lang)), className="as-of-line"),
+            components.default_month_note(db.query("current_month", programme=programme["code"]).iloc[0],
+                                          lang),
+            components.error_region(),
+            deliveries.late_partners(code, programme["code"], labels, lang),
             html.Div(cards, className="cards") if cards else html.P(t("region_no_targets", lang)),
+            deliveries.completeness(code, programme["code"], as_of, labels, lang),
             contributions(code, programme["code"], labels, lang),
             gemeenten(code, programme["code"], as_of, boundary if boundary in BOUNDARIES else "signing",
                       lang),
@@ -255,7 +292,8 @@ def layout(code: str | None = None, lang: str | None = None, programme: str | No
 
 
 @dash.callback(Output(ids.REGIO_GEMEENTEN, "children"), Input(ids.REGIO_BOUNDARY, "data"),
-               State(ids.REGIO_STATE, "data"), prevent_initial_call=True)
+               State(ids.REGIO_STATE, "data"), prevent_initial_call=True,
+               on_error=components.callback_failed)
 def change_boundary(boundary: str, state: dict) -> list:
     """Redraw the gemeenten under the chosen boundary view."""
     return gemeenten_view(state["region"], state["programme"], url_state.parse_month(state["month"]),

@@ -13,6 +13,7 @@ from dash import Input, Output, State, dcc, html
 from dashboard import components, export, figures, ids, url_state, warehouse
 from dashboard.i18n import fmt_month, fmt_number, fmt_pct, language, t
 from dashboard.status_style import STATUS_SYMBOLS
+from regiomonitor.formatting import as_date
 
 dash.register_page(__name__, path="/vergelijken", title="Regiomonitor – Vergelijken",
                    label_key="page_vergelijken", order=1)
@@ -25,26 +26,41 @@ COLUMNS = [("rank_absolute", "col_rank", "int"), ("region_name", "col_region", "
            ("realised", "col_realised", "int"), ("target_value", "col_target", "int"),
            ("achievement", "col_pct", "pct"), ("gain_per_10k", "col_per10k", "dec"),
            ("rank_per_10k", "col_rank_per10k", "int"), ("pace_ratio", "col_pace", "pct"),
-           ("status_label", "col_status", "text"), ("sparkline", "col_trend", "text")]
+           ("status_label", "col_status", "text"), ("provisional_label", "col_provisional", "text"),
+           ("sparkline", "col_trend", "text")]
 
 
-def sparkline(series: list[float] | None) -> str:
-    """The last twelve monthly gains as block characters, highest month full height."""
+def sparkline(series: list[float] | None, complete: list[bool] | None = None) -> str:
+    """The last twelve monthly gains as block characters, highest month full height; a month
+    not completely delivered is a dot, never drawn as a low month."""
     if series is None or len(series) < 2:
         return ""
-    gains = [b - a for a, b in zip(series, series[1:])][-12:]
-    top = max(gains) or 1
-    return "".join(SPARK[min(len(SPARK) - 1, int(max(g, 0) / top * (len(SPARK) - 1)))] for g in gains)
+    complete = list(complete) if complete is not None else [True] * len(series)
+    gains = [(b - a, done) for a, b, done in zip(series, series[1:], complete[1:])][-12:]
+    top = max(g for g, _ in gains) or 1
+    return "".join(SPARK[min(len(SPARK) - 1, int(max(g, 0) / top * (len(SPARK) - 1)))] if done else "·"
+                   for g, done in gains)
+
+
+def status_label(row, statuses: dict[str, str], month: dt.date, lang: str) -> str:
+    """Symbol and status in words, with uncertain, provisional and an earlier stand month said."""
+    notes = [t("status_uncertain", lang)] if components.flag(row.status_uncertain) else []
+    if components.flag(row.status_provisional):
+        notes.append(t("provisional_tag", lang))
+    stand = as_date(row.stand_month)
+    if stand and stand != month:
+        notes.append(t("status_stand", lang, month=fmt_month(stand, lang, short=True)))
+    return f"{STATUS_SYMBOLS[row.status]} {statuses[row.status]}" + (f" ({', '.join(notes)})" if notes else "")
 
 
 def ranking_rows(programme: str, indicator: str, month: dt.date, lang: str) -> list[dict]:
     """One grid row per region, numbers kept numeric so the grid sorts them as numbers."""
     frame = warehouse.current().query("ranking", programme=programme, indicator=indicator, month=month)
     statuses = components.labels("statuses", lang)
-    frame["status_label"] = [
-        f"{STATUS_SYMBOLS[s]} {statuses[s]}" + (f" ({t('status_uncertain', lang)})" if u else "")
-        for s, u in zip(frame["status"], frame["status_uncertain"])]
-    frame["sparkline"] = frame["realised_series"].map(sparkline)
+    frame["status_label"] = [status_label(r, statuses, month, lang) for r in frame.itertuples()]
+    frame["provisional_label"] = [t("provisional_tag", lang) if components.flag(p) else ""
+                                  for p in frame["provisional"]]
+    frame["sparkline"] = [sparkline(s, c) for s, c in zip(frame["realised_series"], frame["complete_series"])]
     keep = [c for c, _, _ in COLUMNS] + ["region", "status"]
     return frame[keep].astype(object).where(frame[keep].notna(), None).to_dict("records")
 
@@ -109,6 +125,7 @@ def compare_view(programme: str, indicator: str, month: dt.date, regions: list[s
     return compare_figure(series, lang), table, text
 
 
+@components.safe_layout
 def layout(lang: str | None = None, programme: str | None = None, indicator: str | None = None,
            month: str | None = None, regions: str | None = None, **_: str) -> html.Div:
     lang = language(lang)
@@ -119,7 +136,7 @@ def layout(lang: str | None = None, programme: str | None = None, indicator: str
     choices = db.query("as_of_months", programme=programme)
     months = [m.date() for m in choices["as_of_month"]]
     chosen = url_state.parse_month(month)
-    month = chosen if chosen in months else choices[choices["is_current"]]["as_of_month"].iloc[0].date()
+    month = chosen if chosen in months else as_date(choices[choices["is_current"]]["as_of_month"].iloc[0])
     region_names = dict(zip(*db.query("regions")[["code", "name"]].T.values))
     selected = [r for r in (regions or "AM10").upper().split(",") if r in region_names][:MAX_REGIONS]
     figure, data_table, text = compare_view(programme, indicator, month, selected, lang)
@@ -136,6 +153,8 @@ def layout(lang: str | None = None, programme: str | None = None, indicator: str
                 components.select(ids.CMP_MONTH, t("month_choice", lang), url_state.month_param(month),
                                   {url_state.month_param(m): fmt_month(m, lang) for m in months}),
             ], className="controls"),
+            components.default_month_note(db.query("current_month", programme=programme).iloc[0], lang),
+            components.error_region(),
             html.H2(t("ranking_heading", lang)),
             html.P(t("ranking_help", lang), className="hint", id=ids.CMP_GRID_HELP),
             dag.AgGrid(id=ids.CMP_GRID, rowData=ranking_rows(programme, indicator, month, lang),
@@ -167,7 +186,7 @@ def layout(lang: str | None = None, programme: str | None = None, indicator: str
     Output(ids.CMP_GRID, "rowData"),
     Input(ids.CMP_PROGRAMME, "value"), Input(ids.CMP_INDICATOR, "value"),
     Input(ids.CMP_MONTH, "value"), State(ids.CMP_LANG, "data"),
-    prevent_initial_call=True,
+    prevent_initial_call=True, on_error=components.callback_failed,
 )
 def change_ranking(programme: str, indicator: str, month: str, lang: str) -> list[dict]:
     """New ranking rows; the grid keeps its columns and the user's sort."""
@@ -179,7 +198,7 @@ def change_ranking(programme: str, indicator: str, month: str, lang: str) -> lis
     Output(ids.CMP_SUMMARY, "children"),
     Input(ids.CMP_REGIONS, "data"), Input(ids.CMP_PROGRAMME, "value"),
     Input(ids.CMP_INDICATOR, "value"), Input(ids.CMP_MONTH, "value"), State(ids.CMP_LANG, "data"),
-    prevent_initial_call=True,
+    prevent_initial_call=True, on_error=components.callback_failed,
 )
 def change_comparison(regions: list[str], programme: str, indicator: str, month: str,
                       lang: str) -> tuple:
@@ -191,7 +210,7 @@ def change_comparison(regions: list[str], programme: str, indicator: str, month:
     Output(ids.CMP_DOWNLOAD, "data"),
     Input(ids.CMP_EXPORT_CSV, "n_clicks"), Input(ids.CMP_EXPORT_XLSX, "n_clicks"),
     State(ids.CMP_GRID, "virtualRowData"), State(ids.CMP_LANG, "data"),
-    prevent_initial_call=True,
+    prevent_initial_call=True, on_error=components.callback_failed,
 )
 def download(_csv: int | None, _xlsx: int | None, rows: list[dict], lang: str) -> dict:
     """The ranking in the order and columns shown, as CSV (text as shown) or XLSX (numbers)."""

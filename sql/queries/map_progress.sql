@@ -13,6 +13,9 @@ select
     p.gain_per_10k,
     p.realised_per_10k,
     p.last_reported_month,
+    coalesce(p.provisional, false) as provisional,
+    coalesce(p.status_provisional, false) as status_provisional,
+    p.stand_month,
     coalesce(p.is_demo, false) as is_demo
 from region as r
 cross join (select unit from indicator where code = $indicator) as i

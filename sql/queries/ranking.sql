@@ -1,7 +1,9 @@
 -- The Vergelijken ranking: every region with a target at one programme, indicator and month,
--- its ranks from mv_ranking, and its realised figures so far for the sparkline.
+-- its ranks from mv_ranking, and its realised figures so far for the sparkline (with, per month,
+-- whether every expected partner delivered).
 with history as (
-    select region, list(realised order by as_of_month) as realised_series
+    select region, list(realised order by as_of_month) as realised_series,
+        list(coalesce(month_state, 'complete') = 'complete' order by as_of_month) as complete_series
     from mv_progress_monthly
     where programme = $programme and indicator = $indicator and as_of_month <= $month
         and realised is not null
@@ -19,11 +21,15 @@ select
     p.pace_ratio,
     p.status,
     p.status_uncertain,
+    p.provisional,
+    p.status_provisional,
+    p.stand_month,
     k.rank_absolute,
     k.rank_per_10k,
     k.rank_pace,
     p.is_demo,
-    h.realised_series
+    h.realised_series,
+    h.complete_series
 from mv_ranking as k
 join mv_progress_monthly as p using (programme, indicator, as_of_month, region)
 join region as r on r.code = k.region

@@ -82,8 +82,11 @@ select * from final;
 --   run-rate      (R − B) / k          realised per month so far
 --   required      max(T − R, 0) / (N − k)   per month from now to reach T by the deadline
 --   pace ratio    ρ = (R − B) / (E − B)     (null when E = B: at the start, or when T ≤ B)
---   recent pace   p = mean monthly realisation over the reported months among the last six
---                     calendar months (a month nobody reported is left out, not taken as 0)
+--   recent pace   p = mean monthly realisation over the complete months among the last six
+--                     calendar months (v_completeness: a month nobody or only some of the
+--                     expected partners reported is left out, not taken as 0 or as a dip)
+--   exactness     sums are DECIMAL and s comes from exact sums (n·Σx² − (Σx)²) / (n(n − 1)),
+--                 so no figure depends on the order in which DuckDB's threads aggregate
 --   projection    P = R + p·(N − k), interval P ± 1.96·(s/√n)·(N − k), s the standard
 --                     deviation of those n ≥ 2 months (no interval with fewer); never below R
 --   projected month T is reached = as-of month + ⌈(T − R) / p⌉ (null when p ≤ 0)
@@ -124,14 +127,17 @@ recent as (
     select
         b.programme, b.region, b.indicator, b.as_of_month,
         count(*) as recent_months,
-        avg(m.realised_in_month) as recent_pace,
-        stddev_samp(m.realised_in_month) as recent_sd
+        sum(m.realised_in_month) as recent_sum,
+        sum(m.realised_in_month * m.realised_in_month) as recent_sum_squares
     from base as b
     join v_monthly_totals as m
         on m.region = b.region
         and m.indicator = b.indicator
         and m.period > greatest(b.baseline_month, b.as_of_month - interval 6 month)
         and m.period <= least(b.as_of_month, b.deadline_month)
+    anti join v_completeness as c
+        on c.programme = b.programme and c.region = m.region and c.indicator = m.indicator
+        and c.period = m.period and c.state <> 'complete'
     group by all
 ),
 
@@ -154,8 +160,10 @@ measured as (
             then b.baseline_value + coalesce(r.realised_since_baseline, 0) end as realised,
         coalesce(r.observations_demo, false) as observations_demo,
         coalesce(x.recent_months, 0) as recent_months,
-        x.recent_pace,
-        x.recent_sd,
+        cast(x.recent_sum as double) / x.recent_months as recent_pace,
+        case when x.recent_months >= 2 then sqrt(greatest(cast(
+            x.recent_months * x.recent_sum_squares - x.recent_sum * x.recent_sum as double)
+            / (x.recent_months * (x.recent_months - 1)), 0)) end as recent_sd,
         p.population_15_74,
         p.population_is_demo
     from base as b
@@ -231,27 +239,3 @@ final as (
 )
 
 select * from final;
-
-
--- v_current_month: the month the dashboard shows by default, per programme: the last month
--- anyone reported for it, within the programme's as-of months (its start month if none).
-create view v_current_month as
-select
-    programme,
-    coalesce(max(as_of_month) filter (where as_of_month <= (select max(period) from observation)),
-             min(as_of_month)) as as_of_month
-from v_as_of_months
-group by programme;
-
-
--- v_progress: v_progress_monthly at each programme's current month, with region and
--- indicator names for display.
-create view v_progress as
-select
-    p.*,
-    r.name as region_name,
-    i.unit
-from v_progress_monthly as p
-join v_current_month as c using (programme, as_of_month)
-join region as r on r.code = p.region
-join indicator as i on i.code = p.indicator;

@@ -15,6 +15,8 @@ select
     pace_ratio,
     achievement,
     status,
+    provisional,
+    stand_month,
     rank() over (partition by programme, indicator, as_of_month
                  order by realised desc nulls last) as rank_absolute,
     rank() over (partition by programme, indicator, as_of_month
@@ -24,4 +26,4 @@ select
     rank() over (partition by programme, indicator, as_of_month
                  order by achievement desc nulls last) as rank_achievement,
     count(*) over (partition by programme, indicator, as_of_month) as regions_ranked
-from v_progress_monthly;
+from v_progress_stand;

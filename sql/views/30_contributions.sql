@@ -33,7 +33,7 @@ select * from final;
 
 
 -- v_coverage: which months each partner reported for a region (any indicator), over the
--- programme's months up to its current month; reported = false marks a gap.
+-- programme's months up to the last month anyone reported; reported = false marks a gap.
 create view v_coverage as
 with partners as (
     select distinct region, partner from observation
@@ -43,8 +43,8 @@ months as (
     select m.programme, m.as_of_month as period
     from v_as_of_months as m
     join programme as p on p.code = m.programme
-    join v_current_month as c on c.programme = m.programme
-    where m.as_of_month > date_trunc('month', p.start_date) and m.as_of_month <= c.as_of_month
+    where m.as_of_month > date_trunc('month', p.start_date)
+        and m.as_of_month <= (select max(period) from observation)
 ),
 
 reported as (
@@ -70,7 +70,8 @@ select * from final;
 
 
 -- v_freshness: per region and partner, the last month reported, when its latest file came
--- in, and how many months it lags behind the last month anyone reported.
+-- in, and how many months it lags behind the due month (v_due_month; never below 0, so a
+-- partner reporting ahead is not behind and one early file makes no one late).
 create view v_freshness as
 with latest as (
     select
@@ -87,7 +88,8 @@ with latest as (
 final as (
     select
         *,
-        datediff('month', last_period, (select max(period) from observation)) as months_behind
+        greatest(datediff('month', last_period, (select due_month from v_due_month)), 0)
+            as months_behind
     from latest
 )
 

@@ -1,0 +1,99 @@
+"""No blank page, ever (issue 10): every page for every region × every programme month × both
+languages through the real served app, the page router and the page callbacks, each a 200
+with a rendered page and no traceback in the server log. Also on a warehouse with regions
+without targets, without data, and with a single data point."""
+from __future__ import annotations
+
+import json
+
+import duckdb
+import pytest
+
+from tests.conftest import serving
+from tests.helpers import build, write_csv
+from dashboard.i18n import STRINGS
+from tests.page_sweep import boundary, comparison, map_view, page, post, ranking, sweep, tracebacks
+
+LANGS = ("nl", "en")
+
+
+def months_and_regions(warehouse) -> tuple[list[str], list[str]]:
+    """Every month a reader can choose (the month dropdown's list), and every region code."""
+    con = duckdb.connect(str(warehouse), read_only=True)
+    try:
+        months = [m.strftime("%Y-%m") for (m,) in con.execute(
+            "select as_of_month from v_as_of_months as m join programme as p on p.code = m.programme "
+            "where as_of_month <= greatest(date_trunc('month', p.end_date), "
+            "(select as_of_month from mv_current_month)) order by 1").fetchall()]
+        regions = [code for (code,) in con.execute("select code from region order by code").fetchall()]
+    finally:
+        con.close()
+    return months, regions
+
+
+def calls_for(months: list[str], regions: list[str]) -> list:
+    """Every page and callback in both languages, with and without a month in the address."""
+    calls = [page(path, f"?lang={lang}") for path in ("/", "/vergelijken", "/methode", "/data")
+             for lang in LANGS]
+    calls += [page(f"/regio/{code}", f"?lang={lang}") for code in regions for lang in LANGS]
+    for month in months:
+        for lang in LANGS:
+            calls += [page("/", f"?month={month}&lang={lang}"),
+                      page("/vergelijken", f"?month={month}&lang={lang}&regions={','.join(regions[:4])}"),
+                      map_view(month, lang), ranking(month, lang), comparison(month, lang, regions[:4])]
+            calls += [page(f"/regio/{code}", f"?month={month}&lang={lang}") for code in regions]
+    calls += [boundary(code, months[-1], lang, view) for code in regions for lang in LANGS
+              for view in ("signing", "current")]
+    return calls
+
+
+@pytest.mark.slow   # ~2,200 requests: about 4 minutes on 2 shared cores with the dev server
+def test_every_page_region_month_and_language_renders(served_app, demo_warehouse):
+    months, regions = months_and_regions(demo_warehouse)
+    assert len(regions) == 35 and months[0] == "2005-11" and months[-1] == "2007-11"
+    calls = calls_for(months, regions)
+    assert len(calls) > 35 * 25 * 2
+    assert sweep(served_app, calls) == []
+    assert tracebacks(demo_warehouse.parent) == []
+
+
+def test_the_router_response_is_the_page_a_reader_sees(served_app):
+    status, body = post(served_app, page("/regio/AM29", "?month=2007-06"))
+    assert status == 200
+    assert "Noord-Limburg" in body and "voorlopig" in body
+
+
+@pytest.fixture(scope="module")
+def sparse_app(tmp_path_factory):
+    """Real targets only (Rivierenland); Rivierenland with one data point, AM01 with data but no
+    target, every other region with neither."""
+    tmp = tmp_path_factory.mktemp("sparse")
+    inbox = tmp / "inbox"
+    write_csv(inbox / "one.csv", ["AM10;leerwerkplaatsen;2006-03;12;roc;zorg;"])
+    write_csv(inbox / "untargeted.csv", ["AM01;stages;2006-02;7;roc;zorg;",
+                                         "AM01;stages;2006-03;9;roc;zorg;"])
+    warehouse = build(tmp, inbox)
+    with serving(warehouse) as url:
+        yield url, warehouse
+
+
+def test_regions_without_targets_data_or_an_interval_render(sparse_app):
+    url, warehouse = sparse_app
+    months, _ = months_and_regions(warehouse)
+    calls = calls_for(months, ["AM01", "AM02", "AM10"])
+    assert sweep(url, calls) == []
+    assert tracebacks(warehouse.parent) == []
+
+
+def test_a_failing_callback_shows_a_message_and_logs_why(sparse_app):
+    # Runs after the sparse sweep above (same server): an indicator no page offers makes the
+    # map's redraw fail. The reader gets the Dutch and English message in the page's error
+    # region, the outputs stay as they were, and the traceback is in the server log.
+    url, warehouse = sparse_app
+    broken = map_view("2006-03", "nl", indicator="no-such-indicator")
+    status, body = post(url, broken)
+    assert status == 200
+    update = json.dumps(json.loads(body)["sideUpdate"], ensure_ascii=False)
+    assert "callback-error" in update
+    assert STRINGS["error_message"]["nl"] in update and STRINGS["error_message"]["en"] in update
+    assert tracebacks(warehouse.parent) != []
