@@ -12,11 +12,11 @@ CASES_MODULE = "benchmarks.ingest_cases"
 def build_base(path: Path) -> Path:
     """A published warehouse with reference data and schematic geometry, as `refresh` builds it
     with an empty inbox (plain functions, no Prefect)."""
-    from pipelines import refresh, warehouse
+    from pipelines import runs, warehouse
 
     con = warehouse.create_staging(path)
-    refresh.load_base(con)
-    refresh.record_run(con, [], "bench-base", "bench", refresh.now(), {})
+    runs.load_base(con)
+    runs.record_run(con, {}, "bench-base", "bench", runs.now(), [])
     return warehouse.publish(con, path)
 
 

@@ -31,9 +31,10 @@ def run_refresh(warehouse: Path | None, inbox: Path | None, demo_targets: bool) 
                       demo_targets)
     subs = summary["submissions"]
     print(f"Warehouse published: {warehouse or default_warehouse()}")
-    print(f"  submissions loaded {subs['loaded']}, partly loaded {subs['partial']}, "
-          f"rejected {subs['rejected']}, "
-          f"rows {subs['rows']}; targets {summary['targets']}")
+    print(f"  files loaded {subs['files_loaded']}, partly loaded {subs['files_partial']}, "
+          f"rejected {subs['files_rejected']}, unchanged {subs['files_unchanged']}; "
+          f"rows {subs['rows_loaded']} (rejected {subs['rows_rejected']}), "
+          f"errors {subs['errors']}, warnings {subs['warnings']}; targets {summary['targets']}")
     return summary
 
 
@@ -72,7 +73,7 @@ def cmd_progress(args: argparse.Namespace) -> None:
         month = parse_period(args.month) if args.month else None
         print(progress_report(path, args.region, month, args.programme, args.lang))
     except ParseError as err:
-        sys.exit(f"--month: expected {err.expected_en}")
+        sys.exit(f"--month: {err.reason_en}")
     except ValueError as err:
         sys.exit(str(err))
 

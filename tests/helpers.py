@@ -5,7 +5,7 @@ from pathlib import Path
 
 import duckdb
 
-from pipelines import geometry, reference, refresh, warehouse
+from pipelines import geometry, reference, runs, warehouse
 
 HEADER = "regio;indicator;periode;waarde;partner;sector;opmerking\n"
 
@@ -24,10 +24,11 @@ def build(tmp_path: Path, inbox: Path, name: str = "test.duckdb") -> Path:
     path = tmp_path / name
     received, history = warehouse.previous_state(path)
     con = warehouse.create_staging(path)
-    refresh.load_base(con, demo_targets=False)
-    summary = refresh.load_submissions(con, refresh.inbox_files(inbox), False, received,
+    runs.load_base(con, demo_targets=False)
+    results = runs.load_submissions(con, runs.inbox_files(inbox), False, received,
                                        warehouse.accepted_partly(path))
-    refresh.record_run(con, history, f"run-{len(history)}", "test", refresh.now(), summary)
+    count = len(history.get("pipeline_run", []))
+    runs.record_run(con, history, f"run-{count}", "test", runs.now(), results)
     return warehouse.publish(con, path)
 
 

@@ -1,5 +1,7 @@
 """A bad-input corpus, generated here: every file is rejected whole with the exact reason a
-person can act on, and the warehouse's query results stay exactly as they were."""
+person can act on, and the warehouse's query results stay exactly as they were. Partner
+files and registry extracts go through the one rule set (sql/pipelines/), so the same bad
+value gets the same reason in either."""
 from __future__ import annotations
 
 import shutil
@@ -130,9 +132,11 @@ CORPUS = {
     "registry_unknown_gemeente": (registry("1,GM0281,stages,2006-03-04,gestart,zorg,uwv",
                                            "2,GM9999,stages,2006-03-04,gestart,zorg,uwv"), None,
                                   (3, "gemeente_code", "GM9999",
-                                   "onbekende gemeentecode; verwacht GMxxxx uit de gemeentetabel"), 1),
+                                   "onbekende regio of gemeente; bedoelt u: GM1992 (Voorne aan Zee, "
+                                   "AM22), GM1991 (Maashorst, AM27), GM1979 (Eemsdelta, AM01)?"), 1),
     "registry_bad_date": (registry("1,GM0281,stages,31-02-2006,gestart,zorg,uwv"), None,
-                          (2, "start_date", "31-02-2006", "verwacht een datum als 2006-03-15"), 1),
+                          (2, "start_date", "31-02-2006",
+                           "verwacht een maand, zoals 2006-03 of mrt 2006 (geen kwartaal)"), 1),
     "registry_duplicate_id": (registry("1,GM0281,stages,2006-03-04,gestart,zorg,uwv",
                                        "1,GM0281,stages,2006-03-05,gestart,zorg,uwv"), None,
                               (3, "id", "1",
@@ -142,10 +146,13 @@ CORPUS = {
                                  "afgerond, afgebroken of geannuleerd"), 1),
     "registry_date_outside_programme": (registry("1,GM0281,stages,2004-03-04,gestart,zorg,uwv"), None,
                                         (2, "start_date", "2004-03-04",
-                                         "datum buiten de looptijd of in de toekomst"), 1),
+                                         "maand buiten de looptijd of in de toekomst; "
+                                         "verwacht 2005-11 t/m 2007-11"), 1),
     "registry_missing_column": (registry("1,GM0281,stages,2006-03-04,zorg,uwv",
                                          header="id,gemeente_code,indicator,start_date,sector,partner\n"),
-                                None, (1, "status", None, "verplichte kolom 'status' ontbreekt"), 1),
+                                None, (1, "status", None, "verplichte kolom 'status' ontbreekt (kolommen: "
+                                       "id, gemeente_code, indicator, start_date, status, sector, "
+                                       "partner)"), 1),
 }
 
 

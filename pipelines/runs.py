@@ -1,6 +1,8 @@
-"""The steps of a refresh, as plain functions that tests call directly.
+"""What every run shares: the base of a warehouse, the inbox's files, who and when, loading
+the files, and the typed record of the run and of each file in it.
 
-pipelines/flows.py composes them into the Prefect flow; nothing here imports Prefect.
+pipelines/flows.py composes these plain functions into the Prefect flows `refresh` and
+`ingest`; tests and benchmarks call them directly; nothing here imports Prefect.
 """
 from __future__ import annotations
 
@@ -12,8 +14,10 @@ from collections.abc import Callable
 from pathlib import Path
 
 import duckdb
+import pandas as pd
 
 from pipelines import geometry, loading, reference
+from pipelines.loading import FileResult
 from pipelines.demo_data import DEMO_MARKER
 
 
@@ -68,21 +72,49 @@ def now() -> dt.datetime:
 def load_submissions(con: duckdb.DuckDBPyConnection, files: list[Path], is_demo: bool,
                      received: dict[str, dt.datetime],
                      partial: frozenset[str] = frozenset(),
-                     progress: Callable[..., None] = loading.LOG.info) -> dict[str, int]:
+                     progress: Callable[..., None] = loading.LOG.info) -> list[FileResult]:
     """Check and load every file (the ingest logic); a file with errors is never half-loaded.
 
     Files load in the order they were first received, so revisions replay as they happened;
     files the steward accepted partly before (`partial`, by hash) are accepted partly again.
     """
-    results = loading.load_files(con, files, is_demo, steward(), now(), received, partial,
-                                 progress=progress)
-    return loading.summarise(results)
+    return loading.load_files(con, files, is_demo, steward(), now(), received, partial,
+                              progress=progress)
 
 
-def record_run(con: duckdb.DuckDBPyConnection, history: list[tuple], run_id: str, flow: str,
-               started: dt.datetime, summary: dict) -> None:
-    """Carry the run history over from the served warehouse and add this run."""
-    if history:
-        con.executemany("insert into pipeline_run values (?, ?, ?, ?, ?, ?)", history)
-    con.execute("insert into pipeline_run values (?, ?, ?, ?, 'geslaagd', ?)",
-                [run_id, flow, started, now(), json.dumps(summary, sort_keys=True)])
+def counts(results: list[FileResult]) -> dict[str, int]:
+    """A run's files per status, rows, errors and warnings: pipeline_run's count columns.
+    A partly loaded file counts as partial, never as rejected."""
+    files = {status: sum(r.status == status for r in results)
+             for status in ("loaded", "partial", "rejected", "unchanged")}
+    return {**{f"files_{status}": n for status, n in files.items()},
+            "rows_loaded": sum(r.rows for r in results),
+            "rows_rejected": sum(r.rows_rejected for r in results),
+            "errors": sum(r.error_count for r in results),
+            "warnings": sum(len(r.warnings) for r in results)}
+
+
+def record_run(con: duckdb.DuckDBPyConnection, history: dict[str, pd.DataFrame], run_id: str,
+               flow: str, started: dt.datetime, results: list[FileResult],
+               summary: dict | None = None) -> dict[str, int]:
+    """Carry the run history over from the served warehouse and add this run and its files,
+    counts as columns; `summary` keeps the other steps' counts as JSON. Returns the counts."""
+    for table in ("pipeline_run", "run_file"):   # fixed names, in foreign-key order
+        if table in history and len(history[table]):
+            con.register("previous", history[table])
+            con.execute(f"insert into {table} by name select * from previous")
+            con.unregister("previous")
+    finished = now()
+    run_counts = counts(results)
+    con.execute("insert into pipeline_run by name select ? as run_id, ? as flow, "
+                "? as started_at, ? as finished_at, 'geslaagd' as status, "
+                "?::double as duration_s, ? as summary, " +
+                ", ".join(f"?::bigint as {column}" for column in run_counts),
+                [run_id, flow, started, finished, (finished - started).total_seconds(),
+                 json.dumps(summary or {}, sort_keys=True, default=str), *run_counts.values()])
+    if results:
+        con.executemany("insert into run_file values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        [[run_id, r.path.name, r.sha256, r.kind, r.status, r.rows,
+                          r.rows_rejected, r.error_count, len(r.warnings), round(r.duration_s, 3)]
+                         for r in results])
+    return run_counts
