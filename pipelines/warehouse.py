@@ -129,6 +129,7 @@ def staging(warehouse: Path, fresh: bool = False, publish_on_exit: bool = True,
     """
     version = served_version(warehouse)
     path = path or staging_path(warehouse)
+    path.parent.mkdir(parents=True, exist_ok=True)
     con = create_staging(warehouse, path) if fresh else copy_to_staging(warehouse, path)
     try:
         yield con
