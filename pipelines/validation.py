@@ -22,7 +22,12 @@ from pipelines.reasons import REASONS_CSV, RowError, reason
 from regiomonitor.queries import sql_text
 
 REPORTED_ERRORS = 1000  # a report lists this many; rejected_row keeps every one
-INTAKE_RELATIONS = ("staged", "intake_duplicate", "intake_group", "intake_problem", "incoming")
+# DuckDB's buffer pool while inputs are checked: beyond it the staged rows spill to disk, so a
+# ten-million-record extract peaks under 2 GB RSS with Python and pandas loaded (docs/benchmarks.md).
+MEMORY_LIMIT = "1GB"
+INTAKE_RELATIONS = ("staged", "intake_cell", "cell_region", "cell_region_month", "cell_indicator",
+                    "cell_period", "cell_value", "cell_partner", "cell_sector", "cell_status",
+                    "intake_duplicate", "intake_group", "intake_problem", "incoming")
 INTAKE_VIEWS = ("checked", "checked_rows")
 
 
@@ -41,7 +46,9 @@ class Checked:
 
 
 def prepare(con: duckdb.DuckDBPyConnection, today: dt.date | None = None) -> None:
-    """The macros, the lookups and the "did you mean" function, on this connection."""
+    """The memory limit, the macros, the lookups and the "did you mean" function, on this
+    connection."""
+    con.execute("set memory_limit = ?", [MEMORY_LIMIT])
     statements.run(con, "macros")
     statements.run(con, "lookups", {"today": today or dt.date.today(),
                                     "reasons": str(REASONS_CSV),
@@ -85,7 +92,7 @@ def check(con: duckdb.DuckDBPyConnection, path: Path, submission_id: str,
     except staging.Unreadable as err:
         return Checked(errors=err.errors, error_count=len(err.errors), rows_rejected=1,
                        staged=False, kind="registry" if staging.is_extract(path) else "submission")
-    for name in ("checked_rows", "duplicates", "checked", "groups"):
+    for name in ("cells", "checked_rows", "duplicates", "checked", "groups"):
         statements.run(con, name)
     accepted, rejected = con.execute(
         "select coalesce(sum(records) filter (where ok), 0), "
