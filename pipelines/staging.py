@@ -101,10 +101,12 @@ def stage_partner_file(con: duckdb.DuckDBPyConnection, path: Path, submission_id
     if missing:
         hint = other_sheet_hint(path, sheet)
         raise Unreadable([hint] if hint else missing)
-    fields = columns("submission")
-    positions = {fields[name][0]: header.index(name) for name in fields if name in header}
+    # an optional column the file leaves out is empty in every row (sector: the default one)
+    positions = {field: header.index(name) if name in header else None
+                 for name, (field, _) in columns("submission").items()}
     frame = pd.DataFrame({
-        field: [cell_text(cells[i]) if i < len(cells) else "" for _, cells in table[1:]]
+        field: [cell_text(cells[i]) if i is not None and i < len(cells) else ""
+                for _, cells in table[1:]]
         for field, i in positions.items()})
     frame.insert(0, "source_row", [number for number, _ in table[1:]])
     frame = frame.assign(submission_id=submission_id, kind="submission", sheet=sheet)
