@@ -11,7 +11,7 @@ from prefect import flow, get_run_logger, task  # noqa: E402
 from prefect.cache_policies import NONE  # noqa: E402
 from prefect.runtime import flow_run  # noqa: E402
 
-from pipelines import boundaries, geometry, ingest as ingesting, reference, runs, warehouse  # noqa: E402
+from pipelines import boundaries, ingest as ingesting, reference, runs, schematic_tiles, warehouse  # noqa: E402
 from pipelines.loading import FileResult  # noqa: E402
 from regiomonitor.config import default_geometry_cache, settings  # noqa: E402
 
@@ -34,8 +34,7 @@ move_files = task(ingesting.move_files, cache_policy=NONE, retries=2, retry_dela
 @task(cache_policy=NONE)
 def load_schematic_geometry(con) -> int:
     """The offline tile map of the regions."""
-    return geometry.load_geometry(con, geometry.schematic_tiles(con), "schematic",
-                                  geometry.SCHEMATIC_ATTRIBUTION)
+    return schematic_tiles.load(con)
 
 
 @flow(name="refresh", log_prints=True)

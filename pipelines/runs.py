@@ -16,7 +16,7 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
-from pipelines import geometry, loading, reference
+from pipelines import loading, reference, schematic_tiles
 from pipelines.loading import FileResult
 from pipelines.demo_data import DEMO_MARKER
 
@@ -29,8 +29,7 @@ def load_base(con: duckdb.DuckDBPyConnection, demo_targets: bool = True) -> dict
         "reference": reference.load_reference(con),
         "targets": reference.load_targets(con, demo=reference.DEMO_TARGETS if demo_targets else None),
         "population": reference.load_population(con),
-        "geometry": geometry.load_geometry(con, geometry.schematic_tiles(con), "schematic",
-                                           geometry.SCHEMATIC_ATTRIBUTION),
+        "geometry": schematic_tiles.load(con),
     }
 
 

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import duckdb
 
-from pipelines import geometry, reference, runs, warehouse
+from pipelines import reference, runs, schematic_tiles, warehouse
 
 HEADER = "regio;indicator;periode;waarde;partner;sector;opmerking\n"
 
@@ -41,7 +41,7 @@ def write_csv(path: Path, rows: list[str], encoding: str = "utf-8", header: str 
 
 def region_file(tmp_path: Path, drop: str | None = None) -> Path:
     """35 test-made squares (the schematic tiles) with CBS-style properties, as GeoJSON."""
-    frame = geometry.schematic_tiles(staging(tmp_path))
+    frame = schematic_tiles.tiles(staging(tmp_path))
     frame = frame[frame["code"] != drop].rename(columns={"code": "statcode", "name": "statnaam"})
     frame["jrstatcode"] = "2025" + frame["statcode"]
     path = tmp_path / f"regions{'-' + drop if drop else ''}.geojson"
