@@ -4,6 +4,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+from benchmarks import workload
 from benchmarks.subprocess_case import Measured, run_case
 
 CASES_MODULE = "benchmarks.ingest_cases"
@@ -45,7 +46,12 @@ def run(paths: dict[str, Path], out: Path, repeats: int, served: Path) -> dict[s
     """Every case `repeats` times (best kept); the last ingest (of the CSV) stays at `served`."""
     base = build_base(out / "base.duckdb")
     csv, parquet = paths["csv"], paths["parquet"]
+    partner = workload.partner_files(out / "data")
     results = {
+        f"validate_{kind}": best([run_case(CASES_MODULE, "validate", str(path), str(base),
+                                           name=f"validate partner file ({kind.upper()})")
+                                  for _ in range(repeats)])
+        for kind, path in partner.items()} | {
         "duckdb": best([measure_baseline("duckdb", csv, out / "raw.duckdb", "raw DuckDB statement (CSV)")
                         for _ in range(repeats)]),
         "pandas": best([measure_baseline("pandas", csv, out / "pandas.duckdb", "pandas script (CSV)")

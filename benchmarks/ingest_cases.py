@@ -1,5 +1,6 @@
 """The three ways to load a registry extract, each run alone in a fresh process by
-benchmarks/ingest.py: the real `ingest` path, one DuckDB statement, and a pandas script.
+benchmarks/ingest.py: the real `ingest` path, one DuckDB statement, and a pandas script;
+and `validate` of a partner file.
 
 Usage (by the benchmark): python -m benchmarks.ingest_cases CASE EXTRACT WAREHOUSE
 Prints one JSON line with 'seconds' (the work only, not the interpreter's start-up),
@@ -67,7 +68,15 @@ def pandas_script(extract: Path, target: Path) -> dict:
     return {"groups": len(counts)}
 
 
-CASES = {"ingest": real_ingest, "duckdb": raw_duckdb, "pandas": pandas_script}
+def validate(partner_file: Path, served: Path) -> dict:
+    """`regiomonitor validate` of one partner file against a published warehouse (a dry run)."""
+    from pipelines.ingest import validate_files
+
+    [result] = validate_files(served, [partner_file])
+    return {"status": result.status, "rows": result.rows, "errors": result.error_count}
+
+
+CASES = {"ingest": real_ingest, "duckdb": raw_duckdb, "pandas": pandas_script, "validate": validate}
 
 
 def main(argv: list[str]) -> None:

@@ -152,6 +152,8 @@ def other_sheet_hint(path: Path, sheet: str | None) -> RowError | None:
 def cell_text(cell: object) -> str:
     """A cell as the text the rules read: strings as they are, spreadsheet numbers with a
     decimal comma (so 1.5 cannot be mistaken for a thousands dot), dates as ISO dates."""
+    if type(cell) is str:   # every CSV cell: the common case first
+        return cell
     if cell is None:
         return ""
     if isinstance(cell, bool):
