@@ -1,23 +1,18 @@
--- Every distinct cell value of the staged input, per field, typed and checked once: a registry
--- extract of ten million records holds a few hundred distinct gemeente codes, dates,
--- statuses and codes, so the rules run on those and the rows only look their result up
--- (checked_rows.sql). One scan of the staging relation (grouping sets), then one small
--- table per field. Reads staged and the lookups (lookups.sql).
+-- Every distinct cell value of the staged input, typed and checked once: a registry extract of
+-- ten million records holds a few hundred distinct gemeente codes and dates and a few
+-- hundred combinations of codes, so the rules run on those and the rows only look their
+-- result up (checked_rows.sql). Regions, months and figures: one scan of the staging
+-- relation (grouping sets), one small table each; the codes: one table of combinations.
+-- Reads staged and the lookups (lookups.sql).
 
 create or replace temp table intake_cell as
 select
     case when grouping(region_text) = 0 then 'region'
-         when grouping(indicator_text) = 0 then 'indicator'
          when grouping(period_text) = 0 then 'period'
-         when grouping(value_text) = 0 then 'value'
-         when grouping(partner_text) = 0 then 'partner'
-         when grouping(sector_text) = 0 then 'sector'
-         else 'status' end as field,
-    coalesce(region_text, indicator_text, period_text, value_text, partner_text, sector_text,
-             status_text) as cell
+         else 'value' end as field,
+    coalesce(region_text, period_text, value_text) as cell
 from staged
-group by grouping sets ((region_text), (indicator_text), (period_text), (value_text),
-                        (partner_text), (sector_text), (status_text))
+group by grouping sets ((region_text), (period_text), (value_text))
 having cell is not null;   -- a column the input does not have
 
 -- A region code or name, a gemeente name or code (lookups.sql region_key). Names resolve
@@ -53,15 +48,6 @@ from cell_region as r
 join region_code_month as m on m.key = lower(trim(r.cell))
 where r.rank = 4 and r.moved;
 
-create or replace temp table cell_indicator as
-select c.cell, i.code as indicator, i.unit,
-       coalesce(cell_problem(c.cell, w.max_cell_chars),
-                case when i.code is null then 'unknown_indicator' end) as problem
-from intake_cell as c
-cross join intake_setting as w
-left join indicator as i on i.code = lower(trim(c.cell))
-where c.field = 'indicator';
-
 create or replace temp table cell_period as
 select cell, period,
        coalesce(cell_problem(cell, max_cell_chars),
@@ -81,28 +67,31 @@ select cell, value,
 from (select c.cell, nl_number(c.cell) as value, w.max_cell_chars
       from intake_cell as c, intake_setting as w where c.field = 'value');
 
-create or replace temp table cell_partner as
-select c.cell, p.code as partner,
-       coalesce(cell_problem(c.cell, w.max_cell_chars),
-                case when p.code is null then 'unknown_partner' end) as problem
-from intake_cell as c
-cross join intake_setting as w
-left join partner as p on p.code = lower(trim(c.cell))
-where c.field = 'partner';
-
--- An empty sector is the default one, 'overig'.
-create or replace temp table cell_sector as
-select c.cell, s.code as sector,
-       case when trim(c.cell) <> '' then coalesce(
-           cell_problem(c.cell, w.max_cell_chars),
-           case when s.code is null then 'unknown_sector' end) end as problem
-from intake_cell as c
-cross join intake_setting as w
-left join sector as s on s.code = coalesce(nullif(lower(trim(c.cell)), ''), 'overig')
-where c.field = 'sector';
-
-create or replace temp table cell_status as
-select c.cell, s.counts, case when s.code is null then 'unknown_status' end as problem
-from intake_cell as c
-left join record_status as s on s.code = lower(trim(c.cell))
-where c.field = 'status';
+-- The codes of a row together: indicator, partner, sector (empty is the default, 'overig')
+-- and a registry record's status. Their distinct combinations are few (an extract of ten
+-- million records has under a thousand), so a row finds all four in one lookup.
+create or replace temp table cell_codes as
+with combinations as (
+    select distinct indicator_text, partner_text, sector_text, status_text from staged
+),
+final as (
+    select
+        c.indicator_text, c.partner_text, c.sector_text, c.status_text,
+        i.code as indicator, i.unit, p.code as partner, s.code as sector, rs.counts,
+        coalesce(cell_problem(c.indicator_text, w.max_cell_chars),
+                 case when i.code is null then 'unknown_indicator' end) as indicator_problem,
+        coalesce(cell_problem(c.partner_text, w.max_cell_chars),
+                 case when p.code is null then 'unknown_partner' end) as partner_problem,
+        case when trim(c.sector_text) <> '' then coalesce(
+            cell_problem(c.sector_text, w.max_cell_chars),
+            case when s.code is null then 'unknown_sector' end) end as sector_problem,
+        case when c.status_text is not null and rs.code is null then 'unknown_status' end
+            as status_problem
+    from combinations as c
+    cross join intake_setting as w
+    left join indicator as i on i.code = lower(trim(c.indicator_text))
+    left join partner as p on p.code = lower(trim(c.partner_text))
+    left join sector as s on s.code = coalesce(nullif(lower(trim(c.sector_text)), ''), 'overig')
+    left join record_status as rs on rs.code = lower(trim(c.status_text))
+)
+select * from final;

@@ -14,30 +14,30 @@ with joined as (
         r.candidates,
         coalesce(r.region, rm.region) as region,
         r.gemeente_code,
-        i.indicator,
-        i.unit,
+        c.indicator,
+        c.unit,
         p.period,
         -- a registry record counts one; a partner's figure is in its waarde cell
         case when s.value_text is null then 1 else v.value end as value,
-        pa.partner,
-        se.sector,
-        st.counts,
+        c.partner,
+        c.sector,
+        c.counts,
         r.problem as region_problem,
-        i.problem as indicator_problem,
+        c.indicator_problem,
         p.problem as period_problem,
         v.problem as value_problem,
-        pa.problem as partner_problem,
-        se.problem as sector_problem,
-        st.problem as status_problem
+        c.partner_problem,
+        c.sector_problem,
+        c.status_problem
     from staged as s
     left join cell_region as r on r.cell = s.region_text
-    left join cell_indicator as i on i.cell = s.indicator_text
     left join cell_period as p on p.cell = s.period_text
     left join cell_region_month as rm on rm.cell = s.region_text and rm.period = p.period
     left join cell_value as v on v.cell = s.value_text
-    left join cell_partner as pa on pa.cell = s.partner_text
-    left join cell_sector as se on se.cell = s.sector_text
-    left join cell_status as st on st.cell = s.status_text
+    left join cell_codes as c
+        on c.indicator_text = s.indicator_text and c.partner_text = s.partner_text
+        and c.sector_text = s.sector_text
+        and c.status_text is not distinct from s.status_text
 ),
 checked as (
     select
