@@ -27,8 +27,8 @@ REPORTED_ERRORS = 1000  # a report lists this many; rejected_row keeps every one
 # peak RSS under 2 GB with Python and pandas loaded (docs/benchmarks.md).
 MEMORY_LIMIT = "1536MB"
 INTAKE_RELATIONS = ("staged", "intake_cell", "cell_region", "cell_region_month", "cell_period",
-                    "cell_value", "cell_codes", "intake_duplicate", "intake_group",
-                    "intake_problem", "incoming")
+                    "cell_value", "cell_codes", "intake_id_repeats", "intake_duplicate",
+                    "intake_group", "intake_problem", "incoming")
 INTAKE_VIEWS = ("checked", "checked_rows")
 
 

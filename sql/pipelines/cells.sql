@@ -76,6 +76,7 @@ with combinations as (
 ),
 final as (
     select
+        row_number() over () as codes_id,
         c.indicator_text, c.partner_text, c.sector_text, c.status_text,
         i.code as indicator, i.unit, p.code as partner, s.code as sector, rs.counts,
         coalesce(cell_problem(c.indicator_text, w.max_cell_chars),

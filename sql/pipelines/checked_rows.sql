@@ -12,6 +12,7 @@ with joined as (
         s.kind, s.record_id, s.region_text, s.indicator_text, s.period_text, s.value_text,
         s.partner_text, s.sector_text, s.status_text, s.note_text,
         r.candidates,
+        c.codes_id,
         coalesce(r.region, rm.region) as region,
         r.gemeente_code,
         c.indicator,
