@@ -141,12 +141,22 @@ def report_text(results: list[FileResult]) -> str:
     return "\n".join(lines) + "\n"
 
 
+def totals_text(results: list[FileResult]) -> str:
+    """One line with a run's counts, as pipeline_run keeps them (pipelines/runs.py)."""
+    c = runs.counts(results)
+    return (f"Totaal / total: {len(results)} bestanden/files: {c['files_loaded']} geladen/loaded, "
+            f"{c['files_partial']} deels/partly, {c['files_rejected']} afgewezen/rejected, "
+            f"{c['files_unchanged']} ongewijzigd/unchanged; {c['rows_loaded']} rijen geladen/rows "
+            f"loaded, {c['rows_rejected']} afgewezen/rejected; {c['errors']} fouten/errors, "
+            f"{c['warnings']} waarschuwingen/warnings\n")
+
+
 def report_json(results: list[FileResult]) -> str:
     """The same report for machines."""
     def reasons(items):
         return [{"row": e.row, "column": e.column, "value": e.value, "reason_nl": e.reason_nl,
                  "reason_en": e.reason_en} for e in items]
-    return json.dumps({"would_load": would_load(results), "files": [
+    return json.dumps({"would_load": would_load(results), "totals": runs.counts(results), "files": [
         {"file": str(r.path), "sha256": r.sha256, "kind": r.kind, "status": r.status,
          "rows": r.rows, "rows_rejected": r.rows_rejected, "error_count": r.error_count,
          "duration_s": round(r.duration_s, 3),

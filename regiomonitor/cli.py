@@ -126,9 +126,10 @@ def _files(paths: list[Path]) -> list[Path]:
 
 
 def _print_report(results: list, as_json: bool) -> None:
-    from pipelines.ingest import report_json, report_text
+    from pipelines.ingest import report_json, report_text, totals_text
 
-    print(report_json(results) if as_json else report_text(results), end="" if not as_json else "\n")
+    print(report_json(results) if as_json else report_text(results) + totals_text(results),
+          end="" if not as_json else "\n")
 
 
 def cmd_validate(args: argparse.Namespace) -> None:
