@@ -198,7 +198,7 @@ def test_validate_is_a_dry_run_with_exit_status_and_json(served, tmp_path):
     assert [f["status"] for f in report["files"]] == ["rejected", "loaded"]  # bad.csv sorts first
     assert report["files"][0]["errors"][0]["column"] == "periode"
     assert (report["files"][0]["rows_rejected"], report["files"][0]["error_count"]) == (1, 1)
-    assert report["totals"] | {"rows_loaded": 1} == {
+    assert report["totals"] == {
         "files_loaded": 1, "files_partial": 0, "files_rejected": 1, "files_unchanged": 0,
         "rows_loaded": 1, "rows_rejected": 1, "errors": 1, "warnings": 0}
     assert query(served, "select count(*) from submission") == before
