@@ -54,12 +54,15 @@ def prepare(con: duckdb.DuckDBPyConnection, today: dt.date | None = None) -> Non
     statements.run(con, "lookups", {"today": today or dt.date.today(),
                                     "reasons": str(REASONS_CSV),
                                     "columns": str(staging.COLUMNS_CSV)})
-    suggest = closest_names_function(con)
     try:
         con.remove_function("closest_names")
     except duckdb.Error:
         pass  # the first file on this connection
-    con.create_function("closest_names", suggest, [VARCHAR], VARCHAR, side_effects=False)
+    try:
+        con.create_function("closest_names", closest_names_function(con), [VARCHAR], VARCHAR,
+                            side_effects=False)
+    except duckdb.CatalogException:
+        pass  # another connection to the same database registered it, over the same tables
 
 
 def closest_names_function(con: duckdb.DuckDBPyConnection):

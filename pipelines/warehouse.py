@@ -17,6 +17,7 @@ import contextlib
 import fcntl
 import os
 import shutil
+import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -57,8 +58,9 @@ def writer_lock(warehouse: Path) -> Iterator[None]:
 
 
 def staging_path(warehouse: Path) -> Path:
-    """The file a refresh builds before publishing it; unique per process."""
-    return warehouse.with_name(f"{warehouse.name}.{os.getpid()}.new")
+    """The file a build writes before publishing it: <name>.<pid>.<random>.new, unique per build,
+    so two builds in one process (a flow and a nested one, two threads) never share a file."""
+    return warehouse.with_name(f"{warehouse.name}.{os.getpid()}.{uuid.uuid4().hex[:8]}.new")
 
 
 def sql_files() -> list[Path]:

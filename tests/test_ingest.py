@@ -253,3 +253,22 @@ def test_a_corrected_file_under_the_same_name_keeps_both_versions_for_a_rebuild(
     assert (query(served, "select value from observation"),
             query(served, "select value, new_value from observation_revision")) == figures == (
         [(7.0,)], [(5.0, 7.0)])
+
+
+def test_validation_holds_no_lock_and_a_load_published_meanwhile_is_loaded_again(served, tmp_path):
+    path = write_csv(tmp_path / "inbox" / "x.csv", ["AM10;stages;2006-03;5;roc;zorg;"])
+    with warehouse.writer_lock(served):        # another load is publishing: a dry run still works
+        [result] = ingest.validate_files(served, [path])
+    assert result.status == "loaded"
+    other = write_csv(tmp_path / "other" / "y.csv", ["AM11;stages;2006-03;7;roc;zorg;"])
+    published = []
+
+    def another_load_publishes(*_args) -> None:
+        """While the first attempt checks x.csv, another ingest publishes y.csv."""
+        if not published:
+            published.append(ingest.ingest_files(served, [other])[0].status)
+
+    [result] = ingest.ingest_files(served, [path], progress=another_load_publishes)
+    assert (published, result.status) == (["loaded"], "loaded")
+    assert [r[0] for r in observations(served)] == ["AM10", "AM11"]   # neither load is lost
+    assert query(served, "select count(*) from pipeline_run where flow = 'ingest'") == [(2,)]
