@@ -55,7 +55,6 @@ def load_file(con: duckdb.DuckDBPyConnection, path: Path, sha: str, is_demo: boo
     checked = validation.check(con, path, sha[:16], sheet)
     status = submissions.record(con, path, sha, checked, is_demo, who, received_at,
                                 accept_valid_rows)
-    validation.release(con)
     return FileResult(path, sha, checked.kind, status,
                       checked.rows_accepted if status != "rejected" else 0, checked.errors,
                       checked.warnings, checked.rows_rejected, checked.error_count,
@@ -81,4 +80,5 @@ def load_files(con: duckdb.DuckDBPyConnection, files: list[Path], is_demo: bool,
                                      accept_valid_rows or sha in partial, sheet))
         progress("%d/%d %s: %s, %d rows", number, len(hashed), path.name, results[-1].status,
                  results[-1].rows)
+    validation.release(con)
     return results

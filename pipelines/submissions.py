@@ -54,10 +54,10 @@ def record(con: duckdb.DuckDBPyConnection, path: Path, sha: str, checked: Checke
         con.execute("insert into submission values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     [sub_id, path.name, sha, received_at, steward, status, accepted,
                      checked.rows_rejected, is_demo])
-        if checked.staged:
+        if checked.staged and checked.error_count:   # every reason, past the listed ones too
             con.execute("insert into rejected_row select ?, source_row, column_name, value, "
                         "reason_nl, reason_en from intake_problem", [sub_id])
-        else:
+        elif not checked.staged:
             insert_reasons(con, "rejected_row", sub_id, checked.errors)
         insert_reasons(con, "submission_warning", sub_id, checked.warnings)
         if accepted:

@@ -89,8 +89,8 @@ def closest_names_function(con: duckdb.DuckDBPyConnection):
 
 def check(con: duckdb.DuckDBPyConnection, path: Path, submission_id: str,
           sheet: str | None = None) -> Checked:
-    """Stage `path` and run the rules on it; `prepare` must have run on `con`."""
-    release(con)
+    """Stage `path` and run the rules on it; `prepare` must have run on `con`. The intake
+    relations of the file before are replaced (`release` drops them when all files are done)."""
     try:
         kind = staging.stage(con, path, submission_id, sheet)
     except staging.Unreadable as err:
@@ -101,20 +101,26 @@ def check(con: duckdb.DuckDBPyConnection, path: Path, submission_id: str,
     accepted, rejected = con.execute(
         "select coalesce(sum(records) filter (where ok), 0), "
         "coalesce(sum(records) filter (where not ok), 0) from intake_group").fetchone()
-    statements.run(con, "problems", {"failing": rejected > 0})
     statements.run(con, "incoming")
+    errors, count = reasons(con) if rejected else ([], 0)
+    return Checked(kind, errors, plausibility_warnings(con), count, int(accepted), int(rejected))
+
+
+def reasons(con: duckdb.DuckDBPyConnection) -> tuple[list[RowError], int]:
+    """Every failing cell into intake_problem; the first REPORTED_ERRORS of them, and how many."""
+    statements.run(con, "problems", {"failing": True})
     errors = [RowError(*row) for row in con.execute(
         "select source_row, column_name, value, reason_nl, reason_en from intake_problem "
         "order by source_row, column_name is null, position limit ?", [REPORTED_ERRORS]).fetchall()]
-    count = con.execute("select count(*) from intake_problem").fetchone()[0]
-    return Checked(kind, errors, plausibility_warnings(con), count, int(accepted), int(rejected))
+    return errors, con.execute("select count(*) from intake_problem").fetchone()[0]
 
 
 def plausibility_warnings(con: duckdb.DuckDBPyConnection) -> list[RowError]:
     """Figures ten times the usual level of their region, indicator and partner; not blocking."""
     rows = con.execute(sql_text("pipelines/plausibility")).fetchall()
-    return [reason("implausible", factor, f"{usual:g}", row=row, column=column_name(con),
-                   value=f"{value:g}") for row, value, usual, factor in rows]
+    column = column_name(con) if rows else None
+    return [reason("implausible", factor, f"{usual:g}", row=row, column=column, value=f"{value:g}")
+            for row, value, usual, factor in rows]
 
 
 def column_name(con: duckdb.DuckDBPyConnection) -> str | None:

@@ -1,7 +1,8 @@
 -- Every failing cell of the checked input: its row, the column as the input names it, the
 -- cell as delivered (long ones cut to their start and length) and the reason in Dutch and
--- English from the reason table, its {1} and {2} filled in. Parameter $failing (did
--- intake_group count any failing row?): when false DuckDB skips the scan of `checked`.
+-- English from the reason table, its {1} and {2} filled in. Run only when intake_group counts
+-- a failing row. Parameter $failing: true (kept so a caller may run it unconditionally; when
+-- false DuckDB skips the scan of `checked`).
 -- closest_names() is the "did you mean" suggestion (pipelines/validation.py).
 create or replace temp table intake_problem as
 with failing as (
