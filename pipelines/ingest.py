@@ -23,12 +23,18 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+import duckdb
+
 from pipelines import loading, reference, runs, warehouse
 from pipelines.loading import FileResult
 from pipelines.reading import file_sha256
 from pipelines.warehouse import NoWarehouse  # noqa: F401 (the CLI catches it from here)
 
 ATTEMPTS = 3  # builds of one ingest when other loads keep publishing in between
+
+
+class OutdatedWarehouse(ValueError):
+    """The served warehouse predates the schema this code writes (e.g. typed run records)."""
 
 
 @dataclass(frozen=True)
@@ -48,6 +54,7 @@ def ingest_files(served: Path, files: list[Path], options: Options = Options(),
         started = runs.now()
         try:
             with warehouse.staging(served) as con:
+                check_schema(con, served)
                 results = loading.load_files(con, files, False, runs.steward(), started,
                                              accept_valid_rows=options.accept_valid_rows,
                                              sheet=options.sheet, progress=progress)
@@ -59,6 +66,15 @@ def ingest_files(served: Path, files: list[Path], options: Options = Options(),
             progress("another load published meanwhile; loading again (%d/%d)", attempt + 1,
                      ATTEMPTS)
     raise AssertionError("unreachable")
+
+
+def check_schema(con: duckdb.DuckDBPyConnection, served: Path) -> None:
+    """`ingest` adds to the served file as it is; one built before the run_file table (typed
+    run records) needs one `refresh` first, which rebuilds it and keeps its history."""
+    if not con.execute("select count(*) from duckdb_tables() where table_name = 'run_file'").fetchone()[0]:
+        raise OutdatedWarehouse(
+            f"{served} is van vóór de huidige opzet; draai eenmaal `regiomonitor refresh`. / "
+            f"{served} predates the current schema; run `regiomonitor refresh` once.")
 
 
 def validate_files(served: Path | None, files: list[Path], options: Options = Options()) -> list[FileResult]:

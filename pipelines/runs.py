@@ -93,6 +93,23 @@ def counts(results: list[FileResult]) -> dict[str, int]:
             "warnings": sum(len(r.warnings) for r in results)}
 
 
+OLD_SUMMARY_KEYS = {"files_loaded": "loaded", "files_partial": "partial",
+                    "files_rejected": "rejected", "files_unchanged": "unchanged_duplicates",
+                    "rows_loaded": "rows"}
+
+
+def counted(runs: pd.DataFrame) -> pd.DataFrame:
+    """Runs recorded before the count columns existed get them from their JSON summary (refresh
+    kept them under "submissions", ingest at the top level); rows_rejected, errors and warnings
+    were not recorded then and stay 0."""
+    if "files_loaded" in runs.columns:
+        return runs
+    summaries = [json.loads(text) for text in runs["summary"]]
+    counts = [summary.get("submissions", summary) for summary in summaries]
+    return runs.assign(**{column: [int(c.get(old, 0) or 0) for c in counts]
+                          for column, old in OLD_SUMMARY_KEYS.items()})
+
+
 def record_run(con: duckdb.DuckDBPyConnection, history: dict[str, pd.DataFrame], run_id: str,
                flow: str, started: dt.datetime, results: list[FileResult],
                summary: dict | None = None) -> dict[str, int]:
@@ -100,7 +117,8 @@ def record_run(con: duckdb.DuckDBPyConnection, history: dict[str, pd.DataFrame],
     counts as columns; `summary` keeps the other steps' counts as JSON. Returns the counts."""
     for table in ("pipeline_run", "run_file"):   # fixed names, in foreign-key order
         if table in history and len(history[table]):
-            con.register("previous", history[table])
+            con.register("previous", counted(history[table]) if table == "pipeline_run"
+                         else history[table])
             con.execute(f"insert into {table} by name select * from previous")
             con.unregister("previous")
     finished = now()

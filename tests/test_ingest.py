@@ -272,3 +272,22 @@ def test_validation_holds_no_lock_and_a_load_published_meanwhile_is_loaded_again
     assert (published, result.status) == (["loaded"], "loaded")
     assert [r[0] for r in observations(served)] == ["AM10", "AM11"]   # neither load is lost
     assert query(served, "select count(*) from pipeline_run where flow = 'ingest'") == [(2,)]
+
+
+def test_a_warehouse_from_before_the_run_records_is_refreshed_first(served, tmp_path):
+    con = duckdb.connect(str(served))   # as issue 3's schema left it: counts only in JSON
+    con.execute("drop table run_file")
+    con.execute("create table old_run as select run_id, flow, started_at, finished_at, status, "
+                "'{\"loaded\": 2, \"partial\": 1, \"rejected\": 0, \"unchanged_duplicates\": 0, "
+                "\"rows\": 7}' as summary from pipeline_run")
+    con.execute("drop table pipeline_run")
+    con.execute("alter table old_run rename to pipeline_run")
+    con.close()
+    path = write_csv(tmp_path / "inbox" / "x.csv", ["AM10;stages;2006-03;5;roc;zorg;"])
+    with pytest.raises(ingest.OutdatedWarehouse, match="regiomonitor refresh"):
+        ingest.ingest_files(served, [path])
+    build(tmp_path, tmp_path / "inbox", served.name)        # a refresh rebuilds it, history kept
+    assert ingest.ingest_files(served, [path])[0].status == "unchanged"
+    assert query(served, "select flow, files_loaded, files_partial, rows_loaded from pipeline_run "
+                         "order by all") == [("ingest", 0, 0, 0), ("test", 1, 0, 1),
+                                             ("test", 2, 1, 7)]
