@@ -1,7 +1,8 @@
 -- The one staging relation every input lands in, partner file or registry extract: one row
 -- per data row, the raw cell text and where it came from. Nothing is typed or checked yet;
 -- sql/pipelines/checked.sql does that once for both kinds.
--- A column the input does not have is null; an empty cell is ''.
+-- A column the input does not have is null; an empty cell is ''. Which column of each kind of
+-- input feeds which field (the column coordinate of a reason) is data/reference/intake_columns.csv.
 create or replace temp table staged (
     submission_id varchar not null,
     kind varchar not null check (kind in ('submission', 'registry')),
