@@ -67,8 +67,8 @@ def prepare(con: duckdb.DuckDBPyConnection, today: dt.date | None = None) -> Non
 
 def closest_names_function(con: duckdb.DuckDBPyConnection):
     """Up to three known regions, gemeenten or gemeente codes that look like a cell, as
-    'Name (code)'. difflib's ratio, called by problems.sql for unknown names only (a handful
-    per file), words its suggestions as partners have learnt to read them."""
+    'Name (code)'. difflib's ratio, called by cells.sql once per distinct unknown name (however
+    many rows repeat it), words its suggestions as partners have learnt to read them."""
     labels: dict[str, str] = {}
     for code, name in con.execute("select code, name from region order by code").fetchall():
         labels[name.lower()] = labels[code.lower()] = f"{name} ({code})"

@@ -33,8 +33,11 @@ typed as (
     where c.field = 'region'
 ),
 final as (
-    select cell, rank, moved, candidates, gemeente_code,
+    select cell, rank, moved, gemeente_code,
            case when rank < 4 or rank = 4 and not moved then region end as region,
+           -- what a message offers: the candidates of an ambiguous name, the closest known
+           -- names for an unknown one (once per distinct cell, however many rows have it)
+           case when rank is null then closest_names(cell) else candidates end as candidates,
            coalesce(cell_problem,
                     case when rank is null then 'unknown_region'
                          when rank < 4 and region is null then 'ambiguous_region' end) as problem

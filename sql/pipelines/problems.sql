@@ -3,7 +3,7 @@
 -- English from the reason table, its {1} and {2} filled in. Run only when intake_group counts
 -- a failing row. Parameter $failing: true (kept so a caller may run it unconditionally; when
 -- false DuckDB skips the scan of `checked`).
--- closest_names() is the "did you mean" suggestion (pipelines/validation.py).
+-- A region cell's candidates are the "did you mean" names (cells.sql).
 create or replace temp table intake_problem as
 with failing as (
     select * from checked where $failing and not ok
@@ -48,7 +48,7 @@ detailed as (
         l.problem,
         case l.problem
             when 'too_long' then length(l.cell)::varchar
-            when 'unknown_region' then closest_names(l.cell)
+            when 'unknown_region' then l.candidates
             when 'ambiguous_region' then l.candidates
             when 'unknown_indicator' then (select string_agg(code, ', ' order by code) from indicator)
             when 'unknown_partner' then (select string_agg(code, ', ' order by code) from partner)
