@@ -4,6 +4,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+from benchmarks import workload
 from benchmarks.subprocess_case import Measured, run_case
 
 CASES_MODULE = "benchmarks.ingest_cases"
@@ -12,11 +13,11 @@ CASES_MODULE = "benchmarks.ingest_cases"
 def build_base(path: Path) -> Path:
     """A published warehouse with reference data and schematic geometry, as `refresh` builds it
     with an empty inbox (plain functions, no Prefect)."""
-    from pipelines import refresh, warehouse
+    from pipelines import runs, warehouse
 
     con = warehouse.create_staging(path)
-    refresh.load_base(con)
-    refresh.record_run(con, [], "bench-base", "bench", refresh.now(), {})
+    runs.load_base(con)
+    runs.record_run(con, {}, "bench-base", "bench", runs.now(), [])
     return warehouse.publish(con, path)
 
 
@@ -45,7 +46,12 @@ def run(paths: dict[str, Path], out: Path, repeats: int, served: Path) -> dict[s
     """Every case `repeats` times (best kept); the last ingest (of the CSV) stays at `served`."""
     base = build_base(out / "base.duckdb")
     csv, parquet = paths["csv"], paths["parquet"]
+    partner = workload.partner_files(out / "data")
     results = {
+        f"validate_{kind}": best([run_case(CASES_MODULE, "validate", str(path), str(base),
+                                           name=f"validate partner file ({kind.upper()})")
+                                  for _ in range(repeats)])
+        for kind, path in partner.items()} | {
         "duckdb": best([measure_baseline("duckdb", csv, out / "raw.duckdb", "raw DuckDB statement (CSV)")
                         for _ in range(repeats)]),
         "pandas": best([measure_baseline("pandas", csv, out / "pandas.duckdb", "pandas script (CSV)")

@@ -1,9 +1,11 @@
 """The three ways to load a registry extract, each run alone in a fresh process by
-benchmarks/ingest.py: the real `ingest` path, one DuckDB statement, and a pandas script.
+benchmarks/ingest.py: the real `ingest` path, one DuckDB statement, and a pandas script;
+and `validate` of a partner file.
 
 Usage (by the benchmark): python -m benchmarks.ingest_cases CASE EXTRACT WAREHOUSE
-Prints one JSON line with 'seconds' (the work only, not the interpreter's start-up) and
-'peak_mb' (the whole process's peak RSS).
+Prints one JSON line with 'seconds' (the work only, not the interpreter's start-up),
+'cpu_seconds' (the process's CPU time over the same span, all threads: less sensitive to other
+processes on a shared machine) and 'peak_mb' (the whole process's peak RSS).
 """
 from __future__ import annotations
 
@@ -66,15 +68,24 @@ def pandas_script(extract: Path, target: Path) -> dict:
     return {"groups": len(counts)}
 
 
-CASES = {"ingest": real_ingest, "duckdb": raw_duckdb, "pandas": pandas_script}
+def validate(partner_file: Path, served: Path) -> dict:
+    """`regiomonitor validate` of one partner file against a published warehouse (a dry run)."""
+    from pipelines.ingest import validate_files
+
+    [result] = validate_files(served, [partner_file])
+    return {"status": result.status, "rows": result.rows, "errors": result.error_count}
+
+
+CASES = {"ingest": real_ingest, "duckdb": raw_duckdb, "pandas": pandas_script, "validate": validate}
 
 
 def main(argv: list[str]) -> None:
     """Run one case and print its timing as JSON."""
     case, extract, target = argv
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), time.process_time()
     detail = CASES[case](Path(extract), Path(target))
-    print(json.dumps({"seconds": time.perf_counter() - started, "peak_mb": peak_rss_mb(), **detail}))
+    print(json.dumps({"seconds": time.perf_counter() - started, "peak_mb": peak_rss_mb(),
+                      "cpu_seconds": time.process_time() - cpu, **detail}))
 
 
 if __name__ == "__main__":

@@ -18,12 +18,12 @@ def with_flow(path: Path) -> dict:
     from regiomonitor.config import DEMO_DIR
 
     summary = refresh(str(path), str(DEMO_DIR / "inbox"), True)
-    return {"rows": summary["submissions"]["rows"]}
+    return {"rows": summary["submissions"]["rows_loaded"]}
 
 
 def plain(path: Path) -> dict:
     """The same plain functions the flow composes, called directly."""
-    from pipelines import boundaries, refresh as steps, warehouse
+    from pipelines import boundaries, runs, warehouse
     from regiomonitor.config import DEMO_DIR
 
     inbox = DEMO_DIR / "inbox"
@@ -31,14 +31,14 @@ def plain(path: Path) -> dict:
         received, history = warehouse.previous_state(path)
         real_geometry = boundaries.carried_geometry(path)
         con = warehouse.create_staging(path)
-        steps.load_base(con)
+        runs.load_base(con)
         boundaries.restore_geometry(con, real_geometry)
-        summary = steps.load_submissions(con, steps.inbox_files(inbox), steps.is_demo_inbox(inbox),
-                                         received, warehouse.accepted_partly(path),
-                                         lambda *a: None)
-        steps.record_run(con, history, "bench-plain", "refresh", steps.now(), {"submissions": summary})
+        results = runs.load_submissions(con, runs.inbox_files(inbox), runs.is_demo_inbox(inbox),
+                                        received, warehouse.accepted_partly(path),
+                                        lambda *a: None)
+        counts = runs.record_run(con, history, "bench-plain", "refresh", runs.now(), results)
         warehouse.publish(con, path)
-    return {"rows": summary["rows"]}
+    return {"rows": counts["rows_loaded"]}
 
 
 def main(argv: list[str]) -> None:

@@ -58,3 +58,55 @@ def generate(out: Path, rows: int, seed: int = SEED) -> dict[str, Path]:
         tmp.replace(paths[fmt])
     con.close()
     return paths
+
+
+PARTNER_ROWS = 10_000
+MONTHS_NL = ["jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec"]
+
+
+def partner_rows(rows: int = PARTNER_ROWS) -> list[list[str]]:
+    """A partner's valid file: distinct region × indicator × month × partner keys, the regions
+    as codes and names, the months as '2006-03' and 'mrt 2006', Dutch numbers ('1.200', '37,5')."""
+    regions = [(r["code"], r["name"]) for r in csv_rows(REFERENCE_DIR / "regions.csv")]
+    indicators = [r["code"] for r in csv_rows(REFERENCE_DIR / "indicators.csv")]
+    partners = [r["code"] for r in csv_rows(REFERENCE_DIR / "partners.csv")]
+    sectors = [r["code"] for r in csv_rows(REFERENCE_DIR / "sectors.csv")]
+    months = [(2005 + (10 + m) // 12, (10 + m) % 12 + 1) for m in range(24)]   # 2005-11 … 2007-10
+    out = []
+    for n in range(rows):
+        code, name = regions[n % len(regions)]
+        indicator = indicators[n // len(regions) % len(indicators)]
+        year, month = months[n // (len(regions) * len(indicators)) % len(months)]
+        partner = partners[n // (len(regions) * len(indicators) * len(months)) % len(partners)]
+        value = f"{1000 + n % 900:,}".replace(",", ".") if indicator != "oo_uitgaven_eur" \
+            else f"{n % 500},{n % 100:02d}"
+        out.append([code if n % 2 else name, indicator,
+                    f"{year}-{month:02d}" if n % 3 else f"{MONTHS_NL[month - 1]} {year}",
+                    value, partner, sectors[n % len(sectors)], ""])
+    return out
+
+
+def csv_rows(path: Path) -> list[dict[str, str]]:
+    """A reference file's rows."""
+    import csv
+
+    with path.open(newline="", encoding="utf-8") as f:
+        return list(csv.DictReader(f))
+
+
+def partner_files(out: Path, rows: int = PARTNER_ROWS) -> dict[str, Path]:
+    """The same partner file as ';'-CSV and as XLSX, under `out`."""
+    import openpyxl
+
+    from regiomonitor.template import COLUMNS
+
+    out.mkdir(parents=True, exist_ok=True)
+    data = partner_rows(rows)
+    paths = {"csv": out / f"partner_{rows}.csv", "xlsx": out / f"partner_{rows}.xlsx"}
+    paths["csv"].write_text("\n".join(";".join(r) for r in [COLUMNS, *data]) + "\n", encoding="utf-8")
+    book = openpyxl.Workbook(write_only=True)
+    sheet = book.create_sheet("cijfers")
+    for row in [COLUMNS, *data]:
+        sheet.append(row)
+    book.save(paths["xlsx"])
+    return paths

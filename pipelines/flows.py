@@ -11,7 +11,7 @@ from prefect import flow, get_run_logger, task  # noqa: E402
 from prefect.cache_policies import NONE  # noqa: E402
 from prefect.runtime import flow_run  # noqa: E402
 
-from pipelines import boundaries, geometry, ingest as ingesting, reference, refresh as steps, warehouse  # noqa: E402
+from pipelines import boundaries, ingest as ingesting, reference, runs, schematic_tiles, warehouse  # noqa: E402
 from pipelines.loading import FileResult  # noqa: E402
 from regiomonitor.config import default_geometry_cache, settings  # noqa: E402
 
@@ -20,14 +20,13 @@ previous_state = task(warehouse.previous_state, cache_policy=NONE)
 load_reference = task(reference.load_reference, cache_policy=NONE)
 load_targets = task(reference.load_targets, cache_policy=NONE)
 load_population = task(reference.load_population, cache_policy=NONE)
-list_inbox = task(steps.inbox_files, cache_policy=NONE, retries=2, retry_delay_seconds=2)
-load_submissions = task(steps.load_submissions, cache_policy=NONE)
-publish = task(warehouse.publish, cache_policy=NONE)
+list_inbox = task(runs.inbox_files, cache_policy=NONE, retries=2, retry_delay_seconds=2)
+load_submissions = task(runs.load_submissions, cache_policy=NONE)
 carried_geometry = task(boundaries.carried_geometry, cache_policy=NONE)
 restore_geometry = task(boundaries.restore_geometry, cache_policy=NONE)
 fetch_source = task(boundaries.fetch_source, cache_policy=NONE, retries=2, retry_delay_seconds=5)
 accepted_partly = task(warehouse.accepted_partly, cache_policy=NONE)
-list_new_files = task(steps.new_files, cache_policy=NONE, retries=2, retry_delay_seconds=2)
+list_new_files = task(runs.new_files, cache_policy=NONE, retries=2, retry_delay_seconds=2)
 ingest_files = task(ingesting.ingest_files, cache_policy=NONE)
 move_files = task(ingesting.move_files, cache_policy=NONE, retries=2, retry_delay_seconds=2)
 
@@ -35,8 +34,7 @@ move_files = task(ingesting.move_files, cache_policy=NONE, retries=2, retry_dela
 @task(cache_policy=NONE)
 def load_schematic_geometry(con) -> int:
     """The offline tile map of the regions."""
-    return geometry.load_geometry(con, geometry.schematic_tiles(con), "schematic",
-                                  geometry.SCHEMATIC_ATTRIBUTION)
+    return schematic_tiles.load(con)
 
 
 @flow(name="refresh", log_prints=True)
@@ -45,30 +43,24 @@ def refresh(warehouse_path: str | None = None, inbox: str | None = None,
     """Rebuild the warehouse from reference data and the inbox, then publish it atomically."""
     cfg = settings(warehouse_path, inbox, include_demo_targets)
     logger = get_run_logger()
-    started = steps.now()
-    with warehouse.writer_lock(cfg.warehouse):
-        received, history = previous_state(cfg.warehouse)
-        real_geometry = carried_geometry(cfg.warehouse)
-        con = warehouse.create_staging(cfg.warehouse)
-        try:
-            summary = {
-                "reference": load_reference(con),
-                "targets": load_targets(con, demo=reference.DEMO_TARGETS
-                                        if cfg.include_demo_targets else None),
-                "population": load_population(con),
-                "geometry": load_schematic_geometry(con),
-                "real_geometry": restore_geometry(con, real_geometry),
-                "submissions": load_submissions(con, list_inbox(cfg.inbox),
-                                                steps.is_demo_inbox(cfg.inbox), received,
-                                                accepted_partly(cfg.warehouse), logger.info),
-            }
-            run_id = str(flow_run.id or uuid.uuid4())
-            steps.record_run(con, history, run_id, "refresh", started, summary)
-            publish(con, cfg.warehouse)
-        except BaseException:
-            con.close()
-            warehouse.staging_path(cfg.warehouse).unlink(missing_ok=True)
-            raise
+    started = runs.now()
+    received, history = previous_state(cfg.warehouse)
+    real_geometry = carried_geometry(cfg.warehouse)
+    partly = accepted_partly(cfg.warehouse)
+    with warehouse.staging(cfg.warehouse, fresh=True) as con:
+        summary = {
+            "reference": load_reference(con),
+            "targets": load_targets(con, demo=reference.DEMO_TARGETS
+                                    if cfg.include_demo_targets else None),
+            "population": load_population(con),
+            "geometry": load_schematic_geometry(con),
+            "real_geometry": restore_geometry(con, real_geometry),
+        }
+        results = load_submissions(con, list_inbox(cfg.inbox), runs.is_demo_inbox(cfg.inbox),
+                                   received, partly, logger.info)
+        run_id = str(flow_run.id or uuid.uuid4())
+        summary["submissions"] = runs.record_run(con, history, run_id, "refresh", started,
+                                                 results, summary)
     logger.info("Published %s: %s", cfg.warehouse, summary)
     return summary
 
@@ -95,15 +87,8 @@ def geometry_flow(source: str, level: str | None = None, warehouse_path: str | N
     cfg = settings(warehouse_path)
     logger = get_run_logger()
     path = fetch_source(source, Path(cache_dir) if cache_dir else default_geometry_cache())
-    with warehouse.writer_lock(cfg.warehouse):
-        con = warehouse.copy_to_staging(cfg.warehouse)
-        try:
-            summary = process_boundaries(con, path, level, layer, credit)
-            publish(con, cfg.warehouse)
-        except BaseException:
-            con.close()
-            warehouse.staging_path(cfg.warehouse).unlink(missing_ok=True)
-            raise
+    with warehouse.staging(cfg.warehouse) as con:
+        summary = process_boundaries(con, path, level, layer, credit)
     logger.info("Published %s boundaries in %s: %s", summary["level"], cfg.warehouse, summary)
     return summary
 
@@ -124,5 +109,5 @@ def ingest(paths: list[str] | None = None, inbox: str | None = None,
     for result in results:
         logger.info("%s: %s, %d rows, %d errors, %d warnings", result.path.name, result.status,
                     result.rows, len(result.errors), len(result.warnings))
-    logger.info("Published %s: %s", cfg.warehouse, steps.loading.summarise(results))
+    logger.info("Published %s: %s", cfg.warehouse, runs.counts(results))
     return results

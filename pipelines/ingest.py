@@ -1,12 +1,14 @@
 """`ingest` and `validate`: load new files into the served warehouse, or only say what would happen.
 
-`ingest` copies the served warehouse to a staging file beside it, loads the new files into
-the copy, records the run and publishes the copy atomically (pipelines/warehouse.py), all
-under the writer lock. Only after publishing are the files moved: loaded (or partly
-accepted) files to <inbox>/processed/, rejected ones to <inbox>/rejected/, with a report
-<name>.rapport.txt beside every file that had errors or warnings. A rejected file leaves the warehouse's figures unchanged.
+`ingest` loads the new files into a staging copy of the served warehouse, records the run
+and publishes the copy atomically (pipelines/warehouse.py `staging`): the checks run without
+the writer lock, which is taken only to swap the file in. If another load published
+meanwhile, the copy is stale and the files load again on the new one. Only after
+publishing are the files moved: loaded (or partly accepted) files to <inbox>/processed/,
+rejected ones to <inbox>/rejected/, with a report <name>.rapport.txt beside every file that
+had errors or warnings. A rejected file leaves the warehouse's figures unchanged.
 
-`refresh` rebuilds from the inbox plus processed/ and rejected/ (pipelines/refresh.py),
+`refresh` rebuilds from the inbox plus processed/ and rejected/ (pipelines/runs.py),
 in the order files were first received, so it gives the same warehouse as the ingests
 did. `refresh` never moves files, which is how the demo inbox stays byte-for-byte as
 generated; `ingest` refuses a demo inbox for the same reason.
@@ -23,13 +25,16 @@ from pathlib import Path
 
 import duckdb
 
-from pipelines import loading, reference, refresh as steps, warehouse
+from pipelines import loading, reference, runs, warehouse
 from pipelines.loading import FileResult
 from pipelines.reading import file_sha256
+from pipelines.warehouse import NoWarehouse  # noqa: F401 (the CLI catches it from here)
+
+ATTEMPTS = 3  # builds of one ingest when other loads keep publishing in between
 
 
-class NoWarehouse(RuntimeError):
-    """`ingest` adds to a published warehouse; `refresh` builds the first one."""
+class OutdatedWarehouse(ValueError):
+    """The served warehouse predates the schema this code writes (e.g. typed run records)."""
 
 
 @dataclass(frozen=True)
@@ -40,55 +45,50 @@ class Options:
     sheet: str | None = None      # XLSX sheet to read instead of the first
 
 
-def copy_to_staging(served: Path) -> duckdb.DuckDBPyConnection:
-    """An open copy of the served warehouse at the staging path, to load new files into."""
-    if not served.exists():
-        raise NoWarehouse(f"Geen warehouse op {served}; draai eerst `regiomonitor refresh`. / "
-                          f"No warehouse at {served}; run `regiomonitor refresh` first.")
-    staging = warehouse.staging_path(served)
-    staging.with_name(staging.name + ".wal").unlink(missing_ok=True)
-    shutil.copyfile(served, staging)
-    return duckdb.connect(str(staging))
-
-
 def ingest_files(served: Path, files: list[Path], options: Options = Options(),
                  run_id: str = "", flow: str = "ingest",
                  progress: Callable[..., None] = loading.LOG.info) -> list[FileResult]:
     """Load `files` into a copy of the served warehouse and publish it; returns one result per file."""
     check_not_demo(files)
-    started = steps.now()
-    with warehouse.writer_lock(served):
-        con = copy_to_staging(served)
+    for attempt in range(1, ATTEMPTS + 1):
+        started = runs.now()
         try:
-            results = loading.load_files(con, files, False, steps.steward(), started,
-                                         accept_valid_rows=options.accept_valid_rows,
-                                         sheet=options.sheet, progress=progress)
-            steps.record_run(con, [], run_id or str(uuid.uuid4()), flow, started,
-                             loading.summarise(results))
-            warehouse.publish(con, served)
-        except BaseException:
-            con.close()
-            warehouse.staging_path(served).unlink(missing_ok=True)
-            raise
-    return results
+            with warehouse.staging(served) as con:
+                check_schema(con, served)
+                results = loading.load_files(con, files, False, runs.steward(), started,
+                                             accept_valid_rows=options.accept_valid_rows,
+                                             sheet=options.sheet, progress=progress)
+                runs.record_run(con, {}, run_id or str(uuid.uuid4()), flow, started, results)
+            return results
+        except warehouse.PublishedMeanwhile:
+            if attempt == ATTEMPTS:
+                raise
+            progress("another load published meanwhile; loading again (%d/%d)", attempt + 1,
+                     ATTEMPTS)
+    raise AssertionError("unreachable")
+
+
+def check_schema(con: duckdb.DuckDBPyConnection, served: Path) -> None:
+    """`ingest` adds to the served file as it is; one built before the run_file table (typed
+    run records) needs one `refresh` first, which rebuilds it and keeps its history."""
+    if not con.execute("select count(*) from duckdb_tables() where table_name = 'run_file'").fetchone()[0]:
+        raise OutdatedWarehouse(
+            f"{served} is van vóór de huidige opzet; draai eenmaal `regiomonitor refresh`. / "
+            f"{served} predates the current schema; run `regiomonitor refresh` once.")
 
 
 def validate_files(served: Path | None, files: list[Path], options: Options = Options()) -> list[FileResult]:
     """A dry run: load into a throwaway copy of the served warehouse (or of the reference data)."""
     with tempfile.TemporaryDirectory(prefix="regiomonitor-validate-") as tmp:
         scratch = Path(tmp) / "scratch.duckdb"
-        if served is not None and served.exists():
-            shutil.copyfile(served, scratch)  # publish is an os.replace: we copy old or new, whole
-            con = duckdb.connect(str(scratch))
-        else:
-            con = warehouse.create_staging(scratch)
-            reference.load_reference(con)
-        try:
-            return loading.load_files(con, files, False, steps.steward(), steps.now(),
+        fresh = served is None or not served.exists()
+        with warehouse.staging(served or scratch, fresh=fresh, publish_on_exit=False,
+                               path=scratch) as con:
+            if fresh:
+                reference.load_reference(con)
+            return loading.load_files(con, files, False, runs.steward(), runs.now(),
                                       accept_valid_rows=options.accept_valid_rows,
                                       sheet=options.sheet)
-        finally:
-            con.close()
 
 
 def would_load(results: list[FileResult]) -> bool:
@@ -98,7 +98,7 @@ def would_load(results: list[FileResult]) -> bool:
 
 def check_not_demo(files: list[Path]) -> None:
     """Refuse to move generated demo files: tests compare them byte for byte where they are."""
-    demo = [f for f in files if steps.is_demo_inbox(f.parent)]
+    demo = [f for f in files if runs.is_demo_inbox(f.parent)]
     if demo:
         raise ValueError(f"{demo[0].parent} is de demo-inbox; gebruik `regiomonitor refresh`. / "
                          f"{demo[0].parent} is the demo inbox; use `regiomonitor refresh`.")
@@ -143,14 +143,28 @@ def report_text(results: list[FileResult]) -> str:
     """A report a steward and a partner can act on, in Dutch and English."""
     lines = []
     for r in results:
-        lines.append(f"{r.path.name}: {STATUS_WORDS[r.status]} ({r.rows} rijen/rows)")
+        rejected = f", {r.rows_rejected} afgewezen/rejected" if r.rows_rejected else ""
+        lines.append(f"{r.path.name}: {STATUS_WORDS[r.status]} ({r.rows} rijen/rows{rejected})")
         for label, items in (("FOUT/ERROR", r.errors), ("WAARSCHUWING/WARNING", r.warnings)):
             for e in items:
                 where = f"rij/row {e.row}" if e.row else "bestand/file"
                 cell = f", kolom/column {e.column}" if e.column else ""
                 value = f", waarde/value {e.value!r}" if e.value is not None else ""
                 lines.append(f"  {label} {where}{cell}{value}: {e.reason_nl} | {e.reason_en}")
+        if r.error_count > len(r.errors):
+            lines.append(f"  … en nog {r.error_count - len(r.errors)} fouten / "
+                         f"and {r.error_count - len(r.errors)} more errors (rejected_row)")
     return "\n".join(lines) + "\n"
+
+
+def totals_text(results: list[FileResult]) -> str:
+    """One line with a run's counts, as pipeline_run keeps them (pipelines/runs.py)."""
+    c = runs.counts(results)
+    return (f"Totaal / total: {len(results)} bestanden/files: {c['files_loaded']} geladen/loaded, "
+            f"{c['files_partial']} deels/partly, {c['files_rejected']} afgewezen/rejected, "
+            f"{c['files_unchanged']} ongewijzigd/unchanged; {c['rows_loaded']} rijen geladen/rows "
+            f"loaded, {c['rows_rejected']} afgewezen/rejected; {c['errors']} fouten/errors, "
+            f"{c['warnings']} waarschuwingen/warnings\n")
 
 
 def report_json(results: list[FileResult]) -> str:
@@ -158,7 +172,9 @@ def report_json(results: list[FileResult]) -> str:
     def reasons(items):
         return [{"row": e.row, "column": e.column, "value": e.value, "reason_nl": e.reason_nl,
                  "reason_en": e.reason_en} for e in items]
-    return json.dumps({"would_load": would_load(results), "files": [
+    return json.dumps({"would_load": would_load(results), "totals": runs.counts(results), "files": [
         {"file": str(r.path), "sha256": r.sha256, "kind": r.kind, "status": r.status,
-         "rows": r.rows, "errors": reasons(r.errors), "warnings": reasons(r.warnings)}
+         "rows": r.rows, "rows_rejected": r.rows_rejected, "error_count": r.error_count,
+         "duration_s": round(r.duration_s, 3),
+         "errors": reasons(r.errors), "warnings": reasons(r.warnings)}
         for r in results]}, ensure_ascii=False, indent=2)

@@ -1,22 +1,24 @@
-"""The ingest logic shared by `refresh` (full rebuild) and `ingest` (new files): check each
-file and record it in an open warehouse connection, one result per file.
+"""The ingest logic shared by `refresh` (full rebuild), `ingest` (new files) and `validate`
+(a dry run): stage, check and record each file in an open warehouse connection, one typed
+result per file.
 
-A partner submission is checked by pipelines/validation.py and recorded by
-pipelines/submissions.py; a registry extract (record level, recognised by its header) is
-validated and aggregated in DuckDB by pipelines/registry.py.
+Every file goes the same way whatever its kind: pipelines/staging.py lands its rows,
+pipelines/validation.py runs the one SQL rule set, pipelines/submissions.py records it.
 """
 from __future__ import annotations
 
 import datetime as dt
 import logging
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import duckdb
 
-from pipelines import registry, submissions, validation
+from pipelines import staging, submissions, validation
 from pipelines.reading import SUBMISSION_SUFFIXES, file_sha256
+from pipelines.reasons import RowError
 
 DONE_FOLDERS = ("processed", "rejected")
 # Progress of long loads, one line per file; the flows pass Prefect's run logger instead.
@@ -25,44 +27,38 @@ LOG = logging.getLogger("regiomonitor.loading")
 
 @dataclass
 class FileResult:
-    """What happened to one file: its status, rows loaded, errors and warnings."""
+    """What happened to one file: its status, rows loaded and rejected, errors and warnings."""
 
     path: Path
     sha256: str
-    kind: str                       # 'submission' or 'registry'
+    kind: str                       # 'submission', 'registry' or 'unknown' (unchanged)
     status: str                     # loaded, partial, rejected, unchanged
-    rows: int = 0
-    errors: list[validation.RowError] = field(default_factory=list)
-    warnings: list[validation.RowError] = field(default_factory=list)
+    rows: int = 0                   # rows (extract records) loaded
+    errors: list[RowError] = field(default_factory=list)   # the first REPORTED_ERRORS
+    warnings: list[RowError] = field(default_factory=list)
+    rows_rejected: int = 0
+    error_count: int = 0            # every error, also those past the listed ones
+    duration_s: float = 0.0
 
 
 def is_submission(path: Path) -> bool:
     """A partner file or registry extract the pipelines read (CSV, XLSX, Parquet)."""
-    suffixes = SUBMISSION_SUFFIXES | registry.EXTRACT_SUFFIXES
+    suffixes = SUBMISSION_SUFFIXES | staging.EXTRACT_SUFFIXES
     return path.is_file() and path.suffix.lower() in suffixes
 
 
-def check_file(con: duckdb.DuckDBPyConnection, path: Path, lookups: validation.Lookups,
-               sheet: str | None = None) -> validation.Checked:
-    """A partner submission checked cell by cell, with plausibility warnings."""
-    checked = validation.check_submission(path, lookups, sheet)
-    checked.warnings = submissions.plausibility_warnings(con, checked.records)
-    return checked
-
-
-def load_file(con: duckdb.DuckDBPyConnection, path: Path, sha: str, lookups: validation.Lookups,
-              is_demo: bool, who: str, received_at: dt.datetime, accept_valid_rows: bool,
+def load_file(con: duckdb.DuckDBPyConnection, path: Path, sha: str, is_demo: bool, who: str,
+              received_at: dt.datetime, accept_valid_rows: bool,
               sheet: str | None = None) -> FileResult:
     """Check and record one file that the warehouse does not have yet."""
-    if registry.is_extract(path):
-        status, rows, errors = registry.load_extract(con, path, sha, is_demo, who, received_at,
-                                                     accept_valid_rows)
-        return FileResult(path, sha, "registry", status, rows, errors)
-    checked = check_file(con, path, lookups, sheet)
-    status = submissions.record_submission(con, path, sha, checked, is_demo, who, received_at,
-                                           accept_valid_rows)
-    rows = len(checked.records) if status != "rejected" else 0
-    return FileResult(path, sha, "submission", status, rows, checked.errors, checked.warnings)
+    started = time.perf_counter()
+    checked = validation.check(con, path, sha[:16], sheet)
+    status = submissions.record(con, path, sha, checked, is_demo, who, received_at,
+                                accept_valid_rows)
+    return FileResult(path, sha, checked.kind, status,
+                      checked.rows_accepted if status != "rejected" else 0, checked.errors,
+                      checked.warnings, checked.rows_rejected, checked.error_count,
+                      time.perf_counter() - started)
 
 
 def load_files(con: duckdb.DuckDBPyConnection, files: list[Path], is_demo: bool, who: str,
@@ -74,24 +70,15 @@ def load_files(con: duckdb.DuckDBPyConnection, files: list[Path], is_demo: bool,
     received = received or {}
     hashed = sorted(((received.get(sha, at), path.name, path, sha)
                      for path in files for sha in [file_sha256(path)]), key=lambda t: t[:2])
-    lookups = validation.lookups_from(con)
+    validation.prepare(con)
     results = []
     for number, (when, _, path, sha) in enumerate(hashed, start=1):
         if submissions.known_submission(con, sha):
             results.append(FileResult(path, sha, "unknown", "unchanged"))
         else:
-            results.append(load_file(con, path, sha, lookups, is_demo, who, when,
+            results.append(load_file(con, path, sha, is_demo, who, when,
                                      accept_valid_rows or sha in partial, sheet))
         progress("%d/%d %s: %s, %d rows", number, len(hashed), path.name, results[-1].status,
                  results[-1].rows)
+    validation.release(con)
     return results
-
-
-def summarise(results: list[FileResult]) -> dict[str, int]:
-    """Counts per status and rows loaded, for the run summary."""
-    counts = {"loaded": 0, "partial": 0, "rejected": 0, "unchanged_duplicates": 0, "rows": 0}
-    for result in results:
-        key = "unchanged_duplicates" if result.status == "unchanged" else result.status
-        counts[key] += 1
-        counts["rows"] += result.rows
-    return counts

@@ -11,9 +11,7 @@ from pathlib import Path
 
 import duckdb
 
-from regiomonitor.config import SQL_DIR
-
-COUNTS_SQL = SQL_DIR / "registry" / "counts_by_boundary.sql"
+from regiomonitor.queries import sql_text
 
 
 def registry_counts_by_boundary(con: duckdb.DuckDBPyConnection, extract: Path,
@@ -27,4 +25,4 @@ def registry_counts_by_boundary(con: duckdb.DuckDBPyConnection, extract: Path,
     # A temporary table: it lives as long as the connection and is never published.
     con.execute(f"create or replace temp table registry_extract as select * from {reader}(?)",
                 [str(extract)])
-    return con.sql(COUNTS_SQL.read_text(encoding="utf-8"), params=[programme])
+    return con.sql(sql_text("registry/counts_by_boundary"), params=[programme])

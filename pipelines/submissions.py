@@ -1,4 +1,8 @@
-"""Record a checked submission in the warehouse: whole, partly (when the steward says so) or not.
+"""The one writer of a checked input: its submission record, its figures and their revisions.
+
+Every kind of input (partner file or registry extract) is recorded here from what
+pipelines/validation.py left on the connection: `incoming` (the figures), `intake_problem`
+(every failing cell), `intake_group` (a registry extract's gemeente counts).
 
 A submission with any error is rejected as a whole and recorded with the reason for each
 bad cell; the warehouse keeps what it had. With `accept_valid_rows` the valid rows load and
@@ -18,18 +22,10 @@ import datetime as dt
 from pathlib import Path
 
 import duckdb
-import pandas as pd
 
-from pipelines.validation import Checked, RowError
-from regiomonitor.config import SQL_DIR
-
-PIPELINE_SQL = SQL_DIR / "pipelines"
-PLAUSIBILITY_FACTOR = 10  # "a month ten times the region's usual level" (issue 3)
-
-
-def sql(name: str) -> str:
-    """A pipeline statement from sql/pipelines/."""
-    return (PIPELINE_SQL / f"{name}.sql").read_text(encoding="utf-8")
+from pipelines import statements
+from pipelines.reasons import RowError
+from pipelines.validation import Checked
 
 
 def known_submission(con: duckdb.DuckDBPyConnection, sha: str) -> str | None:
@@ -38,46 +34,34 @@ def known_submission(con: duckdb.DuckDBPyConnection, sha: str) -> str | None:
     return row[0] if row else None
 
 
-def plausibility_warnings(con: duckdb.DuckDBPyConnection, records: list[dict]) -> list[RowError]:
-    """Figures ten times the usual level of their region, indicator and partner; not blocking."""
-    if not records:
-        return []
-    con.register("incoming", pd.DataFrame(records))
-    try:
-        rows = con.execute(sql("plausibility"), {"factor": PLAUSIBILITY_FACTOR}).fetchall()
-    finally:
-        con.unregister("incoming")
-    return [RowError(row, "waarde", f"{value:g}",
-                     f"ongewoon hoog: meer dan {PLAUSIBILITY_FACTOR}× het gebruikelijke niveau "
-                     f"({usual:g}) van deze regio, indicator en partner; controleer het cijfer",
-                     f"unusually high: more than {PLAUSIBILITY_FACTOR}× the usual level "
-                     f"({usual:g}) of this region, indicator and partner; please check the figure")
-            for row, value, usual in rows]
-
-
 def status_of(checked: Checked, accept_valid_rows: bool) -> str:
     """'loaded' without errors; 'partial' when the steward accepts the valid rows; else 'rejected'."""
-    if not checked.errors:
+    if not checked.error_count:
         return "loaded"
-    return "partial" if accept_valid_rows and checked.records else "rejected"
+    return "partial" if accept_valid_rows and checked.rows_accepted else "rejected"
 
 
-def record_submission(con: duckdb.DuckDBPyConnection, path: Path, sha: str, checked: Checked,
-                      is_demo: bool, steward: str, received_at: dt.datetime,
-                      accept_valid_rows: bool = False) -> str:
-    """Write the submission, its records (when accepted), rejected rows and warnings; returns its status."""
+def record(con: duckdb.DuckDBPyConnection, path: Path, sha: str, checked: Checked,
+           is_demo: bool, steward: str, received_at: dt.datetime,
+           accept_valid_rows: bool = False) -> str:
+    """Write the submission, its reasons, its warnings and (when accepted) its figures, all or
+    nothing; returns its status."""
     sub_id = sha[:16]
     status = status_of(checked, accept_valid_rows)
-    accepted = checked.records if status != "rejected" else []
+    accepted = checked.rows_accepted if status != "rejected" else 0
     con.execute("begin transaction")
     try:
         con.execute("insert into submission values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    [sub_id, path.name, sha, received_at, steward, status, len(accepted),
-                     checked.rejected_rows, is_demo])
-        insert_reasons(con, "rejected_row", sub_id, checked.errors)
+                    [sub_id, path.name, sha, received_at, steward, status, accepted,
+                     checked.rows_rejected, is_demo])
+        if checked.staged and checked.error_count:   # every reason, past the listed ones too
+            con.execute("insert into rejected_row select ?, source_row, column_name, value, "
+                        "reason_nl, reason_en from intake_problem", [sub_id])
+        elif not checked.staged:
+            insert_reasons(con, "rejected_row", sub_id, checked.errors)
         insert_reasons(con, "submission_warning", sub_id, checked.warnings)
         if accepted:
-            load_observations(con, accepted, sub_id, is_demo, received_at)
+            add_figures(con, sub_id, is_demo, received_at)
         con.execute("commit")
     except BaseException:
         con.execute("rollback")
@@ -87,26 +71,21 @@ def record_submission(con: duckdb.DuckDBPyConnection, path: Path, sha: str, chec
 
 def insert_reasons(con: duckdb.DuckDBPyConnection, table: str, sub_id: str,
                    reasons: list[RowError]) -> None:
-    """Rejected rows or warnings of a submission, each with its reason in Dutch and English."""
+    """Rejected rows or warnings of a submission, each with its reason in Dutch and English.
+    `table` is 'rejected_row' or 'submission_warning' (never from input)."""
     if reasons:
         con.executemany(f"insert into {table} values (?, ?, ?, ?, ?, ?)",
                         [[sub_id, r.row, r.column, r.value, r.reason_nl, r.reason_en]
                          for r in reasons])
 
 
-def load_observations(con: duckdb.DuckDBPyConnection, records: list[dict], sub_id: str,
-                      is_demo: bool, received_at: dt.datetime) -> None:
-    """Apply the revision rule, then insert the records with their submission id."""
-    frame = pd.DataFrame(records).assign(submission_id=sub_id, is_demo=is_demo)
-    con.register("incoming", frame)
-    try:
-        replace_and_insert(con, sub_id, received_at)
-    finally:
-        con.unregister("incoming")
-
-
-def replace_and_insert(con: duckdb.DuckDBPyConnection, sub_id: str, received_at: dt.datetime) -> None:
-    """Archive and delete the figures `incoming` revises, then insert `incoming`."""
-    con.execute(sql("archive_revised"), {"submission_id": sub_id, "received_at": received_at})
-    con.execute(sql("delete_revised"))
-    con.execute("insert into observation by name select * from incoming")
+def add_figures(con: duckdb.DuckDBPyConnection, sub_id: str, is_demo: bool,
+                received_at: dt.datetime) -> None:
+    """Archive and delete the figures `incoming` revises, insert `incoming`, and count an
+    extract's records per gemeente."""
+    ids = {"submission_id": sub_id, "is_demo": is_demo, "received_at": received_at}
+    statements.run(con, "archive_revised", ids)
+    statements.run(con, "delete_revised")
+    con.execute("insert into observation by name select *, $submission_id as submission_id, "
+                "$is_demo as is_demo from incoming", {"submission_id": sub_id, "is_demo": is_demo})
+    statements.run(con, "gemeente_counts", ids)

@@ -4,8 +4,12 @@ DuckDB allows one writing process or many readers, never both; a dashboard that
 holds the served file open would block a writer. So every refresh builds a new
 file, checkpoints and closes it, then os.replace()s it over the served path:
 readers that open afterwards see the new data, open ones keep their snapshot.
-`ingest` publishes the same way from a copy of the served file (pipelines/ingest.py).
-A lock file stops two loads (refresh or ingest) from building at once.
+`ingest` and `geometry` publish the same way from a copy of the served file.
+
+`staging()` is the one way to do it: build (fresh or from a copy), then publish, or remove
+the staging file on any error. The build and its validation run without the lock; the
+lock is held only to check that nobody published meanwhile and to swap the file in, so a
+long validation never blocks another load and a second writer is told at once.
 """
 from __future__ import annotations
 
@@ -13,16 +17,30 @@ import contextlib
 import fcntl
 import os
 import shutil
+import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
 import duckdb
+import pandas as pd
 
 from regiomonitor.config import SQL_DIR
+from regiomonitor.queries import sql_text
+
+HISTORY_TABLES = ("pipeline_run", "run_file")   # carried from one build to the next
+
+
+class NoWarehouse(FileNotFoundError):
+    """`ingest` and `geometry` add to a published warehouse; `refresh` builds the first one."""
 
 
 class WarehouseBusy(RuntimeError):
-    """Another refresh or ingest holds the lock on this warehouse."""
+    """Another refresh or ingest holds the lock on this warehouse, or published while this
+    one was building."""
+
+
+class PublishedMeanwhile(WarehouseBusy):
+    """The served file changed while this build ran: its copy or its history is stale."""
 
 
 @contextlib.contextmanager
@@ -40,8 +58,9 @@ def writer_lock(warehouse: Path) -> Iterator[None]:
 
 
 def staging_path(warehouse: Path) -> Path:
-    """The file a refresh builds before publishing it; unique per process."""
-    return warehouse.with_name(f"{warehouse.name}.{os.getpid()}.new")
+    """The file a build writes before publishing it: <name>.<pid>.<random>.new, unique per build,
+    so two builds in one process (a flow and a nested one, two threads) never share a file."""
+    return warehouse.with_name(f"{warehouse.name}.{os.getpid()}.{uuid.uuid4().hex[:8]}.new")
 
 
 def sql_files() -> list[Path]:
@@ -49,53 +68,101 @@ def sql_files() -> list[Path]:
     return [SQL_DIR / "schema.sql", *sorted((SQL_DIR / "views").glob("*.sql"))]
 
 
-def create_staging(warehouse: Path) -> duckdb.DuckDBPyConnection:
+def create_staging(warehouse: Path, path: Path | None = None) -> duckdb.DuckDBPyConnection:
     """A fresh, empty warehouse file with the schema and views applied."""
-    path = staging_path(warehouse)
+    path = path or staging_path(warehouse)
     for leftover in (path, path.with_name(path.name + ".wal")):
         leftover.unlink(missing_ok=True)
     con = duckdb.connect(str(path))
     for sql in sql_files():
-        con.execute(sql.read_text(encoding="utf-8"))
+        con.execute(sql_text(str(sql.relative_to(SQL_DIR).with_suffix(""))))
     return con
 
 
-def copy_to_staging(warehouse: Path) -> duckdb.DuckDBPyConnection:
-    """A staging copy of the served warehouse, for a flow that changes only part of it."""
+def copy_to_staging(warehouse: Path, path: Path | None = None) -> duckdb.DuckDBPyConnection:
+    """A staging copy of the served warehouse, for a flow that changes only part of it.
+    Publishing is an os.replace, so the copy is of the old file or the new one, whole."""
     if not warehouse.exists():
-        raise FileNotFoundError(f"Geen warehouse op / no warehouse at {warehouse}: "
-                                "run `regiomonitor refresh` first.")
-    path = staging_path(warehouse)
+        raise NoWarehouse(f"Geen warehouse op {warehouse}; draai eerst `regiomonitor refresh`. / "
+                          f"No warehouse at {warehouse}; run `regiomonitor refresh` first.")
+    path = path or staging_path(warehouse)
     path.with_name(path.name + ".wal").unlink(missing_ok=True)
     shutil.copyfile(warehouse, path)
     return duckdb.connect(str(path))
 
 
-def previous_state(warehouse: Path) -> tuple[dict[str, object], list[tuple]]:
-    """From the served warehouse: when each known file was first received, and the run history.
+def previous_state(warehouse: Path) -> tuple[dict[str, object], dict[str, pd.DataFrame]]:
+    """From the served warehouse: when each known file was first received, and the run history
+    (pipeline_run and run_file rows, by column name: an older file may lack newer columns).
 
     Keeping both makes a rebuild from the same files give the same contents.
     """
     if not warehouse.exists():
-        return {}, []
+        return {}, {}
     con = duckdb.connect(str(warehouse), read_only=True)
     try:
         received = dict(con.execute("select sha256, received_at from submission").fetchall())
-        runs = con.execute("select * from pipeline_run order by started_at").fetchall()
+        tables = {r[0] for r in con.execute("select table_name from duckdb_tables()").fetchall()}
+        history = {table: con.execute(f"select * from {table}").df()   # names from a fixed list
+                   for table in HISTORY_TABLES if table in tables}
     finally:
         con.close()
-    return received, runs
+    return received, history
+
+
+def served_version(warehouse: Path) -> tuple[int, int, int] | None:
+    """What identifies one published file: os.replace gives every publish a new inode."""
+    try:
+        stat = warehouse.stat()
+    except FileNotFoundError:
+        return None
+    return stat.st_ino, stat.st_mtime_ns, stat.st_size
+
+
+@contextlib.contextmanager
+def staging(warehouse: Path, fresh: bool = False, publish_on_exit: bool = True,
+            path: Path | None = None) -> Iterator[duckdb.DuckDBPyConnection]:
+    """A staging warehouse to load into: a fresh one (schema applied) or a copy of the served
+    file. Leaving the block publishes it (or, for a dry run, removes it); an error removes it.
+
+    Publishing takes the writer lock only to check the served file is still the one this
+    build started from and to swap it in; if another load published meanwhile it raises
+    PublishedMeanwhile and the caller may build again on the new file.
+    """
+    version = served_version(warehouse)
+    path = path or staging_path(warehouse)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    con = create_staging(warehouse, path) if fresh else copy_to_staging(warehouse, path)
+    try:
+        yield con
+        if publish_on_exit:
+            finished = finish(con)
+            with writer_lock(warehouse):
+                if served_version(warehouse) != version:
+                    raise PublishedMeanwhile(
+                        f"{warehouse} was published by another load while this one was building; "
+                        "run it again. / Een andere load publiceerde intussen; draai opnieuw.")
+                os.replace(finished, warehouse)
+    finally:
+        con.close()
+        for leftover in (path, path.with_name(path.name + ".wal")):
+            leftover.unlink(missing_ok=True)
+
+
+def finish(con: duckdb.DuckDBPyConnection) -> Path:
+    """Precompute the metric tables, checkpoint and close the staging file; returns its path."""
+    path = Path(con.execute("select path from duckdb_databases() where database_name = "
+                            "current_database()").fetchone()[0])
+    con.execute(sql_text("materialize"))
+    con.execute("checkpoint")
+    con.close()
+    return path
 
 
 def publish(con: duckdb.DuckDBPyConnection, warehouse: Path) -> Path:
-    """Precompute the metric tables, checkpoint and close the staging file, then atomically
-    replace the served one."""
-    path = Path(con.execute("select path from duckdb_databases() where database_name = "
-                            "current_database()").fetchone()[0])
-    con.execute((SQL_DIR / "materialize.sql").read_text(encoding="utf-8"))
-    con.execute("checkpoint")
-    con.close()
-    os.replace(path, warehouse)
+    """Finish the staging file and atomically replace the served one with it (no lock: for
+    callers that hold it or own the file, such as tests and benchmarks)."""
+    os.replace(finish(con), warehouse)
     return warehouse
 
 

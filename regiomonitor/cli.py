@@ -52,9 +52,10 @@ def run_refresh(warehouse: Path | None, inbox: Path | None, demo_targets: bool) 
                       demo_targets)
     subs = summary["submissions"]
     print(f"Warehouse published: {warehouse or default_warehouse()}")
-    print(f"  submissions loaded {subs['loaded']}, partly loaded {subs['partial']}, "
-          f"rejected {subs['rejected']}, "
-          f"rows {subs['rows']}; targets {summary['targets']}")
+    print(f"  files loaded {subs['files_loaded']}, partly loaded {subs['files_partial']}, "
+          f"rejected {subs['files_rejected']}, unchanged {subs['files_unchanged']}; "
+          f"rows {subs['rows_loaded']} (rejected {subs['rows_rejected']}), "
+          f"errors {subs['errors']}, warnings {subs['warnings']}; targets {summary['targets']}")
     return summary
 
 
@@ -167,7 +168,7 @@ def cmd_progress(args: argparse.Namespace) -> None:
         month = parse_period(args.month) if args.month else None
         print(progress_report(path, args.region, month, args.programme, args.lang))
     except ParseError as err:
-        sys.exit(f"--month: expected {err.expected_en}")
+        sys.exit(f"--month: {err.reason_en}")
     except ValueError as err:
         sys.exit(str(err))
 
@@ -224,9 +225,10 @@ def _files(paths: list[Path]) -> list[Path]:
 
 
 def _print_report(results: list, as_json: bool) -> None:
-    from pipelines.ingest import report_json, report_text
+    from pipelines.ingest import report_json, report_text, totals_text
 
-    print(report_json(results) if as_json else report_text(results), end="" if not as_json else "\n")
+    print(report_json(results) if as_json else report_text(results) + totals_text(results),
+          end="" if not as_json else "\n")
 
 
 def cmd_validate(args: argparse.Namespace) -> None:

@@ -234,11 +234,36 @@ create table rejected_row (
     reason_en varchar not null
 );
 
+-- One run of a flow that published the warehouse, with its counts as columns (the Data page
+-- and the CLI read them). A file that loaded partly counts as partial, never as rejected.
 create table pipeline_run (
     run_id varchar primary key,
-    flow varchar not null,
+    flow varchar not null,          -- refresh, ingest, geometry
     started_at timestamp not null,
     finished_at timestamp not null,
     status varchar not null,
-    summary varchar not null       -- JSON: counts per step
+    files_loaded integer not null default 0,
+    files_partial integer not null default 0,
+    files_rejected integer not null default 0,
+    files_unchanged integer not null default 0,   -- already in the warehouse (same hash)
+    rows_loaded bigint not null default 0,        -- rows (extract records) accepted
+    rows_rejected bigint not null default 0,
+    errors bigint not null default 0,
+    warnings bigint not null default 0,
+    duration_s double,
+    summary varchar not null default '{}'         -- JSON: the other steps' counts (reference data, geometry)
+);
+
+-- What one run did with each file it was given.
+create table run_file (
+    run_id varchar not null references pipeline_run (run_id),
+    file_name varchar not null,
+    sha256 varchar not null,
+    kind varchar not null check (kind in ('submission', 'registry', 'unknown')),
+    status varchar not null check (status in ('loaded', 'partial', 'rejected', 'unchanged')),
+    rows_loaded bigint not null,
+    rows_rejected bigint not null,
+    errors bigint not null,
+    warnings bigint not null,
+    duration_s double not null
 );

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import duckdb
 
-from pipelines import geometry, reference, refresh, warehouse
+from pipelines import reference, runs, schematic_tiles, warehouse
 
 HEADER = "regio;indicator;periode;waarde;partner;sector;opmerking\n"
 
@@ -24,10 +24,11 @@ def build(tmp_path: Path, inbox: Path, name: str = "test.duckdb") -> Path:
     path = tmp_path / name
     received, history = warehouse.previous_state(path)
     con = warehouse.create_staging(path)
-    refresh.load_base(con, demo_targets=False)
-    summary = refresh.load_submissions(con, refresh.inbox_files(inbox), False, received,
+    runs.load_base(con, demo_targets=False)
+    results = runs.load_submissions(con, runs.inbox_files(inbox), False, received,
                                        warehouse.accepted_partly(path))
-    refresh.record_run(con, history, f"run-{len(history)}", "test", refresh.now(), summary)
+    count = len(history.get("pipeline_run", []))
+    runs.record_run(con, history, f"run-{count}", "test", runs.now(), results)
     return warehouse.publish(con, path)
 
 
@@ -40,7 +41,7 @@ def write_csv(path: Path, rows: list[str], encoding: str = "utf-8", header: str 
 
 def region_file(tmp_path: Path, drop: str | None = None) -> Path:
     """35 test-made squares (the schematic tiles) with CBS-style properties, as GeoJSON."""
-    frame = geometry.schematic_tiles(staging(tmp_path))
+    frame = schematic_tiles.tiles(staging(tmp_path))
     frame = frame[frame["code"] != drop].rename(columns={"code": "statcode", "name": "statnaam"})
     frame["jrstatcode"] = "2025" + frame["statcode"]
     path = tmp_path / f"regions{'-' + drop if drop else ''}.geojson"

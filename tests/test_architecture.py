@@ -40,3 +40,22 @@ def test_importing_the_dashboard_app_loads_no_prefect():
 
 def test_importing_the_flows_loads_no_dash():
     assert "dash" not in loaded_after_import("pipelines.flows")
+
+
+def test_every_third_party_import_is_a_declared_dependency():
+    """pyproject.toml names what the code imports (pandera went when the checks moved to SQL;
+    dash_ag_grid was imported without being declared)."""
+    import importlib.metadata
+    import re
+    import tomllib
+
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    declared = {re.split(r"[=<>\[ ]", d)[0].lower().replace("_", "-")
+                for d in project["dependencies"] + sum(project["optional-dependencies"].values(), [])}
+    local = {"regiomonitor", "pipelines", "dashboard", "benchmarks", "tests"}
+    distributions = importlib.metadata.packages_distributions()
+    imported = set().union(*(imported_modules(p) for p in ("regiomonitor", "pipelines", "dashboard")))
+    third_party = imported - set(sys.stdlib_module_names) - local - {"__future__"}
+    undeclared = {m: distributions.get(m) for m in third_party
+                  if not {d.lower().replace("_", "-") for d in distributions.get(m, [m])} & declared}
+    assert undeclared == {}

@@ -180,7 +180,7 @@ def test_compare_keeps_at_most_four_regions(page, served_app):
 
 def test_data_page_lists_submissions_and_links_to_source_rows(page, served_app):
     ready(page, f"{served_app}/data")
-    expect(page.locator("main")).to_contain_text("176 bestanden: 176 geladen, 0 afgewezen.")
+    expect(page.locator("main")).to_contain_text("176 bestanden: 176 geladen, 0 deels geladen, 0 afgewezen.")
     expect(page.locator(".coverage tbody tr")).to_have_count(35)
     page.get_by_role("link", name="AM10_roc.csv").first.click()
     expect(page.locator("main h1")).to_have_text("Aanlevering AM10_roc.csv")

@@ -197,6 +197,10 @@ def test_validate_is_a_dry_run_with_exit_status_and_json(served, tmp_path):
     assert report["would_load"] is False
     assert [f["status"] for f in report["files"]] == ["rejected", "loaded"]  # bad.csv sorts first
     assert report["files"][0]["errors"][0]["column"] == "periode"
+    assert (report["files"][0]["rows_rejected"], report["files"][0]["error_count"]) == (1, 1)
+    assert report["totals"] == {
+        "files_loaded": 1, "files_partial": 0, "files_rejected": 1, "files_unchanged": 0,
+        "rows_loaded": 1, "rows_rejected": 1, "errors": 1, "warnings": 0}
     assert query(served, "select count(*) from submission") == before
     assert good.exists() and bad.exists()
 
@@ -249,3 +253,41 @@ def test_a_corrected_file_under_the_same_name_keeps_both_versions_for_a_rebuild(
     assert (query(served, "select value from observation"),
             query(served, "select value, new_value from observation_revision")) == figures == (
         [(7.0,)], [(5.0, 7.0)])
+
+
+def test_validation_holds_no_lock_and_a_load_published_meanwhile_is_loaded_again(served, tmp_path):
+    path = write_csv(tmp_path / "inbox" / "x.csv", ["AM10;stages;2006-03;5;roc;zorg;"])
+    with warehouse.writer_lock(served):        # another load is publishing: a dry run still works
+        [result] = ingest.validate_files(served, [path])
+    assert result.status == "loaded"
+    other = write_csv(tmp_path / "other" / "y.csv", ["AM11;stages;2006-03;7;roc;zorg;"])
+    published = []
+
+    def another_load_publishes(*_args) -> None:
+        """While the first attempt checks x.csv, another ingest publishes y.csv."""
+        if not published:
+            published.append(ingest.ingest_files(served, [other])[0].status)
+
+    [result] = ingest.ingest_files(served, [path], progress=another_load_publishes)
+    assert (published, result.status) == (["loaded"], "loaded")
+    assert [r[0] for r in observations(served)] == ["AM10", "AM11"]   # neither load is lost
+    assert query(served, "select count(*) from pipeline_run where flow = 'ingest'") == [(2,)]
+
+
+def test_a_warehouse_from_before_the_run_records_is_refreshed_first(served, tmp_path):
+    con = duckdb.connect(str(served))   # as issue 3's schema left it: counts only in JSON
+    con.execute("drop table run_file")
+    con.execute("create table old_run as select run_id, flow, started_at, finished_at, status, "
+                "'{\"loaded\": 2, \"partial\": 1, \"rejected\": 0, \"unchanged_duplicates\": 0, "
+                "\"rows\": 7}' as summary from pipeline_run")
+    con.execute("drop table pipeline_run")
+    con.execute("alter table old_run rename to pipeline_run")
+    con.close()
+    path = write_csv(tmp_path / "inbox" / "x.csv", ["AM10;stages;2006-03;5;roc;zorg;"])
+    with pytest.raises(ingest.OutdatedWarehouse, match="regiomonitor refresh"):
+        ingest.ingest_files(served, [path])
+    build(tmp_path, tmp_path / "inbox", served.name)        # a refresh rebuilds it, history kept
+    assert ingest.ingest_files(served, [path])[0].status == "unchanged"
+    assert query(served, "select flow, files_loaded, files_partial, rows_loaded from pipeline_run "
+                         "order by all") == [("ingest", 0, 0, 0), ("test", 1, 0, 1),
+                                             ("test", 2, 1, 7)]

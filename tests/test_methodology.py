@@ -49,9 +49,10 @@ def con(tmp_path_factory):
              "AM09;stages;2006-03;60;roc;zorg;", "AM11;stages;2006-01;30;roc;zorg;",
              "AM11;stages;2006-01;10;werkgevers;bouw;", "AM11;stages;2006-02;20;roc;bouw;"]
     path = write_csv(tmp / "test.csv", rows)
-    checked = validation.check_submission(path, validation.lookups_from(con))
+    validation.prepare(con)
+    checked = validation.check(con, path, "f" * 16)
     assert checked.errors == []
-    submissions.record_submission(con, path, "f" * 64, checked, True, "test", dt.datetime(2007, 1, 1))
+    submissions.record(con, path, "f" * 64, checked, True, "test", dt.datetime(2007, 1, 1))
     return con
 
 

@@ -3,7 +3,6 @@ runs, which region reported which month, how fresh each partner is, and the temp
 With ?submission=<id> the page shows the source rows behind one file."""
 from __future__ import annotations
 
-import json
 
 import dash
 import pandas as pd
@@ -34,11 +33,12 @@ def submissions(lang: str) -> html.Section:
              t(f"status_{s.status}", lang) + (f" · {t('demo_tag', lang)}" if s.is_demo else ""),
              fmt_number(s.rows_accepted, lang), fmt_number(s.rows_rejected, lang)]
             for s in frame.itertuples()]
-    loaded = int((frame["status"] == "loaded").sum())
+    status = frame["status"].value_counts()
     return html.Section([
         html.H2(t("submissions_heading", lang)),
         html.P(t("submissions_summary", lang, n=fmt_number(len(frame), lang),
-                 loaded=fmt_number(loaded, lang), rejected=fmt_number(len(frame) - loaded, lang))),
+                 **{s: fmt_number(int(status.get(s, 0)), lang)
+                    for s in ("loaded", "partial", "rejected")})),
         html.Div(components.table(t("submissions_caption", lang),
                                   [t(k, lang) for k in ("col_file", "col_received", "col_steward",
                                                         "col_status", "col_accepted", "col_rejected")],
@@ -78,20 +78,25 @@ def revisions(lang: str) -> html.Section:
     return html.Section([html.H2(t("revisions_heading", lang)), body])
 
 
+RUN_COUNTS = ("files_loaded", "files_partial", "files_rejected", "files_unchanged",
+              "rows_loaded", "rows_rejected", "errors", "warnings")
+
+
 def runs(lang: str) -> html.Section:
+    """Every run that published, refresh and ingest alike, with its counts (pipeline_run)."""
     frame = warehouse.current().query("data_runs")
-    rows = []
-    for r in frame.itertuples():
-        subs = json.loads(r.summary).get("submissions", {})
-        rows.append([r.flow, _when(r.started_at, lang), _when(r.finished_at, lang), r.status,
-                     fmt_number(subs.get("loaded"), lang), fmt_number(subs.get("rejected"), lang),
-                     r.run_id])
+    rows = [[r.flow, _when(r.started_at, lang),
+             "–" if pd.isna(r.duration_s) else fmt_number(r.duration_s, lang, decimals=1),
+             *[fmt_number(getattr(r, c), lang) for c in RUN_COUNTS], r.run_id]
+            for r in frame.itertuples()]
+    columns = ("col_flow", "col_started", "col_duration_s", *(f"col_run_{c}" for c in RUN_COUNTS),
+               "col_run_id")
     return html.Section([
         html.H2(t("runs_heading", lang)),
-        components.table(t("runs_caption", lang),
-                         [t(k, lang) for k in ("col_flow", "col_started", "col_finished", "col_status",
-                                               "col_loaded", "col_rejected", "col_run_id")],
-                         rows, numeric={4, 5}),
+        html.Div(components.table(t("runs_caption", lang), [t(k, lang) for k in columns], rows,
+                                  numeric=set(range(2, 2 + 1 + len(RUN_COUNTS)))),
+                 className="table-panel scroll", tabIndex="0", role="region",
+                 **{"aria-label": t("runs_caption", lang)}),
     ])
 
 

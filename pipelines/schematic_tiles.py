@@ -1,6 +1,6 @@
-"""Region geometry for the map. Until real CBS boundaries are loaded, a schematic
-tile map: one square per region, laid out roughly where the region lies, so the
-dashboard works offline and every region is equally easy to see and click.
+"""The schematic tile map, the map's geometry until real CBS boundaries are loaded (those are
+pipelines/boundaries.py): one square per region, laid out roughly where the region lies, so
+the dashboard works offline and every region is equally easy to see and click.
 """
 from __future__ import annotations
 
@@ -14,10 +14,10 @@ from shapely.geometry import box
 ORIGIN_LON, ORIGIN_LAT = 3.4, 53.45
 STEP_LON, STEP_LAT = 0.56, 0.35
 TILE_LON, TILE_LAT = 0.5, 0.31
-SCHEMATIC_ATTRIBUTION = "Schematische tegelkaart (geen echte grenzen)"
+ATTRIBUTION = "Schematische tegelkaart (geen echte grenzen)"
 
 
-def schematic_tiles(con: duckdb.DuckDBPyConnection) -> gpd.GeoDataFrame:
+def tiles(con: duckdb.DuckDBPyConnection) -> gpd.GeoDataFrame:
     """One square polygon per region from the region_tile layout."""
     rows = con.execute("select t.code, r.name, t.col, t.row from region_tile t "
                        "join region r using (code) order by t.code").fetchall()
@@ -28,12 +28,11 @@ def schematic_tiles(con: duckdb.DuckDBPyConnection) -> gpd.GeoDataFrame:
                             geometry=geometry, crs=4326)
 
 
-def load_geometry(con: duckdb.DuckDBPyConnection, frame: gpd.GeoDataFrame, source: str,
-                  attribution: str, level: str = "arbeidsmarktregio") -> int:
-    """Store each region's geometry as GeoJSON in WGS84."""
-    frame = frame.to_crs(4326)
-    rows = [[level, source, code, name, json.dumps(geom.__geo_interface__), attribution]
-            for code, name, geom in zip(frame["code"], frame["name"], frame.geometry)]
+def load(con: duckdb.DuckDBPyConnection) -> int:
+    """Store each region's tile as GeoJSON in WGS84, source 'schematic'."""
+    frame = tiles(con)
+    rows = [["arbeidsmarktregio", "schematic", code, name, json.dumps(geom.__geo_interface__),
+             ATTRIBUTION] for code, name, geom in zip(frame["code"], frame["name"], frame.geometry)]
     con.executemany("insert into region_geometry (level, source, code, name, geojson, attribution) "
                     "values (?, ?, ?, ?, ?, ?)", rows)
     return len(rows)

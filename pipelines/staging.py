@@ -1,0 +1,170 @@
+"""Land every input in the one staging relation (sql/pipelines/staged.sql) as raw cell text.
+
+Python only decodes and reads: a partner's CSV or XLSX through pipelines/reading.py
+(encodings, separators, sheets), a registry extract (CSV or Parquet) through DuckDB's own
+reader. Whether a cell holds a valid month, number or name is for the SQL rules
+(pipelines/validation.py), the same for both kinds. What stops a file before any row lands
+— unreadable, empty, a missing column, the table on another sheet — is an `Unreadable`
+carrying its reasons.
+"""
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import decimal
+import functools
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+
+from pipelines import statements
+from pipelines.reading import NotText, SheetNotFound, read_table, sheet_names
+from pipelines.reasons import RowError, reason
+from regiomonitor.config import REFERENCE_DIR
+
+COLUMNS_CSV = REFERENCE_DIR / "intake_columns.csv"
+EXTRACT_SUFFIXES = {".parquet"}
+# The DuckDB readers an extract may be read with: the only text formatted into SQL here.
+EXTRACT_READERS = {".csv": "read_csv($path, all_varchar = true, header = true)",
+                   ".parquet": "read_parquet($path)"}
+
+
+class Unreadable(ValueError):
+    """A file that stops before any of its rows is checked; carries the reasons."""
+
+    def __init__(self, errors: list[RowError]):
+        super().__init__("; ".join(e.reason_en for e in errors))
+        self.errors = errors
+
+
+@functools.cache
+def columns(kind: str) -> dict[str, tuple[str, bool]]:
+    """Column name → (staging field, required) for 'submission' or 'registry', in order."""
+    with COLUMNS_CSV.open(newline="", encoding="utf-8") as f:
+        rows = sorted((r for r in csv.DictReader(f) if r["kind"] == kind),
+                      key=lambda r: int(r["position"]))
+    return {r["column_name"]: (r["field"], r["required"] == "true") for r in rows}
+
+
+def is_extract(path: Path) -> bool:
+    """Parquet, or a CSV whose header names gemeente_code and start_date."""
+    if path.suffix.lower() in EXTRACT_SUFFIXES:
+        return True
+    if path.suffix.lower() != ".csv":
+        return False
+    with path.open("rb") as f:
+        header = f.readline(4096).decode("utf-8", errors="replace").lower()
+    return "gemeente_code" in header and "start_date" in header
+
+
+def missing_columns(kind: str, header: list[str]) -> list[RowError]:
+    """A reason for each required column the header lacks (row 1, as Excel shows it)."""
+    present = {str(h).strip().lower() for h in header if h is not None}
+    names = ", ".join(columns(kind))
+    return [reason("missing_column", name, names, row=1, column=name)
+            for name, (_, required) in columns(kind).items() if required and name not in present]
+
+
+def stage(con: duckdb.DuckDBPyConnection, path: Path, submission_id: str,
+          sheet: str | None = None) -> str:
+    """The file's rows into `staged` (created afresh); returns its kind. Raises Unreadable."""
+    statements.run(con, "staged")
+    if is_extract(path):
+        stage_extract(con, path, submission_id)
+        return "registry"
+    stage_partner_file(con, path, submission_id, sheet)
+    return "submission"
+
+
+def stage_extract(con: duckdb.DuckDBPyConnection, path: Path, submission_id: str) -> None:
+    """A registry extract, read by DuckDB with every column as text, in file order."""
+    reader = EXTRACT_READERS.get(path.suffix.lower(), EXTRACT_READERS[".csv"])
+    try:
+        header = [d[0].lower() for d in con.execute(f"select * from {reader} limit 0",
+                                                    {"path": str(path)}).description]
+    except duckdb.Error as err:
+        raise Unreadable([reason("unreadable_extract", type(err).__name__, err)]) from err
+    missing = missing_columns("registry", header)
+    if missing:
+        raise Unreadable(missing)
+    statements.run(con, "stage_extract", {"submission_id": submission_id, "path": str(path)},
+                   source=reader)
+
+
+def stage_partner_file(con: duckdb.DuckDBPyConnection, path: Path, submission_id: str,
+                       sheet: str | None) -> None:
+    """A partner's CSV or XLSX, every cell as its text, with its row number as Excel shows it."""
+    table = read_rows(path, sheet)
+    header = [str(h).strip().lower() if h is not None else None for h in table[0][1]]
+    missing = missing_columns("submission", header)
+    if missing:
+        hint = other_sheet_hint(path, sheet)
+        raise Unreadable([hint] if hint else missing)
+    # an optional column the file leaves out is empty in every row (sector: the default one)
+    positions = {field: header.index(name) if name in header else None
+                 for name, (field, _) in columns("submission").items()}
+    frame = pd.DataFrame({
+        field: [cell_text(cells[i]) if i is not None and i < len(cells) else ""
+                for _, cells in table[1:]]
+        for field, i in positions.items()})
+    frame.insert(0, "source_row", [number for number, _ in table[1:]])
+    frame = frame.assign(submission_id=submission_id, kind="submission", sheet=sheet)
+    con.register("partner_cells", frame)
+    try:
+        con.execute("insert into staged by name select * from partner_cells")
+    finally:
+        con.unregister("partner_cells")
+
+
+def read_rows(path: Path, sheet: str | None) -> list[tuple[int, list]]:
+    """The file's non-empty rows, header first; Unreadable when there is no table to check."""
+    try:
+        table = read_table(path, sheet)
+    except NotText as err:
+        raise Unreadable([reason("binary")]) from err
+    except SheetNotFound as err:
+        raise Unreadable([reason("sheet_missing", err.sheet, ", ".join(err.sheets))]) from err
+    except Exception as err:  # any unreadable file is a rejection, never a crash
+        raise Unreadable([reason("unreadable", type(err).__name__, err)]) from err
+    hint = other_sheet_hint(path, sheet) if len(table) < 2 else None
+    if hint:
+        raise Unreadable([hint])
+    if not table:
+        raise Unreadable([reason("empty_file")])
+    if len(table) < 2:
+        raise Unreadable([reason("header_only")])
+    return table
+
+
+def other_sheet_hint(path: Path, sheet: str | None) -> RowError | None:
+    """For a workbook whose table is on another sheet: which one to name with --sheet."""
+    if path.suffix.lower() != ".xlsx" or sheet is not None:
+        return None
+    for name in sheet_names(path)[1:]:
+        rows = read_table(path, name)
+        if rows and not missing_columns("submission", [str(h).strip().lower() if h is not None
+                                                       else None for h in rows[0][1]]):
+            return reason("other_sheet", name)
+    return None
+
+
+def cell_text(cell: object) -> str:
+    """A cell as the text the rules read: strings as they are, spreadsheet numbers with a
+    decimal comma (so 1.5 cannot be mistaken for a thousands dot), dates as ISO dates."""
+    if type(cell) is str:   # every CSV cell: the common case first
+        return cell
+    if cell is None:
+        return ""
+    if isinstance(cell, bool):
+        return str(cell).upper()
+    if isinstance(cell, dt.datetime):
+        return cell.date().isoformat()
+    if isinstance(cell, dt.date):
+        return cell.isoformat()
+    if isinstance(cell, int):
+        return str(cell)
+    if isinstance(cell, float):
+        text = format(decimal.Decimal(repr(cell)).normalize(), "f")
+        return text.replace(".", ",")
+    return str(cell)
