@@ -11,7 +11,7 @@ from prefect import flow, get_run_logger, task  # noqa: E402
 from prefect.cache_policies import NONE  # noqa: E402
 from prefect.runtime import flow_run  # noqa: E402
 
-from pipelines import boundaries, geometry, ingest as ingesting, reference, refresh as steps, warehouse  # noqa: E402
+from pipelines import boundaries, geometry, inbox as inboxes, ingest as ingesting, recovery, reference, refresh as steps, warehouse  # noqa: E402
 from pipelines.loading import FileResult  # noqa: E402
 from regiomonitor.config import default_geometry_cache, settings  # noqa: E402
 
@@ -20,16 +20,26 @@ previous_state = task(warehouse.previous_state, cache_policy=NONE)
 load_reference = task(reference.load_reference, cache_policy=NONE)
 load_targets = task(reference.load_targets, cache_policy=NONE)
 load_population = task(reference.load_population, cache_policy=NONE)
-list_inbox = task(steps.inbox_files, cache_policy=NONE, retries=2, retry_delay_seconds=2)
+list_inbox = task(inboxes.received_files, cache_policy=NONE, retries=2, retry_delay_seconds=2)
 load_submissions = task(steps.load_submissions, cache_policy=NONE)
 publish = task(warehouse.publish, cache_policy=NONE)
 carried_geometry = task(boundaries.carried_geometry, cache_policy=NONE)
 restore_geometry = task(boundaries.restore_geometry, cache_policy=NONE)
 fetch_source = task(boundaries.fetch_source, cache_policy=NONE, retries=2, retry_delay_seconds=5)
 accepted_partly = task(warehouse.accepted_partly, cache_policy=NONE)
-list_new_files = task(steps.new_files, cache_policy=NONE, retries=2, retry_delay_seconds=2)
+list_new_files = task(inboxes.new_files, cache_policy=NONE, retries=2, retry_delay_seconds=2)
 ingest_files = task(ingesting.ingest_files, cache_policy=NONE)
 move_files = task(ingesting.move_files, cache_policy=NONE, retries=2, retry_delay_seconds=2)
+
+
+def recover(logger) -> None:
+    """Own this run (host:pid) and mark runs of processes that died as Crashed (recovery.py)."""
+    try:
+        for run_id in recovery.claim_and_recover(flow_run.id):
+            logger.warning("Run %s was gestopt zonder af te ronden: nu Crashed. / Run %s ended "
+                           "without finishing: now Crashed.", run_id, run_id)
+    except Exception as err:  # the run itself matters more than tidying the history
+        logger.warning("Oude runs niet nagekeken / old runs not checked: %s", err)
 
 
 @task(cache_policy=NONE)
@@ -41,12 +51,18 @@ def load_schematic_geometry(con) -> int:
 
 @flow(name="refresh", log_prints=True)
 def refresh(warehouse_path: str | None = None, inbox: str | None = None,
-            include_demo_targets: bool = True) -> dict:
-    """Rebuild the warehouse from reference data and the inbox, then publish it atomically."""
+            include_demo_targets: bool = True, drop_missing: bool = False) -> dict:
+    """Rebuild the warehouse from reference data and the inbox, then publish it atomically.
+    Refuses to drop a submission the warehouse has whose file is not in the inbox, unless
+    `drop_missing`."""
     cfg = settings(warehouse_path, inbox, include_demo_targets)
     logger = get_run_logger()
+    recover(logger)
     started = steps.now()
+    files = list_inbox(cfg.inbox, logger.warning)
     with warehouse.writer_lock(cfg.warehouse):
+        if not drop_missing:
+            inboxes.check_nothing_dropped(cfg.warehouse, cfg.inbox, files)
         received, history = previous_state(cfg.warehouse)
         real_geometry = carried_geometry(cfg.warehouse)
         con = warehouse.create_staging(cfg.warehouse)
@@ -58,7 +74,7 @@ def refresh(warehouse_path: str | None = None, inbox: str | None = None,
                 "population": load_population(con),
                 "geometry": load_schematic_geometry(con),
                 "real_geometry": restore_geometry(con, real_geometry),
-                "submissions": load_submissions(con, list_inbox(cfg.inbox),
+                "submissions": load_submissions(con, files,
                                                 steps.is_demo_inbox(cfg.inbox), received,
                                                 accepted_partly(cfg.warehouse), logger.info),
             }
@@ -94,6 +110,7 @@ def geometry_flow(source: str, level: str | None = None, warehouse_path: str | N
     """Load real boundaries of one level into a copy of the served warehouse and publish it."""
     cfg = settings(warehouse_path)
     logger = get_run_logger()
+    recover(logger)
     path = fetch_source(source, Path(cache_dir) if cache_dir else default_geometry_cache())
     with warehouse.writer_lock(cfg.warehouse):
         con = warehouse.copy_to_staging(cfg.warehouse)
@@ -116,7 +133,12 @@ def ingest(paths: list[str] | None = None, inbox: str | None = None,
     publish atomically, then move them to processed/ or rejected/."""
     cfg = settings(warehouse_path, inbox)
     logger = get_run_logger()
-    files = [Path(p) for p in paths] if paths else list_new_files(cfg.inbox)
+    recover(logger)
+    files = [Path(p) for p in paths] if paths is not None else list_new_files(cfg.inbox, logger.warning)
+    if not files:
+        logger.info("Geen bestanden / no files")
+        return []
+    inboxes.check_writable(files)
     options = ingesting.Options(accept_valid_rows, sheet)
     results = ingest_files(cfg.warehouse, files, options, str(flow_run.id or uuid.uuid4()),
                            progress=logger.info)

@@ -16,7 +16,7 @@ from pathlib import Path
 import duckdb
 
 from pipelines import registry, submissions, validation
-from pipelines.reading import SUBMISSION_SUFFIXES, file_sha256
+from pipelines.reading import SUBMISSION_SUFFIXES, Content, Source, TooLarge, file_sha256
 
 DONE_FOLDERS = ("processed", "rejected")
 # Progress of long loads, one line per file; the flows pass Prefect's run logger instead.
@@ -42,23 +42,24 @@ def is_submission(path: Path) -> bool:
     return path.is_file() and path.suffix.lower() in suffixes
 
 
-def check_file(con: duckdb.DuckDBPyConnection, path: Path, lookups: validation.Lookups,
+def check_file(con: duckdb.DuckDBPyConnection, source: Source, lookups: validation.Lookups,
                sheet: str | None = None) -> validation.Checked:
     """A partner submission checked cell by cell, with plausibility warnings."""
-    checked = validation.check_submission(path, lookups, sheet)
+    checked = validation.check_submission(source, lookups, sheet)
     checked.warnings = submissions.plausibility_warnings(con, checked.records)
     return checked
 
 
 def load_file(con: duckdb.DuckDBPyConnection, path: Path, sha: str, lookups: validation.Lookups,
               is_demo: bool, who: str, received_at: dt.datetime, accept_valid_rows: bool,
-              sheet: str | None = None) -> FileResult:
-    """Check and record one file that the warehouse does not have yet."""
+              sheet: str | None = None, content: Content | None = None) -> FileResult:
+    """Check and record one file that the warehouse does not have yet (`content`: its bytes,
+    already read and hashed)."""
     if registry.is_extract(path):
         status, rows, errors = registry.load_extract(con, path, sha, is_demo, who, received_at,
                                                      accept_valid_rows)
         return FileResult(path, sha, "registry", status, rows, errors)
-    checked = check_file(con, path, lookups, sheet)
+    checked = check_file(con, content or path, lookups, sheet)
     status = submissions.record_submission(con, path, sha, checked, is_demo, who, received_at,
                                            accept_valid_rows)
     rows = len(checked.records) if status != "rejected" else 0
@@ -76,15 +77,30 @@ def load_files(con: duckdb.DuckDBPyConnection, files: list[Path], is_demo: bool,
                      for path in files for sha in [file_sha256(path)]), key=lambda t: t[:2])
     lookups = validation.lookups_from(con)
     results = []
-    for number, (when, _, path, sha) in enumerate(hashed, start=1):
+    for number, (when, _, path, listed_sha) in enumerate(hashed, start=1):
+        content, sha = read_once(path, listed_sha)
         if submissions.known_submission(con, sha):
             results.append(FileResult(path, sha, "unknown", "unchanged"))
         else:
             results.append(load_file(con, path, sha, lookups, is_demo, who, when,
-                                     accept_valid_rows or sha in partial, sheet))
+                                     accept_valid_rows or sha in partial, sheet, content))
         progress("%d/%d %s: %s, %d rows", number, len(hashed), path.name, results[-1].status,
                  results[-1].rows)
     return results
+
+
+def read_once(path: Path, listed_sha: str) -> tuple[Content | None, str]:
+    """A partner file's bytes and their hash, read once: the bytes parsed are the bytes whose
+    hash is recorded, even if the file changed after it was listed (issue 13). Registry
+    extracts are streamed by DuckDB instead; a file over the size limit is left for
+    validation to reject with the limit's message."""
+    if registry.is_extract(path):
+        return None, listed_sha
+    try:
+        content = Content.read(path)
+    except TooLarge:
+        return None, listed_sha
+    return content, content.sha256
 
 
 def summarise(results: list[FileResult]) -> dict[str, int]:

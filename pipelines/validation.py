@@ -21,7 +21,7 @@ import pandas as pd
 import pandera.pandas as pa
 
 from pipelines.parsing import ParseError, parse_number, parse_period
-from pipelines.reading import NotText, SheetNotFound, read_table, sheet_names
+from pipelines.reading import NotText, SheetNotFound, TooLarge, read_table, sheet_names
 from regiomonitor.template import OPTIONAL_COLUMNS, REQUIRED_COLUMNS
 
 KEY_COLUMNS = ["region", "indicator", "period", "partner", "sector"]
@@ -295,6 +295,8 @@ def read_checked(path: Path, sheet: str | None) -> tuple[list[tuple[int, list]] 
     except NotText:
         return None, file_error("bestand is geen CSV-tekst of XLSX-werkmap (binaire inhoud)",
                                 "file is neither CSV text nor an XLSX workbook (binary content)")
+    except TooLarge as err:
+        return None, file_error(err.reason_nl, err.reason_en)
     except SheetNotFound as err:
         return None, file_error(f"werkblad '{err.sheet}' bestaat niet; werkbladen: "
                                 f"{', '.join(err.sheets)}",

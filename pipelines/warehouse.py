@@ -18,6 +18,7 @@ from pathlib import Path
 
 import duckdb
 
+from pipelines import recovery
 from regiomonitor.config import SQL_DIR
 
 
@@ -27,7 +28,11 @@ class WarehouseBusy(RuntimeError):
 
 @contextlib.contextmanager
 def writer_lock(warehouse: Path) -> Iterator[None]:
-    """Hold <warehouse>.lock for the whole build; fail at once if someone else holds it."""
+    """Hold <warehouse>.lock for the whole build; fail at once if someone else holds it.
+
+    Holding the lock makes this the only writer, so staging files of other processes are
+    leftovers of a killed run and go; this run's own go when it lets go, whatever happened
+    (a full disk mid-copy leaves no partial file; pipelines/recovery.py)."""
     warehouse.parent.mkdir(parents=True, exist_ok=True)
     with open(warehouse.with_name(warehouse.name + ".lock"), "w") as handle:
         try:
@@ -36,7 +41,11 @@ def writer_lock(warehouse: Path) -> Iterator[None]:
             raise WarehouseBusy(
                 f"Another refresh or ingest is writing {warehouse}; wait for it to finish. / "
                 f"Een andere refresh of ingest schrijft {warehouse}; wacht tot die klaar is.") from err
-        yield
+        recovery.remove_stale_staging(warehouse)
+        try:
+            yield
+        finally:
+            recovery.remove_own_staging(warehouse)
 
 
 def staging_path(warehouse: Path) -> Path:
