@@ -30,9 +30,8 @@ def run_refresh(warehouse: Path | None, inbox: Path | None, demo_targets: bool,
                 drop_missing: bool = False) -> dict:
     """Run the Prefect refresh flow and print what it loaded."""
     from pipelines.flows import refresh
-    from pipelines.recovery import check_free_space
 
-    check_free_space(warehouse or default_warehouse())
+    _before_refresh(warehouse or default_warehouse(), inbox or default_inbox(), drop_missing)
     summary = refresh(str(warehouse) if warehouse else None, str(inbox) if inbox else None,
                       demo_targets, drop_missing)
     subs = summary["submissions"]
@@ -41,6 +40,19 @@ def run_refresh(warehouse: Path | None, inbox: Path | None, demo_targets: bool,
           f"rejected {subs['rejected']}, "
           f"rows {subs['rows']}; targets {summary['targets']}")
     return summary
+
+
+def _before_refresh(warehouse: Path, inbox: Path, drop_missing: bool) -> None:
+    """What a refresh would fail on, checked before Prefect starts so it is said in one line
+    (the flow checks the same again, for runs started elsewhere)."""
+    from pipelines.inbox import check_nothing_dropped, received_files
+    from pipelines.recovery import check_free_space
+    from pipelines.warehouse import writer_lock
+
+    check_free_space(warehouse)
+    with writer_lock(warehouse):
+        if inbox.is_dir() and not drop_missing:
+            check_nothing_dropped(warehouse, inbox, received_files(inbox, log=lambda line: None))
 
 
 def run_serve(warehouse: Path | None, host: str, port: int) -> None:
@@ -167,23 +179,30 @@ def cmd_validate(args: argparse.Namespace) -> None:
     sys.exit(0 if would_load(results) and not refused else 1)
 
 
+def _before_ingest(warehouse: Path, files: list[Path]) -> None:
+    """What an ingest would fail on (a read-only inbox, a full disk, a busy warehouse),
+    checked before Prefect starts so it is said in one line (issue 13)."""
+    from pipelines.inbox import check_writable
+    from pipelines.recovery import check_free_space
+    from pipelines.warehouse import writer_lock
+
+    check_writable(files)
+    check_free_space(warehouse, sum(f.stat().st_size for f in files))
+    with writer_lock(warehouse):
+        pass
+
+
 def cmd_ingest(args: argparse.Namespace) -> None:
     from pipelines.flows import ingest
-    from pipelines.inbox import check_writable
     from pipelines.ingest import NoWarehouse
-    from pipelines.recovery import check_free_space
-    from pipelines.warehouse import WarehouseBusy, writer_lock
 
     path = args.warehouse or default_warehouse()
     files, refused = _files(args.paths)
-    try:  # what can be known before Prefect starts, said in one line (issue 13)
-        check_writable(files)
-        check_free_space(path, sum(f.stat().st_size for f in files))
-        with writer_lock(path):
-            pass
+    _before_ingest(path, files)
+    try:
         results = ingest([str(p) for p in files], None, str(path), args.accept_valid_rows,
                          args.sheet)
-    except (WarehouseBusy, NoWarehouse, ValueError) as err:
+    except (NoWarehouse, ValueError) as err:
         sys.exit(str(err))
     _print_report(results, args.json)
     sys.exit(0 if all(r.status != "rejected" for r in results) and not refused else 1)
