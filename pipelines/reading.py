@@ -44,21 +44,21 @@ class NotText(ValueError):
 
 
 class TooLarge(ValueError):
-    """A file over one of the limits in regiomonitor/config.py; says which, in Dutch and English."""
+    """A file over one of the limits in regiomonitor/config.py; names the limit and the
+    setting that moves it, in Dutch and English."""
 
-    def __init__(self, what_nl: str, what_en: str, limit: int, variable: str):
-        self.reason_nl = (f"bestand is te groot: {what_nl}, hoogstens {fmt_number(limit, 'nl')} "
-                          f"(instelling {variable})")
-        self.reason_en = (f"file is too large: {what_en}, at most {fmt_number(limit, 'en')} "
-                          f"(setting {variable})")
+    def __init__(self, what_nl: str, what_en: str, variable: str):
+        self.reason_nl = f"bestand is te groot: {what_nl} (instelling {variable})"
+        self.reason_en = f"file is too large: {what_en} (setting {variable})"
         super().__init__(f"{self.reason_nl} / {self.reason_en}")
 
 
 def size_error(size: int, limit: int, variable: str) -> TooLarge:
-    """A file whose size alone is over the limit: say both in MB."""
-    mb = 1024 * 1024
-    return TooLarge(f"{fmt_number(size / mb, 'nl', 1)} MB", f"{fmt_number(size / mb, 'en', 1)} MB",
-                    limit // mb, variable + " (MB)")
+    """A file whose size alone is over the limit: both in MB."""
+    def mb(n: int, lang: str) -> str:
+        return f"{fmt_number(n / (1024 * 1024), lang, 1)} MB"
+    return TooLarge(f"{mb(size, 'nl')}, hoogstens {mb(limit, 'nl')}",
+                    f"{mb(size, 'en')}, at most {mb(limit, 'en')}", variable)
 
 
 @dataclass(frozen=True)
@@ -120,12 +120,11 @@ def bounded(rows: Iterator[tuple | list], bound: Limits) -> Iterator[tuple | lis
     for number, row in enumerate(rows, start=1):
         if number > bound.rows:
             raise TooLarge(f"meer dan {fmt_number(bound.rows, 'nl')} rijen",
-                           f"more than {fmt_number(bound.rows, 'en')} rows",
-                           bound.rows, "REGIOMONITOR_MAX_ROWS")
+                           f"more than {fmt_number(bound.rows, 'en')} rows", "REGIOMONITOR_MAX_ROWS")
         if len(row) > bound.columns and any(c not in (None, "") for c in row[bound.columns:]):
-            raise TooLarge(f"rij {number} heeft {fmt_number(len(row), 'nl')} kolommen",
-                           f"row {number} has {fmt_number(len(row), 'en')} columns",
-                           bound.columns, "REGIOMONITOR_MAX_COLUMNS")
+            raise TooLarge(f"rij {number} heeft {fmt_number(len(row), 'nl')} kolommen, hoogstens "
+                           f"{bound.columns}", f"row {number} has {fmt_number(len(row), 'en')} "
+                           f"columns, at most {bound.columns}", "REGIOMONITOR_MAX_COLUMNS")
         yield row
 
 
