@@ -120,9 +120,7 @@ def settled(paths: list[Path], seconds: float) -> tuple[list[Path], list[Path]]:
 
 def listed(folder: Path, bound: Limits, settle: bool) -> Selection:
     """The candidates at a folder's top level, by name."""
-    names = sorted(os.listdir(os.fsencode(folder)))
-    paths = [folder / os.fsdecode(n) for n in names]
-    candidates = [p for p in paths if is_candidate(p)]
+    candidates = sorted(p for p in folder.iterdir() if is_candidate(p))  # bad bytes: surrogates
     selection = Selection()
     for path in candidates:
         reason = refusal(path, bound)
