@@ -360,8 +360,11 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 # Errors of the machine rather than of the program: one line, no traceback (issue 13).
-OPERATIONAL_ERRNOS = {errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EROFS, errno.EACCES,
-                      errno.EPERM}
+OS_ERRORS = {errno.ENOSPC: "Schijf vol / disk full", errno.EDQUOT: "Schijf vol / disk full",
+             errno.EFBIG: "Bestand te groot voor de schijf / file too large for the disk",
+             errno.EROFS: "Alleen-lezen bestandssysteem / read-only file system",
+             errno.EACCES: "Geen toestemming / permission denied",
+             errno.EPERM: "Geen toestemming / permission denied"}
 
 
 def _stop(signum: int, frame) -> None:
@@ -382,22 +385,9 @@ def main(argv: list[str] | None = None) -> None:
     except (WarehouseBusy, CannotRun) as err:
         sys.exit(str(err))
     except OSError as err:
-        if err.errno not in OPERATIONAL_ERRNOS:
+        if err.errno not in OS_ERRORS:
             raise
-        sys.exit(_os_error_line(err))
-
-
-def _os_error_line(err: OSError) -> str:
-    """A full disk, a read-only folder or a missing permission, in one line."""
-    if err.errno in (errno.ENOSPC, errno.EDQUOT, errno.EFBIG):
-        what = "Schijf vol / disk full"
-    elif err.errno == errno.EROFS:
-        what = "Alleen-lezen bestandssysteem / read-only file system"
-    elif err.errno in (errno.EACCES, errno.EPERM):
-        what = "Geen toestemming / permission denied"
-    else:
-        return str(err)
-    return f"{what}: {err.filename or err}; er is niets gepubliceerd / nothing was published."
+        sys.exit(f"{OS_ERRORS[err.errno]}: {err.filename or err}")
 
 
 if __name__ == "__main__":
