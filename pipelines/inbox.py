@@ -25,13 +25,13 @@ from pathlib import Path
 import duckdb
 
 from pipelines import registry
+from pipelines.loading import DONE_FOLDERS
 from pipelines.reading import SUBMISSION_SUFFIXES, file_sha256, size_error
 from pipelines.recovery import CannotRun
 from pipelines.refresh import is_demo_inbox
 from regiomonitor.config import Limits, limits as current_limits
 
 SUFFIXES = SUBMISSION_SUFFIXES | registry.EXTRACT_SUFFIXES
-DONE_FOLDERS = ("processed", "rejected")
 IGNORED_PREFIXES = (".", "~$")   # hidden and temporary files; Excel's lock files
 
 

@@ -43,13 +43,6 @@ def inbox_files(inbox: Path) -> list[Path]:
                   key=lambda p: p.name)
 
 
-def new_files(inbox: Path) -> list[Path]:
-    """Files waiting at the inbox's top level (not yet in processed/ or rejected/), by name."""
-    if not inbox.is_dir():
-        raise FileNotFoundError(f"Inbox {inbox} does not exist (set REGIOMONITOR_INBOX or --inbox).")
-    return sorted(p for p in inbox.iterdir() if loading.is_submission(p))
-
-
 def is_demo_inbox(inbox: Path) -> bool:
     """An inbox holding the DEMONSTRATIEDATA marker contains generated figures only."""
     return (inbox / DEMO_MARKER).exists()
