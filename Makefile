@@ -6,13 +6,16 @@ VENV := .venv
 BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
 
+# `make demo PORT=8051` when 8050 is taken (regiomonitor demo says so before building).
+PORT ?= 8050
+
 AXE_VERSION := 4.14.1
 AXE := tests/.cache/axe-core-$(AXE_VERSION)/axe.min.js
 
 .PHONY: demo test install browser clean
 
 demo: $(INSTALLED)
-	$(BIN)/regiomonitor demo
+	$(BIN)/regiomonitor demo --port $(PORT)
 
 test: $(INSTALLED) browser $(AXE)
 	AXE_CORE_JS=$(AXE) $(BIN)/python -m pytest

@@ -23,7 +23,7 @@ def with_flow(path: Path) -> dict:
 
 def plain(path: Path) -> dict:
     """The same plain functions the flow composes, called directly."""
-    from pipelines import boundaries, runs, warehouse
+    from pipelines import boundaries, inbox as inbox_listing, runs, warehouse
     from regiomonitor.config import DEMO_DIR
 
     inbox = DEMO_DIR / "inbox"
@@ -33,7 +33,7 @@ def plain(path: Path) -> dict:
         con = warehouse.create_staging(path)
         runs.load_base(con)
         boundaries.restore_geometry(con, real_geometry)
-        results = runs.load_submissions(con, runs.inbox_files(inbox), runs.is_demo_inbox(inbox),
+        results = runs.load_submissions(con, inbox_listing.received_files(inbox, log=lambda line: None), runs.is_demo_inbox(inbox),
                                         received, warehouse.accepted_partly(path),
                                         lambda *a: None)
         counts = runs.record_run(con, history, "bench-plain", "refresh", runs.now(), results)

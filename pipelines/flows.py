@@ -11,7 +11,7 @@ from prefect import flow, get_run_logger, task  # noqa: E402
 from prefect.cache_policies import NONE  # noqa: E402
 from prefect.runtime import flow_run  # noqa: E402
 
-from pipelines import boundaries, ingest as ingesting, reference, runs, schematic_tiles, warehouse  # noqa: E402
+from pipelines import boundaries, inbox as inboxes, ingest as ingesting, recovery, reference, runs, schematic_tiles, warehouse  # noqa: E402
 from pipelines.loading import FileResult  # noqa: E402
 from regiomonitor.config import default_geometry_cache, settings  # noqa: E402
 
@@ -20,15 +20,25 @@ previous_state = task(warehouse.previous_state, cache_policy=NONE)
 load_reference = task(reference.load_reference, cache_policy=NONE)
 load_targets = task(reference.load_targets, cache_policy=NONE)
 load_population = task(reference.load_population, cache_policy=NONE)
-list_inbox = task(runs.inbox_files, cache_policy=NONE, retries=2, retry_delay_seconds=2)
+list_inbox = task(inboxes.received_files, cache_policy=NONE, retries=2, retry_delay_seconds=2)
 load_submissions = task(runs.load_submissions, cache_policy=NONE)
 carried_geometry = task(boundaries.carried_geometry, cache_policy=NONE)
 restore_geometry = task(boundaries.restore_geometry, cache_policy=NONE)
 fetch_source = task(boundaries.fetch_source, cache_policy=NONE, retries=2, retry_delay_seconds=5)
 accepted_partly = task(warehouse.accepted_partly, cache_policy=NONE)
-list_new_files = task(runs.new_files, cache_policy=NONE, retries=2, retry_delay_seconds=2)
+list_new_files = task(inboxes.new_files, cache_policy=NONE, retries=2, retry_delay_seconds=2)
 ingest_files = task(ingesting.ingest_files, cache_policy=NONE)
 move_files = task(ingesting.move_files, cache_policy=NONE, retries=2, retry_delay_seconds=2)
+
+
+def recover(logger) -> None:
+    """Own this run (host:pid) and mark runs of processes that died as Crashed (recovery.py)."""
+    try:
+        for run_id in recovery.claim_and_recover(flow_run.id):
+            logger.warning("Run %s was gestopt zonder af te ronden: nu Crashed. / Run %s ended "
+                           "without finishing: now Crashed.", run_id, run_id)
+    except Exception as err:  # the run itself matters more than tidying the history
+        logger.warning("Oude runs niet nagekeken / old runs not checked: %s", err)
 
 
 @task(cache_policy=NONE)
@@ -39,11 +49,17 @@ def load_schematic_geometry(con) -> int:
 
 @flow(name="refresh", log_prints=True)
 def refresh(warehouse_path: str | None = None, inbox: str | None = None,
-            include_demo_targets: bool = True) -> dict:
-    """Rebuild the warehouse from reference data and the inbox, then publish it atomically."""
+            include_demo_targets: bool = True, drop_missing: bool = False) -> dict:
+    """Rebuild the warehouse from reference data and the inbox, then publish it atomically.
+    Refuses to drop a submission the warehouse has whose file is not in the inbox, unless
+    `drop_missing`."""
     cfg = settings(warehouse_path, inbox, include_demo_targets)
     logger = get_run_logger()
+    recover(logger)
     started = runs.now()
+    files = list_inbox(cfg.inbox, logger.warning)
+    if not drop_missing:
+        inboxes.check_nothing_dropped(cfg.warehouse, cfg.inbox, files)
     received, history = previous_state(cfg.warehouse)
     real_geometry = carried_geometry(cfg.warehouse)
     partly = accepted_partly(cfg.warehouse)
@@ -56,7 +72,7 @@ def refresh(warehouse_path: str | None = None, inbox: str | None = None,
             "geometry": load_schematic_geometry(con),
             "real_geometry": restore_geometry(con, real_geometry),
         }
-        results = load_submissions(con, list_inbox(cfg.inbox), runs.is_demo_inbox(cfg.inbox),
+        results = load_submissions(con, files, runs.is_demo_inbox(cfg.inbox),
                                    received, partly, logger.info)
         run_id = str(flow_run.id or uuid.uuid4())
         summary["submissions"] = runs.record_run(con, history, run_id, "refresh", started,
@@ -86,6 +102,7 @@ def geometry_flow(source: str, level: str | None = None, warehouse_path: str | N
     """Load real boundaries of one level into a copy of the served warehouse and publish it."""
     cfg = settings(warehouse_path)
     logger = get_run_logger()
+    recover(logger)
     path = fetch_source(source, Path(cache_dir) if cache_dir else default_geometry_cache())
     with warehouse.staging(cfg.warehouse) as con:
         summary = process_boundaries(con, path, level, layer, credit)
@@ -101,7 +118,12 @@ def ingest(paths: list[str] | None = None, inbox: str | None = None,
     publish atomically, then move them to processed/ or rejected/."""
     cfg = settings(warehouse_path, inbox)
     logger = get_run_logger()
-    files = [Path(p) for p in paths] if paths else list_new_files(cfg.inbox)
+    recover(logger)
+    files = [Path(p) for p in paths] if paths is not None else list_new_files(cfg.inbox, logger.warning)
+    if not files:
+        logger.info("Geen bestanden / no files")
+        return []
+    inboxes.check_writable(files)
     options = ingesting.Options(accept_valid_rows, sheet)
     results = ingest_files(cfg.warehouse, files, options, str(flow_run.id or uuid.uuid4()),
                            progress=logger.info)

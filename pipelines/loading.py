@@ -17,7 +17,7 @@ from pathlib import Path
 import duckdb
 
 from pipelines import staging, submissions, validation
-from pipelines.reading import SUBMISSION_SUFFIXES, file_sha256
+from pipelines.reading import SUBMISSION_SUFFIXES, Content, TooLarge, file_sha256
 from pipelines.reasons import RowError
 
 DONE_FOLDERS = ("processed", "rejected")
@@ -49,10 +49,11 @@ def is_submission(path: Path) -> bool:
 
 def load_file(con: duckdb.DuckDBPyConnection, path: Path, sha: str, is_demo: bool, who: str,
               received_at: dt.datetime, accept_valid_rows: bool,
-              sheet: str | None = None) -> FileResult:
-    """Check and record one file that the warehouse does not have yet."""
+              sheet: str | None = None, content: Content | None = None) -> FileResult:
+    """Check and record one file that the warehouse does not have yet (`content`: its bytes,
+    already read and hashed)."""
     started = time.perf_counter()
-    checked = validation.check(con, path, sha[:16], sheet)
+    checked = validation.check(con, path, sha[:16], sheet, content)
     status = submissions.record(con, path, sha, checked, is_demo, who, received_at,
                                 accept_valid_rows)
     return FileResult(path, sha, checked.kind, status,
@@ -72,13 +73,28 @@ def load_files(con: duckdb.DuckDBPyConnection, files: list[Path], is_demo: bool,
                      for path in files for sha in [file_sha256(path)]), key=lambda t: t[:2])
     validation.prepare(con)
     results = []
-    for number, (when, _, path, sha) in enumerate(hashed, start=1):
+    for number, (when, _, path, listed_sha) in enumerate(hashed, start=1):
+        content, sha = read_once(path, listed_sha)
         if submissions.known_submission(con, sha):
             results.append(FileResult(path, sha, "unknown", "unchanged"))
         else:
             results.append(load_file(con, path, sha, is_demo, who, when,
-                                     accept_valid_rows or sha in partial, sheet))
+                                     accept_valid_rows or sha in partial, sheet, content))
         progress("%d/%d %s: %s, %d rows", number, len(hashed), path.name, results[-1].status,
                  results[-1].rows)
     validation.release(con)
     return results
+
+
+def read_once(path: Path, listed_sha: str) -> tuple[Content | None, str]:
+    """A partner file's bytes and their hash, read once: the bytes parsed are the bytes whose
+    hash is recorded, even if the file changed after it was listed (issue 13). Registry
+    extracts are streamed by DuckDB instead; a file over the size limit is left for
+    validation to reject with the limit's message."""
+    if staging.is_extract(path):
+        return None, listed_sha
+    try:
+        content = Content.read(path)
+    except TooLarge:
+        return None, listed_sha
+    return content, content.sha256

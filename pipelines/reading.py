@@ -3,15 +3,28 @@
 Nothing is interpreted here: every cell stays text (or the spreadsheet's own value), so
 validation can say exactly which cell is wrong instead of a reader silently turning a
 column into text.
+
+Reading is bounded (issue 13): a file is read once into memory only when it fits the size
+limit, so what is hashed is exactly what is parsed; rows are produced lazily and reading
+stops at the row and column limits (regiomonitor/config.py), whatever a sheet declares.
 """
 from __future__ import annotations
 
 import csv
 import hashlib
 import io
+import itertools
+import os
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 import openpyxl
+
+from pipelines.reasons import reason
+from regiomonitor.config import Limits, limits as current_limits
+from regiomonitor.formatting import fmt_number
 
 SUBMISSION_SUFFIXES = {".csv", ".xlsx"}
 # csv's default limit (128 KiB) would make one huge cell unreadable; validation reports it instead.
@@ -31,6 +44,62 @@ class NotText(ValueError):
     """A .csv file with binary content (NUL bytes), e.g. a renamed executable or image."""
 
 
+class TooLarge(ValueError):
+    """A file over one of the limits in regiomonitor/config.py; names the limit and the
+    setting that moves it, in Dutch and English."""
+
+    def __init__(self, what_nl: str, what_en: str, variable: str):
+        self.error = reason("too_large", f"{what_nl} (instelling {variable})",
+                            f"{what_en} (setting {variable})")
+        self.reason_nl, self.reason_en = self.error.reason_nl, self.error.reason_en
+        super().__init__(f"{self.reason_nl} / {self.reason_en}")
+
+
+def size_error(size: int, limit: int, variable: str) -> TooLarge:
+    """A file whose size alone is over the limit: both in MB."""
+    def mb(n: int, lang: str) -> str:
+        return f"{fmt_number(n / (1024 * 1024), lang, 1)} MB"
+    return TooLarge(f"{mb(size, 'nl')}, hoogstens {mb(limit, 'nl')}",
+                    f"{mb(size, 'en')}, at most {mb(limit, 'en')}", variable)
+
+
+@dataclass(frozen=True)
+class Content:
+    """A partner file's bytes, read once: the hash recorded is the hash of what was parsed,
+    even when the file on disk changes afterwards (issue 13: a file still being copied)."""
+
+    name: str
+    data: bytes
+
+    @property
+    def suffix(self) -> str:
+        return Path(self.name).suffix
+
+    @cached_property
+    def sha256(self) -> str:
+        return hashlib.sha256(self.data).hexdigest()
+
+    @classmethod
+    def read(cls, path: Path, bound: Limits | None = None) -> Content:
+        """The whole file, refused without reading it when it is over the size limit."""
+        limit = (bound or current_limits()).file_bytes
+        with path.open("rb") as f:
+            size = os.fstat(f.fileno()).st_size
+            if size > limit:
+                raise size_error(size, limit, "REGIOMONITOR_MAX_FILE_MB")
+            data = f.read(limit + 1)
+        if len(data) > limit:  # grew while we read it
+            raise size_error(len(data), limit, "REGIOMONITOR_MAX_FILE_MB")
+        return cls(path.name, data)
+
+
+Source = Path | Content
+
+
+def _content(source: Source) -> Content:
+    return source if isinstance(source, Content) else Content.read(source)
+
+
 def file_sha256(path: Path) -> str:
     """Content hash: the identity of a submission, whatever its file name."""
     digest = hashlib.sha256()
@@ -48,48 +117,74 @@ def decode(raw: bytes) -> str:
         return raw.decode("cp1252")
 
 
-def sheet_rows(path: Path, sheet: str | None = None) -> list[tuple]:
+def bounded(rows: Iterator[tuple | list], bound: Limits) -> Iterator[tuple | list]:
+    """Pass rows on until one is wider, or there are more, than the limits allow."""
+    for number, row in enumerate(rows, start=1):
+        if number > bound.rows:
+            raise TooLarge(f"meer dan {fmt_number(bound.rows, 'nl')} rijen",
+                           f"more than {fmt_number(bound.rows, 'en')} rows", "REGIOMONITOR_MAX_ROWS")
+        if len(row) > bound.columns and any(c not in (None, "") for c in row[bound.columns:]):
+            raise TooLarge(f"rij {number} heeft {fmt_number(len(row), 'nl')} kolommen, hoogstens "
+                           f"{bound.columns}", f"row {number} has {fmt_number(len(row), 'en')} "
+                           f"columns, at most {bound.columns}", "REGIOMONITOR_MAX_COLUMNS")
+        yield row
+
+
+def _open_workbook(content: Content, data_only: bool):
+    return openpyxl.load_workbook(io.BytesIO(content.data), read_only=True, data_only=data_only)
+
+
+def sheet_rows(source: Source, sheet: str | None = None, bound: Limits | None = None) -> list[tuple]:
     """Rows of the named sheet, or of the first one: each cell's saved value, or its formula text.
 
     A formula whose result Excel never saved (written by a script, or a link) has no value;
-    its text (e.g. '=HYPERLINK(...)') is kept so validation can say it is a formula.
+    its text (e.g. '=HYPERLINK(...)') is kept so validation can say it is a formula. The
+    sheet's declared dimension is ignored (reset_dimensions): rows are as wide as their
+    cells, and are read one at a time up to the limits.
     """
-    values, formulas = (openpyxl.load_workbook(path, read_only=True, data_only=flag)
-                        for flag in (True, False))
+    content, bound = _content(source), bound or current_limits()
+    values, formulas = (_open_workbook(content, flag) for flag in (True, False))
     try:
         if sheet is not None and sheet not in values.sheetnames:
             raise SheetNotFound(sheet, values.sheetnames)
         name = sheet if sheet is not None else values.sheetnames[0]
-        return [tuple(v if v is not None else f for v, f in zip(vrow, frow))
-                for vrow, frow in zip(values[name].iter_rows(values_only=True),
-                                      formulas[name].iter_rows(values_only=True))]
+        for workbook in (values, formulas):
+            workbook[name].reset_dimensions()
+        merged = (tuple(v if v is not None else f for v, f in itertools.zip_longest(vrow, frow))
+                  for vrow, frow in zip(values[name].iter_rows(values_only=True),
+                                        formulas[name].iter_rows(values_only=True)))
+        return list(bounded(merged, bound))
     finally:
         values.close()
         formulas.close()
 
 
-def sheet_names(path: Path) -> list[str]:
+def sheet_names(source: Source) -> list[str]:
     """The sheets of a workbook, in order."""
-    workbook = openpyxl.load_workbook(path, read_only=True)
+    workbook = _open_workbook(_content(source), True)
     try:
         return list(workbook.sheetnames)
     finally:
         workbook.close()
 
 
-def csv_rows(path: Path) -> list[list[str]]:
+def csv_rows(source: Source, bound: Limits | None = None) -> list[list[str]]:
     """Rows of a CSV file; the separator (';', ',' or tab) is the one the header uses most."""
-    raw = path.read_bytes()
+    content = _content(source)
+    raw = content.data
     if b"\x00" in raw:
-        raise NotText(f"{path.name} holds binary content")
+        raise NotText(f"{content.name} holds binary content")
     text = decode(raw)
     first_line = text.split("\n", 1)[0]
     delimiter = max([";", ",", "\t"], key=first_line.count)
-    return list(csv.reader(io.StringIO(text), delimiter=delimiter))
+    return list(bounded(csv.reader(io.StringIO(text), delimiter=delimiter), bound or current_limits()))
 
 
-def read_table(path: Path, sheet: str | None = None) -> list[tuple[int, list]]:
+def read_table(source: Source, sheet: str | None = None,
+               bound: Limits | None = None) -> list[tuple[int, list]]:
     """(row number as Excel shows it, cells) for every non-empty row, header first."""
-    rows = sheet_rows(path, sheet) if path.suffix.lower() == ".xlsx" else csv_rows(path)
+    content = _content(source)
+    rows = (sheet_rows(content, sheet, bound) if content.suffix.lower() == ".xlsx"
+            else csv_rows(content, bound))
     return [(i, list(r)) for i, r in enumerate(rows, start=1)
             if any(c not in (None, "") for c in r)]

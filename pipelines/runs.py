@@ -33,26 +33,6 @@ def load_base(con: duckdb.DuckDBPyConnection, demo_targets: bool = True) -> dict
     }
 
 
-def inbox_files(inbox: Path) -> list[Path]:
-    """Submission files in the inbox and in its processed/ and rejected/ folders, by name.
-
-    `ingest` moves files into processed/ and rejected/; a full rebuild reads them too, so a
-    later refresh never loses a figure that was ingested (nor the record of a rejection).
-    """
-    if not inbox.is_dir():
-        raise FileNotFoundError(f"Inbox {inbox} does not exist (set REGIOMONITOR_INBOX or --inbox).")
-    folders = [inbox] + [inbox / sub for sub in loading.DONE_FOLDERS if (inbox / sub).is_dir()]
-    return sorted((p for folder in folders for p in folder.iterdir() if loading.is_submission(p)),
-                  key=lambda p: p.name)
-
-
-def new_files(inbox: Path) -> list[Path]:
-    """Files waiting at the inbox's top level (not yet in processed/ or rejected/), by name."""
-    if not inbox.is_dir():
-        raise FileNotFoundError(f"Inbox {inbox} does not exist (set REGIOMONITOR_INBOX or --inbox).")
-    return sorted(p for p in inbox.iterdir() if loading.is_submission(p))
-
-
 def is_demo_inbox(inbox: Path) -> bool:
     """An inbox holding the DEMONSTRATIEDATA marker contains generated figures only."""
     return (inbox / DEMO_MARKER).exists()

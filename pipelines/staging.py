@@ -19,7 +19,7 @@ import duckdb
 import pandas as pd
 
 from pipelines import statements
-from pipelines.reading import NotText, SheetNotFound, read_table, sheet_names
+from pipelines.reading import NotText, SheetNotFound, Source, TooLarge, read_table, sheet_names
 from pipelines.reasons import RowError, reason
 from regiomonitor.config import REFERENCE_DIR
 
@@ -67,13 +67,14 @@ def missing_columns(kind: str, header: list[str]) -> list[RowError]:
 
 
 def stage(con: duckdb.DuckDBPyConnection, path: Path, submission_id: str,
-          sheet: str | None = None) -> str:
-    """The file's rows into `staged` (created afresh); returns its kind. Raises Unreadable."""
+          sheet: str | None = None, source: Source | None = None) -> str:
+    """The file's rows into `staged` (created afresh); returns its kind. Raises Unreadable.
+    `source`: a partner file's bytes already read (and hashed), else the file is read."""
     statements.run(con, "staged")
     if is_extract(path):
         stage_extract(con, path, submission_id)
         return "registry"
-    stage_partner_file(con, path, submission_id, sheet)
+    stage_partner_file(con, source or path, submission_id, sheet)
     return "submission"
 
 
@@ -92,7 +93,7 @@ def stage_extract(con: duckdb.DuckDBPyConnection, path: Path, submission_id: str
                    source=reader)
 
 
-def stage_partner_file(con: duckdb.DuckDBPyConnection, path: Path, submission_id: str,
+def stage_partner_file(con: duckdb.DuckDBPyConnection, path: Source, submission_id: str,
                        sheet: str | None) -> None:
     """A partner's CSV or XLSX, every cell as its text, with its row number as Excel shows it."""
     table = read_rows(path, sheet)
@@ -117,7 +118,7 @@ def stage_partner_file(con: duckdb.DuckDBPyConnection, path: Path, submission_id
         con.unregister("partner_cells")
 
 
-def read_rows(path: Path, sheet: str | None) -> list[tuple[int, list]]:
+def read_rows(path: Source, sheet: str | None) -> list[tuple[int, list]]:
     """The file's non-empty rows, header first; Unreadable when there is no table to check."""
     try:
         table = read_table(path, sheet)
@@ -125,6 +126,8 @@ def read_rows(path: Path, sheet: str | None) -> list[tuple[int, list]]:
         raise Unreadable([reason("binary")]) from err
     except SheetNotFound as err:
         raise Unreadable([reason("sheet_missing", err.sheet, ", ".join(err.sheets))]) from err
+    except TooLarge as err:  # over a limit in regiomonitor/config.py (issue 13)
+        raise Unreadable([err.error]) from err
     except Exception as err:  # any unreadable file is a rejection, never a crash
         raise Unreadable([reason("unreadable", type(err).__name__, err)]) from err
     hint = other_sheet_hint(path, sheet) if len(table) < 2 else None
@@ -137,7 +140,7 @@ def read_rows(path: Path, sheet: str | None) -> list[tuple[int, list]]:
     return table
 
 
-def other_sheet_hint(path: Path, sheet: str | None) -> RowError | None:
+def other_sheet_hint(path: Source, sheet: str | None) -> RowError | None:
     """For a workbook whose table is on another sheet: which one to name with --sheet."""
     if path.suffix.lower() != ".xlsx" or sheet is not None:
         return None

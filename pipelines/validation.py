@@ -18,6 +18,7 @@ import duckdb
 from duckdb.sqltypes import VARCHAR
 
 from pipelines import staging, statements
+from pipelines.reading import Content
 from pipelines.reasons import REASONS_CSV, RowError, reason
 from regiomonitor.queries import sql_text
 
@@ -88,11 +89,11 @@ def closest_names_function(con: duckdb.DuckDBPyConnection):
 
 
 def check(con: duckdb.DuckDBPyConnection, path: Path, submission_id: str,
-          sheet: str | None = None) -> Checked:
+          sheet: str | None = None, content: Content | None = None) -> Checked:
     """Stage `path` and run the rules on it; `prepare` must have run on `con`. The intake
     relations of the file before are replaced (`release` drops them when all files are done)."""
     try:
-        kind = staging.stage(con, path, submission_id, sheet)
+        kind = staging.stage(con, path, submission_id, sheet, content)
     except staging.Unreadable as err:
         return Checked(errors=err.errors, error_count=len(err.errors), rows_rejected=1,
                        staged=False, kind="registry" if staging.is_extract(path) else "submission")

@@ -24,6 +24,7 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
+from pipelines import recovery
 from regiomonitor.config import SQL_DIR
 from regiomonitor.queries import sql_text
 
@@ -45,7 +46,7 @@ class PublishedMeanwhile(WarehouseBusy):
 
 @contextlib.contextmanager
 def writer_lock(warehouse: Path) -> Iterator[None]:
-    """Hold <warehouse>.lock for the whole build; fail at once if someone else holds it."""
+    """Hold <warehouse>.lock while publishing; fail at once if someone else holds it."""
     warehouse.parent.mkdir(parents=True, exist_ok=True)
     with open(warehouse.with_name(warehouse.name + ".lock"), "w") as handle:
         try:
@@ -132,8 +133,10 @@ def staging(warehouse: Path, fresh: bool = False, publish_on_exit: bool = True,
     version = served_version(warehouse)
     path = path or staging_path(warehouse)
     path.parent.mkdir(parents=True, exist_ok=True)
-    con = create_staging(warehouse, path) if fresh else copy_to_staging(warehouse, path)
-    try:
+    recovery.remove_stale_staging(warehouse)
+    con = None
+    try:  # a full disk during the copy leaves no partial file (issue 13)
+        con = create_staging(warehouse, path) if fresh else copy_to_staging(warehouse, path)
         yield con
         if publish_on_exit:
             finished = finish(con)
@@ -144,7 +147,8 @@ def staging(warehouse: Path, fresh: bool = False, publish_on_exit: bool = True,
                         "run it again. / Een andere load publiceerde intussen; draai opnieuw.")
                 os.replace(finished, warehouse)
     finally:
-        con.close()
+        if con is not None:
+            con.close()
         for leftover in (path, path.with_name(path.name + ".wal")):
             leftover.unlink(missing_ok=True)
 

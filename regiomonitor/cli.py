@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import argparse
+import errno
 import getpass
 import os
+import signal
+import socket
 import sys
 from pathlib import Path
 
@@ -44,12 +47,14 @@ def _serve_options(parser: argparse.ArgumentParser) -> None:
     _accounts_option(parser)
 
 
-def run_refresh(warehouse: Path | None, inbox: Path | None, demo_targets: bool) -> dict:
+def run_refresh(warehouse: Path | None, inbox: Path | None, demo_targets: bool,
+                drop_missing: bool = False) -> dict:
     """Run the Prefect refresh flow and print what it loaded."""
     from pipelines.flows import refresh
 
+    _before_refresh(warehouse or default_warehouse(), inbox or default_inbox(), drop_missing)
     summary = refresh(str(warehouse) if warehouse else None, str(inbox) if inbox else None,
-                      demo_targets)
+                      demo_targets, drop_missing)
     subs = summary["submissions"]
     print(f"Warehouse published: {warehouse or default_warehouse()}")
     print(f"  files loaded {subs['files_loaded']}, partly loaded {subs['files_partial']}, "
@@ -57,6 +62,19 @@ def run_refresh(warehouse: Path | None, inbox: Path | None, demo_targets: bool) 
           f"rows {subs['rows_loaded']} (rejected {subs['rows_rejected']}), "
           f"errors {subs['errors']}, warnings {subs['warnings']}; targets {summary['targets']}")
     return summary
+
+
+def _before_refresh(warehouse: Path, inbox: Path, drop_missing: bool) -> None:
+    """What a refresh would fail on, checked before Prefect starts so it is said in one line
+    (the flow checks the same again, for runs started elsewhere)."""
+    from pipelines.inbox import check_nothing_dropped, received_files
+    from pipelines.recovery import check_free_space
+    from pipelines.warehouse import writer_lock
+
+    check_free_space(warehouse)
+    with writer_lock(warehouse):
+        if inbox.is_dir() and not drop_missing:
+            check_nothing_dropped(warehouse, inbox, received_files(inbox, log=lambda line: None))
 
 
 def run_serve(warehouse: Path | None, args: argparse.Namespace) -> None:
@@ -78,13 +96,26 @@ def run_serve(warehouse: Path | None, args: argparse.Namespace) -> None:
           loader=not args.no_loader)
 
 
+def check_port(host: str, port: int) -> None:
+    """Say that the port is taken before spending half a minute building (issue 13)."""
+    with socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET) as probe:
+        try:
+            probe.bind((host, port))
+        except OSError:
+            sys.exit(f"Poort {port} op {host} is al in gebruik; kies een andere, bijvoorbeeld "
+                     f"`make demo PORT={port + 1}` of `regiomonitor demo --port {port + 1}`. / "
+                     f"Port {port} on {host} is already in use; choose another, e.g. "
+                     f"`make demo PORT={port + 1}` or `regiomonitor demo --port {port + 1}`.")
+
+
 def cmd_demo(args: argparse.Namespace) -> None:
+    check_port(args.host, args.port)
     run_refresh(args.warehouse, DEMO_DIR / "inbox", True)
     run_serve(args.warehouse, args)
 
 
 def cmd_refresh(args: argparse.Namespace) -> None:
-    run_refresh(args.warehouse, args.inbox, not args.no_demo_targets)
+    run_refresh(args.warehouse, args.inbox, not args.no_demo_targets, args.drop_missing)
 
 
 def cmd_serve(args: argparse.Namespace) -> None:
@@ -209,19 +240,25 @@ def cmd_bench(args: argparse.Namespace) -> None:
     run(args.quick, args.out, args.warehouse)
 
 
-def _files(paths: list[Path]) -> list[Path]:
-    """The files named on the command line; a folder stands for the files at its top level."""
-    from pipelines.loading import is_submission
+def _files(paths: list[Path]) -> tuple[list[Path], bool]:
+    """The files to take from those named (a folder stands for its settled top level), and
+    whether any was refused; says why for each file not taken, and exits when none is left.
 
-    files = []
+    No files is not an error (an empty inbox is normal): exit 0, or 1 when files were refused.
+    """
+    from pipelines.inbox import select, shown
+
     for path in paths:
-        if path.is_dir():
-            files += sorted(p for p in path.iterdir() if is_submission(p))
-        elif path.is_file():
-            files.append(path)
-        else:
-            sys.exit(f"Bestand niet gevonden / file not found: {path}")
-    return files
+        if not path.exists() and not path.is_symlink():
+            sys.exit(f"Bestand niet gevonden / file not found: {shown(path)}")
+    selection = select(paths)
+    for line in selection.lines():
+        print(line, file=sys.stderr)
+    if not selection.files:
+        print("Geen bestanden om te verwerken in / no files to process in: "
+              + ", ".join(shown(p) for p in paths))
+        sys.exit(1 if selection.refused else 0)
+    return selection.files, bool(selection.refused)
 
 
 def _print_report(results: list, as_json: bool) -> None:
@@ -237,25 +274,39 @@ def cmd_validate(args: argparse.Namespace) -> None:
     from pipelines.ingest import Options, validate_files, would_load
 
     logging.basicConfig(level=logging.INFO, stream=sys.stderr, format="%(message)s")
-    results = validate_files(args.warehouse or default_warehouse(), _files(args.paths),
-                             Options(sheet=args.sheet))
+    files, refused = _files(args.paths)
+    results = validate_files(args.warehouse or default_warehouse(), files, Options(sheet=args.sheet))
     _print_report(results, args.json)
-    sys.exit(0 if would_load(results) else 1)
+    sys.exit(0 if would_load(results) and not refused else 1)
+
+
+def _before_ingest(warehouse: Path, files: list[Path]) -> None:
+    """What an ingest would fail on (a read-only inbox, a full disk, a busy warehouse),
+    checked before Prefect starts so it is said in one line (issue 13)."""
+    from pipelines.inbox import check_writable
+    from pipelines.recovery import check_free_space
+    from pipelines.warehouse import writer_lock
+
+    check_writable(files)
+    check_free_space(warehouse, sum(f.stat().st_size for f in files))
+    with writer_lock(warehouse):
+        pass
 
 
 def cmd_ingest(args: argparse.Namespace) -> None:
     from pipelines.flows import ingest
     from pipelines.ingest import NoWarehouse
-    from pipelines.warehouse import WarehouseBusy
 
-    warehouse = str(args.warehouse) if args.warehouse else None
+    path = args.warehouse or default_warehouse()
+    files, refused = _files(args.paths)
+    _before_ingest(path, files)
     try:
-        results = ingest([str(p) for p in _files(args.paths)], None, warehouse,
-                         args.accept_valid_rows, args.sheet)
-    except (WarehouseBusy, NoWarehouse, ValueError) as err:
+        results = ingest([str(p) for p in files], None, str(path), args.accept_valid_rows,
+                         args.sheet)
+    except (NoWarehouse, ValueError) as err:
         sys.exit(str(err))
     _print_report(results, args.json)
-    sys.exit(0 if all(r.status != "rejected" for r in results) else 1)
+    sys.exit(0 if all(r.status != "rejected" for r in results) and not refused else 1)
 
 
 def cmd_template(args: argparse.Namespace) -> None:
@@ -366,6 +417,9 @@ def build_parser() -> argparse.ArgumentParser:
                          help=f"folder of submission files (default: $REGIOMONITOR_INBOX or {default_inbox()})")
     refresh.add_argument("--no-demo-targets", action="store_true",
                          help="load only the real targets from data/reference, not the generated demo targets")
+    refresh.add_argument("--drop-missing", action="store_true",
+                         help="rebuild even when submissions the warehouse has are not in the inbox "
+                              "(they are dropped; without this flag refresh refuses and names them)")
     refresh.set_defaults(func=cmd_refresh)
 
     serve = sub.add_parser("serve", help="serve the dashboard on an existing warehouse",
@@ -437,12 +491,38 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+# Errors of the machine rather than of the program: one line, no traceback (issue 13).
+OS_ERRORS = {errno.ENOSPC: "Schijf vol / disk full", errno.EDQUOT: "Schijf vol / disk full",
+             errno.EFBIG: "Bestand te groot voor de schijf / file too large for the disk",
+             errno.EROFS: "Alleen-lezen bestandssysteem / read-only file system",
+             errno.EACCES: "Geen toestemming / permission denied",
+             errno.EPERM: "Geen toestemming / permission denied"}
+
+
+def _stop(signum: int, frame) -> None:
+    """SIGTERM and SIGHUP end the command like Ctrl-C does, so exit handlers run and stop the
+    temporary Prefect server a flow started (otherwise it lives on as an orphan)."""
+    raise SystemExit(128 + signum)
+
+
 def main(argv: list[str] | None = None) -> None:
+    from pipelines.recovery import CannotRun
+    from pipelines.warehouse import WarehouseBusy
+
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.command == "user" and args.action != "list" and not args.username:
         parser.error("user: a user name is needed")
-    args.func(args)
+    for signum in (signal.SIGTERM, signal.SIGHUP):
+        signal.signal(signum, _stop)
+    try:
+        args.func(args)
+    except (WarehouseBusy, CannotRun) as err:
+        sys.exit(str(err))
+    except OSError as err:
+        if err.errno not in OS_ERRORS:
+            raise
+        sys.exit(f"{OS_ERRORS[err.errno]}: {err.filename or err}")
 
 
 if __name__ == "__main__":

@@ -106,3 +106,47 @@ def view_settings() -> list[dict[str, object]]:
         {"name": "due_month_reported_share", "value": DUE_MONTH_REPORTED_SHARE,
          "description": "share of regions that reported a month before others count as behind"},
     ]
+
+def _env_number(name: str, default: float) -> float:
+    """A positive number from the environment, else the default."""
+    value = os.environ.get(name)
+    return float(value) if value else default
+
+
+@dataclass(frozen=True)
+class Limits:
+    """What one delivered file may cost at most (issue 13: a 1,7 KB XLSX declaring a sheet of
+    16.384 × 1.048.576 cells grew past 6 GB; a 200 MB CSV of junk ran for 20 minutes).
+
+    A file over a limit is rejected whole before it is parsed or any lock is taken, with a
+    message that names the limit and the variable that moves it.
+    """
+
+    # A partner file (CSV or XLSX) is read into memory once, so that what is hashed is what
+    # is parsed: 20 MB is ~250.000 CSV rows, over ten times a national year of a partner's
+    # figures (35 regions × 4 indicators × 12 months × 10 sectors ≈ 17.000 rows).
+    file_bytes: int
+    # A registry extract is streamed by DuckDB, never read into Python: 10 million records
+    # are 675 MB of CSV (docs/benchmarks.md); 2 GB leaves room and still ends in minutes.
+    extract_bytes: int
+    # Rows of a partner file, header included; validation keeps every row in memory
+    # (~1 KB each), so 100.000 rows stay near 100 MB.
+    rows: int
+    # Columns of a partner file: the template has 7; a sheet wider than 50 is not a
+    # submission (and one declared 16.384 wide is an attack, not a table).
+    columns: int
+    # A file in a listed inbox must not have changed for this many seconds before it is
+    # taken: a copy still running is left for the next run (uploads use `<name>.part`).
+    settle_seconds: float
+
+
+def limits() -> Limits:
+    """The limits, each movable by an environment variable (sizes in MB)."""
+    mb = 1024 * 1024
+    return Limits(
+        file_bytes=int(_env_number("REGIOMONITOR_MAX_FILE_MB", 20) * mb),
+        extract_bytes=int(_env_number("REGIOMONITOR_MAX_EXTRACT_MB", 2048) * mb),
+        rows=int(_env_number("REGIOMONITOR_MAX_ROWS", 100_000)),
+        columns=int(_env_number("REGIOMONITOR_MAX_COLUMNS", 50)),
+        settle_seconds=_env_number("REGIOMONITOR_SETTLE_SECONDS", 2),
+    )

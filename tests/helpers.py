@@ -5,7 +5,7 @@ from pathlib import Path
 
 import duckdb
 
-from pipelines import reference, runs, schematic_tiles, warehouse
+from pipelines import inbox as inbox_listing, reference, runs, schematic_tiles, warehouse
 
 HEADER = "regio;indicator;periode;waarde;partner;sector;opmerking\n"
 
@@ -25,7 +25,7 @@ def build(tmp_path: Path, inbox: Path, name: str = "test.duckdb") -> Path:
     received, history = warehouse.previous_state(path)
     con = warehouse.create_staging(path)
     runs.load_base(con, demo_targets=False)
-    results = runs.load_submissions(con, runs.inbox_files(inbox), False, received,
+    results = runs.load_submissions(con, inbox_listing.received_files(inbox, log=lambda line: None), False, received,
                                        warehouse.accepted_partly(path))
     count = len(history.get("pipeline_run", []))
     runs.record_run(con, history, f"run-{count}", "test", runs.now(), results)

@@ -1,0 +1,123 @@
+"""Clean up after runs that did not finish: kill -9, a full disk, a crash (issue 13).
+
+- Staging files. A load builds `<warehouse>.<pid>.<random>.new` (and DuckDB's `.wal` beside
+  it) without the lock, and removes it whatever happens (pipelines/warehouse.py:staging). A
+  process killed with -9 cannot: the next load removes every staging file whose process no
+  longer runs; files of live processes are builds in progress and stay.
+- Prefect runs. A process killed with -9 leaves its flow run "Running" forever. Each of our
+  flow runs records `<host>:<pid>` as its infrastructure pid; the next run marks runs of a
+  pid that no longer exists on this host as Crashed, with a message saying so.
+- Disk space. A load needs room for a copy of the warehouse; it says so before it starts.
+"""
+from __future__ import annotations
+
+import logging
+import os
+import re
+import shutil
+import socket
+from pathlib import Path
+
+LOG = logging.getLogger("regiomonitor.recovery")
+# pipelines/warehouse.py:staging_path names staging files `<warehouse>.<pid>.<random>.new`.
+STAGING = re.compile(r"\.(\d+)(?:\.[0-9a-f]+)?\.new(\.wal)?")
+FLOWS = ("refresh", "ingest", "geometry")
+
+
+class CannotRun(RuntimeError):
+    """A load that cannot start for a reason outside the program (a full disk, a read-only
+    inbox, submissions a rebuild would drop); the command says it in one line."""
+
+
+class DiskFull(CannotRun):
+    """Not enough free space for the staging copy of the warehouse."""
+
+
+def staging_files(warehouse: Path) -> list[tuple[Path, int]]:
+    """(file, pid of the process that built it) for every staging file beside `warehouse`."""
+    if not warehouse.parent.is_dir():
+        return []
+    found = []
+    for name in sorted(os.listdir(warehouse.parent)):
+        match = STAGING.fullmatch(name[len(warehouse.name):]) \
+            if name.startswith(warehouse.name) else None
+        if match:
+            found.append((warehouse.parent / name, int(match.group(1))))
+    return found
+
+
+def remove_stale_staging(warehouse: Path) -> list[Path]:
+    """Remove the staging files of processes that no longer run on this host."""
+    removed = [p for p, pid in staging_files(warehouse)
+               if pid != os.getpid() and is_dead(f"{socket.gethostname()}:{pid}")]
+    for path in removed:
+        path.unlink(missing_ok=True)
+        LOG.warning("Achtergebleven bestand verwijderd / removed leftover file: %s", path)
+    return removed
+
+
+def check_free_space(warehouse: Path, extra_bytes: int = 0) -> None:
+    """Refuse to start a load when the warehouse's folder cannot hold a copy of it."""
+    folder = warehouse.parent if warehouse.parent.exists() else Path.cwd()
+    needed = (warehouse.stat().st_size if warehouse.exists() else 0) + extra_bytes
+    free = shutil.disk_usage(folder).free
+    if free < needed:
+        mb = 1024 * 1024
+        raise DiskFull(f"Schijf vol: {folder} heeft {free / mb:.0f} MB vrij, een load heeft "
+                       f"{needed / mb:.0f} MB nodig; er is niets veranderd. / Disk full: "
+                       f"{folder} has {free / mb:.0f} MB free, a load needs {needed / mb:.0f} MB; "
+                       "nothing was changed.")
+
+
+def run_owner() -> str:
+    """This process as Prefect's infrastructure pid of a flow run: `<host>:<pid>`."""
+    return f"{socket.gethostname()}:{os.getpid()}"
+
+
+def is_dead(owner: str | None) -> bool:
+    """True when `owner` is a process on this host that no longer exists."""
+    host, _, pid = (owner or "").rpartition(":")
+    if host != socket.gethostname() or not pid.isdigit():
+        return False
+    try:
+        os.kill(int(pid), 0)
+    except ProcessLookupError:
+        return True
+    except PermissionError:
+        return False
+    return _is_zombie(int(pid))
+
+
+def _is_zombie(pid: int) -> bool:
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] == "Z"
+    except (OSError, IndexError):
+        return False
+
+
+def claim_and_recover(run_id) -> list[str]:
+    """Record this process as the owner of flow run `run_id`, then mark the runs of dead
+    owners Crashed; returns the ids of the runs marked."""
+    from prefect import get_client
+    from prefect.client.schemas.filters import (FlowFilter, FlowFilterName, FlowRunFilter,
+                                                FlowRunFilterState, FlowRunFilterStateType)
+    from prefect.client.schemas.objects import StateType
+    from prefect.states import Crashed
+
+    marked = []
+    with get_client(sync_client=True) as client:
+        if run_id:
+            client.update_flow_run(run_id, infrastructure_pid=run_owner())
+        running = client.read_flow_runs(
+            flow_filter=FlowFilter(name=FlowFilterName(any_=list(FLOWS))),
+            flow_run_filter=FlowRunFilter(state=FlowRunFilterState(
+                type=FlowRunFilterStateType(any_=[StateType.RUNNING]))))
+        for run in running:
+            if str(run.id) != str(run_id) and is_dead(run.infrastructure_pid):
+                client.set_flow_run_state(run.id, Crashed(message=(
+                    f"Proces {run.infrastructure_pid} bestaat niet meer (gestopt met kill -9 of "
+                    f"een crash); gemarkeerd door run {run_id}. / Process "
+                    f"{run.infrastructure_pid} no longer exists (killed or crashed); marked by "
+                    f"run {run_id}.")), force=True)
+                marked.append(str(run.id))
+    return marked

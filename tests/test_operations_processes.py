@@ -1,0 +1,102 @@
+"""Real processes killed and stopped (issue 13): a refresh killed with -9 is marked Crashed by
+the next run, and stopping `regiomonitor demo` leaves no process behind. Slow (each starts
+Prefect in a child process)."""
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from pipelines import recovery
+from pipelines.flows import refresh  # at import, so Prefect's console log is not a test's capture
+from regiomonitor.config import DEMO_DIR, ROOT
+from tests.conftest import free_port
+
+pytestmark = pytest.mark.slow
+
+
+def wait_for(condition, timeout: float, what: str):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        value = condition()
+        if value:
+            return value
+        time.sleep(0.1)
+    raise AssertionError(f"timed out waiting for {what}")
+
+
+def descendants(pid: int) -> set[int]:
+    """Every process below `pid`, from /proc."""
+    parents = {}
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                stat = (entry / "stat").read_text()
+            except OSError:
+                continue
+            parents[int(entry.name)] = int(stat.rsplit(")", 1)[1].split()[1])
+    found, todo = set(), [pid]
+    while todo:
+        parent = todo.pop()
+        children = [c for c, p in parents.items() if p == parent]
+        found.update(children)
+        todo += children
+    return found
+
+
+def alive(pid: int) -> bool:
+    return Path(f"/proc/{pid}").exists() and not recovery._is_zombie(pid)
+
+
+def test_a_refresh_killed_with_minus_9_is_marked_crashed_by_the_next_run(prefect_harness, tmp_path):
+    from prefect import get_client
+    from prefect.client.schemas.objects import StateType
+    from prefect.settings import PREFECT_API_URL
+
+    served = tmp_path / "served.duckdb"
+    refresh(str(served), str(DEMO_DIR / "inbox"), False)
+    env = {**os.environ, "PREFECT_API_URL": PREFECT_API_URL.value()}
+    child = subprocess.Popen([sys.executable, "-m", "regiomonitor.cli", "refresh", "--warehouse",
+                              str(served), "--inbox", str(DEMO_DIR / "inbox")], env=env, cwd=ROOT,
+                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    staging = served.with_name(f"{served.name}.{child.pid}.new")
+    wait_for(lambda: staging.exists() or child.poll() is not None, 120, "the child's staging file")
+    child.send_signal(signal.SIGKILL)
+    child.wait(timeout=10)
+    with get_client(sync_client=True) as client:
+        [killed] = [r for r in client.read_flow_runs()
+                    if (r.infrastructure_pid or "").endswith(f":{child.pid}")]
+        assert killed.state.type == StateType.RUNNING and staging.exists()
+        refresh(str(served), str(DEMO_DIR / "inbox"), False)
+        after = client.read_flow_run(killed.id)
+    assert after.state.type == StateType.CRASHED
+    assert f":{child.pid} no longer exists" in after.state.message
+    assert recovery.staging_files(served) == []
+
+
+def test_stopping_demo_with_sigterm_leaves_no_process_behind(tmp_path):
+    env = {k: v for k, v in os.environ.items() if not k.startswith("PREFECT_API")}
+    env["PREFECT_HOME"] = str(tmp_path / "prefect")        # its own temporary Prefect server
+    port = free_port()
+    demo = subprocess.Popen([sys.executable, "-m", "regiomonitor.cli", "demo", "--warehouse",
+                             str(tmp_path / "demo.duckdb"), "--port", str(port)], env=env, cwd=ROOT,
+                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    family: set[int] = set()
+    try:
+        lines = []
+        wait_for(lambda: lines.append(demo.stdout.readline()) or "Regiomonitor: http" in lines[-1]
+                 or demo.poll() is not None, 240, "the dashboard")
+        family = descendants(demo.pid)
+        assert family, "the temporary Prefect server should still be a child while serving"
+        demo.send_signal(signal.SIGTERM)
+        assert demo.wait(timeout=30) == 128 + signal.SIGTERM
+        wait_for(lambda: not any(alive(p) for p in family), 15, "the children to end")
+    finally:
+        for pid in {demo.pid} | family | descendants(demo.pid):
+            if alive(pid):
+                os.kill(pid, signal.SIGKILL)
