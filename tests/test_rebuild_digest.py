@@ -10,10 +10,11 @@ from decimal import Decimal
 import duckdb
 
 from pipelines.flows import refresh
+from pipelines.warehouse import HISTORY_TABLES
 from regiomonitor.config import DEMO_DIR
 
-# The one table a refresh is meant to change: it records the run.
-RUN_HISTORY = {"pipeline_run"}
+# The tables a refresh is meant to change: they record the runs (pipeline_run, run_file).
+RUN_HISTORY = set(HISTORY_TABLES)
 
 
 def digests(path) -> dict[str, str]:
