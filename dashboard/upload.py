@@ -14,6 +14,7 @@ other. The hold is per file: the row-level review queue comes with a later issue
 """
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import hashlib
 import io
@@ -23,16 +24,15 @@ import secrets
 import subprocess
 import sys
 import time
-from dataclasses import dataclass
 from pathlib import Path
 
 import flask
 from werkzeug.utils import secure_filename
 
 from dashboard import auth, warehouse
-from dashboard.i18n import language
+from dashboard.i18n import language, t
 from regiomonitor import template
-from regiomonitor.accounts import Upload, now
+from regiomonitor.accounts import Account, Upload, now
 from regiomonitor.config import MAX_UPLOAD_BYTES, ROOT
 
 blueprint = flask.Blueprint("upload", __name__)
@@ -42,7 +42,7 @@ INBOX_KEY = "regiomonitor_upload_inbox"
 PENDING_MAX_AGE_S = 24 * 3600
 
 
-@dataclass(frozen=True)
+@dataclasses.dataclass(frozen=True)
 class Report:
     """The validation report of one file, as `regiomonitor validate --json` gives it."""
 
@@ -50,6 +50,8 @@ class Report:
     rows: int
     errors: list[dict]
     warnings: list[dict]
+    regions: tuple[str, ...] = ()   # what the file's valid figures are for
+    partners: tuple[str, ...] = ()
 
     @property
     def can_confirm(self) -> bool:
@@ -81,7 +83,27 @@ def validate(path: Path) -> Report:
         result = json.loads(done.stdout)["files"][0]
     except (subprocess.TimeoutExpired, json.JSONDecodeError, KeyError, IndexError):
         return Report("failed", 0, [], [])
-    return Report(result["status"], result["rows"], result["errors"], result["warnings"])
+    return Report(result["status"], result["rows"], result["errors"], result["warnings"],
+                  tuple(result.get("regions", ())), tuple(result.get("partners", ())))
+
+
+def outside_scope(report: Report, user: Account) -> list[dict]:
+    """A partner delivers for its own organisations, and for its own regions when its account
+    names any (an organisation that serves the whole country names none); a steward for all.
+    Each figure outside that is an error in the report, so the file cannot be confirmed."""
+    if user.is_steward:
+        return []
+    problems = []
+    for column, codes, allowed in (("partner", report.partners, user.orgs),
+                                   ("regio", report.regions, user.regions)):
+        if column == "regio" and not allowed:
+            continue
+        own = ", ".join(allowed) or "–"
+        problems += [{"row": None, "column": column, "value": code,
+                      "reason_nl": t(f"upload_scope_{column}", "nl", own=own),
+                      "reason_en": t(f"upload_scope_{column}", "en", own=own)}
+                     for code in codes if code not in allowed]
+    return problems
 
 
 def held_dir() -> Path:
@@ -163,6 +185,9 @@ def check_upload() -> tuple[str, int] | str:
     pending = pending_dir() / f"{upload_id}_{name}"
     file.save(pending)
     report = validate(pending)
+    scope = outside_scope(report, auth.account())
+    if scope:
+        report = dataclasses.replace(report, errors=report.errors + scope)
     flask.session["pending"] = {"id": upload_id, "name": name, "rows": report.rows,
                                 "warnings": len(report.warnings)}
     if report.warnings:

@@ -176,5 +176,6 @@ def report_json(results: list[FileResult]) -> str:
         {"file": str(r.path), "sha256": r.sha256, "kind": r.kind, "status": r.status,
          "rows": r.rows, "rows_rejected": r.rows_rejected, "error_count": r.error_count,
          "duration_s": round(r.duration_s, 3),
+         "regions": list(r.regions), "partners": list(r.partners),
          "errors": reasons(r.errors), "warnings": reasons(r.warnings)}
         for r in results]}, ensure_ascii=False, indent=2)

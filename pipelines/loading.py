@@ -39,6 +39,8 @@ class FileResult:
     rows_rejected: int = 0
     error_count: int = 0            # every error, also those past the listed ones
     duration_s: float = 0.0
+    regions: tuple[str, ...] = ()   # what its valid figures are for (validate --json)
+    partners: tuple[str, ...] = ()
 
 
 def is_submission(path: Path) -> bool:
@@ -59,7 +61,7 @@ def load_file(con: duckdb.DuckDBPyConnection, path: Path, sha: str, is_demo: boo
     return FileResult(path, sha, checked.kind, status,
                       checked.rows_accepted if status != "rejected" else 0, checked.errors,
                       checked.warnings, checked.rows_rejected, checked.error_count,
-                      time.perf_counter() - started)
+                      time.perf_counter() - started, checked.regions, checked.partners)
 
 
 def load_files(con: duckdb.DuckDBPyConnection, files: list[Path], is_demo: bool, who: str,

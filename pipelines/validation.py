@@ -45,6 +45,8 @@ class Checked:
     rows_accepted: int = 0          # rows (records of an extract) without any error
     rows_rejected: int = 0          # rows with at least one error; an unreadable file is one
     staged: bool = True
+    regions: tuple[str, ...] = ()   # the regions and partners its valid figures are for
+    partners: tuple[str, ...] = ()
 
 
 def prepare(con: duckdb.DuckDBPyConnection, today: dt.date | None = None) -> None:
@@ -104,7 +106,15 @@ def check(con: duckdb.DuckDBPyConnection, path: Path, submission_id: str,
         "coalesce(sum(records) filter (where not ok), 0) from intake_group").fetchone()
     statements.run(con, "incoming")
     errors, count = reasons(con) if rejected else ([], 0)
-    return Checked(kind, errors, plausibility_warnings(con), count, int(accepted), int(rejected))
+    return Checked(kind, errors, plausibility_warnings(con), count, int(accepted), int(rejected),
+                   regions=distinct(con, "region"), partners=distinct(con, "partner"))
+
+
+def distinct(con: duckdb.DuckDBPyConnection, column: str) -> tuple[str, ...]:
+    """The codes in one key column of the figures an input adds: a partner's upload may only
+    report for its own regions and organisations (dashboard/upload.py)."""
+    assert column in ("region", "partner")   # an identifier from a fixed list
+    return tuple(r[0] for r in con.execute(f"select distinct {column} from incoming order by 1").fetchall())
 
 
 def reasons(con: duckdb.DuckDBPyConnection) -> tuple[list[RowError], int]:

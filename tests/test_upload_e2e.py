@@ -151,3 +151,17 @@ def test_account_pages_are_accessible_and_fit_a_phone(browser, upload_app, axe_s
                 page.get_by_role("button", name="Uitloggen" if lang == "nl" else "Sign out").click()
     finally:
         context.close()
+
+
+OTHER_PARTNER = "regio;indicator;periode;waarde;partner;sector;opmerking\nAM10;evc_trajecten;2007-05;4;uwv;zorg;\n"
+
+
+def test_a_partner_cannot_deliver_for_another_organisation(tab, upload_app):
+    """The ROC's account delivers for `roc` only: a valid file of UWV's figures is refused in
+    the report, with the organisations the account does deliver for, and cannot be confirmed."""
+    sign_in(tab, upload_app, PARTNER)
+    choose_file(tab, "AM10_uwv.csv", OTHER_PARTNER)
+    errors = tab.locator("#report-errors")
+    expect(errors).to_contain_text("uw account levert niet aan voor deze partner; u levert aan voor: roc")
+    expect(errors).to_contain_text("uwv")
+    expect(tab.get_by_role("button", name="Bevestigen en aanleveren")).to_have_count(0)
