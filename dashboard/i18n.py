@@ -577,4 +577,18 @@ STRINGS.update({
                           "beoordeeld en daarna geladen.",
                     "en": "With warnings, the file is reviewed by a data steward after you confirm, and loaded "
                           "after that."},
+    # Find my region, print, exports (issue 15, parts 1-4).
+    "search_label": {"nl": "Zoek regio of gemeente", "en": "Find region or municipality"},
+    "search_submit": {"nl": "Zoeken", "en": "Search"},
+    "search_heading": {"nl": "Regio zoeken", "en": "Find a region"},
+    "search_no_match": {"nl": "Geen regio of gemeente heet precies ‘{query}’.",
+                        "en": "No region or municipality is called exactly ‘{query}’."},
+    "search_did_you_mean": {"nl": "Bedoelde u", "en": "Did you mean"},
+    "search_help": {"nl": "Typ de naam of CBS-code van een arbeidsmarktregio (Rivierenland, AM10) of de naam "
+                          "van een gemeente, ook een voormalige (Tiel, West Betuwe, Geldermalsen).",
+                    "en": "Type the name or CBS code of a labour-market region (Rivierenland, AM10) or the name "
+                          "of a municipality, former ones too (Tiel, West Betuwe, Geldermalsen)."},
+    "search_kind_region": {"nl": "arbeidsmarktregio {code}", "en": "labour-market region {code}"},
+    "search_kind_gemeente": {"nl": "gemeente ({code}) in {region}", "en": "municipality ({code}) in {region}"},
+    "table_scroll_label": {"nl": "{caption} (schuift opzij)", "en": "{caption} (scrolls sideways)"},
 })
