@@ -54,7 +54,7 @@ def search_box(lang: str) -> html.Form:
         html.Label(t("search_label", lang), htmlFor=ids.SEARCH_INPUT),
         html.Div([
             dcc.Input(id=ids.SEARCH_INPUT, type="search", name="q", list=ids.SEARCH_OPTIONS,
-                      autoComplete="off", maxLength=search.MAX_QUERY, debounce=True),
+                      autoComplete="off", maxLength=search.MAX_QUERY),
             dcc.Input(type="hidden", name="lang", value=lang),
             html.Button(t("search_submit", lang), type="submit", className="button"),
         ], className="search-row"),

@@ -78,7 +78,6 @@ STRINGS: dict[str, dict[str, str]] = {
                            "Equal values share a rank."},
     "export_csv": {"nl": "Download CSV", "en": "Download CSV"},
     "export_xlsx": {"nl": "Download Excel (XLSX)", "en": "Download Excel (XLSX)"},
-    "export_filename": {"nl": "regiomonitor-rangorde", "en": "regiomonitor-ranking"},
     "compare_chart_heading": {"nl": "Verloop naast elkaar", "en": "Trajectories side by side"},
     "regions_choice": {"nl": "Regio's (hoogstens {n})", "en": "Regions (at most {n})"},
     "regions_hint": {"nl": "Kies hoogstens {n} regio's; klik nogmaals om een regio weg te halen.",
@@ -591,4 +590,24 @@ STRINGS.update({
     "search_kind_region": {"nl": "arbeidsmarktregio {code}", "en": "labour-market region {code}"},
     "search_kind_gemeente": {"nl": "gemeente ({code}) in {region}", "en": "municipality ({code}) in {region}"},
     "table_scroll_label": {"nl": "{caption} (schuift opzij)", "en": "{caption} (scrolls sideways)"},
+    "export_kind_ranking": {"nl": "rangorde", "en": "ranking"},
+    "export_title": {"nl": "Regiomonitor – rangorde van de arbeidsmarktregio's: {indicator}, stand per {month}",
+                     "en": "Regiomonitor – ranking of the labour-market regions: {indicator}, as of {month}"},
+    "export_measure_label": {"nl": "Eenheid", "en": "Unit"},
+    "export_measure_aantal": {"nl": "aantallen (gerealiseerd sinds de start en doel); % van het doel; groei per "
+                                    "10.000 inwoners van 15-74 jaar; tempo als % van het benodigde tempo",
+                              "en": "counts (realised since the start, and target); % of target; gain per 10,000 "
+                                    "inhabitants aged 15-74; pace as % of the pace needed"},
+    "export_measure_euro": {"nl": "euro's (gerealiseerd sinds de start en doel); % van het doel; groei per "
+                                  "10.000 inwoners van 15-74 jaar; tempo als % van het benodigde tempo",
+                            "en": "euros (realised since the start, and target); % of target; gain per 10,000 "
+                                  "inhabitants aged 15-74; pace as % of the pace needed"},
+    "export_order_label": {"nl": "Volgorde", "en": "Order"},
+    "export_order": {"nl": "zoals getoond in Regiomonitor (Vergelijken)", "en": "as shown in Regiomonitor (Compare)"},
+    "export_data_label": {"nl": "Gegevens", "en": "Data"},
+    "export_source_label": {"nl": "Bron", "en": "Source"},
+    "export_source": {"nl": "Regiomonitor: aanleveringen van de regionale partners, gepubliceerd {published}; "
+                            "gedownload {today}",
+                      "en": "Regiomonitor: submissions of the regional partners, published {published}; "
+                            "downloaded {today}"},
 })

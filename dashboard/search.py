@@ -66,7 +66,8 @@ def find(query: str, candidates: list[Place]) -> Found:
         return Found(exact.pop(), [])
     by_name = {normalise(p.name): p for p in reversed(candidates)}
     close = difflib.get_close_matches(key, list(by_name), n=MAX_SUGGESTIONS, cutoff=0.7)
-    partial = [p for p in candidates if key in normalise(p.name)]
+    partial = sorted((p for p in candidates if key in normalise(p.name)),
+                     key=lambda p: (not normalise(p.name).startswith(key), p.kind != "region", p.name))
     seen, suggestions = set(), []
     for place in [*partial, *(by_name[c] for c in close)]:
         if (place.kind, place.code) not in seen:

@@ -7,7 +7,7 @@ import dash
 import pandas as pd
 from dash import Input, Output, State, dcc, html
 
-from dashboard import components, deliveries, figures, ids, url_state, warehouse
+from dashboard import components, deliveries, figures, ids, search, url_state, warehouse
 from dashboard.status_style import STATUS_SYMBOLS
 from regiomonitor.formatting import as_date
 from dashboard.i18n import fmt_amount, fmt_date, fmt_month, fmt_number, fmt_pct, language, t
@@ -241,6 +241,17 @@ def submissions(region: str, lang: str) -> html.Section:
     ], className="sources")
 
 
+def did_you_mean(name: str, lang: str) -> html.Div | None:
+    """Regions and gemeenten whose name is close to an address that names no region."""
+    found = search.find(name, search.places())
+    if not found.suggestions:
+        return None
+    return html.Div([html.H2(t("search_did_you_mean", lang)), html.Ul([
+        html.Li([dcc.Link(p.name, href=components.href(f"/regio/{p.region}", lang)), " – ",
+                 t(f"search_kind_{p.kind}", lang, code=p.code, region=p.region_name)])
+        for p in found.suggestions])])
+
+
 @components.safe_layout
 def layout(code: str | None = None, lang: str | None = None, programme: str | None = None,
            month: str | None = None, boundary: str | None = None, **_: str) -> html.Div:
@@ -253,6 +264,7 @@ def layout(code: str | None = None, lang: str | None = None, programme: str | No
         return html.Div([components.header(lang, path),
                          html.Main([html.H1(t("page_regio", lang)),
                                     html.P(t("region_not_found", lang, code=code)),
+                                    did_you_mean(code, lang),
                                     dcc.Link(t("back_to_map", lang), href=components.href("/", lang))],
                                    id="main", tabIndex="-1"),
                          components.footer(lang)])
