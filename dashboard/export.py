@@ -105,6 +105,6 @@ def statline_xlsx(title: str, context: list[tuple[str, str]], columns: list[Colu
 
 def file_name(*parts: str, ext: str) -> str:
     """regiomonitor_leerwerkplaatsen_2007-03_rangorde.xlsx: says what is in it, safe on every
-    file system (letters, digits, '-' and '_' only)."""
-    words = [re.sub(r"[^0-9A-Za-z-]+", "-", p).strip("-").lower() for p in ("regiomonitor", *parts)]
+    file system (letters, digits, "-" and "_" only)."""
+    words = [re.sub(r"[^0-9A-Za-z_-]+", "-", p).strip("-_").lower() for p in ("regiomonitor", *parts)]
     return "_".join(w for w in words if w) + f".{ext}"

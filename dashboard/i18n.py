@@ -610,4 +610,18 @@ STRINGS.update({
                             "gedownload {today}",
                       "en": "Regiomonitor: submissions of the regional partners, published {published}; "
                             "downloaded {today}"},
+    "print_button": {"nl": "Factsheet afdrukken", "en": "Print factsheet"},
+    "print_hint": {"nl": "Drukt deze pagina af als factsheet op A4, of bewaart hem als pdf.",
+                   "en": "Prints this page as an A4 factsheet, or saves it as a PDF."},
+    "print_title": {"nl": "Regiomonitor – factsheet", "en": "Regiomonitor – factsheet"},
+    "print_context": {"nl": "{programme} · stand per {month} · gemaakt op {today}",
+                      "en": "{programme} · as of {month} · made on {today}"},
+    "chart_csv": {"nl": "Gegevens van deze grafiek (CSV)", "en": "Data of this chart (CSV)"},
+    "chart_csv_label": {"nl": "Gegevens van de grafiek {indicator} (CSV)", "en": "Data of the {indicator} chart (CSV)"},
+    "chart_png_hint": {"nl": "Afbeelding (PNG): het cameraknopje rechtsboven in de grafiek.",
+                       "en": "Image (PNG): the camera button at the top right of the chart."},
+    "col_realised_cumulative": {"nl": "Gerealiseerd (cumulatief)", "en": "Realised (cumulative)"},
+    "col_month_complete": {"nl": "Maand volledig aangeleverd", "en": "Month fully delivered"},
+    "yes": {"nl": "ja", "en": "yes"},
+    "no": {"nl": "nee", "en": "no"},
 })

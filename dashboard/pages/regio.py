@@ -241,6 +241,15 @@ def submissions(region: str, lang: str) -> html.Section:
     ], className="sources")
 
 
+def print_heading(programme: str, as_of: dt.date, lang: str) -> html.Div:
+    """What a printed factsheet says above the region's name (only in print, style.css): what it
+    is, the programme, the as-of month and the date it was made. Page numbers are in @page."""
+    return html.Div([html.P(html.Strong(t("print_title", lang))),
+                     html.P(t("print_context", lang, programme=programme, month=fmt_month(as_of, lang),
+                              today=fmt_date(dt.date.today(), lang)))],
+                    className="print-only print-heading")
+
+
 def did_you_mean(name: str, lang: str) -> html.Div | None:
     """Regions and gemeenten whose name is close to an address that names no region."""
     found = search.find(name, search.places())
@@ -283,9 +292,14 @@ def layout(code: str | None = None, lang: str | None = None, programme: str | No
         components.header(lang, path),
         html.Main([
             dcc.Link(t("back_to_map", lang), href=components.href("/", lang), className="back-link"),
+            print_heading(programme["name"], as_of, lang),
             html.H1(t("region_heading", lang, name=region["name"].iloc[0], code=code)),
             components.demo_banner(lang, bool(progress["is_demo"].any())),
             html.P(t("region_as_of", lang, month=fmt_month(as_of, lang)), className="as-of-line"),
+            html.Div([html.Button(t("print_button", lang), type="button", className="button print-button",
+                                  **{"aria-describedby": "print-hint"}),
+                      html.Span(t("print_hint", lang), id="print-hint", className="hint")],
+                     className="no-print print-row"),
             components.default_month_note(db.query("current_month", programme=programme["code"]).iloc[0],
                                           lang),
             components.error_region(),
