@@ -103,8 +103,8 @@ def statline_xlsx(title: str, context: list[tuple[str, str]], columns: list[Colu
     return buffer.getvalue()
 
 
-def file_name(*parts: str, ext: str) -> str:
+def file_name(*parts: str, ext: str = "") -> str:
     """regiomonitor_leerwerkplaatsen_2007-03_rangorde.xlsx: says what is in it, safe on every
-    file system (letters, digits, "-" and "_" only)."""
+    file system (letters, digits, "-" and "_" only). Without `ext`, a stem (plotly adds .png)."""
     words = [re.sub(r"[^0-9A-Za-z_-]+", "-", p).strip("-_").lower() for p in ("regiomonitor", *parts)]
-    return "_".join(w for w in words if w) + f".{ext}"
+    return "_".join(w for w in words if w) + (f".{ext}" if ext else "")

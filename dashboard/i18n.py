@@ -616,7 +616,6 @@ STRINGS.update({
     "print_title": {"nl": "Regiomonitor – factsheet", "en": "Regiomonitor – factsheet"},
     "print_context": {"nl": "{programme} · stand per {month} · gemaakt op {today}",
                       "en": "{programme} · as of {month} · made on {today}"},
-    "chart_csv": {"nl": "Gegevens van deze grafiek (CSV)", "en": "Data of this chart (CSV)"},
     "chart_csv_label": {"nl": "Gegevens van de grafiek {indicator} (CSV)", "en": "Data of the {indicator} chart (CSV)"},
     "chart_png_hint": {"nl": "Afbeelding (PNG): het cameraknopje rechtsboven in de grafiek.",
                        "en": "Image (PNG): the camera button at the top right of the chart."},

@@ -1,10 +1,16 @@
-"""Exports never let a spreadsheet run a cell as a formula."""
+"""Exports (issue 15, part 3): never a formula from a cell; the ranking as a StatLine-style XLSX
+with context rows, number formats, a frozen bold filtered header and a telling file name; the
+region page's per-chart CSV and PNG."""
 from __future__ import annotations
 
 import io
+import urllib.error
+import urllib.request
 
+import duckdb
 import openpyxl
 import pytest
+from playwright.sync_api import expect
 
 from dashboard.export import escape_cell, to_csv, to_xlsx
 
@@ -98,3 +104,41 @@ def test_ranking_xlsx_reads_like_statline(page, served_app, lang):
     assert len(values) - header == 35
     assert not any(ch in str(v) for row in values for v in row for ch in "▁▂▃▄▅▆▇█")   # no block trend
     assert {v[1] for v in values[header:]} >= {"AM10", "AM01"}                      # the CBS codes
+
+
+def test_a_region_chart_downloads_its_data_as_csv(served_app, demo_warehouse):
+    url = f"{served_app}/export/regio/AM10/leerwerkplaatsen.csv?programme=lw2005&month=2007-03&lang=nl"
+    with urllib.request.urlopen(url, timeout=30) as response:
+        disposition = response.headers["Content-Disposition"]
+        rows = [line.split(";") for line in response.read().decode("utf-8-sig").splitlines()]
+    assert disposition == 'attachment; filename="regiomonitor_am10_leerwerkplaatsen_2007-03.csv"'
+    assert rows[0] == ["Maand", "Gerealiseerd (cumulatief)", "Maand volledig aangeleverd"]
+    con = duckdb.connect(str(demo_warehouse), read_only=True)
+    try:
+        (realised,) = con.execute("select realised from mv_progress_monthly where region = 'AM10' and "
+                                  "programme = 'lw2005' and indicator = 'leerwerkplaatsen' and "
+                                  "as_of_month = date '2007-03-01'").fetchone()
+    finally:
+        con.close()
+    assert rows[-1][0] == "mrt 2007" and rows[-1][1] == f"{int(realised):,}".replace(",", ".")
+    for bad in ("AM99/leerwerkplaatsen.csv?programme=lw2005&month=2007-03",
+                "AM10/nope.csv?programme=lw2005&month=2007-03", "AM10/stages.csv?programme=lw2005&month=x"):
+        with pytest.raises(urllib.error.HTTPError) as err:
+            urllib.request.urlopen(f"{served_app}/export/regio/{bad}", timeout=30)
+        assert err.value.code == 404
+
+
+def test_region_cards_offer_csv_and_a_named_png(page, served_app):
+    from tests.test_dashboard_pages import ready
+
+    ready(page, f"{served_app}/regio/AM10?month=2007-03")
+    link = page.get_by_role("link", name="Gegevens van de grafiek EVC-trajecten (CSV)")
+    assert link.get_attribute("href") == ("/export/regio/AM10/evc_trajecten.csv?programme=lw2005"
+                                          "&month=2007-03&lang=nl")
+    with page.expect_download() as info:
+        link.click()
+    assert info.value.suggested_filename == "regiomonitor_am10_evc_trajecten_2007-03.csv"
+    options = page.locator("#card-evc_trajecten .js-plotly-plot").evaluate("gd => gd._context.toImageButtonOptions")
+    assert options == {"format": "png", "scale": 2, "filename": "regiomonitor_am10_evc_trajecten_2007-03"}
+    page.locator("#card-evc_trajecten .js-plotly-plot").hover()
+    expect(page.locator("#card-evc_trajecten .modebar-btn[data-title='Download plot as a png']")).to_be_visible()

@@ -4,6 +4,8 @@ without a toolbar over it, the map's table shows realised, target and status; ax
 nothing at that width; the region page prints as a one-column A4 factsheet."""
 from __future__ import annotations
 
+import re
+
 import pytest
 from playwright.sync_api import expect
 
@@ -41,7 +43,7 @@ def phone(browser, served_app):
 
 def open_page(page, url: str) -> None:
     page.goto(url)
-    expect(page.locator("main h1")).to_be_visible(timeout=20_000)
+    expect(page.locator("main h1")).to_be_visible(timeout=45_000)   # 2 cores shared by 4 suites
     page.wait_for_load_state("networkidle")
 
 
@@ -82,3 +84,45 @@ def test_the_map_fits_a_phone_and_its_table_shows_realised_target_and_status(pho
     shown = [h.strip() for h in box.locator("thead th:visible").all_text_contents()]
     assert shown == ["Regio", "Gerealiseerd", "Doel", "Status"]
     assert box.evaluate("b => b.scrollWidth <= b.clientWidth")   # all four without scrolling
+
+
+A4_PRINTABLE = 703   # px: 210 mm less the 12 mm @page margins each side, at 96 px per inch
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_region_page_prints_as_a_one_column_a4_factsheet(browser, served_app, lang):
+    context = browser.new_context(viewport={"width": 1400, "height": 1000})
+    page = context.new_page()
+    try:
+        open_page(page, f"{served_app}/regio/AM10?month=2007-03&lang={lang}")
+        expect(page.get_by_role("button", name="Factsheet afdrukken" if lang == "nl" else "Print factsheet")).to_be_visible()
+        page.emulate_media(media="print")
+        page.evaluate("window.dispatchEvent(new Event('beforeprint'))")   # what the browser does first
+        page.set_viewport_size({"width": A4_PRINTABLE, "height": 1000})
+        page.wait_for_timeout(500)
+        heading = page.locator(".print-heading")
+        expect(heading).to_be_visible()
+        expect(heading).to_contain_text("Leren & Werken 2005–2007")
+        expect(heading).to_contain_text("maart 2007" if lang == "nl" else "March 2007")
+        for hidden in (".site-header", "button", ".hint", ".back-link", "fieldset", ".modebar-container"):
+            assert all(not el.is_visible() for el in page.locator(hidden).all()), hidden
+        cards = page.locator(".card")
+        expect(cards).to_have_count(4)
+        boxes = [cards.nth(i).bounding_box() for i in range(4)]
+        assert len({round(b["x"]) for b in boxes}) == 1                       # one column
+        assert all(b["x"] >= 0 and b["x"] + b["width"] <= A4_PRINTABLE for b in boxes)
+        charts = page.locator(".card .main-svg")
+        assert charts.count() >= 4
+        assert all(0 < c.bounding_box()["x"] + c.bounding_box()["width"] <= A4_PRINTABLE
+                   for c in charts.all())
+        crossing = page.evaluate("""(w) => [...document.querySelectorAll('body *')]
+            .filter(e => e.getClientRects().length && e.getBoundingClientRect().right > w + 0.5)
+            .map(e => e.tagName + '.' + e.className)""", A4_PRINTABLE)
+        assert crossing == []
+        expect(page.locator(".contributions")).to_be_visible()
+        expect(page.locator(".covenant")).to_be_visible()
+        pdf = page.pdf(format="A4", print_background=True)
+        pages = len(re.findall(rb"/Type\s*/Page[^s]", pdf))
+        assert pdf.startswith(b"%PDF") and 2 <= pages <= 8, pages   # a factsheet, not the whole site
+    finally:
+        context.close()

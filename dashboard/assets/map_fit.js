@@ -26,7 +26,8 @@
     }
     const width = gd.getBoundingClientRect().width * 0.96;
     const zoom = Math.log2(width * 360 / (TILE * (range[1] - range[0])));
-    if (zoom < shown.getZoom() - 0.01) {
+    // Once per figure: after our react the layout holds this zoom (no loop through afterplot).
+    if (zoom < shown.getZoom() - 0.01 && Math.abs(map.zoom - zoom) > 0.01) {
       // Plotly.relayout of map.zoom leaves MapLibre's view as it was (plotly.js 3); react moves it.
       const center = Object.assign({}, map.center, {lon: (range[0] + range[1]) / 2});
       window.Plotly.react(gd, gd.data, Object.assign({}, gd.layout, {map: Object.assign({}, map, {zoom, center})}));

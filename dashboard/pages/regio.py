@@ -7,7 +7,7 @@ import dash
 import pandas as pd
 from dash import Input, Output, State, dcc, html
 
-from dashboard import components, deliveries, figures, ids, search, url_state, warehouse
+from dashboard import components, deliveries, downloads, export, figures, ids, search, url_state, warehouse
 from dashboard.status_style import STATUS_SYMBOLS
 from regiomonitor.formatting import as_date
 from dashboard.i18n import fmt_amount, fmt_date, fmt_month, fmt_number, fmt_pct, language, t
@@ -93,8 +93,14 @@ def indicator_card(row: pd.Series, series: pd.DataFrame, label: str, statuses: d
                 t("card_last_reported", lang, month=fmt_month(last, lang)) if last
                 else t("card_no_data", lang), " · ", month_state_text(row, lang)], className="as-of"),
         html.Figure([dcc.Graph(figure=figures.trajectory(series, row, label, lang),
-                               config={"displaylogo": False}),
+                               config={"displaylogo": False, "toImageButtonOptions": {
+                                   "format": "png", "scale": 2, "filename": export.file_name(
+                                       row["region"], row["indicator"], url_state.month_param(as_of))}}),
                      html.Figcaption(summary)]),
+        html.P([html.A(t("chart_csv_label", lang, indicator=label), download="",
+                       href=downloads.chart_csv_url(row["region"], row["indicator"], row["programme"],
+                                                    url_state.month_param(as_of), lang)),
+                " · ", html.Span(t("chart_png_hint", lang))], className="chart-downloads"),
     ], className="card", id=f"card-{row['indicator']}")
 
 
