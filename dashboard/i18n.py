@@ -589,7 +589,6 @@ STRINGS.update({
                           "of a municipality, former ones too (Tiel, West Betuwe, Geldermalsen)."},
     "search_kind_region": {"nl": "arbeidsmarktregio {code}", "en": "labour-market region {code}"},
     "search_kind_gemeente": {"nl": "gemeente ({code}) in {region}", "en": "municipality ({code}) in {region}"},
-    "table_scroll_label": {"nl": "{caption} (schuift opzij)", "en": "{caption} (scrolls sideways)"},
     "export_kind_ranking": {"nl": "rangorde", "en": "ranking"},
     "export_title": {"nl": "Regiomonitor – rangorde van de arbeidsmarktregio's: {indicator}, stand per {month}",
                      "en": "Regiomonitor – ranking of the labour-market regions: {indicator}, as of {month}"},

@@ -141,4 +141,4 @@ def test_region_cards_offer_csv_and_a_named_png(page, served_app):
     options = page.locator("#card-evc_trajecten .js-plotly-plot").evaluate("gd => gd._context.toImageButtonOptions")
     assert options == {"format": "png", "scale": 2, "filename": "regiomonitor_am10_evc_trajecten_2007-03"}
     page.locator("#card-evc_trajecten .js-plotly-plot").hover()
-    expect(page.locator("#card-evc_trajecten .modebar-btn[data-title='Download plot as a png']")).to_be_visible()
+    expect(page.locator("#card-evc_trajecten .modebar-btn[data-title='Download plot as a PNG']")).to_be_visible()
