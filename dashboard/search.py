@@ -8,6 +8,7 @@ punctuation or spacing, so "Súdwest-Fryslân", "sudwest fryslan" and "SUDWESTFR
 from __future__ import annotations
 
 import difflib
+import logging
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -18,6 +19,7 @@ from dashboard import auth, warehouse
 from dashboard.i18n import language
 
 blueprint = flask.Blueprint("search", __name__)
+LOG = logging.getLogger("regiomonitor.dashboard")
 
 MAX_QUERY = 100        # characters of a query that are looked at
 MAX_SUGGESTIONS = 8    # places on the "did you mean" page
@@ -112,8 +114,15 @@ def region_alias() -> flask.Response | None:
 
 @blueprint.app_context_processor
 def search_names() -> dict:
-    """The search box's suggestions in the server-rendered pages (login, aanleveren, beheer)."""
-    return {"search_options": lambda: option_names()}
+    """The search box's suggestions in the server-rendered pages (login, aanleveren, beheer, and
+    the error pages, which must render even when the warehouse cannot be read)."""
+    def names() -> list[str]:
+        try:
+            return option_names()
+        except Exception:  # noqa: BLE001 -- a search box without suggestions still works
+            LOG.exception("no search suggestions")
+            return []
+    return {"search_options": names}
 
 
 def option_names() -> list[str]:
