@@ -129,7 +129,8 @@ def test_region_page_at_an_earlier_month_and_in_print(page, served_app):
     expect(page.locator(".as-of-line")).to_have_text("Stand per mei 2006")
     expect(page.locator("#card-leerwerkplaatsen .target-value")).to_have_text("1.200")
     page.emulate_media(media="print")
-    assert page.evaluate("getComputedStyle(document.querySelector('.site-header nav')).display") == "none"
+    assert page.evaluate("getComputedStyle(document.querySelector('.site-header')).display") == "none"
+    # The A4 factsheet in full: tests/test_phone_print.py.
 
 
 def download(page, button: str) -> tuple[str, bytes]:

@@ -25,6 +25,7 @@
       return;
     }
     const width = gd.getBoundingClientRect().width * 0.96;
+    if (width <= 0) { return; }
     const zoom = Math.log2(width * 360 / (TILE * (range[1] - range[0])));
     // Once per figure: after our react the layout holds this zoom (no loop through afterplot).
     if (zoom < shown.getZoom() - 0.01 && Math.abs(map.zoom - zoom) > 0.01) {
