@@ -59,7 +59,8 @@ def places() -> list[Place]:
 
 def find(query: str, candidates: list[Place]) -> Found:
     """The one region `query` names exactly (by region or gemeente name or code); otherwise the
-    places whose name contains it or is close to it, regions first."""
+    places whose name contains it (those starting with it first, regions before gemeenten) or is
+    close to it (a typo)."""
     key = normalise(query[:MAX_QUERY])
     if not key:
         return Found(None, [])
@@ -86,7 +87,7 @@ def region_url(code: str, lang: str, query_string: str = "") -> str:
 
 
 @blueprint.route("/zoek")
-def search() -> flask.Response | tuple[str, int]:
+def search() -> flask.Response | str:
     """GET /zoek?q=Tiel → the region page; otherwise a page with the places it may mean."""
     lang = language(flask.request.args.get("lang"))
     query = flask.request.args.get("q", "")[:MAX_QUERY]
