@@ -7,7 +7,7 @@ from pathlib import Path
 import dash
 from dash import Input, Output, clientside_callback, html
 
-from dashboard import auth, ids, security, upload
+from dashboard import auth, downloads, ids, search, security, upload
 from dashboard.warehouse import EXTENSION_KEY, Warehouse
 from regiomonitor.accounts import Store
 from regiomonitor.config import default_accounts, default_upload_inbox
@@ -42,6 +42,8 @@ def create_app(warehouse_path: Path, accounts_path: Path | None = None,
     auth.init_app(app.server)
     app.server.register_blueprint(auth.blueprint)
     app.server.register_blueprint(upload.blueprint)
+    app.server.register_blueprint(search.blueprint)
+    app.server.register_blueprint(downloads.blueprint)
     return app
 
 

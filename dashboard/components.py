@@ -10,7 +10,7 @@ import dash
 import pandas as pd
 from dash import ALL, Input, Output, State, dcc, html
 
-from dashboard import ids, warehouse
+from dashboard import ids, search, warehouse
 from dashboard.i18n import LANGUAGES, fmt_date, fmt_month, language, t
 from regiomonitor.formatting import as_date
 
@@ -43,8 +43,24 @@ def header(lang: str, path: str, **params: str | None) -> html.Header:
         html.A(t("skip_link", lang), href="#main", className="skip-link"),
         html.Div([html.Span(t("app_title", lang), className="brand"),
                   html.Span(t("tagline", lang), className="tagline")], className="brand-block"),
-        nav, switch,
+        nav, search_box(lang), switch,
     ], className="site-header")
+
+
+def search_box(lang: str) -> html.Form:
+    """Find my region: a plain GET form to /zoek (dashboard/search.py), so it works by keyboard
+    and without scripts; the datalist offers every region and gemeente name as you type."""
+    return html.Form([
+        html.Label(t("search_label", lang), htmlFor=ids.SEARCH_INPUT),
+        html.Div([
+            dcc.Input(id=ids.SEARCH_INPUT, type="search", name="q", list=ids.SEARCH_OPTIONS,
+                      autoComplete="off", maxLength=search.MAX_QUERY),
+            dcc.Input(type="hidden", name="lang", value=lang),
+            html.Button(t("search_submit", lang), type="submit", className="button"),
+        ], className="search-row"),
+        html.Datalist([html.Option(value=name) for name in search.option_names()],
+                      id=ids.SEARCH_OPTIONS),
+    ], action="/zoek", method="get", role="search", className="site-search no-print")
 
 
 def demo_banner(lang: str, shown: bool) -> html.Div | None:
@@ -64,14 +80,27 @@ def footer(lang: str) -> html.Footer:
 
 
 def table(caption: str, columns: list[str], rows: list[list], numeric: set[int] = frozenset(),
-          table_id: str | None = None) -> html.Table:
-    """An accessible data table: caption, header cells with scope, numbers right-aligned."""
-    head = html.Thead(html.Tr([html.Th(c, scope="col", className="num" if i in numeric else None)
-                               for i, c in enumerate(columns)]))
-    body = html.Tbody([html.Tr([html.Td(cell, className="num" if i in numeric else None)
-                                for i, cell in enumerate(row)]) for row in rows])
+          table_id: str | None = None, phone_hidden: set[int] = frozenset(),
+          box_class: str = "") -> html.Div:
+    """An accessible data table (caption, header cells with scope, numbers right-aligned) in its
+    own scroll box, so a wide table scrolls inside the page instead of widening it (a 390 px
+    phone). Columns in `phone_hidden` are left out on narrow screens (style.css)."""
+    def cls(i: int) -> str | None:
+        return " ".join(c for c in ("num" if i in numeric else "", "phone-hidden" if i in phone_hidden else "")
+                        if c) or None
+    head = html.Thead(html.Tr([html.Th(c, scope="col", className=cls(i)) for i, c in enumerate(columns)]))
+    body = html.Tbody([html.Tr([html.Td(cell, className=cls(i)) for i, cell in enumerate(row)])
+                       for row in rows])
     props = {"id": table_id} if table_id else {}
-    return html.Table([html.Caption(caption), head, body], className="data-table", **props)
+    return scroll_box(html.Table([html.Caption(caption), head, body], className="data-table", **props),
+                      caption, box_class)
+
+
+def scroll_box(content: html.Table, label: str, box_class: str = "") -> html.Div:
+    """A box that scrolls sideways (and down, with box_class="scroll") on its own; reachable by
+    keyboard (tabindex 0) and named, as axe's scrollable-region-focusable rule asks."""
+    return html.Div(content, className=f"table-scroll {box_class}".strip(), tabIndex="0", role="region",
+                    **{"aria-label": label})
 
 
 def labels(query: str, lang: str) -> dict[str, str]:

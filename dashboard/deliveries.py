@@ -60,10 +60,9 @@ def completeness(region: str, programme: str, month: dt.date, labels: dict[str, 
     body = html.Tbody([html.Tr([html.Th(labels.get(i, i), scope="row"), *(cell(i, m) for m in months)])
                        for i in labels if i in set(frame["indicator"])])
     return html.Section([html.H2(t("completeness_heading", lang)), html.P(t("completeness_help", lang)),
-                         html.Div(html.Table([html.Caption(t("completeness_caption", lang)), head, body],
-                                             className="data-table coverage"),
-                                  className="table-panel scroll", tabIndex="0", role="region",
-                                  **{"aria-label": t("completeness_caption", lang)})],
+                         components.scroll_box(html.Table([html.Caption(t("completeness_caption", lang)),
+                                                           head, body], className="data-table coverage"),
+                                               t("completeness_caption", lang), "scroll")],
                         className="completeness")
 
 

@@ -78,7 +78,6 @@ STRINGS: dict[str, dict[str, str]] = {
                            "Equal values share a rank."},
     "export_csv": {"nl": "Download CSV", "en": "Download CSV"},
     "export_xlsx": {"nl": "Download Excel (XLSX)", "en": "Download Excel (XLSX)"},
-    "export_filename": {"nl": "regiomonitor-rangorde", "en": "regiomonitor-ranking"},
     "compare_chart_heading": {"nl": "Verloop naast elkaar", "en": "Trajectories side by side"},
     "regions_choice": {"nl": "Regio's (hoogstens {n})", "en": "Regions (at most {n})"},
     "regions_hint": {"nl": "Kies hoogstens {n} regio's; klik nogmaals om een regio weg te halen.",
@@ -592,4 +591,50 @@ STRINGS.update({
                           "beoordeeld en daarna geladen.",
                     "en": "With warnings, the file is reviewed by a data steward after you confirm, and loaded "
                           "after that."},
+    # Find my region, print, exports (issue 15, parts 1-4).
+    "search_label": {"nl": "Zoek regio of gemeente", "en": "Find region or municipality"},
+    "search_submit": {"nl": "Zoeken", "en": "Search"},
+    "search_heading": {"nl": "Regio zoeken", "en": "Find a region"},
+    "search_no_match": {"nl": "Geen regio of gemeente heet precies ‘{query}’.",
+                        "en": "No region or municipality is called exactly ‘{query}’."},
+    "search_did_you_mean": {"nl": "Bedoelde u", "en": "Did you mean"},
+    "search_help": {"nl": "Typ de naam of CBS-code van een arbeidsmarktregio (Rivierenland, AM10) of de naam "
+                          "van een gemeente, ook een voormalige (Tiel, West Betuwe, Geldermalsen).",
+                    "en": "Type the name or CBS code of a labour-market region (Rivierenland, AM10) or the name "
+                          "of a municipality, former ones too (Tiel, West Betuwe, Geldermalsen)."},
+    "search_kind_region": {"nl": "arbeidsmarktregio {code}", "en": "labour-market region {code}"},
+    "search_kind_gemeente": {"nl": "gemeente ({code}) in {region}", "en": "municipality ({code}) in {region}"},
+    "export_kind_ranking": {"nl": "rangorde", "en": "ranking"},
+    "export_title": {"nl": "Regiomonitor – rangorde van de arbeidsmarktregio's: {indicator}, stand per {month}",
+                     "en": "Regiomonitor – ranking of the labour-market regions: {indicator}, as of {month}"},
+    "export_measure_label": {"nl": "Eenheid", "en": "Unit"},
+    "export_measure_aantal": {"nl": "aantallen (gerealiseerd sinds de start en doel); % van het doel; groei per "
+                                    "10.000 inwoners van 15-74 jaar; tempo als % van het benodigde tempo",
+                              "en": "counts (realised since the start, and target); % of target; gain per 10,000 "
+                                    "inhabitants aged 15-74; pace as % of the pace needed"},
+    "export_measure_euro": {"nl": "euro's (gerealiseerd sinds de start en doel); % van het doel; groei per "
+                                  "10.000 inwoners van 15-74 jaar; tempo als % van het benodigde tempo",
+                            "en": "euros (realised since the start, and target); % of target; gain per 10,000 "
+                                  "inhabitants aged 15-74; pace as % of the pace needed"},
+    "export_order_label": {"nl": "Volgorde", "en": "Order"},
+    "export_order": {"nl": "zoals getoond in Regiomonitor (Vergelijken)", "en": "as shown in Regiomonitor (Compare)"},
+    "export_data_label": {"nl": "Gegevens", "en": "Data"},
+    "export_source_label": {"nl": "Bron", "en": "Source"},
+    "export_source": {"nl": "Regiomonitor: aanleveringen van de regionale partners, gepubliceerd {published}; "
+                            "gedownload {today}",
+                      "en": "Regiomonitor: submissions of the regional partners, published {published}; "
+                            "downloaded {today}"},
+    "print_button": {"nl": "Factsheet afdrukken", "en": "Print factsheet"},
+    "print_hint": {"nl": "Drukt deze pagina af als factsheet op A4, of bewaart hem als pdf.",
+                   "en": "Prints this page as an A4 factsheet, or saves it as a PDF."},
+    "print_title": {"nl": "Regiomonitor – factsheet", "en": "Regiomonitor – factsheet"},
+    "print_context": {"nl": "{programme} · stand per {month} · gemaakt op {today}",
+                      "en": "{programme} · as of {month} · made on {today}"},
+    "chart_csv_label": {"nl": "Gegevens van de grafiek {indicator} (CSV)", "en": "Data of the {indicator} chart (CSV)"},
+    "chart_png_hint": {"nl": "Afbeelding (PNG): het cameraknopje rechtsboven in de grafiek.",
+                       "en": "Image (PNG): the camera button at the top right of the chart."},
+    "col_realised_cumulative": {"nl": "Gerealiseerd (cumulatief)", "en": "Realised (cumulative)"},
+    "col_month_complete": {"nl": "Maand volledig aangeleverd", "en": "Month fully delivered"},
+    "yes": {"nl": "ja", "en": "yes"},
+    "no": {"nl": "nee", "en": "no"},
 })

@@ -46,3 +46,7 @@ REGIO_BOUNDARY = "regio-boundary"
 REGIO_GEMEENTEN = "regio-gemeenten"
 REGIO_STATE = "regio-state"
 REGIO_URL_SINK = "regio-url-sink"
+
+# The header's search box (components.search_box, dashboard/search.py).
+SEARCH_INPUT = "site-search"
+SEARCH_OPTIONS = "site-search-options"

@@ -129,7 +129,8 @@ def test_region_page_at_an_earlier_month_and_in_print(page, served_app):
     expect(page.locator(".as-of-line")).to_have_text("Stand per mei 2006")
     expect(page.locator("#card-leerwerkplaatsen .target-value")).to_have_text("1.200")
     page.emulate_media(media="print")
-    assert page.evaluate("getComputedStyle(document.querySelector('.site-header nav')).display") == "none"
+    assert page.evaluate("getComputedStyle(document.querySelector('.site-header')).display") == "none"
+    # The A4 factsheet in full: tests/test_phone_print.py.
 
 
 def download(page, button: str) -> tuple[str, bytes]:
@@ -148,20 +149,23 @@ def test_ranking_export_is_exactly_what_is_shown(page, served_app):
         .sort((a, b) => a.getBoundingClientRect().top - b.getBoundingClientRect().top)
         .map(r => r.textContent.trim())""")
     name, content = download(page, "Download CSV")
-    assert name == "regiomonitor-rangorde.csv"
+    assert re.fullmatch(r"regiomonitor_leerwerkplaatsen_\d{4}-\d{2}_rangorde\.csv", name)
     rows = list(csv.reader(io.StringIO(content.decode("utf-8-sig")), delimiter=";"))
-    assert rows[0][:5] == ["Rang", "Regio", "Gerealiseerd", "Doel", "% van doel"]
-    assert [r[1] for r in rows[1:]] == shown
-    riv = next(r for r in rows if r[1] == "Rivierenland")
-    assert riv[3] == "1.200"                                       # Dutch format, as on screen
-    targets = [int(r[3].replace(".", "")) for r in rows[1:]]
+    assert rows[0][:6] == ["Rang", "Code", "Regio", "Gerealiseerd", "Doel", "% van doel"]
+    assert [r[2] for r in rows[1:]] == shown
+    riv = next(r for r in rows if r[2] == "Rivierenland")
+    assert riv[1] == "AM10" and riv[4] == "1.200"                  # Dutch format, as on screen
+    targets = [int(r[4].replace(".", "")) for r in rows[1:]]
     assert targets == sorted(targets)
     name, content = download(page, "Download Excel (XLSX)")
+    assert re.fullmatch(r"regiomonitor_leerwerkplaatsen_\d{4}-\d{2}_rangorde\.xlsx", name)
     sheet = openpyxl.load_workbook(io.BytesIO(content)).active
     values = list(sheet.iter_rows(values_only=True))
-    assert values[0][:4] == ("Rang", "Regio", "Gerealiseerd", "Doel")
-    assert [v[1] for v in values[1:]] == shown
-    assert next(v for v in values if v[1] == "Rivierenland")[3] == 1200   # a number in Excel
+    header = next(i for i, v in enumerate(values) if v[0] == "Rang")
+    assert values[header][:5] == ("Rang", "Code", "Regio", "Gerealiseerd", "Doel")
+    assert [v[2] for v in values[header + 1:]] == shown
+    assert next(v for v in values if v[2] == "Rivierenland")[4] == 1200   # a number in Excel
+    # The context and the Excel details are tested in tests/test_export.py.
 
 
 def test_compare_keeps_at_most_four_regions(page, served_app):

@@ -39,12 +39,10 @@ def submissions(lang: str) -> html.Section:
         html.P(t("submissions_summary", lang, n=fmt_number(len(frame), lang),
                  **{s: fmt_number(int(status.get(s, 0)), lang)
                     for s in ("loaded", "partial", "rejected")})),
-        html.Div(components.table(t("submissions_caption", lang),
-                                  [t(k, lang) for k in ("col_file", "col_received", "col_steward",
-                                                        "col_status", "col_accepted", "col_rejected")],
-                                  rows, numeric={4, 5}),
-                 className="table-panel scroll", tabIndex="0", role="region",
-                 **{"aria-label": t("submissions_caption", lang)}),
+        components.table(t("submissions_caption", lang),
+                         [t(k, lang) for k in ("col_file", "col_received", "col_steward",
+                                               "col_status", "col_accepted", "col_rejected")],
+                         rows, numeric={4, 5}, box_class="scroll"),
     ])
 
 
@@ -116,8 +114,8 @@ def coverage(programme: str, lang: str) -> html.Section:
     return html.Section([
         html.H2(t("coverage_heading", lang)),
         html.P(t("coverage_help", lang)),
-        html.Div(html.Table([html.Caption(t("coverage_caption", lang)), head, body],
-                            className="data-table coverage"), className="table-panel"),
+        components.scroll_box(html.Table([html.Caption(t("coverage_caption", lang)), head, body],
+                                         className="data-table coverage"), t("coverage_caption", lang)),
     ])
 
 

@@ -50,8 +50,9 @@ def legend(progress: pd.DataFrame, statuses: dict[str, str], lang: str) -> html.
     return html.Ul(items, className="legend", **{"aria-label": t("legend_label", lang)})
 
 
-def table(progress: pd.DataFrame, label: str, statuses: dict[str, str], lang: str) -> html.Table:
-    """The map's figures as an accessible table; every region name links to its page."""
+def table(progress: pd.DataFrame, label: str, statuses: dict[str, str], lang: str) -> html.Div:
+    """The map's figures as an accessible table; every region name links to its page. On a
+    phone it shows region, realised, target and status (the status says "voorlopig")."""
     rows = [[dcc.Link(r.region_name, href=components.href(f"/regio/{r.region}", lang)), r.region,
              fmt_amount(r.realised, r.unit, lang), fmt_amount(r.target_value, r.unit, lang),
              fmt_pct(r.achievement, lang), fmt_number(r.gain_per_10k, lang, 1),
@@ -62,7 +63,7 @@ def table(progress: pd.DataFrame, label: str, statuses: dict[str, str], lang: st
         t("table_caption", lang, indicator=label),
         [t(k, lang) for k in ("col_region", "col_code", "col_realised", "col_target", "col_pct",
                                "col_per10k", "col_status", "col_provisional", "col_last_reported")],
-        rows, numeric={2, 3, 4, 5})
+        rows, numeric={2, 3, 4, 5}, phone_hidden={1, 4, 5, 7, 8})
 
 
 def summary(progress: pd.DataFrame, label: str, month: dt.date, lang: str) -> str:

@@ -7,7 +7,7 @@ import dash
 import pandas as pd
 from dash import Input, Output, State, dcc, html
 
-from dashboard import components, deliveries, figures, ids, url_state, warehouse
+from dashboard import components, deliveries, downloads, export, figures, ids, search, url_state, warehouse
 from dashboard.status_style import STATUS_SYMBOLS
 from regiomonitor.formatting import as_date
 from dashboard.i18n import fmt_amount, fmt_date, fmt_month, fmt_number, fmt_pct, language, t
@@ -93,8 +93,14 @@ def indicator_card(row: pd.Series, series: pd.DataFrame, label: str, statuses: d
                 t("card_last_reported", lang, month=fmt_month(last, lang)) if last
                 else t("card_no_data", lang), " · ", month_state_text(row, lang)], className="as-of"),
         html.Figure([dcc.Graph(figure=figures.trajectory(series, row, label, lang),
-                               config={"displaylogo": False}),
+                               config={"displaylogo": False, "toImageButtonOptions": {
+                                   "format": "png", "scale": 2, "filename": export.file_name(
+                                       row["region"], row["indicator"], url_state.month_param(as_of))}}),
                      html.Figcaption(summary)]),
+        html.P([html.A(t("chart_csv_label", lang, indicator=label), download="",
+                       href=downloads.chart_csv_url(row["region"], row["indicator"], row["programme"],
+                                                    url_state.month_param(as_of), lang)),
+                " · ", html.Span(t("chart_png_hint", lang))], className="chart-downloads"),
     ], className="card", id=f"card-{row['indicator']}")
 
 
@@ -241,6 +247,26 @@ def submissions(region: str, lang: str) -> html.Section:
     ], className="sources")
 
 
+def print_heading(programme: str, as_of: dt.date, lang: str) -> html.Div:
+    """What a printed factsheet says above the region's name (only in print, style.css): what it
+    is, the programme, the as-of month and the date it was made. Page numbers are in @page."""
+    return html.Div([html.P(html.Strong(t("print_title", lang))),
+                     html.P(t("print_context", lang, programme=programme, month=fmt_month(as_of, lang),
+                              today=fmt_date(dt.date.today(), lang)))],
+                    className="print-only print-heading")
+
+
+def did_you_mean(name: str, lang: str) -> html.Div | None:
+    """Regions and gemeenten whose name is close to an address that names no region."""
+    found = search.find(name, search.places())
+    if not found.suggestions:
+        return None
+    return html.Div([html.H2(t("search_did_you_mean", lang)), html.Ul([
+        html.Li([dcc.Link(p.name, href=components.href(f"/regio/{p.region}", lang)), " – ",
+                 t(f"search_kind_{p.kind}", lang, code=p.code, region=p.region_name)])
+        for p in found.suggestions])])
+
+
 @components.safe_layout
 def layout(code: str | None = None, lang: str | None = None, programme: str | None = None,
            month: str | None = None, boundary: str | None = None, **_: str) -> html.Div:
@@ -253,6 +279,7 @@ def layout(code: str | None = None, lang: str | None = None, programme: str | No
         return html.Div([components.header(lang, path),
                          html.Main([html.H1(t("page_regio", lang)),
                                     html.P(t("region_not_found", lang, code=code)),
+                                    did_you_mean(code, lang),
                                     dcc.Link(t("back_to_map", lang), href=components.href("/", lang))],
                                    id="main", tabIndex="-1"),
                          components.footer(lang)])
@@ -271,9 +298,14 @@ def layout(code: str | None = None, lang: str | None = None, programme: str | No
         components.header(lang, path),
         html.Main([
             dcc.Link(t("back_to_map", lang), href=components.href("/", lang), className="back-link"),
+            print_heading(programme["name"], as_of, lang),
             html.H1(t("region_heading", lang, name=region["name"].iloc[0], code=code)),
             components.demo_banner(lang, bool(progress["is_demo"].any())),
             html.P(t("region_as_of", lang, month=fmt_month(as_of, lang)), className="as-of-line"),
+            html.Div([html.Button(t("print_button", lang), type="button", className="button print-button",
+                                  **{"aria-describedby": "print-hint"}),
+                      html.Span(t("print_hint", lang), id="print-hint", className="hint")],
+                     className="no-print print-row"),
             components.default_month_note(db.query("current_month", programme=programme["code"]).iloc[0],
                                           lang),
             components.error_region(),

@@ -11,7 +11,7 @@ import plotly.graph_objects as go
 from dash import Input, Output, State, dcc, html
 
 from dashboard import components, export, figures, ids, url_state, warehouse
-from dashboard.i18n import fmt_month, fmt_number, fmt_pct, language, t
+from dashboard.i18n import fmt_date, fmt_month, fmt_number, fmt_pct, language, t
 from dashboard.status_style import STATUS_SYMBOLS
 from regiomonitor.formatting import as_date
 
@@ -61,7 +61,7 @@ def ranking_rows(programme: str, indicator: str, month: dt.date, lang: str) -> l
     frame["provisional_label"] = [t("provisional_tag", lang) if components.flag(p) else ""
                                   for p in frame["provisional"]]
     frame["sparkline"] = [sparkline(s, c) for s, c in zip(frame["realised_series"], frame["complete_series"])]
-    keep = [c for c, _, _ in COLUMNS] + ["region", "status"]
+    keep = [c for c, _, _ in COLUMNS] + ["region", "status", "unit", "is_demo"]
     return frame[keep].astype(object).where(frame[keep].notna(), None).to_dict("records")
 
 
@@ -81,14 +81,48 @@ def column_defs(lang: str) -> list[dict]:
     return defs
 
 
+# The export's columns: the grid's, with the CBS code beside the name and without the
+# block-character trend (a picture, not a figure). (field, catalogue key, Excel format kind)
+EXPORT_COLUMNS = [("rank_absolute", "col_rank", "int"), ("region", "col_code", "text"),
+                  ("region_name", "col_region", "text"), ("realised", "col_realised", "amount"),
+                  ("target_value", "col_target", "amount"), ("achievement", "col_pct", "pct"),
+                  ("gain_per_10k", "col_per10k", "dec"), ("rank_per_10k", "col_rank_per10k", "int"),
+                  ("pace_ratio", "col_pace", "pct"), ("status_label", "col_status", "text"),
+                  ("provisional_label", "col_provisional", "text")]
+
+
 def displayed(rows: list[dict], lang: str) -> tuple[list[str], list[list], list[list]]:
-    """Headers, the rows as shown (formatted text) and the rows as numbers, in grid order."""
-    headers = [t(key, lang) for _, key, _ in COLUMNS]
+    """Export headers, the rows as shown (formatted text, for CSV) and as numbers (for Excel),
+    in the grid's current order."""
+    headers = [t(key, lang) for _, key, _ in EXPORT_COLUMNS]
     shown_as = {"int": lambda v: fmt_number(v, lang), "dec": lambda v: fmt_number(v, lang, 1),
-                "pct": lambda v: fmt_pct(v, lang), "text": lambda v: "" if v is None else str(v)}
-    shown = [[shown_as[kind](row.get(field)) for field, _, kind in COLUMNS] for row in rows]
-    raw = [[row.get(field) for field, _, _ in COLUMNS] for row in rows]
+                "amount": lambda v: fmt_number(v, lang), "pct": lambda v: fmt_pct(v, lang),
+                "text": lambda v: "" if v is None else str(v)}
+    shown = [[shown_as[kind](row.get(field)) for field, _, kind in EXPORT_COLUMNS] for row in rows]
+    raw = [[row.get(field) for field, _, _ in EXPORT_COLUMNS] for row in rows]
     return headers, shown, raw
+
+
+def export_context(programme: str, indicator: str, month: dt.date, rows: list[dict],
+                   lang: str) -> tuple[str, list[tuple[str, str]], list[export.Column]]:
+    """Title, context rows and columns of the ranking's Excel file, as StatLine gives them."""
+    db = warehouse.current()
+    names = dict(zip(*db.query("programmes")[["code", "name"]].T.values))
+    label = components.labels("indicators", lang)[indicator]
+    unit = dict(zip(*db.query("indicators")[["code", "unit"]].T.values))[indicator]
+    published = db.query("warehouse_info")["published_at"].iloc[0]
+    context = [(t("programme_choice", lang), names[programme]), (t("indicator_choice", lang), label),
+               (t("month_choice", lang), fmt_month(month, lang)),
+               (t("export_measure_label", lang), t(f"export_measure_{unit}", lang)),
+               (t("export_order_label", lang), t("export_order", lang))]
+    if any(components.flag(r.get("is_demo")) for r in rows):
+        context.append((t("export_data_label", lang), t("demo_tag", lang) + ": " + t("demo_banner", lang)))
+    context.append((t("export_source_label", lang), t(
+        "export_source", lang, published=fmt_date(published.date(), lang) if published is not None else "–",
+        today=fmt_date(dt.date.today(), lang))))
+    kinds = {"amount": "euro" if unit == "euro" else "int"}
+    columns = [export.Column(t(key, lang), kinds.get(kind, kind)) for _, key, kind in EXPORT_COLUMNS]
+    return t("export_title", lang, indicator=label, month=fmt_month(month, lang)), context, columns
 
 
 def compare_figure(series: pd.DataFrame, lang: str) -> go.Figure:
@@ -209,16 +243,22 @@ def change_comparison(regions: list[str], programme: str, indicator: str, month:
 @dash.callback(
     Output(ids.CMP_DOWNLOAD, "data"),
     Input(ids.CMP_EXPORT_CSV, "n_clicks"), Input(ids.CMP_EXPORT_XLSX, "n_clicks"),
-    State(ids.CMP_GRID, "virtualRowData"), State(ids.CMP_LANG, "data"),
+    State(ids.CMP_GRID, "virtualRowData"), State(ids.CMP_PROGRAMME, "value"),
+    State(ids.CMP_INDICATOR, "value"), State(ids.CMP_MONTH, "value"), State(ids.CMP_LANG, "data"),
     prevent_initial_call=True, on_error=components.callback_failed,
 )
-def download(_csv: int | None, _xlsx: int | None, rows: list[dict], lang: str) -> dict:
-    """The ranking in the order and columns shown, as CSV (text as shown) or XLSX (numbers)."""
-    headers, shown, raw = displayed(rows or [], lang)
-    name = t("export_filename", lang)
+def download(_csv: int | None, _xlsx: int | None, rows: list[dict], programme: str, indicator: str,
+             month: str, lang: str) -> dict:
+    """The ranking in the order shown, as CSV (text as shown) or as a StatLine-style XLSX
+    (context rows, numbers with number formats), named after what is in it."""
+    rows = rows or []
+    headers, shown, raw = displayed(rows, lang)
+    parts = (indicator, month, t("export_kind_ranking", lang))
     if dash.ctx.triggered_id == ids.CMP_EXPORT_XLSX:
-        return dcc.send_bytes(export.to_xlsx(headers, raw, name), f"{name}.xlsx")
-    return dcc.send_string(export.to_csv(headers, shown), f"{name}.csv")
+        title, context, columns = export_context(programme, indicator, url_state.parse_month(month), rows, lang)
+        return dcc.send_bytes(export.statline_xlsx(title, context, columns, raw, t("export_kind_ranking", lang)),
+                              export.file_name(*parts, ext="xlsx"))
+    return dcc.send_string(export.to_csv(headers, shown), export.file_name(*parts, ext="csv"))
 
 
 url_state.sync_url(ids.CMP_URL_SINK, {

@@ -1,0 +1,128 @@
+"""A 390 px phone and printed A4 (issue 15, parts 1 and 2), in the real served app and Chromium:
+no page scrolls sideways, wide tables scroll in their own focusable box, the map fits the screen
+without a toolbar over it, the map's table shows realised, target and status; axe-core finds
+nothing at that width; the region page prints as a one-column A4 factsheet."""
+from __future__ import annotations
+
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+from tests.conftest import PARTNER
+from tests.test_dashboard_pages import axe_source  # noqa: F401 - the fixture, shared
+
+PHONE = {"width": 390, "height": 844}
+PAGES = ["/", "/regio/AM10", "/vergelijken?regions=AM10,AM22", "/data", "/methode", "/login",
+         "/zoek?q=berg", "/aanleveren"]
+AXE = """async () => (await axe.run({exclude: [['.dash-dropdown-focus-target']]},
+    {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']}}
+)).violations.map(v => v.id + ': ' + v.nodes.map(n => n.target.join(' ')).join(', '))"""
+# Elements sticking out to the right of the window (boxes that scroll on their own excepted).
+STICKING_OUT = """() => [...document.querySelectorAll('body *')]
+    .filter(e => e.getBoundingClientRect().right > innerWidth + 0.5
+                 && !e.closest('.table-scroll, .ag-body-viewport, .ag-header-viewport, .ag-center-cols-viewport'))
+    .slice(0, 5).map(e => e.tagName + '.' + e.className)"""
+
+
+@pytest.fixture
+def phone(browser, served_app):
+    """A phone-sized page signed in as a partner (so /aanleveren opens), recording console errors."""
+    context = browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True)
+    page = context.new_page()
+    page.console_errors = []
+    page.on("console", lambda m: m.type == "error" and page.console_errors.append(m.text))
+    page.goto(f"{served_app}/login")
+    page.get_by_label("Gebruikersnaam").fill(PARTNER[0])
+    page.get_by_label("Wachtwoord").fill(PARTNER[1])
+    page.get_by_role("button", name="Inloggen").click()
+    expect(page).to_have_url(f"{served_app}/aanleveren")
+    yield page
+    context.close()
+
+
+def open_page(page, url: str) -> None:
+    page.goto(url)
+    expect(page.locator("main h1")).to_be_visible(timeout=45_000)   # 2 cores shared by 4 suites
+    page.wait_for_load_state("networkidle")
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_no_page_scrolls_sideways_on_a_phone_and_axe_finds_nothing(phone, served_app, axe_source, lang):
+    for path in PAGES:
+        open_page(phone, f"{served_app}{path}{'&' if '?' in path else '?'}lang={lang}")
+        widths = phone.evaluate("[document.documentElement.scrollWidth, innerWidth]")
+        assert widths[0] <= widths[1] == 390, (path, widths, phone.evaluate(STICKING_OUT))
+        boxes = phone.locator(".table-scroll")
+        for i in range(boxes.count()):
+            box = boxes.nth(i)
+            assert box.get_attribute("tabindex") == "0" and box.get_attribute("role") == "region"
+            assert box.get_attribute("aria-label"), path
+        phone.evaluate(axe_source)
+        assert phone.evaluate(AXE) == [], (path, lang)
+    assert phone.console_errors == []
+
+
+def test_the_map_fits_a_phone_and_its_table_shows_realised_target_and_status(phone, served_app):
+    open_page(phone, f"{served_app}/?lang=nl")
+    graph = phone.locator(".map-panel .js-plotly-plot")
+    # Every shape's east and west end lies inside the graph: the map was zoomed out to fit.
+    phone.wait_for_function("""() => { const gd = document.querySelector('.map-panel .js-plotly-plot');
+        const sub = gd._fullLayout.map._subplot; return sub && sub.map && sub.map.loaded(); }""")
+    edges = graph.evaluate("""(gd, done) => {
+        let lo = 180, hi = -180;
+        const walk = c => typeof c[0] === 'number' ? (lo = Math.min(lo, c[0]), hi = Math.max(hi, c[0]))
+                                                   : c.forEach(walk);
+        gd.data.forEach(t => ((t.geojson || {}).features || []).forEach(f => walk(f.geometry.coordinates)));
+        const map = gd._fullLayout.map._subplot.map, lat = gd._fullLayout.map.center.lat;
+        return [map.project([lo, lat]).x, map.project([hi, lat]).x, gd.getBoundingClientRect().width];
+    }""", None)
+    assert 0 <= edges[0] < edges[1] <= edges[2], edges
+    graph.hover()   # a tap shows plotly's toolbar on a phone; here it stays hidden
+    expect(phone.locator(".map-panel .modebar-container")).to_be_hidden()
+    box = phone.locator(".map-panel ~ div .table-scroll, #kaart-table .table-scroll").first
+    shown = [h.strip() for h in box.locator("thead th:visible").all_text_contents()]
+    assert shown == ["Regio", "Gerealiseerd", "Doel", "Status"]
+    assert box.evaluate("b => b.scrollWidth <= b.clientWidth")   # all four without scrolling
+
+
+A4_PRINTABLE = 703   # px: 210 mm less the 12 mm @page margins each side, at 96 px per inch
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_region_page_prints_as_a_one_column_a4_factsheet(browser, served_app, lang):
+    context = browser.new_context(viewport={"width": 1400, "height": 1000})
+    page = context.new_page()
+    try:
+        open_page(page, f"{served_app}/regio/AM10?month=2007-03&lang={lang}")
+        expect(page.get_by_role("button", name="Factsheet afdrukken" if lang == "nl" else "Print factsheet")).to_be_visible()
+        page.emulate_media(media="print")
+        page.evaluate("window.dispatchEvent(new Event('beforeprint'))")   # what the browser does first
+        page.set_viewport_size({"width": A4_PRINTABLE, "height": 1000})
+        page.wait_for_timeout(500)
+        heading = page.locator(".print-heading")
+        expect(heading).to_be_visible()
+        expect(heading).to_contain_text("Leren & Werken 2005–2007")
+        expect(heading).to_contain_text("maart 2007" if lang == "nl" else "March 2007")
+        for hidden in (".site-header", "button", ".hint", ".back-link", "fieldset", ".modebar-container"):
+            assert all(not el.is_visible() for el in page.locator(hidden).all()), hidden
+        cards = page.locator(".card")
+        expect(cards).to_have_count(4)
+        boxes = [cards.nth(i).bounding_box() for i in range(4)]
+        assert len({round(b["x"]) for b in boxes}) == 1                       # one column
+        assert all(b["x"] >= 0 and b["x"] + b["width"] <= A4_PRINTABLE for b in boxes)
+        charts = page.locator(".card .main-svg")
+        assert charts.count() >= 4
+        assert all(0 < c.bounding_box()["x"] + c.bounding_box()["width"] <= A4_PRINTABLE
+                   for c in charts.all())
+        crossing = page.evaluate("""(w) => [...document.querySelectorAll('body *')]
+            .filter(e => e.getClientRects().length && e.getBoundingClientRect().right > w + 0.5)
+            .map(e => e.tagName + '.' + e.className)""", A4_PRINTABLE)
+        assert crossing == []
+        expect(page.locator(".contributions")).to_be_visible()
+        expect(page.locator(".covenant")).to_be_visible()
+        pdf = page.pdf(format="A4", print_background=True)
+        pages = len(re.findall(rb"/Type\s*/Page[^s]", pdf))
+        assert pdf.startswith(b"%PDF") and 2 <= pages <= 8, pages   # a factsheet, not the whole site
+    finally:
+        context.close()
