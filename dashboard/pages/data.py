@@ -91,10 +91,8 @@ def runs(lang: str) -> html.Section:
                "col_run_id")
     return html.Section([
         html.H2(t("runs_heading", lang)),
-        html.Div(components.table(t("runs_caption", lang), [t(k, lang) for k in columns], rows,
-                                  numeric=set(range(2, 2 + 1 + len(RUN_COUNTS)))),
-                 className="table-panel scroll", tabIndex="0", role="region",
-                 **{"aria-label": t("runs_caption", lang)}),
+        components.table(t("runs_caption", lang), [t(k, lang) for k in columns], rows,
+                         numeric=set(range(2, 2 + 1 + len(RUN_COUNTS))), box_class="scroll"),
     ])
 
 
