@@ -280,9 +280,9 @@ STRINGS: dict[str, dict[str, str]] = {
     "col_received": {"nl": "Ontvangen", "en": "Received"},
     "col_rows": {"nl": "Regels", "en": "Rows"},
     "col_status": {"nl": "Status", "en": "Status"},
-    "hover": {"nl": "<b>{name}</b> ({code})<br>Status: {status}<br>Gerealiseerd: {realised}<br>"
+    "hover": {"nl": "<b>{name}</b><br>Status: {status}<br>Gerealiseerd: {realised}<br>"
                     "Doel: {target}<br>{pct} van het doel<br>Groei per 10.000 inwoners 15-74: {per10k}",
-              "en": "<b>{name}</b> ({code})<br>Status: {status}<br>Realised: {realised}<br>"
+              "en": "<b>{name}</b><br>Status: {status}<br>Realised: {realised}<br>"
                     "Target: {target}<br>{pct} of target<br>Gain per 10,000 aged 15-74: {per10k}"},
     "no_target": {"nl": "geen doel", "en": "no target"},
     "back_to_map": {"nl": "← Terug naar de kaart", "en": "← Back to the map"},
@@ -577,4 +577,81 @@ STRINGS.update({
                           "beoordeeld en daarna geladen.",
                     "en": "With warnings, the file is reviewed by a data steward after you confirm, and loaded "
                           "after that."},
+})
+
+
+# `regiomonitor progress`, the terminal report (regiomonitor/progress_report.py): the CLI and
+# the dashboard share this one catalogue (issue 15).
+STRINGS.update({
+    "cli_title": {"nl": "{region} ({code}) · {programme} · stand per {month}",
+        "en": "{region} ({code}) · {programme} · as of {month}"},
+    "cli_baseline": {"nl": "Uitgangswaarde",
+        "en": "Baseline"},
+    "cli_baseline_date": {"nl": "  op datum",
+        "en": "  on"},
+    "cli_target": {"nl": "Doel",
+        "en": "Target"},
+    "cli_deadline": {"nl": "  termijn",
+        "en": "  deadline"},
+    "cli_version": {"nl": "  versie (wijzigingen)",
+        "en": "  version (amendments)"},
+    "cli_realised": {"nl": "Gerealiseerd R",
+        "en": "Realised R"},
+    "cli_achievement": {"nl": "% van doel (R/T)",
+        "en": "% of target (R/T)"},
+    "cli_elapsed": {"nl": "Verstreken τ (maanden)",
+        "en": "Elapsed τ (months)"},
+    "cli_expected": {"nl": "Verwacht op rechte lijn E",
+        "en": "Expected on straight path E"},
+    "cli_gap": {"nl": "Verschil R − E",
+        "en": "Gap R − E"},
+    "cli_run_rate": {"nl": "Per maand tot nu",
+        "en": "Per month so far"},
+    "cli_required": {"nl": "Nodig per maand vanaf nu",
+        "en": "Required per month from now"},
+    "cli_pace": {"nl": "Tempo ρ",
+        "en": "Pace ratio ρ"},
+    "cli_status": {"nl": "Status",
+        "en": "Status"},
+    "cli_projected": {"nl": "Prognose op termijn",
+        "en": "Projected at deadline"},
+    "cli_interval": {"nl": "  interval (95%)",
+        "en": "  interval (95%)"},
+    "cli_reached": {"nl": "Doel bereikt in",
+        "en": "Target reached in"},
+    "cli_per_10k": {"nl": "Per 10.000 inw. 15-74: R / T",
+        "en": "Per 10,000 aged 15-74: R / T"},
+    "cli_last_reported": {"nl": "Laatst gerapporteerd",
+        "en": "Last reported"},
+    "cli_stand": {"nl": "Stand per (laatste complete maand)",
+        "en": "As of (last complete month)"},
+    "cli_completeness": {"nl": "Onvolledige maanden",
+        "en": "Incomplete months"},
+    "cli_provisional_mark": {"nl": " (v)",
+        "en": " (p)"},
+    "cli_provisional_note": {"nl": "(v) voorlopig: bevat maanden die nog niet door alle verwachte partners zijn aangeleverd (niet aangeleverd telt niet als 0); status, tempo en prognose gaan uit van de laatste complete maand.",
+        "en": "(p) provisional: includes months not yet delivered by every expected partner (not delivered does not count as 0); status, pace and projection rest on the last complete month."},
+    "cli_late": {"nl": "Achterstand: {partner} {n} maand(en) achter, sinds {month}",
+        "en": "Behind: {partner} {n} month(s) behind, since {month}"},
+    "cli_demo": {"nl": "Demonstratiedata: cijfers met (d) zijn gegenereerd, geen echte realisaties.",
+        "en": "Demonstration data (demonstratiedata): figures marked (d) are generated."},
+    "cli_no_region": {"nl": "Geen voortgang voor regio {code} in {month}: onbekende regio, geen doelen, of een maand buiten de looptijd.",
+        "en": "No progress for region {code} in {month}: unknown region, no targets, or a month outside the programme."},
+})
+
+
+# Charts people can read, the national picture, one presentation layer (issue 15, parts 5-8).
+STRINGS.update({
+    "per10k_short": {"nl": "per 10.000", "en": "per 10,000"},
+    "col_rank_pct": {"nl": "Rang (% van doel)", "en": "Rank (% of target)"},
+    "chart_full_target": {"nl": "100% van het doel", "en": "100% of target"},
+    "chart_expected_share": {"nl": "Verwacht op rechte lijn", "en": "Expected on the straight path"},
+    "trend_text": {"nl": "van {first} naar {last} in {n} maanden", "en": "from {first} to {last} in {n} months"},
+    "regions_refused": {"nl": "{name} is niet toegevoegd: u kunt hoogstens {n} regio's tegelijk vergelijken. "
+                              "Haal eerst een regio weg.",
+                        "en": "{name} was not added: you can compare at most {n} regions at once. "
+                              "Remove a region first."},
+    "steward_contact": {"nl": "Vragen over de cijfers of de monitor: de beheerders, {contact}.",
+                        "en": "Questions about the figures or the monitor: the data stewards, {contact}."},
+    "method_contact": {"nl": "Contact", "en": "Contact"},
 })

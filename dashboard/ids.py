@@ -46,3 +46,6 @@ REGIO_BOUNDARY = "regio-boundary"
 REGIO_GEMEENTEN = "regio-gemeenten"
 REGIO_STATE = "regio-state"
 REGIO_URL_SINK = "regio-url-sink"
+
+# Why a fifth region was not added on Vergelijken (issue 15).
+CMP_REGIONS_REFUSED = "cmp-regions-refused"

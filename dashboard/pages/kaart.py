@@ -9,7 +9,8 @@ import dash
 import pandas as pd
 from dash import Input, Output, State, clientside_callback, dcc, html
 
-from dashboard import components, figures, ids, url_state, warehouse
+from dashboard import components, figures, ids, shell, url_state, warehouse
+from regiomonitor import presentation
 from regiomonitor.formatting import as_date
 from dashboard.i18n import fmt_amount, fmt_month, fmt_number, fmt_pct, language, t
 from dashboard.status_style import STATUS_COLOURS, STATUS_SYMBOLS
@@ -17,19 +18,6 @@ from dashboard.status_style import STATUS_COLOURS, STATUS_SYMBOLS
 dash.register_page(__name__, path="/", title="Regiomonitor – Kaart", label_key="page_kaart", order=0)
 
 DEFAULT_MEASURE = "status"
-
-
-def status_text(row, statuses: dict[str, str], lang: str) -> str:
-    """A status in words, marked when the projection leaves it uncertain, provisional, or
-    computed on an earlier (the last complete) month."""
-    if not isinstance(row.status, str):
-        return t("no_target", lang)
-    notes = [t("status_uncertain", lang)] if components.flag(row.status_uncertain) else []
-    if components.flag(row.status_provisional):
-        notes.append(t("provisional_tag", lang))
-    if as_date(row.stand_month) and as_date(row.stand_month) != as_date(row.as_of_month):
-        notes.append(t("status_stand", lang, month=fmt_month(as_date(row.stand_month), lang, short=True)))
-    return statuses[row.status] + (f" ({', '.join(notes)})" if notes else "")
 
 
 def legend(progress: pd.DataFrame, statuses: dict[str, str], lang: str) -> html.Ul:
@@ -55,7 +43,7 @@ def table(progress: pd.DataFrame, label: str, statuses: dict[str, str], lang: st
     rows = [[dcc.Link(r.region_name, href=components.href(f"/regio/{r.region}", lang)), r.region,
              fmt_amount(r.realised, r.unit, lang), fmt_amount(r.target_value, r.unit, lang),
              fmt_pct(r.achievement, lang), fmt_number(r.gain_per_10k, lang, 1),
-             status_text(r, statuses, lang), t("provisional_tag", lang) if r.provisional else "",
+             presentation.status_text(r, statuses, lang, symbol=True), t("provisional_tag", lang) if r.provisional else "",
              fmt_month(as_date(r.last_reported_month), lang, short=True)]
             for r in progress.itertuples()]
     return components.table(
@@ -127,46 +115,37 @@ def layout(lang: str | None = None, programme: str | None = None, indicator: str
            **_: str) -> html.Div:
     lang = language(lang)
     db = warehouse.current()
-    codes = list(db.query("programmes")["code"])
-    programme = programme if programme in codes else codes[0]
-    indicator = indicator if indicator in components.labels("indicators", lang) else components.DEFAULT_INDICATOR
+    state = shell.view(lang, programme, indicator, month)
+    programme, indicator, month, months = state.programme, state.indicator, state.month, state.months
     measure = measure if measure in figures.MEASURES else DEFAULT_MEASURE
-    choices = db.query("as_of_months", programme=programme)
-    months = [m.date() for m in choices["as_of_month"]]
-    chosen = url_state.parse_month(month)
-    month = chosen if chosen in months else choices[choices["is_current"]]["as_of_month"].iloc[0].date()
     sources = list(db.query("geometry_sources")["source"])
     shape = shape if shape in sources else sources[0]
     figure, legend_list, data_table, text, credit = map_view(programme, indicator, month, measure,
                                                              shape, lang)
     any_demo = bool(db.query("warehouse_info")["any_demo"].iloc[0])
-    return html.Div([
-        components.header(lang, "/"),
-        html.Main([
-            html.H1(t("map_heading", lang)),
-            components.demo_banner(lang, any_demo),
-            controls(lang, programme, indicator, month, measure, months, sources, shape),
-            components.default_month_note(db.query("current_month", programme=programme).iloc[0], lang),
-            components.error_region(),
-            dcc.Store(id=ids.KAART_LANG, data=lang),
-            html.Div([
-                html.Figure([
-                    dcc.Graph(id=ids.KAART_MAP, figure=figure,
-                              config={"displaylogo": False, "scrollZoom": False}),
-                    html.Figcaption([
-                        html.P(text, id=ids.KAART_SUMMARY, className="summary",
-                               **{"aria-live": "polite"}),
-                        html.Div(legend_list, id=ids.KAART_LEGEND),
-                        html.P(t("map_click_hint", lang), className="hint"),
-                        html.P(credit, id=ids.KAART_ATTRIBUTION, className="attribution"),
-                    ]),
-                ], className="map-panel"),
-                html.Div(data_table, id=ids.KAART_TABLE, className="table-panel"),
-            ], className="map-layout"),
-            html.Div(id=ids.KAART_NAV_SINK, hidden=True),
-            html.Div(id=ids.KAART_URL_SINK, hidden=True),
-        ], id="main", tabIndex="-1"),
-        components.footer(lang),
+    return shell.page(lang, "/", [
+        html.H1(t("map_heading", lang)),
+        components.demo_banner(lang, any_demo),
+        controls(lang, programme, indicator, month, measure, months, sources, shape),
+        components.default_month_note(db.query("current_month", programme=programme).iloc[0], lang),
+        components.error_region(),
+        dcc.Store(id=ids.KAART_LANG, data=lang),
+        html.Div([
+            html.Figure([
+                dcc.Graph(id=ids.KAART_MAP, figure=figure,
+                          config={"displaylogo": False, "scrollZoom": False}),
+                html.Figcaption([
+                    html.P(text, id=ids.KAART_SUMMARY, className="summary",
+                           **{"aria-live": "polite"}),
+                    html.Div(legend_list, id=ids.KAART_LEGEND),
+                    html.P(t("map_click_hint", lang), className="hint"),
+                    html.P(credit, id=ids.KAART_ATTRIBUTION, className="attribution"),
+                ]),
+            ], className="map-panel"),
+            html.Div(data_table, id=ids.KAART_TABLE, className="table-panel"),
+        ], className="map-layout"),
+        html.Div(id=ids.KAART_NAV_SINK, hidden=True),
+        html.Div(id=ids.KAART_URL_SINK, hidden=True),
     ])
 
 

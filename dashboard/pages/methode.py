@@ -8,7 +8,7 @@ import math
 import dash
 from dash import html
 
-from dashboard import components, warehouse
+from dashboard import components, shell, warehouse
 from dashboard.i18n import fmt_month, fmt_pct, language, t
 from regiomonitor.formatting import as_date
 from dashboard.status_style import STATUS_COLOURS, STATUS_SYMBOLS
@@ -69,23 +69,19 @@ def provisional(lang: str) -> html.Section:
 @components.safe_layout
 def layout(lang: str | None = None, **_: str) -> html.Div:
     lang = language(lang)
-    return html.Div([
-        components.header(lang, "/methode"),
-        html.Main([
-            html.H1(t("method_heading", lang)),
-            html.P(t("method_intro", lang)),
-            indicators(lang),
-            html.Section([html.H2(t("method_formulas", lang)),
-                          html.Dl([html.Div([html.Dt(t(k + "_term", lang)), html.Dd(t(k, lang))])
-                                   for k in FORMULAS], className="formulas")]),
-            statuses(lang),
-            provisional(lang),
-            html.Section([html.H2(t("method_sources", lang)),
-                          html.Ul([html.Li(t(k, lang)) for k in ("source_covenant", "source_national",
-                                                                  "source_regions", "source_demo")])]),
-            html.Section([html.H2(t("method_accessibility", lang)),
-                          *[html.P(t(k, lang)) for k in ("a11y_standard", "a11y_tested", "a11y_limits",
-                                                         "a11y_contact")]], id="toegankelijkheid"),
-        ], id="main", tabIndex="-1"),
-        components.footer(lang),
+    return shell.page(lang, "/methode", [
+        html.H1(t("method_heading", lang)),
+        html.P(t("method_intro", lang)),
+        indicators(lang),
+        html.Section([html.H2(t("method_formulas", lang)),
+                      html.Dl([html.Div([html.Dt(t(k + "_term", lang)), html.Dd(t(k, lang))])
+                               for k in FORMULAS], className="formulas")]),
+        statuses(lang),
+        provisional(lang),
+        html.Section([html.H2(t("method_sources", lang)),
+                      html.Ul([html.Li(t(k, lang)) for k in ("source_covenant", "source_national",
+                                                              "source_regions", "source_demo")])]),
+        html.Section([html.H2(t("method_accessibility", lang)),
+                      *[html.P(t(k, lang)) for k in ("a11y_standard", "a11y_tested", "a11y_limits",
+                                                     "a11y_contact")]], id="toegankelijkheid"),
     ])

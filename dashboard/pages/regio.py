@@ -7,8 +7,8 @@ import dash
 import pandas as pd
 from dash import Input, Output, State, dcc, html
 
-from dashboard import components, deliveries, figures, ids, url_state, warehouse
-from dashboard.status_style import STATUS_SYMBOLS
+from dashboard import components, deliveries, figures, ids, shell, url_state, warehouse
+from regiomonitor import presentation
 from regiomonitor.formatting import as_date
 from dashboard.i18n import fmt_amount, fmt_date, fmt_month, fmt_number, fmt_pct, language, t
 
@@ -17,29 +17,11 @@ dash.register_page(__name__, path_template="/regio/<code>", title="Regiomonitor 
 
 
 def status_badge(row: pd.Series, labels: dict[str, str], lang: str) -> html.Span:
-    """The status in words and a symbol, never by colour alone; uncertain, provisional and the
-    month it was computed on (the last complete one) said in words too."""
-    text = labels.get(row["status"], row["status"])
-    notes = [t("status_uncertain", lang)] if components.flag(row["status_uncertain"]) else []
-    if components.flag(row["status_provisional"]):
-        notes.append(t("provisional_tag", lang))
-    stand = as_date(row["stand_month"])
-    if stand and stand != as_date(row["as_of_month"]):
-        notes.append(t("status_stand", lang, month=fmt_month(stand, lang)))
-    if notes:
-        text += f" ({', '.join(notes)})"
-    return html.Span([html.Span(STATUS_SYMBOLS.get(row["status"], "•"), **{"aria-hidden": "true"}),
-                      " ", text], className=f"status status-{row['status']}")
-
-
-def reached_text(row: pd.Series, lang: str) -> str:
-    reached = as_date(row["projected_month_reached"])
-    if row["status"] == "achieved" or row["months_remaining"] == 0:
-        return "–"
-    if reached is None:
-        return t("not_at_pace", lang)
-    late = f" ({t('after_deadline', lang)})" if components.flag(row["reached_after_deadline"]) else ""
-    return fmt_month(reached, lang) + late
+    """The status with its symbol and uncertainty in words (regiomonitor/presentation.py)."""
+    symbol = presentation.STATUS_SYMBOLS.get(row["status"], presentation.NO_STATUS_SYMBOL)
+    return html.Span([html.Span(symbol, **{"aria-hidden": "true"}), " ",
+                      presentation.status_text(row, labels, lang, short=False)],
+                     className=f"status status-{row['status']}")
 
 
 def indicator_card(row: pd.Series, series: pd.DataFrame, label: str, statuses: dict[str, str],
@@ -87,7 +69,7 @@ def indicator_card(row: pd.Series, series: pd.DataFrame, label: str, statuses: d
             figure(t("card_required", lang), fmt_amount(required, unit, lang)
                    if pd.notna(required) else "–"),
             figure(t("card_projected", lang), projected),
-            figure(t("card_reached", lang), reached_text(row, lang)),
+            figure(t("card_reached", lang), presentation.reached_text(row, lang)),
         ], className="card-figures"),
         html.P([t("card_as_of", lang, month=fmt_month(as_of, lang)), " · ",
                 t("card_last_reported", lang, month=fmt_month(last, lang)) if last
@@ -250,16 +232,12 @@ def layout(code: str | None = None, lang: str | None = None, programme: str | No
     region = db.query("region", region=code)
     path = f"/regio/{code}"
     if region.empty:
-        return html.Div([components.header(lang, path),
-                         html.Main([html.H1(t("page_regio", lang)),
-                                    html.P(t("region_not_found", lang, code=code)),
-                                    dcc.Link(t("back_to_map", lang), href=components.href("/", lang))],
-                                   id="main", tabIndex="-1"),
-                         components.footer(lang)])
-    programmes = db.query("programmes").set_index("code", drop=False)
-    programme = programmes.loc[programme] if programme in programmes.index else programmes.iloc[0]
-    as_of = (url_state.parse_month(month)
-             or as_date(db.query("current_month", programme=programme["code"])["as_of_month"].iloc[0]))
+        return shell.page(lang, path, [html.H1(t("page_regio", lang)),
+                                       html.P(t("region_not_found", lang, code=code)),
+                                       dcc.Link(t("back_to_map", lang), href=components.href("/", lang))])
+    state = shell.view(lang, programme, None, month)
+    programme = db.query("programmes").set_index("code", drop=False).loc[state.programme]
+    as_of = state.month
     progress = db.query("region_progress", region=code, programme=programme["code"], month=as_of)
     series = db.query("region_series", region=code, programme=programme["code"], month=as_of)
     labels = dict(zip(*db.query("indicators")[["code", f"label_{lang}"]].T.values))
@@ -267,27 +245,23 @@ def layout(code: str | None = None, lang: str | None = None, programme: str | No
     cards = [indicator_card(row, series[series["indicator"] == row["indicator"]],
                             labels[row["indicator"]], statuses, lang)
              for _, row in progress.iterrows()]
-    return html.Div([
-        components.header(lang, path),
-        html.Main([
-            dcc.Link(t("back_to_map", lang), href=components.href("/", lang), className="back-link"),
-            html.H1(t("region_heading", lang, name=region["name"].iloc[0], code=code)),
-            components.demo_banner(lang, bool(progress["is_demo"].any())),
-            html.P(t("region_as_of", lang, month=fmt_month(as_of, lang)), className="as-of-line"),
-            components.default_month_note(db.query("current_month", programme=programme["code"]).iloc[0],
-                                          lang),
-            components.error_region(),
-            deliveries.late_partners(code, programme["code"], labels, lang),
-            html.Div(cards, className="cards") if cards else html.P(t("region_no_targets", lang)),
-            deliveries.completeness(code, programme["code"], as_of, labels, lang),
-            contributions(code, programme["code"], labels, lang),
-            gemeenten(code, programme["code"], as_of, boundary if boundary in BOUNDARIES else "signing",
-                      lang),
-            covenant(code, programme, labels, lang),
-            freshness(code, lang),
-            submissions(code, lang),
-        ], id="main", tabIndex="-1"),
-        components.footer(lang),
+    return shell.page(lang, path, [
+        dcc.Link(t("back_to_map", lang), href=components.href("/", lang), className="back-link"),
+        html.H1(t("region_heading", lang, name=region["name"].iloc[0], code=code)),
+        components.demo_banner(lang, bool(progress["is_demo"].any())),
+        html.P(t("region_as_of", lang, month=fmt_month(as_of, lang)), className="as-of-line"),
+        components.default_month_note(db.query("current_month", programme=programme["code"]).iloc[0],
+                                      lang),
+        components.error_region(),
+        deliveries.late_partners(code, programme["code"], labels, lang),
+        html.Div(cards, className="cards") if cards else html.P(t("region_no_targets", lang)),
+        deliveries.completeness(code, programme["code"], as_of, labels, lang),
+        contributions(code, programme["code"], labels, lang),
+        gemeenten(code, programme["code"], as_of, boundary if boundary in BOUNDARIES else "signing",
+                  lang),
+        covenant(code, programme, labels, lang),
+        freshness(code, lang),
+        submissions(code, lang),
     ])
 
 
