@@ -72,10 +72,11 @@ STRINGS: dict[str, dict[str, str]] = {
     "col_month": {"nl": "Maand", "en": "Month"},
     "compare_heading": {"nl": "Regio's vergelijken", "en": "Compare regions"},
     "ranking_heading": {"nl": "Rangorde", "en": "Ranking"},
-    "ranking_help": {"nl": "Klik op een kolomkop om te sorteren; de export volgt de getoonde volgorde. "
-                           "Gelijke waarden delen een rang.",
-                     "en": "Click a column header to sort; the export follows the order shown. "
-                           "Equal values share a rank."},
+    "ranking_help": {"nl": "Gerangschikt naar percentage van het doel (Rang). Klik op een kolomkop om "
+                           "anders te sorteren; de export volgt de getoonde volgorde. Gelijke waarden "
+                           "delen een rang.",
+                     "en": "Ranked by percentage of target (Rank). Click a column header to sort "
+                           "otherwise; the export follows the order shown. Equal values share a rank."},
     "export_csv": {"nl": "Download CSV", "en": "Download CSV"},
     "export_xlsx": {"nl": "Download Excel (XLSX)", "en": "Download Excel (XLSX)"},
     "export_filename": {"nl": "regiomonitor-rangorde", "en": "regiomonitor-ranking"},
@@ -643,7 +644,6 @@ STRINGS.update({
 # Charts people can read, the national picture, one presentation layer (issue 15, parts 5-8).
 STRINGS.update({
     "per10k_short": {"nl": "per 10.000", "en": "per 10,000"},
-    "col_rank_pct": {"nl": "Rang (% van doel)", "en": "Rank (% of target)"},
     "chart_full_target": {"nl": "100% van het doel", "en": "100% of target"},
     "chart_expected_share": {"nl": "Verwacht op rechte lijn", "en": "Expected on the straight path"},
     "trend_text": {"nl": "van {first} naar {last} in {n} maanden", "en": "from {first} to {last} in {n} months"},

@@ -21,7 +21,7 @@ MAX_REGIONS = 4
 TREND_MONTHS = 12
 REGION_COLOURS = ["#0072B2", "#E69F00", "#009E73", "#CC79A7"]  # Okabe-Ito: colour-blind safe
 # Grid column → catalogue key of its header, and how its value is shown. Ranked by % of target.
-COLUMNS = [("rank_achievement", "col_rank_pct", "int"), ("region_name", "col_region", "text"),
+COLUMNS = [("rank_achievement", "col_rank", "int"), ("region_name", "col_region", "text"),
            ("realised", "col_realised", "int"), ("target_value", "col_target", "int"),
            ("achievement", "col_pct", "pct"), ("gain_per_10k", "col_per10k", "dec"),
            ("rank_per_10k", "col_rank_per10k", "int"), ("pace_ratio", "col_pace", "pct"),
