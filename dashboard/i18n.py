@@ -655,3 +655,50 @@ STRINGS.update({
                         "en": "Questions about the figures or the monitor: the data stewards, {contact}."},
     "method_contact": {"nl": "Contact", "en": "Contact"},
 })
+
+
+# The national picture (issue 15, part 5).
+STRINGS.update({
+    "national_heading": {"nl": "Nederland", "en": "The Netherlands"},
+    "national_total": {"nl": "Alle {n} regio's met een doel samen, {indicator} per {month}: {realised} van {target} "
+                             "({pct} van de doelen samen).",
+                       "en": "All {n} regions with a target together, {indicator} as of {month}: {realised} of "
+                             "{target} ({pct} of the targets together)."},
+    "national_median": {"nl": "De mediaanregio staat op {pct} van haar doel.",
+                        "en": "The median region is at {pct} of its target."},
+    "national_goal": {"nl": "Landelijk doel van Leren & Werken: {goal}; alle regio's samen {pct} daarvan.",
+                      "en": "Leren & Werken's national goal: {goal}; all regions together {pct} of it."},
+    "national_first_regions": {"nl": "De eerste zes convenantregio's beloofden samen ongeveer {goal}; zij "
+                                     "realiseerden {realised}.",
+                               "en": "The first six covenant regions together promised about {goal}; they "
+                                     "realised {realised}."},
+    "national_demo": {"nl": "realisaties en de meeste doelen: demonstratiedata",
+                      "en": "realised and most targets: demonstratiedata (demo)"},
+    "national_source_hint": {"nl": "Het landelijke doel en de belofte van de eerste zes regio's zijn context, "
+                                   "geen optelsom van de regiodoelen; bron op de pagina Methode.",
+                             "en": "The national goal and the first six regions' promise are context, not the "
+                                   "sum of the regional targets; source on the Method page."},
+    "national_term": {"nl": "Nederland", "en": "Netherlands"},
+    "median_term": {"nl": "mediaan", "en": "median"},
+    "similar_heading": {"nl": "Regio's van vergelijkbare omvang", "en": "Regions of similar size"},
+    "similar_help": {"nl": "De vier regio's met de meeste inwoners van 15-74 jaar die het dichtst bij deze regio "
+                           "liggen: een eerlijker vergelijking dan met de grootste of kleinste.",
+                     "en": "The four regions closest to this one in inhabitants aged 15-74: a fairer "
+                           "comparison than the largest or smallest."},
+    "similar_caption": {"nl": "Percentage van het doel per indicator, per {month}",
+                        "en": "Percentage of target per indicator, as of {month}"},
+    "col_population": {"nl": "Inwoners 15-74", "en": "Inhabitants 15-74"},
+    "method_frame": {"nl": "Programmakader Leren & Werken", "en": "Programme frame Leren & Werken"},
+    "method_frame_intro": {"nl": "Naast de regiodoelen toont de monitor het kader van het programma. Bronnen:",
+                           "en": "Beside the regional targets the monitor shows the programme's frame. Sources:"},
+    "method_frame_seed": {"nl": "SER, themadocument Sociale innovatie (2006), kader over Rivierenland: het "
+                                "convenant van 28-11-2005 met ten minste 1200 leerwerkplaatsen en 1500 "
+                                "EVC-trajecten in twee jaar (bij tekening 290 en 340); Bron in dat document: "
+                                "www.rivierenland.nl.",
+                          "en": "SER, theme document Sociale innovatie (2006), box on Rivierenland: the covenant "
+                                "of 28-11-2005 with at least 1200 work-learning places and 1500 EVC trajectories "
+                                "in two years (290 and 340 at signing); source given there: www.rivierenland.nl."},
+})
+STRINGS.update({
+    "national_first_regions_term": {"nl": "eerste zes convenantregio's samen", "en": "first six covenant regions together"},
+})

@@ -49,3 +49,4 @@ REGIO_URL_SINK = "regio-url-sink"
 
 # Why a fifth region was not added on Vergelijken (issue 15).
 CMP_REGIONS_REFUSED = "cmp-regions-refused"
+KAART_NATIONAL = "kaart-national"

@@ -106,3 +106,7 @@ def view_settings() -> list[dict[str, object]]:
         {"name": "due_month_reported_share", "value": DUE_MONTH_REPORTED_SHARE,
          "description": "share of regions that reported a month before others count as behind"},
     ]
+
+# Where readers reach the data stewards (Methode page, accessibility contact). The default is
+# a placeholder in the reserved .example domain: set REGIOMONITOR_STEWARD_CONTACT when deploying.
+STEWARD_CONTACT = os.environ.get("REGIOMONITOR_STEWARD_CONTACT", "beheer@regiomonitor.example")

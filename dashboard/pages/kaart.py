@@ -9,7 +9,7 @@ import dash
 import pandas as pd
 from dash import Input, Output, State, clientside_callback, dcc, html
 
-from dashboard import components, figures, ids, shell, url_state, warehouse
+from dashboard import components, figures, ids, national, shell, url_state, warehouse
 from regiomonitor import presentation
 from regiomonitor.formatting import as_date
 from dashboard.i18n import fmt_amount, fmt_month, fmt_number, fmt_pct, language, t
@@ -67,7 +67,7 @@ def summary(progress: pd.DataFrame, label: str, month: dt.date, lang: str) -> st
 
 def map_view(programme: str, indicator: str, month: dt.date, measure: str, shape: str,
              lang: str) -> tuple:
-    """Figure, legend, table, summary and attribution for one choice of controls."""
+    """Figure, legend, table, summary, attribution and national picture for one choice."""
     db = warehouse.current()
     progress = db.query("map_progress", programme=programme, indicator=indicator, month=month)
     progress["as_of_month"] = month
@@ -75,7 +75,8 @@ def map_view(programme: str, indicator: str, month: dt.date, measure: str, shape
     geometry = db.query("geometry", source=shape)
     figure = figures.progress_map(progress, geometry, measure, statuses, lang)
     return (figure, legend(progress, statuses, lang), table(progress, label, statuses, lang),
-            summary(progress, label, month, lang), attribution(geometry, lang))
+            summary(progress, label, month, lang), attribution(geometry, lang),
+            national.panel(programme, indicator, month, label, lang))
 
 
 def attribution(geometry: pd.DataFrame, lang: str) -> str:
@@ -120,8 +121,8 @@ def layout(lang: str | None = None, programme: str | None = None, indicator: str
     measure = measure if measure in figures.MEASURES else DEFAULT_MEASURE
     sources = list(db.query("geometry_sources")["source"])
     shape = shape if shape in sources else sources[0]
-    figure, legend_list, data_table, text, credit = map_view(programme, indicator, month, measure,
-                                                             shape, lang)
+    figure, legend_list, data_table, text, credit, country = map_view(
+        programme, indicator, month, measure, shape, lang)
     any_demo = bool(db.query("warehouse_info")["any_demo"].iloc[0])
     return shell.page(lang, "/", [
         html.H1(t("map_heading", lang)),
@@ -144,6 +145,7 @@ def layout(lang: str | None = None, programme: str | None = None, indicator: str
             ], className="map-panel"),
             html.Div(data_table, id=ids.KAART_TABLE, className="table-panel"),
         ], className="map-layout"),
+        html.Div(country, id=ids.KAART_NATIONAL),
         html.Div(id=ids.KAART_NAV_SINK, hidden=True),
         html.Div(id=ids.KAART_URL_SINK, hidden=True),
     ])
@@ -152,7 +154,7 @@ def layout(lang: str | None = None, programme: str | None = None, indicator: str
 @dash.callback(
     Output(ids.KAART_MAP, "figure"), Output(ids.KAART_LEGEND, "children"),
     Output(ids.KAART_TABLE, "children"), Output(ids.KAART_SUMMARY, "children"),
-    Output(ids.KAART_ATTRIBUTION, "children"),
+    Output(ids.KAART_ATTRIBUTION, "children"), Output(ids.KAART_NATIONAL, "children"),
     Input(ids.KAART_PROGRAMME, "value"), Input(ids.KAART_INDICATOR, "data"),
     Input(ids.KAART_MONTH, "value"), Input(ids.KAART_MEASURE, "data"),
     Input(ids.KAART_SHAPE, "data"), State(ids.KAART_LANG, "data"),
@@ -160,7 +162,7 @@ def layout(lang: str | None = None, programme: str | None = None, indicator: str
 )
 def change_view(programme: str, indicator: str, month: str, measure: str, shape: str,
                 lang: str) -> tuple:
-    """Redraw map, legend, table, summary and attribution for the chosen controls."""
+    """Redraw map, legend, table, summary, attribution and the national picture."""
     return map_view(programme, indicator, url_state.parse_month(month), measure, shape, lang)
 
 

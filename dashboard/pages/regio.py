@@ -7,7 +7,7 @@ import dash
 import pandas as pd
 from dash import Input, Output, State, dcc, html
 
-from dashboard import components, deliveries, figures, ids, shell, url_state, warehouse
+from dashboard import components, deliveries, figures, ids, national, shell, url_state, warehouse
 from regiomonitor import presentation
 from regiomonitor.formatting import as_date
 from dashboard.i18n import fmt_amount, fmt_date, fmt_month, fmt_number, fmt_pct, language, t
@@ -25,7 +25,7 @@ def status_badge(row: pd.Series, labels: dict[str, str], lang: str) -> html.Span
 
 
 def indicator_card(row: pd.Series, series: pd.DataFrame, label: str, statuses: dict[str, str],
-                   lang: str) -> html.Section:
+                   country: pd.DataFrame, lang: str) -> html.Section:
     """Realised against target for one indicator, its status, projection and trajectory chart."""
     tags = [html.Span(t("demo_target_tag" if row["target_is_demo"] else "real_tag", lang),
                       className="badge " + ("badge-demo" if row["target_is_demo"] else "badge-real"))]
@@ -62,6 +62,8 @@ def indicator_card(row: pd.Series, series: pd.DataFrame, label: str, statuses: d
             figure(t("card_target", lang), fmt_amount(row["target_value"], unit, lang), big=True,
                    extra="target-value"),
             figure(t("card_pct", lang), fmt_pct(row["achievement"], lang)),
+            *(figure(term, value, extra="beside") for term, value in
+              national.beside(country, row["indicator"], lang)),
             figure(t("card_baseline", lang, date=fmt_date(as_date(row["baseline_date"]), lang)),
                    fmt_amount(row["baseline_value"], unit, lang)),
             figure(t("card_deadline", lang), fmt_date(as_date(row["deadline"]), lang)),
@@ -155,6 +157,26 @@ def freshness(region: str, lang: str) -> html.Section:
     ], className="freshness")
 
 
+def similar(region: str, programme: str, month: dt.date, labels: dict[str, str],
+            lang: str) -> html.Section:
+    """The region beside the four regions closest in working-age population (v_similar_regions)."""
+    frame = warehouse.current().query("region_similar", region=region, programme=programme, month=month)
+    indicators = [i for i in labels if i in set(frame["indicator"].dropna())]
+    rows = []
+    for (code, name), group in frame.groupby(["region", "region_name"], sort=False):
+        pct = dict(zip(group["indicator"], group["achievement"]))
+        link = name if code == region else dcc.Link(name, href=components.href(f"/regio/{code}", lang))
+        rows.append([link, fmt_number(group["population_15_74"].max(), lang),
+                     *(fmt_pct(pct.get(i), lang) for i in indicators)])
+    return html.Section([
+        html.H2(t("similar_heading", lang)),
+        html.P(t("similar_help", lang), className="hint"),
+        components.table(t("similar_caption", lang, month=fmt_month(month, lang)),
+                         [t("col_region", lang), t("col_population", lang), *(labels[i] for i in indicators)],
+                         rows, numeric=set(range(1, len(indicators) + 2))),
+    ], className="similar")
+
+
 BOUNDARIES = ("signing", "current")
 
 
@@ -242,8 +264,9 @@ def layout(code: str | None = None, lang: str | None = None, programme: str | No
     series = db.query("region_series", region=code, programme=programme["code"], month=as_of)
     labels = dict(zip(*db.query("indicators")[["code", f"label_{lang}"]].T.values))
     statuses = dict(zip(*db.query("statuses")[["code", f"label_{lang}"]].T.values))
+    country = national.national(programme["code"], as_of)
     cards = [indicator_card(row, series[series["indicator"] == row["indicator"]],
-                            labels[row["indicator"]], statuses, lang)
+                            labels[row["indicator"]], statuses, country, lang)
              for _, row in progress.iterrows()]
     return shell.page(lang, path, [
         dcc.Link(t("back_to_map", lang), href=components.href("/", lang), className="back-link"),
@@ -257,6 +280,7 @@ def layout(code: str | None = None, lang: str | None = None, programme: str | No
         html.Div(cards, className="cards") if cards else html.P(t("region_no_targets", lang)),
         deliveries.completeness(code, programme["code"], as_of, labels, lang),
         contributions(code, programme["code"], labels, lang),
+        similar(code, programme["code"], as_of, labels, lang),
         gemeenten(code, programme["code"], as_of, boundary if boundary in BOUNDARIES else "signing",
                   lang),
         covenant(code, programme, labels, lang),
