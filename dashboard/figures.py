@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -233,3 +234,14 @@ def big_number(value: float, lang: str) -> str:
     if abs(value) >= 1_000_000:
         return f"{fmt_number(value / 1_000_000, lang, 1 if value % 1_000_000 else 0)} mln"
     return fmt_number(value, lang)
+
+
+# The credit line the boundaries flow stores by default (pipelines/boundaries.ATTRIBUTION), read
+# back so that the English page shows it translated; any other credit is shown as stored.
+CBS_CREDIT = re.compile(r"Bron: CBS / PDOK, gebiedsindelingen(?P<year> \d{4})? \(vereenvoudigd via cartomap/nl\)")
+
+
+def source_line(credit: str, lang: str) -> str:
+    """The boundaries' credit line in the reader's language."""
+    match = CBS_CREDIT.fullmatch(credit or "")
+    return t("source_cbs", lang, year=match["year"] or "") if match else credit

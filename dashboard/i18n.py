@@ -702,3 +702,7 @@ STRINGS.update({
 STRINGS.update({
     "national_first_regions_term": {"nl": "eerste zes convenantregio's samen", "en": "first six covenant regions together"},
 })
+STRINGS.update({
+    "source_cbs": {"nl": "Bron: CBS / PDOK, gebiedsindelingen{year} (vereenvoudigd via cartomap/nl)",
+                   "en": "Source: Statistics Netherlands (CBS) / PDOK, boundaries{year} (simplified via cartomap/nl)"},
+})

@@ -82,7 +82,7 @@ def map_view(programme: str, indicator: str, month: dt.date, measure: str, shape
 def attribution(geometry: pd.DataFrame, lang: str) -> str:
     """Where the shapes come from: the schematic tiles, or the real boundaries' source."""
     first = geometry.iloc[0]
-    return t("map_attribution", lang) if first["source"] == "schematic" else first["attribution"]
+    return t("map_attribution", lang) if first["source"] == "schematic" else figures.source_line(first["attribution"], lang)
 
 
 def shape_control(lang: str, sources: list[str], shape: str) -> html.Fieldset | dcc.Store:

@@ -112,7 +112,7 @@ def covenant(region: str, programme: pd.Series, labels: dict[str, str], lang: st
     rows = [[labels[v.indicator], fmt_number(v.version, lang), fmt_date(as_date(v.valid_from), lang),
              fmt_amount(v.baseline_value, units[v.indicator], lang),
              fmt_amount(v.target_value, units[v.indicator], lang), fmt_date(as_date(v.deadline), lang),
-             (v.note + " · " if isinstance(v.note, str) else "") + v.source]
+             html.Span((v.note + " · " if isinstance(v.note, str) else "") + v.source, lang="nl")]
             for v in targets.itertuples()]
     return html.Section([
         html.H2(t("covenant_heading", lang)),
@@ -209,7 +209,7 @@ def gemeenten_view(region: str, programme: str, month: dt.date, boundary: str, l
         summary = t("gemeenten_map_summary", lang, n=len(shapes), name=names[top],
                     share=fmt_pct(totals[top] / totals.sum(), lang))
         content.insert(1, html.Figure([dcc.Graph(figure=figure, config={"displaylogo": False}),
-                                       html.Figcaption([summary, " ", shapes["attribution"].iloc[0]])]))
+                                       html.Figcaption([summary, " ", figures.source_line(shapes["attribution"].iloc[0], lang)])]))
     elif boundary == "signing":
         content.append(html.P(t("gemeenten_map_current_only", lang), className="hint"))
     return content

@@ -78,6 +78,10 @@ def column_defs(lang: str) -> list[dict]:
                     "autoHeight": True}
         if field == "achievement":
             col |= {"sort": "desc"}
+        if field == "status_label":
+            col |= {"minWidth": 210, "wrapText": True, "autoHeight": True}
+        if field in ("realised", "target_value"):
+            col |= {"minWidth": 120}
         if field == "sparkline":
             col |= {"cellRenderer": "Sparkline", "minWidth": 130, "sortable": False}
         defs.append(col)
@@ -97,7 +101,7 @@ def displayed(rows: list[dict], lang: str) -> tuple[list[str], list[list], list[
 def compare_figure(series: pd.DataFrame, labels: dict[str, str], lang: str) -> dict:
     """% of target over time for the chosen regions, one small chart per indicator on shared
     axes, each with the 100 % line and the expected straight path; a plain figure dict."""
-    data, layout = [], {"height": 560, "margin": {"l": 60, "r": 20, "t": 40, "b": 40},
+    data, layout = [], {"height": 620, "margin": {"l": 60, "r": 20, "t": 40, "b": 40},
                         "separators": figures.SEPARATORS[lang], "plot_bgcolor": "#ffffff",
                         "legend": {"orientation": "h", "y": -0.12}, "annotations": []}
     if series.empty:
@@ -109,11 +113,11 @@ def compare_figure(series: pd.DataFrame, labels: dict[str, str], lang: str) -> d
         col, row = n % 2, n // 2
         layout[f"xaxis{axis}"] = {"domain": [col * 0.54, col * 0.54 + 0.46], "anchor": f"y{axis}",
                                   "gridcolor": "#e5e5e5", **figures.month_axis(start, end, lang, 4)}
-        layout[f"yaxis{axis}"] = {"domain": [0.56 - row * 0.56, 1 - row * 0.56], "anchor": f"x{axis}",
+        layout[f"yaxis{axis}"] = {"domain": [0.6 - row * 0.6, 1 - row * 0.6], "anchor": f"x{axis}",
                                   "gridcolor": "#e5e5e5", **figures.number_axis(top, lang, share=True)}
         layout["annotations"].append({"text": f"<b>{label}</b>", "showarrow": False, "xref": "paper",
                                       "yref": "paper", "x": col * 0.54, "xanchor": "left",
-                                      "y": 1.04 - row * 0.56, "yanchor": "bottom"})
+                                      "y": 1.01 - row * 0.6, "yanchor": "bottom"})
         part = series[series["indicator"] == code]
         first = n == 0
         xy = {"xaxis": f"x{axis}", "yaxis": f"y{axis}"}
