@@ -65,6 +65,7 @@ def summary(progress: pd.DataFrame, label: str, month: dt.date, lang: str) -> st
              worst=worst["region_name"], worst_pct=fmt_pct(worst["achievement"], lang))
 
 
+@warehouse.per_snapshot
 def map_view(programme: str, indicator: str, month: dt.date, measure: str, shape: str,
              lang: str) -> tuple:
     """Figure, legend, table, summary, attribution and national picture for one choice."""

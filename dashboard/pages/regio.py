@@ -246,6 +246,7 @@ def submissions(region: str, lang: str) -> html.Section:
 
 
 @components.safe_layout
+@warehouse.per_snapshot
 def layout(code: str | None = None, lang: str | None = None, programme: str | None = None,
            month: str | None = None, boundary: str | None = None, **_: str) -> html.Div:
     lang = language(lang)

@@ -49,6 +49,7 @@ def trend_text(trend: dict | None, lang: str) -> str:
              n=len(values) - 1)
 
 
+@warehouse.per_snapshot
 def ranking_rows(programme: str, indicator: str, month: dt.date, lang: str) -> list[dict]:
     """One grid row per region, numbers kept numeric so the grid sorts them as numbers."""
     frame = warehouse.current().query("ranking", programme=programme, indicator=indicator, month=month)
@@ -137,6 +138,7 @@ def compare_figure(series: pd.DataFrame, labels: dict[str, str], lang: str) -> d
     return {"data": data, "layout": layout}
 
 
+@warehouse.per_snapshot
 def compare_view(programme: str, indicator: str, month: dt.date, regions: list[str],
                  lang: str) -> tuple:
     """Small multiples, the chosen indicator's data table and a one-line summary for up to
