@@ -225,13 +225,14 @@ def number_axis(top: float, lang: str, ticks: int = 5, share: bool = False) -> d
     magnitude = 10 ** (len(str(int(raw))) - 1)
     step = next(m * magnitude for m in (1, 2, 2.5, 5, 10) if m * magnitude >= raw)
     values = [i * step for i in range(int(top // step) + 2)]
-    return {"tickmode": "array", "tickvals": values, "ticktext": [big_number(v, lang) for v in values],
-            "range": [0, values[-1]]}
+    millions = values[-1] >= 1_000_000
+    return {"tickmode": "array", "tickvals": values,
+            "ticktext": [big_number(v, lang, millions) for v in values], "range": [0, values[-1]]}
 
 
-def big_number(value: float, lang: str) -> str:
-    """1500 → "1.500"; 1.500.000 → "1,5 mln" (nl) / "1.5 mln" (en)."""
-    if abs(value) >= 1_000_000:
+def big_number(value: float, lang: str, millions: bool = False) -> str:
+    """1500 → "1.500"; in millions (an axis reaching a million): 1.500.000 → "1,5 mln"."""
+    if millions and value:
         return f"{fmt_number(value / 1_000_000, lang, 1 if value % 1_000_000 else 0)} mln"
     return fmt_number(value, lang)
 
