@@ -233,7 +233,7 @@ def submissions(region: str, lang: str) -> html.Section:
     """The files behind the figures: traceability from screen to source."""
     frame = warehouse.current().query("region_submissions", region=region)
     rows = [[html.A(s.file_name, href=components.href("/data", lang, submission=s.id)),
-             fmt_date(as_date(s.received_at), lang), s.indicators,
+             fmt_date(as_date(s.received_at), lang), getattr(s, f"indicators_{lang}"),
              fmt_amount(s.rows_for_region, "aantal", lang),
              t(f"status_{s.status}", lang) + (f" · {t('demo_tag', lang)}" if s.is_demo else "")]
             for s in frame.itertuples()]
