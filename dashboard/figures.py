@@ -8,6 +8,7 @@ import re
 
 import pandas as pd
 import plotly.graph_objects as go
+from dash import Patch
 
 from dashboard.i18n import fmt_amount, fmt_month, fmt_number, fmt_pct, t
 from dashboard.status_style import NO_TARGET_COLOUR, STATUS_COLOURS
@@ -54,13 +55,25 @@ def map_values(progress: pd.DataFrame, measure: str, lang: str) -> tuple[pd.Seri
         scale = [[edge, colour] for i, colour in enumerate(STATUS_COLOURS.values())
                  for edge in (i / n, (i + 1) / n)]
         return progress["status"].map(order.index), {
-            "colorscale": scale, "zmin": -0.5, "zmax": n - 0.5, "showscale": False}
+            "colorscale": scale, "zmin": -0.5, "zmax": n - 0.5, "showscale": False, "colorbar": None}
     if measure == "per10k":
-        return progress["gain_per_10k"], {"colorscale": PROGRESS_SCALE, "colorbar": {
+        return progress["gain_per_10k"], {"colorscale": PROGRESS_SCALE, "zmin": None, "zmax": None,
+                                          "showscale": True, "colorbar": {
             "title": {"text": t("per10k_short", lang)}, "tickformat": ",.0f"}}
     return progress["achievement"].clip(upper=1.0), {
-        "colorscale": PROGRESS_SCALE, "zmin": 0, "zmax": 1,
+        "colorscale": PROGRESS_SCALE, "zmin": 0, "zmax": 1, "showscale": True,
         "colorbar": {"tickformat": ".0%"}}
+
+
+def measure_patch(progress: pd.DataFrame, measure: str, lang: str) -> Patch:
+    """Only what a change of measure changes: the colour values and scale of the regions'
+    trace. The shapes, hovers and rings stay in the browser (issue 15: send only what changed)."""
+    values, colours = map_values(progress[progress["status"].notna()], measure, lang)
+    patch = Patch()
+    patch["data"][0]["z"] = values.tolist()
+    for key, value in colours.items():
+        patch["data"][0][key] = value
+    return patch
 
 
 def progress_map(progress: pd.DataFrame, geometry: pd.DataFrame, measure: str,

@@ -163,8 +163,14 @@ def layout(lang: str | None = None, programme: str | None = None, indicator: str
 )
 def change_view(programme: str, indicator: str, month: str, measure: str, shape: str,
                 lang: str) -> tuple:
-    """Redraw map, legend, table, summary, attribution and the national picture."""
-    return map_view(programme, indicator, url_state.parse_month(month), measure, shape, lang)
+    """Redraw map, legend, table, summary, attribution and the national picture; when only the
+    measure changed, send just the map's new colours."""
+    month = url_state.parse_month(month)
+    if dash.ctx.triggered_id == ids.KAART_MEASURE:
+        progress = warehouse.current().query("map_progress", programme=programme, indicator=indicator,
+                                             month=month)
+        return (figures.measure_patch(progress, measure, lang), *[dash.no_update] * 5)
+    return map_view(programme, indicator, month, measure, shape, lang)
 
 
 components.register_choice(ids.KAART_INDICATOR)
