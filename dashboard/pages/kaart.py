@@ -131,6 +131,7 @@ def layout(lang: str | None = None, programme: str | None = None, indicator: str
         controls(lang, programme, indicator, month, measure, months, sources, shape),
         components.default_month_note(db.query("current_month", programme=programme).iloc[0], lang),
         components.error_region(),
+        html.Div(country, id=ids.KAART_NATIONAL),
         dcc.Store(id=ids.KAART_LANG, data=lang),
         html.Div([
             html.Figure([
@@ -146,7 +147,6 @@ def layout(lang: str | None = None, programme: str | None = None, indicator: str
             ], className="map-panel"),
             html.Div(data_table, id=ids.KAART_TABLE, className="table-panel"),
         ], className="map-layout"),
-        html.Div(country, id=ids.KAART_NATIONAL),
         html.Div(id=ids.KAART_NAV_SINK, hidden=True),
         html.Div(id=ids.KAART_URL_SINK, hidden=True),
     ])
