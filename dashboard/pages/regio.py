@@ -202,12 +202,12 @@ def gemeenten_view(region: str, programme: str, month: dt.date, boundary: str, l
                                 numeric=set(range(1, len(indicators) + 1)))]
     shapes = db.query("region_gemeente_shapes", region=region)
     if boundary == "current" and not shapes.empty:
-        totals = frame.groupby("gemeente")["records"].sum()
-        figure = figures.gemeente_map(shapes, totals / totals.sum(), lang)
-        top = totals.idxmax()
+        shares = frame.drop_duplicates("gemeente").set_index("gemeente")["share_all"]
+        figure = figures.gemeente_map(shapes, shares, lang)
+        top = shares.idxmax()
         names = dict(zip(frame["gemeente"], frame["gemeente_name"]))
         summary = t("gemeenten_map_summary", lang, n=len(shapes), name=names[top],
-                    share=fmt_pct(totals[top] / totals.sum(), lang))
+                    share=fmt_pct(shares[top], lang))
         content.insert(1, html.Figure([dcc.Graph(figure=figure, config={"displaylogo": False}),
                                        html.Figcaption([summary, " ", figures.source_line(shapes["attribution"].iloc[0], lang)])]))
     elif boundary == "signing":
