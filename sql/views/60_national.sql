@@ -14,8 +14,8 @@ with regions as (
     select
         programme, indicator, as_of_month,
         count(*) as regions_with_target,
-        sum(realised) as realised_total,
-        sum(target_value) as target_total,
+        sum(realised order by region) as realised_total,   -- ordered: the same float sum every
+        sum(target_value order by region) as target_total, -- refresh (tests/test_rebuild_digest.py)
         median(achievement) as median_achievement,
         median(pace_ratio) as median_pace_ratio,
         bool_or(provisional) as provisional,
@@ -25,7 +25,8 @@ with regions as (
 ),
 
 first_regions as (
-    select p.programme, p.indicator, p.as_of_month, sum(p.realised) as first_regions_realised
+    select p.programme, p.indicator, p.as_of_month,
+        sum(p.realised order by p.region) as first_regions_realised
     from v_progress_stand as p
     join programme_frame as f
         on f.programme = p.programme and f.indicator = p.indicator and f.scope = 'first_regions'
