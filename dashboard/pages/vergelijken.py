@@ -12,7 +12,6 @@ from dash import ALL, Input, Output, State, dcc, html
 from dashboard import components, export, figures, ids, shell, url_state, warehouse
 from dashboard.i18n import fmt_month, fmt_number, fmt_pct, language, t
 from regiomonitor import presentation
-from regiomonitor.formatting import as_date
 
 dash.register_page(__name__, path="/vergelijken", title="Regiomonitor – Vergelijken",
                    label_key="page_vergelijken", order=1)
