@@ -33,8 +33,10 @@ def percentile(values: list[float], q: int) -> float:
     return statistics.quantiles(values, n=100, method="inclusive")[q - 1]
 
 
-def time_callback(url: str, name: str, body: dict, calls: int, warmup: int = 3) -> Latency:
-    """POST the same body `calls` times after a warm-up; Server-Timing if present, else wall."""
+def time_callback(url: str, name: str, body: dict, calls: int, warmup: int = 12) -> Latency:
+    """POST the same body `calls` times after a warm-up; Server-Timing if present, else wall.
+    The warm-up reaches every gunicorn worker (4 by default) a few times: each worker has its
+    own per-snapshot cache, and a cold worker's first call is a first view, not a repeat."""
     for _ in range(warmup):
         post(url, body)
     times, source = [], "Server-Timing"

@@ -55,6 +55,16 @@ def print_latency(results: list[Latency]) -> list[Latency]:
     return results
 
 
+def print_latency_ratio(uncached: list[Latency], cached: list[Latency]) -> list[Latency]:
+    """Section 2b: the same callbacks with the per-snapshot view cache off (the code before
+    issue 15 had only the query cache), and how much slower that is."""
+    print("\n2b. The same callbacks with the view cache off (REGIOMONITOR_VIEW_CACHE=0), same run")
+    for off, on in zip(uncached, cached):
+        print(f"   {off.name:30} {off.calls} calls  p50 {off.p50_ms:6.1f} ms  p95 {off.p95_ms:6.1f} ms "
+              f"[{off.source}]  cache off / on: p95 x{off.p95_ms / max(on.p95_ms, 0.01):.1f}")
+    return uncached
+
+
 def print_pages(results: list[PageReady]) -> list[PageReady]:
     """Section 3: page ready per page."""
     print("\n3. Page ready in headless Chromium (navigation start to map/table drawn)")

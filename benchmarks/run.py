@@ -7,7 +7,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from benchmarks import ingest, latency, machine, map_bytes, page_ready, payloads, prefect_share, workload
-from benchmarks.report import print_ingest, print_latency, print_map_bytes, print_pages, print_prefect
+from benchmarks.report import (print_ingest, print_latency, print_latency_ratio, print_map_bytes,
+                               print_pages, print_prefect)
 
 
 @dataclass(frozen=True)
@@ -57,4 +58,7 @@ def measure(size: Size, work: Path, served: Path) -> dict[str, object]:
         figures["pages"] = print_pages(page_ready.run(browser, url, size.loads))
         figures["map_bytes"] = print_map_bytes(
             map_bytes.run(url, bodies["map view (indicator change)"], served, real), real)
+    with serving(served, work, env={"REGIOMONITOR_VIEW_CACHE": "0"}) as url:
+        figures["latency_uncached"] = print_latency_ratio(
+            latency.run(url, bodies, size.calls), figures["latency"])
     return figures

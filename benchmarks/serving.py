@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import contextlib
+import os
 import shutil
 import socket
 import subprocess
@@ -25,9 +26,10 @@ def free_port() -> int:
 
 
 @contextlib.contextmanager
-def serving(warehouse: Path, log_dir: Path, workers: int | None = None) -> Iterator[str]:
+def serving(warehouse: Path, log_dir: Path, workers: int | None = None,
+            env: dict[str, str] | None = None) -> Iterator[str]:
     """The dashboard on `warehouse`, started as a user starts it (gunicorn; accounts in
-    `log_dir`, no upload loader); yields its base URL."""
+    `log_dir`, no upload loader), with `env` added to its environment; yields its base URL."""
     port = free_port()
     log_path = log_dir / f"serve-{port}.log"
     options = ["--accounts", str(log_dir / "accounts.sqlite"), "--no-loader",
@@ -35,7 +37,8 @@ def serving(warehouse: Path, log_dir: Path, workers: int | None = None) -> Itera
     with open(log_path, "w") as log:
         proc = subprocess.Popen([sys.executable, "-m", "regiomonitor.cli", "serve", "--warehouse",
                                  str(warehouse), "--port", str(port), *options], stdout=log,
-                                stderr=log, cwd=ROOT)  # `-m` puts the cwd first on sys.path
+                                stderr=log, cwd=ROOT,  # `-m` puts the cwd first on sys.path
+                                env={**os.environ, **(env or {})})
         url = f"http://127.0.0.1:{port}"
         try:
             wait_until_up(url, proc, log_path)

@@ -13,6 +13,7 @@ from dash import ALL, Input, Output, State, dcc, html
 from dashboard import ids, search, warehouse
 from dashboard.i18n import LANGUAGES, fmt_date, fmt_month, language, t
 from regiomonitor.formatting import as_date
+from regiomonitor.presentation import flag  # noqa: F401 -- the pages' yes/no test
 
 LOG = logging.getLogger("regiomonitor.dashboard")
 
@@ -151,12 +152,6 @@ def register_choice(group_id: str, max_selected: int | None = None) -> None:
             selected.discard(clicked)
         return (["true" if c in selected else "false" for c in codes],
                 [c for c in codes if c in selected])
-
-
-def flag(value: object) -> bool:
-    """A yes/no column value; a missing one (None, NaN, pd.NA) is no. `if value` on pd.NA raises
-    "boolean value of NA is ambiguous", which blanked the Regio and Vergelijken pages (issue 10)."""
-    return False if value is None or pd.isna(value) else bool(value)
 
 
 def error_message(lang: str) -> html.Div:

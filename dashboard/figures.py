@@ -4,15 +4,22 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 
 import pandas as pd
 import plotly.graph_objects as go
+from dash import Patch
 
-from dashboard.i18n import fmt_amount, fmt_number, fmt_pct, t
+from dashboard.i18n import fmt_amount, fmt_month, fmt_number, fmt_pct, t
 from dashboard.status_style import NO_TARGET_COLOUR, STATUS_COLOURS
+from regiomonitor import presentation
 
-# Colour-blind safe sequential scale (ColorBrewer YlGnBu), light = far from target.
-PROGRESS_SCALE = "YlGnBu"
+# Colour-blind safe sequential scale (ColorBrewer YlGnBu), light = low, dark = high. Written
+# out: plotly's named "YlGnBu" runs dark to light, which made the best regions fade to white
+# like missing data. It starts at a pale green, not white, for the same reason.
+PROGRESS_SCALE = [[i / 7, c] for i, c in enumerate(
+    ["#edf8b1", "#c7e9b4", "#7fcdbb", "#41b6c4", "#1d91c0", "#225ea8", "#253494", "#081d58"])]
+TARGET_LINE = {"color": "#7f2704", "dash": "longdash", "width": 2}
 SEPARATORS = {"nl": ",.", "en": ".,"}
 MAP_CENTER = {"lon": 5.35, "lat": 52.05}
 
@@ -30,16 +37,17 @@ MEASURES = ("status", "pct", "per10k")
 def map_hover(row, statuses: dict[str, str], lang: str) -> str:
     """The region's figures in the reader's format."""
     if not isinstance(row.status, str):
-        return f"<b>{row.region_name}</b> ({row.region})<br>{t('no_target', lang)}"
-    text = t("hover", lang, name=row.region_name, code=row.region,
+        return f"<b>{row.region_name}</b><br>{t('no_target', lang)}"
+    text = t("hover", lang, name=row.region_name,
              realised=fmt_amount(row.realised, row.unit, lang),
              target=fmt_amount(row.target_value, row.unit, lang),
-             pct=fmt_pct(row.achievement, lang), status=statuses[row.status],
+             pct=fmt_pct(row.achievement, lang),
+             status=presentation.status_text(row, statuses, lang, symbol=True),
              per10k=fmt_number(row.gain_per_10k, lang, 1))
-    return text + (f"<br>({t('provisional_tag', lang)})" if row.provisional else "")
+    return text
 
 
-def map_values(progress: pd.DataFrame, measure: str) -> tuple[pd.Series, dict]:
+def map_values(progress: pd.DataFrame, measure: str, lang: str) -> tuple[pd.Series, dict]:
     """The number each region is coloured by, and the colour scale that goes with it."""
     if measure == "status":
         order = list(STATUS_COLOURS)
@@ -47,13 +55,25 @@ def map_values(progress: pd.DataFrame, measure: str) -> tuple[pd.Series, dict]:
         scale = [[edge, colour] for i, colour in enumerate(STATUS_COLOURS.values())
                  for edge in (i / n, (i + 1) / n)]
         return progress["status"].map(order.index), {
-            "colorscale": scale, "zmin": -0.5, "zmax": n - 0.5, "showscale": False}
+            "colorscale": scale, "zmin": -0.5, "zmax": n - 0.5, "showscale": False, "colorbar": None}
     if measure == "per10k":
-        return progress["gain_per_10k"], {"colorscale": PROGRESS_SCALE, "colorbar": {
-            "title": {"text": "/10.000"}, "tickformat": ",.0f"}}
+        return progress["gain_per_10k"], {"colorscale": PROGRESS_SCALE, "zmin": None, "zmax": None,
+                                          "showscale": True, "colorbar": {
+            "title": {"text": t("per10k_short", lang)}, "tickformat": ",.0f"}}
     return progress["achievement"].clip(upper=1.0), {
-        "colorscale": PROGRESS_SCALE, "zmin": 0, "zmax": 1,
+        "colorscale": PROGRESS_SCALE, "zmin": 0, "zmax": 1, "showscale": True,
         "colorbar": {"tickformat": ".0%"}}
+
+
+def measure_patch(progress: pd.DataFrame, measure: str, lang: str) -> Patch:
+    """Only what a change of measure changes: the colour values and scale of the regions'
+    trace. The shapes, hovers and rings stay in the browser (issue 15: send only what changed)."""
+    values, colours = map_values(progress[progress["status"].notna()], measure, lang)
+    patch = Patch()
+    patch["data"][0]["z"] = values.tolist()
+    for key, value in colours.items():
+        patch["data"][0][key] = value
+    return patch
 
 
 def progress_map(progress: pd.DataFrame, geometry: pd.DataFrame, measure: str,
@@ -66,7 +86,7 @@ def progress_map(progress: pd.DataFrame, geometry: pd.DataFrame, measure: str,
     geojson = feature_collection(geometry)
     known = progress[progress["status"].notna()]
     unknown = progress[progress["status"].isna()]
-    values, colours = map_values(known, measure)
+    values, colours = map_values(known, measure, lang)
     data = [{"type": "choroplethmap", "geojson": geojson, "locations": known["region"].tolist(),
              "z": values.tolist(), "marker": {"line": {"color": "#ffffff", "width": 1.5}},
              "text": [map_hover(r, statuses, lang) for r in known.itertuples()],
@@ -165,7 +185,7 @@ def trajectory(series: pd.DataFrame, target: pd.Series, label: str, lang: str) -
     month, the last complete one) and its interval; a plain figure dict, as progress_map explains."""
     base, goal = target["baseline_value"], target["target_value"]
     start, end = target["baseline_date"], target["deadline"]
-    hover = "%{x|%d-%m-%Y}: %{y:,.0f}<extra></extra>"
+    hover = "%{x|%d-%m-%Y}: %{y:,.0f}<extra>%{fullData.name}</extra>"
     data = [
         {"type": "scatter", "x": [start, end], "y": [base, goal], "name": t("chart_path", lang),
          "mode": "lines", "line": {"dash": "dash", "color": "#6c6c6c"}, "hovertemplate": hover},
@@ -181,17 +201,16 @@ def trajectory(series: pd.DataFrame, target: pd.Series, label: str, lang: str) -
         data.append({"type": "scatter", "x": [now, end], "y": [level, target["projected"]],
                      "name": t("chart_projection", lang), "mode": "lines",
                      "line": {"color": "#e66101", "dash": "dot", "width": 2}, "hovertemplate": hover})
-    target_line = {"type": "line", "xref": "paper", "x0": 0, "x1": 1, "yref": "y", "y0": goal,
-                   "y1": goal, "line": {"color": "#b35806", "dash": "dot"}}
-    target_text = {"xref": "paper", "x": 1, "yref": "y", "y": goal, "showarrow": False,
-                   "xanchor": "right", "yanchor": "bottom",
-                   "text": f"{t('chart_target', lang)} {fmt_amount(goal, target['unit'], lang)}"}
-    layout = {"title": {"text": label, "font": {"size": 15}}, "height": 300,
-              "margin": {"l": 60, "r": 20, "t": 40, "b": 40}, "separators": SEPARATORS[lang],
-              "legend": {"orientation": "h", "y": -0.25}, "plot_bgcolor": "#ffffff",
-              "xaxis": {"tickformat": "%m-%Y", "gridcolor": "#e5e5e5"},
-              "yaxis": {"rangemode": "tozero", "gridcolor": "#e5e5e5"},
-              "shapes": [target_line], "annotations": [target_text]}
+    data.insert(0, {"type": "scatter", "x": [start, end], "y": [goal, goal], "mode": "lines",
+                    "name": f"{t('chart_target', lang)} {fmt_amount(goal, target['unit'], lang)}",
+                    "line": TARGET_LINE, "hovertemplate": hover})
+    top = max([goal, *series["realised"].dropna().tolist(),
+               *(v for v in (target["projected_high"], target["projected"]) if pd.notna(v))])
+    layout = {"title": {"text": label, "font": {"size": 15}}, "height": 320,
+              "margin": {"l": 64, "r": 20, "t": 40, "b": 40}, "separators": SEPARATORS[lang],
+              "legend": {"orientation": "h", "y": -0.22}, "plot_bgcolor": "#ffffff",
+              "xaxis": {"gridcolor": "#e5e5e5", **month_axis(start, end, lang)},
+              "yaxis": {"rangemode": "tozero", "gridcolor": "#e5e5e5", **number_axis(top, lang)}}
     return {"data": data, "layout": layout}
 
 
@@ -200,3 +219,43 @@ def month_end(first_day: dt.date) -> dt.date:
     first_day = pd.Timestamp(first_day).date()
     next_month = dt.date(first_day.year + first_day.month // 12, first_day.month % 12 + 1, 1)
     return next_month - dt.timedelta(days=1)
+
+
+def month_axis(start: object, end: object, lang: str, ticks: int = 6) -> dict:
+    """Month ticks in the reader's language ("jan 2007"): plotly's own month names are English."""
+    first, last = pd.Timestamp(start).to_period("M"), pd.Timestamp(end).to_period("M")
+    step = max(1, -(-((last - first).n + 1) // ticks))
+    months = [(first + i).to_timestamp().date() for i in range(0, (last - first).n + 1, step)]
+    return {"tickmode": "array", "tickvals": months,
+            "ticktext": [fmt_month(m, lang, short=True) for m in months]}
+
+
+def number_axis(top: float, lang: str, ticks: int = 5, share: bool = False) -> dict:
+    """Round ticks from 0 to `top` written the reader's way: 1.500, 1,5 mln, 80%."""
+    if share:
+        return {"tickformat": ".0%", "range": [0, max(1.05, top * 1.05)]}
+    raw = max(top, 1) / ticks
+    magnitude = 10 ** (len(str(int(raw))) - 1)
+    step = next(m * magnitude for m in (1, 2, 2.5, 5, 10) if m * magnitude >= raw)
+    values = [i * step for i in range(int(top // step) + 2)]
+    millions = values[-1] >= 1_000_000
+    return {"tickmode": "array", "tickvals": values,
+            "ticktext": [big_number(v, lang, millions) for v in values], "range": [0, values[-1]]}
+
+
+def big_number(value: float, lang: str, millions: bool = False) -> str:
+    """1500 → "1.500"; in millions (an axis reaching a million): 1.500.000 → "1,5 mln"."""
+    if millions and value:
+        return f"{fmt_number(value / 1_000_000, lang, 1 if value % 1_000_000 else 0)} mln"
+    return fmt_number(value, lang)
+
+
+# The credit line the boundaries flow stores by default (pipelines/boundaries.ATTRIBUTION), read
+# back so that the English page shows it translated; any other credit is shown as stored.
+CBS_CREDIT = re.compile(r"Bron: CBS / PDOK, gebiedsindelingen(?P<year> \d{4})? \(vereenvoudigd via cartomap/nl\)")
+
+
+def source_line(credit: str, lang: str) -> str:
+    """The boundaries' credit line in the reader's language."""
+    match = CBS_CREDIT.fullmatch(credit or "")
+    return t("source_cbs", lang, year=match["year"] or "") if match else credit

@@ -72,10 +72,11 @@ STRINGS: dict[str, dict[str, str]] = {
     "col_month": {"nl": "Maand", "en": "Month"},
     "compare_heading": {"nl": "Regio's vergelijken", "en": "Compare regions"},
     "ranking_heading": {"nl": "Rangorde", "en": "Ranking"},
-    "ranking_help": {"nl": "Klik op een kolomkop om te sorteren; de export volgt de getoonde volgorde. "
-                           "Gelijke waarden delen een rang.",
-                     "en": "Click a column header to sort; the export follows the order shown. "
-                           "Equal values share a rank."},
+    "ranking_help": {"nl": "Gerangschikt naar percentage van het doel (Rang). Klik op een kolomkop om "
+                           "anders te sorteren; de export volgt de getoonde volgorde. Gelijke waarden "
+                           "delen een rang.",
+                     "en": "Ranked by percentage of target (Rank). Click a column header to sort "
+                           "otherwise; the export follows the order shown. Equal values share a rank."},
     "export_csv": {"nl": "Download CSV", "en": "Download CSV"},
     "export_xlsx": {"nl": "Download Excel (XLSX)", "en": "Download Excel (XLSX)"},
     "compare_chart_heading": {"nl": "Verloop naast elkaar", "en": "Trajectories side by side"},
@@ -290,9 +291,9 @@ STRINGS: dict[str, dict[str, str]] = {
     "col_received": {"nl": "Ontvangen", "en": "Received"},
     "col_rows": {"nl": "Regels", "en": "Rows"},
     "col_status": {"nl": "Status", "en": "Status"},
-    "hover": {"nl": "<b>{name}</b> ({code})<br>Status: {status}<br>Gerealiseerd: {realised}<br>"
+    "hover": {"nl": "<b>{name}</b><br>Status: {status}<br>Gerealiseerd: {realised}<br>"
                     "Doel: {target}<br>{pct} van het doel<br>Groei per 10.000 inwoners 15-74: {per10k}",
-              "en": "<b>{name}</b> ({code})<br>Status: {status}<br>Realised: {realised}<br>"
+              "en": "<b>{name}</b><br>Status: {status}<br>Realised: {realised}<br>"
                     "Target: {target}<br>{pct} of target<br>Gain per 10,000 aged 15-74: {per10k}"},
     "no_target": {"nl": "geen doel", "en": "no target"},
     "back_to_map": {"nl": "← Terug naar de kaart", "en": "← Back to the map"},
@@ -637,4 +638,131 @@ STRINGS.update({
     "col_month_complete": {"nl": "Maand volledig aangeleverd", "en": "Month fully delivered"},
     "yes": {"nl": "ja", "en": "yes"},
     "no": {"nl": "nee", "en": "no"},
+})
+
+
+# `regiomonitor progress`, the terminal report (regiomonitor/progress_report.py): the CLI and
+# the dashboard share this one catalogue (issue 15).
+STRINGS.update({
+    "cli_title": {"nl": "{region} ({code}) · {programme} · stand per {month}",
+        "en": "{region} ({code}) · {programme} · as of {month}"},
+    "cli_baseline": {"nl": "Uitgangswaarde",
+        "en": "Baseline"},
+    "cli_baseline_date": {"nl": "  op datum",
+        "en": "  on"},
+    "cli_target": {"nl": "Doel",
+        "en": "Target"},
+    "cli_deadline": {"nl": "  termijn",
+        "en": "  deadline"},
+    "cli_version": {"nl": "  versie (wijzigingen)",
+        "en": "  version (amendments)"},
+    "cli_realised": {"nl": "Gerealiseerd R",
+        "en": "Realised R"},
+    "cli_achievement": {"nl": "% van doel (R/T)",
+        "en": "% of target (R/T)"},
+    "cli_elapsed": {"nl": "Verstreken τ (maanden)",
+        "en": "Elapsed τ (months)"},
+    "cli_expected": {"nl": "Verwacht op rechte lijn E",
+        "en": "Expected on straight path E"},
+    "cli_gap": {"nl": "Verschil R − E",
+        "en": "Gap R − E"},
+    "cli_run_rate": {"nl": "Per maand tot nu",
+        "en": "Per month so far"},
+    "cli_required": {"nl": "Nodig per maand vanaf nu",
+        "en": "Required per month from now"},
+    "cli_pace": {"nl": "Tempo ρ",
+        "en": "Pace ratio ρ"},
+    "cli_status": {"nl": "Status",
+        "en": "Status"},
+    "cli_projected": {"nl": "Prognose op termijn",
+        "en": "Projected at deadline"},
+    "cli_interval": {"nl": "  interval (95%)",
+        "en": "  interval (95%)"},
+    "cli_reached": {"nl": "Doel bereikt in",
+        "en": "Target reached in"},
+    "cli_per_10k": {"nl": "Per 10.000 inw. 15-74: R / T",
+        "en": "Per 10,000 aged 15-74: R / T"},
+    "cli_last_reported": {"nl": "Laatst gerapporteerd",
+        "en": "Last reported"},
+    "cli_stand": {"nl": "Stand per (laatste complete maand)",
+        "en": "As of (last complete month)"},
+    "cli_completeness": {"nl": "Onvolledige maanden",
+        "en": "Incomplete months"},
+    "cli_provisional_mark": {"nl": " (v)",
+        "en": " (p)"},
+    "cli_provisional_note": {"nl": "(v) voorlopig: bevat maanden die nog niet door alle verwachte partners zijn aangeleverd (niet aangeleverd telt niet als 0); status, tempo en prognose gaan uit van de laatste complete maand.",
+        "en": "(p) provisional: includes months not yet delivered by every expected partner (not delivered does not count as 0); status, pace and projection rest on the last complete month."},
+    "cli_late": {"nl": "Achterstand: {partner} {n} maand(en) achter, sinds {month}",
+        "en": "Behind: {partner} {n} month(s) behind, since {month}"},
+    "cli_demo": {"nl": "Demonstratiedata: cijfers met (d) zijn gegenereerd, geen echte realisaties.",
+        "en": "Demonstration data (demonstratiedata): figures marked (d) are generated."},
+    "cli_no_region": {"nl": "Geen voortgang voor regio {code} in {month}: onbekende regio, geen doelen, of een maand buiten de looptijd.",
+        "en": "No progress for region {code} in {month}: unknown region, no targets, or a month outside the programme."},
+})
+
+
+# Charts people can read, the national picture, one presentation layer (issue 15, parts 5-8).
+STRINGS.update({
+    "per10k_short": {"nl": "per 10.000", "en": "per 10,000"},
+    "chart_full_target": {"nl": "100% van het doel", "en": "100% of target"},
+    "chart_expected_share": {"nl": "Verwacht op rechte lijn", "en": "Expected on the straight path"},
+    "trend_text": {"nl": "van {first} naar {last} in {n} maanden", "en": "from {first} to {last} in {n} months"},
+    "regions_refused": {"nl": "{name} is niet toegevoegd: u kunt hoogstens {n} regio's tegelijk vergelijken. "
+                              "Haal eerst een regio weg.",
+                        "en": "{name} was not added: you can compare at most {n} regions at once. "
+                              "Remove a region first."},
+    "steward_contact": {"nl": "Vragen over de cijfers of de monitor: de beheerders, {contact}.",
+                        "en": "Questions about the figures or the monitor: the data stewards, {contact}."},
+    "method_contact": {"nl": "Contact", "en": "Contact"},
+})
+
+
+# The national picture (issue 15, part 5).
+STRINGS.update({
+    "national_heading": {"nl": "Nederland", "en": "The Netherlands"},
+    "national_total": {"nl": "Alle {n} regio's met een doel samen, {indicator} per {month}: {realised} van {target} "
+                             "({pct} van de doelen samen).",
+                       "en": "All {n} regions with a target together, {indicator} as of {month}: {realised} of "
+                             "{target} ({pct} of the targets together)."},
+    "national_median": {"nl": "De mediaanregio staat op {pct} van haar doel.",
+                        "en": "The median region is at {pct} of its target."},
+    "national_goal": {"nl": "Landelijk doel van Leren & Werken: {goal}; alle regio's samen {pct} daarvan.",
+                      "en": "Leren & Werken's national goal: {goal}; all regions together {pct} of it."},
+    "national_first_regions": {"nl": "De eerste zes convenantregio's beloofden samen ongeveer {goal}; zij "
+                                     "realiseerden {realised}.",
+                               "en": "The first six covenant regions together promised about {goal}; they "
+                                     "realised {realised}."},
+    "national_demo": {"nl": "realisaties en de meeste doelen: demonstratiedata",
+                      "en": "realised and most targets: demonstratiedata (demo)"},
+    "national_source_hint": {"nl": "Het landelijke doel en de belofte van de eerste zes regio's zijn context, "
+                                   "geen optelsom van de regiodoelen; bron op de pagina Methode.",
+                             "en": "The national goal and the first six regions' promise are context, not the "
+                                   "sum of the regional targets; source on the Method page."},
+    "national_term": {"nl": "Nederland", "en": "Netherlands"},
+    "median_term": {"nl": "mediaan", "en": "median"},
+    "similar_heading": {"nl": "Regio's van vergelijkbare omvang", "en": "Regions of similar size"},
+    "similar_help": {"nl": "De vier regio's met de meeste inwoners van 15-74 jaar die het dichtst bij deze regio "
+                           "liggen: een eerlijker vergelijking dan met de grootste of kleinste.",
+                     "en": "The four regions closest to this one in inhabitants aged 15-74: a fairer "
+                           "comparison than the largest or smallest."},
+    "similar_caption": {"nl": "Percentage van het doel per indicator, per {month}",
+                        "en": "Percentage of target per indicator, as of {month}"},
+    "col_population": {"nl": "Inwoners 15-74", "en": "Inhabitants 15-74"},
+    "method_frame": {"nl": "Programmakader Leren & Werken", "en": "Programme frame Leren & Werken"},
+    "method_frame_intro": {"nl": "Naast de regiodoelen toont de monitor het kader van het programma. Bronnen:",
+                           "en": "Beside the regional targets the monitor shows the programme's frame. Sources:"},
+    "method_frame_seed": {"nl": "SER, themadocument Sociale innovatie (2006), kader over Rivierenland: het "
+                                "convenant van 28-11-2005 met ten minste 1200 leerwerkplaatsen en 1500 "
+                                "EVC-trajecten in twee jaar (bij tekening 290 en 340); Bron in dat document: "
+                                "www.rivierenland.nl.",
+                          "en": "SER, theme document Sociale innovatie (2006), box on Rivierenland: the covenant "
+                                "of 28-11-2005 with at least 1200 work-learning places and 1500 EVC trajectories "
+                                "in two years (290 and 340 at signing); source given there: www.rivierenland.nl."},
+})
+STRINGS.update({
+    "national_first_regions_term": {"nl": "eerste zes convenantregio's samen", "en": "first six covenant regions together"},
+})
+STRINGS.update({
+    "source_cbs": {"nl": "Bron: CBS / PDOK, gebiedsindelingen{year} (vereenvoudigd via cartomap/nl)",
+                   "en": "Source: Statistics Netherlands (CBS) / PDOK, boundaries{year} (simplified via cartomap/nl)"},
 })

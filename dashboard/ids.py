@@ -50,3 +50,6 @@ REGIO_URL_SINK = "regio-url-sink"
 # The header's search box (components.search_box, dashboard/search.py).
 SEARCH_INPUT = "site-search"
 SEARCH_OPTIONS = "site-search-options"
+# Why a fifth region was not added on Vergelijken (issue 15).
+CMP_REGIONS_REFUSED = "cmp-regions-refused"
+KAART_NATIONAL = "kaart-national"

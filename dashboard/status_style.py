@@ -1,5 +1,6 @@
 """How a status looks: a colour-blind safe colour (Okabe-Ito, Paul Tol) and a symbol, so a
-status is never told by colour alone."""
+status is never told by colour alone (symbols and words: regiomonitor/presentation.py)."""
+from regiomonitor.presentation import STATUS_SYMBOLS  # noqa: F401 -- re-exported for the pages
 
 STATUS_COLOURS = {
     "achieved": "#009E73",
@@ -10,9 +11,5 @@ STATUS_COLOURS = {
     "not_achieved": "#882255",
     "no_data": "#BBBBBB",
     "not_started": "#DDDDDD",
-}
-STATUS_SYMBOLS = {
-    "achieved": "✔", "on_track": "▲", "acceleration_needed": "►", "limited_progress": "▼",
-    "deterioration": "✖", "not_achieved": "✖", "no_data": "?", "not_started": "○",
 }
 NO_TARGET_COLOUR = "#F2F2F2"

@@ -18,17 +18,23 @@ never in the master.
 """
 from __future__ import annotations
 
+import functools
 import os
 import threading
 import time
 from collections import OrderedDict
+from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
 import duckdb
 import flask
 import pandas as pd
 
+from regiomonitor.config import VIEW_CACHE
 from regiomonitor.queries import query_text
+
+T = TypeVar("T")
 
 EXTENSION_KEY = "regiomonitor_warehouse"
 ALIAS = "warehouse"   # the attached file's catalog name; every cursor starts with USE
@@ -116,6 +122,43 @@ class Warehouse:
             return frame
         finally:
             self._release(snap)
+
+
+def memo(key: tuple, compute: Callable[[], T]) -> T:
+    """`compute()` once per published snapshot for `key` (a page view: its name and every
+    parameter it depends on), then the same result while that snapshot is served. A view of a
+    published file never changes, so the second reader of the same view pays neither its
+    queries nor its pandas and figure building (issue 15: callbacks p95 <= 50 ms). The result
+    is shared: callers must not change it. REGIOMONITOR_VIEW_CACHE=0 turns this off, so the
+    benchmark can measure the difference in one run."""
+    if not VIEW_CACHE:
+        return compute()
+    db = current()
+    snap = db._acquire()
+    try:
+        key = ("memo", *key)
+        with db._lock:
+            hit = snap.results.get(key)
+            if hit and time.monotonic() - hit[0] < RESULT_MAX_AGE_S:
+                snap.results.move_to_end(key)
+                return hit[1]
+        value = compute()
+        with db._lock:
+            snap.results[key] = (time.monotonic(), value)
+            while len(snap.results) > db.cache_size:
+                snap.results.popitem(last=False)
+        return value
+    finally:
+        db._release(snap)
+
+
+def per_snapshot(view: Callable[..., T]) -> Callable[..., T]:
+    """A page view (its arguments are the whole view state) cached with `memo`."""
+    @functools.wraps(view)
+    def cached(*args: object, **kwargs: object) -> T:
+        key = (view.__module__, view.__qualname__, repr(args), repr(sorted(kwargs.items())))
+        return memo(key, lambda: view(*args, **kwargs))
+    return cached
 
 
 def current() -> Warehouse:

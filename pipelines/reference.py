@@ -30,6 +30,7 @@ REFERENCE_TABLES: list[tuple[str, str]] = [
     ("gemeente_region", "gemeente_regions.csv"),
     ("province", "provinces.csv"),
     ("reporting_obligation", "obligations.csv"),
+    ("programme_frame", "programme_frame.csv"),
 ]
 
 

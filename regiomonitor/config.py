@@ -150,3 +150,11 @@ def limits() -> Limits:
         columns=int(_env_number("REGIOMONITOR_MAX_COLUMNS", 50)),
         settle_seconds=_env_number("REGIOMONITOR_SETTLE_SECONDS", 2),
     )
+
+# Where readers reach the data stewards (Methode page, accessibility contact). The default is
+# a placeholder in the reserved .example domain: set REGIOMONITOR_STEWARD_CONTACT when deploying.
+STEWARD_CONTACT = os.environ.get("REGIOMONITOR_STEWARD_CONTACT", "beheer@regiomonitor.example")
+
+# Page views cached per published warehouse snapshot (dashboard/warehouse.memo); "0" turns the
+# cache off, which `regiomonitor bench` does for its before/after ratio.
+VIEW_CACHE = os.environ.get("REGIOMONITOR_VIEW_CACHE", "1") != "0"

@@ -11,53 +11,10 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
+from dashboard.i18n import t
+from regiomonitor import presentation
 from regiomonitor.formatting import as_date, fmt_amount, fmt_date, fmt_month, fmt_number, fmt_pct
 from regiomonitor.queries import query_text
-
-LABELS: dict[str, dict[str, str]] = {
-    "title": {"nl": "{region} ({code}) · {programme} · stand per {month}",
-              "en": "{region} ({code}) · {programme} · as of {month}"},
-    "baseline": {"nl": "Uitgangswaarde", "en": "Baseline"},
-    "baseline_date": {"nl": "  op datum", "en": "  on"},
-    "target": {"nl": "Doel", "en": "Target"},
-    "deadline": {"nl": "  termijn", "en": "  deadline"},
-    "version": {"nl": "  versie (wijzigingen)", "en": "  version (amendments)"},
-    "realised": {"nl": "Gerealiseerd R", "en": "Realised R"},
-    "achievement": {"nl": "% van doel (R/T)", "en": "% of target (R/T)"},
-    "elapsed": {"nl": "Verstreken τ (maanden)", "en": "Elapsed τ (months)"},
-    "expected": {"nl": "Verwacht op rechte lijn E", "en": "Expected on straight path E"},
-    "gap": {"nl": "Verschil R − E", "en": "Gap R − E"},
-    "run_rate": {"nl": "Per maand tot nu", "en": "Per month so far"},
-    "required": {"nl": "Nodig per maand vanaf nu", "en": "Required per month from now"},
-    "pace": {"nl": "Tempo ρ", "en": "Pace ratio ρ"},
-    "status": {"nl": "Status", "en": "Status"},
-    "uncertain": {"nl": " (onzeker)", "en": " (uncertain)"},
-    "projected": {"nl": "Prognose op termijn", "en": "Projected at deadline"},
-    "interval": {"nl": "  interval (95%)", "en": "  interval (95%)"},
-    "reached": {"nl": "Doel bereikt in", "en": "Target reached in"},
-    "after_deadline": {"nl": " (na de termijn)", "en": " (after the deadline)"},
-    "not_at_pace": {"nl": "niet in dit tempo", "en": "not at this pace"},
-    "per_10k": {"nl": "Per 10.000 inw. 15-74: R / T", "en": "Per 10,000 aged 15-74: R / T"},
-    "last_reported": {"nl": "Laatst gerapporteerd", "en": "Last reported"},
-    "stand": {"nl": "Stand per (laatste complete maand)", "en": "As of (last complete month)"},
-    "completeness": {"nl": "Onvolledige maanden", "en": "Incomplete months"},
-    "provisional": {"nl": " (v)", "en": " (p)"},
-    "provisional_note": {"nl": "(v) voorlopig: bevat maanden die nog niet door alle verwachte partners zijn "
-                               "aangeleverd (niet aangeleverd telt niet als 0); status, tempo en prognose "
-                               "gaan uit van de laatste complete maand.",
-                         "en": "(p) provisional: includes months not yet delivered by every expected "
-                               "partner (not delivered does not count as 0); status, pace and projection "
-                               "rest on the last complete month."},
-    "late": {"nl": "Achterstand: {partner} {n} maand(en) achter, sinds {month}",
-             "en": "Behind: {partner} {n} month(s) behind, since {month}"},
-    "demo": {"nl": "Demonstratiedata: cijfers met (d) zijn gegenereerd, geen echte realisaties.",
-             "en": "Demonstration data (demonstratiedata): figures marked (d) are generated."},
-    "no_region": {"nl": "Geen voortgang voor regio {code} in {month}: onbekende regio, geen doelen, "
-                        "of een maand buiten de looptijd.",
-                  "en": "No progress for region {code} in {month}: unknown region, no targets, "
-                        "or a month outside the programme."},
-}
-
 
 def _cells(row: pd.Series, lang: str) -> list[str]:
     """The column of one indicator, in the order of the row labels below."""
@@ -66,10 +23,9 @@ def _cells(row: pd.Series, lang: str) -> list[str]:
     def amount(value: object) -> str:
         return "–" if value is None or pd.isna(value) else fmt_amount(float(value), unit, lang)
 
-    reached = as_date(row["projected_month_reached"])
-    status = row[f"status_{lang}"] + (LABELS["uncertain"][lang] if row["status_uncertain"] else "")
-    status += LABELS["provisional"][lang] if row["status_provisional"] else ""
-    mark = LABELS["provisional"][lang] if row["provisional"] else ""
+    statuses = {row["status"]: row[f"status_{lang}"]} if isinstance(row["status"], str) else {}
+    status = presentation.status_text(row, statuses, lang, short=True)
+    mark = t("cli_provisional_mark", lang) if row["provisional"] else ""
     has_interval = pd.notna(row["projected_low"])
     return [
         amount(row["baseline_value"]), fmt_date(as_date(row["baseline_date"]), lang),
@@ -85,9 +41,7 @@ def _cells(row: pd.Series, lang: str) -> list[str]:
         status,
         amount(row["projected"]),
         f"{amount(row['projected_low'])} – {amount(row['projected_high'])}" if has_interval else "–",
-        (fmt_month(reached, lang, short=True) + (LABELS["after_deadline"][lang]
-                                                 if row["reached_after_deadline"] else ""))
-        if reached else ("–" if row["status"] == "achieved" else LABELS["not_at_pace"][lang]),
+        presentation.reached_text(row, lang, short=True),
         f"{fmt_number(row['realised_per_10k'], lang, 1)} / {fmt_number(row['target_per_10k'], lang, 1)}",
         fmt_month(as_date(row["last_reported_month"]), lang, short=True),
         fmt_month(as_date(row["stand_month"]), lang, short=True),
@@ -103,26 +57,26 @@ ROW_KEYS = ["baseline", "baseline_date", "target", "deadline", "version", "reali
 def render(frame: pd.DataFrame, lang: str, late: pd.DataFrame | None = None) -> str:
     """A plain-text table: metrics down, indicators across."""
     first = frame.iloc[0]
-    title = LABELS["title"][lang].format(region=first["region_name"], code=first["region"],
+    title = t("cli_title", lang, region=first["region_name"], code=first["region"],
                                          programme=first["programme_name"],
                                          month=fmt_month(as_date(first["as_of_month"]), lang))
     columns = [[row[f"label_{lang}"], *_cells(row, lang)] for _, row in frame.iterrows()]
-    labels = ["", *(LABELS[k][lang] for k in ROW_KEYS)]
+    labels = ["", *(t("cli_" + k, lang) for k in ROW_KEYS)]
     widths = [max(len(c) for c in col) for col in [labels, *columns]]
     lines = [title, ""]
     for i, label in enumerate(labels):
         cells = [label.ljust(widths[0])] + [col[i].rjust(w) for col, w in zip(columns, widths[1:])]
         lines.append("  ".join(cells).rstrip())
     if frame["provisional"].any() or frame["status_provisional"].any():
-        lines += ["", LABELS["provisional_note"][lang]]
+        lines += ["", t("cli_provisional_note", lang)]
     behind = late[late["months_behind"] > 0] if late is not None else []
     if len(behind):
-        lines += [""] + [LABELS["late"][lang].format(partner=getattr(r, f"partner_{lang}"),
+        lines += [""] + [t("cli_late", lang, partner=getattr(r, f"partner_{lang}"),
                                                       n=r.months_behind,
                                                       month=fmt_month(as_date(r.behind_since), lang, short=True))
                          for r in behind.itertuples()]
     if frame["is_demo"].any():
-        lines += ["", LABELS["demo"][lang]]
+        lines += ["", t("cli_demo", lang)]
     return "\n".join(lines)
 
 
@@ -139,6 +93,6 @@ def progress_report(warehouse: Path, region: str, month: dt.date | None = None,
     finally:
         con.close()
     if frame.empty:
-        raise ValueError(LABELS["no_region"][lang].format(
+        raise ValueError(t("cli_no_region", lang, 
             code=region.upper(), month=fmt_month(month, lang) if month else "–"))
     return render(frame, lang, late)

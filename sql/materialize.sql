@@ -11,3 +11,5 @@ create or replace table mv_coverage as select * from v_coverage;
 create or replace table mv_freshness as select * from v_freshness;
 create or replace table mv_contributions as select * from v_contributions;
 create or replace table mv_registry_gemeente as select * from v_registry_gemeente;
+create or replace table mv_national as select * from v_national;
+create or replace table mv_similar_regions as select * from v_similar_regions;

@@ -142,6 +142,20 @@ create table setting (
     description varchar not null
 );
 
+-- The programme's frame above the regions: its national goal, and what a group of covenant
+-- regions promised together (scope 'first_regions', the regions in `regions`, ';'-separated).
+-- Context beside the regions' own targets, never added to them; every row names its source.
+create table programme_frame (
+    programme varchar not null references programme (code),
+    scope varchar not null check (scope in ('national', 'first_regions')),
+    indicator varchar not null references indicator (code),
+    goal double not null check (goal > 0),
+    regions varchar,
+    source varchar not null,
+    is_demo boolean not null,
+    primary key (programme, scope, indicator)
+);
+
 -- Working-age population (15-74) per region, for figures per 10,000 inhabitants.
 create table population (
     region varchar not null references region (code),

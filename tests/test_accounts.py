@@ -2,7 +2,6 @@
 (cookies, CSRF, rate limit, single sign-on), tested in process with Flask's test client."""
 from __future__ import annotations
 
-import os
 import re
 import subprocess
 import sys

@@ -71,11 +71,13 @@ def test_late_partners_list_filters_and_exports_what_is_shown(page, served_app):
     assert page.console_errors == []
 
 
-def test_sparkline_draws_an_incomplete_month_as_a_dot_not_a_dip(demo_warehouse):
+def test_sparkline_marks_an_incomplete_month_open_not_as_a_dip(demo_warehouse):
     from dashboard.app import create_app
 
     create_app(demo_warehouse)   # page modules register themselves with an app
     from dashboard.pages.vergelijken import sparkline
 
-    assert sparkline([0, 10, 20, 25, 35], [True, True, True, False, True]) == "██·█"
-    assert sparkline([0, 10, 20]) == "██"
+    assert sparkline([0, 10, 20, 25, 35], [True, True, True, False, True]) == {
+        "values": [0, 10, 20, 25, 35], "open": [3]}
+    assert sparkline(list(range(20)))["values"] == list(range(7, 20))   # twelve months of change
+    assert sparkline([5]) is None

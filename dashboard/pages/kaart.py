@@ -9,7 +9,8 @@ import dash
 import pandas as pd
 from dash import Input, Output, State, clientside_callback, dcc, html
 
-from dashboard import components, figures, ids, url_state, warehouse
+from dashboard import components, figures, ids, national, shell, url_state, warehouse
+from regiomonitor import presentation
 from regiomonitor.formatting import as_date
 from dashboard.i18n import fmt_amount, fmt_month, fmt_number, fmt_pct, language, t
 from dashboard.status_style import STATUS_COLOURS, STATUS_SYMBOLS
@@ -17,19 +18,6 @@ from dashboard.status_style import STATUS_COLOURS, STATUS_SYMBOLS
 dash.register_page(__name__, path="/", title="Regiomonitor – Kaart", label_key="page_kaart", order=0)
 
 DEFAULT_MEASURE = "status"
-
-
-def status_text(row, statuses: dict[str, str], lang: str) -> str:
-    """A status in words, marked when the projection leaves it uncertain, provisional, or
-    computed on an earlier (the last complete) month."""
-    if not isinstance(row.status, str):
-        return t("no_target", lang)
-    notes = [t("status_uncertain", lang)] if components.flag(row.status_uncertain) else []
-    if components.flag(row.status_provisional):
-        notes.append(t("provisional_tag", lang))
-    if as_date(row.stand_month) and as_date(row.stand_month) != as_date(row.as_of_month):
-        notes.append(t("status_stand", lang, month=fmt_month(as_date(row.stand_month), lang, short=True)))
-    return statuses[row.status] + (f" ({', '.join(notes)})" if notes else "")
 
 
 def legend(progress: pd.DataFrame, statuses: dict[str, str], lang: str) -> html.Ul:
@@ -56,7 +44,7 @@ def table(progress: pd.DataFrame, label: str, statuses: dict[str, str], lang: st
     rows = [[dcc.Link(r.region_name, href=components.href(f"/regio/{r.region}", lang)), r.region,
              fmt_amount(r.realised, r.unit, lang), fmt_amount(r.target_value, r.unit, lang),
              fmt_pct(r.achievement, lang), fmt_number(r.gain_per_10k, lang, 1),
-             status_text(r, statuses, lang), t("provisional_tag", lang) if r.provisional else "",
+             presentation.status_text(r, statuses, lang, symbol=True), t("provisional_tag", lang) if r.provisional else "",
              fmt_month(as_date(r.last_reported_month), lang, short=True)]
             for r in progress.itertuples()]
     return components.table(
@@ -78,9 +66,10 @@ def summary(progress: pd.DataFrame, label: str, month: dt.date, lang: str) -> st
              worst=worst["region_name"], worst_pct=fmt_pct(worst["achievement"], lang))
 
 
+@warehouse.per_snapshot
 def map_view(programme: str, indicator: str, month: dt.date, measure: str, shape: str,
              lang: str) -> tuple:
-    """Figure, legend, table, summary and attribution for one choice of controls."""
+    """Figure, legend, table, summary, attribution and national picture for one choice."""
     db = warehouse.current()
     progress = db.query("map_progress", programme=programme, indicator=indicator, month=month)
     progress["as_of_month"] = month
@@ -88,13 +77,14 @@ def map_view(programme: str, indicator: str, month: dt.date, measure: str, shape
     geometry = db.query("geometry", source=shape)
     figure = figures.progress_map(progress, geometry, measure, statuses, lang)
     return (figure, legend(progress, statuses, lang), table(progress, label, statuses, lang),
-            summary(progress, label, month, lang), attribution(geometry, lang))
+            summary(progress, label, month, lang), attribution(geometry, lang),
+            national.panel(programme, indicator, month, label, lang))
 
 
 def attribution(geometry: pd.DataFrame, lang: str) -> str:
     """Where the shapes come from: the schematic tiles, or the real boundaries' source."""
     first = geometry.iloc[0]
-    return t("map_attribution", lang) if first["source"] == "schematic" else first["attribution"]
+    return t("map_attribution", lang) if first["source"] == "schematic" else figures.source_line(first["attribution"], lang)
 
 
 def shape_control(lang: str, sources: list[str], shape: str) -> html.Fieldset | dcc.Store:
@@ -128,53 +118,45 @@ def layout(lang: str | None = None, programme: str | None = None, indicator: str
            **_: str) -> html.Div:
     lang = language(lang)
     db = warehouse.current()
-    codes = list(db.query("programmes")["code"])
-    programme = programme if programme in codes else codes[0]
-    indicator = indicator if indicator in components.labels("indicators", lang) else components.DEFAULT_INDICATOR
+    state = shell.view(lang, programme, indicator, month)
+    programme, indicator, month, months = state.programme, state.indicator, state.month, state.months
     measure = measure if measure in figures.MEASURES else DEFAULT_MEASURE
-    choices = db.query("as_of_months", programme=programme)
-    months = [m.date() for m in choices["as_of_month"]]
-    chosen = url_state.parse_month(month)
-    month = chosen if chosen in months else choices[choices["is_current"]]["as_of_month"].iloc[0].date()
     sources = list(db.query("geometry_sources")["source"])
     shape = shape if shape in sources else sources[0]
-    figure, legend_list, data_table, text, credit = map_view(programme, indicator, month, measure,
-                                                             shape, lang)
+    figure, legend_list, data_table, text, credit, country = map_view(
+        programme, indicator, month, measure, shape, lang)
     any_demo = bool(db.query("warehouse_info")["any_demo"].iloc[0])
-    return html.Div([
-        components.header(lang, "/"),
-        html.Main([
-            html.H1(t("map_heading", lang)),
-            components.demo_banner(lang, any_demo),
-            controls(lang, programme, indicator, month, measure, months, sources, shape),
-            components.default_month_note(db.query("current_month", programme=programme).iloc[0], lang),
-            components.error_region(),
-            dcc.Store(id=ids.KAART_LANG, data=lang),
-            html.Div([
-                html.Figure([
-                    dcc.Graph(id=ids.KAART_MAP, figure=figure,
-                              config={"displaylogo": False, "scrollZoom": False}),
-                    html.Figcaption([
-                        html.P(text, id=ids.KAART_SUMMARY, className="summary",
-                               **{"aria-live": "polite"}),
-                        html.Div(legend_list, id=ids.KAART_LEGEND),
-                        html.P(t("map_click_hint", lang), className="hint"),
-                        html.P(credit, id=ids.KAART_ATTRIBUTION, className="attribution"),
-                    ]),
-                ], className="map-panel"),
-                html.Div(data_table, id=ids.KAART_TABLE, className="table-panel"),
-            ], className="map-layout"),
-            html.Div(id=ids.KAART_NAV_SINK, hidden=True),
-            html.Div(id=ids.KAART_URL_SINK, hidden=True),
-        ], id="main", tabIndex="-1"),
-        components.footer(lang),
+    return shell.page(lang, "/", [
+        html.H1(t("map_heading", lang)),
+        components.demo_banner(lang, any_demo),
+        controls(lang, programme, indicator, month, measure, months, sources, shape),
+        components.default_month_note(db.query("current_month", programme=programme).iloc[0], lang),
+        components.error_region(),
+        html.Div(country, id=ids.KAART_NATIONAL),
+        dcc.Store(id=ids.KAART_LANG, data=lang),
+        html.Div([
+            html.Figure([
+                dcc.Graph(id=ids.KAART_MAP, figure=figure,
+                          config={"displaylogo": False, "scrollZoom": False}),
+                html.Figcaption([
+                    html.P(text, id=ids.KAART_SUMMARY, className="summary",
+                           **{"aria-live": "polite"}),
+                    html.Div(legend_list, id=ids.KAART_LEGEND),
+                    html.P(t("map_click_hint", lang), className="hint"),
+                    html.P(credit, id=ids.KAART_ATTRIBUTION, className="attribution"),
+                ]),
+            ], className="map-panel"),
+            html.Div(data_table, id=ids.KAART_TABLE, className="table-panel"),
+        ], className="map-layout"),
+        html.Div(id=ids.KAART_NAV_SINK, hidden=True),
+        html.Div(id=ids.KAART_URL_SINK, hidden=True),
     ])
 
 
 @dash.callback(
     Output(ids.KAART_MAP, "figure"), Output(ids.KAART_LEGEND, "children"),
     Output(ids.KAART_TABLE, "children"), Output(ids.KAART_SUMMARY, "children"),
-    Output(ids.KAART_ATTRIBUTION, "children"),
+    Output(ids.KAART_ATTRIBUTION, "children"), Output(ids.KAART_NATIONAL, "children"),
     Input(ids.KAART_PROGRAMME, "value"), Input(ids.KAART_INDICATOR, "data"),
     Input(ids.KAART_MONTH, "value"), Input(ids.KAART_MEASURE, "data"),
     Input(ids.KAART_SHAPE, "data"), State(ids.KAART_LANG, "data"),
@@ -182,8 +164,14 @@ def layout(lang: str | None = None, programme: str | None = None, indicator: str
 )
 def change_view(programme: str, indicator: str, month: str, measure: str, shape: str,
                 lang: str) -> tuple:
-    """Redraw map, legend, table, summary and attribution for the chosen controls."""
-    return map_view(programme, indicator, url_state.parse_month(month), measure, shape, lang)
+    """Redraw map, legend, table, summary, attribution and the national picture; when only the
+    measure changed, send just the map's new colours."""
+    month = url_state.parse_month(month)
+    if dash.ctx.triggered_id == ids.KAART_MEASURE:
+        progress = warehouse.current().query("map_progress", programme=programme, indicator=indicator,
+                                             month=month)
+        return (figures.measure_patch(progress, measure, lang), *[dash.no_update] * 5)
+    return map_view(programme, indicator, month, measure, shape, lang)
 
 
 components.register_choice(ids.KAART_INDICATOR)

@@ -8,8 +8,9 @@ import math
 import dash
 from dash import html
 
-from dashboard import components, warehouse
-from dashboard.i18n import fmt_month, fmt_pct, language, t
+from dashboard import components, shell, warehouse
+from dashboard.i18n import fmt_amount, fmt_month, fmt_pct, language, t
+from regiomonitor.config import STEWARD_CONTACT
 from regiomonitor.formatting import as_date
 from dashboard.status_style import STATUS_COLOURS, STATUS_SYMBOLS
 
@@ -66,26 +67,45 @@ def provisional(lang: str) -> html.Section:
     ], id="voorlopig")
 
 
+def frame(lang: str) -> html.Section:
+    """The programme's national goal and the first regions' promise, each with its source."""
+    rows = warehouse.current().query("programme_frame")
+    labels = components.labels("indicators", lang)
+    items = [html.Li([f"{r.programme_name} · {labels[r.indicator]} · "
+                      f"{t('national_term' if r.scope == 'national' else 'national_first_regions_term', lang)}: "
+                      f"{fmt_amount(r.goal, r.unit, lang)}",
+                      " ", html.Span(t("demo_tag", lang), className="badge badge-demo") if r.is_demo else None,
+                      html.Br(), html.Small(r.source, lang="nl")]) for r in rows.itertuples()]
+    return html.Section([html.H2(t("method_frame", lang)), html.P(t("method_frame_intro", lang)),
+                         html.Ul([html.Li(t("method_frame_seed", lang)), *items])], id="kader")
+
+
+def contact(lang: str) -> html.Section:
+    """The data stewards' address, from regiomonitor/config.py (REGIOMONITOR_STEWARD_CONTACT)."""
+    address = html.A(STEWARD_CONTACT, href=f"mailto:{STEWARD_CONTACT}")
+    text = t("steward_contact", lang, contact="{contact}").split("{contact}")
+    return html.Section([html.H2(t("method_contact", lang)), html.P([text[0], address, text[1]])],
+                        id="contact")
+
+
 @components.safe_layout
 def layout(lang: str | None = None, **_: str) -> html.Div:
     lang = language(lang)
-    return html.Div([
-        components.header(lang, "/methode"),
-        html.Main([
-            html.H1(t("method_heading", lang)),
-            html.P(t("method_intro", lang)),
-            indicators(lang),
-            html.Section([html.H2(t("method_formulas", lang)),
-                          html.Dl([html.Div([html.Dt(t(k + "_term", lang)), html.Dd(t(k, lang))])
-                                   for k in FORMULAS], className="formulas")]),
-            statuses(lang),
-            provisional(lang),
-            html.Section([html.H2(t("method_sources", lang)),
-                          html.Ul([html.Li(t(k, lang)) for k in ("source_covenant", "source_national",
-                                                                  "source_regions", "source_demo")])]),
-            html.Section([html.H2(t("method_accessibility", lang)),
-                          *[html.P(t(k, lang)) for k in ("a11y_standard", "a11y_tested", "a11y_limits",
-                                                         "a11y_contact")]], id="toegankelijkheid"),
-        ], id="main", tabIndex="-1"),
-        components.footer(lang),
+    return shell.page(lang, "/methode", [
+        html.H1(t("method_heading", lang)),
+        html.P(t("method_intro", lang)),
+        indicators(lang),
+        html.Section([html.H2(t("method_formulas", lang)),
+                      html.Dl([html.Div([html.Dt(t(k + "_term", lang)), html.Dd(t(k, lang))])
+                               for k in FORMULAS], className="formulas")]),
+        statuses(lang),
+        provisional(lang),
+        html.Section([html.H2(t("method_sources", lang)),
+                      html.Ul([html.Li(t(k, lang)) for k in ("source_covenant", "source_national",
+                                                              "source_regions", "source_demo")])]),
+        frame(lang),
+        html.Section([html.H2(t("method_accessibility", lang)),
+                      *[html.P(t(k, lang)) for k in ("a11y_standard", "a11y_tested", "a11y_limits",
+                                                     "a11y_contact")]], id="toegankelijkheid"),
+        contact(lang),
     ])

@@ -7,8 +7,9 @@ import dash
 import pandas as pd
 from dash import Input, Output, State, dcc, html
 
-from dashboard import components, deliveries, downloads, export, figures, ids, search, url_state, warehouse
-from dashboard.status_style import STATUS_SYMBOLS
+from dashboard import (components, deliveries, downloads, export, figures, ids, national, search,
+                       shell, url_state, warehouse)
+from regiomonitor import presentation
 from regiomonitor.formatting import as_date
 from dashboard.i18n import fmt_amount, fmt_date, fmt_month, fmt_number, fmt_pct, language, t
 
@@ -17,33 +18,15 @@ dash.register_page(__name__, path_template="/regio/<code>", title="Regiomonitor 
 
 
 def status_badge(row: pd.Series, labels: dict[str, str], lang: str) -> html.Span:
-    """The status in words and a symbol, never by colour alone; uncertain, provisional and the
-    month it was computed on (the last complete one) said in words too."""
-    text = labels.get(row["status"], row["status"])
-    notes = [t("status_uncertain", lang)] if components.flag(row["status_uncertain"]) else []
-    if components.flag(row["status_provisional"]):
-        notes.append(t("provisional_tag", lang))
-    stand = as_date(row["stand_month"])
-    if stand and stand != as_date(row["as_of_month"]):
-        notes.append(t("status_stand", lang, month=fmt_month(stand, lang)))
-    if notes:
-        text += f" ({', '.join(notes)})"
-    return html.Span([html.Span(STATUS_SYMBOLS.get(row["status"], "•"), **{"aria-hidden": "true"}),
-                      " ", text], className=f"status status-{row['status']}")
-
-
-def reached_text(row: pd.Series, lang: str) -> str:
-    reached = as_date(row["projected_month_reached"])
-    if row["status"] == "achieved" or row["months_remaining"] == 0:
-        return "–"
-    if reached is None:
-        return t("not_at_pace", lang)
-    late = f" ({t('after_deadline', lang)})" if components.flag(row["reached_after_deadline"]) else ""
-    return fmt_month(reached, lang) + late
+    """The status with its symbol and uncertainty in words (regiomonitor/presentation.py)."""
+    symbol = presentation.STATUS_SYMBOLS.get(row["status"], presentation.NO_STATUS_SYMBOL)
+    return html.Span([html.Span(symbol, **{"aria-hidden": "true"}), " ",
+                      presentation.status_text(row, labels, lang, short=False)],
+                     className=f"status status-{row['status']}")
 
 
 def indicator_card(row: pd.Series, series: pd.DataFrame, label: str, statuses: dict[str, str],
-                   lang: str) -> html.Section:
+                   country: pd.DataFrame, lang: str) -> html.Section:
     """Realised against target for one indicator, its status, projection and trajectory chart."""
     tags = [html.Span(t("demo_target_tag" if row["target_is_demo"] else "real_tag", lang),
                       className="badge " + ("badge-demo" if row["target_is_demo"] else "badge-real"))]
@@ -80,6 +63,8 @@ def indicator_card(row: pd.Series, series: pd.DataFrame, label: str, statuses: d
             figure(t("card_target", lang), fmt_amount(row["target_value"], unit, lang), big=True,
                    extra="target-value"),
             figure(t("card_pct", lang), fmt_pct(row["achievement"], lang)),
+            *(figure(term, value, extra="beside") for term, value in
+              national.beside(country, row["indicator"], lang)),
             figure(t("card_baseline", lang, date=fmt_date(as_date(row["baseline_date"]), lang)),
                    fmt_amount(row["baseline_value"], unit, lang)),
             figure(t("card_deadline", lang), fmt_date(as_date(row["deadline"]), lang)),
@@ -87,7 +72,7 @@ def indicator_card(row: pd.Series, series: pd.DataFrame, label: str, statuses: d
             figure(t("card_required", lang), fmt_amount(required, unit, lang)
                    if pd.notna(required) else "–"),
             figure(t("card_projected", lang), projected),
-            figure(t("card_reached", lang), reached_text(row, lang)),
+            figure(t("card_reached", lang), presentation.reached_text(row, lang)),
         ], className="card-figures"),
         html.P([t("card_as_of", lang, month=fmt_month(as_of, lang)), " · ",
                 t("card_last_reported", lang, month=fmt_month(last, lang)) if last
@@ -134,7 +119,7 @@ def covenant(region: str, programme: pd.Series, labels: dict[str, str], lang: st
     rows = [[labels[v.indicator], fmt_number(v.version, lang), fmt_date(as_date(v.valid_from), lang),
              fmt_amount(v.baseline_value, units[v.indicator], lang),
              fmt_amount(v.target_value, units[v.indicator], lang), fmt_date(as_date(v.deadline), lang),
-             (v.note + " · " if isinstance(v.note, str) else "") + v.source]
+             html.Span((v.note + " · " if isinstance(v.note, str) else "") + v.source, lang="nl")]
             for v in targets.itertuples()]
     return html.Section([
         html.H2(t("covenant_heading", lang)),
@@ -179,6 +164,26 @@ def freshness(region: str, lang: str) -> html.Section:
     ], className="freshness")
 
 
+def similar(region: str, programme: str, month: dt.date, labels: dict[str, str],
+            lang: str) -> html.Section:
+    """The region beside the four regions closest in working-age population (v_similar_regions)."""
+    frame = warehouse.current().query("region_similar", region=region, programme=programme, month=month)
+    indicators = [i for i in labels if i in set(frame["indicator"].dropna())]
+    rows = []
+    for (code, name), group in frame.groupby(["region", "region_name"], sort=False):
+        pct = dict(zip(group["indicator"], group["achievement"]))
+        link = name if code == region else dcc.Link(name, href=components.href(f"/regio/{code}", lang))
+        rows.append([link, fmt_number(group["population_15_74"].max(), lang),
+                     *(fmt_pct(pct.get(i), lang) for i in indicators)])
+    return html.Section([
+        html.H2(t("similar_heading", lang)),
+        html.P(t("similar_help", lang), className="hint"),
+        components.table(t("similar_caption", lang, month=fmt_month(month, lang)),
+                         [t("col_region", lang), t("col_population", lang), *(labels[i] for i in indicators)],
+                         rows, numeric=set(range(1, len(indicators) + 2))),
+    ], className="similar")
+
+
 BOUNDARIES = ("signing", "current")
 
 
@@ -204,14 +209,14 @@ def gemeenten_view(region: str, programme: str, month: dt.date, boundary: str, l
                                 numeric=set(range(1, len(indicators) + 1)))]
     shapes = db.query("region_gemeente_shapes", region=region)
     if boundary == "current" and not shapes.empty:
-        totals = frame.groupby("gemeente")["records"].sum()
-        figure = figures.gemeente_map(shapes, totals / totals.sum(), lang)
-        top = totals.idxmax()
+        shares = frame.drop_duplicates("gemeente").set_index("gemeente")["share_all"]
+        figure = figures.gemeente_map(shapes, shares, lang)
+        top = shares.idxmax()
         names = dict(zip(frame["gemeente"], frame["gemeente_name"]))
         summary = t("gemeenten_map_summary", lang, n=len(shapes), name=names[top],
-                    share=fmt_pct(totals[top] / totals.sum(), lang))
+                    share=fmt_pct(shares[top], lang))
         content.insert(1, html.Figure([dcc.Graph(figure=figure, config={"displaylogo": False}),
-                                       html.Figcaption([summary, " ", shapes["attribution"].iloc[0]])]))
+                                       html.Figcaption([summary, " ", figures.source_line(shapes["attribution"].iloc[0], lang)])]))
     elif boundary == "signing":
         content.append(html.P(t("gemeenten_map_current_only", lang), className="hint"))
     return content
@@ -235,7 +240,7 @@ def submissions(region: str, lang: str) -> html.Section:
     """The files behind the figures: traceability from screen to source."""
     frame = warehouse.current().query("region_submissions", region=region)
     rows = [[html.A(s.file_name, href=components.href("/data", lang, submission=s.id)),
-             fmt_date(as_date(s.received_at), lang), s.indicators,
+             fmt_date(as_date(s.received_at), lang), getattr(s, f"indicators_{lang}"),
              fmt_amount(s.rows_for_region, "aantal", lang),
              t(f"status_{s.status}", lang) + (f" · {t('demo_tag', lang)}" if s.is_demo else "")]
             for s in frame.itertuples()]
@@ -268,6 +273,7 @@ def did_you_mean(name: str, lang: str) -> html.Div | None:
 
 
 @components.safe_layout
+@warehouse.per_snapshot
 def layout(code: str | None = None, lang: str | None = None, programme: str | None = None,
            month: str | None = None, boundary: str | None = None, **_: str) -> html.Div:
     lang = language(lang)
@@ -276,50 +282,44 @@ def layout(code: str | None = None, lang: str | None = None, programme: str | No
     region = db.query("region", region=code)
     path = f"/regio/{code}"
     if region.empty:
-        return html.Div([components.header(lang, path),
-                         html.Main([html.H1(t("page_regio", lang)),
-                                    html.P(t("region_not_found", lang, code=code)),
-                                    did_you_mean(code, lang),
-                                    dcc.Link(t("back_to_map", lang), href=components.href("/", lang))],
-                                   id="main", tabIndex="-1"),
-                         components.footer(lang)])
-    programmes = db.query("programmes").set_index("code", drop=False)
-    programme = programmes.loc[programme] if programme in programmes.index else programmes.iloc[0]
-    as_of = (url_state.parse_month(month)
-             or as_date(db.query("current_month", programme=programme["code"])["as_of_month"].iloc[0]))
+        return shell.page(lang, path, [html.H1(t("page_regio", lang)),
+                                       html.P(t("region_not_found", lang, code=code)),
+                                       did_you_mean(code, lang),
+                                       dcc.Link(t("back_to_map", lang), href=components.href("/", lang))])
+    state = shell.view(lang, programme, None, month)
+    programme = db.query("programmes").set_index("code", drop=False).loc[state.programme]
+    as_of = state.month
     progress = db.query("region_progress", region=code, programme=programme["code"], month=as_of)
     series = db.query("region_series", region=code, programme=programme["code"], month=as_of)
     labels = dict(zip(*db.query("indicators")[["code", f"label_{lang}"]].T.values))
     statuses = dict(zip(*db.query("statuses")[["code", f"label_{lang}"]].T.values))
+    country = national.national(programme["code"], as_of)
     cards = [indicator_card(row, series[series["indicator"] == row["indicator"]],
-                            labels[row["indicator"]], statuses, lang)
+                            labels[row["indicator"]], statuses, country, lang)
              for _, row in progress.iterrows()]
-    return html.Div([
-        components.header(lang, path),
-        html.Main([
-            dcc.Link(t("back_to_map", lang), href=components.href("/", lang), className="back-link"),
-            print_heading(programme["name"], as_of, lang),
-            html.H1(t("region_heading", lang, name=region["name"].iloc[0], code=code)),
-            components.demo_banner(lang, bool(progress["is_demo"].any())),
-            html.P(t("region_as_of", lang, month=fmt_month(as_of, lang)), className="as-of-line"),
-            html.Div([html.Button(t("print_button", lang), type="button", className="button print-button",
-                                  **{"aria-describedby": "print-hint"}),
-                      html.Span(t("print_hint", lang), id="print-hint", className="hint")],
-                     className="no-print print-row"),
-            components.default_month_note(db.query("current_month", programme=programme["code"]).iloc[0],
-                                          lang),
-            components.error_region(),
-            deliveries.late_partners(code, programme["code"], labels, lang),
-            html.Div(cards, className="cards") if cards else html.P(t("region_no_targets", lang)),
-            deliveries.completeness(code, programme["code"], as_of, labels, lang),
-            contributions(code, programme["code"], labels, lang),
-            gemeenten(code, programme["code"], as_of, boundary if boundary in BOUNDARIES else "signing",
-                      lang),
-            covenant(code, programme, labels, lang),
-            freshness(code, lang),
-            submissions(code, lang),
-        ], id="main", tabIndex="-1"),
-        components.footer(lang),
+    return shell.page(lang, path, [
+        dcc.Link(t("back_to_map", lang), href=components.href("/", lang), className="back-link"),
+        print_heading(programme["name"], as_of, lang),
+        html.H1(t("region_heading", lang, name=region["name"].iloc[0], code=code)),
+        components.demo_banner(lang, bool(progress["is_demo"].any())),
+        html.P(t("region_as_of", lang, month=fmt_month(as_of, lang)), className="as-of-line"),
+        html.Div([html.Button(t("print_button", lang), type="button", className="button print-button",
+                              **{"aria-describedby": "print-hint"}),
+                  html.Span(t("print_hint", lang), id="print-hint", className="hint")],
+                 className="no-print print-row"),
+        components.default_month_note(db.query("current_month", programme=programme["code"]).iloc[0],
+                                      lang),
+        components.error_region(),
+        deliveries.late_partners(code, programme["code"], labels, lang),
+        html.Div(cards, className="cards") if cards else html.P(t("region_no_targets", lang)),
+        deliveries.completeness(code, programme["code"], as_of, labels, lang),
+        contributions(code, programme["code"], labels, lang),
+        similar(code, programme["code"], as_of, labels, lang),
+        gemeenten(code, programme["code"], as_of, boundary if boundary in BOUNDARIES else "signing",
+                  lang),
+        covenant(code, programme, labels, lang),
+        freshness(code, lang),
+        submissions(code, lang),
     ])
 
 

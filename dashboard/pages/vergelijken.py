@@ -7,22 +7,20 @@ import datetime as dt
 import dash
 import dash_ag_grid as dag
 import pandas as pd
-import plotly.graph_objects as go
-from dash import Input, Output, State, dcc, html
+from dash import ALL, Input, Output, State, dcc, html
 
-from dashboard import components, export, figures, ids, url_state, warehouse
+from dashboard import components, export, figures, ids, shell, url_state, warehouse
 from dashboard.i18n import fmt_date, fmt_month, fmt_number, fmt_pct, language, t
-from dashboard.status_style import STATUS_SYMBOLS
-from regiomonitor.formatting import as_date
+from regiomonitor import presentation
 
 dash.register_page(__name__, path="/vergelijken", title="Regiomonitor – Vergelijken",
                    label_key="page_vergelijken", order=1)
 
 MAX_REGIONS = 4
-SPARK = "▁▂▃▄▅▆▇█"
+TREND_MONTHS = 12
 REGION_COLOURS = ["#0072B2", "#E69F00", "#009E73", "#CC79A7"]  # Okabe-Ito: colour-blind safe
-# Grid column → catalogue key of its header, and how its value is shown.
-COLUMNS = [("rank_absolute", "col_rank", "int"), ("region_name", "col_region", "text"),
+# Grid column → catalogue key of its header, and how its value is shown. Ranked by % of target.
+COLUMNS = [("rank_achievement", "col_rank", "int"), ("region_name", "col_region", "text"),
            ("realised", "col_realised", "int"), ("target_value", "col_target", "int"),
            ("achievement", "col_pct", "pct"), ("gain_per_10k", "col_per10k", "dec"),
            ("rank_per_10k", "col_rank_per10k", "int"), ("pace_ratio", "col_pace", "pct"),
@@ -30,38 +28,38 @@ COLUMNS = [("rank_absolute", "col_rank", "int"), ("region_name", "col_region", "
            ("sparkline", "col_trend", "text")]
 
 
-def sparkline(series: list[float] | None, complete: list[bool] | None = None) -> str:
-    """The last twelve monthly gains as block characters, highest month full height; a month
-    not completely delivered is a dot, never drawn as a low month."""
+def sparkline(series: list[float] | None, complete: list[bool] | None = None) -> dict | None:
+    """Realised at the end of the last twelve months (and the month before, where the line
+    starts), for the grid's small line chart (assets/dashAgGridComponents.js). A month not
+    completely delivered is listed in `open`, drawn as an open marker: a gap, never a dip."""
     if series is None or len(series) < 2:
-        return ""
+        return None
     complete = list(complete) if complete is not None else [True] * len(series)
-    gains = [(b - a, done) for a, b, done in zip(series, series[1:], complete[1:])][-12:]
-    top = max(g for g, _ in gains) or 1
-    return "".join(SPARK[min(len(SPARK) - 1, int(max(g, 0) / top * (len(SPARK) - 1)))] if done else "·"
-                   for g, done in gains)
+    values, done = list(series)[-TREND_MONTHS - 1:], complete[-TREND_MONTHS - 1:]
+    return {"values": [float(v) for v in values], "open": [i for i, d in enumerate(done) if not d]}
 
 
-def status_label(row, statuses: dict[str, str], month: dt.date, lang: str) -> str:
-    """Symbol and status in words, with uncertain, provisional and an earlier stand month said."""
-    notes = [t("status_uncertain", lang)] if components.flag(row.status_uncertain) else []
-    if components.flag(row.status_provisional):
-        notes.append(t("provisional_tag", lang))
-    stand = as_date(row.stand_month)
-    if stand and stand != month:
-        notes.append(t("status_stand", lang, month=fmt_month(stand, lang, short=True)))
-    return f"{STATUS_SYMBOLS[row.status]} {statuses[row.status]}" + (f" ({', '.join(notes)})" if notes else "")
+def trend_text(trend: dict | None, lang: str) -> str:
+    """The sparkline in words, for screen readers and the export."""
+    if not trend:
+        return ""
+    values = trend["values"]
+    return t("trend_text", lang, first=fmt_number(values[0], lang), last=fmt_number(values[-1], lang),
+             n=len(values) - 1)
 
 
+@warehouse.per_snapshot
 def ranking_rows(programme: str, indicator: str, month: dt.date, lang: str) -> list[dict]:
     """One grid row per region, numbers kept numeric so the grid sorts them as numbers."""
     frame = warehouse.current().query("ranking", programme=programme, indicator=indicator, month=month)
     statuses = components.labels("statuses", lang)
-    frame["status_label"] = [status_label(r, statuses, month, lang) for r in frame.itertuples()]
+    frame["status_label"] = [presentation.status_text(r, statuses, lang, as_of=month, symbol=True)
+                          for r in frame.itertuples()]
     frame["provisional_label"] = [t("provisional_tag", lang) if components.flag(p) else ""
                                   for p in frame["provisional"]]
-    frame["sparkline"] = [sparkline(s, c) for s, c in zip(frame["realised_series"], frame["complete_series"])]
-    keep = [c for c, _, _ in COLUMNS] + ["region", "status", "unit", "is_demo"]
+    frame["trend"] = [sparkline(s, c) for s, c in zip(frame["realised_series"], frame["complete_series"])]
+    frame["sparkline"] = [trend_text(trend, lang) for trend in frame["trend"]]
+    keep = [c for c, _, _ in COLUMNS] + ["region", "status", "trend", "unit", "is_demo"]
     return frame[keep].astype(object).where(frame[keep].notna(), None).to_dict("records")
 
 
@@ -76,7 +74,16 @@ def column_defs(lang: str) -> list[dict]:
         if kind in formatters:
             col |= {"valueFormatter": {"function": formatters[kind]}, "type": "rightAligned"}
         if field == "region_name":
-            col |= {"filter": True, "pinned": "left", "minWidth": 190}
+            col |= {"filter": True, "pinned": "left", "minWidth": 170, "wrapText": True,
+                    "autoHeight": True}
+        if field == "achievement":
+            col |= {"sort": "desc"}
+        if field == "status_label":
+            col |= {"minWidth": 210, "wrapText": True, "autoHeight": True}
+        if field in ("realised", "target_value"):
+            col |= {"minWidth": 120}
+        if field == "sparkline":
+            col |= {"cellRenderer": "Sparkline", "minWidth": 130, "sortable": False}
         defs.append(col)
     return defs
 
@@ -125,29 +132,60 @@ def export_context(programme: str, indicator: str, month: dt.date, rows: list[di
     return t("export_title", lang, indicator=label, month=fmt_month(month, lang)), context, columns
 
 
-def compare_figure(series: pd.DataFrame, lang: str) -> go.Figure:
-    """% of target over time for the chosen regions, on one axis."""
-    fig = go.Figure([go.Scatter(x=[figures.month_end(m) for m in group["as_of_month"]],
-                                y=group["achievement"], name=name, mode="lines+markers",
-                                hovertemplate="%{x|%m-%Y}: %{y:.1%}<extra>" + name + "</extra>")
-                     for name, group in series.groupby("region_name", sort=True)])
-    fig.update_layout(height=360, margin={"l": 60, "r": 20, "t": 20, "b": 40},
-                      separators=figures.SEPARATORS[lang], plot_bgcolor="#ffffff",
-                      colorway=REGION_COLOURS,
-                      yaxis={"tickformat": ".0%", "rangemode": "tozero", "gridcolor": "#e5e5e5",
-                             "title": {"text": t("col_pct", lang)}},
-                      xaxis={"tickformat": "%m-%Y", "gridcolor": "#e5e5e5"},
-                      legend={"orientation": "h", "y": -0.2})
-    return fig
+def compare_figure(series: pd.DataFrame, labels: dict[str, str], lang: str) -> dict:
+    """% of target over time for the chosen regions, one small chart per indicator on shared
+    axes, each with the 100 % line and the expected straight path; a plain figure dict."""
+    data, layout = [], {"height": 620, "margin": {"l": 60, "r": 20, "t": 40, "b": 40},
+                        "separators": figures.SEPARATORS[lang], "plot_bgcolor": "#ffffff",
+                        "legend": {"orientation": "h", "y": -0.12}, "annotations": []}
+    if series.empty:
+        return {"data": data, "layout": layout}
+    start, end = series["as_of_month"].min(), series["as_of_month"].max()
+    top = float(series["achievement"].max())
+    for n, (code, label) in enumerate(labels.items()):
+        axis = "" if n == 0 else str(n + 1)
+        col, row = n % 2, n // 2
+        layout[f"xaxis{axis}"] = {"domain": [col * 0.54, col * 0.54 + 0.46], "anchor": f"y{axis}",
+                                  "gridcolor": "#e5e5e5", **figures.month_axis(start, end, lang, 4)}
+        layout[f"yaxis{axis}"] = {"domain": [0.6 - row * 0.6, 1 - row * 0.6], "anchor": f"x{axis}",
+                                  "gridcolor": "#e5e5e5", **figures.number_axis(top, lang, share=True)}
+        layout["annotations"].append({"text": f"<b>{label}</b>", "showarrow": False, "xref": "paper",
+                                      "yref": "paper", "x": col * 0.54, "xanchor": "left",
+                                      "y": 1.01 - row * 0.6, "yanchor": "bottom"})
+        part = series[series["indicator"] == code]
+        first = n == 0
+        xy = {"xaxis": f"x{axis}", "yaxis": f"y{axis}"}
+        data.append(xy | {"type": "scatter", "x": [start, end], "y": [1, 1], "mode": "lines",
+                          "name": t("chart_full_target", lang), "legendgroup": "target",
+                          "showlegend": first, "line": figures.TARGET_LINE, "hoverinfo": "skip"})
+        expected = part.groupby("as_of_month")["expected_share"].median()
+        data.append(xy | {"type": "scatter", "x": list(expected.index), "y": expected.tolist(),
+                          "mode": "lines", "name": t("chart_expected_share", lang),
+                          "legendgroup": "expected", "showlegend": first,
+                          "line": {"color": "#6c6c6c", "dash": "dash"}, "hoverinfo": "skip"})
+        for colour, (name, group) in zip(REGION_COLOURS, part.groupby("region_name", sort=True)):
+            data.append(xy | {"type": "scatter", "x": list(group["as_of_month"]),
+                              "y": group["achievement"].tolist(), "name": name, "legendgroup": name,
+                              "showlegend": first, "mode": "lines+markers", "line": {"color": colour},
+                              "hovertemplate": "%{x|%m-%Y}: %{y:.1%}<extra>" + name + "</extra>"})
+    return {"data": data, "layout": layout}
 
 
+
+
+@warehouse.per_snapshot
 def compare_view(programme: str, indicator: str, month: dt.date, regions: list[str],
                  lang: str) -> tuple:
-    """Chart, its data table and its one-line summary for up to four regions."""
-    series = warehouse.current().query("compare_series", programme=programme, indicator=indicator,
-                                       month=month, regions=regions[:MAX_REGIONS])
+    """Small multiples, the chosen indicator's data table and a one-line summary for up to
+    four regions."""
+    series = warehouse.current().query("compare_series", programme=programme, month=month,
+                                       regions=regions[:MAX_REGIONS])
+    series["as_of_month"] = [figures.month_end(m) for m in series["as_of_month"]]
+    labels = components.labels("indicators", lang)
+    figure = compare_figure(series, labels, lang)
+    series = series[series["indicator"] == indicator]
     if series.empty:
-        return compare_figure(series, lang), None, t("compare_none", lang)
+        return figure, None, t("compare_none", lang)
     last = series.groupby("region_name").tail(1)
     text = t("compare_summary", lang, month=fmt_month(month, lang), regions="; ".join(
         f"{r.region_name} {fmt_pct(r.achievement, lang)}" for r in last.itertuples()))
@@ -156,7 +194,7 @@ def compare_view(programme: str, indicator: str, month: dt.date, regions: list[s
              *(fmt_pct(v, lang) for v in values)] for m, values in pivot.iterrows()]
     table = components.table(t("compare_table_caption", lang), [t("col_month", lang), *pivot.columns],
                              rows, numeric=set(range(1, len(pivot.columns) + 1)))
-    return compare_figure(series, lang), table, text
+    return figure, table, text
 
 
 @components.safe_layout
@@ -164,55 +202,48 @@ def layout(lang: str | None = None, programme: str | None = None, indicator: str
            month: str | None = None, regions: str | None = None, **_: str) -> html.Div:
     lang = language(lang)
     db = warehouse.current()
-    codes = list(db.query("programmes")["code"])
-    programme = programme if programme in codes else codes[0]
-    indicator = indicator if indicator in components.labels("indicators", lang) else components.DEFAULT_INDICATOR
-    choices = db.query("as_of_months", programme=programme)
-    months = [m.date() for m in choices["as_of_month"]]
-    chosen = url_state.parse_month(month)
-    month = chosen if chosen in months else as_date(choices[choices["is_current"]]["as_of_month"].iloc[0])
+    state = shell.view(lang, programme, indicator, month)
+    programme, indicator, month, months = state.programme, state.indicator, state.month, state.months
     region_names = dict(zip(*db.query("regions")[["code", "name"]].T.values))
     selected = [r for r in (regions or "AM10").upper().split(",") if r in region_names][:MAX_REGIONS]
     figure, data_table, text = compare_view(programme, indicator, month, selected, lang)
-    return html.Div([
-        components.header(lang, "/vergelijken"),
-        html.Main([
-            html.H1(t("compare_heading", lang)),
-            components.demo_banner(lang, True),
-            html.Div([
-                components.select(ids.CMP_PROGRAMME, t("programme_choice", lang), programme,
-                                  dict(zip(*db.query("programmes")[["code", "name"]].T.values))),
-                components.select(ids.CMP_INDICATOR, t("indicator_choice", lang), indicator,
-                                  components.labels("indicators", lang)),
-                components.select(ids.CMP_MONTH, t("month_choice", lang), url_state.month_param(month),
-                                  {url_state.month_param(m): fmt_month(m, lang) for m in months}),
-            ], className="controls"),
-            components.default_month_note(db.query("current_month", programme=programme).iloc[0], lang),
-            components.error_region(),
-            html.H2(t("ranking_heading", lang)),
-            html.P(t("ranking_help", lang), className="hint", id=ids.CMP_GRID_HELP),
-            dag.AgGrid(id=ids.CMP_GRID, rowData=ranking_rows(programme, indicator, month, lang),
-                       columnDefs=column_defs(lang), getRowId="params.data.region",
-                       defaultColDef={"flex": 1, "minWidth": 95},
-                       dashGridOptions={"domLayout": "autoHeight", "ensureDomOrder": True,
-                                        "suppressColumnVirtualisation": True},
-                       style={"width": "100%"}, className="ag-theme-quartz ranking-grid"),
-            html.Div([
-                html.Button(t("export_csv", lang), id=ids.CMP_EXPORT_CSV, className="button"),
-                html.Button(t("export_xlsx", lang), id=ids.CMP_EXPORT_XLSX, className="button"),
-                dcc.Download(id=ids.CMP_DOWNLOAD),
-            ], className="export-row"),
-            html.H2(t("compare_chart_heading", lang)),
-            components.choice_group(ids.CMP_REGIONS, t("regions_choice", lang, n=MAX_REGIONS),
-                                    dict(sorted(region_names.items(), key=lambda kv: kv[1])), selected,
-                                    hint=t("regions_hint", lang, n=MAX_REGIONS)),
-            html.Figure([dcc.Graph(id=ids.CMP_CHART, figure=figure, config={"displaylogo": False}),
-                         html.Figcaption(text, id=ids.CMP_SUMMARY, **{"aria-live": "polite"})]),
-            html.Div(data_table, id=ids.CMP_TABLE, className="table-panel"),
-            dcc.Store(id=ids.CMP_LANG, data=lang),
-            html.Div(id=ids.CMP_URL_SINK, hidden=True),
-        ], id="main", tabIndex="-1"),
-        components.footer(lang),
+    return shell.page(lang, "/vergelijken", [
+        html.H1(t("compare_heading", lang)),
+        components.demo_banner(lang, True),
+        html.Div([
+            components.select(ids.CMP_PROGRAMME, t("programme_choice", lang), programme,
+                              state.programmes),
+            components.select(ids.CMP_INDICATOR, t("indicator_choice", lang), indicator,
+                              components.labels("indicators", lang)),
+            components.select(ids.CMP_MONTH, t("month_choice", lang), url_state.month_param(month),
+                              {url_state.month_param(m): fmt_month(m, lang) for m in months}),
+        ], className="controls"),
+        components.default_month_note(db.query("current_month", programme=programme).iloc[0], lang),
+        components.error_region(),
+        html.H2(t("ranking_heading", lang)),
+        html.P(t("ranking_help", lang), className="hint", id=ids.CMP_GRID_HELP),
+        dag.AgGrid(id=ids.CMP_GRID, rowData=ranking_rows(programme, indicator, month, lang),
+                   columnDefs=column_defs(lang), getRowId="params.data.region",
+                   defaultColDef={"flex": 1, "minWidth": 95, "wrapHeaderText": True,
+                                  "autoHeaderHeight": True},
+                   dashGridOptions={"domLayout": "autoHeight", "ensureDomOrder": True,
+                                    "suppressColumnVirtualisation": True},
+                   style={"width": "100%"}, className="ag-theme-quartz ranking-grid"),
+        html.Div([
+            html.Button(t("export_csv", lang), id=ids.CMP_EXPORT_CSV, className="button"),
+            html.Button(t("export_xlsx", lang), id=ids.CMP_EXPORT_XLSX, className="button"),
+            dcc.Download(id=ids.CMP_DOWNLOAD),
+        ], className="export-row"),
+        html.H2(t("compare_chart_heading", lang)),
+        components.choice_group(ids.CMP_REGIONS, t("regions_choice", lang, n=MAX_REGIONS),
+                                dict(sorted(region_names.items(), key=lambda kv: kv[1])), selected,
+                                hint=t("regions_hint", lang, n=MAX_REGIONS)),
+        html.P(id=ids.CMP_REGIONS_REFUSED, className="hint refused", **{"aria-live": "polite"}),
+        html.Figure([dcc.Graph(id=ids.CMP_CHART, figure=figure, config={"displaylogo": False}),
+                     html.Figcaption(text, id=ids.CMP_SUMMARY, **{"aria-live": "polite"})]),
+        html.Div(data_table, id=ids.CMP_TABLE, className="table-panel"),
+        dcc.Store(id=ids.CMP_LANG, data=lang),
+        html.Div(id=ids.CMP_URL_SINK, hidden=True),
     ])
 
 
@@ -259,6 +290,22 @@ def download(_csv: int | None, _xlsx: int | None, rows: list[dict], programme: s
         return dcc.send_bytes(export.statline_xlsx(title, context, columns, raw, t("export_kind_ranking", lang)),
                               export.file_name(*parts, ext="xlsx"))
     return dcc.send_string(export.to_csv(headers, shown), export.file_name(*parts, ext="csv"))
+
+
+@dash.callback(
+    Output(ids.CMP_REGIONS_REFUSED, "children"),
+    Input({"type": ids.CMP_REGIONS, "index": ALL}, "n_clicks"),
+    State({"type": ids.CMP_REGIONS, "index": ALL}, "aria-pressed"), State(ids.CMP_LANG, "data"),
+    prevent_initial_call=True,
+)
+def refuse_fifth(_clicks: list, pressed: list[str], lang: str) -> str:
+    """Say why a fifth region is not added (components.register_choice ignores the click)."""
+    clicked = dash.ctx.triggered_id["index"]
+    codes = [item["id"]["index"] for item in dash.ctx.inputs_list[0]]
+    if pressed[codes.index(clicked)] == "true" or pressed.count("true") < MAX_REGIONS:
+        return ""
+    name = warehouse.current().query("region", region=clicked)["name"].iloc[0]
+    return t("regions_refused", lang, name=name, n=MAX_REGIONS)
 
 
 url_state.sync_url(ids.CMP_URL_SINK, {

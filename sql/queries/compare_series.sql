@@ -1,8 +1,9 @@
--- Trajectories of up to four regions side by side: % of target at each month end.
-select p.region, r.name as region_name, p.as_of_month, p.realised, p.achievement,
+-- Trajectories of up to four regions side by side, every indicator (the page draws them as
+-- small multiples): % of target at each month end, and the straight path's share of it.
+select p.indicator, p.region, r.name as region_name, p.as_of_month, p.realised, p.achievement,
     p.expected / nullif(p.target_value, 0) as expected_share
 from mv_progress_monthly as p
 join region as r on r.code = p.region
-where p.programme = $programme and p.indicator = $indicator and p.as_of_month <= $month
+where p.programme = $programme and p.as_of_month <= $month
     and p.region in (select unnest($regions)) and p.realised is not null
-order by p.region, p.as_of_month
+order by p.indicator, p.region, p.as_of_month

@@ -25,6 +25,7 @@ select
     p.status_provisional,
     p.stand_month,
     k.rank_absolute,
+    k.rank_achievement,
     k.rank_per_10k,
     k.rank_pace,
     p.is_demo,
@@ -36,4 +37,4 @@ join region as r on r.code = k.region
 join indicator as i on i.code = k.indicator
 left join history as h using (region)
 where k.programme = $programme and k.indicator = $indicator and k.as_of_month = $month
-order by k.rank_absolute, r.name
+order by k.rank_achievement, r.name

@@ -1,0 +1,69 @@
+"""How a progress figure is said in words, once for the CLI report and every dashboard page.
+
+A status is never told by colour alone: it has a symbol and words, and its uncertainty is
+said with it — the projection interval straddles the target ("onzeker"), the figure rests on
+a month not completely delivered ("voorlopig"), or the status was computed on an earlier
+month, the last complete one ("stand per ..."). "Target reached in" follows one rule.
+Rows may be pandas Series, dicts or itertuples() rows.
+"""
+from __future__ import annotations
+
+import datetime as dt
+
+import pandas as pd
+
+from dashboard.i18n import fmt_month, t
+from regiomonitor.formatting import as_date
+
+STATUS_SYMBOLS = {
+    "achieved": "✔", "on_track": "▲", "acceleration_needed": "►", "limited_progress": "▼",
+    "deterioration": "✖", "not_achieved": "✖", "no_data": "?", "not_started": "○",
+}
+NO_STATUS_SYMBOL = "–"
+
+
+def field(row: object, name: str) -> object:
+    """A column of a Series, dict or namedtuple row."""
+    return row[name] if isinstance(row, (pd.Series, dict)) else getattr(row, name)
+
+
+def flag(value: object) -> bool:
+    """A yes/no column value; a missing one (None, NaN, pd.NA) is no. `if value` on pd.NA raises
+    "boolean value of NA is ambiguous", which blanked the Regio and Vergelijken pages (issue 10)."""
+    return False if value is None or pd.isna(value) else bool(value)
+
+
+def status_notes(row: object, lang: str, as_of: dt.date | None = None, short: bool = True) -> list[str]:
+    """Uncertain, provisional, and the earlier month the status rests on, in words."""
+    notes = [t("status_uncertain", lang)] if flag(field(row, "status_uncertain")) else []
+    if flag(field(row, "status_provisional")):
+        notes.append(t("provisional_tag", lang))
+    stand = as_date(field(row, "stand_month"))
+    as_of = as_of or as_date(field(row, "as_of_month"))
+    if stand and stand != as_of:
+        notes.append(t("status_stand", lang, month=fmt_month(stand, lang, short=short)))
+    return notes
+
+
+def status_text(row: object, statuses: dict[str, str], lang: str, as_of: dt.date | None = None,
+                symbol: bool = False, short: bool = True) -> str:
+    """"▲ Op schema (onzeker, voorlopig)": the status with its uncertainty, or "no target"."""
+    status = field(row, "status")
+    if not isinstance(status, str):
+        return t("no_target", lang)
+    notes = status_notes(row, lang, as_of, short)
+    text = statuses.get(status, status) + (f" ({', '.join(notes)})" if notes else "")
+    return f"{STATUS_SYMBOLS.get(status, NO_STATUS_SYMBOL)} {text}" if symbol else text
+
+
+def reached_text(row: object, lang: str, short: bool = False) -> str:
+    """The month the target is reached at the recent pace: "–" when it is reached or the
+    deadline has passed, "not at this pace" when the pace never gets there, and the month,
+    marked when it falls after the deadline."""
+    if field(row, "status") == "achieved" or field(row, "months_remaining") == 0:
+        return "–"
+    reached = as_date(field(row, "projected_month_reached"))
+    if reached is None:
+        return t("not_at_pace", lang)
+    late = f" ({t('after_deadline', lang)})" if flag(field(row, "reached_after_deadline")) else ""
+    return fmt_month(reached, lang, short=short) + late

@@ -1,0 +1,85 @@
+-- The national picture (issue 15): per programme, indicator and as-of month, all regions with
+-- a target together, the median region, and the programme's frame (sql/schema.sql,
+-- programme_frame) where it is known.
+--   realised_total, target_total   the sum over the regions with a target
+--   achievement_total              realised_total / target_total ("Nederland")
+--   median_achievement             the median region's R / T ("mediaan")
+--   national_goal                  the programme's national goal (context: not the sum of the
+--                                  regions' targets); share_of_national_goal = realised_total / it
+--   first_regions_*                the same for the group of regions that promised a goal
+--                                  together, their realised summed
+--   provisional / is_demo          any region's figure is provisional / demonstration data
+create view v_national as
+with regions as (
+    select
+        programme, indicator, as_of_month,
+        count(*) as regions_with_target,
+        sum(realised order by region) as realised_total,   -- ordered: the same float sum every
+        sum(target_value order by region) as target_total, -- refresh (tests/test_rebuild_digest.py)
+        median(achievement) as median_achievement,
+        median(pace_ratio) as median_pace_ratio,
+        bool_or(provisional) as provisional,
+        bool_or(is_demo) as is_demo
+    from v_progress_stand
+    group by all
+),
+
+first_regions as (
+    select p.programme, p.indicator, p.as_of_month,
+        sum(p.realised order by p.region) as first_regions_realised
+    from v_progress_stand as p
+    join programme_frame as f
+        on f.programme = p.programme and f.indicator = p.indicator and f.scope = 'first_regions'
+        and list_contains(string_split(f.regions, ';'), p.region)
+    group by all
+),
+
+final as (
+    select
+        r.*,
+        r.realised_total / nullif(r.target_total, 0) as achievement_total,
+        n.goal as national_goal,
+        r.realised_total / n.goal as share_of_national_goal,
+        n.source as national_source,
+        n.is_demo as national_goal_is_demo,
+        g.goal as first_regions_goal,
+        g.regions as first_regions,
+        f.first_regions_realised,
+        f.first_regions_realised / g.goal as share_of_first_regions_goal,
+        g.source as first_regions_source
+    from regions as r
+    left join programme_frame as n
+        on n.programme = r.programme and n.indicator = r.indicator and n.scope = 'national'
+    left join programme_frame as g
+        on g.programme = r.programme and g.indicator = r.indicator and g.scope = 'first_regions'
+    left join first_regions as f
+        on f.programme = r.programme and f.indicator = r.indicator and f.as_of_month = r.as_of_month
+)
+
+select * from final;
+
+
+-- v_similar_regions: for each region, the regions closest in working-age population (15-74,
+-- latest year) — a fair comparison set on the region page. Nearest first, four per region.
+create view v_similar_regions as
+with latest as (
+    select region, arg_max(population_15_74, year) as population_15_74,
+        arg_max(is_demo, year) as population_is_demo
+    from population
+    group by region
+),
+
+pairs as (
+    select a.region, b.region as similar_region, b.population_15_74, b.population_is_demo,
+        abs(b.population_15_74 - a.population_15_74) as difference,
+        row_number() over (partition by a.region
+                           order by abs(b.population_15_74 - a.population_15_74), b.region) as nearness
+    from latest as a
+    join latest as b on b.region <> a.region
+),
+
+final as (
+    select * from pairs where nearness <= 4
+)
+
+select * from final;

@@ -1,0 +1,72 @@
+"""One presentation layer (issue 15, part 8): a status with its uncertainty and "target reached
+in" are said by regiomonitor/presentation.py alone, the same in the CLI report and on the pages;
+readable chart axes and scales (part 6)."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pandas as pd
+
+from dashboard import figures
+from regiomonitor import presentation
+from regiomonitor.progress_report import progress_report
+
+STATUSES = {"on_track": "Op koers", "achieved": "Doel bereikt"}
+
+
+def row(**values: object) -> pd.Series:
+    base = {"status": "on_track", "status_uncertain": False, "status_provisional": False,
+            "stand_month": dt.date(2007, 3, 1), "as_of_month": dt.date(2007, 3, 1),
+            "months_remaining": 8, "projected_month_reached": None, "reached_after_deadline": False}
+    return pd.Series(base | values)
+
+
+def test_status_says_its_uncertainty_in_words_and_a_symbol():
+    assert presentation.status_text(row(), STATUSES, "nl") == "Op koers"
+    text = presentation.status_text(row(status_uncertain=True, status_provisional=True,
+                                        stand_month=dt.date(2007, 1, 1)), STATUSES, "nl", symbol=True)
+    assert text == "▲ Op koers (onzeker, voorlopig, stand per jan 2007)"
+    assert presentation.status_text(row(status=None), STATUSES, "en") == "no target"
+    # pd.NA in a yes/no column is "no", never an exception (issue 10)
+    assert presentation.status_text(row(status_uncertain=pd.NA), STATUSES, "nl") == "Op koers"
+
+
+def test_target_reached_in_has_one_rule():
+    assert presentation.reached_text(row(status="achieved"), "nl") == "–"
+    assert presentation.reached_text(row(months_remaining=0), "nl") == "–"   # deadline passed
+    assert presentation.reached_text(row(), "nl") == "niet in dit tempo"
+    late = row(projected_month_reached=dt.date(2008, 2, 1), reached_after_deadline=True)
+    assert presentation.reached_text(late, "nl") == "februari 2008 (na de termijn)"
+    assert presentation.reached_text(late, "en", short=True) == "Feb 2008 (after the deadline)"
+
+
+def test_the_cli_report_says_status_as_the_pages_do(demo_warehouse):
+    import duckdb
+
+    con = duckdb.connect(str(demo_warehouse), read_only=True)
+    try:
+        first = con.execute("select p.*, s.label_nl from mv_progress_monthly as p join status as s "
+                            "on s.code = p.status where region = 'AM10' and as_of_month = "
+                            "(select as_of_month from mv_current_month) order by indicator limit 1").df().iloc[0]
+    finally:
+        con.close()
+    expected = presentation.status_text(first, {first["status"]: first["label_nl"]}, "nl")
+    assert expected in progress_report(demo_warehouse, "AM10")
+
+
+def test_axes_in_dutch():
+    ticks = figures.number_axis(1_400, "nl")
+    assert "1.500" in ticks["ticktext"] and ticks["range"][1] >= 1_400
+    assert figures.number_axis(1_400_000, "nl")["ticktext"] == ["0", "0,5 mln", "1 mln", "1,5 mln"]
+    months = figures.month_axis(dt.date(2005, 11, 28), dt.date(2007, 11, 28), "nl")
+    assert months["ticktext"][0] == "nov 2005" and "jan 2007" not in months["ticktext"][:1]
+
+
+def test_progress_scale_is_darker_for_higher_values_and_never_white():
+    def luminance(hex_colour: str) -> float:
+        r, g, b = (int(hex_colour[i:i + 2], 16) for i in (1, 3, 5))
+        return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+    levels = [luminance(colour) for _, colour in figures.PROGRESS_SCALE]
+    assert levels == sorted(levels, reverse=True)
+    assert figures.PROGRESS_SCALE[0][1].lower() not in ("#ffffff", "#fff")
