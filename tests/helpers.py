@@ -47,3 +47,12 @@ def region_file(tmp_path: Path, drop: str | None = None) -> Path:
     path = tmp_path / f"regions{'-' + drop if drop else ''}.geojson"
     frame.to_file(path)
     return path
+
+
+def query(path: Path, sql: str, params: list | None = None) -> list[tuple]:
+    """Rows of one query on a warehouse file, opened read-only and closed again."""
+    con = duckdb.connect(str(path), read_only=True)
+    try:
+        return con.execute(sql, params or []).fetchall()
+    finally:
+        con.close()

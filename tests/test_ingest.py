@@ -15,7 +15,7 @@ import pytest
 
 from pipelines import ingest, warehouse
 from pipelines.reading import file_sha256
-from tests.helpers import build, write_csv
+from tests.helpers import build, query, write_csv
 
 REGISTRY_HEADER = "id,gemeente_code,indicator,start_date,status,sector,partner\n"
 
@@ -27,12 +27,6 @@ def served(tmp_path):
     return build(tmp_path, tmp_path / "inbox")
 
 
-def query(path, sql: str, params=None) -> list[tuple]:
-    con = duckdb.connect(str(path), read_only=True)
-    try:
-        return con.execute(sql, params or []).fetchall()
-    finally:
-        con.close()
 
 
 def observations(path) -> list[tuple]:

@@ -2,21 +2,14 @@
 from __future__ import annotations
 
 
-import duckdb
 import pytest
 
 from pipelines.flows import ingest, refresh
 from regiomonitor import cli
 from regiomonitor.config import DEMO_DIR
-from tests.helpers import write_csv
+from tests.helpers import query, write_csv
 
 
-def query(path, sql: str) -> list[tuple]:
-    con = duckdb.connect(str(path), read_only=True)
-    try:
-        return con.execute(sql).fetchall()
-    finally:
-        con.close()
 
 
 @pytest.fixture

@@ -17,7 +17,6 @@ import time
 import zipfile
 from pathlib import Path
 
-import duckdb
 import openpyxl
 import pytest
 
@@ -26,17 +25,11 @@ from pipelines.flows import refresh  # at import, so Prefect's console log is no
 from pipelines.reading import TooLarge, file_sha256, read_table
 from regiomonitor import cli
 from regiomonitor.config import ROOT, limits
-from tests.helpers import HEADER, build, write_csv
+from tests.helpers import HEADER, build, query, write_csv
 
 ROW = "AM10;stages;2006-03;5;roc;zorg;"
 
 
-def query(path, sql: str) -> list[tuple]:
-    con = duckdb.connect(str(path), read_only=True)
-    try:
-        return con.execute(sql).fetchall()
-    finally:
-        con.close()
 
 
 @pytest.fixture
