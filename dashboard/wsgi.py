@@ -11,3 +11,10 @@ from regiomonitor.config import default_warehouse
 
 app = create_app(default_warehouse())
 server = app.server
+
+# Dash learns which of its JavaScript files it may serve only while it renders the index page.
+# A worker that has not rendered one answers the browser's script requests with a 500
+# (DependencyException) and the page stays at "Loading...": render it once in every worker,
+# before it serves anyone (this also runs Dash's first-request set-up ahead of the first visitor).
+with server.test_client() as client:
+    client.get("/")

@@ -5,12 +5,14 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
+from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 import requests
 
 from regiomonitor.config import MAX_UPLOAD_BYTES
-from tests.conftest import PARTNER
+from tests.conftest import PARTNER, serving
 
 
 def csp(response: requests.Response) -> dict[str, str]:
@@ -76,3 +78,19 @@ def test_errors_are_generic_pages(served_app):
                            headers={"Content-Type": "application/json"}, timeout=30)
     assert broken.status_code in (400, 500)
     assert "Traceback" not in broken.text and "File \"" not in broken.text
+
+
+def test_every_worker_serves_the_dash_scripts_from_its_first_request(demo_warehouse, tmp_path):
+    """A fresh server whose index page one worker has rendered (the readiness check): every
+    script the page names must load from whichever worker takes the request. Without the
+    warm-up in dashboard/wsgi.py the other worker answered 500 and the page hung at "Loading..."."""
+    copy = tmp_path / "fresh.duckdb"
+    shutil.copyfile(demo_warehouse, copy)
+    with serving(copy, workers=4) as url:
+        page = requests.get(url, timeout=30).text
+        scripts = re.findall(r'<script src="(/_dash-component-suites/[^"]+)"', page)
+        assert scripts
+        with ThreadPoolExecutor(8) as pool:  # at once, as a browser does: every worker gets some
+            statuses = list(pool.map(lambda src: requests.get(url + src, timeout=30).status_code,
+                                     scripts * 4))
+    assert set(statuses) == {200}
