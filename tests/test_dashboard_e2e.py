@@ -51,21 +51,31 @@ def test_from_the_map_to_rivierenland_and_its_targets(page, served_app):
     assert page.console_errors == []
 
 
+CENTRE_OF_AM10 = """() => {
+    const gd = document.querySelector('#kaart-map .js-plotly-plot');
+    const feature = gd.data[0].geojson.features.find(f => f.id === 'AM10');
+    const ring = feature.geometry.coordinates[0];
+    const lon = ring.reduce((s, p) => s + p[0], 0) / ring.length;
+    const lat = ring.reduce((s, p) => s + p[1], 0) / ring.length;
+    const map = gd._fullLayout.map._subplot.map;
+    const box = map.getCanvas().getBoundingClientRect();
+    const point = map.project([lon, lat]);
+    return [Math.round(box.left + point.x), Math.round(box.top + point.y)];
+}"""
+
+
 def test_clicking_a_region_on_the_map_opens_its_page(page, served_app):
     open_map(page, served_app)
-    # A real mouse click at the middle of Rivierenland's shape, located through the map's projection.
-    x, y = page.evaluate("""() => {
-        const gd = document.querySelector('#kaart-map .js-plotly-plot');
-        const feature = gd.data[0].geojson.features.find(f => f.id === 'AM10');
-        const ring = feature.geometry.coordinates[0];
-        const lon = ring.reduce((s, p) => s + p[0], 0) / ring.length;
-        const lat = ring.reduce((s, p) => s + p[1], 0) / ring.length;
-        const map = gd._fullLayout.map._subplot.map;
-        const box = map.getCanvas().getBoundingClientRect();
-        const point = map.project([lon, lat]);
-        return [box.left + point.x, box.top + point.y];
-    }""")
-    page.wait_for_timeout(500)  # the map accepts clicks once its first frame is drawn
+    # A real mouse click at the middle of Rivierenland's shape, located through the map's projection,
+    # once the map has stopped moving (assets/map_fit.js zooms it out to fit after it is drawn).
+    page.locator("#kaart-map").scroll_into_view_if_needed()   # below the national panel
+    where, point = None, page.evaluate(CENTRE_OF_AM10)
+    for _ in range(20):
+        page.wait_for_timeout(500)
+        where, point = point, page.evaluate(CENTRE_OF_AM10)
+        if where == point:
+            break
+    x, y = point
     page.mouse.click(x, y)
     expect(page).to_have_url(re.compile(r"/regio/AM10\?lang=nl"), timeout=10_000)
     expect(page.locator("#card-leerwerkplaatsen .target-value")).to_have_text("1.200")
