@@ -20,9 +20,10 @@ from urllib.parse import urlparse
 import flask
 import flask_login
 
-from dashboard.i18n import language, t
+from dashboard.i18n import fmt_number, language, t
 from dashboard.security import LOGIN_LIMIT, csrf, limiter
 from regiomonitor.accounts import Account, Store
+from regiomonitor.formatting import fmt_timestamp
 
 EXTENSION_KEY = "regiomonitor_accounts"
 blueprint = flask.Blueprint("auth", __name__)
@@ -129,7 +130,8 @@ def requires(role: str | None = None) -> Callable:
 def page_context(lang: str) -> dict:
     """What every account template needs: the language, its strings, the signed-in account."""
     return {"lang": lang, "t": lambda key, **v: t(key, lang, **v), "account": account(),
-            "sso": sso_enabled()}
+            "sso": sso_enabled(), "when": lambda value: fmt_timestamp(value, lang),
+            "number": lambda value: fmt_number(value, lang)}
 
 
 def safe_next(target: str | None) -> str:

@@ -52,6 +52,15 @@ SHORT_MONTHS = {
 }
 
 
+def fmt_timestamp(value: object, lang: str) -> str:
+    """A moment as its date and time, e.g. 27-11-2026 03:34; from a Timestamp, a datetime or
+    an ISO string (the accounts store keeps ISO text)."""
+    if value is None or (not isinstance(value, str) and pd.isna(value)):
+        return "–"
+    moment = pd.Timestamp(value)
+    return f"{fmt_date(moment.date(), lang)} {moment:%H:%M}"
+
+
 def fmt_date(value: dt.date | None, lang: str) -> str:
     """28-11-2005 in Dutch; 28 Nov 2005 in English."""
     if value is None:

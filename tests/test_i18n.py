@@ -36,3 +36,14 @@ def test_english_formats():
     assert fmt_number(1200, "en") == "1,200"
     assert fmt_pct(0.805, "en") == "80.5%"
     assert fmt_date(dt.date(2005, 11, 28), "en") == "28 Nov 2005"
+
+
+def test_moments_in_dutch_and_english_from_any_source():
+    """The Data page's timestamps (pandas) and the account pages' (ISO text) read alike."""
+    import pandas as pd
+
+    from regiomonitor.formatting import fmt_timestamp
+
+    assert fmt_timestamp("2026-11-27T09:05:31.912+00:00", "nl") == "27-11-2026 09:05"
+    assert fmt_timestamp(pd.Timestamp("2007-01-05 03:04"), "en") == "5 Jan 2007 03:04"
+    assert fmt_timestamp(None, "nl") == fmt_timestamp(pd.NaT, "nl") == "–"

@@ -10,8 +10,8 @@ from dash import Input, Output, dcc, html
 
 from dashboard import components, deliveries, ids, warehouse
 from dashboard.auth import is_steward
-from regiomonitor.formatting import as_date
-from dashboard.i18n import fmt_date, fmt_month, fmt_number, language, t
+from regiomonitor.formatting import as_date, fmt_timestamp
+from dashboard.i18n import fmt_month, fmt_number, language, t
 from regiomonitor import template
 
 dash.register_page(__name__, path="/data", title="Regiomonitor – Data", label_key="page_data", order=2)
@@ -21,15 +21,10 @@ def steward_only(value: object, lang: str) -> object:
     return value if is_steward() else t("steward_only", lang)
 
 
-def _when(value, lang: str) -> str:
-    """A timestamp as date and time, e.g. 27-11-2026 03:34."""
-    return "–" if value is None or pd.isna(value) else f"{fmt_date(as_date(value), lang)} {value:%H:%M}"
-
-
 def submissions(lang: str) -> html.Section:
     frame = warehouse.current().query("data_submissions")
     rows = [[html.A(s.file_name, href=components.href("/data", lang, submission=s.id)),
-             _when(s.received_at, lang), steward_only(s.steward, lang),
+             fmt_timestamp(s.received_at, lang), steward_only(s.steward, lang),
              t(f"status_{s.status}", lang) + (f" · {t('demo_tag', lang)}" if s.is_demo else ""),
              fmt_number(s.rows_accepted, lang), fmt_number(s.rows_rejected, lang)]
             for s in frame.itertuples()]
@@ -66,7 +61,7 @@ def revisions(lang: str) -> html.Section:
              fmt_number(r.old_value, lang), fmt_number(r.new_value, lang) if pd.notna(r.new_value) else "–",
              html.A(r.old_file, href=components.href("/data", lang, submission=r.old_id)),
              html.A(r.new_file, href=components.href("/data", lang, submission=r.new_id)),
-             _when(r.replaced_at, lang)] for r in frame.itertuples()]
+             fmt_timestamp(r.replaced_at, lang)] for r in frame.itertuples()]
     body = (components.table(t("revisions_caption", lang),
                              [t(k, lang) for k in ("col_region", "col_indicator", "col_month",
                                                    "col_partner", "col_sector", "col_old_value",
@@ -83,7 +78,7 @@ RUN_COUNTS = ("files_loaded", "files_partial", "files_rejected", "files_unchange
 def runs(lang: str) -> html.Section:
     """Every run that published, refresh and ingest alike, with its counts (pipeline_run)."""
     frame = warehouse.current().query("data_runs")
-    rows = [[r.flow, _when(r.started_at, lang),
+    rows = [[r.flow, fmt_timestamp(r.started_at, lang),
              "–" if pd.isna(r.duration_s) else fmt_number(r.duration_s, lang, decimals=1),
              *[fmt_number(getattr(r, c), lang) for c in RUN_COUNTS], r.run_id]
             for r in frame.itertuples()]
@@ -121,7 +116,7 @@ def freshness(lang: str) -> html.Section:
     frame = warehouse.current().query("data_freshness")
     rows = [[dcc.Link(f.region_name, href=components.href(f"/regio/{f.region}", lang)),
              getattr(f, f"partner_{lang}"), fmt_month(as_date(f.last_period), lang, short=True),
-             _when(f.last_received_at, lang), fmt_number(f.months_behind, lang)]
+             fmt_timestamp(f.last_received_at, lang), fmt_number(f.months_behind, lang)]
             for f in frame.itertuples()]
     return html.Section([
         html.H2(t("freshness_heading", lang)),
@@ -162,7 +157,7 @@ def source_rows(submission: str, lang: str) -> list:
         html.H1(t("submission_heading", lang, file=s["file_name"])),
         components.demo_banner(lang, bool(s["is_demo"])),
         html.Dl([html.Div([html.Dt(t(k, lang)), html.Dd(v)]) for k, v in [
-            ("col_received", _when(s["received_at"], lang)), ("col_steward", steward_only(s["steward"], lang)),
+            ("col_received", fmt_timestamp(s["received_at"], lang)), ("col_steward", steward_only(s["steward"], lang)),
             ("col_status", t(f"status_{s['status']}", lang)),
             ("col_accepted", fmt_number(s["rows_accepted"], lang)),
             ("col_rejected", fmt_number(s["rows_rejected"], lang)), ("col_sha256", s["sha256"])]],
