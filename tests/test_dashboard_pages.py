@@ -157,6 +157,10 @@ def test_ranking_export_is_exactly_what_is_shown(page, served_app):
     assert riv[1] == "AM10" and riv[4] == "1.200"                  # Dutch format, as on screen
     targets = [int(r[4].replace(".", "")) for r in rows[1:]]
     assert targets == sorted(targets)
+    # "Rang" is the grid's rank, by % of target: a higher percentage never has a lower rank
+    by_pct = sorted(rows[1:], key=lambda r: -float(r[5].rstrip("%").replace(".", "").replace(",", ".")))
+    ranks = [int(r[0]) for r in by_pct]
+    assert ranks == sorted(ranks) and ranks[0] == 1
     name, content = download(page, "Download Excel (XLSX)")
     assert re.fullmatch(r"regiomonitor_leerwerkplaatsen_\d{4}-\d{2}_rangorde\.xlsx", name)
     sheet = openpyxl.load_workbook(io.BytesIO(content)).active

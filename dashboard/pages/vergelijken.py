@@ -88,14 +88,12 @@ def column_defs(lang: str) -> list[dict]:
     return defs
 
 
-# The export's columns: the grid's, with the CBS code beside the name and without the
-# block-character trend (a picture, not a figure). (field, catalogue key, Excel format kind)
-EXPORT_COLUMNS = [("rank_absolute", "col_rank", "int"), ("region", "col_code", "text"),
-                  ("region_name", "col_region", "text"), ("realised", "col_realised", "amount"),
-                  ("target_value", "col_target", "amount"), ("achievement", "col_pct", "pct"),
-                  ("gain_per_10k", "col_per10k", "dec"), ("rank_per_10k", "col_rank_per10k", "int"),
-                  ("pace_ratio", "col_pace", "pct"), ("status_label", "col_status", "text"),
-                  ("provisional_label", "col_provisional", "text")]
+# The export's columns: the grid's, in its order (so "Rang" is the rank shown), with the CBS
+# code before the name and without the trend text; realised and target in the indicator's
+# unit (euros for O&O). (field, catalogue key, Excel format kind)
+EXPORT_COLUMNS = [column for field, key, kind in COLUMNS if field != "sparkline"
+                  for column in ([("region", "col_code", "text")] if field == "region_name" else [])
+                  + [(field, key, "amount" if field in ("realised", "target_value") else kind)]]
 
 
 def displayed(rows: list[dict], lang: str) -> tuple[list[str], list[list], list[list]]:
