@@ -55,11 +55,35 @@ create table indicator (
     definition_en varchar not null
 );
 
+-- The partner register (data/reference/partners.csv and its companions, reviewed like code):
+-- the organisations that deliver figures. A file's partner column may give the code, the
+-- name or an alias (partner_alias), in any case and with or without accents.
+create table partner_kind (
+    code varchar primary key,
+    label_nl varchar not null,
+    label_en varchar not null,
+    position integer not null
+);
+
 create table partner (
     code varchar primary key,
     name_nl varchar not null,
     name_en varchar not null,
-    kind varchar not null
+    kind varchar not null references partner_kind (code),
+    contact varchar                -- an address a steward can write to, when known
+);
+
+create table partner_alias (
+    partner varchar not null references partner (code),
+    alias varchar not null primary key
+);
+
+-- The regions an organisation serves; one without rows here serves every region (the
+-- national organisations and the generic kinds the demo data uses).
+create table partner_region (
+    partner varchar not null references partner (code),
+    region varchar not null references region (code),
+    primary key (partner, region)
 );
 
 create table sector (
@@ -81,6 +105,7 @@ create table signatory (
     region varchar not null references region (code),
     organisation varchar not null,
     role varchar not null,
+    partner varchar references partner (code),   -- its register entry, when it delivers figures
     primary key (programme, region, organisation)
 );
 
