@@ -64,6 +64,7 @@ def refresh(warehouse_path: str | None = None, inbox: str | None = None,
     real_geometry = carried_geometry(cfg.warehouse)
     partly = accepted_partly(cfg.warehouse)
     with warehouse.staging(cfg.warehouse, fresh=True) as con:
+        runs.restore_history(con, history)
         summary = {
             "reference": load_reference(con),
             "targets": load_targets(con, demo=reference.DEMO_TARGETS
@@ -75,7 +76,7 @@ def refresh(warehouse_path: str | None = None, inbox: str | None = None,
         results = load_submissions(con, files, runs.is_demo_inbox(cfg.inbox),
                                    received, partly, logger.info)
         run_id = str(flow_run.id or uuid.uuid4())
-        summary["submissions"] = runs.record_run(con, history, run_id, "refresh", started,
+        summary["submissions"] = runs.record_run(con, run_id, "refresh", started,
                                                  results, summary)
     logger.info("Published %s: %s", cfg.warehouse, summary)
     return summary
