@@ -114,7 +114,7 @@ def geometry_flow(source: str, level: str | None = None, warehouse_path: str | N
 @flow(name="ingest", log_prints=True)
 def ingest(paths: list[str] | None = None, inbox: str | None = None,
            warehouse_path: str | None = None, accept_valid_rows: bool = False,
-           sheet: str | None = None) -> list[FileResult]:
+           sheet: str | None = None, approve_warnings: bool = False) -> list[FileResult]:
     """Load new files (the given paths, else the inbox's top level) into the served warehouse,
     publish atomically, then move them to processed/ or rejected/."""
     cfg = settings(warehouse_path, inbox)
@@ -125,7 +125,7 @@ def ingest(paths: list[str] | None = None, inbox: str | None = None,
         logger.info("Geen bestanden / no files")
         return []
     inboxes.check_writable(files)
-    options = ingesting.Options(accept_valid_rows, sheet)
+    options = ingesting.Options(accept_valid_rows, sheet, approve_warnings)
     results = ingest_files(cfg.warehouse, files, options, str(flow_run.id or uuid.uuid4()),
                            progress=logger.info)
     move_files(results)
