@@ -18,6 +18,7 @@ import duckdb
 
 from pipelines import runs, statements, warehouse
 from pipelines.validation import Change
+from regiomonitor.queries import query_text
 
 DECISIONS = ("approved", "rejected")
 
@@ -38,24 +39,13 @@ class Held:
     reason_en: str
 
 
-WAITING_SQL = """
-    select h.submission_id || ':' || h.source_row, s.file_name, s.received_at, h.source_row,
-           h.region, h.indicator, h.period, p.name_nl, h.sector, o.value, h.value, h.reason_nl,
-           h.reason_en
-    from held_figure as h
-    join submission as s on s.id = h.submission_id
-    join partner as p on p.code = h.partner
-    left join observation as o using (region, indicator, period, partner, sector)
-    where h.status = 'waiting' and (? is null or h.region = ?)
-    order by s.received_at, h.submission_id, h.source_row
-"""
 
 
 def waiting(con: duckdb.DuckDBPyConnection, region: str | None = None) -> list[Held]:
     """The figures waiting for a steward (of one region), oldest file first, each with the
     published figure it would replace now."""
     return [Held(row[0], row[1], row[2], Change(row[3], *row[4:11], "held"), row[11], row[12])
-            for row in con.execute(WAITING_SQL, [region, region]).fetchall()]
+            for row in con.execute(query_text("held_waiting"), {"region": region}).fetchall()]
 
 
 def waiting_in(served: Path, region: str | None = None) -> list[Held]:

@@ -37,6 +37,12 @@ VERBS = {"replaced": {"nl": "vervangt", "en": "replaces"},
          "added": {"nl": "nieuw", "en": "new"}}
 
 
+def figures_text(n: int, lang: str) -> str:
+    """'1 cijfer' / '1.200 cijfers' / '3 figures'."""
+    word = {"nl": ("cijfer", "cijfers"), "en": ("figure", "figures")}[lang][n != 1]
+    return f"{fmt_number(n, lang)} {word}"
+
+
 def count_text(kind: str, n: int, lang: str) -> str:
     """'vervangt 1 cijfer' / 'replaces 3 figures'."""
     singular, plural = WORDS[kind][lang]

@@ -250,8 +250,8 @@ create table submission_warning (
     reason_en varchar not null
 );
 
--- Figures held for a steward's review (plausibility warnings): not in observation, so not
--- on any page, until approved (`regiomonitor review`, pipelines/review.py).
+-- Figures held for a steward's review (plausibility warnings, in submission_warning): not in
+-- observation, so not on any page, until approved (`regiomonitor review`, pipelines/review.py).
 create table held_figure (
     submission_id varchar not null references submission (id),
     source_row integer not null,
@@ -264,8 +264,6 @@ create table held_figure (
     note varchar,
     is_demo boolean not null,
     old_value decimal(18, 2),      -- the published figure it would replace, when held
-    reason_nl varchar not null,
-    reason_en varchar not null,
     status varchar not null check (status in ('waiting', 'approved', 'rejected')),
     primary key (submission_id, source_row)
 );
