@@ -6,6 +6,8 @@ from __future__ import annotations
 import re
 
 from pipelines.reasons import templates
+from pipelines.review import DECISIONS
+from pipelines.validation import CHANGE_KINDS
 from regiomonitor.config import ROOT
 
 
@@ -14,6 +16,7 @@ def codes_given() -> set[str]:
     sql = " ".join(p.read_text(encoding="utf-8") for p in (ROOT / "sql" / "pipelines").glob("*.sql"))
     python = " ".join(p.read_text(encoding="utf-8") for p in (ROOT / "pipelines").glob("*.py"))
     fields = {"region", "period", "value"}   # intake_cell's field names (cells.sql), not reasons
+    fields |= set(CHANGE_KINDS) | set(DECISIONS) | {"waiting"}   # changes.sql, review states
     return (set(re.findall(r"then '([a-z_]+)'", sql)) - fields
             | set(re.findall(r'reason\("([a-z_]+)"', python))
             | set(re.findall(r'\b(?:not_a_number|not_a_month)\b', python)))
