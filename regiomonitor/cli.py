@@ -356,9 +356,11 @@ def _ingest_commands(sub) -> None:
     ingest.set_defaults(func=cmd_ingest)
 
     template = sub.add_parser("template", help="write the submission template (XLSX with dropdowns, CSV)",
-                              description="Write aanlevering_sjabloon.xlsx (dropdowns for region, "
-                                          "indicator, partner and sector) and aanlevering_sjabloon.csv, "
-                                          "generated from data/reference.")
+                              description="Write aanlevering_sjabloon.xlsx (dropdowns with region and "
+                                          "partner names, indicator and sector codes; a sheet "
+                                          "Toelichting explaining every column and the correction and "
+                                          "withdraw rules) and aanlevering_sjabloon.csv, generated "
+                                          "from data/reference. Delete the example row before sending.")
     template.add_argument("--out", type=Path, default=Path("."), help="output folder (default: here)")
     template.set_defaults(func=cmd_template)
 

@@ -162,18 +162,6 @@ def test_ingest_refuses_the_demo_inbox_and_a_second_writer(served, tmp_path):
     assert path.exists() and observations(served) == []
 
 
-def test_template_offers_dropdowns_and_its_csv_validates(tmp_path):
-    from regiomonitor.template import write_templates
-
-    xlsx, csv = write_templates(tmp_path)
-    sheet = openpyxl.load_workbook(xlsx)["cijfers"]
-    ranges = {str(v.sqref).split(":")[0]: v.formula1 for v in sheet.data_validations.dataValidation}
-    assert set(ranges) == {"A2", "B2", "E2", "F2"}   # regio, indicator, partner, sector
-    assert ranges["A2"] == "=lijsten!$A$2:$A$36"      # the 35 regions
-    [result] = ingest.validate_files(None, [csv])
-    assert result.status == "loaded"
-
-
 def cli(*args: str) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, "-m", "regiomonitor.cli", *args], capture_output=True,
                           text=True, timeout=120)
