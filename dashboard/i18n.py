@@ -830,3 +830,10 @@ STRINGS.update({
     "tpl_choose_sector": {"nl": "Kies een sector uit de lijst of laat de cel leeg",
                           "en": "Choose a sector from the list or leave the cell empty"},
 })
+
+
+# Messages a partner can act on (issue 12, part 5).
+STRINGS.update({
+    "report_rows_valid": {"nl": "{rejected} van {total} rijen hebben fouten; de andere {valid} rijen zijn in orde.",
+                          "en": "{rejected} of {total} rows have errors; the other {valid} rows are fine."},
+})

@@ -52,6 +52,8 @@ class Report:
     warnings: list[dict]
     regions: tuple[str, ...] = ()   # what the file's valid figures are for
     partners: tuple[str, ...] = ()
+    rows_valid: int = 0             # rows without an error, also in a file that would not load
+    rows_rejected: int = 0
 
     @property
     def can_confirm(self) -> bool:
@@ -84,7 +86,8 @@ def validate(path: Path) -> Report:
     except (subprocess.TimeoutExpired, json.JSONDecodeError, KeyError, IndexError):
         return Report("failed", 0, [], [])
     return Report(result["status"], result["rows"], result["errors"], result["warnings"],
-                  tuple(result.get("regions", ())), tuple(result.get("partners", ())))
+                  tuple(result.get("regions", ())), tuple(result.get("partners", ())),
+                  result.get("rows_valid", 0), result.get("rows_rejected", 0))
 
 
 def outside_scope(report: Report, user: Account) -> list[dict]:

@@ -41,6 +41,8 @@ class FileResult:
     duration_s: float = 0.0
     regions: tuple[str, ...] = ()   # what its valid figures are for (validate --json)
     partners: tuple[str, ...] = ()
+    rows_valid: int = 0             # rows without an error, also when the file was rejected:
+                                    # what --accept-valid-rows would load (the report says so)
 
 
 def is_submission(path: Path) -> bool:
@@ -61,7 +63,8 @@ def load_file(con: duckdb.DuckDBPyConnection, path: Path, sha: str, is_demo: boo
     return FileResult(path, sha, checked.kind, status,
                       checked.rows_accepted if status != "rejected" else 0, checked.errors,
                       checked.warnings, checked.rows_rejected, checked.error_count,
-                      time.perf_counter() - started, checked.regions, checked.partners)
+                      time.perf_counter() - started, checked.regions, checked.partners,
+                      checked.rows_accepted)
 
 
 def load_files(con: duckdb.DuckDBPyConnection, files: list[Path], is_demo: bool, who: str,

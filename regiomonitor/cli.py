@@ -261,10 +261,11 @@ def _files(paths: list[Path]) -> tuple[list[Path], bool]:
     return selection.files, bool(selection.refused)
 
 
-def _print_report(results: list, as_json: bool) -> None:
+def _print_report(results: list, as_json: bool, dry_run: bool = False) -> None:
     from pipelines.ingest import report_json, report_text, totals_text
 
-    print(report_json(results) if as_json else report_text(results) + totals_text(results),
+    print(report_json(results, dry_run) if as_json
+          else report_text(results, dry_run) + totals_text(results, dry_run),
           end="" if not as_json else "\n")
 
 
@@ -276,7 +277,7 @@ def cmd_validate(args: argparse.Namespace) -> None:
     logging.basicConfig(level=logging.INFO, stream=sys.stderr, format="%(message)s")
     files, refused = _files(args.paths)
     results = validate_files(args.warehouse or default_warehouse(), files, Options(sheet=args.sheet))
-    _print_report(results, args.json)
+    _print_report(results, args.json, dry_run=True)
     sys.exit(0 if would_load(results) and not refused else 1)
 
 
