@@ -834,6 +834,13 @@ STRINGS.update({
 
 # Messages a partner can act on (issue 12, part 5).
 STRINGS.update({
+    "cli_gemeente": {"nl": "gemeente", "en": "municipality"},
+    "cli_region_suggest": {"nl": "Geen regio gevonden voor '{region}'. Bedoelt u: {names}?",
+                           "en": "No region found for '{region}'. Did you mean: {names}?"},
+    "cli_region_unknown": {"nl": "Geen regio gevonden voor '{region}'. Geef een regiocode (AM10), een "
+                                 "regionaam (Rivierenland) of een gemeente (Tiel).",
+                           "en": "No region found for '{region}'. Give a region code (AM10), a region "
+                                 "name (Rivierenland) or a gemeente (Tiel)."},
     "report_rows_valid": {"nl": "{rejected} van {total} rijen hebben fouten; de andere {valid} rijen zijn in orde.",
                           "en": "{rejected} of {total} rows have errors; the other {valid} rows are fine."},
 })

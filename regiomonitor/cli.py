@@ -436,7 +436,8 @@ def build_parser() -> argparse.ArgumentParser:
                               description="Print every progress metric of one region per indicator, "
                                           "read from the views in sql/views.")
     _warehouse_option(progress)
-    progress.add_argument("--region", required=True, help="CBS code, e.g. AM10 (Rivierenland)")
+    progress.add_argument("--region", required=True,
+                          help="region code, region name or gemeente: AM10, Rivierenland or Tiel")
     progress.add_argument("--month", default=None,
                           help="as-of month, e.g. 2007-06 (default: the last month reported)")
     progress.add_argument("--programme", default=None, help="programme code (default: the first)")
