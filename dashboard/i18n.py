@@ -845,4 +845,5 @@ STRINGS.update({
                                  "name (Rivierenland) or a gemeente (Tiel)."},
     "report_rows_valid": {"nl": "{rejected} van {total} rijen hebben fouten; de andere {valid} rijen zijn in orde.",
                           "en": "{rejected} of {total} rows have errors; the other {valid} rows are fine."},
+    "report_rows_none": {"nl": "Alle {total} rijen hebben fouten.", "en": "All {total} rows have errors."},
 })
