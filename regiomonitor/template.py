@@ -60,12 +60,9 @@ def code_list(name: str, lang: str, ref_dir: Path = REFERENCE_DIR) -> str:
 
 def explanation(lang: str, ref_dir: Path = REFERENCE_DIR) -> list[tuple[str, str]]:
     """The Toelichting in one language: (label, text) per column, then the rules and the contact."""
-    codes = {"indicators": code_list("indicators.csv", lang, ref_dir),
-             "sectors": code_list("sectors.csv", lang, ref_dir)}
-    columns = [(name, t(f"tpl_col_{name}", lang, **({"codes": codes["indicators"]} if name == "indicator"
-                                                   else {"codes": codes["sectors"]} if name == "sector"
-                                                   else {})))
-               for name in COLUMNS]
+    codes = {"indicator": code_list("indicators.csv", lang, ref_dir),
+             "sector": code_list("sectors.csv", lang, ref_dir)}
+    columns = [(name, t(f"tpl_col_{name}", lang, codes=codes.get(name, ""))) for name in COLUMNS]
     rules = [(t(f"tpl_label_{key}", lang), t(f"tpl_{key}", lang, note=EXAMPLE_NOTE))
              for key in ("correction", "withdraw", "example")]
     return columns + rules + [(t("method_contact", lang), t("steward_contact", lang, contact=STEWARD_CONTACT))]
