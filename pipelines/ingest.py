@@ -210,15 +210,15 @@ def totals_text(results: list[FileResult], dry_run: bool = False) -> str:
     """One line with a run's counts, as pipeline_run keeps them (pipelines/runs.py); a dry run
     says what would load."""
     c = runs.counts(results)
-    loaded, partly, rejected, rows = (("zou laden/would load", "zou deels laden/would partly load",
-                                       "zou afwijzen/would reject", "rijen zouden laden/rows would load")
-                                      if dry_run else
-                                      ("geladen/loaded", "deels/partly", "afgewezen/rejected",
-                                       "rijen geladen/rows loaded"))
+    loaded, partly, rejected, rows, bad_rows = (
+        ("zou laden/would load", "zou deels laden/would partly load", "zou afwijzen/would reject",
+         "rijen zouden laden/rows would load", "met fouten/with errors") if dry_run else
+        ("geladen/loaded", "deels/partly", "afgewezen/rejected", "rijen geladen/rows loaded",
+         "afgewezen/rejected"))
     return (f"Totaal / total: {len(results)} bestanden/files: {c['files_loaded']} {loaded}, "
             f"{c['files_partial']} {partly}, {c['files_rejected']} {rejected}, "
             f"{c['files_unchanged']} ongewijzigd/unchanged; {c['rows_loaded']} {rows}, "
-            f"{c['rows_rejected']} afgewezen/rejected; {c['errors']} fouten/errors, "
+            f"{c['rows_rejected']} {bad_rows}; {c['errors']} fouten/errors, "
             f"{c['warnings']} waarschuwingen/warnings\n")
 
 

@@ -205,7 +205,7 @@ def test_a_rejected_file_says_how_many_rows_were_valid_and_how_to_load_them(serv
     assert ("roc.csv: zou afwijzen / would reject: 1 van 3 rijen hebben fouten; de 2 geldige rijen "
             "laden met `regiomonitor ingest --accept-valid-rows` / 1 of 3 rows have errors; the 2 "
             "valid rows load with `regiomonitor ingest --accept-valid-rows`") in out.stdout
-    assert "0 rijen zouden laden/rows would load, 1 afgewezen/rejected" in out.stdout
+    assert "0 rijen zouden laden/rows would load, 1 met fouten/with errors" in out.stdout
     report = json.loads(cli("validate", "--warehouse", str(served), "--json", str(path)).stdout)
     assert {k: report["files"][0][k] for k in ("rows", "rows_valid", "rows_rejected")} == {
         "rows": 0, "rows_valid": 2, "rows_rejected": 1}
