@@ -142,11 +142,11 @@ STRINGS: dict[str, dict[str, str]] = {
                               "en": "Last month reported per region and partner, laggards first"},
     "template_heading": {"nl": "Sjabloon voor aanleveringen", "en": "Submission template"},
     "template_help": {"nl": "Eén regel per regio, indicator, maand, partner en sector. Getallen mogen "
-                            "Nederlands geschreven worden (1.200; 37,5). Het Excel-sjabloon bevat ook "
-                            "alle geldige codes.",
+                            "Nederlands geschreven worden (1.200; 37,5). Het Excel-sjabloon heeft keuzelijsten "
+                            "en een blad Toelichting: elke kolom, corrigeren en intrekken.",
                       "en": "One row per region, indicator, month, partner and sector. Numbers may be "
-                            "written the Dutch way (1.200; 37,5). The Excel template also lists every "
-                            "valid code."},
+                            "written the Dutch way (1.200; 37,5). The Excel template has dropdowns and a "
+                            "sheet Toelichting: every column, correcting and withdrawing."},
     "template_csv": {"nl": "Download sjabloon (CSV)", "en": "Download template (CSV)"},
     "template_xlsx": {"nl": "Download sjabloon (Excel)", "en": "Download template (Excel)"},
     "submission_heading": {"nl": "Aanlevering {file}", "en": "Submission {file}"},
@@ -226,8 +226,10 @@ STRINGS: dict[str, dict[str, str]] = {
                                  "six; interval P ± 1.96 · (s / √n) · (N − k). The status is uncertain when the "
                                  "interval contains the target."},
     "formula_reached_term": {"nl": "Doel bereikt in", "en": "Target reached in"},
-    "formula_reached": {"nl": "Peilmaand + ⌈(T − R) / p⌉ maanden; ‘niet in dit tempo’ als p ≤ 0.",
-                        "en": "As-of month + ⌈(T − R) / p⌉ months; ‘not at this pace’ when p ≤ 0."},
+    "formula_reached": {"nl": "Peilmaand + ⌈(T − R) / p⌉ maanden; ‘niet in dit tempo’ als p ≤ 0. Is het doel "
+                              "bereikt, dan de eerste maand waarin R ≥ T.",
+                        "en": "As-of month + ⌈(T − R) / p⌉ months; ‘not at this pace’ when p ≤ 0. Once the "
+                              "target is reached, the first month in which R ≥ T."},
     "formula_per10k_term": {"nl": "Per 10.000 inwoners", "en": "Per 10,000 inhabitants"},
     "formula_per10k": {"nl": "Gedeeld door de beroepsbevolking van 15 tot en met 74 jaar van de regio, maal "
                              "10.000. De bevolkingscijfers in deze demo zijn gegenereerd (demonstratiedata).",
@@ -789,4 +791,83 @@ STRINGS.update({
 STRINGS.update({
     "source_cbs": {"nl": "Bron: CBS / PDOK, gebiedsindelingen{year} (vereenvoudigd via cartomap/nl)",
                    "en": "Source: Statistics Netherlands (CBS) / PDOK, boundaries{year} (simplified via cartomap/nl)"},
+})
+
+
+# The template's Toelichting and its dropdown messages (issue 12, part 4).
+STRINGS.update({
+    "tpl_title": {"nl": "Toelichting bij het sjabloon", "en": "In English: how to fill in the template"},
+    "tpl_intro": {"nl": "Vul op het blad 'cijfers' één regel in per regio, partner, indicator, maand en sector; "
+                        "de keuzelijsten tonen de geldige waarden. Bewaar als Excel (.xlsx) of als CSV met ; "
+                        "en lever aan via Aanleveren. Controleer eerst: `regiomonitor validate` of de knop "
+                        "Controleren laat zien wat er zou laden en wat het verandert.",
+                  "en": "On the sheet 'cijfers' fill in one row per region, partner, indicator, month and "
+                        "sector; the dropdowns offer the valid values. Save as Excel (.xlsx) or as CSV with ; "
+                        "and submit it on the Submit page. Check first: `regiomonitor validate` or the Check "
+                        "button shows what would load and what it changes."},
+    "tpl_label_how": {"nl": "Werkwijze", "en": "How"},
+    "tpl_column": {"nl": "Kolom", "en": "Column"},
+    "tpl_meaning": {"nl": "Wat erin staat en hoe", "en": "What it holds and how"},
+    "tpl_col_regio": {"nl": "Verplicht. De arbeidsmarktregio: kies uit de lijst, bijvoorbeeld 'AM10 Rivierenland'. "
+                            "Alleen de code (AM10), de naam (Rivierenland) of een gemeente (Tiel) mag ook.",
+                      "en": "Required. The labour-market region: choose from the list, e.g. 'AM10 Rivierenland'. "
+                            "The code alone (AM10), the name (Rivierenland) or a gemeente (Tiel) also works."},
+    "tpl_col_indicator": {"nl": "Verplicht. Wat u telt, als code: {codes}.",
+                          "en": "Required. What you count, as a code: {codes}."},
+    "tpl_col_periode": {"nl": "Verplicht. De maand, als 2006-03 of mrt 2006. Eén maand per regel.",
+                        "en": "Required. The month, as 2006-03 or mrt 2006. One month per row."},
+    "tpl_col_waarde": {"nl": "Verplicht. Het aantal in die maand (bij O&O-uitgaven het bedrag in euro's), 0 of "
+                             "meer, Nederlands geschreven: 1.200 of 37,5. Het woord intrekken trekt een cijfer in "
+                             "(zie Intrekken).",
+                       "en": "Required. The number in that month (for O&O spending the amount in euros), 0 or "
+                             "more, written the Dutch way: 1.200 or 37,5. The word intrekken withdraws a figure "
+                             "(see Withdraw)."},
+    "tpl_col_partner": {"nl": "Verplicht. De organisatie die het cijfer levert: kies de naam uit de lijst, "
+                              "bijvoorbeeld 'ROC Rivor'. Staat uw organisatie er niet bij, vraag de beheerders "
+                              "haar te registreren.",
+                        "en": "Required. The organisation that delivers the figure: choose its name from the list, "
+                              "e.g. 'ROC Rivor'. If yours is missing, ask the data stewards to register it."},
+    "tpl_col_sector": {"nl": "Optioneel; leeg betekent overig. De sector als code: {codes}.",
+                       "en": "Optional; empty means overig (other). The sector as a code: {codes}."},
+    "tpl_col_opmerking": {"nl": "Optioneel. Een toelichting voor de beheerders; telt niet mee.",
+                          "en": "Optional. A note for the data stewards; it does not count."},
+    "tpl_label_correction": {"nl": "Corrigeren", "en": "Correct"},
+    "tpl_correction": {"nl": "Lever de regel opnieuw aan met het juiste cijfer. Een regel vervangt precies het "
+                             "eerder geleverde cijfer met dezelfde regio × partner × indicator × maand × sector; "
+                             "alle andere cijfers blijven staan. De controle toont vooraf wat verandert, "
+                             "bijvoorbeeld: vervangt 1 cijfer: AM10 · stages · mei 2006 · ROC Rivor: 31 → 35.",
+                       "en": "Send the row again with the right figure. A row replaces exactly the figure "
+                             "delivered before with the same region × partner × indicator × month × sector; every "
+                             "other figure stays. The check shows beforehand what changes, e.g.: vervangt 1 "
+                             "cijfer (replaces 1 figure): AM10 · stages · mei 2006 · ROC Rivor: 31 → 35."},
+    "tpl_label_withdraw": {"nl": "Intrekken", "en": "Withdraw"},
+    "tpl_withdraw": {"nl": "Om een cijfer in te trekken: stuur een regel met dezelfde regio, indicator, periode, "
+                           "partner en sector en het woord intrekken in de kolom waarde.",
+                     "en": "To withdraw a figure: send a row with the same regio, indicator, periode, partner "
+                           "and sector and the word intrekken in the column waarde."},
+    "tpl_label_example": {"nl": "Voorbeeldregel", "en": "Example row"},
+    "tpl_example": {"nl": "Verwijder de voorbeeldregel (opmerking '{note}') voordat u aanlevert: een regel met "
+                          "die opmerking wordt afgewezen.",
+                    "en": "Delete the example row (opmerking '{note}') before you submit: a row with that "
+                          "note is rejected."},
+    "tpl_choose_regio": {"nl": "Kies een regio uit de lijst", "en": "Choose a region from the list"},
+    "tpl_choose_indicator": {"nl": "Kies een indicator uit de lijst", "en": "Choose an indicator from the list"},
+    "tpl_choose_partner": {"nl": "Kies een partner uit de lijst", "en": "Choose a partner from the list"},
+    "tpl_choose_sector": {"nl": "Kies een sector uit de lijst of laat de cel leeg",
+                          "en": "Choose a sector from the list or leave the cell empty"},
+})
+
+
+# Messages a partner can act on (issue 12, part 5).
+STRINGS.update({
+    "cli_gemeente": {"nl": "gemeente", "en": "municipality"},
+    "cli_region_suggest": {"nl": "Geen regio gevonden voor '{region}'. Bedoelt u: {names}?",
+                           "en": "No region found for '{region}'. Did you mean: {names}?"},
+    "cli_region_unknown": {"nl": "Geen regio gevonden voor '{region}'. Geef een regiocode (AM10), een "
+                                 "regionaam (Rivierenland) of een gemeente (Tiel).",
+                           "en": "No region found for '{region}'. Give a region code (AM10), a region "
+                                 "name (Rivierenland) or a gemeente (Tiel)."},
+    "report_rows_valid": {"nl": "{rejected} van {total} rijen hebben fouten; de andere {valid} rijen zijn in orde.",
+                          "en": "{rejected} of {total} rows have errors; the other {valid} rows are fine."},
+    "report_rows_none": {"nl": "Alle {total} rijen hebben fouten.", "en": "All {total} rows have errors."},
 })

@@ -1,82 +1,28 @@
-"""Find my region: a region's name or CBS code, or the name or code of a gemeente in it (former
-gemeenten too, e.g. Geldermalsen, now West Betuwe) leads to the region page.
-
-One matching rule for the header's search box (GET /zoek), the name alias of the region page
-(/regio/rivierenland) and the "did you mean" list: names are compared without case, accents,
-punctuation or spacing, so "Súdwest-Fryslân", "sudwest fryslan" and "SUDWESTFRYSLAN" are one.
+"""Find my region in the dashboard: the header's search box (GET /zoek), the name alias of the
+region page (/regio/rivierenland) and the "did you mean" list, with the one matching rule of
+regiomonitor/places.py (also used by `regiomonitor progress --region`).
 """
 from __future__ import annotations
 
-import difflib
 import logging
 import re
-import unicodedata
-from dataclasses import dataclass
 
 import flask
 
 from dashboard import auth, warehouse
 from dashboard.i18n import language
+from regiomonitor.places import MAX_QUERY, Place, find, normalise
 
 blueprint = flask.Blueprint("search", __name__)
 LOG = logging.getLogger("regiomonitor.dashboard")
 
-MAX_QUERY = 100        # characters of a query that are looked at
-MAX_SUGGESTIONS = 8    # places on the "did you mean" page
 REGION_CODE = re.compile(r"AM\d{2}")
-
-
-@dataclass(frozen=True)
-class Place:
-    """A name a reader may type, and the region it leads to."""
-
-    kind: str          # 'region' or 'gemeente'
-    code: str          # CBS code: AM10, GM0281
-    name: str
-    region: str
-    region_name: str
-
-
-@dataclass(frozen=True)
-class Found:
-    """The region a query leads to, if it leads to exactly one; else places it may have meant."""
-
-    region: str | None
-    suggestions: list[Place]
-
-
-def normalise(text: str) -> str:
-    """Lower case, without accents, and without anything but letters and digits."""
-    plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
-    return re.sub(r"[^0-9a-z]", "", plain.casefold())
 
 
 def places() -> list[Place]:
     """Every region and gemeente in the served warehouse (cached per published snapshot)."""
     frame = warehouse.current().query("search_places")
     return [Place(*row) for row in frame[["kind", "code", "name", "region", "region_name"]].itertuples(index=False)]
-
-
-def find(query: str, candidates: list[Place]) -> Found:
-    """The one region `query` names exactly (by region or gemeente name or code); otherwise the
-    places whose name contains it (those starting with it first, regions before gemeenten) or is
-    close to it (a typo)."""
-    key = normalise(query[:MAX_QUERY])
-    if not key:
-        return Found(None, [])
-    exact = {p.region for p in candidates if key in (normalise(p.name), normalise(p.code))}
-    if len(exact) == 1:
-        return Found(exact.pop(), [])
-    by_name = {normalise(p.name): p for p in reversed(candidates)}
-    close = difflib.get_close_matches(key, list(by_name), n=MAX_SUGGESTIONS, cutoff=0.7)
-    partial = sorted((p for p in candidates if key in normalise(p.name)),
-                     key=lambda p: (not normalise(p.name).startswith(key), p.kind != "region", p.name))
-    seen, suggestions = set(), []
-    for place in [*partial, *(by_name[c] for c in close)]:
-        if (place.kind, place.code) not in seen:
-            seen.add((place.kind, place.code))
-            suggestions.append(place)
-    return Found(None, suggestions[:MAX_SUGGESTIONS])
 
 
 def region_url(code: str, lang: str, query_string: str = "") -> str:

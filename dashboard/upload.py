@@ -56,6 +56,8 @@ class Report:
     warnings: list[dict]
     regions: tuple[str, ...] = ()   # what the file's valid figures are for
     partners: tuple[str, ...] = ()
+    rows_valid: int = 0             # rows without an error, also in a file that would not load
+    rows_rejected: int = 0
     changes: dict = dataclasses.field(default_factory=dict)   # what it would change (--json)
 
     @property
@@ -90,6 +92,7 @@ def validate(path: Path) -> Report:
         return Report("failed", 0, [], [])
     return Report(result["status"], result["rows"], result["errors"], result["warnings"],
                   tuple(result.get("regions", ())), tuple(result.get("partners", ())),
+                  result.get("rows_valid", 0), result.get("rows_rejected", 0),
                   result.get("changes", {}))
 
 

@@ -41,6 +41,8 @@ class FileResult:
     duration_s: float = 0.0
     regions: tuple[str, ...] = ()   # what its valid figures are for (validate --json)
     partners: tuple[str, ...] = ()
+    rows_valid: int = 0             # rows without an error, also when the file was rejected:
+                                    # what --accept-valid-rows would load (the report says so)
     changes: list[validation.Change] = field(default_factory=list)   # what it replaces,
     change_counts: dict[str, int] = field(default_factory=dict)      # withdraws or holds
 
@@ -65,7 +67,7 @@ def load_file(con: duckdb.DuckDBPyConnection, path: Path, sha: str, is_demo: boo
                       checked.rows_accepted if status != "rejected" else 0, checked.errors,
                       checked.warnings, checked.rows_rejected, checked.error_count,
                       time.perf_counter() - started, checked.regions, checked.partners,
-                      checked.changes, checked.change_counts)
+                      checked.rows_accepted, checked.changes, checked.change_counts)
 
 
 def load_files(con: duckdb.DuckDBPyConnection, files: list[Path], is_demo: bool, who: str,

@@ -261,10 +261,11 @@ def _files(paths: list[Path]) -> tuple[list[Path], bool]:
     return selection.files, bool(selection.refused)
 
 
-def _print_report(results: list, as_json: bool) -> None:
+def _print_report(results: list, as_json: bool, dry_run: bool = False) -> None:
     from pipelines.ingest import report_json, report_text, totals_text
 
-    print(report_json(results) if as_json else report_text(results) + totals_text(results),
+    print(report_json(results, dry_run) if as_json
+          else report_text(results, dry_run) + totals_text(results, dry_run),
           end="" if not as_json else "\n")
 
 
@@ -276,7 +277,7 @@ def cmd_validate(args: argparse.Namespace) -> None:
     logging.basicConfig(level=logging.INFO, stream=sys.stderr, format="%(message)s")
     files, refused = _files(args.paths)
     results = validate_files(args.warehouse or default_warehouse(), files, Options(sheet=args.sheet))
-    _print_report(results, args.json)
+    _print_report(results, args.json, dry_run=True)
     sys.exit(0 if would_load(results) and not refused else 1)
 
 
@@ -403,9 +404,11 @@ def _ingest_commands(sub) -> None:
     review.set_defaults(func=cmd_review)
 
     template = sub.add_parser("template", help="write the submission template (XLSX with dropdowns, CSV)",
-                              description="Write aanlevering_sjabloon.xlsx (dropdowns for region, "
-                                          "indicator, partner and sector) and aanlevering_sjabloon.csv, "
-                                          "generated from data/reference.")
+                              description="Write aanlevering_sjabloon.xlsx (dropdowns with region and "
+                                          "partner names, indicator and sector codes; a sheet "
+                                          "Toelichting explaining every column and the correction and "
+                                          "withdraw rules) and aanlevering_sjabloon.csv, generated "
+                                          "from data/reference. Delete the example row before sending.")
     template.add_argument("--out", type=Path, default=Path("."), help="output folder (default: here)")
     template.set_defaults(func=cmd_template)
 
@@ -480,7 +483,8 @@ def build_parser() -> argparse.ArgumentParser:
                               description="Print every progress metric of one region per indicator, "
                                           "read from the views in sql/views.")
     _warehouse_option(progress)
-    progress.add_argument("--region", required=True, help="CBS code, e.g. AM10 (Rivierenland)")
+    progress.add_argument("--region", required=True,
+                          help="region code, region name or gemeente: AM10, Rivierenland or Tiel")
     progress.add_argument("--month", default=None,
                           help="as-of month, e.g. 2007-06 (default: the last month reported)")
     progress.add_argument("--programme", default=None, help="programme code (default: the first)")

@@ -57,10 +57,12 @@ def status_text(row: object, statuses: dict[str, str], lang: str, as_of: dt.date
 
 
 def reached_text(row: object, lang: str, short: bool = False) -> str:
-    """The month the target is reached at the recent pace: "–" when it is reached or the
-    deadline has passed, "not at this pace" when the pace never gets there, and the month,
-    marked when it falls after the deadline."""
-    if field(row, "status") == "achieved" or field(row, "months_remaining") == 0:
+    """The month the target is reached: for a reached target the month it was reached
+    (month_reached), else at the recent pace; "–" when the deadline has passed, "not at this
+    pace" when the pace never gets there, and the month, marked when it falls after the deadline."""
+    if field(row, "status") == "achieved":
+        return fmt_month(as_date(field(row, "month_reached")), lang, short=short)
+    if field(row, "months_remaining") == 0:
         return "–"
     reached = as_date(field(row, "projected_month_reached"))
     if reached is None:

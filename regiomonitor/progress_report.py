@@ -14,7 +14,10 @@ import pandas as pd
 from dashboard.i18n import t
 from regiomonitor import presentation
 from regiomonitor.formatting import as_date, fmt_amount, fmt_date, fmt_month, fmt_number, fmt_pct
+from regiomonitor.places import Place, find
 from regiomonitor.queries import query_text
+
+MAX_SUGGESTIONS = 5   # close names an unknown --region gets
 
 def _cells(row: pd.Series, lang: str) -> list[str]:
     """The column of one indicator, in the order of the row labels below."""
@@ -80,19 +83,34 @@ def render(frame: pd.DataFrame, lang: str, late: pd.DataFrame | None = None) -> 
     return "\n".join(lines)
 
 
+def region_code(con: duckdb.DuckDBPyConnection, text: str, lang: str) -> str:
+    """The region `text` names (code, region name or gemeente, as the dashboard's search box
+    reads it), or a ValueError that says what was not found and which names are close."""
+    found = find(text, [Place(*row) for row in con.execute(query_text("search_places")).fetchall()])
+    if found.region:
+        return found.region
+    close = [f"{p.name} ({p.region})" if p.kind == "region"
+             else f"{p.name} ({t('cli_gemeente', lang)}, {p.region} {p.region_name})"
+             for p in found.suggestions[:MAX_SUGGESTIONS]]
+    key = "cli_region_suggest" if close else "cli_region_unknown"
+    raise ValueError(t(key, lang, region=text, names="; ".join(close)))
+
+
 def progress_report(warehouse: Path, region: str, month: dt.date | None = None,
                     programme: str | None = None, lang: str = "nl") -> str:
-    """The report for one region, or a ValueError that says why there is none."""
+    """The report for one region, named as a reader would (AM10, Rivierenland, Tiel), or a
+    ValueError that says why there is none."""
     con = duckdb.connect(str(warehouse), read_only=True)
     try:
+        code = region_code(con, region, lang)
         frame = con.execute(query_text("progress_report"),
-                            {"region": region.upper(), "month": month, "programme": programme}).df()
+                            {"region": code, "month": month, "programme": programme}).df()
         late = con.execute(query_text("region_late_partners"),
-                           {"region": region.upper(),
+                           {"region": code,
                             "programme": frame["programme"].iloc[0] if len(frame) else programme}).df()
     finally:
         con.close()
     if frame.empty:
-        raise ValueError(t("cli_no_region", lang, 
-            code=region.upper(), month=fmt_month(month, lang) if month else "–"))
+        raise ValueError(t("cli_no_region", lang,
+            code=code, month=fmt_month(month, lang) if month else "–"))
     return render(frame, lang, late)

@@ -49,3 +49,20 @@ def test_schedule_without_a_prefect_server_says_what_to_do(tmp_path):
     out = run("schedule", "--cron", "0 6 * * *", "--inbox", str(tmp_path), PREFECT_API_URL="")
     assert out.returncode != 0
     assert "prefect server start" in out.stderr
+
+
+@pytest.mark.parametrize("region", ["AM10", "am10", "Rivierenland", "rivierenland", "Tiel", "Geldermalsen"])
+def test_progress_takes_a_region_by_code_name_or_gemeente(demo_warehouse, region):
+    out = run("progress", "--warehouse", str(demo_warehouse), "--region", region)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.splitlines()[0].startswith("Rivierenland (AM10)")
+
+
+def test_progress_says_which_region_it_did_not_find_and_what_is_close(demo_warehouse):
+    out = run("progress", "--warehouse", str(demo_warehouse), "--region", "Rivierland")
+    assert out.returncode == 1
+    assert "Geen regio gevonden voor 'Rivierland'. Bedoelt u: Rivierenland (AM10)" in out.stderr
+    out = run("progress", "--warehouse", str(demo_warehouse), "--region", "Xyzzy", "--lang", "en")
+    assert out.returncode == 1
+    assert out.stderr.strip() == ("No region found for 'Xyzzy'. Give a region code (AM10), a region "
+                                  "name (Rivierenland) or a gemeente (Tiel).")

@@ -201,6 +201,7 @@ def test_data_page_lists_submissions_and_links_to_source_rows(page, served_app):
     name, content = download(page, "Download sjabloon (Excel)")
     book = openpyxl.load_workbook(io.BytesIO(content))
     assert name == "aanlevering_sjabloon.xlsx" and book.active.data_validations.dataValidation
+    assert book.sheetnames[:2] == ["cijfers", "Toelichting"]
 
 
 def test_method_page_reads_thresholds_from_the_status_table(page, served_app):

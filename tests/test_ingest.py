@@ -168,20 +168,6 @@ def test_ingest_refuses_the_demo_inbox_and_a_second_writer(served, tmp_path):
     assert path.exists() and observations(served) == []
 
 
-def test_template_offers_dropdowns_and_its_example_row_cannot_load(tmp_path):
-    from regiomonitor.template import write_templates
-
-    xlsx, csv = write_templates(tmp_path)
-    sheet = openpyxl.load_workbook(xlsx)["cijfers"]
-    ranges = {str(v.sqref).split(":")[0]: v.formula1 for v in sheet.data_validations.dataValidation}
-    assert set(ranges) == {"A2", "B2", "E2", "F2"}   # regio, indicator, partner, sector
-    assert ranges["A2"] == "=lijsten!$A$2:$A$36"      # the 35 regions
-    [result] = ingest.validate_files(None, [csv])
-    assert result.status == "rejected"
-    assert [(e.row, e.column, e.reason_nl) for e in result.errors] == [
-        (2, "opmerking", "voorbeeldregel uit het sjabloon; verwijder deze regel")]
-
-
 def cli(*args: str) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, "-m", "regiomonitor.cli", *args], capture_output=True,
                           text=True, timeout=120)
@@ -192,11 +178,14 @@ def test_validate_is_a_dry_run_with_exit_status_and_json(served, tmp_path):
     bad = write_csv(tmp_path / "inbox" / "bad.csv", ["AM10;stages;2006-Q1;5;roc;zorg;"])
     before = query(served, "select count(*) from submission")
     ok = cli("validate", "--warehouse", str(served), str(good))
-    assert ok.returncode == 0 and "good.csv: geladen / loaded" in ok.stdout
+    assert ok.returncode == 0 and "good.csv: zou laden / would load (1 rijen/rows)" in ok.stdout
+    assert "1 zou laden/would load" in ok.stdout and "geladen" not in ok.stdout  # nothing was loaded
     out = cli("validate", "--warehouse", str(served), "--json", str(good), str(bad))
     assert out.returncode == 1
     report = json.loads(out.stdout)
-    assert report["would_load"] is False
+    assert (report["dry_run"], report["would_load"]) == (True, False)
+    assert [f["verdict"].split(":")[0] for f in report["files"]] == ["zou afwijzen / would reject",
+                                                                     "zou laden / would load (1 rijen/rows)"]
     assert [f["status"] for f in report["files"]] == ["rejected", "loaded"]  # bad.csv sorts first
     assert report["files"][0]["errors"][0]["column"] == "periode"
     assert (report["files"][0]["rows_rejected"], report["files"][0]["error_count"]) == (1, 1)
@@ -205,6 +194,33 @@ def test_validate_is_a_dry_run_with_exit_status_and_json(served, tmp_path):
         "rows_loaded": 1, "rows_rejected": 1, "errors": 1, "warnings": 0}
     assert query(served, "select count(*) from submission") == before
     assert good.exists() and bad.exists()
+
+
+def test_a_rejected_file_says_how_many_rows_were_valid_and_how_to_load_them(served, tmp_path):
+    rows = ["AM10;stages;2006-03;5;roc;zorg;", "AM10;stages;2006-04;zes;roc;zorg;",
+            "AM10;stages;2006-05;7;roc;zorg;"]
+    path = write_csv(tmp_path / "inbox" / "roc.csv", rows)
+    out = cli("validate", "--warehouse", str(served), str(path))
+    assert out.returncode == 1
+    assert ("roc.csv: zou afwijzen / would reject: 1 van 3 rijen hebben fouten; de 2 geldige rijen "
+            "laden met `regiomonitor ingest --accept-valid-rows` / 1 of 3 rows have errors; the 2 "
+            "valid rows load with `regiomonitor ingest --accept-valid-rows`") in out.stdout
+    assert "0 rijen zouden laden/rows would load, 1 met fouten/with errors" in out.stdout
+    report = json.loads(cli("validate", "--warehouse", str(served), "--json", str(path)).stdout)
+    assert {k: report["files"][0][k] for k in ("rows", "rows_valid", "rows_rejected")} == {
+        "rows": 0, "rows_valid": 2, "rows_rejected": 1}
+    [partly] = ingest.validate_files(served, [path], ingest.Options(accept_valid_rows=True))
+    assert (partly.status, partly.rows, partly.rows_valid) == ("partial", 2, 2)   # as it says
+    [result] = ingest.ingest_files(served, [path])                  # not a dry run: it happened
+    assert ingest.report_text([result]).startswith(
+        "roc.csv: afgewezen / rejected: 1 van 3 rijen hebben fouten, 2 zijn geldig; verbeter de fouten")
+    # ... and no --accept-valid-rows there: the same file again is 'unchanged' once rejected
+    [again] = ingest.ingest_files(served, [path], ingest.Options(accept_valid_rows=True))
+    assert again.status == "unchanged"
+    nothing = write_csv(tmp_path / "inbox" / "leeg.csv", ["AM10;stages;2006-13;5;roc;zorg;"])
+    [none_valid] = ingest.validate_files(served, [nothing])
+    assert ingest.verdict(none_valid, dry_run=True) == (
+        "zou afwijzen / would reject: geen geldige rijen / no valid rows (1 met fouten/with errors)")
 
 
 READER = textwrap.dedent("""

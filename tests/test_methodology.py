@@ -40,6 +40,7 @@ def con(tmp_path_factory):
         target("AM08", "stages", 100, 1600, version=2, valid_from="2006-11-28"),
         target("AM09", "stages", 0, 1000),                   # a month missing in the middle
         target("AM11", "stages", 0, 1000),                   # two partners, two sectors
+        target("AM13", "stages", 0, 50),                     # reached in March 2006
     ])
     rows = [f"AM10;leerwerkplaatsen;{m};{40 if i < 6 else 30};roc;zorg;" for i, m in enumerate(MONTHS)]
     rows += [f"AM10;evc_trajecten;{m};{v};uwv;zorg;" for m, v in zip(MONTHS, [20, 60] * 3)]
@@ -47,7 +48,8 @@ def con(tmp_path_factory):
              "AM03;stages;2006-11;0;roc;zorg;", "AM08;stages;2006-01;10;roc;zorg;",
              "AM09;stages;2005-12;10;roc;zorg;", "AM09;stages;2006-01;20;roc;zorg;",
              "AM09;stages;2006-03;60;roc;zorg;", "AM11;stages;2006-01;30;roc;zorg;",
-             "AM11;stages;2006-01;10;werkgevers;bouw;", "AM11;stages;2006-02;20;roc;bouw;"]
+             "AM11;stages;2006-01;10;werkgevers;bouw;", "AM11;stages;2006-02;20;roc;bouw;",
+             "AM13;stages;2006-01;30;roc;zorg;", "AM13;stages;2006-03;25;roc;zorg;"]
     path = write_csv(tmp / "test.csv", rows)
     validation.prepare(con)
     checked = validation.check(con, path, "f" * 16)
@@ -151,6 +153,15 @@ def test_projection_interval_straddling_the_target_is_uncertain(con):
 def test_target_at_or_below_baseline_is_achieved_at_signing(con):
     assert at(con, "AM05", "stages", "2005-11")["status"] == "achieved"
     assert at(con, "AM05", "stages", "2006-06")["status"] == "achieved"
+    assert at(con, "AM05", "stages", "2006-06")["month_reached"] == dt.date(2005, 11, 1)
+
+
+def test_a_reached_target_says_the_month_it_was_reached(con):
+    before = at(con, "AM13", "stages", "2006-02")                 # 30 of 50
+    assert before["status"] != "achieved" and before["month_reached"] is None
+    for month in ("2006-03", "2006-09", "2008-06"):               # 55 ≥ 50 from March on
+        p = at(con, "AM13", "stages", month)
+        assert (p["status"], p["month_reached"]) == ("achieved", dt.date(2006, 3, 1))
 
 
 def test_as_of_before_the_baseline(con):

@@ -17,7 +17,8 @@ STATUSES = {"on_track": "Op koers", "achieved": "Doel bereikt"}
 def row(**values: object) -> pd.Series:
     base = {"status": "on_track", "status_uncertain": False, "status_provisional": False,
             "stand_month": dt.date(2007, 3, 1), "as_of_month": dt.date(2007, 3, 1),
-            "months_remaining": 8, "projected_month_reached": None, "reached_after_deadline": False}
+            "months_remaining": 8, "projected_month_reached": None, "reached_after_deadline": False,
+            "month_reached": None}
     return pd.Series(base | values)
 
 
@@ -32,7 +33,9 @@ def test_status_says_its_uncertainty_in_words_and_a_symbol():
 
 
 def test_target_reached_in_has_one_rule():
-    assert presentation.reached_text(row(status="achieved"), "nl") == "–"
+    reached = row(status="achieved", month_reached=dt.date(2007, 2, 1), months_remaining=0)
+    assert presentation.reached_text(reached, "nl", short=True) == "feb 2007"   # when, not "–"
+    assert presentation.reached_text(reached, "en") == "February 2007"
     assert presentation.reached_text(row(months_remaining=0), "nl") == "–"   # deadline passed
     assert presentation.reached_text(row(), "nl") == "niet in dit tempo"
     late = row(projected_month_reached=dt.date(2008, 2, 1), reached_after_deadline=True)

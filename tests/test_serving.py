@@ -61,6 +61,23 @@ def test_a_partner_is_no_steward(served_app):
     assert session.get(served_app + "/beheer", timeout=30).status_code == 403
 
 
+def test_the_upload_check_is_a_preview_that_counts_the_valid_rows(served_app):
+    session = requests.Session()
+    token = re.search(r'name="csrf_token" value="([^"]+)"', session.get(served_app + "/login").text)[1]
+    session.post(served_app + "/login", data={"username": PARTNER[0], "password": PARTNER[1],
+                                              "csrf_token": token}, timeout=30)
+    rows = ["AM10;stages;2007-05;5;roc;zorg;", "AM10;stages;2007-05;zes;roc;bouw;",
+            "AM10;stages;2007-05;7;roc;techniek;"]
+    body = ("regio;indicator;periode;waarde;partner;sector;opmerking\n" + "\n".join(rows) + "\n").encode()
+    token = re.search(r'name="csrf_token" value="([^"]+)"', session.get(served_app + "/aanleveren").text)[1]
+    report = session.post(served_app + "/aanleveren", data={"csrf_token": token}, timeout=120,
+                          files={"file": ("roc_mei.csv", body)}).text
+    verdict = re.search(r'class="report-verdict"[^>]*>(.*?)</p>', report, re.S)[1]
+    assert "wordt zo niet geladen: 1 fouten" in verdict
+    assert "1 van 3 rijen hebben fouten; de andere 2 rijen zijn in orde." in verdict
+    assert "geladen / loaded" not in report
+
+
 def test_oversized_bodies_get_a_clear_413(served_app):
     body = b"x" * (MAX_UPLOAD_BYTES + 1)
     upload = requests.post(served_app + "/aanleveren", files={"file": ("big.csv", body)}, timeout=60)

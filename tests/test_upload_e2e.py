@@ -67,6 +67,7 @@ def test_partner_uploads_sees_the_report_and_the_loaded_state(tab, upload_app):
 
     choose_file(tab, "fouten.csv", INVALID)
     expect(tab.locator(".report-verdict")).to_contain_text("wordt zo niet geladen: 2 fouten")
+    expect(tab.locator(".report-verdict")).to_contain_text("Alle 2 rijen hebben fouten.")
     errors = tab.locator("#report-errors tbody tr")
     expect(errors.first).to_contain_text("waarde")
     expect(errors.first).to_contain_text("negen")

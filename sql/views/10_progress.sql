@@ -90,6 +90,8 @@ select * from final;
 --   projection    P = R + p·(N − k), interval P ± 1.96·(s/√n)·(N − k), s the standard
 --                     deviation of those n ≥ 2 months (no interval with fewer); never below R
 --   projected month T is reached = as-of month + ⌈(T − R) / p⌉ (null when p ≤ 0)
+--   month reached  for an achieved target, the first as-of month under the same target version
+--                 with R ≥ T (R never falls: figures are 0 or more), e.g. "Doel bereikt in feb 2007"
 --   status        not_started (as-of before the baseline month) → achieved (R ≥ T, also
 --                 when T ≤ B at signing) → not_started (as-of in the baseline month) →
 --                 not_achieved (deadline passed) → no_data (nothing reported since the
@@ -227,6 +229,8 @@ final as (
         projected_month_reached,
         projected_month_reached is not null
             and projected_month_reached > deadline_month as reached_after_deadline,
+        case when status = 'achieved' then min(as_of_month) filter (where realised >= target_value)
+            over (partition by programme, region, indicator, version) end as month_reached,
         months_reported, last_reported_month,
         population_15_74,
         realised / population_15_74 * 10000 as realised_per_10k,
