@@ -16,7 +16,6 @@ import functools
 from pathlib import Path
 
 import duckdb
-import pandas as pd
 
 from pipelines import statements
 from pipelines.reading import NotText, SheetNotFound, Source, TooLarge, read_table, sheet_names
@@ -105,17 +104,12 @@ def stage_partner_file(con: duckdb.DuckDBPyConnection, path: Source, submission_
     # an optional column the file leaves out is empty in every row (sector: the default one)
     positions = {field: header.index(name) if name in header else None
                  for name, (field, _) in columns("submission").items()}
-    frame = pd.DataFrame({
-        field: [cell_text(cells[i]) if i is not None and i < len(cells) else ""
-                for _, cells in table[1:]]
-        for field, i in positions.items()})
-    frame.insert(0, "source_row", [number for number, _ in table[1:]])
-    frame = frame.assign(submission_id=submission_id, kind="submission", sheet=sheet)
-    con.register("partner_cells", frame)
-    try:
-        con.execute("insert into staged by name select * from partner_cells")
-    finally:
-        con.unregister("partner_cells")
+    texts = {field: [cell_text(cells[i]) if i is not None and i < len(cells) else ""
+                     for _, cells in table[1:]]
+             for field, i in positions.items()}
+    statements.run(con, "stage_partner", {
+        **texts, "submission_id": submission_id, "sheet": sheet,
+        "source_row": [number for number, _ in table[1:]]})
 
 
 def read_rows(path: Source, sheet: str | None) -> list[tuple[int, list]]:
