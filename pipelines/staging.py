@@ -68,11 +68,18 @@ def missing_columns(kind: str, header: list[str]) -> list[RowError]:
 def stage(con: duckdb.DuckDBPyConnection, path: Path, submission_id: str,
           sheet: str | None = None, source: Source | None = None) -> str:
     """The file's rows into `staged` (created afresh); returns its kind. Raises Unreadable.
-    `source`: a partner file's bytes already read (and hashed), else the file is read."""
+    `source`: a partner file's bytes already read (and hashed), else the file is read.
+
+    The rules that follow run on as many threads as the input is worth: every core for an
+    extract of millions of records, one for a partner file (at most REGIOMONITOR_MAX_ROWS
+    rows), whose statements take milliseconds to plan and microseconds to run, so a second
+    thread only adds its wake-ups: 12 % of a demo refresh's CPU (docs/benchmarks.md)."""
     statements.run(con, "staged")
     if is_extract(path):
+        con.execute("reset threads")
         stage_extract(con, path, submission_id)
         return "registry"
+    con.execute("set threads = 1")
     stage_partner_file(con, source or path, submission_id, sheet)
     return "submission"
 
