@@ -23,13 +23,17 @@ from pathlib import Path
 from openpyxl.reader.excel import ExcelReader
 from openpyxl.styles.stylesheet import apply_stylesheet
 # openpyxl's own sheet parser (openpyxl is pinned in pyproject.toml): see _SavedValueOrFormula
-from openpyxl.worksheet._reader import FORMULA_TAG, WorkSheetParser
+from openpyxl.utils.cell import coordinate_to_tuple
+from openpyxl.worksheet._reader import FORMULA_TAG, INLINE_STRING, WorkSheetParser
+from openpyxl.xml.constants import SHEET_MAIN_NS
 
 from pipelines.reasons import reason
 from regiomonitor.config import Limits, limits as current_limits
 from regiomonitor.formatting import fmt_number
 
 SUBMISSION_SUFFIXES = {".csv", ".xlsx"}
+# An inline string's text: its own <t>, and the <t> of each rich-text run <r>.
+_PLAIN, _RUNS = f"{{{SHEET_MAIN_NS}}}t", f"{{{SHEET_MAIN_NS}}}r/{{{SHEET_MAIN_NS}}}t"
 # csv's default limit (128 KiB) would make one huge cell unreadable; validation reports it instead.
 csv.field_size_limit(64 * 1024 * 1024)
 
@@ -140,12 +144,28 @@ class _SavedValueOrFormula(WorkSheetParser):
     the formulas, which took two reads of the sheet; this keeps both from one."""
 
     def parse_cell(self, element):
+        if element.get("t") == "inlineStr":
+            return self.inline_string(element)
         cell = super().parse_cell(element)
         if element.find(FORMULA_TAG) is not None:
             formula = self.parse_formula(element)  # every one: a shared formula's later cells
             if cell["value"] is None:               # are translated from its first
                 cell["value"] = formula
         return cell
+
+    def inline_string(self, element) -> dict:
+        """A text cell as scripts (openpyxl among them) write it: its text and the text of its
+        rich-text runs, as openpyxl's Text.content gives it (phonetic runs left out), without
+        building openpyxl's rich-text objects, which took most of the time such a sheet took."""
+        coordinate = element.get("r")
+        if coordinate:
+            row, self.col_counter = coordinate_to_tuple(coordinate)
+        else:
+            row, self.col_counter = self.row_counter, self.col_counter + 1
+        text = element.find(INLINE_STRING)
+        value = None if text is None else "".join(
+            t.text or "" for t in itertools.chain(text.iterfind(_PLAIN), text.iterfind(_RUNS)))
+        return {"row": row, "column": self.col_counter, "value": value, "data_type": "s"}
 
 
 class _Workbook:

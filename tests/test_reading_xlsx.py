@@ -44,8 +44,17 @@ def test_a_formula_gives_its_saved_result_or_else_its_text():
 def test_a_shared_formula_without_results_reads_as_each_cell_s_own_formula():
     shared = workbook_bytes(lambda xml: xml.replace(
         '<c r="A5" t="inlineStr"><is><t>AM11</t></is></c>',
-        '<c r="A5"><f t="shared" si="0" ref="A5:B5">B2*2</f></c><c r="B5"><f t="shared" si="0"/></c>'))
+        '<c r="A5"><f t="shared" si="0" ref="A5:B5">B2*2</f></c>'
+        '<c r="B5"><f t="shared" si="0"/></c>'))
     assert sheet_rows(Content("f.xlsx", shared))[4] == ("=B2*2", "=C2*2")
+
+
+def test_inline_text_joins_its_rich_text_runs_and_leaves_out_phonetic_ones():
+    rich = workbook_bytes(lambda xml: xml.replace(
+        '<c r="A5" t="inlineStr"><is><t>AM11</t></is></c>',
+        '<c r="A5" t="inlineStr"><is><r><rPr><b/></rPr><t>AM</t></r><r><t>11</t></r>'
+        '<rPh sb="0" eb="1"><t>fonetisch</t></rPh></is></c><c t="inlineStr"><is><t/></is></c>'))
+    assert sheet_rows(Content("f.xlsx", rich))[4] == ("AM11", "")
 
 
 def test_rows_keep_the_numbers_excel_shows_and_other_sheets_are_named():
