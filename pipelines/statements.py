@@ -9,29 +9,32 @@ files, and parsing their text again each time was a few milliseconds of every fi
 """
 from __future__ import annotations
 
-import functools
-
 import duckdb
 
 from regiomonitor.queries import sql_text
 
 
-@functools.cache
-def parsed(name: str, source: str | None = None) -> tuple[duckdb.Statement, ...]:
+_PARSED: dict[tuple[str, str | None], tuple[duckdb.Statement, ...]] = {}
+
+
+def parsed(con: duckdb.DuckDBPyConnection, name: str,
+           source: str | None = None) -> tuple[duckdb.Statement, ...]:
     """The statements of sql/pipelines/<name>.sql, its {source} filled in (a fixed reader
-    call). Parsed on a connection of their own: a parsed statement runs on any connection."""
-    text = sql_text(f"pipelines/{name}")
-    if source is not None:
-        text = text.replace("{source}", source)
-    with duckdb.connect() as parser:
-        return tuple(parser.extract_statements(text))
+    call), parsed on the first connection that runs them: a parsed statement runs on any."""
+    key = (name, source)
+    if key not in _PARSED:
+        text = sql_text(f"pipelines/{name}")
+        if source is not None:
+            text = text.replace("{source}", source)
+        _PARSED[key] = tuple(con.extract_statements(text))
+    return _PARSED[key]
 
 
 def run(con: duckdb.DuckDBPyConnection, name: str, params: dict[str, object] | None = None,
         source: str | None = None) -> duckdb.DuckDBPyConnection:
     """Execute sql/pipelines/<name>.sql; `source` fills its {source} (a fixed reader call)."""
     params = params or {}
-    for statement in parsed(name, source):
+    for statement in parsed(con, name, source):
         used = {key: params[key] for key in statement.named_parameters}
         con.execute(statement, used or None)
     return con
