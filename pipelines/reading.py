@@ -32,8 +32,8 @@ from regiomonitor.config import Limits, limits as current_limits
 from regiomonitor.formatting import fmt_number
 
 SUBMISSION_SUFFIXES = {".csv", ".xlsx"}
-# An inline string's text: its own <t>, and the <t> of each rich-text run <r>.
-_PLAIN, _RUNS = f"{{{SHEET_MAIN_NS}}}t", f"{{{SHEET_MAIN_NS}}}r/{{{SHEET_MAIN_NS}}}t"
+# An inline string's text: its own <t>, then the <t> of each rich-text run <r>.
+_TEXT, _RUN = f"{{{SHEET_MAIN_NS}}}t", f"{{{SHEET_MAIN_NS}}}r"
 # csv's default limit (128 KiB) would make one huge cell unreadable; validation reports it instead.
 csv.field_size_limit(64 * 1024 * 1024)
 
@@ -163,9 +163,20 @@ class _SavedValueOrFormula(WorkSheetParser):
         else:
             row, self.col_counter = self.row_counter, self.col_counter + 1
         text = element.find(INLINE_STRING)
-        value = None if text is None else "".join(
-            t.text or "" for t in itertools.chain(text.iterfind(_PLAIN), text.iterfind(_RUNS)))
+        value = None if text is None else _inline_text(text)
         return {"row": row, "column": self.col_counter, "value": value, "data_type": "s"}
+
+
+def _inline_text(text) -> str:
+    """An inline string's <t>, then the <t> of each rich-text run <r>, by walking its children
+    (ElementTree's path search took a third of the time)."""
+    parts = []
+    for part in text:
+        if part.tag == _TEXT:
+            parts.append(part.text or "")
+        elif part.tag == _RUN:
+            parts.extend(t.text or "" for t in part if t.tag == _TEXT)
+    return "".join(parts)
 
 
 class _Workbook:
