@@ -41,13 +41,18 @@ def run(quick: bool, out: Path | None, warehouse: Path | None = None,
             shutil.rmtree(work, ignore_errors=True)
 
 
-def measure(size: Size, work: Path, served: Path) -> dict[str, object]:
-    """Sections 1–4 on one generated extract."""
+def measure_ingest(size: Size, work: Path, served: Path) -> dict[str, object]:
+    """Section 1 on one generated extract, with the machine it ran on."""
     print(machine.machine_line(), flush=True)
     files = workload.generate(work / "data", size.rows)
     print(f"workload: {size.rows:,} records, CSV {files['csv'].stat().st_size / 1e6:.0f} MB, "
           f"Parquet {files['parquet'].stat().st_size / 1e6:.0f} MB ({work})", flush=True)
-    figures = {"ingest": print_ingest(ingest.run(files, work, size.repeats, served))}
+    return {"ingest": print_ingest(ingest.run(files, work, size.repeats, served))}
+
+
+def measure(size: Size, work: Path, served: Path) -> dict[str, object]:
+    """Sections 1–4 on one generated extract."""
+    figures = measure_ingest(size, work, served)
     real = map_bytes.GEO_DIR.exists()
     if real:
         map_bytes.load_real_boundaries(served)
@@ -62,3 +67,21 @@ def measure(size: Size, work: Path, served: Path) -> dict[str, object]:
         figures["latency_uncached"] = print_latency_ratio(
             latency.run(url, bodies, size.calls), figures["latency"])
     return figures
+
+
+def main(argv: list[str] | None = None) -> None:
+    """`python -m benchmarks.run --ingest-only [--quick] --out DIR`: section 1 alone, for
+    ingest work on a machine where others run browsers (sections 2–4 would compete)."""
+    import argparse
+
+    parser = argparse.ArgumentParser(prog="python -m benchmarks.run")
+    parser.add_argument("--ingest-only", action="store_true", required=True)
+    parser.add_argument("--quick", action="store_true")
+    parser.add_argument("--out", type=Path, required=True)
+    args = parser.parse_args(argv)
+    args.out.mkdir(parents=True, exist_ok=True)
+    measure_ingest(QUICK if args.quick else FULL, args.out, args.out / "served.duckdb")
+
+
+if __name__ == "__main__":
+    main()

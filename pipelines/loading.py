@@ -93,6 +93,7 @@ def load_files(con: duckdb.DuckDBPyConnection, files: list[Path], is_demo: bool,
         progress("%d/%d %s: %s, %d rows", number, len(hashed), path.name, results[-1].status,
                  results[-1].rows)
     validation.release(con)
+    con.execute("reset threads")  # a partner file's checks ran on one (staging.stage)
     return results
 
 

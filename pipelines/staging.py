@@ -16,7 +16,6 @@ import functools
 from pathlib import Path
 
 import duckdb
-import pandas as pd
 
 from pipelines import statements
 from pipelines.reading import NotText, SheetNotFound, Source, TooLarge, read_table, sheet_names
@@ -69,11 +68,18 @@ def missing_columns(kind: str, header: list[str]) -> list[RowError]:
 def stage(con: duckdb.DuckDBPyConnection, path: Path, submission_id: str,
           sheet: str | None = None, source: Source | None = None) -> str:
     """The file's rows into `staged` (created afresh); returns its kind. Raises Unreadable.
-    `source`: a partner file's bytes already read (and hashed), else the file is read."""
+    `source`: a partner file's bytes already read (and hashed), else the file is read.
+
+    The rules that follow run on as many threads as the input is worth: every core for an
+    extract of millions of records, one for a partner file (at most REGIOMONITOR_MAX_ROWS
+    rows), whose statements take milliseconds to plan and microseconds to run, so a second
+    thread only adds its wake-ups: 12 % of a demo refresh's CPU (docs/benchmarks.md)."""
     statements.run(con, "staged")
     if is_extract(path):
+        con.execute("reset threads")
         stage_extract(con, path, submission_id)
         return "registry"
+    con.execute("set threads = 1")
     stage_partner_file(con, source or path, submission_id, sheet)
     return "submission"
 
@@ -105,17 +111,12 @@ def stage_partner_file(con: duckdb.DuckDBPyConnection, path: Source, submission_
     # an optional column the file leaves out is empty in every row (sector: the default one)
     positions = {field: header.index(name) if name in header else None
                  for name, (field, _) in columns("submission").items()}
-    frame = pd.DataFrame({
-        field: [cell_text(cells[i]) if i is not None and i < len(cells) else ""
-                for _, cells in table[1:]]
-        for field, i in positions.items()})
-    frame.insert(0, "source_row", [number for number, _ in table[1:]])
-    frame = frame.assign(submission_id=submission_id, kind="submission", sheet=sheet)
-    con.register("partner_cells", frame)
-    try:
-        con.execute("insert into staged by name select * from partner_cells")
-    finally:
-        con.unregister("partner_cells")
+    texts = {field: [cell_text(cells[i]) if i is not None and i < len(cells) else ""
+                     for _, cells in table[1:]]
+             for field, i in positions.items()}
+    statements.run(con, "stage_partner", {
+        **texts, "submission_id": submission_id, "sheet": sheet,
+        "source_row": [number for number, _ in table[1:]]})
 
 
 def read_rows(path: Source, sheet: str | None) -> list[tuple[int, list]]:

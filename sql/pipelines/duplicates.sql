@@ -3,8 +3,12 @@
 -- Registry ids come straight from the staging relation (no rule needs to run for them), and
 -- only when counting distinct ids (cheaper than grouping them) says some id repeats; partner
 -- rows are identified by their checked key (checked_rows.sql).
+-- The count is of distinct hashes of the ids: integers, cheaper to count than ten million
+-- strings. Repeated ids always repeat their hash, so none is missed; two ids sharing a hash
+-- only make the exact GROUP BY below run, and it names repeated ids only.
 create or replace temp table intake_id_repeats as
-select count(nullif(record_id, '')) > count(distinct nullif(record_id, '')) as repeats
+select count(nullif(record_id, ''))
+           > count(distinct case when record_id <> '' then hash(record_id) end) as repeats
 from staged;
 
 create or replace temp table intake_duplicate as
