@@ -123,6 +123,29 @@ class Warehouse:
         finally:
             self._release(snap)
 
+    def recall(self, key: tuple) -> tuple[Snapshot, object | None]:
+        """The newest snapshot and what `keep` stored there under `key` (None when nothing, or
+        when it is older than RESULT_MAX_AGE_S)."""
+        snap = self._acquire()
+        try:
+            key = ("memo", *key)
+            with self._lock:
+                hit = snap.results.get(key)
+                if hit and time.monotonic() - hit[0] < RESULT_MAX_AGE_S:
+                    snap.results.move_to_end(key)
+                    return snap, hit[1]
+            return snap, None
+        finally:
+            self._release(snap)
+
+    def keep(self, snap: Snapshot, key: tuple, value: object) -> None:
+        """Store `value` under `key` in `snap` (the snapshot `recall` returned, so that a result
+        computed before a publish never lands in the new snapshot), bounded like query results."""
+        with self._lock:
+            snap.results[("memo", *key)] = (time.monotonic(), value)
+            while len(snap.results) > self.cache_size:
+                snap.results.popitem(last=False)
+
 
 def memo(key: tuple, compute: Callable[[], T]) -> T:
     """`compute()` once per published snapshot for `key` (a page view: its name and every
@@ -134,22 +157,12 @@ def memo(key: tuple, compute: Callable[[], T]) -> T:
     if not VIEW_CACHE:
         return compute()
     db = current()
-    snap = db._acquire()
-    try:
-        key = ("memo", *key)
-        with db._lock:
-            hit = snap.results.get(key)
-            if hit and time.monotonic() - hit[0] < RESULT_MAX_AGE_S:
-                snap.results.move_to_end(key)
-                return hit[1]
-        value = compute()
-        with db._lock:
-            snap.results[key] = (time.monotonic(), value)
-            while len(snap.results) > db.cache_size:
-                snap.results.popitem(last=False)
-        return value
-    finally:
-        db._release(snap)
+    snap, hit = db.recall(key)
+    if hit is not None:
+        return hit
+    value = compute()
+    db.keep(snap, key, value)
+    return value
 
 
 def per_snapshot(view: Callable[..., T]) -> Callable[..., T]:
