@@ -17,7 +17,7 @@ def build_base(path: Path) -> Path:
 
     con = warehouse.create_staging(path)
     runs.load_base(con)
-    runs.record_run(con, {}, "bench-base", "bench", runs.now(), [])
+    runs.record_run(con, "bench-base", "bench", runs.now(), [])
     return warehouse.publish(con, path)
 
 

@@ -31,12 +31,13 @@ def plain(path: Path) -> dict:
         received, history = warehouse.previous_state(path)
         real_geometry = boundaries.carried_geometry(path)
         con = warehouse.create_staging(path)
+        runs.restore_history(con, history)
         runs.load_base(con)
         boundaries.restore_geometry(con, real_geometry)
         results = runs.load_submissions(con, inbox_listing.received_files(inbox, log=lambda line: None), runs.is_demo_inbox(inbox),
                                         received, warehouse.accepted_partly(path),
                                         lambda *a: None)
-        counts = runs.record_run(con, history, "bench-plain", "refresh", runs.now(), results)
+        counts = runs.record_run(con, "bench-plain", "refresh", runs.now(), results)
         warehouse.publish(con, path)
     return {"rows": counts["rows_loaded"]}
 

@@ -22,7 +22,9 @@ with g as (select list(code order by code) as l from read_csv(?, all_varchar = t
            where valid_to is null),
      i as (select list(code order by code) as l from read_csv(?, all_varchar = true)),
      s as (select list(code order by code) as l from read_csv(?, all_varchar = true)),
-     p as (select list(code order by code) as l from read_csv(?, all_varchar = true))
+     p as (select list(p.code order by p.code) as l
+           from read_csv(?, all_varchar = true) as p
+           anti join read_csv(?, all_varchar = true) as r on r.partner = p.code)
 select
     'R' || lpad(r::varchar, 9, '0') as id,
     g.l[(1 + hash(r, ?, 1) % len(g.l))::bigint] as gemeente_code,
@@ -48,7 +50,7 @@ def generate(out: Path, rows: int, seed: int = SEED) -> dict[str, Path]:
     if all(p.exists() for p in paths.values()):
         return paths
     refs = [str(REFERENCE_DIR / f"{n}.csv") for n in ("gemeente_regions", "indicators",
-                                                      "sectors", "partners")]
+                                                      "sectors", "partners", "partner_regions")]
     con = duckdb.connect()
     con.execute("set enable_progress_bar = false")
     con.execute("create temp table extract as " + extract_query(), [*refs, *[seed] * 6, rows])
@@ -69,7 +71,7 @@ def partner_rows(rows: int = PARTNER_ROWS) -> list[list[str]]:
     as codes and names, the months as '2006-03' and 'mrt 2006', Dutch numbers ('1.200', '37,5')."""
     regions = [(r["code"], r["name"]) for r in csv_rows(REFERENCE_DIR / "regions.csv")]
     indicators = [r["code"] for r in csv_rows(REFERENCE_DIR / "indicators.csv")]
-    partners = [r["code"] for r in csv_rows(REFERENCE_DIR / "partners.csv")]
+    partners = national_partners()
     sectors = [r["code"] for r in csv_rows(REFERENCE_DIR / "sectors.csv")]
     months = [(2005 + (10 + m) // 12, (10 + m) % 12 + 1) for m in range(24)]   # 2005-11 … 2007-10
     out = []
@@ -84,6 +86,13 @@ def partner_rows(rows: int = PARTNER_ROWS) -> list[list[str]]:
                     f"{year}-{month:02d}" if n % 3 else f"{MONTHS_NL[month - 1]} {year}",
                     value, partner, sectors[n % len(sectors)], ""])
     return out
+
+
+def national_partners() -> list[str]:
+    """The register's organisations that serve every region (none in partner_regions.csv): any
+    region may report them, as the generated files do."""
+    local = {r["partner"] for r in csv_rows(REFERENCE_DIR / "partner_regions.csv")}
+    return [r["code"] for r in csv_rows(REFERENCE_DIR / "partners.csv") if r["code"] not in local]
 
 
 def csv_rows(path: Path) -> list[dict[str, str]]:

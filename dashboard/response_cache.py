@@ -59,12 +59,6 @@ def cacheable(app: dash.Dash, body: dict) -> bool:
     return bool(entry) and _marked(entry.get("callback"))
 
 
-def account_key() -> tuple[str, str] | None:
-    """Who asks: a signed-in account sees its own answers; public readers share theirs."""
-    user = auth.account()
-    return (user.username, user.role) if user else None
-
-
 def keep_none() -> None:
     """This request's answer is not kept (a callback or layout failed and shows an error)."""
     if flask.has_request_context():
@@ -84,7 +78,7 @@ def init_app(app: dash.Dash) -> None:
         body = request.get_json(silent=True)
         if not isinstance(body, dict) or not cacheable(app, body):
             return None
-        key = (KEY_KIND, request.get_data(), account_key())
+        key = (KEY_KIND, request.get_data(), auth.viewer_key())
         snap, hit = warehouse.current().recall(key)
         if hit is not None:
             data, mimetype = hit

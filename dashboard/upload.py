@@ -5,12 +5,14 @@ A partner uploads a CSV or XLSX; the server checks it with the same command a st
 Prefect) and shows that report before anything is kept. A confirmed file goes into the inbox
 atomically (`<name>.part`, fsync, rename), where the loader started by `regiomonitor serve`
 (or a steward's run) loads it with the Prefect flow `ingest`. Its state is read from where the
-file is and from the warehouse: held for review, waiting, loaded, partly loaded, rejected.
+file is and from the warehouse: waiting, loaded, partly loaded, rejected, or held for review
+when some of its figures wait in the review queue.
 
-Held for review: a file whose rows carry plausibility warnings (a figure ten times the usual
-level) does not go to the inbox at confirmation but waits in `held/` beside the accounts store,
-with its warnings, until a steward approves it on /beheer; then it goes into the inbox like any
-other. The hold is per file: the row-level review queue comes with a later issue.
+The review queue is the warehouse's (pipelines/review.py): figures far above their usual
+level are held there by the ingest, never published unseen. A steward decides on /beheer;
+the dashboard only reads the warehouse, so the decision goes as a request file into
+`decisions/` beside the accounts store, which the loader applies with `review.decide` and
+publishes (regiomonitor/loader.py), like a steward's `regiomonitor review approve`.
 """
 from __future__ import annotations
 
@@ -30,8 +32,10 @@ import flask
 from werkzeug.utils import secure_filename
 
 from dashboard import auth, warehouse
+from dashboard.changes import value_or_none
 from dashboard.i18n import language, t
-from regiomonitor import template
+from regiomonitor import changes, template
+from regiomonitor.formatting import as_date, fmt_month
 from regiomonitor.accounts import Account, Upload, now
 from regiomonitor.config import MAX_UPLOAD_BYTES, ROOT
 
@@ -52,6 +56,7 @@ class Report:
     warnings: list[dict]
     regions: tuple[str, ...] = ()   # what the file's valid figures are for
     partners: tuple[str, ...] = ()
+    changes: dict = dataclasses.field(default_factory=dict)   # what it would change (--json)
 
     @property
     def can_confirm(self) -> bool:
@@ -84,7 +89,8 @@ def validate(path: Path) -> Report:
     except (subprocess.TimeoutExpired, json.JSONDecodeError, KeyError, IndexError):
         return Report("failed", 0, [], [])
     return Report(result["status"], result["rows"], result["errors"], result["warnings"],
-                  tuple(result.get("regions", ())), tuple(result.get("partners", ())))
+                  tuple(result.get("regions", ())), tuple(result.get("partners", ())),
+                  result.get("changes", {}))
 
 
 def outside_scope(report: Report, user: Account) -> list[dict]:
@@ -106,17 +112,11 @@ def outside_scope(report: Report, user: Account) -> list[dict]:
     return problems
 
 
-def held_dir() -> Path:
-    """Confirmed files with warnings, waiting for a steward's approval (never in the inbox)."""
-    path = auth.store().path.parent / "held"
+def decisions_dir() -> Path:
+    """Review decisions a steward made on /beheer, waiting for the loader to publish them."""
+    path = auth.store().path.parent / "decisions"
     path.mkdir(parents=True, exist_ok=True)
     return path
-
-
-def held_warnings(upload: Upload) -> list[dict]:
-    """The warnings a held file was held for, as the check reported them."""
-    report = held_dir() / f"{upload.stored_name}.warnings.json"
-    return json.loads(report.read_text(encoding="utf-8")) if report.exists() else []
 
 
 def publish_to_inbox(source: Path, name: str) -> Path:
@@ -138,14 +138,13 @@ def publish_to_inbox(source: Path, name: str) -> Path:
 
 
 def state(upload: Upload) -> str:
-    """held, waiting, loaded, partial or rejected: from the folders and the warehouse."""
-    if (held_dir() / upload.stored_name).exists():
-        return "held"
+    """waiting, loaded, partial, rejected or held (figures in the review queue): from the
+    inbox and the warehouse."""
     if (inbox() / upload.stored_name).exists():
         return "waiting"
     found = warehouse.current().query("submission", submission=upload.sha256[:16])
     if not found.empty:
-        return str(found.iloc[0]["status"])
+        return "held" if found.iloc[0]["held_waiting"] else str(found.iloc[0]["status"])
     if (inbox() / "rejected" / upload.stored_name).exists():
         return "rejected"
     return "waiting"
@@ -190,9 +189,6 @@ def check_upload() -> tuple[str, int] | str:
         report = dataclasses.replace(report, errors=report.errors + scope)
     flask.session["pending"] = {"id": upload_id, "name": name, "rows": report.rows,
                                 "warnings": len(report.warnings)}
-    if report.warnings:
-        pending.with_name(pending.name + ".warnings.json").write_text(
-            json.dumps(report.warnings, ensure_ascii=False), encoding="utf-8")
     auth.store().audit(auth.account().username, "upload checked",
                        f"{name}: {report.status}, {report.rows} rows, {len(report.errors)} errors")
     if not report.can_confirm:
@@ -214,16 +210,10 @@ def confirm() -> flask.Response:
     sha = hashlib.sha256(path.read_bytes()).hexdigest()
     auth.store().add_upload(Upload(pending["id"], user.username, pending["name"], stored, sha,
                                    pending["rows"], pending["warnings"], now()))
-    warnings = path.with_name(path.name + ".warnings.json")
-    if warnings.exists():
-        os.replace(warnings, held_dir() / warnings.name)
-        os.replace(path, held_dir() / stored)
-        auth.store().audit(user.username, "upload held", f"{pending['name']} as {stored} ({sha[:16]}), "
-                                                         f"{pending['warnings']} warning(s)")
-    else:
-        publish_to_inbox(path, stored)
-        path.unlink()
-        auth.store().audit(user.username, "upload", f"{pending['name']} as {stored} ({sha[:16]})")
+    publish_to_inbox(path, stored)
+    path.unlink()
+    auth.store().audit(user.username, "upload", f"{pending['name']} as {stored} ({sha[:16]}), "
+                                                f"{pending['warnings']} warning(s)")
     return flask.redirect(flask.url_for("upload.aanleveren", lang=lang if lang != "nl" else None))
 
 
@@ -247,9 +237,12 @@ def template_file(kind: str) -> flask.Response:
 def beheer() -> str:
     lang = language(flask.request.args.get("lang"))
     uploads = [(u, state(u)) for u in auth.store().uploads()]
-    held = [(u, held_warnings(u)) for u, s in uploads if s == "held"]
+    held = warehouse.current().query("held_waiting", region=None)
+    requested = {p.stem for p in decisions_dir().glob("*.json")}
     waiting = sorted(p.name for p in inbox().glob("*") if p.suffix.lower() in SUFFIXES and p.is_file())
-    return flask.render_template("beheer.html", uploads=uploads, waiting=waiting, held=held,
+    return flask.render_template("beheer.html", uploads=uploads, waiting=waiting,
+                                 held=[(h, held_id_key(h.id) in requested) for h in held.itertuples()],
+                                 month=fmt_month_short, values=held_values,
                                  audit=auth.store().audit_log(), started=flask.request.args.get("started"),
                                  **context(lang))
 
@@ -275,18 +268,39 @@ def run() -> flask.Response:
     return flask.redirect(flask.url_for("upload.beheer", lang=lang, started=action))
 
 
-@blueprint.route("/beheer/goedkeuren", methods=["POST"])
+def held_id_key(held_id: str) -> str:
+    """A held figure's id as a file name: '<submission>:<row>' → '<submission>-<row>'."""
+    return held_id.replace(":", "-")
+
+
+def fmt_month_short(value: object, lang: str) -> str:
+    return fmt_month(as_date(value), lang, short=True)
+
+
+def held_values(old: object, new: object, lang: str) -> str:
+    """'28 → 5.000': the published figure (none: '–') and the held one."""
+    return changes.values_text(value_or_none(old), value_or_none(new), lang)
+
+
+@blueprint.route("/beheer/beoordelen", methods=["POST"])
 @auth.requires("steward")
-def approve() -> flask.Response:
-    """A held file, approved by a steward, goes into the inbox to be loaded."""
+def decide() -> flask.Response:
+    """A steward approves or rejects one held figure, with a reason: written as a request for
+    the loader (the dashboard never writes the warehouse), audited now, published by the loader."""
     lang = language(flask.request.form.get("lang"))
-    upload = next((u for u in auth.store().uploads() if u.id == flask.request.form.get("upload")), None)
-    if upload is None or state(upload) != "held":
+    held_id = flask.request.form.get("held", "")
+    decision = flask.request.form.get("decision")
+    reason = (flask.request.form.get("reason") or "").strip()[:500]
+    known = set(warehouse.current().query("held_waiting", region=None)["id"])
+    if held_id not in known or decision not in ("approved", "rejected"):
         flask.abort(400)
-    held = held_dir() / upload.stored_name
-    publish_to_inbox(held, upload.stored_name)
-    held.unlink()
-    (held_dir() / f"{upload.stored_name}.warnings.json").unlink(missing_ok=True)
-    auth.store().audit(auth.account().username, "approve",
-                       f"{upload.file_name} of {upload.username} ({upload.sha256[:16]})")
+    if not reason:
+        return flask.redirect(flask.url_for("upload.beheer", lang=lang, started="no_reason"))
+    user = auth.account().username
+    request = {"ids": [held_id], "decision": decision, "steward": user, "reason": reason}
+    target = decisions_dir() / f"{held_id_key(held_id)}.json"
+    part = target.with_suffix(".part")
+    part.write_text(json.dumps(request, ensure_ascii=False), encoding="utf-8")
+    os.replace(part, target)
+    auth.store().audit(user, f"review {decision}", f"{held_id}: {reason}")
     return flask.redirect(flask.url_for("upload.beheer", lang=lang if lang != "nl" else None))

@@ -31,6 +31,7 @@ import duckdb
 import flask
 import pandas as pd
 
+from dashboard import auth
 from regiomonitor.config import VIEW_CACHE
 from regiomonitor.queries import query_text
 
@@ -166,10 +167,12 @@ def memo(key: tuple, compute: Callable[[], T]) -> T:
 
 
 def per_snapshot(view: Callable[..., T]) -> Callable[..., T]:
-    """A page view (its arguments are the whole view state) cached with `memo`."""
+    """A page view cached with `memo`, per argument values and per viewer (the region page shows
+    stewards the values waiting for review: a steward's view must never reach the public)."""
     @functools.wraps(view)
     def cached(*args: object, **kwargs: object) -> T:
-        key = (view.__module__, view.__qualname__, repr(args), repr(sorted(kwargs.items())))
+        key = (view.__module__, view.__qualname__, repr(args), repr(sorted(kwargs.items())),
+               auth.viewer_key())
         return memo(key, lambda: view(*args, **kwargs))
     return cached
 

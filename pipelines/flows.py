@@ -64,6 +64,7 @@ def refresh(warehouse_path: str | None = None, inbox: str | None = None,
     real_geometry = carried_geometry(cfg.warehouse)
     partly = accepted_partly(cfg.warehouse)
     with warehouse.staging(cfg.warehouse, fresh=True) as con:
+        runs.restore_history(con, history)
         summary = {
             "reference": load_reference(con),
             "targets": load_targets(con, demo=reference.DEMO_TARGETS
@@ -75,7 +76,7 @@ def refresh(warehouse_path: str | None = None, inbox: str | None = None,
         results = load_submissions(con, files, runs.is_demo_inbox(cfg.inbox),
                                    received, partly, logger.info)
         run_id = str(flow_run.id or uuid.uuid4())
-        summary["submissions"] = runs.record_run(con, history, run_id, "refresh", started,
+        summary["submissions"] = runs.record_run(con, run_id, "refresh", started,
                                                  results, summary)
     logger.info("Published %s: %s", cfg.warehouse, summary)
     return summary
@@ -113,7 +114,7 @@ def geometry_flow(source: str, level: str | None = None, warehouse_path: str | N
 @flow(name="ingest", log_prints=True)
 def ingest(paths: list[str] | None = None, inbox: str | None = None,
            warehouse_path: str | None = None, accept_valid_rows: bool = False,
-           sheet: str | None = None) -> list[FileResult]:
+           sheet: str | None = None, approve_warnings: bool = False) -> list[FileResult]:
     """Load new files (the given paths, else the inbox's top level) into the served warehouse,
     publish atomically, then move them to processed/ or rejected/."""
     cfg = settings(warehouse_path, inbox)
@@ -124,7 +125,7 @@ def ingest(paths: list[str] | None = None, inbox: str | None = None,
         logger.info("Geen bestanden / no files")
         return []
     inboxes.check_writable(files)
-    options = ingesting.Options(accept_valid_rows, sheet)
+    options = ingesting.Options(accept_valid_rows, sheet, approve_warnings)
     results = ingest_files(cfg.warehouse, files, options, str(flow_run.id or uuid.uuid4()),
                            progress=logger.info)
     move_files(results)

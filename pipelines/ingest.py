@@ -29,6 +29,7 @@ from pipelines import loading, reference, runs, warehouse
 from pipelines.loading import FileResult
 from pipelines.reading import file_sha256
 from pipelines.warehouse import NoWarehouse  # noqa: F401 (the CLI catches it from here)
+from regiomonitor import changes
 
 ATTEMPTS = 3  # builds of one ingest when other loads keep publishing in between
 
@@ -43,6 +44,7 @@ class Options:
 
     accept_valid_rows: bool = False
     sheet: str | None = None      # XLSX sheet to read instead of the first
+    approve_warnings: bool = False   # a steward checked the file: flagged figures load
 
 
 def ingest_files(served: Path, files: list[Path], options: Options = Options(),
@@ -57,8 +59,9 @@ def ingest_files(served: Path, files: list[Path], options: Options = Options(),
                 check_schema(con, served)
                 results = loading.load_files(con, files, False, runs.steward(), started,
                                              accept_valid_rows=options.accept_valid_rows,
-                                             sheet=options.sheet, progress=progress)
-                runs.record_run(con, {}, run_id or str(uuid.uuid4()), flow, started, results)
+                                             sheet=options.sheet, progress=progress,
+                                             approve_warnings=options.approve_warnings)
+                runs.record_run(con, run_id or str(uuid.uuid4()), flow, started, results)
             return results
         except warehouse.PublishedMeanwhile:
             if attempt == ATTEMPTS:
@@ -88,7 +91,8 @@ def validate_files(served: Path | None, files: list[Path], options: Options = Op
                 reference.load_reference(con)
             return loading.load_files(con, files, False, runs.steward(), runs.now(),
                                       accept_valid_rows=options.accept_valid_rows,
-                                      sheet=options.sheet)
+                                      sheet=options.sheet,
+                                      approve_warnings=options.approve_warnings)
 
 
 def would_load(results: list[FileResult]) -> bool:
@@ -151,10 +155,29 @@ def report_text(results: list[FileResult]) -> str:
                 cell = f", kolom/column {e.column}" if e.column else ""
                 value = f", waarde/value {e.value!r}" if e.value is not None else ""
                 lines.append(f"  {label} {where}{cell}{value}: {e.reason_nl} | {e.reason_en}")
+        lines += change_lines(r)
         if r.error_count > len(r.errors):
             lines.append(f"  … en nog {r.error_count - len(r.errors)} fouten / "
                          f"and {r.error_count - len(r.errors)} more errors (rejected_row)")
     return "\n".join(lines) + "\n"
+
+
+SHOWN_CHANGES = 50   # the text report lists this many changes per file; --json up to 1000
+
+
+def change_lines(result: FileResult) -> list[str]:
+    """What a file changes in the published figures, in Dutch and English: the counts, then
+    each figure it replaces, withdraws or holds for review."""
+    if not any(result.change_counts.values()) or result.status == "rejected":
+        return []
+    counts = result.change_counts
+    lines = [f"  WIJZIGINGEN/CHANGES: {changes.summary(counts, 'nl')} / {changes.summary(counts, 'en')}"]
+    for c in result.changes[:SHOWN_CHANGES]:
+        lines.append(f"    rij/row {c.source_row}: {changes.line(c, 'nl')} | {changes.line(c, 'en')}")
+    if len(result.changes) > SHOWN_CHANGES:
+        more = sum(counts[k] for k in ("replaced", "withdrawn", "held", "rejected")) - SHOWN_CHANGES
+        lines.append(f"    … en nog {more} / and {more} more (--json)")
+    return lines
 
 
 def totals_text(results: list[FileResult]) -> str:
@@ -177,5 +200,15 @@ def report_json(results: list[FileResult]) -> str:
          "rows": r.rows, "rows_rejected": r.rows_rejected, "error_count": r.error_count,
          "duration_s": round(r.duration_s, 3),
          "regions": list(r.regions), "partners": list(r.partners),
+         "changes": {"counts": r.change_counts,
+                     "summary_nl": changes.summary(r.change_counts, "nl"),
+                     "summary_en": changes.summary(r.change_counts, "en"),
+                     "figures": [{"row": c.source_row, "region": c.region,
+                                  "indicator": c.indicator, "period": c.period.isoformat(),
+                                  "partner": c.partner, "sector": c.sector,
+                                  "old_value": None if c.old_value is None else float(c.old_value),
+                                  "new_value": None if c.new_value is None else float(c.new_value),
+                                  "change": c.change, "text_nl": changes.line(c, "nl"),
+                                  "text_en": changes.line(c, "en")} for c in r.changes]},
          "errors": reasons(r.errors), "warnings": reasons(r.warnings)}
         for r in results]}, ensure_ascii=False, indent=2)

@@ -41,6 +41,8 @@ class FileResult:
     duration_s: float = 0.0
     regions: tuple[str, ...] = ()   # what its valid figures are for (validate --json)
     partners: tuple[str, ...] = ()
+    changes: list[validation.Change] = field(default_factory=list)   # what it replaces,
+    change_counts: dict[str, int] = field(default_factory=dict)      # withdraws or holds
 
 
 def is_submission(path: Path) -> bool:
@@ -51,24 +53,27 @@ def is_submission(path: Path) -> bool:
 
 def load_file(con: duckdb.DuckDBPyConnection, path: Path, sha: str, is_demo: bool, who: str,
               received_at: dt.datetime, accept_valid_rows: bool,
-              sheet: str | None = None, content: Content | None = None) -> FileResult:
+              sheet: str | None = None, content: Content | None = None,
+              approve_warnings: bool = False) -> FileResult:
     """Check and record one file that the warehouse does not have yet (`content`: its bytes,
     already read and hashed)."""
     started = time.perf_counter()
-    checked = validation.check(con, path, sha[:16], sheet, content)
+    checked = validation.check(con, path, sha[:16], sheet, content, approve_warnings)
     status = submissions.record(con, path, sha, checked, is_demo, who, received_at,
                                 accept_valid_rows)
     return FileResult(path, sha, checked.kind, status,
                       checked.rows_accepted if status != "rejected" else 0, checked.errors,
                       checked.warnings, checked.rows_rejected, checked.error_count,
-                      time.perf_counter() - started, checked.regions, checked.partners)
+                      time.perf_counter() - started, checked.regions, checked.partners,
+                      checked.changes, checked.change_counts)
 
 
 def load_files(con: duckdb.DuckDBPyConnection, files: list[Path], is_demo: bool, who: str,
                at: dt.datetime, received: dict[str, dt.datetime] | None = None,
                partial: frozenset[str] = frozenset(), accept_valid_rows: bool = False,
                sheet: str | None = None,
-               progress: Callable[..., None] = LOG.info) -> list[FileResult]:
+               progress: Callable[..., None] = LOG.info,
+               approve_warnings: bool = False) -> list[FileResult]:
     """Every file in the order first received (then by name); a hash already loaded is 'unchanged'."""
     received = received or {}
     hashed = sorted(((received.get(sha, at), path.name, path, sha)
@@ -81,7 +86,8 @@ def load_files(con: duckdb.DuckDBPyConnection, files: list[Path], is_demo: bool,
             results.append(FileResult(path, sha, "unknown", "unchanged"))
         else:
             results.append(load_file(con, path, sha, is_demo, who, when,
-                                     accept_valid_rows or sha in partial, sheet, content))
+                                     accept_valid_rows or sha in partial, sheet, content,
+                                     approve_warnings))
         progress("%d/%d %s: %s, %d rows", number, len(hashed), path.name, results[-1].status,
                  results[-1].rows)
     validation.release(con)

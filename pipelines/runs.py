@@ -90,17 +90,21 @@ def counted(runs: pd.DataFrame) -> pd.DataFrame:
                           for column, old in OLD_SUMMARY_KEYS.items()})
 
 
-def record_run(con: duckdb.DuckDBPyConnection, history: dict[str, pd.DataFrame], run_id: str,
-               flow: str, started: dt.datetime, results: list[FileResult],
-               summary: dict | None = None) -> dict[str, int]:
-    """Carry the run history over from the served warehouse and add this run and its files,
-    counts as columns; `summary` keeps the other steps' counts as JSON. Returns the counts."""
-    for table in ("pipeline_run", "run_file"):   # fixed names, in foreign-key order
-        if table in history and len(history[table]):
-            con.register("previous", counted(history[table]) if table == "pipeline_run"
-                         else history[table])
+def restore_history(con: duckdb.DuckDBPyConnection, history: dict[str, pd.DataFrame]) -> None:
+    """Carry the history tables (warehouse.HISTORY_TABLES) of the served warehouse into a
+    fresh build, by column name: an older file may lack newer columns. Runs before any file
+    loads, so the stewards' review decisions apply to the rebuild."""
+    for table, rows in history.items():   # names from warehouse.HISTORY_TABLES, in key order
+        if len(rows):
+            con.register("previous", counted(rows) if table == "pipeline_run" else rows)
             con.execute(f"insert into {table} by name select * from previous")
             con.unregister("previous")
+
+
+def record_run(con: duckdb.DuckDBPyConnection, run_id: str, flow: str, started: dt.datetime,
+               results: list[FileResult], summary: dict | None = None) -> dict[str, int]:
+    """Add this run and its files to the run history, counts as columns; `summary` keeps the
+    other steps' counts as JSON. Returns the counts."""
     finished = now()
     run_counts = counts(results)
     con.execute("insert into pipeline_run by name select ? as run_id, ? as flow, "

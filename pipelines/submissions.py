@@ -9,12 +9,13 @@ bad cell; the warehouse keeps what it had. With `accept_valid_rows` the valid ro
 the others stay in rejected_row with their reasons (status 'partial'): nothing is silently
 dropped.
 
-Revision rule: a submission replaces every earlier figure for the same region, partner and
-month it reports (a corrected file from UWV for AM10, March–May 2006 replaces UWV's AM10
-figures of those months, whatever their indicator or sector). The replaced figures move to
-observation_revision with the submission that replaced them and when, so the earlier
-version stays queryable. Loading the same file (by content hash) twice changes nothing:
-callers skip a hash the warehouse already has.
+Revision rule (changes.sql): a row replaces exactly the figure with the same region,
+indicator, month, partner and sector, and the word 'intrekken' withdraws it; nothing else
+changes. The replaced figures move to observation_revision with the submission that replaced
+them and when, so the earlier version stays queryable. Figures far above their usual level
+are held for a steward's review (held_figure, pipelines/review.py) instead of published.
+Loading the same file (by content hash) twice changes nothing: callers skip a hash the
+warehouse already has.
 """
 from __future__ import annotations
 
@@ -61,7 +62,7 @@ def record(con: duckdb.DuckDBPyConnection, path: Path, sha: str, checked: Checke
             insert_reasons(con, "rejected_row", sub_id, checked.errors)
         insert_reasons(con, "submission_warning", sub_id, checked.warnings)
         if accepted:
-            add_figures(con, sub_id, is_demo, received_at)
+            add_figures(con, sub_id, is_demo, received_at, steward)
         con.execute("commit")
     except BaseException:
         con.execute("rollback")
@@ -80,12 +81,10 @@ def insert_reasons(con: duckdb.DuckDBPyConnection, table: str, sub_id: str,
 
 
 def add_figures(con: duckdb.DuckDBPyConnection, sub_id: str, is_demo: bool,
-                received_at: dt.datetime) -> None:
-    """Archive and delete the figures `incoming` revises, insert `incoming`, and count an
-    extract's records per gemeente."""
-    ids = {"submission_id": sub_id, "is_demo": is_demo, "received_at": received_at}
-    statements.run(con, "archive_revised", ids)
-    statements.run(con, "delete_revised")
-    con.execute("insert into observation by name select *, $submission_id as submission_id, "
-                "$is_demo as is_demo from incoming", {"submission_id": sub_id, "is_demo": is_demo})
-    statements.run(con, "gemeente_counts", ids)
+                received_at: dt.datetime, steward: str) -> None:
+    """Apply `intake_change`: archive and replace or withdraw the figures it changes, add the
+    new ones, hold the flagged ones for review, and count an extract's records per gemeente."""
+    ids = {"submission_id": sub_id, "is_demo": is_demo, "received_at": received_at,
+           "steward": steward, "decided_at": received_at}
+    for name in ("archive_revised", "apply_changes", "held", "gemeente_counts"):
+        statements.run(con, name, ids)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 from dataclasses import dataclass, field
+from decimal import Decimal
 from pathlib import Path
 
 import duckdb
@@ -20,7 +21,7 @@ from duckdb.sqltypes import VARCHAR
 from pipelines import staging, statements
 from pipelines.reading import Content
 from pipelines.reasons import REASONS_CSV, RowError, reason
-from regiomonitor.queries import sql_text
+from regiomonitor.template import EXAMPLE_NOTE
 
 REPORTED_ERRORS = 1000  # a report lists this many; rejected_row keeps every one
 # DuckDB's buffer pool while inputs are checked: beyond it the staged rows spill to disk. 1.5 GB
@@ -28,8 +29,26 @@ REPORTED_ERRORS = 1000  # a report lists this many; rejected_row keeps every one
 # peak RSS under 2 GB with Python and pandas loaded (docs/benchmarks.md).
 MEMORY_LIMIT = "1536MB"
 INTAKE_RELATIONS = ("staged", "intake_cell", "cell_region", "cell_region_month", "cell_period",
-                    "cell_value", "cell_codes", "intake_id_repeats", "intake_duplicate",
-                    "intake_group", "intake_problem", "incoming")
+                    "cell_value", "cell_codes", "cell_partner_suggestion", "intake_id_repeats",
+                    "intake_duplicate", "intake_group", "intake_problem", "incoming",
+                    "intake_flagged", "intake_change")
+CHANGE_KINDS = ("added", "replaced", "unchanged", "withdrawn", "nothing", "held", "rejected")
+
+
+@dataclass(frozen=True)
+class Change:
+    """What one figure of an input does to the published one with the same region,
+    indicator, month, partner and sector (sql/pipelines/changes.sql)."""
+
+    source_row: int
+    region: str
+    indicator: str
+    period: dt.date
+    partner: str                    # the organisation's name, as the register has it
+    sector: str
+    old_value: Decimal | None
+    new_value: Decimal | None
+    change: str                     # one of CHANGE_KINDS
 INTAKE_VIEWS = ("checked", "checked_rows")
 
 
@@ -47,6 +66,8 @@ class Checked:
     staged: bool = True
     regions: tuple[str, ...] = ()   # the regions and partners its valid figures are for
     partners: tuple[str, ...] = ()
+    changes: list[Change] = field(default_factory=list)    # the first REPORTED_ERRORS that
+    change_counts: dict[str, int] = field(default_factory=dict)   # alter a figure; per kind
 
 
 def prepare(con: duckdb.DuckDBPyConnection, today: dt.date | None = None) -> None:
@@ -56,7 +77,8 @@ def prepare(con: duckdb.DuckDBPyConnection, today: dt.date | None = None) -> Non
     statements.run(con, "macros")
     statements.run(con, "lookups", {"today": today or dt.date.today(),
                                     "reasons": str(REASONS_CSV),
-                                    "columns": str(staging.COLUMNS_CSV)})
+                                    "columns": str(staging.COLUMNS_CSV),
+                                    "example_note": EXAMPLE_NOTE})
     try:
         con.remove_function("closest_names")
     except duckdb.Error:
@@ -91,9 +113,11 @@ def closest_names_function(con: duckdb.DuckDBPyConnection):
 
 
 def check(con: duckdb.DuckDBPyConnection, path: Path, submission_id: str,
-          sheet: str | None = None, content: Content | None = None) -> Checked:
-    """Stage `path` and run the rules on it; `prepare` must have run on `con`. The intake
-    relations of the file before are replaced (`release` drops them when all files are done)."""
+          sheet: str | None = None, content: Content | None = None,
+          approve_warnings: bool = False) -> Checked:
+    """Stage `path`, run the rules on it and compare its figures with the published ones;
+    `prepare` must have run on `con`. The intake relations of the file before are replaced
+    (`release` drops them when all files are done)."""
     try:
         kind = staging.stage(con, path, submission_id, sheet, content)
     except staging.Unreadable as err:
@@ -106,8 +130,38 @@ def check(con: duckdb.DuckDBPyConnection, path: Path, submission_id: str,
         "coalesce(sum(records) filter (where not ok), 0) from intake_group").fetchone()
     statements.run(con, "incoming")
     errors, count = reasons(con) if rejected else ([], 0)
-    return Checked(kind, errors, plausibility_warnings(con), count, int(accepted), int(rejected),
-                   regions=distinct(con, "region"), partners=distinct(con, "partner"))
+    warnings = plausibility_warnings(con)
+    statements.run(con, "changes", {"submission_id": submission_id,
+                                    "approve_warnings": approve_warnings})
+    warnings = sorted(warnings + withdrawn_nothing(con), key=lambda w: w.row or 0)
+    return Checked(kind, errors, warnings, count, int(accepted),
+                   int(rejected), regions=distinct(con, "region"),
+                   partners=distinct(con, "partner"), changes=changes(con),
+                   change_counts=change_counts(con))
+
+
+def changes(con: duckdb.DuckDBPyConnection) -> list[Change]:
+    """The figures an input replaces, withdraws or holds, the first REPORTED_ERRORS of them."""
+    return [Change(*row) for row in con.execute(
+        "select c.source_row, c.region, c.indicator, c.period, p.name_nl, c.sector, "
+        "c.old_value, c.new_value, c.change from intake_change as c "
+        "join partner as p on p.code = c.partner "
+        "where c.change in ('replaced', 'withdrawn', 'held', 'rejected') "
+        "order by c.source_row limit ?", [REPORTED_ERRORS]).fetchall()]
+
+
+def change_counts(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
+    """How many figures of an input each kind of change has (CHANGE_KINDS, zeros included)."""
+    counted = dict(con.execute("select change, count(*) from intake_change group by change").fetchall())
+    return {kind: int(counted.get(kind, 0)) for kind in CHANGE_KINDS}
+
+
+def withdrawn_nothing(con: duckdb.DuckDBPyConnection) -> list[RowError]:
+    """A warning for each withdrawal that finds no figure: the row changes nothing."""
+    column = column_name(con)
+    return [reason("nothing_to_withdraw", row=row, column=column, value=value) for row, value in
+            con.execute("select c.source_row, 'intrekken' from intake_change as c "
+                        "where c.change = 'nothing' order by 1").fetchall()]
 
 
 def distinct(con: duckdb.DuckDBPyConnection, column: str) -> tuple[str, ...]:
@@ -127,10 +181,14 @@ def reasons(con: duckdb.DuckDBPyConnection) -> tuple[list[RowError], int]:
 
 
 def plausibility_warnings(con: duckdb.DuckDBPyConnection) -> list[RowError]:
-    """Figures ten times the usual level of their region, indicator and partner; not blocking."""
-    rows = con.execute(sql_text("pipelines/plausibility")).fetchall()
+    """Figures ten times the usual level of their region, indicator and partner: held for a
+    steward's review (changes.sql), never a rejection."""
+    statements.run(con, "plausibility")
+    rows = con.execute("select source_row, value, usual_value, plausibility_factor "
+                       "from intake_flagged order by source_row").fetchall()
     column = column_name(con) if rows else None
-    return [reason("implausible", factor, f"{usual:g}", row=row, column=column, value=f"{value:g}")
+    return [reason("implausible", factor, f"{float(usual):g}", row=row, column=column,
+                   value=f"{value:g}")
             for row, value, usual, factor in rows]
 
 

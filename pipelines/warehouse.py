@@ -28,7 +28,10 @@ from pipelines import recovery
 from regiomonitor.config import SQL_DIR
 from regiomonitor.queries import sql_text
 
-HISTORY_TABLES = ("pipeline_run", "run_file")   # carried from one build to the next
+# Carried from one build to the next, in foreign-key order: the runs, the publications and
+# what each changed, and the stewards' review decisions (a rebuild applies them again).
+HISTORY_TABLES = ("pipeline_run", "run_file", "publication", "figure_change", "published_figure",
+                  "review_decision")
 
 
 class NoWarehouse(FileNotFoundError):
@@ -154,9 +157,11 @@ def staging(warehouse: Path, fresh: bool = False, publish_on_exit: bool = True,
 
 
 def finish(con: duckdb.DuckDBPyConnection) -> Path:
-    """Precompute the metric tables, checkpoint and close the staging file; returns its path."""
+    """Record the publication and what it changes, precompute the metric tables, checkpoint
+    and close the staging file; returns its path."""
     path = Path(con.execute("select path from duckdb_databases() where database_name = "
                             "current_database()").fetchone()[0])
+    con.execute(sql_text("publication"))
     con.execute(sql_text("materialize"))
     con.execute("checkpoint")
     con.close()

@@ -302,11 +302,41 @@ def cmd_ingest(args: argparse.Namespace) -> None:
     _before_ingest(path, files)
     try:
         results = ingest([str(p) for p in files], None, str(path), args.accept_valid_rows,
-                         args.sheet)
+                         args.sheet, args.approve_warnings)
     except (NoWarehouse, ValueError) as err:
         sys.exit(str(err))
     _print_report(results, args.json)
     sys.exit(0 if all(r.status != "rejected" for r in results) and not refused else 1)
+
+
+def cmd_review(args: argparse.Namespace) -> None:
+    from pipelines import review, runs
+    from regiomonitor import changes
+
+    path = args.warehouse or default_warehouse()
+    if not path.exists():
+        sys.exit(f"No warehouse at {path}. Run `regiomonitor refresh` first.")
+    if args.action == "list":
+        queue = review.waiting_in(path, args.region)
+        print(f"Ter controle / waiting for review: {len(queue)}")
+        for h in queue:
+            print(f"{h.id}  {h.file_name} rij/row {h.change.source_row}: "
+                  f"{changes.line(h.change, 'nl')}\n    {h.reason_nl}")
+        return
+    if not args.ids:
+        sys.exit("Noem de ids uit `regiomonitor review list`, of `all`. / "
+                 "Name the ids from `regiomonitor review list`, or `all`.")
+    decision = "approved" if args.action == "approve" else "rejected"
+    try:
+        decided = review.decide(path, args.ids, decision, runs.steward(), args.reason or "")
+    except review.ReviewError as err:
+        sys.exit(str(err))
+    word = {"approved": "goedgekeurd en gepubliceerd / approved and published",
+            "rejected": "afgekeurd / rejected"}[decision]
+    for h in decided:
+        c = h.change
+        label = changes.figure_label(c.region, c.indicator, c.period, c.partner, c.sector, "nl")
+        print(f"{word}: {h.id} {label}: {changes.values_text(c.old_value, c.new_value, 'nl')}")
 
 
 def cmd_template(args: argparse.Namespace) -> None:
@@ -351,9 +381,26 @@ def _ingest_commands(sub) -> None:
     ingest.add_argument("--accept-valid-rows", action="store_true",
                         help="load the valid rows of a file with errors; the others are kept with "
                              "their reasons in rejected_row")
+    ingest.add_argument("--approve-warnings", action="store_true",
+                        help="a steward checked the file: publish figures with plausibility "
+                             "warnings at once instead of holding them for review (the approval "
+                             "is recorded with your name)")
     ingest.add_argument("--sheet", default=None, help="XLSX sheet to read (default: the first)")
     ingest.add_argument("--json", action="store_true", help="the report as JSON")
     ingest.set_defaults(func=cmd_ingest)
+
+    review = sub.add_parser("review", help="the review queue: list, approve or reject held figures",
+                            description="Figures far above their usual level are held, unpublished, "
+                                        "until a steward decides. `list` shows them with their ids; "
+                                        "`approve ID…` publishes them, `reject ID…` keeps them out; "
+                                        "both record who and why (--reason). `all` stands for every "
+                                        "waiting figure.")
+    _warehouse_option(review)
+    review.add_argument("action", choices=["list", "approve", "reject"])
+    review.add_argument("ids", nargs="*", metavar="ID", help="ids from `review list`, or all")
+    review.add_argument("--reason", default=None, help="why (required to approve or reject)")
+    review.add_argument("--region", default=None, help="list: only this region code")
+    review.set_defaults(func=cmd_review)
 
     template = sub.add_parser("template", help="write the submission template (XLSX with dropdowns, CSV)",
                               description="Write aanlevering_sjabloon.xlsx (dropdowns for region, "

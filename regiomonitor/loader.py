@@ -6,9 +6,15 @@ writes `<name>.part` and renames it, so anything ending in .part is skipped, as 
 anything that is not a regular file. Each file is loaded on its own so the submission records
 who uploaded it (REGIOMONITOR_STEWARD = upload:<account>). Prefect is imported only when the
 first file arrives (its temporary server costs ~15 s and ~200 MB).
+
+It also publishes the review decisions stewards make on /beheer: each is a request file in
+`decisions/` beside the accounts store (dashboard/upload.py), applied with
+`pipelines.review.decide` as the steward who made it, then removed; one that cannot be
+applied (the figure was decided meanwhile) goes to decisions/failed/ and into the audit log.
 """
 from __future__ import annotations
 
+import json
 import os
 import stat
 import time
@@ -47,6 +53,31 @@ def load_one(path: Path, warehouse: Path, store: Store) -> str:
     return status
 
 
+def apply_decisions(folder: Path, warehouse: Path, store: Store) -> int:
+    """Publish the review decisions waiting in `folder`; returns how many were applied."""
+    from pipelines import review
+    from pipelines.warehouse import WarehouseBusy
+
+    applied = 0
+    for path in sorted(folder.glob("*.json")) if folder.is_dir() else []:
+        request = json.loads(path.read_text(encoding="utf-8"))
+        try:
+            review.decide(warehouse, request["ids"], request["decision"], request["steward"],
+                          request["reason"])
+        except WarehouseBusy:
+            return applied   # another run is publishing: the next poll tries again
+        except review.ReviewError as err:
+            (folder / "failed").mkdir(exist_ok=True)
+            os.replace(path, folder / "failed" / path.name)
+            store.audit("loader", "review failed", f"{request['ids']}: {err}")
+            continue
+        path.unlink()
+        store.audit("loader", f"review {request['decision']} published",
+                    f"{', '.join(request['ids'])} by {request['steward']}")
+        applied += 1
+    return applied
+
+
 def watch(inbox: Path, warehouse: Path, accounts: Path, interval: float = 3.0) -> None:
     """Poll the inbox every `interval` seconds and load what appears, until stopped."""
     store = Store(accounts)
@@ -62,4 +93,9 @@ def watch(inbox: Path, warehouse: Path, accounts: Path, interval: float = 3.0) -
                 failed[path.name] = path.stat().st_mtime_ns
                 store.audit("loader", "run failed", f"{path.name}: {type(err).__name__}: {err}")
                 print(f"Loader: {path.name}: failed: {err}", flush=True)
+        try:
+            apply_decisions(accounts.parent / "decisions", warehouse, store)
+        except Exception as err:  # noqa: BLE001 - keep watching; the error is logged and audited
+            store.audit("loader", "review failed", f"{type(err).__name__}: {err}")
+            print(f"Loader: review decisions failed: {err}", flush=True)
         time.sleep(interval)

@@ -22,7 +22,9 @@ REQUIRED_COLUMNS = ["regio", "indicator", "periode", "waarde", "partner"]
 OPTIONAL_COLUMNS = ["sector", "opmerking"]
 COLUMNS = REQUIRED_COLUMNS + OPTIONAL_COLUMNS
 TEMPLATE_ROWS = 500  # rows that carry the dropdowns
-EXAMPLE = ["AM10", "leerwerkplaatsen", "2006-03", "12", "roc", "zorg", "voorbeeldregel, verwijderen"]
+# The example row's opmerking: validation rejects a row that carries it (sql/pipelines/checked_rows.sql).
+EXAMPLE_NOTE = "voorbeeldregel, verwijderen"
+EXAMPLE = ["AM10", "leerwerkplaatsen", "2006-03", "12", "roc", "zorg", EXAMPLE_NOTE]
 
 
 def choices(ref_dir: Path = REFERENCE_DIR) -> dict[str, list[str]]:

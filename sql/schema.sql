@@ -55,11 +55,35 @@ create table indicator (
     definition_en varchar not null
 );
 
+-- The partner register (data/reference/partners.csv and its companions, reviewed like code):
+-- the organisations that deliver figures. A file's partner column may give the code, the
+-- name or an alias (partner_alias), in any case and with or without accents.
+create table partner_kind (
+    code varchar primary key,
+    label_nl varchar not null,
+    label_en varchar not null,
+    position integer not null
+);
+
 create table partner (
     code varchar primary key,
     name_nl varchar not null,
     name_en varchar not null,
-    kind varchar not null
+    kind varchar not null references partner_kind (code),
+    contact varchar                -- an address a steward can write to, when known
+);
+
+create table partner_alias (
+    partner varchar not null references partner (code),
+    alias varchar not null primary key
+);
+
+-- The regions an organisation serves; one without rows here serves every region (the
+-- national organisations and the generic kinds the demo data uses).
+create table partner_region (
+    partner varchar not null references partner (code),
+    region varchar not null references region (code),
+    primary key (partner, region)
 );
 
 create table sector (
@@ -81,6 +105,7 @@ create table signatory (
     region varchar not null references region (code),
     organisation varchar not null,
     role varchar not null,
+    partner varchar references partner (code),   -- its register entry, when it delivers figures
     primary key (programme, region, organisation)
 );
 
@@ -197,8 +222,8 @@ create table observation (
     primary key (region, indicator, period, partner, sector)
 );
 
--- Earlier figures replaced by a corrected submission for the same region, partner and month
--- (the revision rule). new_value is null when the correction no longer reports that key.
+-- Earlier figures replaced by a later submission's row with the same region, indicator,
+-- month, partner and sector (the revision rule). new_value is null for a withdrawal.
 create table observation_revision (
     region varchar not null,
     indicator varchar not null,
@@ -223,6 +248,68 @@ create table submission_warning (
     value varchar,
     reason_nl varchar not null,
     reason_en varchar not null
+);
+
+-- Figures held for a steward's review (plausibility warnings, in submission_warning): not in
+-- observation, so not on any page, until approved (`regiomonitor review`, pipelines/review.py).
+create table held_figure (
+    submission_id varchar not null references submission (id),
+    source_row integer not null,
+    region varchar not null,
+    indicator varchar not null,
+    period date not null,
+    partner varchar not null,
+    sector varchar not null,
+    value decimal(18, 2) not null,
+    note varchar,
+    is_demo boolean not null,
+    old_value decimal(18, 2),      -- the published figure it would replace, when held
+    status varchar not null check (status in ('waiting', 'approved', 'rejected')),
+    primary key (submission_id, source_row)
+);
+
+-- A steward's decision on a held figure, with who, when and why. Carried from one build to
+-- the next (pipelines/warehouse.HISTORY_TABLES), so a rebuild applies the same decisions.
+create table review_decision (
+    submission_id varchar not null,
+    source_row integer not null,
+    decision varchar not null check (decision in ('approved', 'rejected')),
+    steward varchar not null,
+    reason varchar not null,
+    decided_at timestamp not null,
+    primary key (submission_id, source_row)
+);
+
+-- Every publish of the warehouse (pipelines/warehouse.finish, sql/publication.sql), and the
+-- figures it changed against the one before: what "gewijzigd sinds de vorige publicatie"
+-- shows. published_figure keeps the figures as published, to compare the next one with.
+create table publication (
+    id integer primary key,
+    published_at timestamp not null,
+    figures_changed integer not null,
+    first boolean not null          -- the first publication: nothing to compare with
+);
+
+create table figure_change (
+    publication integer not null references publication (id),
+    region varchar not null,
+    indicator varchar not null,
+    period date not null,
+    partner varchar not null,
+    sector varchar not null,
+    old_value decimal(18, 2),       -- null: a new figure
+    new_value decimal(18, 2),       -- null: withdrawn
+    submission_id varchar           -- where the new figure (or the withdrawal's old one) came from
+);
+
+create table published_figure (
+    region varchar not null,
+    indicator varchar not null,
+    period date not null,
+    partner varchar not null,
+    sector varchar not null,
+    value decimal(18, 2) not null,
+    submission_id varchar not null
 );
 
 -- Registry records per gemeente code as delivered (a registry extract's finer grain), for

@@ -24,11 +24,12 @@ def build(tmp_path: Path, inbox: Path, name: str = "test.duckdb") -> Path:
     path = tmp_path / name
     received, history = warehouse.previous_state(path)
     con = warehouse.create_staging(path)
+    runs.restore_history(con, history)
     runs.load_base(con, demo_targets=False)
     results = runs.load_submissions(con, inbox_listing.received_files(inbox, log=lambda line: None), False, received,
                                        warehouse.accepted_partly(path))
     count = len(history.get("pipeline_run", []))
-    runs.record_run(con, history, f"run-{count}", "test", runs.now(), results)
+    runs.record_run(con, f"run-{count}", "test", runs.now(), results)
     return warehouse.publish(con, path)
 
 

@@ -45,7 +45,7 @@ def test_the_same_file_twice_changes_nothing(served, tmp_path):
     assert (query(served, "select * from observation"), query(served, "select * from submission")) == before
 
 
-def test_a_correction_replaces_the_partners_months_and_history_stays_queryable(served, tmp_path):
+def test_a_correction_replaces_exactly_its_figures_and_history_stays_queryable(served, tmp_path):
     inbox = tmp_path / "inbox"
     original = write_csv(inbox / "z_uwv_2006.csv", ["AM10;stages;2006-03;5;uwv;zorg;",
                                                     "AM10;stages;2006-04;6;uwv;zorg;",
@@ -53,8 +53,12 @@ def test_a_correction_replaces_the_partners_months_and_history_stays_queryable(s
                                                     "AM10;stages;2006-03;9;roc;zorg;"])
     ingest.move_files(ingest.ingest_files(served, [original]))
     time.sleep(1.1)  # received times differ: the correction is later though its name sorts first
-    correction = write_csv(inbox / "a_uwv_2006_correctie.csv", ["AM10;stages;2006-04;8;uwv;zorg;"])
-    ingest.move_files(ingest.ingest_files(served, [correction]))
+    correction = write_csv(inbox / "a_uwv_2006_correctie.csv", ["AM10;stages;2006-04;8;uwv;zorg;",
+                                                                "AM10;stages;2006-04;intrekken;uwv;bouw;"])
+    [result] = ingest.ingest_files(served, [correction])
+    ingest.move_files([result])
+    assert [(c.source_row, c.change, c.old_value, c.new_value) for c in result.changes] == [
+        (2, "replaced", 6, 8), (3, "withdrawn", 2, None)]
     assert observations(served) == [
         ("AM10", "stages", dt.date(2006, 3, 1), "roc", "zorg", 9.0),
         ("AM10", "stages", dt.date(2006, 3, 1), "uwv", "zorg", 5.0),
@@ -106,13 +110,15 @@ def test_accept_valid_rows_loads_them_and_keeps_the_rest_with_reasons(served, tm
         ("partial", 1, 1)]
 
 
-def test_a_month_ten_times_the_usual_level_warns_but_loads(served, tmp_path):
+def test_a_month_ten_times_the_usual_level_is_held_for_review(served, tmp_path):
     usual = write_csv(tmp_path / "inbox" / "jan_mrt.csv", [f"AM10;stages;2006-0{m};5;roc;zorg;"
                                                            for m in (1, 2, 3)])
     spike = write_csv(tmp_path / "inbox" / "apr.csv", ["AM10;stages;2006-04;500;roc;zorg;"])
     ingest.ingest_files(served, [usual])
     [result] = ingest.ingest_files(served, [spike])
-    assert result.status == "loaded" and result.rows == 1
+    assert result.status == "loaded" and result.change_counts["held"] == 1
+    assert query(served, "select value from observation where period = '2006-04-01'") == []
+    assert query(served, "select value, status from held_figure") == [(500, "waiting")]
     [warning] = result.warnings
     assert (warning.row, warning.column, warning.value) == (2, "waarde", "500")
     assert "ongewoon hoog" in warning.reason_nl and "unusually high" in warning.reason_en
@@ -162,7 +168,7 @@ def test_ingest_refuses_the_demo_inbox_and_a_second_writer(served, tmp_path):
     assert path.exists() and observations(served) == []
 
 
-def test_template_offers_dropdowns_and_its_csv_validates(tmp_path):
+def test_template_offers_dropdowns_and_its_example_row_cannot_load(tmp_path):
     from regiomonitor.template import write_templates
 
     xlsx, csv = write_templates(tmp_path)
@@ -171,7 +177,9 @@ def test_template_offers_dropdowns_and_its_csv_validates(tmp_path):
     assert set(ranges) == {"A2", "B2", "E2", "F2"}   # regio, indicator, partner, sector
     assert ranges["A2"] == "=lijsten!$A$2:$A$36"      # the 35 regions
     [result] = ingest.validate_files(None, [csv])
-    assert result.status == "loaded"
+    assert result.status == "rejected"
+    assert [(e.row, e.column, e.reason_nl) for e in result.errors] == [
+        (2, "opmerking", "voorbeeldregel uit het sjabloon; verwijder deze regel")]
 
 
 def cli(*args: str) -> subprocess.CompletedProcess:

@@ -100,8 +100,9 @@ CORPUS = {
     "unknown_indicator": (csv_rows(GOOD, "AM10;stage;2006-03;5;roc;zorg;"), None,
                           (3, "indicator", "stage", f"onbekende indicator; verwacht een van: {INDICATORS}"), 1),
     "unknown_partner": (csv_rows(GOOD, "AM10;stages;2006-03;5;rocc;zorg;"), None,
-                        (3, "partner", "rocc", "onbekende partner; verwacht een van: gemeenten, "
-                         "oo_fondsen, registers, roc, uwv, werkgevers"), 1),
+                        (3, "partner", "rocc", "onbekende organisatie; bedoelt u: "
+                         "ROC (beroepsonderwijs) (roc)? Staat ze niet in het partnerregister, dan "
+                         "voegt een databeheerder haar toe (data/reference/partners.csv)"), 1),
     "unknown_sector": (csv_rows(GOOD, "AM10;stages;2006-03;5;roc;ruimtevaart;"), None,
                        (3, "sector", "ruimtevaart", None), 1),
     "empty_file": (raw_bytes(b""), None, (None, None, None, "bestand is leeg"), 1),

@@ -103,3 +103,22 @@ def test_a_failed_callback_is_not_kept(app):
     assert kept(app) == 0
     post(client, map_view())
     assert kept(app) == 1
+
+
+def test_a_stewards_page_is_kept_apart_from_the_publics(app):
+    """The region page shows stewards the values waiting for review: their answers (and the
+    view behind them) are never the ones a public reader gets."""
+    from regiomonitor.accounts import Store
+    from tests.test_accounts import login
+
+    Store(app.server.extensions["regiomonitor_accounts"].path).add(
+        "sam", "een-lang-wachtwoord", "steward", [])
+    public, steward = app.server.test_client(), app.server.test_client()
+    assert login(steward, "sam").status_code == 302
+    post(public, page_render("/regio/AM10"))
+    post(steward, page_render("/regio/AM10"))
+    assert kept(app) == 2
+    snapshot = app.server.extensions[EXTENSION_KEY]._current
+    views = [key for key in snapshot.results
+             if key[0] == "memo" and str(key[1]).endswith("regio") and key[2] == "layout"]
+    assert sorted(key[-1] is None for key in views) == [False, True]

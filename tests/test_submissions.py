@@ -91,7 +91,7 @@ def test_xlsx_named_sheet(tmp_path, con):
     ("AM10;stages;2006-03;5,5;roc;zorg;", "waarde", "heel aantal"),
     ("AM10;stages;2006-03;vijf;roc;zorg;", "waarde", "een getal"),
     ("AM10;stages;2006-03;;roc;zorg;", "waarde", "leeg"),
-    ("AM10;stages;2006-03;5;rocc;zorg;", "partner", "onbekende partner"),
+    ("AM10;stages;2006-03;5;rocc;zorg;", "partner", "onbekende organisatie"),
     ("AM10;stages;2006-03;5;roc;ruimtevaart;", "sector", "onbekende sector"),
 ])
 def test_a_bad_cell_rejects_the_whole_file_with_an_actionable_reason(tmp_path, con, row,

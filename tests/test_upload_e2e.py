@@ -95,27 +95,29 @@ def wait_for_state(page, row, wanted: str) -> None:
 
 
 @pytest.mark.slow
-def test_a_file_with_warnings_is_held_until_a_steward_approves_it(tab, upload_app):
+def test_an_unusual_figure_waits_until_a_steward_approves_it(tab, upload_app):
     sign_in(tab, upload_app, PARTNER)
     choose_file(tab, "AM10_roc_juni.csv", UNUSUAL)
     expect(tab.locator("#report-warnings")).to_contain_text("ongewoon hoog")
-    expect(tab.locator("main")).to_contain_text("eerst door een databeheerder beoordeeld")
+    expect(tab.locator("#report-changes")).to_contain_text("houdt 1 cijfer vast ter controle")
+    expect(tab.locator("#report-changes")).to_contain_text("AM10 · leerwerkplaatsen · jun 2007")
+    expect(tab.locator("main")).to_contain_text("tellen pas mee als een databeheerder")
     tab.get_by_role("button", name="Bevestigen en aanleveren").click()
     row = tab.locator("#uploads tbody tr", has_text="AM10_roc_juni.csv")
-    expect(row.locator(".upload-state")).to_have_text("ter beoordeling")
-    tab.wait_for_timeout(4000)                  # longer than the loader's poll: still held
-    tab.reload()
+    wait_for_state(tab, row, "held")            # loaded by the loader, the figure held
     expect(row.locator(".upload-state")).to_have_text("ter beoordeling")
 
     sign_in(tab, upload_app, STEWARD)
     tab.goto(f"{upload_app}/beheer")
     held = tab.locator("#held tbody tr", has_text="AM10_roc_juni.csv")
-    expect(held).to_contain_text("5000")
-    held.get_by_role("button", name="AM10_roc_juni.csv goedkeuren en laden").click()
+    expect(held).to_contain_text("5.000")
+    held.get_by_label("Reden (verplicht)").fill("gebeld met het ROC: klopt")
+    held.get_by_role("button", name="AM10_roc_juni.csv rij 2 goedkeuren").click()
+    expect(tab.locator("#audit")).to_contain_text("review approved")
     row = tab.locator("#uploads tbody tr", has_text="AM10_roc_juni.csv")
-    wait_for_state(tab, row, "loaded")
-    expect(row.locator(".upload-state")).to_have_text("geladen")
-    expect(tab.locator("#audit")).to_contain_text("approve")
+    wait_for_state(tab, row, "loaded")          # the loader published the decision
+    expect(tab.locator("#held")).to_have_count(0)
+    expect(tab.locator("#audit")).to_contain_text("review approved published")
 
 
 @pytest.mark.slow

@@ -8,7 +8,7 @@ import dash
 import pandas as pd
 from dash import Input, Output, dcc, html
 
-from dashboard import components, deliveries, ids, warehouse
+from dashboard import changes, components, deliveries, ids, warehouse
 from dashboard.auth import is_steward
 from regiomonitor.formatting import as_date, fmt_timestamp
 from dashboard.i18n import fmt_month, fmt_number, language, t
@@ -194,6 +194,7 @@ def layout(lang: str | None = None, submission: str | None = None, programme: st
         content = [html.H1(t("data_heading", lang)),
                    None if is_steward() else html.P(html.A(t("steward_only_note", lang),
                                                            href=components.href("/login", lang, next="/data"))),
+                   changes.since_last_publication(lang), changes.review_queue(lang),
                    submissions(lang),
                    reasons("data_rejected", "rejected", lang), reasons("data_warnings", "warnings", lang),
                    revisions(lang), runs(lang),

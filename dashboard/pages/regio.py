@@ -7,7 +7,7 @@ import dash
 import pandas as pd
 from dash import Input, Output, State, dcc, html
 
-from dashboard import (components, deliveries, downloads, export, figures, ids, national, search,
+from dashboard import (changes, components, deliveries, downloads, export, figures, ids, national, search,
                        response_cache, shell, url_state, warehouse)
 from regiomonitor import presentation
 from regiomonitor.formatting import as_date
@@ -136,17 +136,19 @@ def covenant(region: str, programme: pd.Series, labels: dict[str, str], lang: st
 
 
 def contributions(region: str, programme: str, labels: dict[str, str], lang: str) -> html.Section:
-    """Which partner delivers what share of each indicator, and in which sectors."""
+    """Which organisation delivers what share of each indicator, grouped by its kind in the
+    partner register, and in which sectors."""
     frame = warehouse.current().query("region_contributions", region=region, programme=programme)
     units = dict(zip(*warehouse.current().query("indicators")[["code", "unit"]].T.values))
-    rows = [[labels[c.indicator], getattr(c, f"partner_{lang}"),
+    rows = [[labels[c.indicator], getattr(c, f"kind_{lang}"), getattr(c, f"partner_{lang}"),
              fmt_amount(c.realised, units[c.indicator], lang), fmt_pct(c.share, lang), c.sectors]
             for c in frame.itertuples()]
     return html.Section([
         html.H2(t("contributions_heading", lang)),
         components.table(t("contributions_caption", lang),
-                         [t(k, lang) for k in ("col_indicator", "col_partner", "col_realised",
-                                               "col_share", "col_sectors")], rows, numeric={2, 3}),
+                         [t(k, lang) for k in ("col_indicator", "col_partner_kind", "col_partner",
+                                               "col_realised", "col_share", "col_sectors")],
+                         rows, numeric={3, 4}, phone_hidden={1}),
     ], className="contributions")
 
 
@@ -320,6 +322,8 @@ def layout(code: str | None = None, lang: str | None = None, programme: str | No
                   lang),
         covenant(code, programme, labels, lang),
         freshness(code, lang),
+        changes.since_last_publication(lang, code),
+        changes.review_queue(lang, code),
         submissions(code, lang),
     ])
 

@@ -62,15 +62,19 @@ from (select c.cell, nl_month(c.cell) as period, w.*
 
 -- A figure's problems that need no indicator; whole counts are checked per row (the unit
 -- comes with the indicator).
+-- The word 'intrekken' withdraws the figure of the row's key (no value, no problem).
 create or replace temp table cell_value as
-select cell, value,
+select cell, value, withdraw,
        coalesce(cell_problem(cell, max_cell_chars),
-                case when value is null then 'not_a_number'
+                case when withdraw then null
+                     when value is null then 'not_a_number'
                      when value < 0 then 'negative' end) as problem
-from (select c.cell, nl_number(c.cell) as value, w.max_cell_chars
+from (select c.cell, nl_number(c.cell) as value, is_withdrawal(c.cell) as withdraw,
+             w.max_cell_chars
       from intake_cell as c, intake_setting as w where c.field = 'value');
 
--- The codes of a row together: indicator, partner, sector (empty is the default, 'overig')
+-- The codes of a row together: indicator, partner (by code, name or alias; with the regions
+-- it serves), sector (empty is the default, 'overig')
 -- and a registry record's status. Their distinct combinations are few (an extract of ten
 -- million records has under a thousand), so a row finds all four in one lookup.
 create or replace temp table cell_codes as
@@ -81,11 +85,13 @@ final as (
     select
         row_number() over () as codes_id,
         c.indicator_text, c.partner_text, c.sector_text, c.status_text,
-        i.code as indicator, i.unit, p.code as partner, s.code as sector, rs.counts,
+        i.code as indicator, i.unit, p.partner, ps.regions as partner_regions,
+        ps.label as partner_label,
+        s.code as sector, rs.counts,
         coalesce(cell_problem(c.indicator_text, w.max_cell_chars),
                  case when i.code is null then 'unknown_indicator' end) as indicator_problem,
         coalesce(cell_problem(c.partner_text, w.max_cell_chars),
-                 case when p.code is null then 'unknown_partner' end) as partner_problem,
+                 case when p.partner is null then 'unknown_partner' end) as partner_problem,
         case when trim(c.sector_text) <> '' then coalesce(
             cell_problem(c.sector_text, w.max_cell_chars),
             case when s.code is null then 'unknown_sector' end) end as sector_problem,
@@ -94,8 +100,38 @@ final as (
     from combinations as c
     cross join intake_setting as w
     left join indicator as i on i.code = lower(trim(c.indicator_text))
-    left join partner as p on p.code = lower(trim(c.partner_text))
+    left join partner_key as p on p.key = name_key(c.partner_text)
+    left join partner_scope as ps on ps.partner = p.partner
     left join sector as s on s.code = coalesce(nullif(lower(trim(c.sector_text)), ''), 'overig')
     left join record_status as rs on rs.code = lower(trim(c.status_text))
+)
+select * from final;
+
+-- "Did you mean" for an unknown organisation: the three register names most like it
+-- (Jaro-Winkler over name_key), else every name, once per distinct unknown text
+-- (problems.sql fills its message with them).
+create or replace temp table cell_partner_suggestion as
+with unknown as (
+    select distinct partner_text as cell from cell_codes
+    where partner is null and partner_text is not null
+),
+scored as (
+    select u.cell, s.label, max(jaro_winkler_similarity(k.key, name_key(u.cell))) as score
+    from unknown as u
+    cross join partner_key as k
+    join partner_scope as s on s.partner = k.partner
+    group by all
+),
+ranked as (
+    select *, row_number() over (partition by cell order by score desc, label) as position
+    from scored
+),
+final as (
+    select cell,
+           coalesce(string_agg(label, ', ' order by position)
+                        filter (where position <= 3 and score >= 0.8),
+                    string_agg(label, ', ' order by label)) as candidates
+    from ranked
+    group by cell
 )
 select * from final;

@@ -1,7 +1,9 @@
 -- The one rule set, for every input in the staging relation: each row with its cells' typed
 -- values and the reason code of each failing cell (null when it is fine), looked up in the
 -- checked distinct values (cells.sql); plus what needs the row: a gemeente code's region in
--- the record's month, whole counts (the unit comes with the indicator), an oversized note,
+-- the record's month, whole counts (the unit comes with the indicator), an organisation
+-- outside the regions the partner register lists for it, an oversized note or the
+-- template's example row,
 -- and the row's identity for the duplicate check (duplicates.sql): a registry record's id,
 -- a partner row's region, indicator, month, partner and sector.
 -- A view, never stored. Reads staged and the cell_* tables.
@@ -21,8 +23,10 @@ with joined as (
         -- a registry record counts one; a partner's figure is in its waarde cell
         case when s.value_text is null then 1 else v.value end as value,
         c.partner,
+        c.partner_regions,
         c.sector,
         c.counts,
+        coalesce(v.withdraw, false) as withdraw,
         r.problem as region_problem,
         c.indicator_problem,
         p.problem as period_problem,
@@ -42,13 +46,17 @@ with joined as (
 ),
 checked as (
     select
-        * exclude (value_problem),
-        coalesce(value_problem,
-                 case when unit = 'aantal' and value % 1 <> 0 then 'fractional' end)
+        j.* exclude (value_problem, partner_problem),
+        coalesce(j.value_problem,
+                 case when j.unit = 'aantal' and j.value % 1 <> 0 then 'fractional' end)
             as value_problem,
-        case when length(note_text) > (select max_cell_chars from intake_setting)
-             then 'too_long' end as note_problem
-    from joined
+        coalesce(j.partner_problem,
+                 case when not list_contains(j.partner_regions, j.region)
+                      then 'partner_region' end) as partner_problem,
+        case when length(j.note_text) > w.max_cell_chars then 'too_long'
+             when name_key(j.note_text) = w.example_note then 'example_row' end as note_problem
+    from joined as j
+    cross join intake_setting as w
 ),
 final as (
     select

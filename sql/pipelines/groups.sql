@@ -15,6 +15,7 @@ with grouped as (
         any_value(kind) as kind,
         any_value(region) as region,   -- one per region cell and month
         sum(value) as value,
+        bool_or(withdraw) as withdraw,
         count(*) as records,
         min(source_row) as first_row
     from checked
@@ -23,7 +24,7 @@ with grouped as (
 final as (
     select
         g.kind, g.region, r.gemeente_code, c.indicator, g.period, c.partner, c.sector, g.note,
-        g.ok, coalesce(c.counts, true) as counts, g.value, g.records, g.first_row
+        g.ok, coalesce(c.counts, true) as counts, g.value, g.withdraw, g.records, g.first_row
     from grouped as g
     left join cell_region as r on r.cell = g.region_text
     left join cell_codes as c on c.codes_id = g.codes_id

@@ -1,16 +1,19 @@
 -- What the checks compare cells with, built once per file from the reference tables.
 -- Parameters: $today (the last acceptable month is the current one), $reasons and $columns
--- (the paths of data/reference/reasons.csv and intake_columns.csv).
+-- (the paths of data/reference/reasons.csv and intake_columns.csv), $example_note (the
+-- opmerking of the template's example row, regiomonitor/template.py).
 
 -- The settings of the rules: the months every input must fall in (the programmes' span, and
 -- never the future), the longest cell that can hold a code or a figure (longer is pasted text
--- or an attack), and how far above a region's usual level a figure is implausible.
+-- or an attack), how far above a region's usual level a figure is implausible, and the note
+-- that marks the template's example row (never a real figure).
 create or replace temp table intake_setting as
 select date_trunc('month', min(start_date))::date as first_month,
        least(date_trunc('month', max(end_date)), date_trunc('month', $today::date))::date
            as last_month,
        1000 as max_cell_chars,
-       10 as plausibility_factor
+       10 as plausibility_factor,
+       name_key($example_note) as example_note
 from programme;
 
 -- Every text that names a region, lower-case, with what it resolves to. Preference: a region
@@ -25,6 +28,8 @@ with keys as (
     from region
     union all
     select lower(name), 1, code, name || ' (' || code || ')' from region
+    union all
+    select lower(code || ' ' || name), 1, code, name || ' (' || code || ')' from region
     union all
     select lower(name), 2, region, name || ' (' || region || ')' from gemeente_region
     union all
@@ -44,6 +49,34 @@ final as (
     group by key, rank
 )
 select * from final;
+
+-- Every text that names an organisation of the partner register, compared as name_key:
+-- its code, its names and its aliases. A key that two organisations share names neither.
+create or replace temp table partner_key as
+with keys as (
+    select name_key(code) as key, code as partner from partner
+    union
+    select name_key(name_nl), code from partner
+    union
+    select name_key(name_en), code from partner
+    union
+    select name_key(alias), partner from partner_alias
+),
+final as (
+    select key, case when count(*) = 1 then min(partner) end as partner
+    from keys
+    group by key
+)
+select * from final;
+
+-- What a message about an organisation says: its name and code, and the regions it serves
+-- (null: every region).
+create or replace temp table partner_scope as
+select p.code as partner, p.name_nl || ' (' || p.code || ')' as label,
+       list(r.region order by r.region) filter (where r.region is not null) as regions
+from partner as p
+left join partner_region as r on r.partner = p.code
+group by all;
 
 -- A gemeente code's region in each month of the window: the gemeente table valid in that
 -- month, else its current region (a code not valid yet, e.g. West Betuwe before 2019).

@@ -52,3 +52,14 @@ create or replace temp macro cell_problem(cell, max_chars) as (
         when trim(cell)[1] in ('=', '@') then 'formula'
     end
 );
+
+-- How a name is compared: case, accents and repeated spaces do not count ('Rôc  rivor' is
+-- 'ROC Rivor').
+create or replace temp macro name_key(cell) as (
+    regexp_replace(lower(strip_accents(trim(cell))), '\s+', ' ', 'g')
+);
+
+-- The word in a waarde cell that withdraws the figure with the row's key (README, template).
+create or replace temp macro is_withdrawal(cell) as (
+    name_key(cell) in ('intrekken', 'withdraw')
+);

@@ -3,14 +3,15 @@
 -- English from the reason table, its {1} and {2} filled in. Run only when intake_group counts
 -- a failing row. Parameter $failing: true (kept so a caller may run it unconditionally; when
 -- false DuckDB skips the scan of `checked`).
--- A region cell's candidates are the "did you mean" names (cells.sql).
+-- A region cell's candidates and an unknown organisation's suggestions are the "did you
+-- mean" names (cells.sql).
 create or replace temp table intake_problem as
 with failing as (
     select * from checked where $failing and not ok
 ),
 cells as (
     unpivot (
-        select source_row, kind, candidates, duplicate_of, record_id, region_text,
+        select source_row, kind, candidates, duplicate_of, record_id, partner, region_text,
                indicator_text, period_text, value_text, partner_text, sector_text,
                status_text, note_text,
                id_problem as record_id_p, region_problem as region_text_p,
@@ -51,7 +52,8 @@ detailed as (
             when 'unknown_region' then l.candidates
             when 'ambiguous_region' then l.candidates
             when 'unknown_indicator' then (select string_agg(code, ', ' order by code) from indicator)
-            when 'unknown_partner' then (select string_agg(code, ', ' order by code) from partner)
+            when 'unknown_partner' then ps.candidates
+            when 'partner_region' then sc.label
             when 'unknown_sector' then (select string_agg(code, ', ' order by code) from sector)
             when 'out_of_window' then strftime(w.first_month, '%Y-%m')
             when 'duplicate_key' then l.duplicate_of::varchar
@@ -59,9 +61,12 @@ detailed as (
         case l.problem
             when 'too_long' then w.max_cell_chars::varchar
             when 'out_of_window' then strftime(w.last_month, '%Y-%m')
+            when 'partner_region' then array_to_string(sc.regions, ', ')
         end as arg2
     from located as l
     cross join intake_setting as w
+    left join cell_partner_suggestion as ps on ps.cell = l.partner_text
+    left join partner_scope as sc on sc.partner = l.partner
     left join intake_column as ic on ic.kind = l.kind and ic.field = l.cell_field
 ),
 final as (

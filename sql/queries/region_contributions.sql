@@ -1,7 +1,10 @@
--- Who delivers the region's realisations: per indicator and partner, summed over sectors,
--- with the main sectors named; from mv_contributions.
+-- Who delivers the region's realisations: per indicator and organisation (grouped by its
+-- kind in the partner register), summed over sectors, with the main sectors named; from
+-- mv_contributions.
 select
     c.indicator,
+    k.label_nl as kind_nl,
+    k.label_en as kind_en,
     c.partner,
     p.name_nl as partner_nl,
     p.name_en as partner_en,
@@ -10,6 +13,7 @@ select
     string_agg(c.sector, ', ' order by c.realised desc) as sectors
 from mv_contributions as c
 join partner as p on p.code = c.partner
+join partner_kind as k on k.code = p.kind
 where c.region = $region and c.programme = $programme
 group by all
-order by c.indicator, realised desc
+order by c.indicator, any_value(k.position), realised desc
