@@ -51,12 +51,27 @@ def measure_side(label: str, code: Path, warehouse: Path, work: Path, calls: int
         print(f"  {label} (load average {load_average()})", flush=True)
         for r in callbacks:
             print(f"    {r.name:30} {r.calls} calls  p50 {r.p50_ms:6.1f} ms  p95 {r.p95_ms:6.1f} ms", flush=True)
-        pages = page_ready.run(browser, url, loads)
+        pages = [ready(browser, url, path, selector, loads) for path, selector in page_ready.PAGES.items()]
         for r in pages:
             print(f"    {r.path:14} best {r.best_ms:6.0f} ms  median {r.median_ms:6.0f} ms of {r.loads}",
                   flush=True)
         print(f"    (load average {load_average()})", flush=True)
     return {"callbacks": {r.name: r for r in callbacks}, "pages": {r.path: r for r in pages}}
+
+
+def ready(browser, url: str, path: str, selector: str, loads: int) -> page_ready.PageReady:
+    """Like section 3, but a load that times out (60 s) counts as infinitely slow instead of
+    ending the run: on a saturated machine one of many loads sometimes does."""
+    from playwright.sync_api import TimeoutError as Timeout
+
+    times = []
+    for _ in range(loads):
+        try:
+            times.append(page_ready.load_once(browser, url, path, selector))
+        except Timeout:
+            times.append(float("inf"))
+    times.sort()
+    return page_ready.PageReady(path, loads, times[0], times[len(times) // 2])
 
 
 def print_ratios(ref: str, before: dict, after: dict) -> None:
