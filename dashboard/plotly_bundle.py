@@ -8,12 +8,12 @@ Refresh it with plotly.py: `npm pack plotly.js@<version>` and copy `package/dist
 to vendor/plotly-map-<version>.min.js (tests/test_plotly_bundle.py checks the version and that
 every figure uses only these trace types).
 
-Every page names it in a `<link rel="prefetch">` (fetched when the browser is idle, so a chart
-reached later starts from the cache) and assets/plotly_bundle.js points dcc.Graph's loader at it:
-dcc.Graph loads plotly.js only when the first chart appears. Loading it at once instead (a
-`defer` script, or `rel="preload"`) was slower: it ran before Dash drew the page and
-held up the whole chain of layout, callbacks and drawing (measured one after the other
-at load average 6–9: map page median 1,9 s deferred, 1,7 s preloaded, 1,5 s lazy).
+Every page names it in a `<meta>` element and assets/plotly_bundle.js points dcc.Graph's loader
+at it: dcc.Graph loads plotly.js when the first chart appears, from this file. Loading it at once
+instead (a `defer` script, or `rel="preload"`) was slower: it ran before Dash drew the page and
+held up the whole chain of layout, callbacks and drawing (measured one after the other at load
+average 6–9: map page median 1,9 s deferred, 1,7 s preloaded, 1,5 s lazy); a `rel="prefetch"`
+made the pages without charts slower on this 2-core machine (x1,1, fetching 3 MB beside them).
 """
 from __future__ import annotations
 
@@ -26,13 +26,13 @@ VERSION = "4.1.1"
 TRACE_TYPES = frozenset({"scatter", "scattermap", "choroplethmap", "densitymap"})
 FILE = Path(__file__).parent / "vendor" / f"plotly-map-{VERSION}.min.js"
 ROUTE = f"/vendor/{FILE.name}"
-ELEMENT_ID = "plotly-bundle"
+META_NAME = "plotly-bundle"
 ONE_YEAR = 365 * 24 * 3600
 
 
 def tag(url: str) -> str:
-    """The prefetch hint that names the bundle at `url` (assets/plotly_bundle.js reads it)."""
-    return f'<link rel="prefetch" as="script" id="{ELEMENT_ID}" href="{url}">'
+    """The element that names the bundle at `url` (assets/plotly_bundle.js reads it)."""
+    return f'<meta name="{META_NAME}" content="{url}">'
 
 
 def serve() -> flask.Response:

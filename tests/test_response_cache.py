@@ -122,3 +122,29 @@ def test_a_stewards_page_is_kept_apart_from_the_publics(app):
     views = [key for key in snapshot.results
              if key[0] == "memo" and str(key[1]).endswith("regio") and key[2] == "layout"]
     assert sorted(key[-1] is None for key in views) == [False, True]
+
+
+def test_a_view_asked_for_by_many_at_once_is_computed_once(app):
+    """Right after a publish every visitor asks for views nobody has computed yet: one thread
+    computes each, the others wait for its result instead of computing it again."""
+    import threading
+    import time
+    from concurrent.futures import ThreadPoolExecutor
+
+    from dashboard import warehouse
+
+    calls, lock = [], threading.Lock()
+
+    def compute() -> str:
+        with lock:
+            calls.append(1)
+        time.sleep(0.3)
+        return "view"
+
+    def ask(_: int) -> str:
+        with app.server.app_context():
+            return warehouse.memo(("test", "view"), compute)
+
+    with ThreadPoolExecutor(8) as pool:
+        assert list(pool.map(ask, range(8))) == ["view"] * 8
+    assert len(calls) == 1
