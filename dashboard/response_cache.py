@@ -11,7 +11,8 @@ steward's page is never shown to anyone else. Answers live in the warehouse snap
 computed on, bounded and aged like its query results; a publish starts empty.
 
 Never mark a callback that changes something, sends a download, or reads anything besides the
-warehouse and its own inputs (the accounts, the upload inbox, the clock beyond a few minutes).
+warehouse, its own inputs and who the viewer is (that is in the key): not the accounts store, the
+upload inbox, or the clock beyond a few minutes.
 """
 from __future__ import annotations
 
