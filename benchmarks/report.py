@@ -56,9 +56,9 @@ def print_latency(results: list[Latency]) -> list[Latency]:
 
 
 def print_latency_ratio(uncached: list[Latency], cached: list[Latency]) -> list[Latency]:
-    """Section 2b: the same callbacks with the per-snapshot view cache off (the code before
-    issue 15 had only the query cache), and how much slower that is."""
-    print("\n2b. The same callbacks with the view cache off (REGIOMONITOR_VIEW_CACHE=0), same run")
+    """Section 2b: the same callbacks with the per-snapshot caches of views and of whole answers
+    off (the code before issue 15 had only the query cache), and how much slower that is."""
+    print("\n2b. The same callbacks with the view and answer caches off (REGIOMONITOR_VIEW_CACHE=0), same run")
     for off, on in zip(uncached, cached):
         print(f"   {off.name:30} {off.calls} calls  p50 {off.p50_ms:6.1f} ms  p95 {off.p95_ms:6.1f} ms "
               f"[{off.source}]  cache off / on: p95 x{off.p95_ms / max(on.p95_ms, 0.01):.1f}")

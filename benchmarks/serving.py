@@ -27,9 +27,10 @@ def free_port() -> int:
 
 @contextlib.contextmanager
 def serving(warehouse: Path, log_dir: Path, workers: int | None = None,
-            env: dict[str, str] | None = None) -> Iterator[str]:
+            env: dict[str, str] | None = None, code: Path = ROOT) -> Iterator[str]:
     """The dashboard on `warehouse`, started as a user starts it (gunicorn; accounts in
-    `log_dir`, no upload loader), with `env` added to its environment; yields its base URL."""
+    `log_dir`, no upload loader), with `env` added to its environment, from the source tree
+    `code` (another commit's, to compare in one run: benchmarks/compare.py); yields its URL."""
     port = free_port()
     log_path = log_dir / f"serve-{port}.log"
     options = ["--accounts", str(log_dir / "accounts.sqlite"), "--no-loader",
@@ -37,8 +38,8 @@ def serving(warehouse: Path, log_dir: Path, workers: int | None = None,
     with open(log_path, "w") as log:
         proc = subprocess.Popen([sys.executable, "-m", "regiomonitor.cli", "serve", "--warehouse",
                                  str(warehouse), "--port", str(port), *options], stdout=log,
-                                stderr=log, cwd=ROOT,  # `-m` puts the cwd first on sys.path
-                                env={**os.environ, **(env or {})})
+                                stderr=log, cwd=code,  # `-m` puts the cwd first on sys.path
+                                env={**os.environ, "PYTHONPATH": str(code), **(env or {})})
         url = f"http://127.0.0.1:{port}"
         try:
             wait_until_up(url, proc, log_path)

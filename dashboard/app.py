@@ -7,7 +7,7 @@ from pathlib import Path
 import dash
 from dash import Input, Output, clientside_callback, html
 
-from dashboard import auth, downloads, ids, search, security, upload
+from dashboard import auth, downloads, ids, plotly_bundle, response_cache, search, security, upload
 from dashboard.warehouse import EXTENSION_KEY, Warehouse
 from regiomonitor.accounts import Store
 from regiomonitor.config import default_accounts, default_upload_inbox
@@ -40,6 +40,8 @@ def create_app(warehouse_path: Path, accounts_path: Path | None = None,
     app.server.extensions[upload.INBOX_KEY] = Path(upload_inbox or default_upload_inbox())
     security.harden(app, accounts.path.with_name("secret_key"))
     auth.init_app(app.server)
+    response_cache.init_app(app)
+    plotly_bundle.install(app)
     app.server.register_blueprint(auth.blueprint)
     app.server.register_blueprint(upload.blueprint)
     app.server.register_blueprint(search.blueprint)

@@ -103,6 +103,16 @@ def account() -> Account | None:
     return user if user and user.is_authenticated else None
 
 
+def viewer_key() -> tuple[str, str] | None:
+    """Who is looking, for caches of what a page shows: a signed-in account sees its own cached
+    views (the Data and region pages show stewards more); public readers share theirs."""
+    try:
+        user = account()
+    except RuntimeError:   # outside a request
+        return None
+    return (user.username, user.role) if user else None
+
+
 def is_steward() -> bool:
     """True when a steward is signed in: the Data page shows its steward parts."""
     try:

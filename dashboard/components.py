@@ -10,7 +10,7 @@ import dash
 import pandas as pd
 from dash import ALL, Input, Output, State, dcc, html
 
-from dashboard import ids, search, warehouse
+from dashboard import ids, response_cache, search, warehouse
 from dashboard.i18n import LANGUAGES, fmt_date, fmt_month, language, t
 from regiomonitor.formatting import as_date
 from regiomonitor.presentation import flag  # noqa: F401 -- the pages' yes/no test
@@ -168,6 +168,7 @@ def callback_failed(err: Exception) -> None:
     """on_error of every page callback: log the traceback, show the message in Dutch and English
     (the callback does not know the page's language), leave the outputs as they were."""
     LOG.error("callback %s failed", dash.ctx.triggered_id, exc_info=err)
+    response_cache.keep_none()
     dash.set_props(ids.CALLBACK_ERROR, {"children": html.Div([
         html.P(t("error_message", "nl")), html.P(t("error_message", "en"), lang="en")],
         role="alert", className="error-message")})
@@ -183,6 +184,7 @@ def safe_layout(layout: Callable[..., html.Div]) -> Callable[..., html.Div]:
         except Exception:  # noqa: BLE001 -- any failure must still give the reader a page
             lang = language(kwargs.get("lang"))
             LOG.exception("page layout %s failed for %s", layout.__module__, kwargs)
+            response_cache.keep_none()
             return html.Div([header(lang, "/"), html.Main([html.H1(t("app_title", lang)),
                                                             error_message(lang)],
                                                            id="main", tabIndex="-1")])

@@ -31,6 +31,7 @@ import duckdb
 import flask
 import pandas as pd
 
+from dashboard import auth
 from regiomonitor.config import VIEW_CACHE
 from regiomonitor.queries import query_text
 
@@ -55,6 +56,7 @@ class Snapshot:
         self.con = duckdb.connect(":memory:")
         self.con.execute(f"attach {_literal(path)} as {ALIAS} (read_only)")
         self.results: OrderedDict[tuple, tuple[float, pd.DataFrame]] = OrderedDict()
+        self.computing: dict[tuple, threading.Lock] = {}   # view key → held while one computes it
 
     def close(self) -> None:
         self.con.close()
@@ -123,6 +125,41 @@ class Warehouse:
         finally:
             self._release(snap)
 
+    def recall(self, key: tuple, snap: Snapshot | None = None) -> tuple[Snapshot, object | None]:
+        """The newest snapshot (or `snap`) and what `keep` stored there under `key` (None when
+        nothing, or when it is older than RESULT_MAX_AGE_S)."""
+        if snap is not None:
+            return snap, self._lookup(snap, key)
+        snap = self._acquire()
+        try:
+            return snap, self._lookup(snap, key)
+        finally:
+            self._release(snap)
+
+    def _lookup(self, snap: Snapshot, key: tuple) -> object | None:
+        with self._lock:
+            hit = snap.results.get(("memo", *key))
+            if hit and time.monotonic() - hit[0] < RESULT_MAX_AGE_S:
+                snap.results.move_to_end(("memo", *key))
+                return hit[1]
+        return None
+
+    def computing(self, snap: Snapshot, key: tuple) -> threading.Lock:
+        """The lock one thread holds while it computes `key` on `snap`: right after a publish
+        every visitor asks for views nobody has computed yet, and N threads computing the same
+        view at once each took N times as long (the tail of the load test, issue 14)."""
+        with self._lock:
+            return snap.computing.setdefault(key, threading.Lock())
+
+    def keep(self, snap: Snapshot, key: tuple, value: object) -> None:
+        """Store `value` under `key` in `snap` (the snapshot `recall` returned, so that a result
+        computed before a publish never lands in the new snapshot), bounded like query results."""
+        with self._lock:
+            snap.results[("memo", *key)] = (time.monotonic(), value)
+            snap.computing.pop(key, None)
+            while len(snap.results) > self.cache_size:
+                snap.results.popitem(last=False)
+
 
 def memo(key: tuple, compute: Callable[[], T]) -> T:
     """`compute()` once per published snapshot for `key` (a page view: its name and every
@@ -134,29 +171,25 @@ def memo(key: tuple, compute: Callable[[], T]) -> T:
     if not VIEW_CACHE:
         return compute()
     db = current()
-    snap = db._acquire()
-    try:
-        key = ("memo", *key)
-        with db._lock:
-            hit = snap.results.get(key)
-            if hit and time.monotonic() - hit[0] < RESULT_MAX_AGE_S:
-                snap.results.move_to_end(key)
-                return hit[1]
+    snap, hit = db.recall(key)
+    if hit is not None:
+        return hit
+    with db.computing(snap, key):     # the first computes; the others wait and take its result
+        snap, hit = db.recall(key, snap)
+        if hit is not None:
+            return hit
         value = compute()
-        with db._lock:
-            snap.results[key] = (time.monotonic(), value)
-            while len(snap.results) > db.cache_size:
-                snap.results.popitem(last=False)
-        return value
-    finally:
-        db._release(snap)
+        db.keep(snap, key, value)
+    return value
 
 
 def per_snapshot(view: Callable[..., T]) -> Callable[..., T]:
-    """A page view (its arguments are the whole view state) cached with `memo`."""
+    """A page view cached with `memo`, per argument values and per viewer (the region page shows
+    stewards the values waiting for review: a steward's view must never reach the public)."""
     @functools.wraps(view)
     def cached(*args: object, **kwargs: object) -> T:
-        key = (view.__module__, view.__qualname__, repr(args), repr(sorted(kwargs.items())))
+        key = (view.__module__, view.__qualname__, repr(args), repr(sorted(kwargs.items())),
+               auth.viewer_key())
         return memo(key, lambda: view(*args, **kwargs))
     return cached
 

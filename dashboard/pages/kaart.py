@@ -9,7 +9,7 @@ import dash
 import pandas as pd
 from dash import Input, Output, State, clientside_callback, dcc, html
 
-from dashboard import components, figures, ids, national, shell, url_state, warehouse
+from dashboard import components, figures, ids, national, response_cache, shell, url_state, warehouse
 from regiomonitor import presentation
 from regiomonitor.formatting import as_date
 from dashboard.i18n import fmt_amount, fmt_month, fmt_number, fmt_pct, language, t
@@ -112,6 +112,7 @@ def controls(lang: str, programme: str, indicator: str, month: dt.date, measure:
     ], className="controls")
 
 
+@response_cache.snapshot_pure
 @components.safe_layout
 def layout(lang: str | None = None, programme: str | None = None, indicator: str | None = None,
            month: str | None = None, measure: str | None = None, shape: str | None = None,
@@ -162,6 +163,7 @@ def layout(lang: str | None = None, programme: str | None = None, indicator: str
     Input(ids.KAART_SHAPE, "data"), State(ids.KAART_LANG, "data"),
     prevent_initial_call=True, on_error=components.callback_failed,
 )
+@response_cache.snapshot_pure
 def change_view(programme: str, indicator: str, month: str, measure: str, shape: str,
                 lang: str) -> tuple:
     """Redraw map, legend, table, summary, attribution and the national picture; when only the

@@ -8,7 +8,7 @@ import math
 import dash
 from dash import html
 
-from dashboard import components, shell, warehouse
+from dashboard import components, response_cache, shell, warehouse
 from dashboard.i18n import fmt_amount, fmt_month, fmt_pct, language, t
 from regiomonitor.config import STEWARD_CONTACT
 from regiomonitor.formatting import as_date
@@ -88,6 +88,7 @@ def contact(lang: str) -> html.Section:
                         id="contact")
 
 
+@response_cache.snapshot_pure
 @components.safe_layout
 def layout(lang: str | None = None, **_: str) -> html.Div:
     lang = language(lang)

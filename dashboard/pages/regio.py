@@ -8,7 +8,7 @@ import pandas as pd
 from dash import Input, Output, State, dcc, html
 
 from dashboard import (changes, components, deliveries, downloads, export, figures, ids, national, search,
-                       shell, url_state, warehouse)
+                       response_cache, shell, url_state, warehouse)
 from regiomonitor import presentation
 from regiomonitor.formatting import as_date
 from dashboard.i18n import fmt_amount, fmt_date, fmt_month, fmt_number, fmt_pct, language, t
@@ -274,6 +274,7 @@ def did_you_mean(name: str, lang: str) -> html.Div | None:
         for p in found.suggestions])])
 
 
+@response_cache.snapshot_pure
 @components.safe_layout
 @warehouse.per_snapshot
 def layout(code: str | None = None, lang: str | None = None, programme: str | None = None,
@@ -330,6 +331,7 @@ def layout(code: str | None = None, lang: str | None = None, programme: str | No
 @dash.callback(Output(ids.REGIO_GEMEENTEN, "children"), Input(ids.REGIO_BOUNDARY, "data"),
                State(ids.REGIO_STATE, "data"), prevent_initial_call=True,
                on_error=components.callback_failed)
+@response_cache.snapshot_pure
 def change_boundary(boundary: str, state: dict) -> list:
     """Redraw the gemeenten under the chosen boundary view."""
     return gemeenten_view(state["region"], state["programme"], url_state.parse_month(state["month"]),

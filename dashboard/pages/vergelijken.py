@@ -9,7 +9,7 @@ import dash_ag_grid as dag
 import pandas as pd
 from dash import ALL, Input, Output, State, dcc, html
 
-from dashboard import components, export, figures, ids, shell, url_state, warehouse
+from dashboard import components, export, figures, ids, response_cache, shell, url_state, warehouse
 from dashboard.i18n import fmt_date, fmt_month, fmt_number, fmt_pct, language, t
 from regiomonitor import presentation
 
@@ -195,6 +195,7 @@ def compare_view(programme: str, indicator: str, month: dt.date, regions: list[s
     return figure, table, text
 
 
+@response_cache.snapshot_pure
 @components.safe_layout
 def layout(lang: str | None = None, programme: str | None = None, indicator: str | None = None,
            month: str | None = None, regions: str | None = None, **_: str) -> html.Div:
@@ -251,6 +252,7 @@ def layout(lang: str | None = None, programme: str | None = None, indicator: str
     Input(ids.CMP_MONTH, "value"), State(ids.CMP_LANG, "data"),
     prevent_initial_call=True, on_error=components.callback_failed,
 )
+@response_cache.snapshot_pure
 def change_ranking(programme: str, indicator: str, month: str, lang: str) -> list[dict]:
     """New ranking rows; the grid keeps its columns and the user's sort."""
     return ranking_rows(programme, indicator, url_state.parse_month(month), lang)
@@ -263,6 +265,7 @@ def change_ranking(programme: str, indicator: str, month: str, lang: str) -> lis
     Input(ids.CMP_INDICATOR, "value"), Input(ids.CMP_MONTH, "value"), State(ids.CMP_LANG, "data"),
     prevent_initial_call=True, on_error=components.callback_failed,
 )
+@response_cache.snapshot_pure
 def change_comparison(regions: list[str], programme: str, indicator: str, month: str,
                       lang: str) -> tuple:
     """Redraw the side-by-side chart for the chosen regions."""
@@ -296,6 +299,7 @@ def download(_csv: int | None, _xlsx: int | None, rows: list[dict], programme: s
     State({"type": ids.CMP_REGIONS, "index": ALL}, "aria-pressed"), State(ids.CMP_LANG, "data"),
     prevent_initial_call=True,
 )
+@response_cache.snapshot_pure
 def refuse_fifth(_clicks: list, pressed: list[str], lang: str) -> str:
     """Say why a fifth region is not added (components.register_choice ignores the click)."""
     clicked = dash.ctx.triggered_id["index"]

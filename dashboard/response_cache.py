@@ -1,0 +1,96 @@
+"""Whole callback answers kept per published snapshot (issue 15 part 7, issue 14 part 5).
+
+The view cache (warehouse.per_snapshot) keeps what a page view computes. What a repeated
+callback still cost after it was Dash turning those components into JSON: plotly's encoder visits
+every component (the region page has about a thousand), 20–35 ms a call at national scale, most
+of the region page's time and of the server's CPU under load. A callback marked `@snapshot_pure`
+(its answer depends only on the request and the published warehouse) is answered the second time
+with the bytes of the first; so is the page render (Dash's router callback) of a page whose
+layout is marked the same way. The key is the request body and the visitor's account, so a
+steward's page is never shown to anyone else. Answers live in the warehouse snapshot they were
+computed on, bounded and aged like its query results; a publish starts empty.
+
+Never mark a callback that changes something, sends a download, or reads anything besides the
+warehouse, its own inputs and who the viewer is (that is in the key): not the accounts store, the
+upload inbox, or the clock beyond a few minutes.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TypeVar
+
+import dash
+import flask
+from dash._pages import _path_to_page  # the rule Dash's router uses to find a path's page
+
+from dashboard import auth, warehouse
+from regiomonitor.config import VIEW_CACHE
+
+F = TypeVar("F", bound=Callable)
+
+MARK = "snapshot_pure"
+ROUTER_OUTPUT_ID = "_pages_content"
+KEY_KIND = "callback response"
+
+
+def snapshot_pure(function: F) -> F:
+    """Mark a callback (or a page layout) whose answer depends only on its inputs and the
+    published warehouse. Put it under `@dash.callback` (Dash copies the mark onto its wrapper)
+    or on top of a page's `layout`."""
+    setattr(function, MARK, True)
+    return function
+
+
+def _marked(target: object) -> bool:
+    return bool(getattr(target, MARK, False))
+
+
+def cacheable(app: dash.Dash, body: dict) -> bool:
+    """Whether this callback request is answered by a marked callback or a marked page."""
+    outputs = body.get("outputs")
+    outputs = outputs if isinstance(outputs, list) else [outputs]
+    if any(isinstance(o, dict) and o.get("id") == ROUTER_OUTPUT_ID for o in outputs):
+        pathname = next((i.get("value") for i in body.get("inputs") or []
+                         if isinstance(i, dict) and i.get("property") == "pathname"), None)
+        if not isinstance(pathname, str):
+            return False
+        page, _ = _path_to_page(app.strip_relative_path(pathname))
+        return _marked(page.get("layout"))
+    entry = app.callback_map.get(body.get("output"))
+    return bool(entry) and _marked(entry.get("callback"))
+
+
+def keep_none() -> None:
+    """This request's answer is not kept (a callback or layout failed and shows an error)."""
+    if flask.has_request_context():
+        flask.g.pop("response_cache", None)
+
+
+def init_app(app: dash.Dash) -> None:
+    """Answer repeated marked callbacks from the snapshot, and keep new answers there."""
+    path = app.config.routes_pathname_prefix + "_dash-update-component"
+    server = app.server
+
+    @server.before_request
+    def answer_from_snapshot() -> flask.Response | None:
+        request = flask.request
+        if not VIEW_CACHE or request.method != "POST" or request.path != path:
+            return None
+        body = request.get_json(silent=True)
+        if not isinstance(body, dict) or not cacheable(app, body):
+            return None
+        key = (KEY_KIND, request.get_data(), auth.viewer_key())
+        snap, hit = warehouse.current().recall(key)
+        if hit is not None:
+            data, mimetype = hit
+            return flask.Response(data, status=200, mimetype=mimetype)
+        flask.g.response_cache = (snap, key)
+        return None
+
+    @server.after_request
+    def keep_answer(response: flask.Response) -> flask.Response:
+        pending = flask.g.pop("response_cache", None)
+        if pending and response.status_code == 200 and not response.direct_passthrough:
+            snap, key = pending
+            warehouse.current().keep(snap, key, (response.get_data(), response.mimetype))
+        return response

@@ -1,0 +1,56 @@
+"""The browser gets plotly.js's "map" bundle (dashboard/plotly_bundle.py), never the full one:
+same version as plotly.py, every trace type the pages draw is in it, and the served map page
+draws with it."""
+from __future__ import annotations
+
+import json
+import re
+
+import plotly.offline
+import pytest
+from playwright.sync_api import expect
+
+from dashboard import plotly_bundle
+from tests.helpers import page_render
+
+
+def test_the_bundle_is_the_version_plotly_py_carries():
+    header = plotly_bundle.FILE.read_text(encoding="utf-8")[:200]
+    assert re.search(r"plotly\.js \(map - minified\) v(\S+)", header)[1] == \
+        plotly_bundle.VERSION == plotly.offline.get_plotlyjs_version()
+
+
+def trace_types(node: object) -> set[str]:
+    """Every trace type in the figures anywhere in a callback answer."""
+    if isinstance(node, dict):
+        found = {t["type"] for t in node.get("data", []) if isinstance(t, dict) and "type" in t} \
+            if isinstance(node.get("data"), list) and isinstance(node.get("layout"), dict) else set()
+        return found.union(*(trace_types(v) for v in node.values()))
+    if isinstance(node, list):
+        return set().union(*(trace_types(v) for v in node))
+    return set()
+
+
+@pytest.mark.parametrize("path", ["/", "/?measure=pct", "/regio/AM10", "/vergelijken?regions=AM10,AM12"])
+def test_every_chart_uses_only_the_bundles_trace_types(demo_warehouse, tmp_path, path):
+    from dashboard.app import create_app
+
+    client = create_app(demo_warehouse, tmp_path / "accounts.sqlite", tmp_path / "inbox").server.test_client()
+    client.get("/")
+    pathname, _, search = path.partition("?")
+    answer = client.post("/_dash-update-component", data=json.dumps(page_render(pathname, "?" + search)),
+                         content_type="application/json")
+    types = trace_types(answer.get_json())
+    assert types and types <= plotly_bundle.TRACE_TYPES
+
+
+def test_the_map_page_draws_with_the_map_bundle(page, served_app):
+    requested = []
+    page.on("request", lambda r: requested.append(r.url))
+    page.goto(served_app + "/")
+    expect(page.locator("#kaart-map .main-svg").first).to_be_attached(timeout=20_000)
+    assert any(url.endswith(plotly_bundle.ROUTE) for url in requested)
+    assert not any("plotly.min.js" in url for url in requested)       # the full bundle
+    response = page.request.get(served_app + plotly_bundle.ROUTE)
+    assert response.ok and "max-age=31536000" in response.headers["cache-control"]
+    assert page.console_errors == []
