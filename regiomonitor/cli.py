@@ -312,6 +312,7 @@ def cmd_ingest(args: argparse.Namespace) -> None:
 
 def cmd_review(args: argparse.Namespace) -> None:
     from pipelines import review, runs
+    from pipelines.warehouse import WarehouseBusy
     from regiomonitor import changes
 
     path = args.warehouse or default_warehouse()
@@ -330,7 +331,7 @@ def cmd_review(args: argparse.Namespace) -> None:
     decision = "approved" if args.action == "approve" else "rejected"
     try:
         decided = review.decide(path, args.ids, decision, runs.steward(), args.reason or "")
-    except review.ReviewError as err:
+    except (review.ReviewError, WarehouseBusy) as err:   # busy: nothing changed, try again
         sys.exit(str(err))
     word = {"approved": "goedgekeurd en gepubliceerd / approved and published",
             "rejected": "afgekeurd / rejected"}[decision]
