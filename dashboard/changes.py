@@ -3,7 +3,8 @@ region) and the region page (one): "gewijzigd sinds de vorige publicatie" with t
 the new value, traceable to the file, and the figures a steward has not yet approved.
 
 A held figure's value is not published: the public sees that a figure waits and why, only a
-signed-in steward sees the value (and decides on /beheer).
+signed-in steward sees the value (and decides on /beheer). Both sections are screen-only: the
+printed factsheet shows the figures, not their history (style.css `.no-print`).
 """
 from __future__ import annotations
 
@@ -30,10 +31,10 @@ def since_last_publication(lang: str, region: str | None = None) -> html.Section
     frame = db.query("publication_changes", region=region)
     heading = html.H2(t("changes_heading", lang))
     if latest.empty or bool(latest["first"].iloc[0]):
-        return html.Section([heading, html.P(t("changes_first", lang))], className="changes")
+        return html.Section([heading, html.P(t("changes_first", lang))], className="changes no-print")
     when = fmt_timestamp(latest["published_at"].iloc[0], lang)
     if frame.empty:
-        return html.Section([heading, html.P(t("changes_none", lang, when=when))], className="changes")
+        return html.Section([heading, html.P(t("changes_none", lang, when=when))], className="changes no-print")
     rows = [[c.region, c.indicator, fmt_month(as_date(c.period), lang, short=True), c.partner_name,
              c.sector, changes.values_text(value_or_none(c.old_value), value_or_none(c.new_value), lang),
              html.A(c.file_name or "–", href=components.href("/data", lang, submission=c.submission_id))]
@@ -45,7 +46,7 @@ def since_last_publication(lang: str, region: str | None = None) -> html.Section
                          [t(k, lang) for k in ("col_region", "col_indicator", "col_month",
                                                "col_partner", "col_sector", "col_change",
                                                "col_file")], rows),
-    ], className="changes")
+    ], className="changes no-print")
 
 
 def review_queue(lang: str, region: str | None = None) -> html.Section:
@@ -53,7 +54,7 @@ def review_queue(lang: str, region: str | None = None) -> html.Section:
     frame = warehouse.current().query("held_waiting", region=region)
     heading = html.H2(t("review_heading", lang))
     if frame.empty:
-        return html.Section([heading, html.P(t("review_none", lang))], className="review-queue")
+        return html.Section([heading, html.P(t("review_none", lang))], className="review-queue no-print")
     steward = is_steward()
     rows = [[h.file_name, str(h.source_row), h.region, h.indicator,
              fmt_month(as_date(h.period), lang, short=True), h.partner_name,
@@ -67,4 +68,4 @@ def review_queue(lang: str, region: str | None = None) -> html.Section:
                          [t(k, lang) for k in ("col_file", "col_row", "col_region", "col_indicator",
                                                "col_month", "col_partner", "col_change",
                                                "col_reason")], rows, numeric={1}),
-    ], className="review-queue")
+    ], className="review-queue no-print")

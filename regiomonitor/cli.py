@@ -323,7 +323,7 @@ def cmd_review(args: argparse.Namespace) -> None:
         print(f"Ter controle / waiting for review: {len(queue)}")
         for h in queue:
             print(f"{h.id}  {h.file_name} rij/row {h.change.source_row}: "
-                  f"{changes.line(h.change, 'nl')}\n    {h.reason_nl}")
+                  f"{changes.line(h.change, 'nl')}\n    {h.reason_nl} | {h.reason_en}")
         return
     if not args.ids:
         sys.exit("Noem de ids uit `regiomonitor review list`, of `all`. / "
