@@ -160,7 +160,8 @@ def withdrawn_nothing(con: duckdb.DuckDBPyConnection) -> list[RowError]:
     """A warning for each withdrawal that finds no figure: the row changes nothing."""
     column = column_name(con)
     return [reason("nothing_to_withdraw", row=row, column=column, value=value) for row, value in
-            con.execute("select c.source_row, 'intrekken' from intake_change as c "
+            con.execute("select c.source_row, s.value_text from intake_change as c "
+                        "join staged as s on coalesce(s.source_row, s.rowid + 2) = c.source_row "
                         "where c.change = 'nothing' order by 1").fetchall()]
 
 

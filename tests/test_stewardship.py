@@ -111,7 +111,7 @@ def test_a_withdrawal_removes_exactly_its_figure_and_keeps_the_old_one(served, t
                                                 "AM10;evc_trajecten;2006-05;Intrekken;ROC Rivor;handel;"])
     [result] = ingest.ingest_files(served, [path])
     assert result.change_counts["withdrawn"] == 1 and result.change_counts["nothing"] == 1
-    assert [w.row for w in result.warnings] == [3]      # nothing to withdraw: said, not fatal
+    assert [(w.row, w.value) for w in result.warnings] == [(3, "Intrekken")]   # said, not fatal
     assert len(figures(served)) == 8
     assert query(served, "select sector, value, new_value from observation_revision") == [
         ("zorg", 22, None)]
