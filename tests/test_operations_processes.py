@@ -4,6 +4,7 @@ Prefect in a child process)."""
 from __future__ import annotations
 
 import os
+import shutil
 import signal
 import subprocess
 import sys
@@ -53,13 +54,14 @@ def alive(pid: int) -> bool:
     return Path(f"/proc/{pid}").exists() and not recovery._is_zombie(pid)
 
 
-def test_a_refresh_killed_with_minus_9_is_marked_crashed_by_the_next_run(prefect_harness, tmp_path):
+def test_a_refresh_killed_with_minus_9_is_marked_crashed_by_the_next_run(prefect_harness, demo_warehouse,
+                                                                          tmp_path):
     from prefect import get_client
     from prefect.client.schemas.objects import StateType
     from prefect.settings import PREFECT_API_URL
 
     served = tmp_path / "served.duckdb"
-    refresh(str(served), str(DEMO_DIR / "inbox"), False)
+    shutil.copyfile(demo_warehouse, served)   # a served warehouse; the child rebuilds it
     env = {**os.environ, "PREFECT_API_URL": PREFECT_API_URL.value()}
     child = subprocess.Popen([sys.executable, "-m", "regiomonitor.cli", "refresh", "--warehouse",
                               str(served), "--inbox", str(DEMO_DIR / "inbox")], env=env, cwd=ROOT,
