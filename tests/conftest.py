@@ -3,6 +3,7 @@ the real refresh flow, the real dashboard served in a subprocess, and Debian's C
 from __future__ import annotations
 
 import contextlib
+import json
 import os
 import shutil
 import socket
@@ -36,12 +37,20 @@ def prefect_harness():
 
 @pytest.fixture(scope="session")
 def demo_warehouse(prefect_harness, tmp_path_factory) -> Path:
-    """The demo warehouse, built once by the real `refresh` flow from data/demo."""
+    """The demo warehouse, built once by the real `refresh` flow from data/demo. Beside it,
+    inbox-before.json lists the demo inbox as it was before (tests/test_ingest_flow.py checks
+    the refresh moved and touched nothing)."""
     from pipelines.flows import refresh
 
     path = tmp_path_factory.mktemp("warehouse") / "regiomonitor.duckdb"
+    path.with_name("inbox-before.json").write_text(json.dumps(inbox_listing(DEMO_DIR / "inbox")))
     refresh(str(path), str(DEMO_DIR / "inbox"), True)
     return path
+
+
+def inbox_listing(inbox: Path) -> list[list]:
+    """Every entry of an inbox with its modification time."""
+    return sorted([p.name, p.stat().st_mtime_ns] for p in inbox.iterdir())
 
 
 def free_port() -> int:

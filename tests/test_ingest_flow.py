@@ -1,12 +1,14 @@
 """The `ingest` flow and CLI under Prefect's test harness, and how `refresh` stays consistent with it."""
 from __future__ import annotations
 
+import json
 
 import pytest
 
 from pipelines.flows import ingest, refresh
 from regiomonitor import cli
 from regiomonitor.config import DEMO_DIR
+from tests.conftest import inbox_listing
 from tests.helpers import query, write_csv
 
 
@@ -53,10 +55,10 @@ def test_cli_ingest_reports_and_sets_the_exit_status(steward_inbox, capsys):
     assert "niet eenduidig" in capsys.readouterr().out
 
 
-def test_refresh_of_the_demo_inbox_moves_nothing(prefect_harness, tmp_path):
-    before = sorted((p.name, p.stat().st_mtime_ns) for p in (DEMO_DIR / "inbox").iterdir())
-    refresh(str(tmp_path / "demo.duckdb"), str(DEMO_DIR / "inbox"), True)
-    assert sorted((p.name, p.stat().st_mtime_ns) for p in (DEMO_DIR / "inbox").iterdir()) == before
+def test_refresh_of_the_demo_inbox_moves_nothing(demo_warehouse):
+    # the session's demo warehouse is the refresh (tests/conftest.py lists the inbox before it)
+    before = json.loads(demo_warehouse.with_name("inbox-before.json").read_text())
+    assert inbox_listing(DEMO_DIR / "inbox") == before
     assert not (DEMO_DIR / "inbox" / "processed").exists()
 
 
