@@ -226,10 +226,10 @@ STRINGS: dict[str, dict[str, str]] = {
                                  "six; interval P ± 1.96 · (s / √n) · (N − k). The status is uncertain when the "
                                  "interval contains the target."},
     "formula_reached_term": {"nl": "Doel bereikt in", "en": "Target reached in"},
-    "formula_reached": {"nl": "Peilmaand + ⌈(T − R) / p⌉ maanden; ‘niet in dit tempo’ als p ≤ 0. Is het doel "
-                              "bereikt, dan de eerste maand waarin R ≥ T.",
-                        "en": "As-of month + ⌈(T − R) / p⌉ months; ‘not at this pace’ when p ≤ 0. Once the "
-                              "target is reached, the first month in which R ≥ T."},
+    "formula_reached": {"nl": "Peilmaand + ⌈(T − R) / p⌉ maanden, gemarkeerd ‘verwacht’; ‘niet in dit tempo’ als "
+                              "p ≤ 0. Is het doel bereikt, dan de eerste maand waarin R ≥ T.",
+                        "en": "As-of month + ⌈(T − R) / p⌉ months, marked ‘expected’; ‘not at this pace’ when "
+                              "p ≤ 0. Once the target is reached, the first month in which R ≥ T."},
     "formula_per10k_term": {"nl": "Per 10.000 inwoners", "en": "Per 10,000 inhabitants"},
     "formula_per10k": {"nl": "Gedeeld door de beroepsbevolking van 15 tot en met 74 jaar van de regio, maal "
                              "10.000. De bevolkingscijfers in deze demo zijn gegenereerd (demonstratiedata).",
@@ -334,6 +334,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "card_reached": {"nl": "Doel bereikt in", "en": "Target reached in"},
     "card_last_reported": {"nl": "laatst gerapporteerd: {month}", "en": "last reported: {month}"},
     "after_deadline": {"nl": "na de termijn", "en": "after the deadline"},
+    "reached_expected": {"nl": "verwacht", "en": "expected"},
     "not_at_pace": {"nl": "niet in dit tempo", "en": "not at this pace"},
     "status_uncertain": {"nl": "onzeker", "en": "uncertain"},
     "chart_projection": {"nl": "Prognose (tempo laatste 6 maanden)", "en": "Projection (pace of the last 6 months)"},

@@ -58,8 +58,9 @@ def status_text(row: object, statuses: dict[str, str], lang: str, as_of: dt.date
 
 def reached_text(row: object, lang: str, short: bool = False) -> str:
     """The month the target is reached: for a reached target the month it was reached
-    (month_reached), else at the recent pace; "–" when the deadline has passed, "not at this
-    pace" when the pace never gets there, and the month, marked when it falls after the deadline."""
+    (month_reached), else at the recent pace, marked "expected" (a reader at "stand per maart
+    2007" must not take "april 2007" for a fact); "–" when the deadline has passed, "not at
+    this pace" when the pace never gets there, and marked when it falls after the deadline."""
     if field(row, "status") == "achieved":
         return fmt_month(as_date(field(row, "month_reached")), lang, short=short)
     if field(row, "months_remaining") == 0:
@@ -67,5 +68,7 @@ def reached_text(row: object, lang: str, short: bool = False) -> str:
     reached = as_date(field(row, "projected_month_reached"))
     if reached is None:
         return t("not_at_pace", lang)
-    late = f" ({t('after_deadline', lang)})" if flag(field(row, "reached_after_deadline")) else ""
-    return fmt_month(reached, lang, short=short) + late
+    notes = [t("reached_expected", lang)]
+    if flag(field(row, "reached_after_deadline")):
+        notes.append(t("after_deadline", lang))
+    return f"{fmt_month(reached, lang, short=short)} ({', '.join(notes)})"

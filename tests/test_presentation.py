@@ -39,8 +39,10 @@ def test_target_reached_in_has_one_rule():
     assert presentation.reached_text(row(months_remaining=0), "nl") == "–"   # deadline passed
     assert presentation.reached_text(row(), "nl") == "niet in dit tempo"
     late = row(projected_month_reached=dt.date(2008, 2, 1), reached_after_deadline=True)
-    assert presentation.reached_text(late, "nl") == "februari 2008 (na de termijn)"
-    assert presentation.reached_text(late, "en", short=True) == "Feb 2008 (after the deadline)"
+    assert presentation.reached_text(late, "nl") == "februari 2008 (verwacht, na de termijn)"
+    assert presentation.reached_text(late, "en", short=True) == "Feb 2008 (expected, after the deadline)"
+    ahead = row(projected_month_reached=dt.date(2007, 4, 1), reached_after_deadline=False)
+    assert presentation.reached_text(ahead, "nl") == "april 2007 (verwacht)"   # not yet a fact
 
 
 def test_the_cli_report_says_status_as_the_pages_do(demo_warehouse):
