@@ -54,26 +54,28 @@ def load_one(path: Path, warehouse: Path, store: Store) -> str:
 
 
 def apply_decisions(folder: Path, warehouse: Path, store: Store) -> int:
-    """Publish the review decisions waiting in `folder`; returns how many were applied."""
+    """Publish the review decisions waiting in `folder`; returns how many were applied.
+    A request that cannot be read or applied goes to failed/ with its reason in the audit log
+    once, so it never holds up the requests after it."""
     from pipelines import review
     from pipelines.warehouse import WarehouseBusy
 
     applied = 0
     for path in sorted(folder.glob("*.json")) if folder.is_dir() else []:
-        request = json.loads(path.read_text(encoding="utf-8"))
         try:
-            review.decide(warehouse, request["ids"], request["decision"], request["steward"],
-                          request["reason"])
+            request = json.loads(path.read_text(encoding="utf-8"))
+            ids, decision = request["ids"], request["decision"]
+            review.decide(warehouse, ids, decision, request["steward"], request["reason"])
         except WarehouseBusy:
             return applied   # another run is publishing: the next poll tries again
-        except review.ReviewError as err:
+        except (review.ReviewError, ValueError, KeyError, TypeError) as err:
             (folder / "failed").mkdir(exist_ok=True)
             os.replace(path, folder / "failed" / path.name)
-            store.audit("loader", "review failed", f"{request['ids']}: {err}")
+            store.audit("loader", "review failed", f"{path.name}: {type(err).__name__}: {err}")
             continue
         path.unlink()
-        store.audit("loader", f"review {request['decision']} published",
-                    f"{', '.join(request['ids'])} by {request['steward']}")
+        store.audit("loader", f"review {decision} published",
+                    f"{', '.join(ids)} by {request['steward']}")
         applied += 1
     return applied
 
