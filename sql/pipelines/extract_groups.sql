@@ -4,7 +4,7 @@
 -- incoming.sql and the gemeente counts read. Reads intake_record and the cell tables.
 create or replace temp table intake_group as
 with grouped as (
-    select cell_id, period, figure_id, count(*) as records, min(rowid) + 2 as first_row
+    select cell_id, period, figure_id, count(*) as records, min(record_line) as first_row
     from intake_record
     group by cell_id, period, figure_id
 ),

@@ -1,6 +1,6 @@
--- Every record of a registry extract, read straight from the file in one pass ({source}, as in
--- stage_extract.sql, chosen from a fixed list in pipelines/staging.py), kept as the numbers of
--- its checked cells: no text is stored. A record's line is its rowid + 2 (file order).
+-- Every record of a registry extract, read straight from the file in one pass ({source}: the
+-- reader of stage_extract.sql numbering the lines, from a fixed list in pipelines/extract_pass.py),
+-- kept as its line and the numbers of its checked cells: no text is stored.
 -- `ok`: every cell is one of the values cell_rules.sql checked (extract_values.sql) and no rule
 -- of cell_rules.sql or of the row (partner_region_problem, a missing id) failed.
 -- `id_number`: the id without its $id_prefix as an integer, for the duplicate check
@@ -8,6 +8,7 @@
 create or replace temp table intake_record as
 with source as (
     select
+        record_line,
         coalesce(id::varchar, '') as record_id,
         coalesce(gemeente_code::varchar, '') as region_text,
         coalesce(indicator::varchar, '') as indicator_text,
@@ -19,6 +20,7 @@ with source as (
 ),
 looked_up as (
     select
+        s.record_line,
         s.record_id,
         r.cell_id,
         p.period,
@@ -41,6 +43,7 @@ final as (
     select
         case when starts_with(record_id, $id_prefix)
              then try_cast(substr(record_id, length($id_prefix) + 1) as bigint) end as id_number,
+        record_line::integer as record_line,
         cell_id,
         period,
         figure_id,
