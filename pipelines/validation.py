@@ -1,11 +1,14 @@
 """Check any input with the one SQL rule set, after pipelines/staging.py landed its rows.
 
 The rules are SQL files in sql/pipelines/, run once per file whatever its kind:
-lookups.sql (what cells are compared with), checked_rows.sql (each cell typed and checked),
+lookups.sql (what cells are compared with), cells.sql and cell_rules.sql (each distinct
+cell value typed and checked once), checked_rows.sql (the rows looking them up),
 duplicates.sql (one GROUP BY), checked.sql, groups.sql (one pass over the checked rows),
 problems.sql (every failing cell with its reason, only when some row fails), incoming.sql
 (the figures to load) and plausibility.sql (warnings). Their results stay as temp tables on
 the connection for pipelines/submissions.py to record; `release` drops them.
+A registry extract whose every record is fine skips the staged rows: pipelines/extract_pass.py
+counts it into intake_group in one pass, with the same cell_rules.sql.
 """
 from __future__ import annotations
 
