@@ -22,7 +22,8 @@ def build_base(path: Path) -> Path:
     return warehouse.publish(con, path)
 
 
-def measure_ingest(extract: Path, base: Path, work: Path, name: str, case: str = "ingest") -> Measured:
+def measure_ingest(extract: Path, base: Path, work: Path, name: str,
+                   case: str = "ingest") -> Measured:
     """The real ingest of `extract` into a fresh copy of the base warehouse at `work`
     (`case` 'ingest_staged': with the one pass off)."""
     for leftover in work.parent.glob(work.name + "*"):
@@ -53,19 +54,25 @@ def run(paths: dict[str, Path], out: Path, repeats: int, served: Path) -> dict[s
     base = build_base(out / "base.duckdb")
     csv, parquet = paths["csv"], paths["parquet"]
     partner = workload.partner_files(out / "data")
-    cases: dict[str, Callable[[], Measured]] = {
-        f"validate_{kind}": (lambda path=path, kind=kind: run_case(
-            CASES_MODULE, "validate", str(path), str(base),
-            name=f"validate partner file ({kind.upper()})"))
-        for kind, path in partner.items()} | {
-        "duckdb": lambda: measure_baseline("duckdb", csv, out / "raw.duckdb", "raw DuckDB statement (CSV)"),
-        "pandas": lambda: measure_baseline("pandas", csv, out / "pandas.duckdb", "pandas script (CSV)"),
-        "staged_parquet": lambda: measure_ingest(parquet, base, served, "ingest, staged path (Parquet)",
-                                                 "ingest_staged"),
-        "staged_csv": lambda: measure_ingest(csv, base, served, "ingest, staged path (CSV)",
-                                             "ingest_staged"),
-        "ingest_parquet": lambda: measure_ingest(parquet, base, served, "regiomonitor ingest (Parquet)"),
-        "ingest": lambda: measure_ingest(csv, base, served, "regiomonitor ingest (CSV)"),
+
+    def validate(kind: str) -> Callable[[], Measured]:
+        return lambda: run_case(CASES_MODULE, "validate", str(partner[kind]), str(base),
+                                name=f"validate partner file ({kind.upper()})")
+
+    def baseline(case: str, name: str) -> Callable[[], Measured]:
+        return lambda: measure_baseline(case, csv, out / f"{case}.duckdb", name)
+
+    def load(extract: Path, name: str, case: str = "ingest") -> Callable[[], Measured]:
+        return lambda: measure_ingest(extract, base, served, name, case)
+
+    cases = {
+        "validate_csv": validate("csv"), "validate_xlsx": validate("xlsx"),
+        "duckdb": baseline("duckdb", "raw DuckDB statement (CSV)"),
+        "pandas": baseline("pandas", "pandas script (CSV)"),
+        "staged_parquet": load(parquet, "ingest, staged path (Parquet)", "ingest_staged"),
+        "staged_csv": load(csv, "ingest, staged path (CSV)", "ingest_staged"),
+        "ingest_parquet": load(parquet, "regiomonitor ingest (Parquet)"),
+        "ingest": load(csv, "regiomonitor ingest (CSV)"),
     }
     rounds = [{key: case() for key, case in cases.items()} for _ in range(repeats)]
     return {key: best([r[key] for r in rounds]) for key in cases}

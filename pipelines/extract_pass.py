@@ -8,7 +8,8 @@ are looked up in the checked values an extract written as the register writes it
 and its ids counted on a bitmap. Only when that finds nothing wrong does the extract load from
 those integers (extract_groups.sql). Any failing record, any value not foreseen, any id that
 repeats or is no integer after its prefix: the caller stages the text and the full rules run,
-naming every failing cell as before. A record's line is its rowid in `intake_record`.
+naming every failing cell as before. A record's line is numbered as it is read
+(`record_line`), since DuckDB's joins do not keep file order.
 """
 from __future__ import annotations
 
@@ -66,7 +67,8 @@ def all_fine(con: duckdb.DuckDBPyConnection) -> bool:
         return True
     if highest - lowest >= MAX_ID_SPAN:
         return False
-    [distinct_ids] = statements.run(con, "extract_ids", {"lowest": lowest, "highest": highest}).fetchone()
+    [distinct_ids] = statements.run(con, "extract_ids",
+                                    {"lowest": lowest, "highest": highest}).fetchone()
     return distinct_ids == records
 
 
