@@ -17,7 +17,7 @@ from pathlib import Path
 
 import duckdb
 
-from pipelines import statements
+from pipelines import extract_pass, statements
 from pipelines.reading import NotText, SheetNotFound, Source, TooLarge, read_table, sheet_names
 from pipelines.reasons import RowError, reason
 from regiomonitor.config import REFERENCE_DIR
@@ -66,8 +66,10 @@ def missing_columns(kind: str, header: list[str]) -> list[RowError]:
 
 
 def stage(con: duckdb.DuckDBPyConnection, path: Path, submission_id: str,
-          sheet: str | None = None, source: Source | None = None) -> str:
-    """The file's rows into `staged` (created afresh); returns its kind. Raises Unreadable.
+          sheet: str | None = None, source: Source | None = None) -> tuple[str, bool]:
+    """The file's rows into `staged` (created afresh); returns its kind and whether its
+    records are already checked and counted in `intake_group` (a registry extract with every
+    record fine, pipelines/extract_pass.py: nothing staged). Raises Unreadable.
     `source`: a partner file's bytes already read (and hashed), else the file is read.
 
     The rules that follow run on as many threads as the input is worth: every core for an
@@ -77,15 +79,15 @@ def stage(con: duckdb.DuckDBPyConnection, path: Path, submission_id: str,
     statements.run(con, "staged")
     if is_extract(path):
         con.execute("reset threads")
-        stage_extract(con, path, submission_id)
-        return "registry"
+        return "registry", stage_extract(con, path, submission_id)
     con.execute("set threads = 1")
     stage_partner_file(con, source or path, submission_id, sheet)
-    return "submission"
+    return "submission", False
 
 
-def stage_extract(con: duckdb.DuckDBPyConnection, path: Path, submission_id: str) -> None:
-    """A registry extract, read by DuckDB with every column as text, in file order."""
+def stage_extract(con: duckdb.DuckDBPyConnection, path: Path, submission_id: str) -> bool:
+    """A registry extract: counted in one pass when every record is fine (True), else read by
+    DuckDB with every column as text, in file order, for the rules to name what fails."""
     reader = EXTRACT_READERS.get(path.suffix.lower(), EXTRACT_READERS[".csv"])
     try:
         header = [d[0].lower() for d in con.execute(f"select * from {reader} limit 0",
@@ -95,8 +97,11 @@ def stage_extract(con: duckdb.DuckDBPyConnection, path: Path, submission_id: str
     missing = missing_columns("registry", header)
     if missing:
         raise Unreadable(missing)
+    if extract_pass.counted(con, path, reader):
+        return True
     statements.run(con, "stage_extract", {"submission_id": submission_id, "path": str(path)},
                    source=reader)
+    return False
 
 
 def stage_partner_file(con: duckdb.DuckDBPyConnection, path: Source, submission_id: str,

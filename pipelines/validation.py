@@ -1,11 +1,14 @@
 """Check any input with the one SQL rule set, after pipelines/staging.py landed its rows.
 
 The rules are SQL files in sql/pipelines/, run once per file whatever its kind:
-lookups.sql (what cells are compared with), checked_rows.sql (each cell typed and checked),
+lookups.sql (what cells are compared with), cells.sql and cell_rules.sql (each distinct
+cell value typed and checked once), checked_rows.sql (the rows looking them up),
 duplicates.sql (one GROUP BY), checked.sql, groups.sql (one pass over the checked rows),
 problems.sql (every failing cell with its reason, only when some row fails), incoming.sql
 (the figures to load) and plausibility.sql (warnings). Their results stay as temp tables on
 the connection for pipelines/submissions.py to record; `release` drops them.
+A registry extract whose every record is fine skips the staged rows: pipelines/extract_pass.py
+counts it into intake_group in one pass, with the same cell_rules.sql.
 """
 from __future__ import annotations
 
@@ -28,8 +31,9 @@ REPORTED_ERRORS = 1000  # a report lists this many; rejected_row keeps every one
 # keeps a ten-million-record extract in memory (1 GB spilled: 20 s CPU instead of 14) and its
 # peak RSS under 2 GB with Python and pandas loaded (docs/benchmarks.md).
 MEMORY_LIMIT = "1536MB"
-INTAKE_RELATIONS = ("staged", "intake_cell", "cell_region", "cell_region_month", "cell_period",
-                    "cell_value", "cell_codes", "cell_partner_suggestion", "intake_id_repeats",
+INTAKE_RELATIONS = ("staged", "intake_cell", "intake_combination", "intake_record",
+                    "cell_region", "cell_region_month", "cell_period", "cell_value", "cell_codes",
+                    "cell_partner_suggestion", "intake_id_repeats",
                     "intake_duplicate", "intake_group", "intake_problem", "incoming",
                     "intake_flagged", "intake_change")
 CHANGE_KINDS = ("added", "replaced", "unchanged", "withdrawn", "nothing", "held", "rejected")
@@ -119,12 +123,13 @@ def check(con: duckdb.DuckDBPyConnection, path: Path, submission_id: str,
     `prepare` must have run on `con`. The intake relations of the file before are replaced
     (`release` drops them when all files are done)."""
     try:
-        kind = staging.stage(con, path, submission_id, sheet, content)
+        kind, counted = staging.stage(con, path, submission_id, sheet, content)
     except staging.Unreadable as err:
         return Checked(errors=err.errors, error_count=len(err.errors), rows_rejected=1,
                        staged=False, kind="registry" if staging.is_extract(path) else "submission")
-    for name in ("cells", "checked_rows", "duplicates", "checked", "groups"):
-        statements.run(con, name)
+    if not counted:   # a clean extract's records are counted already (pipelines/extract_pass.py)
+        for name in ("cells", "cell_rules", "checked_rows", "duplicates", "checked", "groups"):
+            statements.run(con, name)
     accepted, rejected = con.execute(
         "select coalesce(sum(records) filter (where ok), 0), "
         "coalesce(sum(records) filter (where not ok), 0) from intake_group").fetchone()

@@ -50,9 +50,8 @@ checked as (
         coalesce(j.value_problem,
                  case when j.unit = 'aantal' and j.value % 1 <> 0 then 'fractional' end)
             as value_problem,
-        coalesce(j.partner_problem,
-                 case when not list_contains(j.partner_regions, j.region)
-                      then 'partner_region' end) as partner_problem,
+        coalesce(j.partner_problem, partner_region_problem(j.partner_regions, j.region))
+            as partner_problem,
         case when length(j.note_text) > w.max_cell_chars then 'too_long'
              when name_key(j.note_text) = w.example_note then 'example_row' end as note_problem
     from joined as j

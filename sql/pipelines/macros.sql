@@ -63,3 +63,9 @@ create or replace temp macro name_key(cell) as (
 create or replace temp macro is_withdrawal(cell) as (
     name_key(cell) in ('intrekken', 'withdraw')
 );
+
+-- An organisation reporting for a region outside those the partner register lists for it
+-- (a row rule: it needs the row's region and partner together).
+create or replace temp macro partner_region_problem(partner_regions, region) as (
+    case when not list_contains(partner_regions, region) then 'partner_region' end
+);

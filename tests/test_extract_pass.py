@@ -1,0 +1,141 @@
+"""A clean registry extract is checked and counted in one pass over its file
+(pipelines/extract_pass.py); anything it cannot vouch for goes through the staged path, which
+names every failing cell. Both paths must publish the same figures and say the same things."""
+from __future__ import annotations
+
+import shutil
+
+import duckdb
+import pytest
+
+from benchmarks import workload
+from pipelines import extract_pass, ingest, staging, validation, warehouse
+from tests.helpers import build, query
+
+HEADER = "id,gemeente_code,indicator,start_date,status,sector,partner\n"
+RECORDS = 20_000   # enough for DuckDB to read the file in several parallel chunks
+
+
+@pytest.fixture(scope="module")
+def extracts(tmp_path_factory):
+    """The benchmark's generated extract (every current gemeente code, every status, two
+    years of days), CSV and Parquet, with the same records."""
+    return workload.generate(tmp_path_factory.mktemp("extract"), RECORDS)
+
+
+@pytest.fixture
+def served(tmp_path):
+    (tmp_path / "inbox").mkdir()
+    return build(tmp_path, tmp_path / "inbox")
+
+
+def counted_in_one_pass(served, tmp_path, path) -> bool:
+    """Whether staging `path` took the one pass (True) or staged its text (False)."""
+    with warehouse.staging(served, publish_on_exit=False, path=tmp_path / "scratch.duckdb") as con:
+        validation.prepare(con)
+        kind, counted = staging.stage(con, path, "test")
+        validation.release(con)
+    assert kind == "registry"
+    return counted
+
+
+def published(path) -> dict[str, list[tuple]]:
+    """What an ingest published: figures with their first line, gemeente counts, the record."""
+    return {
+        "observation": query(path, "select region, indicator, period, partner, sector, value, "
+                                   "source_row, note from observation order by all"),
+        "gemeente": query(path, "select gemeente_code, region, partner, indicator, period, records "
+                                "from registry_gemeente_count order by all"),
+        "submission": query(path, "select file_name, status, rows_accepted, rows_rejected "
+                                  "from submission order by all"),
+    }
+
+
+def ingest_both_ways(served, tmp_path, path, monkeypatch):
+    """Ingest `path` into two copies of `served`: one pass, then staged; both results."""
+    staged_copy = tmp_path / "staged.duckdb"
+    shutil.copyfile(served, staged_copy)
+    [one_pass] = ingest.ingest_files(served, [path])
+    monkeypatch.setattr(extract_pass, "ENABLED", False)
+    [staged] = ingest.ingest_files(staged_copy, [path])
+    monkeypatch.setattr(extract_pass, "ENABLED", True)
+    return (one_pass, published(served)), (staged, published(staged_copy))
+
+
+@pytest.mark.parametrize("fmt", ["csv", "parquet"])
+def test_a_clean_extract_publishes_the_same_through_both_paths(served, tmp_path, extracts, fmt,
+                                                               monkeypatch):
+    path = shutil.copyfile(extracts[fmt], tmp_path / "inbox" / extracts[fmt].name)
+    assert counted_in_one_pass(served, tmp_path, path)
+    (fast, fast_rows), (slow, slow_rows) = ingest_both_ways(served, tmp_path, path, monkeypatch)
+    assert (fast.status, fast.rows, fast.error_count) == ("loaded", RECORDS, 0)
+    assert (slow.status, slow.rows, slow.error_count) == ("loaded", RECORDS, 0)
+    assert fast_rows == slow_rows
+    assert len(fast_rows["observation"]) > 1000 and len(fast_rows["gemeente"]) > 1000
+    # every record is counted once, 'geannuleerd' ones not at all
+    cancelled = duckdb.connect().execute(f"select count(*) from read_csv('{extracts['csv']}') "
+                           "where status = 'geannuleerd'").fetchone()[0]
+    assert sum(r[5] for r in fast_rows["observation"]) == RECORDS - cancelled
+    assert sum(r[5] for r in fast_rows["gemeente"]) == RECORDS - cancelled
+
+
+def clean_records(n: int) -> list[str]:
+    return [f"R{i:07d},GM0363,stages,2006-03-{1 + i % 28:02d},gestart,zorg,uwv" for i in range(n)]
+
+
+def write_extract(path, rows: list[str]):
+    path.write_text(HEADER + "".join(r + "\n" for r in rows), encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("line, record, column, value, reason_en", [
+    (3502, "R0003500,GM9999,stages,2006-03-04,gestart,zorg,uwv", "gemeente_code", "GM9999",
+     "unknown region"),
+    (3502, "R0003500,GM0363,stages,2004-03-04,gestart,zorg,uwv", "start_date", "2004-03-04",
+     "outside the programme"),
+    (3502, "R0003500,GM0363,stages,2006-03-04,bezig,zorg,uwv", "status", "bezig", "unknown status"),
+    (3502, "R0000100,GM0363,stages,2006-03-04,gestart,zorg,uwv", "id", "R0000100",
+     "occurs more than once"),   # the id of line 102 again
+    (3502, ",GM0363,stages,2006-03-04,gestart,zorg,uwv", "id", "", "id is missing"),
+])
+def test_one_bad_record_deep_inside_is_named_by_its_line_and_reason(served, tmp_path, line, record,
+                                                                    column, value, reason_en):
+    """The 3,501st record (line 3502) of 5,000 fails: the one pass declines, the staged path
+    names exactly that line, column, value and reason (a repeated id: the later line)."""
+    rows = clean_records(5000)
+    rows[line - 2] = record
+    path = write_extract(tmp_path / "inbox" / "register.csv", rows)
+    assert not counted_in_one_pass(served, tmp_path, path)
+    [result] = ingest.validate_files(served, [path])
+    assert (result.status, result.error_count, result.rows_rejected) == ("rejected", 1, 1)
+    [error] = result.errors
+    assert (error.row, error.column, error.value) == (line, column, value)
+    assert reason_en in error.reason_en.lower()
+
+
+def test_ids_that_only_look_alike_as_numbers_still_load(served, tmp_path):
+    """'R1' and 'R01' are one number on the bitmap but two ids: the staged path's exact check
+    finds no repeat and the extract loads; so does one whose ids are no numbers at all."""
+    alike = write_extract(tmp_path / "inbox" / "alike.csv",
+                          ["R1,GM0363,stages,2006-03-04,gestart,zorg,uwv",
+                           "R01,GM0363,stages,2006-03-05,gestart,zorg,uwv"])
+    words = write_extract(tmp_path / "inbox" / "words.csv",
+                          ["abc,GM0363,stages,2006-03-04,gestart,zorg,uwv",
+                           "R-x,GM0363,stages,2006-03-05,gestart,zorg,uwv"])
+    assert not counted_in_one_pass(served, tmp_path, alike)
+    assert not counted_in_one_pass(served, tmp_path, words)
+    results = ingest.ingest_files(served, [alike, words])
+    assert [(r.status, r.rows) for r in results] == [("loaded", 2), ("loaded", 2)]
+
+
+def test_an_extract_in_another_spelling_goes_the_staged_way_and_loads(served, tmp_path,
+                                                                      monkeypatch):
+    """Lower-case codes, a Dutch date, an empty sector: valid, but not how the register writes
+    them; the staged path checks them and both paths publish the same."""
+    path = write_extract(tmp_path / "inbox" / "spelling.csv",
+                         clean_records(50) + ["X1,gm0363,stages,4-3-2006,gestart,,uwv",
+                                              "X2,GM0363,STAGES,2006-03-04,gestart,zorg,UWV"])
+    assert not counted_in_one_pass(served, tmp_path, path)
+    (fast, fast_rows), (slow, slow_rows) = ingest_both_ways(served, tmp_path, path, monkeypatch)
+    assert (fast.status, fast.rows) == ("loaded", 52)
+    assert fast_rows == slow_rows
