@@ -10,7 +10,13 @@
 --                                  together, their realised summed
 --   provisional / is_demo          any region's figure is provisional / demonstration data
 create view v_national as
-with regions as (
+with stand as materialized (   -- v_progress_stand computed once for both sums below
+    select programme, indicator, as_of_month, region, realised, target_value, achievement,
+           pace_ratio, provisional, is_demo
+    from v_progress_stand
+),
+
+regions as (
     select
         programme, indicator, as_of_month,
         count(*) as regions_with_target,
@@ -20,14 +26,14 @@ with regions as (
         median(pace_ratio) as median_pace_ratio,
         bool_or(provisional) as provisional,
         bool_or(is_demo) as is_demo
-    from v_progress_stand
+    from stand
     group by all
 ),
 
 first_regions as (
     select p.programme, p.indicator, p.as_of_month,
         sum(p.realised order by p.region) as first_regions_realised
-    from v_progress_stand as p
+    from stand as p
     join programme_frame as f
         on f.programme = p.programme and f.indicator = p.indicator and f.scope = 'first_regions'
         and list_contains(string_split(f.regions, ';'), p.region)
