@@ -4,12 +4,12 @@ regiomonitor/places.py (also used by `regiomonitor progress --region`).
 """
 from __future__ import annotations
 
+import html
 import logging
 import re
 
 import dash
 import flask
-import markupsafe
 
 from dashboard import auth, ids, warehouse
 from dashboard.i18n import language
@@ -87,7 +87,7 @@ def datalist() -> str:
     """The suggestions as the HTML the Dash pages' index carries (install). As ~400 Dash
     components in every page's layout they were half of the page's JSON and cost the browser
     ~0,1 s to render on every page (issue 15, part 7); as plain HTML the parser takes them."""
-    options = "".join(f'<option value="{markupsafe.escape(name)}">' for name in suggestions())
+    options = "".join(f'<option value="{html.escape(name)}">' for name in suggestions())
     return f'<datalist id="{ids.SEARCH_OPTIONS}">{options}</datalist>'
 
 
