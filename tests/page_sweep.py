@@ -64,9 +64,8 @@ def ranking(month: str, lang: str, indicator: str = "leerwerkplaatsen") -> Call:
 
 def comparison(month: str, lang: str, regions: list[str]) -> Call:
     """Vergelijken: the side-by-side chart for some regions."""
-    return Call(((ids.CMP_CHART_SLOT, "children"), (ids.CMP_TABLE, "children"), (ids.CMP_SUMMARY, "children")),
-                ((ids.CMP_CHART_READY, "data", True), (ids.CMP_REGIONS, "data", regions),
-                 (ids.CMP_PROGRAMME, "value", "lw2005"),
+    return Call(((ids.CMP_CHART, "figure"), (ids.CMP_TABLE, "children"), (ids.CMP_SUMMARY, "children")),
+                ((ids.CMP_REGIONS, "data", regions), (ids.CMP_PROGRAMME, "value", "lw2005"),
                  (ids.CMP_INDICATOR, "value", "stages"), (ids.CMP_MONTH, "value", month)),
                 ((ids.CMP_LANG, "data", lang),))
 

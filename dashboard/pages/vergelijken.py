@@ -7,7 +7,7 @@ import datetime as dt
 import dash
 import dash_ag_grid as dag
 import pandas as pd
-from dash import ALL, Input, Output, State, clientside_callback, dcc, html
+from dash import ALL, Input, Output, State, dcc, html
 
 from dashboard import components, export, figures, ids, response_cache, shell, url_state, warehouse
 from dashboard.i18n import fmt_date, fmt_month, fmt_number, fmt_pct, language, t
@@ -205,7 +205,7 @@ def layout(lang: str | None = None, programme: str | None = None, indicator: str
     programme, indicator, month, months = state.programme, state.indicator, state.month, state.months
     region_names = dict(zip(*db.query("regions")[["code", "name"]].T.values))
     selected = [r for r in (regions or "AM10").upper().split(",") if r in region_names][:MAX_REGIONS]
-    _, data_table, text = compare_view(programme, indicator, month, selected, lang)
+    figure, data_table, text = compare_view(programme, indicator, month, selected, lang)
     return shell.page(lang, "/vergelijken", [
         html.H1(t("compare_heading", lang)),
         components.demo_banner(lang, True),
@@ -238,10 +238,9 @@ def layout(lang: str | None = None, programme: str | None = None, indicator: str
                                 dict(sorted(region_names.items(), key=lambda kv: kv[1])), selected,
                                 hint=t("regions_hint", lang, n=MAX_REGIONS)),
         html.P(id=ids.CMP_REGIONS_REFUSED, className="hint refused", **{"aria-live": "polite"}),
-        html.Figure([html.Div(id=ids.CMP_CHART_SLOT, className="chart-slot"),
+        html.Figure([dcc.Graph(id=ids.CMP_CHART, figure=figure, config={"displaylogo": False}),
                      html.Figcaption(text, id=ids.CMP_SUMMARY, **{"aria-live": "polite"})]),
         html.Div(data_table, id=ids.CMP_TABLE, className="table-panel"),
-        dcc.Store(id=ids.CMP_CHART_READY, data=False),
         dcc.Store(id=ids.CMP_LANG, data=lang),
         html.Div(id=ids.CMP_URL_SINK, hidden=True),
     ])
@@ -259,30 +258,18 @@ def change_ranking(programme: str, indicator: str, month: str, lang: str) -> lis
     return ranking_rows(programme, indicator, url_state.parse_month(month), lang)
 
 
-# The chart comes after the ranking (issue 15, part 7): plotly.js takes a few hundred ms of the
-# browser's one thread to start, and the ranking is what the page is for. The grid reports its
-# rows once it has drawn them; that, once, lets the chart be drawn (docs/benchmarks.md).
-clientside_callback(
-    """function(rows, ready) { return ready ? window.dash_clientside.no_update : true; }""",
-    Output(ids.CMP_CHART_READY, "data"), Input(ids.CMP_GRID, "virtualRowData"),
-    State(ids.CMP_CHART_READY, "data"), prevent_initial_call=True,
-)
-
-
 @dash.callback(
-    Output(ids.CMP_CHART_SLOT, "children"), Output(ids.CMP_TABLE, "children"),
+    Output(ids.CMP_CHART, "figure"), Output(ids.CMP_TABLE, "children"),
     Output(ids.CMP_SUMMARY, "children"),
-    Input(ids.CMP_CHART_READY, "data"), Input(ids.CMP_REGIONS, "data"),
-    Input(ids.CMP_PROGRAMME, "value"), Input(ids.CMP_INDICATOR, "value"), Input(ids.CMP_MONTH, "value"),
-    State(ids.CMP_LANG, "data"), prevent_initial_call=True, on_error=components.callback_failed,
+    Input(ids.CMP_REGIONS, "data"), Input(ids.CMP_PROGRAMME, "value"),
+    Input(ids.CMP_INDICATOR, "value"), Input(ids.CMP_MONTH, "value"), State(ids.CMP_LANG, "data"),
+    prevent_initial_call=True, on_error=components.callback_failed,
 )
 @response_cache.snapshot_pure
-def change_comparison(_ready: bool, regions: list[str], programme: str, indicator: str, month: str,
+def change_comparison(regions: list[str], programme: str, indicator: str, month: str,
                       lang: str) -> tuple:
-    """Draw the side-by-side chart for the chosen regions (first once the ranking is drawn)."""
-    figure, table, text = compare_view(programme, indicator, url_state.parse_month(month), regions or [],
-                                       lang)
-    return dcc.Graph(id=ids.CMP_CHART, figure=figure, config={"displaylogo": False}), table, text
+    """Redraw the side-by-side chart for the chosen regions."""
+    return compare_view(programme, indicator, url_state.parse_month(month), regions or [], lang)
 
 
 @dash.callback(
