@@ -238,8 +238,10 @@ def layout(lang: str | None = None, programme: str | None = None, indicator: str
                                 dict(sorted(region_names.items(), key=lambda kv: kv[1])), selected,
                                 hint=t("regions_hint", lang, n=MAX_REGIONS)),
         html.P(id=ids.CMP_REGIONS_REFUSED, className="hint refused", **{"aria-live": "polite"}),
+        # plotly.js starts once the ranking's rows show (assets/plotly_bundle.js, issue 15).
         html.Figure([dcc.Graph(id=ids.CMP_CHART, figure=figure, config={"displaylogo": False}),
-                     html.Figcaption(text, id=ids.CMP_SUMMARY, **{"aria-live": "polite"})]),
+                     html.Figcaption(text, id=ids.CMP_SUMMARY, **{"aria-live": "polite"})],
+                    **{"data-plotly-after": f"#{ids.CMP_GRID} .ag-center-cols-container .ag-row"}),
         html.Div(data_table, id=ids.CMP_TABLE, className="table-panel"),
         dcc.Store(id=ids.CMP_LANG, data=lang),
         html.Div(id=ids.CMP_URL_SINK, hidden=True),
