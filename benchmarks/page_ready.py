@@ -11,6 +11,11 @@ PAGES = {
     "/data": "main table tbody tr, main .ag-center-cols-container .ag-row",
     "/methode": "main table tbody tr",
 }
+# What a page draws after its main content, timed apart (not part of the 1 s goal): Vergelijken
+# draws its chart once the ranking is drawn (issue 15). label → (page, selector)
+LATER = {
+    "/vergelijken chart": ("/vergelijken", "#cmp-chart .main-svg"),
+}
 
 
 @dataclass(frozen=True)

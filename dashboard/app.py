@@ -42,6 +42,7 @@ def create_app(warehouse_path: Path, accounts_path: Path | None = None,
     auth.init_app(app.server)
     response_cache.init_app(app)
     plotly_bundle.install(app)
+    search.install(app)
     app.server.register_blueprint(auth.blueprint)
     app.server.register_blueprint(upload.blueprint)
     app.server.register_blueprint(search.blueprint)

@@ -50,7 +50,8 @@ def header(lang: str, path: str, **params: str | None) -> html.Header:
 
 def search_box(lang: str) -> html.Form:
     """Find my region: a plain GET form to /zoek (dashboard/search.py), so it works by keyboard
-    and without scripts; the datalist offers every region and gemeente name as you type."""
+    and without scripts; the datalist (in the page's HTML: search.install) offers every region
+    and gemeente name as you type."""
     return html.Form([
         html.Label(t("search_label", lang), htmlFor=ids.SEARCH_INPUT),
         html.Div([
@@ -59,8 +60,6 @@ def search_box(lang: str) -> html.Form:
             dcc.Input(type="hidden", name="lang", value=lang),
             html.Button(t("search_submit", lang), type="submit", className="button"),
         ], className="search-row"),
-        html.Datalist([html.Option(value=name) for name in search.option_names()],
-                      id=ids.SEARCH_OPTIONS),
     ], action="/zoek", method="get", role="search", className="site-search no-print")
 
 

@@ -4,12 +4,14 @@ regiomonitor/places.py (also used by `regiomonitor progress --region`).
 """
 from __future__ import annotations
 
+import html
 import logging
 import re
 
+import dash
 import flask
 
-from dashboard import auth, warehouse
+from dashboard import auth, ids, warehouse
 from dashboard.i18n import language
 from regiomonitor.places import MAX_QUERY, Place, find, normalise
 
@@ -63,15 +65,38 @@ def region_alias() -> flask.Response | None:
 def search_names() -> dict:
     """The search box's suggestions in the server-rendered pages (login, aanleveren, beheer, and
     the error pages, which must render even when the warehouse cannot be read)."""
-    def names() -> list[str]:
-        try:
-            return option_names()
-        except Exception:  # noqa: BLE001 -- a search box without suggestions still works
-            LOG.exception("no search suggestions")
-            return []
-    return {"search_options": names}
+    return {"search_options": suggestions}
+
+
+def suggestions() -> list[str]:
+    """option_names(), or none when the warehouse cannot be read: a search box without
+    suggestions still works."""
+    try:
+        return option_names()
+    except Exception:  # noqa: BLE001 -- see the docstring
+        LOG.exception("no search suggestions")
+        return []
 
 
 def option_names() -> list[str]:
     """Region and gemeente names for the search box's datalist, each once, sorted."""
     return sorted({p.name for p in places()}, key=normalise)
+
+
+def datalist() -> str:
+    """The suggestions as the HTML the Dash pages' index carries (install). As ~400 Dash
+    components in every page's layout they were half of the page's JSON and cost the browser
+    ~0,1 s to render on every page (issue 15, part 7); as plain HTML the parser takes them."""
+    options = "".join(f'<option value="{html.escape(name)}">' for name in suggestions())
+    return f'<datalist id="{ids.SEARCH_OPTIONS}">{options}</datalist>'
+
+
+def install(app: dash.Dash) -> None:
+    """Add the datalist to every Dash page's HTML, outside the React tree; the header's search
+    box (components.search_box) names it in its `list` attribute."""
+    render = app.interpolate_index
+
+    def interpolate_index(**kwargs: str) -> str:
+        return render(**kwargs).replace("</body>", datalist() + "</body>", 1)
+
+    app.interpolate_index = interpolate_index

@@ -54,3 +54,37 @@ def test_the_map_page_draws_with_the_map_bundle(page, served_app):
     response = page.request.get(served_app + plotly_bundle.ROUTE)
     assert response.ok and "max-age=31536000" in response.headers["cache-control"]
     assert page.console_errors == []
+
+
+ROWS = ".ag-center-cols-container .ag-row"
+
+
+def test_vergelijken_starts_plotly_after_its_ranking_shows(page, served_app):
+    """The ranking is the page's main content: plotly.js (data-plotly-after) is requested only
+    once its rows show, and the chart is still drawn, with the map bundle."""
+    page.add_init_script(f"""new MutationObserver((_, observer) => {{
+        if (document.querySelector('{ROWS}')) {{ window.rowsShownAt = performance.now(); observer.disconnect(); }}
+    }}).observe(document, {{childList: true, subtree: true}});""")
+    page.goto(served_app + "/vergelijken?regions=AM10,AM12")
+    expect(page.locator("#cmp-chart .main-svg").first).to_be_attached(timeout=20_000)
+    rows_shown, bundle_requested = page.evaluate("""() => [window.rowsShownAt, performance
+        .getEntriesByType('resource').find(e => e.name.includes('/vendor/plotly-map')).startTime]""")
+    assert rows_shown is not None and bundle_requested >= rows_shown
+    assert page.evaluate("document.querySelector('#cmp-chart .js-plotly-plot').data.length") == 4 * 4
+    assert page.console_errors == []
+
+
+def test_a_choice_made_while_the_chart_starts_is_kept(page, served_app):
+    """Choosing another indicator by keyboard as soon as the ranking shows, while plotly.js is
+    still starting, changes the ranking (a chart sent by the server at that moment lost it)."""
+    page.goto(served_app + "/vergelijken")
+    page.locator(ROWS).first.wait_for(timeout=20_000)
+    with page.expect_request(lambda r: "_dash-update-component" in r.url and "cmp-grid.rowData" in (r.post_data or "")):
+        page.locator("#cmp-indicator").focus()
+        page.keyboard.press("Enter")
+        page.wait_for_timeout(200)
+        page.keyboard.press("ArrowDown")
+        page.wait_for_timeout(100)
+        page.keyboard.press("Enter")
+    expect(page.locator("#cmp-indicator")).to_contain_text("EVC-trajecten")
+    assert page.console_errors == []

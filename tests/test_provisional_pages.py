@@ -72,12 +72,16 @@ def test_late_partners_list_filters_and_exports_what_is_shown(page, served_app):
 
 
 def test_sparkline_marks_an_incomplete_month_open_not_as_a_dip(demo_warehouse):
+    """The grid's sparkline as the ranking query gives it (numpy arrays, or NA for no line);
+    which months and which are open is computed in SQL (tests/test_page_queries.py)."""
+    import numpy as np
+    import pandas as pd
+
     from dashboard.app import create_app
 
     create_app(demo_warehouse)   # page modules register themselves with an app
     from dashboard.pages.vergelijken import sparkline
 
-    assert sparkline([0, 10, 20, 25, 35], [True, True, True, False, True]) == {
+    assert sparkline(np.array([0.0, 10, 20, 25, 35]), np.array([3])) == {
         "values": [0, 10, 20, 25, 35], "open": [3]}
-    assert sparkline(list(range(20)))["values"] == list(range(7, 20))   # twelve months of change
-    assert sparkline([5]) is None
+    assert sparkline(pd.NA, pd.NA) is None and sparkline(None, None) is None

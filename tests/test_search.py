@@ -86,6 +86,9 @@ def test_search_box_by_keyboard_on_every_page(page, served_app):
     page.wait_for_load_state("networkidle")
     box = page.get_by_label("Find region or municipality")
     expect(page.locator("#site-search-options option[value='Geldermalsen']")).to_have_count(1)
+    # In the page's HTML, outside Dash's layout (search.install), with names escaped as HTML:
+    expect(page.locator("#react-entry-point #site-search-options")).to_have_count(0)
+    expect(page.locator('#site-search-options option[value="\'s-Hertogenbosch"]')).to_have_count(1)
     box.focus()
     page.keyboard.type("Geldermalsen", delay=20)
     page.keyboard.press("Tab")     # to the button (Enter in the box first picks the suggestion)

@@ -198,25 +198,21 @@ def gemeenten_view(region: str, programme: str, month: dt.date, boundary: str, l
     if frame.empty:
         return [html.P(t("gemeenten_none", lang))]
     labels = components.labels("indicators", lang)
-    indicators = [i for i in labels if i in set(frame["indicator"])]
-    wide = frame.pivot_table(index=["gemeente", "gemeente_name"], columns="indicator",
-                             values=["records", "share"], aggfunc="sum").fillna(0)
-    order = wide["records"].sum(axis=1).sort_values(ascending=False).index
-    rows = [[name, *(f"{fmt_number(wide.loc[(code, name), ('records', i)], lang)} "
-                     f"({fmt_pct(wide.loc[(code, name), ('share', i)], lang)})" for i in indicators)]
-            for code, name in order]
+    cells = [{c["indicator"]: c for c in row_cells} for row_cells in frame["cells"]]
+    indicators = [i for i in labels if i in cells[0]]
+    rows = [[name, *(f"{fmt_number(row[i]['records'], lang)} ({fmt_pct(row[i]['share'], lang)})"
+                     for i in indicators)]
+            for name, row in zip(frame["gemeente_name"], cells)]
     content = [html.P(t(f"boundary_shown_{boundary}", lang), className="boundary-note"),
                components.table(t("gemeenten_caption", lang, month=fmt_month(month, lang)),
                                 [t("col_gemeente", lang), *(labels[i] for i in indicators)], rows,
                                 numeric=set(range(1, len(indicators) + 1)))]
     shapes = db.query("region_gemeente_shapes", region=region)
     if boundary == "current" and not shapes.empty:
-        shares = frame.drop_duplicates("gemeente").set_index("gemeente")["share_all"]
-        figure = figures.gemeente_map(shapes, shares, lang)
-        top = shares.idxmax()
-        names = dict(zip(frame["gemeente"], frame["gemeente_name"]))
-        summary = t("gemeenten_map_summary", lang, n=len(shapes), name=names[top],
-                    share=fmt_pct(shares[top], lang))
+        figure = figures.gemeente_map(shapes, frame.set_index("gemeente")["share_all"], lang)
+        top = frame.iloc[0]   # the query orders by records, so the first has the largest share
+        summary = t("gemeenten_map_summary", lang, n=len(shapes), name=top["gemeente_name"],
+                    share=fmt_pct(top["share_all"], lang))
         content.insert(1, html.Figure([dcc.Graph(figure=figure, config={"displaylogo": False}),
                                        html.Figcaption([summary, " ", figures.source_line(shapes["attribution"].iloc[0], lang)])]))
     elif boundary == "signing":

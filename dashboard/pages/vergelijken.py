@@ -17,7 +17,6 @@ dash.register_page(__name__, path="/vergelijken", title="Regiomonitor – Vergel
                    label_key="page_vergelijken", order=1)
 
 MAX_REGIONS = 4
-TREND_MONTHS = 12
 REGION_COLOURS = ["#0072B2", "#E69F00", "#009E73", "#CC79A7"]  # Okabe-Ito: colour-blind safe
 # Grid column → catalogue key of its header, and how its value is shown. Ranked by % of target.
 COLUMNS = [("rank_achievement", "col_rank", "int"), ("region_name", "col_region", "text"),
@@ -28,15 +27,13 @@ COLUMNS = [("rank_achievement", "col_rank", "int"), ("region_name", "col_region"
            ("sparkline", "col_trend", "text")]
 
 
-def sparkline(series: list[float] | None, complete: list[bool] | None = None) -> dict | None:
-    """Realised at the end of the last twelve months (and the month before, where the line
-    starts), for the grid's small line chart (assets/dashAgGridComponents.js). A month not
-    completely delivered is listed in `open`, drawn as an open marker: a gap, never a dip."""
-    if series is None or len(series) < 2:
+def sparkline(values: object, open_positions: object) -> dict | None:
+    """The grid's small line chart (assets/dashAgGridComponents.js) from the ranking query's
+    trend_values and trend_open (sql/queries/ranking.sql says which months and why); None
+    (no line) when the query gives none."""
+    if values is None or pd.api.types.is_scalar(values):
         return None
-    complete = list(complete) if complete is not None else [True] * len(series)
-    values, done = list(series)[-TREND_MONTHS - 1:], complete[-TREND_MONTHS - 1:]
-    return {"values": [float(v) for v in values], "open": [i for i, d in enumerate(done) if not d]}
+    return {"values": [float(v) for v in values], "open": [int(i) for i in open_positions]}
 
 
 def trend_text(trend: dict | None, lang: str) -> str:
@@ -57,7 +54,7 @@ def ranking_rows(programme: str, indicator: str, month: dt.date, lang: str) -> l
                           for r in frame.itertuples()]
     frame["provisional_label"] = [t("provisional_tag", lang) if components.flag(p) else ""
                                   for p in frame["provisional"]]
-    frame["trend"] = [sparkline(s, c) for s, c in zip(frame["realised_series"], frame["complete_series"])]
+    frame["trend"] = [sparkline(v, o) for v, o in zip(frame["trend_values"], frame["trend_open"])]
     frame["sparkline"] = [trend_text(trend, lang) for trend in frame["trend"]]
     keep = [c for c, _, _ in COLUMNS] + ["region", "status", "trend", "unit", "is_demo"]
     return frame[keep].astype(object).where(frame[keep].notna(), None).to_dict("records")
@@ -130,15 +127,17 @@ def export_context(programme: str, indicator: str, month: dt.date, rows: list[di
     return t("export_title", lang, indicator=label, month=fmt_month(month, lang)), context, columns
 
 
-def compare_figure(series: pd.DataFrame, labels: dict[str, str], lang: str) -> dict:
+def compare_figure(series: pd.DataFrame, expected: pd.DataFrame, labels: dict[str, str],
+                   lang: str) -> dict:
     """% of target over time for the chosen regions, one small chart per indicator on shared
-    axes, each with the 100 % line and the expected straight path; a plain figure dict."""
+    axes, each with the 100 % line and the expected path (sql/queries/compare_expected.sql);
+    a plain figure dict."""
     data, layout = [], {"height": 620, "margin": {"l": 60, "r": 20, "t": 40, "b": 40},
                         "separators": figures.SEPARATORS[lang], "plot_bgcolor": "#ffffff",
                         "legend": {"orientation": "h", "y": -0.12}, "annotations": []}
     if series.empty:
         return {"data": data, "layout": layout}
-    start, end = series["as_of_month"].min(), series["as_of_month"].max()
+    start, end = series["month_end"].min(), series["month_end"].max()
     top = float(series["achievement"].max())
     for n, (code, label) in enumerate(labels.items()):
         axis = "" if n == 0 else str(n + 1)
@@ -156,19 +155,18 @@ def compare_figure(series: pd.DataFrame, labels: dict[str, str], lang: str) -> d
         data.append(xy | {"type": "scatter", "x": [start, end], "y": [1, 1], "mode": "lines",
                           "name": t("chart_full_target", lang), "legendgroup": "target",
                           "showlegend": first, "line": figures.TARGET_LINE, "hoverinfo": "skip"})
-        expected = part.groupby("as_of_month")["expected_share"].median()
-        data.append(xy | {"type": "scatter", "x": list(expected.index), "y": expected.tolist(),
+        path = expected[expected["indicator"] == code]
+        data.append(xy | {"type": "scatter", "x": path["month_end"].tolist(),
+                          "y": path["expected_share"].tolist(),
                           "mode": "lines", "name": t("chart_expected_share", lang),
                           "legendgroup": "expected", "showlegend": first,
                           "line": {"color": "#6c6c6c", "dash": "dash"}, "hoverinfo": "skip"})
         for colour, (name, group) in zip(REGION_COLOURS, part.groupby("region_name", sort=True)):
-            data.append(xy | {"type": "scatter", "x": list(group["as_of_month"]),
+            data.append(xy | {"type": "scatter", "x": group["month_end"].tolist(),
                               "y": group["achievement"].tolist(), "name": name, "legendgroup": name,
                               "showlegend": first, "mode": "lines+markers", "line": {"color": colour},
                               "hovertemplate": "%{x|%m-%Y}: %{y:.1%}<extra>" + name + "</extra>"})
     return {"data": data, "layout": layout}
-
-
 
 
 @warehouse.per_snapshot
@@ -176,18 +174,20 @@ def compare_view(programme: str, indicator: str, month: dt.date, regions: list[s
                  lang: str) -> tuple:
     """Small multiples, the chosen indicator's data table and a one-line summary for up to
     four regions."""
-    series = warehouse.current().query("compare_series", programme=programme, month=month,
-                                       regions=regions[:MAX_REGIONS])
-    series["as_of_month"] = [figures.month_end(m) for m in series["as_of_month"]]
+    db, chosen = warehouse.current(), regions[:MAX_REGIONS]
+    series = db.query("compare_series", programme=programme, month=month, regions=chosen)
+    expected = db.query("compare_expected", programme=programme, month=month, regions=chosen)
+    for frame in (series, expected):   # dates, as plotly writes them without a time of day
+        frame["month_end"] = frame["month_end"].dt.date
     labels = components.labels("indicators", lang)
-    figure = compare_figure(series, labels, lang)
+    figure = compare_figure(series, expected, labels, lang)
     series = series[series["indicator"] == indicator]
     if series.empty:
         return figure, None, t("compare_none", lang)
     last = series.groupby("region_name").tail(1)
     text = t("compare_summary", lang, month=fmt_month(month, lang), regions="; ".join(
         f"{r.region_name} {fmt_pct(r.achievement, lang)}" for r in last.itertuples()))
-    pivot = series.pivot(index="as_of_month", columns="region_name", values="achievement")
+    pivot = series.pivot(index="month_end", columns="region_name", values="achievement")
     rows = [[fmt_month(pd.Timestamp(m).date(), lang, short=True),
              *(fmt_pct(v, lang) for v in values)] for m, values in pivot.iterrows()]
     table = components.table(t("compare_table_caption", lang), [t("col_month", lang), *pivot.columns],
@@ -238,8 +238,10 @@ def layout(lang: str | None = None, programme: str | None = None, indicator: str
                                 dict(sorted(region_names.items(), key=lambda kv: kv[1])), selected,
                                 hint=t("regions_hint", lang, n=MAX_REGIONS)),
         html.P(id=ids.CMP_REGIONS_REFUSED, className="hint refused", **{"aria-live": "polite"}),
+        # plotly.js starts once the ranking's rows show (assets/plotly_bundle.js, issue 15).
         html.Figure([dcc.Graph(id=ids.CMP_CHART, figure=figure, config={"displaylogo": False}),
-                     html.Figcaption(text, id=ids.CMP_SUMMARY, **{"aria-live": "polite"})]),
+                     html.Figcaption(text, id=ids.CMP_SUMMARY, **{"aria-live": "polite"})],
+                    **{"data-plotly-after": f"#{ids.CMP_GRID} .ag-center-cols-container .ag-row"}),
         html.Div(data_table, id=ids.CMP_TABLE, className="table-panel"),
         dcc.Store(id=ids.CMP_LANG, data=lang),
         html.Div(id=ids.CMP_URL_SINK, hidden=True),

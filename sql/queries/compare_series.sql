@@ -1,7 +1,8 @@
 -- Trajectories of up to four regions side by side, every indicator (the page draws them as
--- small multiples): % of target at each month end, and the straight path's share of it.
-select p.indicator, p.region, r.name as region_name, p.as_of_month, p.realised, p.achievement,
-    p.expected / nullif(p.target_value, 0) as expected_share
+-- small multiples): % of target at each month end (the month's last day, when its figures are
+-- known).
+select p.indicator, p.region, r.name as region_name, last_day(p.as_of_month) as month_end,
+    p.realised, p.achievement
 from mv_progress_monthly as p
 join region as r on r.code = p.region
 where p.programme = $programme and p.as_of_month <= $month

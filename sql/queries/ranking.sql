@@ -1,40 +1,61 @@
 -- The Vergelijken ranking: every region with a target at one programme, indicator and month,
--- its ranks from mv_ranking, and its realised figures so far for the sparkline (with, per month,
--- whether every expected partner delivered).
+-- its ranks from mv_ranking, and its sparkline, ready to draw (issue 15: the page only formats).
+--   trend_values  realised R at the last 13 month ends up to the as-of month (twelve months of
+--                 change, and the month before, where the line starts); months before the
+--                 baseline (R null) are left out; null when fewer than 2 month ends are known
+--   trend_open    the 0-based positions in trend_values of months whose deliveries were not
+--                 complete (month_state partial or missing): drawn as open markers, a gap and
+--                 never a dip; [] when every month was complete
 with history as (
-    select region, list(realised order by as_of_month) as realised_series,
-        list(coalesce(month_state, 'complete') = 'complete' order by as_of_month) as complete_series
+    select region, as_of_month, cast(realised as double) as realised,
+        coalesce(month_state, 'complete') = 'complete' as complete,
+        row_number() over (partition by region order by as_of_month desc) as back,
+        count(*) over (partition by region) as known
     from mv_progress_monthly
     where programme = $programme and indicator = $indicator and as_of_month <= $month
         and realised is not null
+),
+
+trend as (
+    select region,
+        list(realised order by as_of_month) as trend_values,
+        coalesce(list(least(known, 13) - back order by as_of_month) filter (where not complete),
+                 []) as trend_open
+    from history
+    where back <= 13
     group by region
+    having count(*) >= 2
+),
+
+final as (
+    select
+        k.region,
+        r.name as region_name,
+        i.unit,
+        p.realised,
+        p.target_value,
+        p.achievement,
+        p.gain_per_10k,
+        p.pace_ratio,
+        p.status,
+        p.status_uncertain,
+        p.provisional,
+        p.status_provisional,
+        p.stand_month,
+        k.rank_absolute,
+        k.rank_achievement,
+        k.rank_per_10k,
+        k.rank_pace,
+        p.is_demo,
+        h.trend_values,
+        h.trend_open
+    from mv_ranking as k
+    join mv_progress_monthly as p using (programme, indicator, as_of_month, region)
+    join region as r on r.code = k.region
+    join indicator as i on i.code = k.indicator
+    left join trend as h using (region)
+    where k.programme = $programme and k.indicator = $indicator and k.as_of_month = $month
 )
 
-select
-    k.region,
-    r.name as region_name,
-    i.unit,
-    p.realised,
-    p.target_value,
-    p.achievement,
-    p.gain_per_10k,
-    p.pace_ratio,
-    p.status,
-    p.status_uncertain,
-    p.provisional,
-    p.status_provisional,
-    p.stand_month,
-    k.rank_absolute,
-    k.rank_achievement,
-    k.rank_per_10k,
-    k.rank_pace,
-    p.is_demo,
-    h.realised_series,
-    h.complete_series
-from mv_ranking as k
-join mv_progress_monthly as p using (programme, indicator, as_of_month, region)
-join region as r on r.code = k.region
-join indicator as i on i.code = k.indicator
-left join history as h using (region)
-where k.programme = $programme and k.indicator = $indicator and k.as_of_month = $month
-order by k.rank_achievement, r.name
+select * from final
+order by rank_achievement, region_name
