@@ -10,6 +10,7 @@ import plotly.offline
 import pytest
 from playwright.sync_api import expect
 
+from benchmarks.payloads import choose_indicator
 from dashboard import plotly_bundle
 from tests.helpers import page_render
 
@@ -80,11 +81,6 @@ def test_a_choice_made_while_the_chart_starts_is_kept(page, served_app):
     page.goto(served_app + "/vergelijken")
     page.locator(ROWS).first.wait_for(timeout=20_000)
     with page.expect_request(lambda r: "_dash-update-component" in r.url and "cmp-grid.rowData" in (r.post_data or "")):
-        page.locator("#cmp-indicator").focus()
-        page.keyboard.press("Enter")
-        page.wait_for_timeout(200)
-        page.keyboard.press("ArrowDown")
-        page.wait_for_timeout(100)
-        page.keyboard.press("Enter")
+        choose_indicator(page)
     expect(page.locator("#cmp-indicator")).to_contain_text("EVC-trajecten")
     assert page.console_errors == []

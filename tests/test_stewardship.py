@@ -146,12 +146,19 @@ def test_an_outlier_waits_for_a_steward_and_a_rebuild_keeps_the_decision(served,
     assert figures(served) == ingested and review.waiting_in(served) == []
 
 
-def test_a_rejected_outlier_stays_out_also_after_a_rebuild(served, tmp_path):
-    inbox = tmp_path / "inbox"
+def held_outlier(served, inbox) -> review.Held:
+    """Three usual months of ROC Rivor's stages, then a figure a hundred times their level:
+    held for a steward."""
     ingest.ingest_files(served, [write_csv(inbox / "a.csv", [f"AM10;stages;2006-0{m};30;ROC Rivor;;"
                                                             for m in (1, 2, 3)])])
     ingest.ingest_files(served, [write_csv(inbox / "b.csv", ["AM10;stages;2006-04;3000;ROC Rivor;;"])])
     [held] = review.waiting_in(served)
+    return held
+
+
+def test_a_rejected_outlier_stays_out_also_after_a_rebuild(served, tmp_path):
+    inbox = tmp_path / "inbox"
+    held = held_outlier(served, inbox)
     with pytest.raises(review.ReviewError):
         review.decide(served, ["nope:9"], "rejected", "anna", "typefout")   # nothing changes
     review.decide(served, [held.id], "rejected", "anna", "typefout: 30")
@@ -187,11 +194,7 @@ def test_a_corrupt_decision_request_is_set_aside_once_and_holds_up_nothing(serve
     from regiomonitor.accounts import Store
     from regiomonitor.loader import apply_decisions
 
-    inbox = tmp_path / "inbox"
-    ingest.ingest_files(served, [write_csv(inbox / "a.csv", [f"AM10;stages;2006-0{m};30;ROC Rivor;;"
-                                                            for m in (1, 2, 3)])])
-    ingest.ingest_files(served, [write_csv(inbox / "b.csv", ["AM10;stages;2006-04;3000;ROC Rivor;;"])])
-    [held] = review.waiting_in(served)
+    held = held_outlier(served, tmp_path / "inbox")
     folder = tmp_path / "decisions"
     folder.mkdir()
     (folder / "1-corrupt.json").write_text('{"ids": ["x"', encoding="utf-8")
