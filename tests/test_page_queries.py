@@ -103,6 +103,13 @@ def test_expected_path_is_the_median_of_the_chosen_regions(compare_con):
         pytest.approx([(290 + 910 * k / 24) / 1200 for k in range(7)])
 
 
+def test_contributions_name_their_sectors_in_both_languages(compare_con):
+    # the region page's "Sectoren" column: the register's labels, never the code 'zorg'
+    [roc] = rows(compare_con, "region_contributions", region="AM10", programme="lw2005")
+    assert (roc["partner"], roc["realised"], roc["share"]) == ("roc", 6 * 40 + 5 * 30, 1.0)
+    assert (roc["sectors_nl"], roc["sectors_en"]) == ("Zorg en welzijn", "Care and welfare")
+
+
 def test_compare_series_gives_month_ends(compare_con):
     series = rows(compare_con, "compare_series", programme="lw2005", month=dt.date(2006, 2, 1),
                   regions=["AM10"])

@@ -141,7 +141,8 @@ def contributions(region: str, programme: str, labels: dict[str, str], lang: str
     frame = warehouse.current().query("region_contributions", region=region, programme=programme)
     units = dict(zip(*warehouse.current().query("indicators")[["code", "unit"]].T.values))
     rows = [[labels[c.indicator], getattr(c, f"kind_{lang}"), getattr(c, f"partner_{lang}"),
-             fmt_amount(c.realised, units[c.indicator], lang), fmt_pct(c.share, lang), c.sectors]
+             fmt_amount(c.realised, units[c.indicator], lang), fmt_pct(c.share, lang),
+             getattr(c, f"sectors_{lang}")]
             for c in frame.itertuples()]
     return html.Section([
         html.H2(t("contributions_heading", lang)),
