@@ -872,3 +872,36 @@ STRINGS.update({
                           "en": "{rejected} of {total} rows have errors; the other {valid} rows are fine."},
     "report_rows_none": {"nl": "Alle {total} rijen hebben fouten.", "en": "All {total} rows have errors."},
 })
+
+
+# How a change to a published figure reads (regiomonitor/changes.py): per kind of change
+# (pipelines/validation.CHANGE_KINDS) a count, singular and plural, and the word before one
+# listed figure.
+STRINGS.update({
+    "figures_one": {"nl": "{n} cijfer", "en": "{n} figure"},
+    "figures_many": {"nl": "{n} cijfers", "en": "{n} figures"},
+    "no_changes": {"nl": "geen wijzigingen", "en": "no changes"},
+    "value_withdrawn": {"nl": "ingetrokken", "en": "withdrawn"},
+    "change_added_one": {"nl": "voegt {n} cijfer toe", "en": "adds {n} figure"},
+    "change_added_many": {"nl": "voegt {n} cijfers toe", "en": "adds {n} figures"},
+    "change_replaced_one": {"nl": "vervangt {n} cijfer", "en": "replaces {n} figure"},
+    "change_replaced_many": {"nl": "vervangt {n} cijfers", "en": "replaces {n} figures"},
+    "change_unchanged_one": {"nl": "{n} cijfer ongewijzigd", "en": "{n} figure unchanged"},
+    "change_unchanged_many": {"nl": "{n} cijfers ongewijzigd", "en": "{n} figures unchanged"},
+    "change_withdrawn_one": {"nl": "trekt {n} cijfer in", "en": "withdraws {n} figure"},
+    "change_withdrawn_many": {"nl": "trekt {n} cijfers in", "en": "withdraws {n} figures"},
+    "change_nothing_one": {"nl": "{n} intrekking zonder cijfer", "en": "{n} withdrawal without a figure"},
+    "change_nothing_many": {"nl": "{n} intrekkingen zonder cijfer",
+                            "en": "{n} withdrawals without a figure"},
+    "change_held_one": {"nl": "houdt {n} cijfer vast ter controle", "en": "holds {n} figure for review"},
+    "change_held_many": {"nl": "houdt {n} cijfers vast ter controle",
+                         "en": "holds {n} figures for review"},
+    "change_rejected_one": {"nl": "{n} cijfer eerder afgekeurd", "en": "{n} figure rejected in review"},
+    "change_rejected_many": {"nl": "{n} cijfers eerder afgekeurd",
+                             "en": "{n} figures rejected in review"},
+    "change_verb_added": {"nl": "nieuw", "en": "new"},
+    "change_verb_replaced": {"nl": "vervangt", "en": "replaces"},
+    "change_verb_withdrawn": {"nl": "trekt in", "en": "withdraws"},
+    "change_verb_held": {"nl": "ter controle", "en": "held for review"},
+    "change_verb_rejected": {"nl": "afgekeurd", "en": "rejected in review"},
+})

@@ -47,3 +47,13 @@ def test_moments_in_dutch_and_english_from_any_source():
     assert fmt_timestamp("2026-11-27T09:05:31.912+00:00", "nl") == "27-11-2026 09:05"
     assert fmt_timestamp(pd.Timestamp("2007-01-05 03:04"), "en") == "5 Jan 2007 03:04"
     assert fmt_timestamp(None, "nl") == fmt_timestamp(pd.NaT, "nl") == "–"
+
+
+def test_every_kind_of_change_has_its_words():
+    # regiomonitor/changes.py builds these keys from pipelines/validation.CHANGE_KINDS
+    from pipelines.validation import CHANGE_KINDS
+
+    for kind in CHANGE_KINDS:
+        assert {f"change_{kind}_one", f"change_{kind}_many"} <= set(STRINGS), kind
+    verbs = {k.removeprefix("change_verb_") for k in STRINGS if k.startswith("change_verb_")}
+    assert verbs <= set(CHANGE_KINDS)
