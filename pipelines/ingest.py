@@ -25,7 +25,7 @@ from pathlib import Path
 
 import duckdb
 
-from pipelines import loading, reference, runs, warehouse
+from pipelines import loading, reference, runs, statements, warehouse
 from pipelines.loading import FileResult
 from pipelines.reading import file_sha256
 from pipelines.warehouse import NoWarehouse  # noqa: F401 (the CLI catches it from here)
@@ -72,9 +72,10 @@ def ingest_files(served: Path, files: list[Path], options: Options = Options(),
 
 
 def check_schema(con: duckdb.DuckDBPyConnection, served: Path) -> None:
-    """`ingest` adds to the served file as it is; one built before the run_file table (typed
-    run records) needs one `refresh` first, which rebuilds it and keeps its history."""
-    if not con.execute("select count(*) from duckdb_tables() where table_name = 'run_file'").fetchone()[0]:
+    """`ingest` adds to the served file as it is; one built before the typed run records or the
+    macros that publishing computes the metric tables with (sql/pipelines/current_schema.sql)
+    needs one `refresh` first, which rebuilds it and keeps its history."""
+    if not statements.run(con, "current_schema").fetchone()[0]:
         raise OutdatedWarehouse(
             f"{served} is van vóór de huidige opzet; draai eenmaal `regiomonitor refresh`. / "
             f"{served} predates the current schema; run `regiomonitor refresh` once.")

@@ -1,9 +1,10 @@
 -- Precomputed copies of the metric views, rebuilt at every publish (pipelines/warehouse.publish).
 -- The views in sql/views/ stay the one definition; the dashboard reads these tables so that a
 -- callback never recomputes what a view already holds. mv_progress_monthly holds the progress
--- as shown: v_progress_stand (status on the last complete month, provisional figures marked).
+-- as shown: v_progress_stand (status on the last complete month, provisional figures marked);
+-- the ranking and the national sums are computed from it by the macros their views use.
 create or replace table mv_progress_monthly as select * from v_progress_stand;
-create or replace table mv_ranking as select * from v_ranking;
+create or replace table mv_ranking as select * from ranking_of('mv_progress_monthly');
 create or replace table mv_current_month as select * from v_current_month;
 create or replace table mv_completeness as select * from v_completeness;
 create or replace table mv_late_partners as select * from v_late_partners;
@@ -11,5 +12,5 @@ create or replace table mv_coverage as select * from v_coverage;
 create or replace table mv_freshness as select * from v_freshness;
 create or replace table mv_contributions as select * from v_contributions;
 create or replace table mv_registry_gemeente as select * from v_registry_gemeente;
-create or replace table mv_national as select * from v_national;
+create or replace table mv_national as select * from national_of('mv_progress_monthly');
 create or replace table mv_similar_regions as select * from v_similar_regions;

@@ -207,15 +207,19 @@ create table submission (
 );
 
 -- A partner's realisation in one month (the first day of the month), traceable to its row.
+-- Its codes and submission are not declared foreign keys: the rules admit only codes of the
+-- reference tables and the writer adds the submission in the same transaction, and DuckDB's
+-- per-row key checks were 0,3–0,4 s of a ten-million-record extract's ingest (171.000
+-- figures; docs/benchmarks.md). tests/test_refresh_flow.py checks the relationships instead.
 create table observation (
-    region varchar not null references region (code),
-    indicator varchar not null references indicator (code),
+    region varchar not null,       -- region (code)
+    indicator varchar not null,    -- indicator (code)
     period date not null check (day(period) = 1),
-    partner varchar not null references partner (code),
-    sector varchar not null references sector (code),
+    partner varchar not null,      -- partner (code)
+    sector varchar not null,       -- sector (code)
     -- exact: O&O euros have cents, and sums of DECIMAL do not depend on aggregation order
     value decimal(18, 2) not null check (value >= 0),
-    submission_id varchar not null references submission (id),
+    submission_id varchar not null,   -- submission (id)
     source_row integer not null,   -- the row number as the partner sees it in Excel
     note varchar,
     is_demo boolean not null,

@@ -8,6 +8,31 @@ import duckdb
 from pipelines import inbox as inbox_listing, reference, runs, schematic_tiles, warehouse
 
 HEADER = "regio;indicator;periode;waarde;partner;sector;opmerking\n"
+# observation's codes and submission are not declared foreign keys (sql/schema.sql): the tests
+# check the relationships instead, as a dbt project tests them. Each count must be 0.
+ORPHANS_SQL = """
+select
+    count(*) filter (where r.code is null) as unknown_region,
+    count(*) filter (where i.code is null) as unknown_indicator,
+    count(*) filter (where p.code is null) as unknown_partner,
+    count(*) filter (where s.code is null) as unknown_sector,
+    count(*) filter (where m.id is null) as unknown_submission
+from observation as o
+left join region as r on r.code = o.region
+left join indicator as i on i.code = o.indicator
+left join partner as p on p.code = o.partner
+left join sector as s on s.code = o.sector
+left join submission as m on m.id = o.submission_id
+"""
+
+
+def orphans(warehouse_path: Path) -> tuple[int, ...]:
+    """Per relationship of observation, how many figures point at nothing (ORPHANS_SQL)."""
+    con = duckdb.connect(str(warehouse_path), read_only=True)
+    try:
+        return con.execute(ORPHANS_SQL).fetchone()
+    finally:
+        con.close()
 
 
 def staging(tmp_path: Path, demo_targets: bool = False) -> duckdb.DuckDBPyConnection:

@@ -10,6 +10,7 @@ import pytest
 from pipelines import warehouse
 from pipelines.flows import refresh
 from regiomonitor.config import DEMO_DIR
+from tests.helpers import ORPHANS_SQL
 
 DATA_TABLES = ["region", "region_tile", "region_geometry", "indicator", "partner", "sector",
                "programme", "signatory", "target", "submission", "observation", "rejected_row"]
@@ -35,6 +36,7 @@ def test_demo_refresh_loads_every_file_and_flags_demo(demo_warehouse):
     untraced = con.execute("select count(*) from observation o left join submission s "
                            "on s.id = o.submission_id where s.id is null or o.source_row < 2").fetchone()
     assert untraced == (0,)
+    assert con.execute(ORPHANS_SQL).fetchone() == (0, 0, 0, 0, 0)   # every code is known
     # Regions differ: some ahead of the straight path to their target, some well behind.
     spread = con.execute("select min(achievement), max(achievement) from v_progress "
                          "where indicator = 'leerwerkplaatsen'").fetchone()

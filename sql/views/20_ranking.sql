@@ -4,7 +4,10 @@
 --   rank_per_10k      by the gain since the baseline per 10,000 inhabitants aged 15-74
 --   rank_pace         by the pace ratio ρ
 --   rank_achievement  by R / T
-create view v_ranking as
+-- ranking_of(stand) ranks any relation shaped like v_progress_stand, named by `stand`: v_ranking
+-- ranks the view; materialize.sql ranks mv_progress_monthly, the view computed once per publish,
+-- instead of computing it again (0,15 of a publish's 0,6 s; docs/benchmarks.md).
+create macro ranking_of(stand) as table
 select
     programme,
     indicator,
@@ -26,4 +29,7 @@ select
     rank() over (partition by programme, indicator, as_of_month
                  order by achievement desc nulls last) as rank_achievement,
     count(*) over (partition by programme, indicator, as_of_month) as regions_ranked
-from v_progress_stand;
+from query_table(stand);
+
+create view v_ranking as
+select * from ranking_of('v_progress_stand');

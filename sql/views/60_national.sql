@@ -9,11 +9,14 @@
 --   first_regions_*                the same for the group of regions that promised a goal
 --                                  together, their realised summed
 --   provisional / is_demo          any region's figure is provisional / demonstration data
-create view v_national as
-with stand as materialized (   -- v_progress_stand computed once for both sums below
+-- national_of(stand) sums any relation shaped like v_progress_stand, named by `stand`, as
+-- ranking_of (20_ranking.sql) ranks it: v_national over the view, materialize.sql over
+-- mv_progress_monthly.
+create macro national_of(stand) as table
+with stand as materialized (   -- the progress read once for both sums below
     select programme, indicator, as_of_month, region, realised, target_value, achievement,
            pace_ratio, provisional, is_demo
-    from v_progress_stand
+    from query_table(stand)
 ),
 
 regions as (
@@ -63,6 +66,9 @@ final as (
 )
 
 select * from final;
+
+create view v_national as
+select * from national_of('v_progress_stand');
 
 
 -- v_similar_regions: for each region, the regions closest in working-age population (15-74,
