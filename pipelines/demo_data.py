@@ -20,13 +20,13 @@ import numpy as np
 import openpyxl
 
 from pipelines import reference
+from regiomonitor.config import DEMO_MARKER
 
 SEED = 2005
 # The demo shows the covenant as a monitor would have seen it in summer 2007:
 # 19 of the 24 months have passed, so projections and statuses still matter.
 FIRST_MONTH = dt.date(2005, 12, 1)
 LAST_MONTH = dt.date(2007, 6, 1)
-DEMO_MARKER = "DEMONSTRATIEDATA.txt"
 DEMO_SOURCE = "Demonstratiedata: gegenereerd door pipelines/demo_data.py (seed 2005)"
 DEMO_NOTE = "demonstratiedata (gegenereerd)"
 

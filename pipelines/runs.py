@@ -12,19 +12,24 @@ import json
 import os
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import duckdb
-import pandas as pd
 
-from pipelines import loading, reference, schematic_tiles
+from pipelines import loading, reference
 from pipelines.loading import FileResult
-from pipelines.demo_data import DEMO_MARKER
+from regiomonitor.config import DEMO_MARKER
+
+if TYPE_CHECKING:   # the run history is handed over as DuckDB's .df() frames
+    import pandas as pd
 
 
 def load_base(con: duckdb.DuckDBPyConnection, demo_targets: bool = True) -> dict:
     """Everything a warehouse holds before any submission: reference data, targets (with the
     generated demo ones unless told otherwise), population and the schematic tile map. The
-    refresh flow runs the same steps as separate tasks; tests and benchmarks call this."""
+    refresh flow runs the same steps as separate tasks; tests and benchmarks call this.
+    The tiles' module (geopandas) is imported here: `ingest` uses this module without it."""
+    from pipelines import schematic_tiles
     return {
         "reference": reference.load_reference(con),
         "targets": reference.load_targets(con, demo=reference.DEMO_TARGETS if demo_targets else None),

@@ -18,7 +18,7 @@ from pathlib import Path
 import duckdb
 
 from pipelines import extract_pass, statements
-from pipelines.reading import NotText, SheetNotFound, Source, TooLarge, read_table, sheet_names
+from pipelines.reading import NotText, SheetNotFound, Source, TooLarge, read_table
 from pipelines.reasons import RowError, reason
 from regiomonitor.config import REFERENCE_DIR
 
@@ -150,6 +150,7 @@ def other_sheet_hint(path: Source, sheet: str | None) -> RowError | None:
     """For a workbook whose table is on another sheet: which one to name with --sheet."""
     if path.suffix.lower() != ".xlsx" or sheet is not None:
         return None
+    from pipelines.xlsx import sheet_names   # openpyxl only for a workbook (pipelines/xlsx.py)
     for name in sheet_names(path)[1:]:
         rows = read_table(path, name)
         if rows and not missing_columns("submission", [str(h).strip().lower() if h is not None

@@ -24,7 +24,7 @@ from duckdb.sqltypes import VARCHAR
 from pipelines import staging, statements
 from pipelines.reading import Content
 from pipelines.reasons import REASONS_CSV, RowError, reason
-from regiomonitor.template import EXAMPLE_NOTE
+from regiomonitor.config import EXAMPLE_NOTE
 
 REPORTED_ERRORS = 1000  # a report lists this many; rejected_row keeps every one
 # DuckDB's buffer pool while inputs are checked: beyond it the staged rows spill to disk. 1.5 GB

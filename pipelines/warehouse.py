@@ -20,13 +20,16 @@ import shutil
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import duckdb
-import pandas as pd
 
 from pipelines import recovery
 from regiomonitor.config import SQL_DIR
 from regiomonitor.queries import sql_text
+
+if TYPE_CHECKING:   # DuckDB's .df() imports pandas when the history is read; an ingest need not
+    import pandas as pd
 
 # Carried from one build to the next, in foreign-key order: the runs, the publications and
 # what each changed, and the stewards' review decisions (a rebuild applies them again).

@@ -17,6 +17,12 @@ ROOT = Path(__file__).resolve().parents[1]
 REFERENCE_DIR = ROOT / "data" / "reference"
 # Generated demo inputs (targets for regions without real ones, partner submissions).
 DEMO_DIR = ROOT / "data" / "demo"
+# The file that marks an inbox as generated demo data (pipelines/demo_data.py writes it; `ingest`
+# refuses such an inbox, pipelines/runs.is_demo_inbox).
+DEMO_MARKER = "DEMONSTRATIEDATA.txt"
+# The template's example row carries this opmerking (regiomonitor/template.py) and validation
+# rejects a row that does (sql/pipelines/checked_rows.sql), so a forgotten example cannot load.
+EXAMPLE_NOTE = "voorbeeldregel, verwijderen"
 # The one definition of the schema and of every metric.
 SQL_DIR = ROOT / "sql"
 

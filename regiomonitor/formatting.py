@@ -7,11 +7,11 @@ from __future__ import annotations
 import datetime as dt
 import math
 
-import pandas as pd
-
 
 def as_date(value: object) -> dt.date | None:
-    """A date from what DuckDB hands back via pandas (Timestamp, date, NaT or None)."""
+    """A date from what DuckDB hands back via pandas (Timestamp, date, NaT or None).
+    pandas is imported here, not at the top: the pipelines' reports format numbers without it."""
+    import pandas as pd
     return None if value is None or pd.isna(value) else pd.Timestamp(value).date()
 
 
@@ -55,6 +55,7 @@ SHORT_MONTHS = {
 def fmt_timestamp(value: object, lang: str) -> str:
     """A moment as its date and time, e.g. 27-11-2026 03:34; from a Timestamp, a datetime or
     an ISO string (the accounts store keeps ISO text)."""
+    import pandas as pd   # as in as_date
     if value is None or (not isinstance(value, str) and pd.isna(value)):
         return "–"
     moment = pd.Timestamp(value)

@@ -24,14 +24,12 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
 from dashboard.i18n import t
-from regiomonitor.config import REFERENCE_DIR, STEWARD_CONTACT
+from regiomonitor.config import EXAMPLE_NOTE, REFERENCE_DIR, STEWARD_CONTACT
 
 REQUIRED_COLUMNS = ["regio", "indicator", "periode", "waarde", "partner"]
 OPTIONAL_COLUMNS = ["sector", "opmerking"]
 COLUMNS = REQUIRED_COLUMNS + OPTIONAL_COLUMNS
 TEMPLATE_ROWS = 500  # rows that carry the dropdowns
-# The example row's opmerking: validation rejects a row that carries it (sql/pipelines/checked_rows.sql).
-EXAMPLE_NOTE = "voorbeeldregel, verwijderen"
 EXAMPLE = ["AM10 Rivierenland", "leerwerkplaatsen", "2006-03", "12", "ROC Rivor", "zorg", EXAMPLE_NOTE]
 # The Toelichting's text columns, in characters: 16 + 78 print on one A4 page width.
 EXPLANATION_WIDTHS = (16, 78)

@@ -8,7 +8,8 @@ import zipfile
 
 import openpyxl
 
-from pipelines.reading import Content, read_table, sheet_names, sheet_rows
+from pipelines.reading import Content, read_table
+from pipelines.xlsx import sheet_names, sheet_rows
 
 
 def workbook_bytes(edit=None) -> bytes:
