@@ -99,8 +99,11 @@ def stage_extract(con: duckdb.DuckDBPyConnection, path: Path, submission_id: str
         raise Unreadable(missing)
     if extract_pass.counted(con, path, reader):
         return True
-    statements.run(con, "stage_extract", {"submission_id": submission_id, "path": str(path)},
-                   source=reader)
+    try:   # a record DuckDB cannot read past the lines its sniffer samples (too many cells)
+        statements.run(con, "stage_extract", {"submission_id": submission_id, "path": str(path)},
+                       source=reader)
+    except duckdb.Error as err:
+        raise Unreadable([reason("unreadable_extract", type(err).__name__, err)]) from err
     return False
 
 

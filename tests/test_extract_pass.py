@@ -97,6 +97,12 @@ def write_extract(path, rows: list[str]):
     (3502, "R0000100,GM0363,stages,2006-03-04,gestart,zorg,uwv", "id", "R0000100",
      "occurs more than once"),   # the id of line 102 again
     (3502, ",GM0363,stages,2006-03-04,gestart,zorg,uwv", "id", "", "id is missing"),
+    # a code no enum holds (extract_enums.sql): the cast is null, the staged path names it
+    (3502, "R0003500,GM0363,stages,2006-03-04,gestart,zorg,onbekend", "partner", "onbekend",
+     "unknown organisation"),
+    # every cell known, but the partner serves only Rivierenland: found on the groups
+    (3502, "R0003500,GM0363,stages,2006-03-04,gestart,zorg,lander", "partner", "lander",
+     "only delivers for"),
 ])
 def test_one_bad_record_deep_inside_is_named_by_its_line_and_reason(served, tmp_path, line, record,
                                                                     column, value, reason_en):
@@ -130,12 +136,95 @@ def test_ids_that_only_look_alike_as_numbers_still_load(served, tmp_path):
 
 def test_an_extract_in_another_spelling_goes_the_staged_way_and_loads(served, tmp_path,
                                                                       monkeypatch):
-    """Lower-case codes, a Dutch date, an empty sector: valid, but not how the register writes
-    them; the staged path checks them and both paths publish the same."""
+    """Lower-case codes, a Dutch date, an empty sector, a space after a code: valid, but not how
+    the register writes them (no value of the pass's enums); the staged path checks them and
+    both paths publish the same."""
     path = write_extract(tmp_path / "inbox" / "spelling.csv",
                          clean_records(50) + ["X1,gm0363,stages,4-3-2006,gestart,,uwv",
-                                              "X2,GM0363,STAGES,2006-03-04,gestart,zorg,UWV"])
+                                              "X2,GM0363,STAGES,2006-03-04,gestart,zorg,UWV",
+                                              "X3,GM0363,stages,2006-03-04,gestart,zorg ,uwv"])
     assert not counted_in_one_pass(served, tmp_path, path)
     (fast, fast_rows), (slow, slow_rows) = ingest_both_ways(served, tmp_path, path, monkeypatch)
-    assert (fast.status, fast.rows) == ("loaded", 52)
+    assert (fast.status, fast.rows) == ("loaded", 53)
     assert fast_rows == slow_rows
+
+
+def enum_types(con) -> list[str]:
+    """The pass's enum types (extract_enums.sql) a connection still sees."""
+    return [r[0] for r in con.execute("select type_name from duckdb_types() "
+                                      "where type_name like 'intake%'").fetchall()]
+
+
+@pytest.mark.parametrize("rows, takes_the_pass", [
+    (clean_records(100), True),
+    (clean_records(100) + ["R9999999,GM0363,stages,2006-03-04,gestart,zorg ,uwv"], False),
+    # a record with more cells than the header, past what DuckDB's sniffer samples: its reader
+    # raises inside the pass
+    (clean_records(30_000) + ["R9999999,GM0363,stages,2006-03-04,gestart,zorg,uwv,x"], False),
+])
+def test_the_enum_types_are_gone_after_the_pass(served, tmp_path, rows, takes_the_pass):
+    """Whether the pass counts the extract, falls back, or DuckDB raises inside it, its enum
+    types are dropped from the connection, and none reaches the published warehouse."""
+    path = write_extract(tmp_path / "inbox" / "register.csv", rows)
+    with warehouse.staging(served, publish_on_exit=False, path=tmp_path / "scratch.duckdb") as con:
+        validation.prepare(con)
+        con.execute("reset threads")
+        reader = staging.EXTRACT_READERS[".csv"]
+        assert extract_pass.counted(con, path, reader) is takes_the_pass
+        assert enum_types(con) == []
+        assert con.execute("select count(*) from duckdb_tables() "
+                           "where table_name = 'intake_group'").fetchone()[0] == takes_the_pass
+        validation.release(con)
+    ingest.ingest_files(served, [path])
+    with duckdb.connect(str(served), read_only=True) as con:
+        assert enum_types(con) == []
+
+
+def test_a_code_that_moved_region_in_the_window_counts_per_month(served, tmp_path, monkeypatch):
+    """A gemeente code whose region changed on 1 July 2006 (the reference table says so):
+    the pass resolves it per month on the groups, as the staged path does per record."""
+    with duckdb.connect(str(served)) as con:
+        [region] = con.execute("select region from gemeente_region "
+                               "where code = 'GM0363' and valid_to is null").fetchone()
+        [other] = con.execute("select min(code) from region where code <> ?", [region]).fetchone()
+        con.execute("update gemeente_region set valid_to = date '2006-07-01', successor = 'GM0363' "
+                    "where code = 'GM0363'")
+        con.execute("insert into gemeente_region values "
+                    "('GM0363', 'Amsterdam', ?, date '2006-07-01', null, null)", [other])
+    rows = clean_records(60) + [f"R1{i:06d},GM0363,stages,2006-08-{1 + i % 28:02d},gestart,zorg,uwv"
+                                for i in range(40)]
+    path = write_extract(tmp_path / "inbox" / "moved.csv", rows)
+    assert counted_in_one_pass(served, tmp_path, path)
+    (fast, fast_rows), (slow, slow_rows) = ingest_both_ways(served, tmp_path, path, monkeypatch)
+    assert (fast.status, fast.rows) == ("loaded", 100)
+    assert fast_rows == slow_rows
+    by_region = {(r[0], str(r[2])[:7]): r[5] for r in fast_rows["observation"]}
+    assert by_region == {(region, "2006-03"): 60, (other, "2006-08"): 40}
+
+
+@pytest.mark.parametrize("fmt", ["csv", "parquet"])
+def test_a_shuffled_extract_keeps_its_first_lines(served, tmp_path, extracts, fmt, monkeypatch):
+    """The records in random order, the Parquet in row groups of 1,000 (read on several
+    threads): each figure's first line is still the one the staged path names, since the pass
+    reads with projections only and a record's line is its rowid + 2."""
+    path = tmp_path / "inbox" / f"shuffled.{fmt}"
+    options = "(header)" if fmt == "csv" else "(format parquet, row_group_size 1000)"
+    duckdb.connect().execute(f"copy (select * from read_csv('{extracts['csv']}', all_varchar = "
+                             f"true) order by hash(id)) to '{path}' {options}")
+    assert counted_in_one_pass(served, tmp_path, path)
+    (fast, fast_rows), (slow, slow_rows) = ingest_both_ways(served, tmp_path, path, monkeypatch)
+    assert (fast.status, fast.rows) == ("loaded", RECORDS)
+    assert fast_rows == slow_rows
+
+
+def test_a_record_the_reader_cannot_read_rejects_the_extract_without_a_crash(served, tmp_path):
+    """A record with a cell too many, past the lines DuckDB's sniffer samples: both the pass
+    and the staged read raise; the extract is rejected, saying which line DuckDB could not
+    read, and nothing of it is published."""
+    path = write_extract(tmp_path / "inbox" / "register.csv", clean_records(30_000) + [
+        "R9999999,GM0363,stages,2006-03-04,gestart,zorg,uwv,x"])
+    [result] = ingest.ingest_files(served, [path])
+    assert (result.status, result.rows) == ("rejected", 0)
+    [error] = result.errors
+    assert "Line: 30002" in error.reason_en and "Expected Number of Columns" in error.reason_en
+    assert query(served, "select count(*) from observation") == [(0,)]

@@ -1,7 +1,8 @@
 -- The rules of single cells, applied once to each distinct value of an input (intake_cell and
 -- intake_combination: from the staged rows, cells.sql, or the values a clean registry extract
 -- may hold, extract_values.sql), so every path types and checks a cell the same way. The rows
--- look the results up (checked_rows.sql, extract_records.sql). Reads the lookups (lookups.sql).
+-- look the results up (checked_rows.sql; a clean extract casts to enums of them,
+-- extract_enums.sql). Reads the lookups (lookups.sql).
 
 -- A region code or name, a gemeente name or code (lookups.sql region_key). Names resolve
 -- whatever the month; so does a gemeente code that stayed in one region all window long.
