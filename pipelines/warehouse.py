@@ -161,14 +161,16 @@ def staging(warehouse: Path, fresh: bool = False, publish_on_exit: bool = True,
 
 
 def finish(con: duckdb.DuckDBPyConnection) -> Path:
-    """Record the publication and what it changes, precompute the metric tables, checkpoint
-    and close the staging file; returns its path.
+    """Check that every key has one figure (publish_guard.sql: raises, and the staging file is
+    removed), record the publication and what it changes, precompute the metric tables,
+    checkpoint and close the staging file; returns its path.
 
     publication.sql and materialize.sql write different tables, and no view reads what
     publication.sql writes, so they run at once on two cursors: each is mostly one thread of
     small statements (0,12 s of a ten-million-record ingest; docs/benchmarks.md)."""
     path = Path(con.execute("select path from duckdb_databases() where database_name = "
                             "current_database()").fetchone()[0])
+    con.execute(sql_text("publish_guard"))
     with concurrent.futures.ThreadPoolExecutor(max_workers=2) as pool:
         runs = [pool.submit(run_script, con, name) for name in ("materialize", "publication")]
         for run in runs:

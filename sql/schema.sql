@@ -207,10 +207,12 @@ create table submission (
 );
 
 -- A partner's realisation in one month (the first day of the month), traceable to its row.
--- Its codes and submission are not declared foreign keys: the rules admit only codes of the
--- reference tables and the writer adds the submission in the same transaction, and DuckDB's
--- per-row key checks were 0,3–0,4 s of a ten-million-record extract's ingest (171.000
--- figures; docs/benchmarks.md). tests/test_refresh_flow.py checks the relationships instead.
+-- Its codes and submission are not declared foreign keys, nor its key a primary key: the
+-- rules admit only codes of the reference tables, the writer adds the submission in the same
+-- transaction and removes a figure before adding its replacement, and DuckDB's per-row checks
+-- of keys and references cost 0,5–0,6 s of a ten-million-record extract's ingest (171.000
+-- figures; docs/benchmarks.md). Publishing refuses a second figure for a key
+-- (sql/publish_guard.sql); the tests check the relationships (tests/helpers.py ORPHANS_SQL).
 create table observation (
     region varchar not null,       -- region (code)
     indicator varchar not null,    -- indicator (code)
@@ -222,8 +224,7 @@ create table observation (
     submission_id varchar not null,   -- submission (id)
     source_row integer not null,   -- the row number as the partner sees it in Excel
     note varchar,
-    is_demo boolean not null,
-    primary key (region, indicator, period, partner, sector)
+    is_demo boolean not null
 );
 
 -- Earlier figures replaced by a later submission's row with the same region, indicator,

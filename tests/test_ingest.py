@@ -144,6 +144,19 @@ def test_registry_extract_is_counted_per_region_month_partner_and_sector(served,
     assert orphans(served) == (0, 0, 0, 0, 0)
 
 
+def test_a_second_figure_for_one_key_is_never_published(served, tmp_path):
+    """observation has no primary key (sql/schema.sql): publish_guard.sql stands guard."""
+    path = write_csv(tmp_path / "inbox" / "roc.csv", ["AM10;stages;2006-03;5;roc;zorg;"])
+    ingest.ingest_files(served, [path])
+    before = observations(served)
+    with pytest.raises(duckdb.Error, match="two figures for one key, nothing published: "
+                                           "AM10 · stages · 2006-03 · roc · zorg"):
+        with warehouse.staging(served) as con:   # as a faulty writer would leave it
+            con.execute("insert into observation select * from observation")
+    assert observations(served) == before and len(before) == 1
+    assert list(served.parent.glob(served.name + ".*.new")) == []
+
+
 def test_registry_extract_as_parquet(served, tmp_path):
     path = tmp_path / "inbox" / "register.parquet"
     con = duckdb.connect()
