@@ -28,15 +28,16 @@ MAX_ID_SPAN = 1 << 28
 ENABLED = True
 
 
-def counted(con: duckdb.DuckDBPyConnection, path: Path, reader: str) -> bool:
+def counted(con: duckdb.DuckDBPyConnection, path: Path, reader: str, first_id: str) -> bool:
     """True when every record of the extract at `path` passes every rule and no id repeats:
     `intake_group` then holds its records, as groups.sql would have built it. False: only the
     checked values are left on `con` (the staged path builds its own). `reader`: the extract's
-    plain reader (pipelines/staging.py), read with projections only (extract_records.sql)."""
+    plain reader (pipelines/staging.py), read with projections only (extract_records.sql);
+    `first_id`: the first record's id as text, read with the header (one sniff of a CSV less)."""
     if not ENABLED:
         return False
     try:
-        fine = read_and_counted(con, path, reader)
+        fine = read_and_counted(con, path, reader, id_prefix(first_id))
     except duckdb.Error:   # e.g. a cell DuckDB cannot read: the staged path reads it plainly
         fine = False
     finally:
@@ -46,14 +47,15 @@ def counted(con: duckdb.DuckDBPyConnection, path: Path, reader: str) -> bool:
     return fine
 
 
-def read_and_counted(con: duckdb.DuckDBPyConnection, path: Path, reader: str) -> bool:
+def read_and_counted(con: duckdb.DuckDBPyConnection, path: Path, reader: str,
+                     prefix: str) -> bool:
     """The pass itself: the checked values as enums, the records as integers, the verdicts,
     the groups. Leaves its records and enums for extract_cleanup.sql."""
     statements.run(con, "extract_values")
     statements.run(con, "cell_rules")
     months, figures, partners, sectors, statuses = statements.run(con, "extract_enums").fetchone()
     statements.run(con, "extract_records", {
-        "path": str(path), "id_prefix": id_prefix(con, path, reader), "months": months,
+        "path": str(path), "id_prefix": prefix, "months": months,
         "figures": figures, "partners": partners, "sectors": sectors, "statuses": statuses},
         source=reader)
     return all_fine(con) and groups_fine(con)
@@ -80,10 +82,8 @@ def groups_fine(con: duckdb.DuckDBPyConnection) -> bool:
     return failing == 0
 
 
-def id_prefix(con: duckdb.DuckDBPyConnection, path: Path, reader: str) -> str:
+def id_prefix(first_id: str) -> str:
     """The letters before the digits of the first record's id ('R' of 'R000000001'): ids that
     share it are counted as integers. Another form only makes the staged path check the ids."""
-    row = con.execute(f"select coalesce(id::varchar, '') from {reader} limit 1",
-                      {"path": str(path)}).fetchone()
-    match = re.match(r"\D{0,20}", row[0] if row else "")
+    match = re.match(r"\D{0,20}", first_id)
     return match.group(0) if match else ""

@@ -89,15 +89,17 @@ def stage_extract(con: duckdb.DuckDBPyConnection, path: Path, submission_id: str
     """A registry extract: counted in one pass when every record is fine (True), else read by
     DuckDB with every column as text, in file order, for the rules to name what fails."""
     reader = EXTRACT_READERS.get(path.suffix.lower(), EXTRACT_READERS[".csv"])
-    try:
-        header = [d[0].lower() for d in con.execute(f"select * from {reader} limit 0",
-                                                    {"path": str(path)}).description]
+    try:   # the header and the first record in one read (a CSV is sniffed once for both)
+        first = con.execute(f"select * from {reader} limit 1", {"path": str(path)})
+        header = [d[0].lower() for d in first.description]
+        row = first.fetchone()
     except duckdb.Error as err:
         raise Unreadable([reason("unreadable_extract", type(err).__name__, err)]) from err
     missing = missing_columns("registry", header)
     if missing:
         raise Unreadable(missing)
-    if extract_pass.counted(con, path, reader):
+    first_id = next((row[i] for i, name in enumerate(header) if row and name.strip() == "id"), None)
+    if extract_pass.counted(con, path, reader, "" if first_id is None else str(first_id)):
         return True
     try:   # a record DuckDB cannot read past the lines its sniffer samples (too many cells)
         statements.run(con, "stage_extract", {"submission_id": submission_id, "path": str(path)},
