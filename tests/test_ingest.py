@@ -10,7 +10,6 @@ import textwrap
 import time
 
 import duckdb
-import openpyxl
 import pytest
 
 from pipelines import ingest, warehouse
