@@ -26,15 +26,6 @@ left join submission as m on m.id = o.submission_id
 """
 
 
-def orphans(warehouse_path: Path) -> tuple[int, ...]:
-    """Per relationship of observation, how many figures point at nothing (ORPHANS_SQL)."""
-    con = duckdb.connect(str(warehouse_path), read_only=True)
-    try:
-        return con.execute(ORPHANS_SQL).fetchone()
-    finally:
-        con.close()
-
-
 def staging(tmp_path: Path, demo_targets: bool = False) -> duckdb.DuckDBPyConnection:
     """A staging warehouse with the schema and the reference data (real targets only by default)."""
     con = warehouse.create_staging(tmp_path / "test.duckdb")

@@ -14,7 +14,7 @@ import pytest
 
 from pipelines import ingest, warehouse
 from pipelines.reading import file_sha256
-from tests.helpers import build, orphans, query, write_csv
+from tests.helpers import ORPHANS_SQL, build, query, write_csv
 
 REGISTRY_HEADER = "id,gemeente_code,indicator,start_date,status,sector,partner\n"
 
@@ -140,7 +140,7 @@ def test_registry_extract_is_counted_per_region_month_partner_and_sector(served,
     assert rows == [("AM10", dt.date(2006, 3, 1), "zorg", 2.0, 2, "register.csv"),
                     ("AM10", dt.date(2006, 4, 1), "overig", 1.0, 4, "register.csv"),
                     ("AM18", dt.date(2006, 3, 1), "zorg", 1.0, 5, "register.csv")]
-    assert orphans(served) == (0, 0, 0, 0, 0)
+    assert query(served, ORPHANS_SQL) == [(0, 0, 0, 0, 0)]   # every code and submission known
 
 
 def test_a_second_figure_for_one_key_is_never_published(served, tmp_path):
@@ -154,6 +154,15 @@ def test_a_second_figure_for_one_key_is_never_published(served, tmp_path):
             con.execute("insert into observation select * from observation")
     assert observations(served) == before and len(before) == 1
     assert list(served.parent.glob(served.name + ".*.new")) == []
+
+
+def test_the_relationship_check_finds_a_figure_that_points_at_nothing(served, tmp_path):
+    """ORPHANS_SQL stands in for observation's foreign keys: it must see a broken reference."""
+    path = write_csv(tmp_path / "inbox" / "roc.csv", ["AM10;stages;2006-03;5;roc;zorg;"])
+    ingest.ingest_files(served, [path])
+    with duckdb.connect(str(served)) as con:
+        con.execute("update observation set region = 'AM99', submission_id = 'nothing'")
+    assert query(served, ORPHANS_SQL) == [(1, 0, 0, 0, 1)]
 
 
 def test_registry_extract_as_parquet(served, tmp_path):
