@@ -15,7 +15,7 @@ from pathlib import Path
 def with_flow(path: Path) -> dict:
     """pipelines.flows.refresh on the demo inbox, as `regiomonitor refresh` runs it."""
     from pipelines.flows import refresh
-    from regiomonitor.config import DEMO_DIR
+    from regiomonitor.core.settings import DEMO_DIR
 
     summary = refresh(str(path), str(DEMO_DIR / "inbox"), True)
     return {"rows": summary["submissions"]["rows_loaded"]}
@@ -24,7 +24,7 @@ def with_flow(path: Path) -> dict:
 def plain(path: Path) -> dict:
     """The same plain functions the flow composes, called directly."""
     from pipelines import boundaries, inbox as inbox_listing, runs, warehouse
-    from regiomonitor.config import DEMO_DIR
+    from regiomonitor.core.settings import DEMO_DIR
 
     inbox = DEMO_DIR / "inbox"
     with warehouse.writer_lock(path):

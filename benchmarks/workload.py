@@ -9,7 +9,7 @@ from pathlib import Path
 
 import duckdb
 
-from regiomonitor.config import REFERENCE_DIR
+from regiomonitor.core.settings import REFERENCE_DIR
 
 FULL_ROWS = 10_000_000
 QUICK_ROWS = 100_000
@@ -107,15 +107,15 @@ def partner_files(out: Path, rows: int = PARTNER_ROWS) -> dict[str, Path]:
     """The same partner file as ';'-CSV and as XLSX, under `out`."""
     import openpyxl
 
-    from regiomonitor.template import COLUMNS
+    from regiomonitor.core.vocabulary import submission_columns
 
     out.mkdir(parents=True, exist_ok=True)
     data = partner_rows(rows)
     paths = {"csv": out / f"partner_{rows}.csv", "xlsx": out / f"partner_{rows}.xlsx"}
-    paths["csv"].write_text("\n".join(";".join(r) for r in [COLUMNS, *data]) + "\n", encoding="utf-8")
+    paths["csv"].write_text("\n".join(";".join(r) for r in [submission_columns(), *data]) + "\n", encoding="utf-8")
     book = openpyxl.Workbook(write_only=True)
     sheet = book.create_sheet("cijfers")
-    for row in [COLUMNS, *data]:
+    for row in [submission_columns(), *data]:
         sheet.append(row)
     book.save(paths["xlsx"])
     return paths

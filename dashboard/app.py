@@ -8,9 +8,9 @@ import dash
 from dash import Input, Output, clientside_callback, html
 
 from dashboard import auth, downloads, ids, plotly_bundle, response_cache, search, security, upload
+from dashboard.accounts import Store
 from dashboard.warehouse import EXTENSION_KEY, Warehouse
-from regiomonitor.accounts import Store
-from regiomonitor.config import default_accounts, default_upload_inbox
+from regiomonitor.core.settings import default_accounts, default_upload_inbox
 
 HERE = Path(__file__).parent
 

@@ -2,7 +2,7 @@
 
 Public readers need no account. A partner uploads for its own organisations; a steward sees
 every upload, the Data page's steward parts, and starts runs. Local accounts live in
-regiomonitor.accounts; `regiomonitor user add|list|disable|reset` manages them.
+dashboard.accounts; `regiomonitor user add|list|disable|reset` manages them.
 
 Single sign-on (off by default): with REGIOMONITOR_SSO=1 the server trusts the user and group
 headers an authenticating reverse proxy sets (oauth2-proxy: X-Forwarded-User,
@@ -20,10 +20,10 @@ from urllib.parse import urlparse
 import flask
 import flask_login
 
-from dashboard.i18n import fmt_number, language, t
+from dashboard.accounts import Account, Store
 from dashboard.security import LOGIN_LIMIT, csrf, limiter
-from regiomonitor.accounts import Account, Store
-from regiomonitor.formatting import fmt_timestamp
+from regiomonitor.core.formats import fmt_timestamp
+from regiomonitor.core.texts import fmt_number, language, t
 
 EXTENSION_KEY = "regiomonitor_accounts"
 blueprint = flask.Blueprint("auth", __name__)

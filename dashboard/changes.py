@@ -13,9 +13,9 @@ from dash import html
 
 from dashboard import components, warehouse
 from dashboard.auth import is_steward
-from dashboard.i18n import t
-from regiomonitor import changes
-from regiomonitor.formatting import as_date, fmt_month, fmt_timestamp
+from regiomonitor.core import changes
+from regiomonitor.core.formats import as_date, fmt_month, fmt_timestamp
+from regiomonitor.core.texts import t
 
 SHOWN = 200   # rows a page lists; the rest is counted
 

@@ -11,13 +11,11 @@ import pandas as pd
 from dash import ALL, Input, Output, State, dcc, html
 
 from dashboard import ids, response_cache, search, warehouse
-from dashboard.i18n import LANGUAGES, fmt_date, fmt_month, language, t
-from regiomonitor.formatting import as_date
-from regiomonitor.presentation import flag  # noqa: F401 -- the pages' yes/no test
+from regiomonitor.core.formats import as_date
+from regiomonitor.core.presentation import flag  # noqa: F401 -- the pages' yes/no test
+from regiomonitor.core.texts import LANGUAGES, fmt_date, fmt_month, language, t
 
 LOG = logging.getLogger("regiomonitor.dashboard")
-
-DEFAULT_INDICATOR = "leerwerkplaatsen"
 
 
 def href(path: str, lang: str, **params: str | None) -> str:

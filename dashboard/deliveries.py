@@ -11,8 +11,8 @@ import dash_ag_grid as dag
 from dash import Input, Output, State, dcc, html
 
 from dashboard import components, export, ids, warehouse
-from dashboard.i18n import fmt_month, fmt_number, t
-from regiomonitor.formatting import as_date
+from regiomonitor.core.formats import as_date
+from regiomonitor.core.texts import fmt_month, fmt_number, t
 
 
 def late_partners(region: str, programme: str, labels: dict[str, str], lang: str) -> html.Section:

@@ -6,8 +6,8 @@ from __future__ import annotations
 import flask
 
 from dashboard import export, url_state, warehouse
-from dashboard.i18n import fmt_month, fmt_number, language, t
-from regiomonitor.formatting import as_date
+from regiomonitor.core.formats import as_date
+from regiomonitor.core.texts import fmt_month, fmt_number, language, t
 
 blueprint = flask.Blueprint("downloads", __name__)
 

@@ -10,9 +10,9 @@ import pandas as pd
 import plotly.graph_objects as go
 from dash import Patch
 
-from dashboard.i18n import fmt_amount, fmt_month, fmt_number, fmt_pct, t
 from dashboard.status_style import NO_TARGET_COLOUR, STATUS_COLOURS
-from regiomonitor import presentation
+from regiomonitor.core import presentation
+from regiomonitor.core.texts import fmt_amount, fmt_month, fmt_number, fmt_pct, t
 
 # Colour-blind safe sequential scale (ColorBrewer YlGnBu), light = low, dark = high. Written
 # out: plotly's named "YlGnBu" runs dark to light, which made the best regions fade to white

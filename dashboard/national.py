@@ -10,8 +10,8 @@ import pandas as pd
 from dash import html
 
 from dashboard import components, warehouse
-from dashboard.i18n import fmt_amount, fmt_month, fmt_number, fmt_pct, t
-from regiomonitor.presentation import flag
+from regiomonitor.core.presentation import flag
+from regiomonitor.core.texts import fmt_amount, fmt_month, fmt_number, fmt_pct, t
 
 
 def national(programme: str, month: dt.date) -> pd.DataFrame:

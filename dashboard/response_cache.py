@@ -24,7 +24,7 @@ import flask
 from dash._pages import _path_to_page  # the rule Dash's router uses to find a path's page
 
 from dashboard import auth, warehouse
-from regiomonitor.config import VIEW_CACHE
+from regiomonitor.core.settings import VIEW_CACHE
 
 F = TypeVar("F", bound=Callable)
 

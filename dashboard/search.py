@@ -1,6 +1,6 @@
 """Find my region in the dashboard: the header's search box (GET /zoek), the name alias of the
 region page (/regio/rivierenland) and the "did you mean" list, with the one matching rule of
-regiomonitor/places.py (also used by `regiomonitor progress --region`).
+regiomonitor/core/places.py (also used by `regiomonitor progress --region`).
 """
 from __future__ import annotations
 
@@ -12,8 +12,8 @@ import dash
 import flask
 
 from dashboard import auth, ids, warehouse
-from dashboard.i18n import language
-from regiomonitor.places import MAX_QUERY, Place, find, normalise
+from regiomonitor.core.places import MAX_QUERY, Place, find, normalise
+from regiomonitor.core.texts import language
 
 blueprint = flask.Blueprint("search", __name__)
 LOG = logging.getLogger("regiomonitor.dashboard")

@@ -17,8 +17,8 @@ from flask_limiter import Limiter
 from flask_limiter.util import get_remote_address
 from flask_wtf.csrf import CSRFError, CSRFProtect
 
-from dashboard.i18n import fmt_number, language, t
-from regiomonitor.config import MAX_UPLOAD_BYTES
+from regiomonitor.core.settings import MAX_UPLOAD_BYTES
+from regiomonitor.core.texts import fmt_number, language, t
 
 csrf = CSRFProtect()
 # Per worker process (memory storage): with N gunicorn workers an address gets at most N times

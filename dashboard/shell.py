@@ -12,7 +12,8 @@ from dataclasses import dataclass
 from dash import html
 
 from dashboard import components, url_state, warehouse
-from regiomonitor.formatting import as_date
+from regiomonitor.core.formats import as_date
+from regiomonitor.core.vocabulary import DEFAULT_INDICATOR
 
 
 def page(lang: str, path: str, content: list, **params: str | None) -> html.Div:
@@ -39,7 +40,7 @@ def view(lang: str, programme: str | None, indicator: str | None, month: str | N
     programmes = dict(zip(frame["code"], frame["name"]))
     programme = programme if programme in programmes else next(iter(programmes))
     indicator = (indicator if indicator in components.labels("indicators", lang)
-                 else components.DEFAULT_INDICATOR)
+                 else DEFAULT_INDICATOR)
     choices = db.query("as_of_months", programme=programme)
     months = [as_date(m) for m in choices["as_of_month"]]
     chosen = url_state.parse_month(month)

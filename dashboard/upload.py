@@ -31,16 +31,16 @@ from pathlib import Path
 import flask
 from werkzeug.utils import secure_filename
 
-from dashboard import auth, warehouse
+from dashboard import auth, template, warehouse
+from dashboard.accounts import Account, Upload, now
 from dashboard.changes import value_or_none
-from dashboard.i18n import language, t
-from regiomonitor import changes, template
-from regiomonitor.formatting import as_date, fmt_month
-from regiomonitor.accounts import Account, Upload, now
-from regiomonitor.config import MAX_UPLOAD_BYTES, ROOT
+from regiomonitor.core import changes
+from regiomonitor.core.formats import as_date, fmt_month
+from regiomonitor.core.settings import MAX_UPLOAD_BYTES, ROOT
+from regiomonitor.core.texts import language, t
+from regiomonitor.core.vocabulary import SUBMISSION_SUFFIXES
 
 blueprint = flask.Blueprint("upload", __name__)
-SUFFIXES = (".csv", ".xlsx")
 VALIDATE_TIMEOUT_S = 120
 INBOX_KEY = "regiomonitor_upload_inbox"
 PENDING_MAX_AGE_S = 24 * 3600
@@ -180,7 +180,7 @@ def check_upload() -> tuple[str, int] | str:
     lang = language(flask.request.form.get("lang"))
     file = flask.request.files.get("file")
     name = secure_filename(file.filename or "") if file else ""
-    if not name or not name.lower().endswith(SUFFIXES):
+    if not name or not Path(name).suffix.lower() in SUBMISSION_SUFFIXES:
         return flask.render_template("aanleveren.html", uploads=[], bad_type=True,
                                      **context(lang)), 400
     upload_id = dt.datetime.now(dt.timezone.utc).strftime("%Y%m%dT%H%M%S") + "-" + secrets.token_hex(3)
@@ -242,7 +242,7 @@ def beheer() -> str:
     uploads = [(u, state(u)) for u in auth.store().uploads()]
     held = warehouse.current().query("held_waiting", region=None)
     requested = {p.stem for p in decisions_dir().glob("*.json")}
-    waiting = sorted(p.name for p in inbox().glob("*") if p.suffix.lower() in SUFFIXES and p.is_file())
+    waiting = sorted(p.name for p in inbox().glob("*") if p.suffix.lower() in SUBMISSION_SUFFIXES and p.is_file())
     return flask.render_template("beheer.html", uploads=uploads, waiting=waiting,
                                  held=[(h, held_id_key(h.id) in requested) for h in held.itertuples()],
                                  month=fmt_month_short, values=held_values,
@@ -257,7 +257,7 @@ def run() -> flask.Response:
     lang = language(flask.request.form.get("lang"))
     action = flask.request.form.get("action")
     db = str(warehouse.current().path)
-    files = sorted(str(p) for p in inbox().glob("*") if p.suffix.lower() in SUFFIXES and p.is_file())
+    files = sorted(str(p) for p in inbox().glob("*") if p.suffix.lower() in SUBMISSION_SUFFIXES and p.is_file())
     commands = {"ingest": ["ingest", "--warehouse", db, *files],
                 "refresh": ["refresh", "--warehouse", db, "--inbox", str(inbox())]}
     if action not in commands or (action == "ingest" and not files):

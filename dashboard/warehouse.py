@@ -32,8 +32,8 @@ import flask
 import pandas as pd
 
 from dashboard import auth
-from regiomonitor.config import VIEW_CACHE
-from regiomonitor.queries import query_text
+from regiomonitor.core.settings import VIEW_CACHE
+from regiomonitor.core.sql_files import query_text
 
 T = TypeVar("T")
 

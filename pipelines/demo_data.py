@@ -20,7 +20,7 @@ import numpy as np
 import openpyxl
 
 from pipelines import reference
-from regiomonitor.config import DEMO_MARKER
+from regiomonitor.core.settings import DEMO_MARKER
 
 SEED = 2005
 # The demo shows the covenant as a monitor would have seen it in summer 2007:

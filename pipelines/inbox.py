@@ -25,13 +25,13 @@ from pathlib import Path
 import duckdb
 
 from pipelines import staging
+from pipelines.file_content import file_sha256, size_error
 from pipelines.loading import DONE_FOLDERS
-from pipelines.reading import SUBMISSION_SUFFIXES, file_sha256, size_error
 from pipelines.recovery import CannotRun
 from pipelines.runs import is_demo_inbox
-from regiomonitor.config import Limits, limits as current_limits
+from regiomonitor.core.settings import Limits, limits as current_limits
+from regiomonitor.core.vocabulary import INBOX_SUFFIXES
 
-SUFFIXES = SUBMISSION_SUFFIXES | staging.EXTRACT_SUFFIXES
 IGNORED_PREFIXES = (".", "~$")   # hidden and temporary files; Excel's lock files
 
 
@@ -75,7 +75,7 @@ def is_candidate(path: Path) -> bool:
     """A name that may be a submission: a known suffix (so not `<name>.part`, an upload in
     progress), not hidden."""
     name = path.name
-    return not name.startswith(IGNORED_PREFIXES) and path.suffix.lower() in SUFFIXES
+    return not name.startswith(IGNORED_PREFIXES) and path.suffix.lower() in INBOX_SUFFIXES
 
 
 def refusal(path: Path, bound: Limits) -> Refusal | None:

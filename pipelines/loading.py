@@ -17,7 +17,7 @@ from pathlib import Path
 import duckdb
 
 from pipelines import staging, submissions, validation
-from pipelines.reading import SUBMISSION_SUFFIXES, Content, TooLarge, file_sha256
+from pipelines.file_content import Content, TooLarge, file_sha256
 from pipelines.reasons import RowError
 
 DONE_FOLDERS = ("processed", "rejected")
@@ -45,12 +45,6 @@ class FileResult:
                                     # what --accept-valid-rows would load (the report says so)
     changes: list[validation.Change] = field(default_factory=list)   # what it replaces,
     change_counts: dict[str, int] = field(default_factory=dict)      # withdraws or holds
-
-
-def is_submission(path: Path) -> bool:
-    """A partner file or registry extract the pipelines read (CSV, XLSX, Parquet)."""
-    suffixes = SUBMISSION_SUFFIXES | staging.EXTRACT_SUFFIXES
-    return path.is_file() and path.suffix.lower() in suffixes
 
 
 def load_file(con: duckdb.DuckDBPyConnection, path: Path, sha: str, is_demo: bool, who: str,

@@ -18,7 +18,7 @@ import duckdb
 
 from pipelines import runs, statements, warehouse
 from pipelines.validation import Change
-from regiomonitor.queries import query_text
+from regiomonitor.core.sql_files import query_text
 
 DECISIONS = ("approved", "rejected")
 

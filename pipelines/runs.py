@@ -18,7 +18,7 @@ import duckdb
 
 from pipelines import loading, reference
 from pipelines.loading import FileResult
-from regiomonitor.config import DEMO_MARKER
+from regiomonitor.core.settings import DEMO_MARKER
 
 if TYPE_CHECKING:   # the run history is handed over as DuckDB's .df() frames
     import pandas as pd

@@ -9,21 +9,18 @@ carrying its reasons.
 """
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import decimal
-import functools
 from pathlib import Path
 
 import duckdb
 
 from pipelines import extract_pass, statements
-from pipelines.reading import NotText, SheetNotFound, Source, TooLarge, read_table
+from pipelines.file_content import NotText, SheetNotFound, Source, TooLarge
+from pipelines.reading import read_table
 from pipelines.reasons import RowError, reason
-from regiomonitor.config import REFERENCE_DIR
+from regiomonitor.core.vocabulary import EXTRACT_SUFFIXES, SUBMISSION_SUFFIXES, intake_columns
 
-COLUMNS_CSV = REFERENCE_DIR / "intake_columns.csv"
-EXTRACT_SUFFIXES = {".parquet"}
 # The DuckDB readers an extract may be read with: the only text formatted into SQL here.
 EXTRACT_READERS = {".csv": "read_csv($path, all_varchar = true, header = true)",
                    ".parquet": "read_parquet($path)"}
@@ -37,21 +34,13 @@ class Unreadable(ValueError):
         self.errors = errors
 
 
-@functools.cache
-def columns(kind: str) -> dict[str, tuple[str, bool]]:
-    """Column name → (staging field, required) for 'submission' or 'registry', in order."""
-    with COLUMNS_CSV.open(newline="", encoding="utf-8") as f:
-        rows = sorted((r for r in csv.DictReader(f) if r["kind"] == kind),
-                      key=lambda r: int(r["position"]))
-    return {r["column_name"]: (r["field"], r["required"] == "true") for r in rows}
-
-
 def is_extract(path: Path) -> bool:
     """Parquet, or a CSV whose header names gemeente_code and start_date."""
-    if path.suffix.lower() in EXTRACT_SUFFIXES:
-        return True
-    if path.suffix.lower() != ".csv":
+    suffix = path.suffix.lower()
+    if suffix not in EXTRACT_SUFFIXES:
         return False
+    if suffix not in SUBMISSION_SUFFIXES:
+        return True
     with path.open("rb") as f:
         header = f.readline(4096).decode("utf-8", errors="replace").lower()
     return "gemeente_code" in header and "start_date" in header
@@ -60,9 +49,9 @@ def is_extract(path: Path) -> bool:
 def missing_columns(kind: str, header: list[str]) -> list[RowError]:
     """A reason for each required column the header lacks (row 1, as Excel shows it)."""
     present = {str(h).strip().lower() for h in header if h is not None}
-    names = ", ".join(columns(kind))
-    return [reason("missing_column", name, names, row=1, column=name)
-            for name, (_, required) in columns(kind).items() if required and name not in present]
+    names = ", ".join(c.name for c in intake_columns(kind))
+    return [reason("missing_column", c.name, names, row=1, column=c.name)
+            for c in intake_columns(kind) if c.required and c.name not in present]
 
 
 def stage(con: duckdb.DuckDBPyConnection, path: Path, submission_id: str,
@@ -120,7 +109,7 @@ def stage_partner_file(con: duckdb.DuckDBPyConnection, path: Source, submission_
         raise Unreadable([hint] if hint else missing)
     # an optional column the file leaves out is empty in every row (sector: the default one)
     positions = {field: header.index(name) if name in header else None
-                 for name, (field, _) in columns("submission").items()}
+                 for name, field, _ in intake_columns("submission")}
     texts = {field: [cell_text(cells[i]) if i is not None and i < len(cells) else ""
                      for _, cells in table[1:]]
              for field, i in positions.items()}
@@ -137,7 +126,7 @@ def read_rows(path: Source, sheet: str | None) -> list[tuple[int, list]]:
         raise Unreadable([reason("binary")]) from err
     except SheetNotFound as err:
         raise Unreadable([reason("sheet_missing", err.sheet, ", ".join(err.sheets))]) from err
-    except TooLarge as err:  # over a limit in regiomonitor/config.py (issue 13)
+    except TooLarge as err:  # over a limit in regiomonitor/core/settings.py (issue 13)
         raise Unreadable([err.error]) from err
     except Exception as err:  # any unreadable file is a rejection, never a crash
         raise Unreadable([reason("unreadable", type(err).__name__, err)]) from err
@@ -155,7 +144,7 @@ def other_sheet_hint(path: Source, sheet: str | None) -> RowError | None:
     """For a workbook whose table is on another sheet: which one to name with --sheet."""
     if path.suffix.lower() != ".xlsx" or sheet is not None:
         return None
-    from pipelines.xlsx import sheet_names   # openpyxl only for a workbook (pipelines/xlsx.py)
+    from pipelines.xlsx import sheet_names  # openpyxl only for a workbook (pipelines/xlsx.py)
     for name in sheet_names(path)[1:]:
         rows = read_table(path, name)
         if rows and not missing_columns("submission", [str(h).strip().lower() if h is not None

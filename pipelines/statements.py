@@ -11,8 +11,7 @@ from __future__ import annotations
 
 import duckdb
 
-from regiomonitor.queries import sql_text
-
+from regiomonitor.core.sql_files import sql_text
 
 _PARSED: dict[tuple[str, str | None], tuple[duckdb.Statement, ...]] = {}
 

@@ -22,9 +22,9 @@ import duckdb
 from duckdb.sqltypes import VARCHAR
 
 from pipelines import staging, statements
-from pipelines.reading import Content
+from pipelines.file_content import Content
 from pipelines.reasons import REASONS_CSV, RowError, reason
-from regiomonitor.config import EXAMPLE_NOTE
+from regiomonitor.core.vocabulary import EXAMPLE_NOTE, INTAKE_COLUMNS_CSV
 
 REPORTED_ERRORS = 1000  # a report lists this many; rejected_row keeps every one
 # DuckDB's buffer pool while inputs are checked: beyond it the staged rows spill to disk. 1.5 GB
@@ -81,7 +81,7 @@ def prepare(con: duckdb.DuckDBPyConnection, today: dt.date | None = None) -> Non
     statements.run(con, "macros")
     statements.run(con, "lookups", {"today": today or dt.date.today(),
                                     "reasons": str(REASONS_CSV),
-                                    "columns": str(staging.COLUMNS_CSV),
+                                    "columns": str(INTAKE_COLUMNS_CSV),
                                     "example_note": EXAMPLE_NOTE})
     try:
         con.remove_function("closest_names")

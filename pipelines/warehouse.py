@@ -26,8 +26,8 @@ from typing import TYPE_CHECKING
 import duckdb
 
 from pipelines import recovery
-from regiomonitor.config import SQL_DIR
-from regiomonitor.queries import sql_text
+from regiomonitor.core.settings import SQL_DIR
+from regiomonitor.core.sql_files import sql_text
 
 if TYPE_CHECKING:   # DuckDB's .df() imports pandas when the history is read; an ingest need not
     import pandas as pd

@@ -16,8 +16,8 @@ from openpyxl.utils.cell import coordinate_to_tuple
 from openpyxl.worksheet._reader import FORMULA_TAG, INLINE_STRING, WorkSheetParser
 from openpyxl.xml.constants import SHEET_MAIN_NS
 
-from pipelines.reading import Content, SheetNotFound, Source, bounded, content_of
-from regiomonitor.config import Limits, limits as current_limits
+from pipelines.file_content import Content, SheetNotFound, Source, bounded, content_of
+from regiomonitor.core.settings import Limits, limits as current_limits
 
 # An inline string's text: its own <t>, then the <t> of each rich-text run <r>.
 _TEXT, _RUN = f"{{{SHEET_MAIN_NS}}}t", f"{{{SHEET_MAIN_NS}}}r"

@@ -11,8 +11,13 @@ import socket
 import sys
 from pathlib import Path
 
-from regiomonitor.config import (DEMO_DIR, default_accounts, default_inbox, default_upload_inbox,
-                                 default_warehouse)
+from regiomonitor.core.settings import (
+    DEMO_DIR,
+    default_accounts,
+    default_inbox,
+    default_upload_inbox,
+    default_warehouse,
+)
 
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 8050
@@ -150,7 +155,7 @@ def _check_codes(codes: list[str], reference: str) -> None:
     """Refuse codes that are not in data/reference/<reference> (column `code`)."""
     import csv
 
-    from regiomonitor.config import REFERENCE_DIR
+    from regiomonitor.core.settings import REFERENCE_DIR
 
     with open(REFERENCE_DIR / reference, encoding="utf-8") as f:
         known = {row["code"] for row in csv.DictReader(f)}
@@ -161,7 +166,7 @@ def _check_codes(codes: list[str], reference: str) -> None:
 
 
 def cmd_user(args: argparse.Namespace) -> None:
-    from regiomonitor.accounts import AccountError, Store
+    from dashboard.accounts import AccountError, Store
 
     store = Store(args.accounts or default_accounts())
     actor = f"cli:{getpass.getuser()}"
@@ -189,8 +194,8 @@ def cmd_user(args: argparse.Namespace) -> None:
 
 
 def cmd_progress(args: argparse.Namespace) -> None:
+    from dashboard.progress_report import progress_report
     from pipelines.parsing import ParseError, parse_period
-    from regiomonitor.progress_report import progress_report
 
     path = args.warehouse or default_warehouse()
     if not path.exists():
@@ -262,7 +267,7 @@ def _files(paths: list[Path]) -> tuple[list[Path], bool]:
 
 
 def _print_report(results: list, as_json: bool, dry_run: bool = False) -> None:
-    from pipelines.ingest import report_json, report_text, totals_text
+    from pipelines.reports import report_json, report_text, totals_text
 
     print(report_json(results, dry_run) if as_json
           else report_text(results, dry_run) + totals_text(results, dry_run),
@@ -272,7 +277,8 @@ def _print_report(results: list, as_json: bool, dry_run: bool = False) -> None:
 def cmd_validate(args: argparse.Namespace) -> None:
     import logging
 
-    from pipelines.ingest import Options, validate_files, would_load
+    from pipelines.ingest import Options, validate_files
+    from pipelines.reports import would_load
 
     logging.basicConfig(level=logging.INFO, stream=sys.stderr, format="%(message)s")
     files, refused = _files(args.paths)
@@ -313,7 +319,7 @@ def cmd_ingest(args: argparse.Namespace) -> None:
 def cmd_review(args: argparse.Namespace) -> None:
     from pipelines import review, runs
     from pipelines.warehouse import WarehouseBusy
-    from regiomonitor import changes
+    from regiomonitor.core import changes
 
     path = args.warehouse or default_warehouse()
     if not path.exists():
@@ -342,7 +348,7 @@ def cmd_review(args: argparse.Namespace) -> None:
 
 
 def cmd_template(args: argparse.Namespace) -> None:
-    from regiomonitor.template import write_templates
+    from dashboard.template import write_templates
 
     for path in write_templates(args.out):
         print(f"Wrote {path}")

@@ -20,9 +20,8 @@ import stat
 import time
 from pathlib import Path
 
-from regiomonitor.accounts import Store
-
-SUFFIXES = (".csv", ".xlsx")
+from dashboard.accounts import Store
+from regiomonitor.core.vocabulary import SUBMISSION_SUFFIXES
 
 
 def ready_files(inbox: Path) -> list[Path]:
@@ -32,7 +31,7 @@ def ready_files(inbox: Path) -> list[Path]:
     files = []
     for path in sorted(inbox.iterdir()):
         info = os.lstat(path)
-        if stat.S_ISREG(info.st_mode) and path.suffix.lower() in SUFFIXES:
+        if stat.S_ISREG(info.st_mode) and path.suffix.lower() in SUBMISSION_SUFFIXES:
             files.append(path)
     return files
 

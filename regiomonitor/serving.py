@@ -1,6 +1,6 @@
 """`regiomonitor serve`: the dashboard under gunicorn, with the upload loader beside it.
 
-gunicorn runs `dashboard.wsgi:server` in several worker processes; each builds the app and
+gunicorn runs `regiomonitor.wsgi:server` in several worker processes; each builds the app and
 opens the warehouse read-only after the fork (no preload). The master starts the loader
 (`regiomonitor loader`) as a child and stops it when it exits. gunicorn names itself in a
 `Server` header; we send no product name or version there.
@@ -15,7 +15,7 @@ from pathlib import Path
 import gunicorn.http.wsgi
 from gunicorn.app.base import BaseApplication
 
-from regiomonitor.config import ROOT
+from regiomonitor.core.settings import ROOT
 
 SERVER_HEADER = "regiomonitor"
 
@@ -32,7 +32,7 @@ class Gunicorn(BaseApplication):
             self.cfg.set(key, value)
 
     def load(self):
-        from dashboard.wsgi import server  # in the worker, after the fork
+        from regiomonitor.wsgi import server  # in the worker, after the fork
         return server
 
 

@@ -20,7 +20,7 @@ import pytest
 os.environ.setdefault("PREFECT_HOME", tempfile.mkdtemp(prefix="regiomonitor-prefect-"))
 os.environ["PREFECT_SERVER_ANALYTICS_ENABLED"] = "false"
 
-from regiomonitor.config import DEMO_DIR  # noqa: E402
+from regiomonitor.core.settings import DEMO_DIR  # noqa: E402
 
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--no-first-run"]
@@ -69,7 +69,7 @@ def serving(warehouse: Path, workers: int = 2):
     """`regiomonitor serve` (gunicorn and the upload loader) on a warehouse, as a user starts
     it, with the PARTNER and STEWARD accounts; yields its base URL. Accounts and the upload
     inbox live beside the warehouse (`accounts/`, `uploads/inbox`)."""
-    from regiomonitor.accounts import Store
+    from dashboard.accounts import Store
 
     port = free_port()
     accounts = warehouse.parent / f"accounts-{port}" / "accounts.sqlite"

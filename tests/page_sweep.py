@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from dashboard import ids
-from dashboard.i18n import STRINGS
+from regiomonitor.core.texts import STRINGS
 
 # The message a failed layout or callback shows (components.error_message): never expected.
 FAILED = [STRINGS["error_message"][lang][:40] for lang in ("nl", "en")]

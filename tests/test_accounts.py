@@ -8,7 +8,7 @@ import sys
 
 import pytest
 
-from regiomonitor.accounts import AccountError, Store
+from dashboard.accounts import AccountError, Store
 
 
 def user_cli(accounts, *args: str, password: str | None = None) -> subprocess.CompletedProcess:

@@ -8,7 +8,7 @@ import shapely
 from shapely.geometry import Polygon
 
 from pipelines import boundaries
-from regiomonitor.config import ROOT
+from regiomonitor.core.settings import ROOT
 from tests.helpers import staging
 
 GEO_DIR = ROOT.parent / "shared" / "data" / "geo"

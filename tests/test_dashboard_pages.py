@@ -13,7 +13,7 @@ import openpyxl
 import pytest
 from playwright.sync_api import expect
 
-from regiomonitor.config import DEMO_DIR, ROOT
+from regiomonitor.core.settings import DEMO_DIR, ROOT
 
 PAGES = ["/", "/regio/AM10", "/vergelijken?regions=AM10,AM22", "/data", "/methode",
          "/data?submission=unknown"]

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from pipelines import demo_data, reference
-from regiomonitor.config import DEMO_DIR
+from regiomonitor.core.settings import DEMO_DIR
 
 
 def test_generator_reproduces_the_committed_demo_data(tmp_path):

@@ -10,7 +10,7 @@ import pytest
 from pipelines import boundaries
 from pipelines.flows import geometry_flow, refresh
 from regiomonitor.cli import main
-from regiomonitor.config import SQL_DIR
+from regiomonitor.core.settings import SQL_DIR
 from tests.helpers import region_file
 
 

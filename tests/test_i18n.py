@@ -5,8 +5,8 @@ import datetime as dt
 import re
 import string
 
-from regiomonitor.config import ROOT
-from dashboard.i18n import LANGUAGES, STRINGS, fmt_amount, fmt_date, fmt_number, fmt_pct
+from regiomonitor.core.settings import ROOT
+from regiomonitor.core.texts import LANGUAGES, STRINGS, fmt_amount, fmt_date, fmt_number, fmt_pct
 
 
 def test_every_string_exists_in_every_language_with_the_same_placeholders():
@@ -42,7 +42,7 @@ def test_moments_in_dutch_and_english_from_any_source():
     """The Data page's timestamps (pandas) and the account pages' (ISO text) read alike."""
     import pandas as pd
 
-    from regiomonitor.formatting import fmt_timestamp
+    from regiomonitor.core.formats import fmt_timestamp
 
     assert fmt_timestamp("2026-11-27T09:05:31.912+00:00", "nl") == "27-11-2026 09:05"
     assert fmt_timestamp(pd.Timestamp("2007-01-05 03:04"), "en") == "5 Jan 2007 03:04"
@@ -50,7 +50,7 @@ def test_moments_in_dutch_and_english_from_any_source():
 
 
 def test_every_kind_of_change_has_its_words():
-    # regiomonitor/changes.py builds these keys from pipelines/validation.CHANGE_KINDS
+    # regiomonitor/core/changes.py builds these keys from pipelines/validation.CHANGE_KINDS
     from pipelines.validation import CHANGE_KINDS
 
     for kind in CHANGE_KINDS:

@@ -12,8 +12,8 @@ import time
 import duckdb
 import pytest
 
-from pipelines import ingest, warehouse
-from pipelines.reading import file_sha256
+from pipelines import ingest, reports, warehouse
+from pipelines.file_content import file_sha256
 from tests.helpers import ORPHANS_SQL, build, query, write_csv
 
 REGISTRY_HEADER = "id,gemeente_code,indicator,start_date,status,sector,partner\n"
@@ -178,7 +178,7 @@ def test_registry_extract_as_parquet(served, tmp_path):
 
 
 def test_ingest_refuses_the_demo_inbox_and_a_second_writer(served, tmp_path):
-    from regiomonitor.config import DEMO_DIR
+    from regiomonitor.core.settings import DEMO_DIR
 
     demo_file = sorted((DEMO_DIR / "inbox").glob("*.csv"))[0]
     with pytest.raises(ValueError, match="demo inbox"):
@@ -234,14 +234,14 @@ def test_a_rejected_file_says_how_many_rows_were_valid_and_how_to_load_them(serv
     [partly] = ingest.validate_files(served, [path], ingest.Options(accept_valid_rows=True))
     assert (partly.status, partly.rows, partly.rows_valid) == ("partial", 2, 2)   # as it says
     [result] = ingest.ingest_files(served, [path])                  # not a dry run: it happened
-    assert ingest.report_text([result]).startswith(
+    assert reports.report_text([result]).startswith(
         "roc.csv: afgewezen / rejected: 1 van 3 rijen hebben fouten, 2 zijn geldig; verbeter de fouten")
     # ... and no --accept-valid-rows there: the same file again is 'unchanged' once rejected
     [again] = ingest.ingest_files(served, [path], ingest.Options(accept_valid_rows=True))
     assert again.status == "unchanged"
     nothing = write_csv(tmp_path / "inbox" / "leeg.csv", ["AM10;stages;2006-13;5;roc;zorg;"])
     [none_valid] = ingest.validate_files(served, [nothing])
-    assert ingest.verdict(none_valid, dry_run=True) == (
+    assert reports.verdict(none_valid, dry_run=True) == (
         "zou afwijzen / would reject: geen geldige rijen / no valid rows (1 met fouten/with errors)")
 
 

@@ -7,11 +7,9 @@ import pytest
 
 from pipelines.flows import ingest, refresh
 from regiomonitor import cli
-from regiomonitor.config import DEMO_DIR
+from regiomonitor.core.settings import DEMO_DIR
 from tests.conftest import inbox_listing
 from tests.helpers import query, write_csv
-
-
 
 
 @pytest.fixture

@@ -20,11 +20,12 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from pipelines import ingest, inbox, recovery, warehouse
+from pipelines import inbox, ingest, recovery, warehouse
+from pipelines.file_content import TooLarge, file_sha256
 from pipelines.flows import refresh  # at import, so Prefect's console log is not a test's capture
-from pipelines.reading import TooLarge, file_sha256, read_table
+from pipelines.reading import read_table
 from regiomonitor import cli
-from regiomonitor.config import ROOT, limits
+from regiomonitor.core.settings import ROOT, limits
 from tests.helpers import HEADER, build, query, write_csv
 
 ROW = "AM10;stages;2006-03;5;roc;zorg;"

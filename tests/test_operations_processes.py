@@ -15,7 +15,7 @@ import pytest
 
 from pipelines import recovery
 from pipelines.flows import refresh  # at import, so Prefect's console log is not a test's capture
-from regiomonitor.config import DEMO_DIR, ROOT
+from regiomonitor.core.settings import DEMO_DIR, ROOT
 from tests.conftest import free_port
 
 pytestmark = pytest.mark.slow

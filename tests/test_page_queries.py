@@ -11,7 +11,7 @@ import duckdb
 import pytest
 
 from pipelines import inbox as inbox_listing, reference, runs, warehouse
-from regiomonitor.queries import query_text
+from regiomonitor.core.sql_files import query_text
 from tests.helpers import write_csv
 
 REGISTRY_HEADER = "id,gemeente_code,indicator,start_date,status,sector,partner\n"

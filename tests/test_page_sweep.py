@@ -9,11 +9,10 @@ import json
 import duckdb
 import pytest
 
+from regiomonitor.core.texts import STRINGS
 from tests.conftest import serving
 from tests.helpers import build, write_csv
-from dashboard.i18n import STRINGS
-from tests.page_sweep import (boundary, comparison, log_sizes, map_view, page, post, ranking, sweep,
-                              tracebacks)
+from tests.page_sweep import boundary, comparison, log_sizes, map_view, page, post, ranking, sweep, tracebacks
 
 LANGS = ("nl", "en")
 

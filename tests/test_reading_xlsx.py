@@ -8,7 +8,8 @@ import zipfile
 
 import openpyxl
 
-from pipelines.reading import Content, read_table
+from pipelines.file_content import Content
+from pipelines.reading import read_table
 from pipelines.xlsx import sheet_names, sheet_rows
 
 

@@ -8,7 +8,7 @@ import re
 from pipelines.reasons import templates
 from pipelines.review import DECISIONS
 from pipelines.validation import CHANGE_KINDS
-from regiomonitor.config import ROOT
+from regiomonitor.core.settings import ROOT
 
 
 def codes_given() -> set[str]:

@@ -11,7 +11,7 @@ import duckdb
 
 from pipelines.flows import refresh
 from pipelines.warehouse import HISTORY_TABLES
-from regiomonitor.config import DEMO_DIR
+from regiomonitor.core.settings import DEMO_DIR
 
 # The tables a refresh is meant to change: they record the runs (pipeline_run, run_file).
 RUN_HISTORY = set(HISTORY_TABLES)

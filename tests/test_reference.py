@@ -8,7 +8,7 @@ import duckdb
 import pytest
 
 from pipelines import reference
-from regiomonitor.config import ROOT
+from regiomonitor.core.settings import ROOT
 from tests.helpers import staging
 
 SHARED_GEO = ROOT.parent / "shared" / "data" / "geo"

@@ -9,7 +9,7 @@ import pytest
 
 from pipelines import warehouse
 from pipelines.flows import refresh
-from regiomonitor.config import DEMO_DIR
+from regiomonitor.core.settings import DEMO_DIR
 from tests.helpers import ORPHANS_SQL
 
 DATA_TABLES = ["region", "region_tile", "region_geometry", "indicator", "partner", "sector",

@@ -108,7 +108,7 @@ def test_a_failed_callback_is_not_kept(app):
 def test_a_stewards_page_is_kept_apart_from_the_publics(app):
     """The region page shows stewards the values waiting for review: their answers (and the
     view behind them) are never the ones a public reader gets."""
-    from regiomonitor.accounts import Store
+    from dashboard.accounts import Store
     from tests.test_accounts import login
 
     Store(app.server.extensions["regiomonitor_accounts"].path).add(

@@ -11,7 +11,7 @@ from concurrent.futures import ThreadPoolExecutor
 import pytest
 import requests
 
-from regiomonitor.config import MAX_UPLOAD_BYTES
+from regiomonitor.core.settings import MAX_UPLOAD_BYTES
 from tests.conftest import PARTNER, serving
 
 
@@ -100,7 +100,7 @@ def test_errors_are_generic_pages(served_app):
 def test_every_worker_serves_the_dash_scripts_from_its_first_request(demo_warehouse, tmp_path):
     """A fresh server whose index page one worker has rendered (the readiness check): every
     script the page names must load from whichever worker takes the request. Without the
-    warm-up in dashboard/wsgi.py the other worker answered 500 and the page hung at "Loading..."."""
+    warm-up in regiomonitor/wsgi.py the other worker answered 500 and the page hung at "Loading..."."""
     copy = tmp_path / "fresh.duckdb"
     shutil.copyfile(demo_warehouse, copy)
     with serving(copy, workers=4) as url:

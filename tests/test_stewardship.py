@@ -11,7 +11,7 @@ from decimal import Decimal
 
 import pytest
 
-from pipelines import ingest, review
+from pipelines import ingest, reports, review
 from tests.helpers import build, query, write_csv
 
 SIGNATORIES = ["KvK Rivierenland", "Regio Rivierenland", "Beursplein Rivierenland", "CWI",
@@ -93,7 +93,7 @@ def test_a_correction_changes_exactly_one_figure_and_says_so(served, tmp_path):
     assert figures(served) == before                  # validate is a dry run
 
     [result] = ingest.ingest_files(served, [correction])
-    assert "vervangt 1 cijfer" in ingest.report_text([result])
+    assert "vervangt 1 cijfer" in reports.report_text([result])
     after = figures(served)
     assert {k: v for k, v in after.items() if before[k] != v} == {
         ("AM10", "stages", dt.date(2006, 5, 1), "roc_rivor", "overig"): 35}
@@ -125,7 +125,7 @@ def test_an_outlier_waits_for_a_steward_and_a_rebuild_keeps_the_decision(served,
     ingest.ingest_files(served, [usual])
     [result] = ingest.ingest_files(served, [spike])
     assert result.change_counts["held"] == 1 and result.change_counts["added"] == 1
-    assert "houdt 1 cijfer vast ter controle" in ingest.report_text([result])
+    assert "houdt 1 cijfer vast ter controle" in reports.report_text([result])
     assert dt.date(2006, 4, 1) not in {k[2] for k in figures(served)}       # not on any page
     assert query(served, "select sum(value) from observation") == [(30 * 3 + 29,)]
 
@@ -191,7 +191,7 @@ def test_every_publish_records_what_it_changed(served, tmp_path):
 def test_a_corrupt_decision_request_is_set_aside_once_and_holds_up_nothing(served, tmp_path):
     # /beheer writes each decision as a request file that the loader publishes; a damaged one
     # (a full disk, a hand edit) goes to failed/ with one audit entry, and the next is applied.
-    from regiomonitor.accounts import Store
+    from dashboard.accounts import Store
     from regiomonitor.loader import apply_decisions
 
     held = held_outlier(served, tmp_path / "inbox")

@@ -7,7 +7,7 @@ import openpyxl
 import pytest
 
 from pipelines import submissions, validation
-from pipelines.reading import file_sha256
+from pipelines.file_content import file_sha256
 from tests.helpers import staging, write_csv
 
 

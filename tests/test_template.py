@@ -10,9 +10,9 @@ import sys
 import openpyxl
 import pytest
 
+from dashboard import template
+from dashboard.template import COLUMNS, EXAMPLE_NOTE, write_templates
 from pipelines import ingest
-from regiomonitor import template
-from regiomonitor.template import COLUMNS, EXAMPLE_NOTE, write_templates
 
 
 @pytest.fixture(scope="module")

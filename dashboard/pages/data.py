@@ -3,16 +3,14 @@ runs, which region reported which month, how fresh each partner is, and the temp
 With ?submission=<id> the page shows the source rows behind one file."""
 from __future__ import annotations
 
-
 import dash
 import pandas as pd
 from dash import Input, Output, dcc, html
 
-from dashboard import changes, components, deliveries, ids, warehouse
+from dashboard import changes, components, deliveries, ids, template, warehouse
 from dashboard.auth import is_steward
-from regiomonitor.formatting import as_date, fmt_timestamp
-from dashboard.i18n import fmt_month, fmt_number, language, t
-from regiomonitor import template
+from regiomonitor.core.formats import as_date, fmt_timestamp
+from regiomonitor.core.texts import fmt_month, fmt_number, language, t
 
 dash.register_page(__name__, path="/data", title="Regiomonitor – Data", label_key="page_data", order=2)
 

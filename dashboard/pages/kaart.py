@@ -10,10 +10,11 @@ import pandas as pd
 from dash import Input, Output, State, clientside_callback, dcc, html
 
 from dashboard import components, figures, ids, national, response_cache, shell, url_state, warehouse
-from regiomonitor import presentation
-from regiomonitor.formatting import as_date
-from dashboard.i18n import fmt_amount, fmt_month, fmt_number, fmt_pct, language, t
-from dashboard.status_style import STATUS_COLOURS, STATUS_SYMBOLS
+from dashboard.status_style import STATUS_COLOURS
+from regiomonitor.core import presentation
+from regiomonitor.core.formats import as_date
+from regiomonitor.core.texts import fmt_amount, fmt_month, fmt_number, fmt_pct, language, t
+from regiomonitor.core.vocabulary import STATUS_SYMBOLS
 
 dash.register_page(__name__, path="/", title="Regiomonitor – Kaart", label_key="page_kaart", order=0)
 

@@ -9,10 +9,11 @@ import dash
 from dash import html
 
 from dashboard import components, response_cache, shell, warehouse
-from dashboard.i18n import fmt_amount, fmt_month, fmt_pct, language, t
-from regiomonitor.config import STEWARD_CONTACT
-from regiomonitor.formatting import as_date
-from dashboard.status_style import STATUS_COLOURS, STATUS_SYMBOLS
+from dashboard.status_style import STATUS_COLOURS
+from regiomonitor.core.formats import as_date
+from regiomonitor.core.settings import STEWARD_CONTACT
+from regiomonitor.core.texts import fmt_amount, fmt_month, fmt_pct, language, t
+from regiomonitor.core.vocabulary import STATUS_SYMBOLS
 
 dash.register_page(__name__, path="/methode", title="Regiomonitor – Methode", label_key="page_methode",
                    order=3)
@@ -81,7 +82,7 @@ def frame(lang: str) -> html.Section:
 
 
 def contact(lang: str) -> html.Section:
-    """The data stewards' address, from regiomonitor/config.py (REGIOMONITOR_STEWARD_CONTACT)."""
+    """The data stewards' address, from regiomonitor/core/settings.py (REGIOMONITOR_STEWARD_CONTACT)."""
     address = html.A(STEWARD_CONTACT, href=f"mailto:{STEWARD_CONTACT}")
     text = t("steward_contact", lang, contact="{contact}").split("{contact}")
     return html.Section([html.H2(t("method_contact", lang)), html.P([text[0], address, text[1]])],

@@ -7,19 +7,33 @@ import dash
 import pandas as pd
 from dash import Input, Output, State, dcc, html
 
-from dashboard import (changes, components, deliveries, downloads, export, figures, ids, national, search,
-                       response_cache, shell, url_state, warehouse)
-from regiomonitor import presentation
-from regiomonitor.formatting import as_date
-from dashboard.i18n import fmt_amount, fmt_date, fmt_month, fmt_number, fmt_pct, language, t
+from dashboard import (
+    changes,
+    components,
+    deliveries,
+    downloads,
+    export,
+    figures,
+    ids,
+    national,
+    response_cache,
+    search,
+    shell,
+    url_state,
+    warehouse,
+)
+from regiomonitor.core import presentation
+from regiomonitor.core.formats import as_date
+from regiomonitor.core.texts import fmt_amount, fmt_date, fmt_month, fmt_number, fmt_pct, language, t
+from regiomonitor.core.vocabulary import NO_STATUS_SYMBOL, STATUS_SYMBOLS
 
 dash.register_page(__name__, path_template="/regio/<code>", title="Regiomonitor – Regio",
                    label_key="page_regio")
 
 
 def status_badge(row: pd.Series, labels: dict[str, str], lang: str) -> html.Span:
-    """The status with its symbol and uncertainty in words (regiomonitor/presentation.py)."""
-    symbol = presentation.STATUS_SYMBOLS.get(row["status"], presentation.NO_STATUS_SYMBOL)
+    """The status with its symbol and uncertainty in words (regiomonitor/core/presentation.py)."""
+    symbol = STATUS_SYMBOLS.get(row["status"], NO_STATUS_SYMBOL)
     return html.Span([html.Span(symbol, **{"aria-hidden": "true"}), " ",
                       presentation.status_text(row, labels, lang, short=False)],
                      className=f"status status-{row['status']}")

@@ -10,8 +10,8 @@ import pandas as pd
 from dash import ALL, Input, Output, State, dcc, html
 
 from dashboard import components, export, figures, ids, response_cache, shell, url_state, warehouse
-from dashboard.i18n import fmt_date, fmt_month, fmt_number, fmt_pct, language, t
-from regiomonitor import presentation
+from regiomonitor.core import presentation
+from regiomonitor.core.texts import fmt_date, fmt_month, fmt_number, fmt_pct, language, t
 
 dash.register_page(__name__, path="/vergelijken", title="Regiomonitor – Vergelijken",
                    label_key="page_vergelijken", order=1)

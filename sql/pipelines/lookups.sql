@@ -1,7 +1,7 @@
 -- What the checks compare cells with, built once per file from the reference tables.
 -- Parameters: $today (the last acceptable month is the current one), $reasons and $columns
 -- (the paths of data/reference/reasons.csv and intake_columns.csv), $example_note (the
--- opmerking of the template's example row, regiomonitor/template.py).
+-- opmerking of the template's example row, dashboard/template.py).
 
 -- The settings of the rules: the months every input must fall in (the programmes' span, and
 -- never the future), the longest cell that can hold a code or a figure (longer is pasted text

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 # The repository root: reference data, SQL and demo inputs ship inside it.
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 
 # Plain, reviewable reference files (regions, indicators, programmes, targets).
 REFERENCE_DIR = ROOT / "data" / "reference"
@@ -20,9 +20,6 @@ DEMO_DIR = ROOT / "data" / "demo"
 # The file that marks an inbox as generated demo data (pipelines/demo_data.py writes it; `ingest`
 # refuses such an inbox, pipelines/runs.is_demo_inbox).
 DEMO_MARKER = "DEMONSTRATIEDATA.txt"
-# The template's example row carries this opmerking (regiomonitor/template.py) and validation
-# rejects a row that does (sql/pipelines/checked_rows.sql), so a forgotten example cannot load.
-EXAMPLE_NOTE = "voorbeeldregel, verwijderen"
 # The one definition of the schema and of every metric.
 SQL_DIR = ROOT / "sql"
 

@@ -23,12 +23,11 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
-from dashboard.i18n import t
-from regiomonitor.config import EXAMPLE_NOTE, REFERENCE_DIR, STEWARD_CONTACT
+from regiomonitor.core.settings import REFERENCE_DIR, STEWARD_CONTACT
+from regiomonitor.core.texts import t
+from regiomonitor.core.vocabulary import EXAMPLE_NOTE, submission_columns
 
-REQUIRED_COLUMNS = ["regio", "indicator", "periode", "waarde", "partner"]
-OPTIONAL_COLUMNS = ["sector", "opmerking"]
-COLUMNS = REQUIRED_COLUMNS + OPTIONAL_COLUMNS
+COLUMNS = submission_columns()
 TEMPLATE_ROWS = 500  # rows that carry the dropdowns
 EXAMPLE = ["AM10 Rivierenland", "leerwerkplaatsen", "2006-03", "12", "ROC Rivor", "zorg", EXAMPLE_NOTE]
 # The Toelichting's text columns, in characters: 16 + 78 print on one A4 page width.

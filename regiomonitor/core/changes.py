@@ -7,12 +7,11 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
-from dashboard.i18n import t
-from regiomonitor.formatting import fmt_month, fmt_number
+from regiomonitor.core.formats import fmt_month, fmt_number
+from regiomonitor.core.texts import t
+from regiomonitor.core.vocabulary import DEFAULT_SECTOR
 
-DEFAULT_SECTOR = "overig"   # not named in a label: most figures have no sector
-
-# The words of each kind of change (pipelines/validation.CHANGE_KINDS) are in dashboard/i18n.py:
+# The words of each kind of change (pipelines/validation.CHANGE_KINDS) are in regiomonitor/core/texts.py:
 # change_<kind>_one / _many for a count, change_verb_<kind> before one listed figure.
 
 

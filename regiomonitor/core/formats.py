@@ -55,7 +55,7 @@ SHORT_MONTHS = {
 def fmt_timestamp(value: object, lang: str) -> str:
     """A moment as its date and time, e.g. 27-11-2026 03:34; from a Timestamp, a datetime or
     an ISO string (the accounts store keeps ISO text)."""
-    import pandas as pd   # as in as_date
+    import pandas as pd  # as in as_date
     if value is None or (not isinstance(value, str) and pd.isna(value)):
         return "–"
     moment = pd.Timestamp(value)

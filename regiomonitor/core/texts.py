@@ -1,11 +1,11 @@
-"""Every user-facing string in Dutch and English (formats: regiomonitor/formatting.py).
+"""Every user-facing string in Dutch and English (formats: regiomonitor/core/formats.py).
 
 Dutch is the default. A string missing in one language is a test failure, not a
 silent fallback (tests/test_i18n.py checks the catalogue).
 """
 from __future__ import annotations
 
-from regiomonitor.formatting import fmt_amount, fmt_date, fmt_month, fmt_number, fmt_pct
+from regiomonitor.core.formats import fmt_amount, fmt_date, fmt_month, fmt_number, fmt_pct
 
 # The dashboard takes its strings and its number and date formats from this one module.
 __all__ = ["LANGUAGES", "DEFAULT_LANGUAGE", "STRINGS", "t", "language",
@@ -481,10 +481,10 @@ STRINGS: dict[str, dict[str, str]] = {
                            "deliveries can only raise R."},
     "method_default_month": {"nl": "Standaardmaand: kaart en Vergelijken tonen standaard de laatste maand die "
                                    "voor minstens {share} van de regio's compleet is (instelling in "
-                                   "regiomonitor/config.py); één vroeg bestand verschuift die niet. Nu: {month}.",
+                                   "regiomonitor/core/settings.py); één vroeg bestand verschuift die niet. Nu: {month}.",
                              "en": "Default month: the map and Compare show by default the latest month that "
                                    "is complete for at least {share} of the regions (a setting in "
-                                   "regiomonitor/config.py); one early file does not move it. Now: {month}."},
+                                   "regiomonitor/core/settings.py); one early file does not move it. Now: {month}."},
     "method_late": {"nl": "Achterstand: een maand is verschuldigd zodra minstens {share} van de regio's erover "
                           "heeft aangeleverd; een partner die die maand nog niet leverde loopt achter sinds "
                           "de maand na zijn laatste aanlevering.",
@@ -668,7 +668,7 @@ STRINGS.update({
 })
 
 
-# `regiomonitor progress`, the terminal report (regiomonitor/progress_report.py): the CLI and
+# `regiomonitor progress`, the terminal report (dashboard/progress_report.py): the CLI and
 # the dashboard share this one catalogue (issue 15).
 STRINGS.update({
     "cli_title": {"nl": "{region} ({code}) · {programme} · stand per {month}",
@@ -874,7 +874,7 @@ STRINGS.update({
 })
 
 
-# How a change to a published figure reads (regiomonitor/changes.py): per kind of change
+# How a change to a published figure reads (regiomonitor/core/changes.py): per kind of change
 # (pipelines/validation.CHANGE_KINDS) a count, singular and plural, and the word before one
 # listed figure.
 STRINGS.update({

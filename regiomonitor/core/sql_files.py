@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import functools
 
-from regiomonitor.config import SQL_DIR
+from regiomonitor.core.settings import SQL_DIR
 
 
 @functools.cache

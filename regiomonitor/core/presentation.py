@@ -12,14 +12,9 @@ import datetime as dt
 
 import pandas as pd
 
-from dashboard.i18n import fmt_month, t
-from regiomonitor.formatting import as_date
-
-STATUS_SYMBOLS = {
-    "achieved": "✔", "on_track": "▲", "acceleration_needed": "►", "limited_progress": "▼",
-    "deterioration": "✖", "not_achieved": "✖", "no_data": "?", "not_started": "○",
-}
-NO_STATUS_SYMBOL = "–"
+from regiomonitor.core.formats import as_date
+from regiomonitor.core.texts import fmt_month, t
+from regiomonitor.core.vocabulary import NO_STATUS_SYMBOL, STATUS_SYMBOLS
 
 
 def field(row: object, name: str) -> object:

@@ -11,11 +11,11 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
-from dashboard.i18n import t
-from regiomonitor import presentation
-from regiomonitor.formatting import as_date, fmt_amount, fmt_date, fmt_month, fmt_number, fmt_pct
-from regiomonitor.places import Place, find
-from regiomonitor.queries import query_text
+from regiomonitor.core import presentation
+from regiomonitor.core.formats import as_date, fmt_amount, fmt_date, fmt_month, fmt_number, fmt_pct
+from regiomonitor.core.places import Place, find
+from regiomonitor.core.sql_files import query_text
+from regiomonitor.core.texts import t
 
 MAX_SUGGESTIONS = 5   # close names an unknown --region gets
 

@@ -1,0 +1,109 @@
+"""A delivered file's bytes, read once and within the limits, and the errors of reading it.
+
+Shared by the CSV reader (pipelines/reading.py) and the workbook reader (pipelines/xlsx.py),
+which both stand on this module and not on each other.
+"""
+from __future__ import annotations
+
+import hashlib
+import os
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cached_property
+from pathlib import Path
+
+from pipelines.reasons import reason
+from regiomonitor.core.formats import fmt_number
+from regiomonitor.core.settings import Limits, limits as current_limits
+
+
+class SheetNotFound(ValueError):
+    """The named sheet is not in the workbook; carries the sheets it does have."""
+
+    def __init__(self, sheet: str, sheets: list[str]):
+        super().__init__(f"sheet '{sheet}' not found; sheets: {', '.join(sheets)}")
+        self.sheet = sheet
+        self.sheets = sheets
+
+
+class NotText(ValueError):
+    """A .csv file with binary content (NUL bytes), e.g. a renamed executable or image."""
+
+
+class TooLarge(ValueError):
+    """A file over one of the limits in regiomonitor/core/settings.py; names the limit and the
+    setting that moves it, in Dutch and English."""
+
+    def __init__(self, what_nl: str, what_en: str, variable: str):
+        self.error = reason("too_large", f"{what_nl} (instelling {variable})",
+                            f"{what_en} (setting {variable})")
+        self.reason_nl, self.reason_en = self.error.reason_nl, self.error.reason_en
+        super().__init__(f"{self.reason_nl} / {self.reason_en}")
+
+
+def size_error(size: int, limit: int, variable: str) -> TooLarge:
+    """A file whose size alone is over the limit: both in MB."""
+    def mb(n: int, lang: str) -> str:
+        return f"{fmt_number(n / (1024 * 1024), lang, 1)} MB"
+    return TooLarge(f"{mb(size, 'nl')}, hoogstens {mb(limit, 'nl')}",
+                    f"{mb(size, 'en')}, at most {mb(limit, 'en')}", variable)
+
+
+@dataclass(frozen=True)
+class Content:
+    """A partner file's bytes, read once: the hash recorded is the hash of what was parsed,
+    even when the file on disk changes afterwards (issue 13: a file still being copied)."""
+
+    name: str
+    data: bytes
+
+    @property
+    def suffix(self) -> str:
+        return Path(self.name).suffix
+
+    @cached_property
+    def sha256(self) -> str:
+        return hashlib.sha256(self.data).hexdigest()
+
+    @classmethod
+    def read(cls, path: Path, bound: Limits | None = None) -> Content:
+        """The whole file, refused without reading it when it is over the size limit."""
+        limit = (bound or current_limits()).file_bytes
+        with path.open("rb") as f:
+            size = os.fstat(f.fileno()).st_size
+            if size > limit:
+                raise size_error(size, limit, "REGIOMONITOR_MAX_FILE_MB")
+            data = f.read(limit + 1)
+        if len(data) > limit:  # grew while we read it
+            raise size_error(len(data), limit, "REGIOMONITOR_MAX_FILE_MB")
+        return cls(path.name, data)
+
+
+Source = Path | Content
+
+
+def content_of(source: Source) -> Content:
+    """A partner file's bytes: as already read, or read now."""
+    return source if isinstance(source, Content) else Content.read(source)
+
+
+def file_sha256(path: Path) -> str:
+    """Content hash: the identity of a submission, whatever its file name."""
+    digest = hashlib.sha256()
+    with path.open("rb") as f:
+        for block in iter(lambda: f.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def bounded(rows: Iterator[tuple | list], bound: Limits) -> Iterator[tuple | list]:
+    """Pass rows on until one is wider, or there are more, than the limits allow."""
+    for number, row in enumerate(rows, start=1):
+        if number > bound.rows:
+            raise TooLarge(f"meer dan {fmt_number(bound.rows, 'nl')} rijen",
+                           f"more than {fmt_number(bound.rows, 'en')} rows", "REGIOMONITOR_MAX_ROWS")
+        if len(row) > bound.columns and any(c not in (None, "") for c in row[bound.columns:]):
+            raise TooLarge(f"rij {number} heeft {fmt_number(len(row), 'nl')} kolommen, hoogstens "
+                           f"{bound.columns}", f"row {number} has {fmt_number(len(row), 'en')} "
+                           f"columns, at most {bound.columns}", "REGIOMONITOR_MAX_COLUMNS")
+        yield row
