@@ -12,15 +12,21 @@ PORT ?= 8050
 AXE_VERSION := 4.14.1
 AXE := tests/.cache/axe-core-$(AXE_VERSION)/axe.min.js
 
-.PHONY: demo test install browser clean
+# The text catalogues (regiomonitor/core/locale): one .po per language, compiled to .mo here.
+LOCALE := regiomonitor/core/locale
+CATALOGUES := $(LOCALE)/nl/LC_MESSAGES/messages.mo $(LOCALE)/en/LC_MESSAGES/messages.mo
+# How the code marks a text (regiomonitor/core/texts.py); tests/test_texts.py reads this line.
+BABEL_KEYWORDS := -k _ -k N_ -k said -k ngettext:1,2 -k pgettext:1c,2
 
-demo: $(INSTALLED)
+.PHONY: demo test install browser clean messages
+
+demo: $(INSTALLED) $(CATALOGUES)
 	$(BIN)/regiomonitor demo --port $(PORT)
 
-test: $(INSTALLED) browser $(AXE)
+test: $(INSTALLED) $(CATALOGUES) browser $(AXE)
 	AXE_CORE_JS=$(AXE) $(BIN)/python -m pytest
 
-install: $(INSTALLED)
+install: $(INSTALLED) $(CATALOGUES)
 
 # Exact versions from the lock file, then the project itself without touching them.
 $(INSTALLED): requirements.lock pyproject.toml
@@ -29,6 +35,18 @@ $(INSTALLED): requirements.lock pyproject.toml
 	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.lock
 	$(BIN)/pip install --quiet --disable-pip-version-check --no-deps -e .
 	touch $@
+
+$(LOCALE)/%/LC_MESSAGES/messages.mo: $(LOCALE)/%/LC_MESSAGES/messages.po $(INSTALLED)
+	$(BIN)/pybabel compile --domain messages --locale $* --input-file $< --output-file $@
+
+# After adding or changing texts in the code: every text into both catalogues (a new one with an
+# empty translation, which tests/test_texts.py reports until it is filled in; gone ones removed).
+messages: $(INSTALLED)
+	$(BIN)/pybabel extract -F $(LOCALE)/babel.cfg $(BABEL_KEYWORDS) --no-default-keywords \
+	  --no-location --sort-output --omit-header -o $(LOCALE)/messages.pot .
+	$(BIN)/pybabel update -i $(LOCALE)/messages.pot -d $(LOCALE) -D messages -w 100 \
+	  --no-fuzzy-matching --ignore-obsolete
+	rm $(LOCALE)/messages.pot
 
 # Browser tests drive Debian's Chromium; Playwright cannot download its own here.
 browser:
@@ -44,4 +62,4 @@ $(AXE):
 	  rm -rf package axe-core-$(AXE_VERSION).tgz
 
 clean:
-	rm -rf $(VENV) data/warehouse
+	rm -rf $(VENV) data/warehouse $(CATALOGUES)

@@ -7,7 +7,17 @@ from pathlib import Path
 import dash
 from dash import Input, Output, clientside_callback, html
 
-from dashboard import auth, downloads, ids, plotly_bundle, response_cache, search, security, upload
+from dashboard import (
+    auth,
+    downloads,
+    ids,
+    plotly_bundle,
+    request_language,
+    response_cache,
+    search,
+    security,
+    upload,
+)
 from dashboard.accounts import Store
 from dashboard.warehouse import EXTENSION_KEY, Warehouse
 from regiomonitor.core.settings import default_accounts, default_upload_inbox
@@ -38,6 +48,7 @@ def create_app(warehouse_path: Path, accounts_path: Path | None = None,
     accounts = Store(accounts_path or default_accounts())
     app.server.extensions[auth.EXTENSION_KEY] = accounts
     app.server.extensions[upload.INBOX_KEY] = Path(upload_inbox or default_upload_inbox())
+    request_language.install(app.server)
     security.harden(app, accounts.path.with_name("secret_key"))
     auth.init_app(app.server)
     response_cache.init_app(app)

@@ -20,10 +20,10 @@ from urllib.parse import urlparse
 import flask
 import flask_login
 
+from dashboard import request_language
 from dashboard.accounts import Account, Store
 from dashboard.security import LOGIN_LIMIT, csrf, limiter
-from regiomonitor.core.formats import fmt_timestamp
-from regiomonitor.core.texts import fmt_number, language, t
+from regiomonitor.core.formats import fmt_number, fmt_timestamp
 
 EXTENSION_KEY = "regiomonitor_accounts"
 blueprint = flask.Blueprint("auth", __name__)
@@ -93,7 +93,7 @@ def unauthorized() -> flask.Response:
     """Anonymous visitors of a protected page go to the sign-in page (403 for non-GET)."""
     if flask.request.method != "GET":
         flask.abort(403)
-    lang = language(flask.request.args.get("lang"))
+    lang = request_language.current()
     return flask.redirect(flask.url_for("auth.login", next=flask.request.path, lang=lang))
 
 
@@ -138,8 +138,9 @@ def requires(role: str | None = None) -> Callable:
 
 
 def page_context(lang: str) -> dict:
-    """What every account template needs: the language, its strings, the signed-in account."""
-    return {"lang": lang, "t": lambda key, **v: t(key, lang, **v), "account": account(),
+    """What every account template needs besides its texts (request_language.template_texts):
+    the signed-in account, and moments and numbers in the page's language."""
+    return {"account": account(),
             "sso": sso_enabled(), "when": lambda value: fmt_timestamp(value, lang),
             "number": lambda value: fmt_number(value, lang)}
 
@@ -160,7 +161,7 @@ def check_csrf() -> None:
 @blueprint.route("/login", methods=["GET", "POST"])
 @limiter.limit(LOGIN_LIMIT, methods=["POST"])
 def login() -> str | flask.Response:
-    lang = language(flask.request.values.get("lang"))
+    lang = request_language.current()
     failed = False
     if flask.request.method == "POST":
         username = flask.request.form.get("username", "")[:200]

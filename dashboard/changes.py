@@ -15,7 +15,7 @@ from dashboard import components, warehouse
 from dashboard.auth import is_steward
 from regiomonitor.core import changes
 from regiomonitor.core.formats import as_date, fmt_month, fmt_timestamp
-from regiomonitor.core.texts import t
+from regiomonitor.core.texts import N_, _
 
 SHOWN = 200   # rows a page lists; the rest is counted
 
@@ -29,43 +29,45 @@ def since_last_publication(lang: str, region: str | None = None) -> html.Section
     db = warehouse.current()
     latest = db.query("latest_publication")
     frame = db.query("publication_changes", region=region)
-    heading = html.H2(t("changes_heading", lang))
+    heading = html.H2(_("Changed since the previous publication", lang))
     if latest.empty or bool(latest["first"].iloc[0]):
-        return html.Section([heading, html.P(t("changes_first", lang))], className="changes no-print")
+        return html.Section([heading, html.P(_("This is the first publication: there is nothing to "
+                                               "compare with yet.", lang))], className="changes no-print")
     when = fmt_timestamp(latest["published_at"].iloc[0], lang)
     if frame.empty:
-        return html.Section([heading, html.P(t("changes_none", lang, when=when))], className="changes no-print")
+        return html.Section([heading, html.P(_("The publication of {when} changed no figures here.", lang, when=when))], className="changes no-print")
     rows = [[c.region, c.indicator, fmt_month(as_date(c.period), lang, short=True), c.partner_name,
              c.sector, changes.values_text(value_or_none(c.old_value), value_or_none(c.new_value), lang),
              html.A(c.file_name or "–", href=components.href("/data", lang, submission=c.submission_id))]
             for c in frame.head(SHOWN).itertuples()]
     return html.Section([
         heading,
-        html.P(t("changes_summary", lang, when=when, n=changes.figures_text(len(frame), lang))),
-        components.table(t("changes_caption", lang),
-                         [t(k, lang) for k in ("col_region", "col_indicator", "col_month",
-                                               "col_partner", "col_sector", "col_change",
-                                               "col_file")], rows),
+        html.P(_("The publication of {when} changed {n}: old and new value, with the file.", lang, when=when, n=changes.figures_text(len(frame), lang))),
+        components.table(_("Figures the latest publication added, replaced or withdrew", lang),
+                         [_(k, lang) for k in (N_("Region"), N_("Indicator"), N_("Month"),
+                                               N_("Partner"), N_("Sector"), N_("Old → new"),
+                                               N_("File"))], rows),
     ], className="changes no-print")
 
 
 def review_queue(lang: str, region: str | None = None) -> html.Section:
     """The figures waiting for a steward: where from and why; the value for stewards only."""
     frame = warehouse.current().query("held_waiting", region=region)
-    heading = html.H2(t("review_heading", lang))
+    heading = html.H2(_("Waiting for review", lang))
     if frame.empty:
-        return html.Section([heading, html.P(t("review_none", lang))], className="review-queue no-print")
+        return html.Section([heading, html.P(_("No figures are waiting for review.", lang))], className="review-queue no-print")
     steward = is_steward()
     rows = [[h.file_name, str(h.source_row), h.region, h.indicator,
              fmt_month(as_date(h.period), lang, short=True), h.partner_name,
              changes.values_text(value_or_none(h.old_value), h.new_value, lang)
-             if steward else t("steward_only", lang), getattr(h, f"reason_{lang}")]
+             if steward else _("(stewards only)", lang), getattr(h, f"reason_{lang}")]
             for h in frame.head(SHOWN).itertuples()]
     return html.Section([
         heading,
-        html.P(t("review_summary", lang, n=changes.figures_text(len(frame), lang))),
-        components.table(t("review_caption", lang),
-                         [t(k, lang) for k in ("col_file", "col_row", "col_region", "col_indicator",
-                                               "col_month", "col_partner", "col_change",
-                                               "col_reason")], rows, numeric={1}),
+        html.P(_("Held for review: {n}, far above the usual level. They count nowhere until a data "
+                 "steward approves them.", lang, n=changes.figures_text(len(frame), lang))),
+        components.table(_("Held figures: file, row and reason", lang),
+                         [_(k, lang) for k in (N_("File"), N_("Row"), N_("Region"), N_("Indicator"),
+                                               N_("Month"), N_("Partner"), N_("Old → new"),
+                                               N_("Reason"))], rows, numeric={1}),
     ], className="review-queue no-print")

@@ -4,18 +4,35 @@ from __future__ import annotations
 import functools
 import logging
 from collections.abc import Callable
-from urllib.parse import urlencode
+from urllib.parse import parse_qs, urlencode
 
 import dash
+import flask
 import pandas as pd
 from dash import ALL, Input, Output, State, dcc, html
+from dash.exceptions import MissingCallbackContextException
 
 from dashboard import ids, response_cache, search, warehouse
-from regiomonitor.core.formats import as_date
+from regiomonitor.core import presentation
+from regiomonitor.core.formats import as_date, fmt_date, fmt_month
 from regiomonitor.core.presentation import flag  # noqa: F401 -- the pages' yes/no test
-from regiomonitor.core.texts import LANGUAGES, fmt_date, fmt_month, language, t
+from regiomonitor.core.texts import LANGUAGES, N_, _, language
 
 LOG = logging.getLogger("regiomonitor.dashboard")
+
+
+def page_title(label: str) -> Callable[..., str]:
+    """A page's browser title in the reader's language, for dash.register_page: Dash asks for it
+    when it serves the first page (the address holds the language) and in its router callback
+    on every later page (the callback's address input holds it)."""
+    def title(**_path_variables: str) -> str:
+        try:
+            search = dash.ctx.inputs.get("_pages_location.search") or ""
+            lang = language(parse_qs(search.removeprefix("?")).get("lang", [None])[0])
+        except (MissingCallbackContextException, LookupError):   # no callback: the first page load
+            lang = language(flask.request.args.get("lang") if flask.has_request_context() else None)
+        return f"Regiomonitor – {_(label, lang)}"
+    return title
 
 
 def href(path: str, lang: str, **params: str | None) -> str:
@@ -27,21 +44,22 @@ def href(path: str, lang: str, **params: str | None) -> str:
 def header(lang: str, path: str, **params: str | None) -> html.Header:
     """Title, navigation from the page registry, and the language switch."""
     pages = [p for p in dash.page_registry.values() if p.get("path_template") is None]
-    nav = html.Nav(html.Ul([html.Li(html.A(t(p["label_key"], lang), href=href(p["path"], lang),
+    nav = html.Nav(html.Ul([html.Li(html.A(_(p.get("nav_label"), lang), href=href(p["path"], lang),
                                            **({"aria-current": "page"} if p["path"] == path else {})))
                             for p in sorted(pages, key=lambda p: p["order"])]),
-                   **{"aria-label": t("nav_label", lang)})
+                   **{"aria-label": _("Main navigation", lang)})
     switch = html.Div([
-        html.Span(f"{t('language_label', lang)}: ", className="switch-label"),
+        html.Span(_("Language", lang) + ": ", className="switch-label"),
         *[html.A(code.upper(), href=href(path, code, **params), lang=code, hrefLang=code,
                    className="lang-link" + (" current" if code == lang else ""),
                    **({"aria-current": "true"} if code == lang else {}))
           for code in LANGUAGES],
     ], className="lang-switch")
     return html.Header([
-        html.A(t("skip_link", lang), href="#main", className="skip-link"),
-        html.Div([html.Span(t("app_title", lang), className="brand"),
-                  html.Span(t("tagline", lang), className="tagline")], className="brand-block"),
+        html.A(_("Skip to content", lang), href="#main", className="skip-link"),
+        html.Div([html.Span(_("Regiomonitor", lang), className="brand"),
+                  html.Span(_("Regional learning and work covenants: targets and progress per "
+                              "labour-market region", lang), className="tagline")], className="brand-block"),
         nav, search_box(lang), switch,
     ], className="site-header")
 
@@ -51,21 +69,25 @@ def search_box(lang: str) -> html.Form:
     and without scripts; the datalist (in the page's HTML: search.install) offers every region
     and gemeente name as you type."""
     return html.Form([
-        html.Label(t("search_label", lang), htmlFor=ids.SEARCH_INPUT),
+        html.Label(_("Find region or municipality", lang), htmlFor=ids.SEARCH_INPUT),
         html.Div([
             dcc.Input(id=ids.SEARCH_INPUT, type="search", name="q", list=ids.SEARCH_OPTIONS,
                       autoComplete="off", maxLength=search.MAX_QUERY),
             dcc.Input(type="hidden", name="lang", value=lang),
-            html.Button(t("search_submit", lang), type="submit", className="button"),
+            html.Button(_("Search", lang), type="submit", className="button"),
         ], className="search-row"),
     ], action="/zoek", method="get", role="search", className="site-search no-print")
+
+
+DEMO_BANNER = N_("The realisations and most targets on this page are generated, not real figures. Only "
+                 "Rivierenland's targets and baselines come from the covenant.")
 
 
 def demo_banner(lang: str, shown: bool) -> html.Div | None:
     """The visible "demonstratiedata" label wherever generated figures appear."""
     if not shown:
         return None
-    return html.Div([html.Strong(t("demo_tag", lang).capitalize() + ". "), t("demo_banner", lang)],
+    return html.Div([html.Strong(_(presentation.DEMO_TAG, lang).capitalize() + ". "), _(DEMO_BANNER, lang)],
                     className="demo-banner", role="note")
 
 
@@ -73,7 +95,7 @@ def footer(lang: str) -> html.Footer:
     """When the figures were published, so a reader knows how fresh they are."""
     info = warehouse.current().query("warehouse_info").iloc[0]
     published = info["published_at"]
-    return html.Footer(t("footer", lang, published=fmt_date(published.date(), lang)
+    return html.Footer(_("Regiomonitor · figures from the warehouse published {published}", lang, published=fmt_date(published.date(), lang)
                          if published is not None else "–"), className="site-footer")
 
 
@@ -151,9 +173,13 @@ def register_choice(group_id: str, max_selected: int | None = None) -> None:
                 [c for c in codes if c in selected])
 
 
+ERROR_MESSAGE = N_("This part could not be shown because of an error on our side. Choose another month or "
+                   "region, or reload the page. The error has been logged.")
+
+
 def error_message(lang: str) -> html.Div:
     """What a reader sees where a part of the page failed: a message, never a blank page."""
-    return html.Div(t("error_message", lang), role="alert", className="error-message")
+    return html.Div(_(ERROR_MESSAGE, lang), role="alert", className="error-message")
 
 
 def error_region() -> html.Div:
@@ -166,8 +192,8 @@ def callback_failed(err: Exception) -> None:
     (the callback does not know the page's language), leave the outputs as they were."""
     LOG.error("callback %s failed", dash.ctx.triggered_id, exc_info=err)
     response_cache.keep_none()
-    dash.set_props(ids.CALLBACK_ERROR, {"children": html.Div([
-        html.P(t("error_message", "nl")), html.P(t("error_message", "en"), lang="en")],
+    dash.set_props(ids.CALLBACK_ERROR, {"children": html.Div(
+        [html.P(_(ERROR_MESSAGE, "nl")), html.P(_(ERROR_MESSAGE, "en"), lang="en")],
         role="alert", className="error-message")})
 
 
@@ -182,7 +208,7 @@ def safe_layout(layout: Callable[..., html.Div]) -> Callable[..., html.Div]:
             lang = language(kwargs.get("lang"))
             LOG.exception("page layout %s failed for %s", layout.__module__, kwargs)
             response_cache.keep_none()
-            return html.Div([header(lang, "/"), html.Main([html.H1(t("app_title", lang)),
+            return html.Div([header(lang, "/"), html.Main([html.H1(_("Regiomonitor", lang)),
                                                             error_message(lang)],
                                                            id="main", tabIndex="-1")])
     return render
@@ -190,7 +216,7 @@ def safe_layout(layout: Callable[..., html.Div]) -> Callable[..., html.Div]:
 
 def provisional_tag(lang: str) -> html.Span:
     """The visible 'voorlopig' label: text, not colour alone."""
-    return html.Span(t("provisional_tag", lang), className="badge badge-provisional")
+    return html.Span(_("provisional", lang), className="badge badge-provisional")
 
 
 def default_month_note(current: pd.Series, lang: str) -> html.P:
@@ -198,8 +224,10 @@ def default_month_note(current: pd.Series, lang: str) -> html.P:
     month = fmt_month(as_date(current["as_of_month"]), lang)
     share = f"{current['share_required'] * 100:.0f}%" if pd.notna(current["share_required"]) else "–"
     if pd.isna(current["regions_expected"]):
-        return html.P(t("default_month_reason_none", lang, share=share, month=month),
+        return html.P(_("No month is complete for {share} of the regions; the start month {month} is "
+                        "shown by default.", lang, share=share, month=month),
                       className="hint default-month")
-    return html.P(t("default_month_reason", lang, month=month, share=share,
+    return html.P(_("By default this page shows {month}: the latest month that is complete for at least "
+                    "{share} of the regions ({k} of {n}). Later months can be chosen but are provisional.", lang, month=month, share=share,
                     k=int(current["regions_complete"]), n=int(current["regions_expected"])),
                   className="hint default-month")

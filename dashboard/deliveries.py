@@ -10,9 +10,9 @@ import dash
 import dash_ag_grid as dag
 from dash import Input, Output, State, dcc, html
 
-from dashboard import components, export, ids, warehouse
-from regiomonitor.core.formats import as_date
-from regiomonitor.core.texts import fmt_month, fmt_number, t
+from dashboard import components, export, grid_texts, ids, warehouse
+from regiomonitor.core.formats import as_date, fmt_month, fmt_number
+from regiomonitor.core.texts import N_, _
 
 
 def late_partners(region: str, programme: str, labels: dict[str, str], lang: str) -> html.Section:
@@ -20,19 +20,21 @@ def late_partners(region: str, programme: str, labels: dict[str, str], lang: str
     frame = warehouse.current().query("region_late_partners", region=region, programme=programme)
     behind = frame[frame["months_behind"] > 0]
     due = as_date(frame["due_month"].max()) if not frame.empty else None
-    items = [html.Li(t("late_item", lang, partner=getattr(r, f"partner_{lang}"),
+    items = [html.Li(_("{partner}: {n} month(s) behind, since {month} ({indicators})", lang, partner=getattr(r, f"partner_{lang}"),
                        n=fmt_number(r.months_behind, lang),
                        month=fmt_month(as_date(r.behind_since), lang),
                        indicators=", ".join(labels.get(i, i) for i in r.indicators_behind)))
              for r in behind.itertuples()]
-    items += [html.Li(t("late_gaps", lang, partner=getattr(r, f"partner_{lang}"),
+    items += [html.Li(_("{partner}: up to date; {n} earlier month(s) not fully delivered", lang, partner=getattr(r, f"partner_{lang}"),
                         n=fmt_number(r.months_missing, lang)))
               for r in frame[frame["months_behind"] == 0].itertuples()]
     intro = (html.P([components.provisional_tag(lang), " ",
-                     t("late_notice", lang, month=fmt_month(due, lang))], className="late-notice")
+                     _("Not every partner has delivered up to {month}: figures for the months still "
+                       "missing are provisional.", lang, month=fmt_month(due, lang))], className="late-notice")
              if len(behind) else None)
-    return html.Section([html.H2(t("late_heading", lang)), intro,
-                         html.Ul(items) if items else html.P(t("late_none", lang, month=fmt_month(due, lang)))],
+    return html.Section([html.H2(_("Late deliveries", lang)), intro,
+                         html.Ul(items) if items else html.P(_("Every partner has delivered up to "
+                                                               "{month}.", lang, month=fmt_month(due, lang)))],
                         className="late-partners", id="achterstand")
 
 
@@ -51,29 +53,45 @@ def completeness(region: str, programme: str, month: dt.date, labels: dict[str, 
         r = cells.get((indicator, period))
         if r is None:
             return html.Td("–")
-        title = t(f"month_state_{r.state}", lang, k=r.partners_delivered, n=r.partners_expected)
+        title = month_state(r.state, r.partners_delivered, r.partners_expected, lang)
         return html.Td(f"{r.partners_delivered}/{r.partners_expected}", title=title,
                        className=state_class[r.state])
 
-    head = html.Thead(html.Tr([html.Th(t("col_indicator", lang), scope="col")] +
+    head = html.Thead(html.Tr([html.Th(_("Indicator", lang), scope="col")] +
                               [html.Th(fmt_month(as_date(m), lang, short=True), scope="col") for m in months]))
     body = html.Tbody([html.Tr([html.Th(labels.get(i, i), scope="row"), *(cell(i, m) for m in months)])
                        for i in labels if i in set(frame["indicator"])])
-    return html.Section([html.H2(t("completeness_heading", lang)), html.P(t("completeness_help", lang)),
-                         components.scroll_box(html.Table([html.Caption(t("completeness_caption", lang)),
+    return html.Section([html.H2(_("Completeness per month", lang)), html.P(_("Complete: every expected "
+                                                                              "partner delivered. "
+                                                                              "Partial: k of n. Not "
+                                                                              "delivered: none did; that "
+                                                                              "is unknown, not 0.", lang)),
+                         components.scroll_box(html.Table([html.Caption(_("Per indicator and month: how "
+                                                                          "many of the expected partners "
+                                                                          "delivered", lang)),
                                                            head, body], className="data-table coverage"),
-                                               t("completeness_caption", lang), "scroll")],
+                                               _("Per indicator and month: how many of the expected "
+                                                 "partners delivered", lang), "scroll")],
                         className="completeness")
 
 
-# The Data page's late-partners grid: column → catalogue key of its header, and its AG Grid filter.
-COLUMNS = [("region_name", "col_region", "agTextColumnFilter"),
-           ("region", "col_code", "agTextColumnFilter"),
-           ("partner_name", "col_partner", "agTextColumnFilter"),
-           ("months_behind", "col_months_behind", "agNumberColumnFilter"),
-           ("behind_since", "col_behind_since", "agTextColumnFilter"),
-           ("indicators", "col_indicators_behind", "agTextColumnFilter"),
-           ("months_missing", "col_months_missing", "agNumberColumnFilter")]
+def month_state(state: str, delivered: int, expected: int, lang: str) -> str:
+    """'complete', 'partial (2 of 3)' or 'not delivered (0 of 3)': a month of one indicator."""
+    if state == "complete":
+        return _("complete", lang)
+    if state == "partial":
+        return _("partial ({k} of {n})", lang, k=delivered, n=expected)
+    return _("not delivered (0 of {n})", lang, n=expected)
+
+
+# The Data page's late-partners grid: column → its header, and its AG Grid filter.
+COLUMNS = [("region_name", N_("Region"), "agTextColumnFilter"),
+           ("region", N_("Code"), "agTextColumnFilter"),
+           ("partner_name", N_("Partner"), "agTextColumnFilter"),
+           ("months_behind", N_("Months behind"), "agNumberColumnFilter"),
+           ("behind_since", N_("Behind since"), "agTextColumnFilter"),
+           ("indicators", N_("Indicators behind"), "agTextColumnFilter"),
+           ("months_missing", N_("Months incomplete"), "agNumberColumnFilter")]
 
 
 def late_rows(programme: str, lang: str) -> list[dict]:
@@ -95,22 +113,25 @@ def late_list(programme: str, lang: str) -> html.Section:
     share = settings.get("due_month_reported_share")
     due = db.query("data_late_partners", programme=programme)["due_month"].max()
     return html.Section([
-        html.H2(t("late_data_heading", lang)),
-        html.P(t("late_help", lang, share=f"{share * 100:.0f}%" if share is not None else "–"),
+        html.H2(_("Partners behind", lang)),
+        html.P(_("A month is due once at least {share} of the regions have reported on it. Filter the "
+                 "list per column (region, partner, months behind) and export exactly what is shown, for "
+                 "reminder mails for instance.", lang, share=f"{share * 100:.0f}%" if share is not None else "–"),
                className="hint"),
-        html.P(t("late_caption", lang, month=fmt_month(as_date(due), lang) if as_date(due) else "–")),
+        html.P(_("Partners behind or missing months, per region (due month {month})", lang, month=fmt_month(as_date(due), lang) if as_date(due) else "–")),
         dag.AgGrid(id=ids.DATA_LATE_GRID, rowData=late_rows(programme, lang),
-                   columnDefs=[{"field": field, "headerName": t(key, lang), "filter": kind,
+                   columnDefs=[{"field": field, "headerName": _(header, lang), "filter": kind,
                                 "sortable": True, "resizable": True,
                                 **({"type": "rightAligned"} if kind == "agNumberColumnFilter" else {})}
-                               for field, key, kind in COLUMNS],
+                               for field, header, kind in COLUMNS],
                    getRowId="params.data.region + '-' + params.data.partner",
                    defaultColDef={"flex": 1, "minWidth": 110, "floatingFilter": True},
                    dashGridOptions={"domLayout": "autoHeight", "ensureDomOrder": True,
+                                    "localeText": grid_texts.locale_text(lang),
                                     "suppressColumnVirtualisation": True, "pagination": True,
                                     "paginationPageSize": 20},
                    style={"width": "100%"}, className="ag-theme-quartz late-grid"),
-        html.Button(t("late_export", lang), id=ids.DATA_LATE_EXPORT, className="button"),
+        html.Button(_("Export as CSV", lang), id=ids.DATA_LATE_EXPORT, className="button"),
         dcc.Download(id=ids.DATA_LATE_DOWNLOAD),
         dcc.Store(id=ids.DATA_LATE_LANG, data=lang),
         components.error_region(),
@@ -119,9 +140,9 @@ def late_list(programme: str, lang: str) -> html.Section:
 
 def as_csv(shown: list[dict], lang: str) -> str:
     """The rows as filtered and sorted in the grid, numbers in the reader's format."""
-    headers = [t(key, lang) for _, key, _ in COLUMNS]
+    headers = [_(header, lang) for _field, header, _kind in COLUMNS]
     body = [[fmt_number(row.get(field), lang) if kind == "agNumberColumnFilter" else row.get(field, "")
-             for field, _, kind in COLUMNS] for row in shown]
+             for field, _header, kind in COLUMNS] for row in shown]
     return export.to_csv(headers, body)
 
 
@@ -130,4 +151,4 @@ def as_csv(shown: list[dict], lang: str) -> str:
                prevent_initial_call=True, on_error=components.callback_failed)
 def download(_clicks: int | None, shown: list[dict] | None, lang: str) -> dict:
     """Exactly the filtered list, as semicolon CSV for Dutch Excel."""
-    return dcc.send_string(as_csv(shown or [], lang), f"{t('late_filename', lang)}.csv")
+    return dcc.send_string(as_csv(shown or [], lang), _("late-partners", lang) + ".csv")

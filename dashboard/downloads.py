@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import flask
 
-from dashboard import export, url_state, warehouse
-from regiomonitor.core.formats import as_date
-from regiomonitor.core.texts import fmt_month, fmt_number, language, t
+from dashboard import export, request_language, url_state, warehouse
+from regiomonitor.core.formats import as_date, fmt_month, fmt_number
+from regiomonitor.core.texts import N_, _
 
 blueprint = flask.Blueprint("downloads", __name__)
 
@@ -20,7 +20,7 @@ def chart_csv_url(region: str, indicator: str, programme: str, month: str, lang:
 @blueprint.route("/export/regio/<region>/<indicator>.csv")
 def chart_csv(region: str, indicator: str) -> flask.Response:
     """Month, realised (cumulative) and whether the month was fully delivered, as the chart shows."""
-    lang = language(flask.request.args.get("lang"))
+    lang = request_language.current()
     db = warehouse.current()
     month = url_state.parse_month(flask.request.args.get("month"))
     programmes = list(db.query("programmes")["code"])
@@ -31,9 +31,9 @@ def chart_csv(region: str, indicator: str) -> flask.Response:
     series = db.query("region_series", region=region, programme=programme, month=month)
     series = series[series["indicator"] == indicator]
     rows = [[fmt_month(as_date(r.as_of_month), lang, short=True), fmt_number(r.realised, lang),
-             t("yes" if r.complete else "no", lang)] for r in series.itertuples()]
-    body = export.to_csv([t("col_month", lang), t("col_realised_cumulative", lang),
-                          t("col_month_complete", lang)], rows)
+             _(N_("yes") if r.complete else N_("no"), lang)] for r in series.itertuples()]
+    body = export.to_csv([_("Month", lang), _("Realised (cumulative)", lang),
+                          _("Month fully delivered", lang)], rows)
     name = export.file_name(region, indicator, url_state.month_param(month), ext="csv")
     return flask.Response(body, content_type="text/csv; charset=utf-8",
                           headers={"Content-Disposition": f'attachment; filename="{name}"'})

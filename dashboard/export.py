@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import csv
 import io
-
 import re
 from dataclasses import dataclass
 

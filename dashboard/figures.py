@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import re
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -12,7 +11,17 @@ from dash import Patch
 
 from dashboard.status_style import NO_TARGET_COLOUR, STATUS_COLOURS
 from regiomonitor.core import presentation
-from regiomonitor.core.texts import fmt_amount, fmt_month, fmt_number, fmt_pct, t
+from regiomonitor.core.formats import (
+    as_date,
+    fmt_amount,
+    fmt_date,
+    fmt_millions,
+    fmt_month,
+    fmt_number,
+    fmt_pct,
+    plotly_separators,
+)
+from regiomonitor.core.texts import N_, _
 
 # Colour-blind safe sequential scale (ColorBrewer YlGnBu), light = low, dark = high. Written
 # out: plotly's named "YlGnBu" runs dark to light, which made the best regions fade to white
@@ -20,7 +29,6 @@ from regiomonitor.core.texts import fmt_amount, fmt_month, fmt_number, fmt_pct, 
 PROGRESS_SCALE = [[i / 7, c] for i, c in enumerate(
     ["#edf8b1", "#c7e9b4", "#7fcdbb", "#41b6c4", "#1d91c0", "#225ea8", "#253494", "#081d58"])]
 TARGET_LINE = {"color": "#7f2704", "dash": "longdash", "width": 2}
-SEPARATORS = {"nl": ",.", "en": ".,"}
 MAP_CENTER = {"lon": 5.35, "lat": 52.05}
 
 
@@ -31,14 +39,17 @@ def feature_collection(geometry: pd.DataFrame) -> dict:
         for code, name, geo in zip(geometry["code"], geometry["name"], geometry["geojson"])]}
 
 
-MEASURES = ("status", "pct", "per10k")
+# What the map may be coloured by, in words.
+MEASURES = {"status": N_("Status"), "pct": N_("Percentage of target"),
+            "per10k": N_("Gain per 10,000 aged 15-74")}
 
 
 def map_hover(row, statuses: dict[str, str], lang: str) -> str:
     """The region's figures in the reader's format."""
     if not isinstance(row.status, str):
-        return f"<b>{row.region_name}</b><br>{t('no_target', lang)}"
-    text = t("hover", lang, name=row.region_name,
+        return f"<b>{row.region_name}</b><br>" + _("no target", lang)
+    text = _("<b>{name}</b><br>Status: {status}<br>Realised: {realised}<br>Target: {target}<br>{pct} of "
+             "target<br>Gain per 10,000 aged 15-74: {per10k}", lang, name=row.region_name,
              realised=fmt_amount(row.realised, row.unit, lang),
              target=fmt_amount(row.target_value, row.unit, lang),
              pct=fmt_pct(row.achievement, lang),
@@ -59,7 +70,7 @@ def map_values(progress: pd.DataFrame, measure: str, lang: str) -> tuple[pd.Seri
     if measure == "per10k":
         return progress["gain_per_10k"], {"colorscale": PROGRESS_SCALE, "zmin": None, "zmax": None,
                                           "showscale": True, "colorbar": {
-            "title": {"text": t("per10k_short", lang)}, "tickformat": ",.0f"}}
+            "title": {"text": _("per 10,000", lang)}, "tickformat": ",.0f"}}
     return progress["achievement"].clip(upper=1.0), {
         "colorscale": PROGRESS_SCALE, "zmin": 0, "zmax": 1, "showscale": True,
         "colorbar": {"tickformat": ".0%"}}
@@ -102,7 +113,7 @@ def progress_map(progress: pd.DataFrame, geometry: pd.DataFrame, measure: str,
                               lang)
     return {"data": data, "layout": {"map": {"style": "white-bg", "center": MAP_CENTER, "zoom": 6.4},
                                      "margin": {"l": 0, "r": 0, "t": 0, "b": 0}, "height": 560,
-                                     "separators": SEPARATORS[lang]}}
+                                     "separators": plotly_separators(lang)}}
 
 
 def centre(geometry: dict) -> tuple[float, float]:
@@ -126,7 +137,7 @@ def provisional_rings(provisional: pd.DataFrame, geometry: pd.DataFrame, lang: s
     # customdata: a click on a ring opens the region's page like a click on its shape does.
     ring = {"type": "scattermap", "lon": lons, "lat": lats, "mode": "markers", "hoverinfo": "skip",
             "customdata": codes, "showlegend": False}
-    return [ring | {"marker": {"size": 15, "color": "#1a1a1a"}, "name": t("provisional_tag", lang)},
+    return [ring | {"marker": {"size": 15, "color": "#1a1a1a"}, "name": _("provisional", lang)},
             ring | {"marker": {"size": 9, "color": "#ffffff"}}]
 
 
@@ -143,7 +154,7 @@ def gemeente_map(shapes: pd.DataFrame, share: pd.Series, lang: str) -> go.Figure
                        for point in _points(feature["geometry"])))
     fig.update_layout(map={"style": "white-bg", "zoom": 8.6,
                            "center": {"lon": (min(lons) + max(lons)) / 2, "lat": (min(lats) + max(lats)) / 2}},
-                      margin={"l": 0, "r": 0, "t": 0, "b": 0}, height=360, separators=SEPARATORS[lang])
+                      margin={"l": 0, "r": 0, "t": 0, "b": 0}, height=360, separators=plotly_separators(lang))
     return fig
 
 
@@ -154,7 +165,21 @@ def _points(geometry: dict) -> list[tuple[float, float]]:
     return [tuple(point[:2]) for ring in rings for point in ring]
 
 
-def realised_traces(series: pd.DataFrame, target: pd.Series, lang: str, hover: str) -> list[dict]:
+# A point's hover: its date and value as hover_texts wrote them, and the trace's name.
+HOVER = "%{text}<extra>%{fullData.name}</extra>"
+
+
+def hover_texts(days: list, values: list, unit: str, lang: str) -> list[str]:
+    """'30-11-2006: 1.200' for each point, in the reader's format (plotly's own dates are English)."""
+    return [f"{fmt_date(as_date(day), lang)}: {fmt_amount(value, unit, lang)}" for day, value in zip(days, values)]
+
+
+def line(days: list, values: list, unit: str, lang: str) -> dict:
+    """A trace's points with their hover texts."""
+    return {"x": days, "y": values, "text": hover_texts(days, values, unit, lang), "hovertemplate": HOVER}
+
+
+def realised_traces(series: pd.DataFrame, target: pd.Series, lang: str) -> list[dict]:
     """Realised up to the stand month as a solid line, later (provisional) months as a dashed
     line; every month not completely delivered has an open marker, so the difference does not
     rest on colour or line style alone."""
@@ -165,17 +190,18 @@ def realised_traces(series: pd.DataFrame, target: pd.Series, lang: str, hover: s
     symbols = ["circle" if complete else "circle-open" for complete in series["complete"]]
 
     def trace(keep: list[bool], name: str, dash: str) -> dict:
-        return {"type": "scatter", "x": [m for m, k in zip(months, keep) if k],
-                "y": [v for v, k in zip(series["realised"].tolist(), keep) if k], "name": name,
-                "mode": "lines+markers", "hovertemplate": hover,
+        return {"type": "scatter", **line([m for m, k in zip(months, keep) if k],
+                                          [v for v, k in zip(series["realised"].tolist(), keep) if k],
+                                          target["unit"], lang),
+                "name": name, "mode": "lines+markers",
                 "line": {"color": "#08519c", "width": 3, "dash": dash},
                 "marker": {"size": 8, "symbol": [s for s, k in zip(symbols, keep) if k],
                            "line": {"width": 2, "color": "#08519c"}}}
 
-    data = [trace(settled, t("chart_realised", lang), "solid")]
+    data = [trace(settled, _("Realised (cumulative)", lang), "solid")]
     if not all(settled):  # from the stand month on, so the dashed line joins the solid one
         later = [pd.Timestamp(m) >= stand for m in series["as_of_month"]]
-        data.append(trace(later, t("chart_provisional", lang), "dash") | {
+        data.append(trace(later, _("Provisional (incomplete)", lang), "dash") | {
             "marker": {"size": 9, "symbol": "circle-open", "line": {"width": 2, "color": "#08519c"}}})
     return data
 
@@ -185,11 +211,11 @@ def trajectory(series: pd.DataFrame, target: pd.Series, label: str, lang: str) -
     month, the last complete one) and its interval; a plain figure dict, as progress_map explains."""
     base, goal = target["baseline_value"], target["target_value"]
     start, end = target["baseline_date"], target["deadline"]
-    hover = "%{x|%d-%m-%Y}: %{y:,.0f}<extra>%{fullData.name}</extra>"
+    unit = target["unit"]
     data = [
-        {"type": "scatter", "x": [start, end], "y": [base, goal], "name": t("chart_path", lang),
-         "mode": "lines", "line": {"dash": "dash", "color": "#6c6c6c"}, "hovertemplate": hover},
-        *(realised_traces(series, target, lang, hover) if len(series) else []),
+        {"type": "scatter", **line([start, end], [base, goal], unit, lang),
+         "name": _("Straight path to target", lang), "mode": "lines", "line": {"dash": "dash", "color": "#6c6c6c"}},
+        *(realised_traces(series, target, lang) if len(series) else []),
     ]
     if target["months_remaining"] > 0 and pd.notna(target["projected"]) and pd.notna(target["stand_realised"]):
         now, level = month_end(target["stand_month"]), target["stand_realised"]
@@ -197,17 +223,17 @@ def trajectory(series: pd.DataFrame, target: pd.Series, label: str, lang: str) -
             data.append({"type": "scatter", "x": [now, end, end, now],
                          "y": [level, target["projected_low"], target["projected_high"], level],
                          "mode": "lines", "fill": "toself", "fillcolor": "rgba(230, 97, 1, 0.15)",
-                         "line": {"width": 0}, "name": t("chart_interval", lang), "hoverinfo": "skip"})
-        data.append({"type": "scatter", "x": [now, end], "y": [level, target["projected"]],
-                     "name": t("chart_projection", lang), "mode": "lines",
-                     "line": {"color": "#e66101", "dash": "dot", "width": 2}, "hovertemplate": hover})
-    data.insert(0, {"type": "scatter", "x": [start, end], "y": [goal, goal], "mode": "lines",
-                    "name": f"{t('chart_target', lang)} {fmt_amount(goal, target['unit'], lang)}",
-                    "line": TARGET_LINE, "hovertemplate": hover})
+                         "line": {"width": 0}, "name": _("Projection interval (95%)", lang),
+                         "hoverinfo": "skip"})
+        data.append({"type": "scatter", **line([now, end], [level, target["projected"]], unit, lang),
+                     "name": _("Projection (pace of the last 6 months)", lang), "mode": "lines",
+                     "line": {"color": "#e66101", "dash": "dot", "width": 2}})
+    data.insert(0, {"type": "scatter", **line([start, end], [goal, goal], unit, lang), "mode": "lines",
+                    "name": _("Target {value}", lang, value=fmt_amount(goal, unit, lang)), "line": TARGET_LINE})
     top = max([goal, *series["realised"].dropna().tolist(),
                *(v for v in (target["projected_high"], target["projected"]) if pd.notna(v))])
     layout = {"title": {"text": label, "font": {"size": 15}}, "height": 320,
-              "margin": {"l": 64, "r": 20, "t": 40, "b": 40}, "separators": SEPARATORS[lang],
+              "margin": {"l": 64, "r": 20, "t": 40, "b": 40}, "separators": plotly_separators(lang),
               "legend": {"orientation": "h", "y": -0.22}, "plot_bgcolor": "#ffffff",
               "xaxis": {"gridcolor": "#e5e5e5", **month_axis(start, end, lang)},
               "yaxis": {"rangemode": "tozero", "gridcolor": "#e5e5e5", **number_axis(top, lang)}}
@@ -238,24 +264,6 @@ def number_axis(top: float, lang: str, ticks: int = 5, share: bool = False) -> d
     magnitude = 10 ** (len(str(int(raw))) - 1)
     step = next(m * magnitude for m in (1, 2, 2.5, 5, 10) if m * magnitude >= raw)
     values = [i * step for i in range(int(top // step) + 2)]
-    millions = values[-1] >= 1_000_000
-    return {"tickmode": "array", "tickvals": values,
-            "ticktext": [big_number(v, lang, millions) for v in values], "range": [0, values[-1]]}
-
-
-def big_number(value: float, lang: str, millions: bool = False) -> str:
-    """1500 → "1.500"; in millions (an axis reaching a million): 1.500.000 → "1,5 mln"."""
-    if millions and value:
-        return f"{fmt_number(value / 1_000_000, lang, 1 if value % 1_000_000 else 0)} mln"
-    return fmt_number(value, lang)
-
-
-# The credit line the boundaries flow stores by default (pipelines/boundaries.ATTRIBUTION), read
-# back so that the English page shows it translated; any other credit is shown as stored.
-CBS_CREDIT = re.compile(r"Bron: CBS / PDOK, gebiedsindelingen(?P<year> \d{4})? \(vereenvoudigd via cartomap/nl\)")
-
-
-def source_line(credit: str, lang: str) -> str:
-    """The boundaries' credit line in the reader's language."""
-    match = CBS_CREDIT.fullmatch(credit or "")
-    return t("source_cbs", lang, year=match["year"] or "") if match else credit
+    return {"tickmode": "array", "tickvals": values, "range": [0, values[-1]],
+            "ticktext": [fmt_millions(v, lang) if values[-1] >= 1_000_000 and v else fmt_number(v, lang)
+                         for v in values]}

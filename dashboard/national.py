@@ -10,8 +10,9 @@ import pandas as pd
 from dash import html
 
 from dashboard import components, warehouse
+from regiomonitor.core.formats import fmt_amount, fmt_month, fmt_number, fmt_pct
 from regiomonitor.core.presentation import flag
-from regiomonitor.core.texts import fmt_amount, fmt_month, fmt_number, fmt_pct, t
+from regiomonitor.core.texts import _
 
 
 def national(programme: str, month: dt.date) -> pd.DataFrame:
@@ -23,30 +24,33 @@ def panel(programme: str, indicator: str, month: dt.date, label: str, lang: str)
     """Nederland, mediaan and the programme frame for one indicator, in a few sentences."""
     frame = national(programme, month)
     if indicator not in frame.index:
-        return html.Section([html.H2(t("national_heading", lang)), html.P(t("no_target", lang))],
+        return html.Section([html.H2(_("The Netherlands", lang)), html.P(_("no target", lang))],
                             className="national")
     row = frame.loc[indicator]
     unit = row["unit"]
-    lines = [t("national_total", lang, n=fmt_number(row["regions_with_target"], lang), indicator=label,
+    lines = [_("All {n} regions with a target together, {indicator} as of {month}: {realised} of "
+               "{target} ({pct} of the targets together).", lang, n=fmt_number(row["regions_with_target"], lang), indicator=label,
                realised=fmt_amount(row["realised_total"], unit, lang),
                target=fmt_amount(row["target_total"], unit, lang),
                pct=fmt_pct(row["achievement_total"], lang), month=fmt_month(month, lang)),
-             t("national_median", lang, pct=fmt_pct(row["median_achievement"], lang))]
+             _("The median region is at {pct} of its target.", lang, pct=fmt_pct(row["median_achievement"], lang))]
     if pd.notna(row["national_goal"]):
-        lines.append(t("national_goal", lang, goal=fmt_amount(row["national_goal"], unit, lang),
+        lines.append(_("Leren & Werken's national goal: {goal}; all regions together {pct} of it.", lang, goal=fmt_amount(row["national_goal"], unit, lang),
                        pct=fmt_pct(row["share_of_national_goal"], lang)))
     if pd.notna(row["first_regions_goal"]):
-        lines.append(t("national_first_regions", lang,
+        lines.append(_("The first six covenant regions together promised about {goal}; they realised "
+                       "{realised}.", lang,
                        goal=fmt_amount(row["first_regions_goal"], unit, lang),
                        realised=fmt_amount(row["first_regions_realised"], unit, lang)))
     tags = []
     if flag(row["is_demo"]):
-        tags.append(html.Span(t("national_demo", lang), className="badge badge-demo"))
+        tags.append(html.Span(_("realised and most targets: demonstratiedata (demo)", lang), className="badge badge-demo"))
     if flag(row["provisional"]):
         tags.append(components.provisional_tag(lang))
-    return html.Section([html.H2(t("national_heading", lang)), html.P(tags, className="tags") if tags else None,
+    return html.Section([html.H2(_("The Netherlands", lang)), html.P(tags, className="tags") if tags else None,
                          html.Ul([html.Li(line) for line in lines]),
-                         html.P(t("national_source_hint", lang), className="hint")],
+                         html.P(_("The national goal and the first six regions' promise are context, not "
+                                  "the sum of the regional targets; source on the Method page.", lang), className="hint")],
                         className="national", **{"aria-live": "polite"})
 
 
@@ -55,5 +59,5 @@ def beside(frame: pd.DataFrame, indicator: str, lang: str) -> list[tuple[str, st
     if indicator not in frame.index:
         return []
     row = frame.loc[indicator]
-    return [(t("national_term", lang), fmt_pct(row["achievement_total"], lang)),
-            (t("median_term", lang), fmt_pct(row["median_achievement"], lang))]
+    return [(_("Netherlands", lang), fmt_pct(row["achievement_total"], lang)),
+            (_("median", lang), fmt_pct(row["median_achievement"], lang))]

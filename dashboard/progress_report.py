@@ -15,7 +15,7 @@ from regiomonitor.core import presentation
 from regiomonitor.core.formats import as_date, fmt_amount, fmt_date, fmt_month, fmt_number, fmt_pct
 from regiomonitor.core.places import Place, find
 from regiomonitor.core.sql_files import query_text
-from regiomonitor.core.texts import t
+from regiomonitor.core.texts import N_, _, ngettext
 
 MAX_SUGGESTIONS = 5   # close names an unknown --region gets
 
@@ -28,7 +28,7 @@ def _cells(row: pd.Series, lang: str) -> list[str]:
 
     statuses = {row["status"]: row[f"status_{lang}"]} if isinstance(row["status"], str) else {}
     status = presentation.status_text(row, statuses, lang, short=True)
-    mark = t("cli_provisional_mark", lang) if row["provisional"] else ""
+    mark = " " + _("(p)", lang) if row["provisional"] else ""
     has_interval = pd.notna(row["projected_low"])
     return [
         amount(row["baseline_value"]), fmt_date(as_date(row["baseline_date"]), lang),
@@ -52,34 +52,42 @@ def _cells(row: pd.Series, lang: str) -> list[str]:
     ]
 
 
-ROW_KEYS = ["baseline", "baseline_date", "target", "deadline", "version", "realised", "achievement",
-            "elapsed", "expected", "gap", "run_rate", "required", "pace", "status", "projected",
-            "interval", "reached", "per_10k", "last_reported", "stand", "completeness"]
+# The rows' labels, in the order of _cells; an indented label details the row above it.
+ROW_LABELS = [N_("Baseline"), "  " + N_("on"), N_("Target"), "  " + N_("deadline"),
+              "  " + N_("version (amendments)"), N_("Realised R"), N_("Share of target (R/T)"),
+              N_("Elapsed τ (months)"), N_("Expected on straight path E"), N_("Gap R − E"),
+              N_("Per month so far"), N_("Required per month from now"), N_("Pace ratio ρ"),
+              N_("Status"), N_("Projected at deadline"), "  " + N_("interval (95%)"),
+              N_("Target reached in"), N_("Per 10,000 aged 15-74: R / T"), N_("Last reported"),
+              N_("As of (last complete month)"), N_("Incomplete months")]
 
 
 def render(frame: pd.DataFrame, lang: str, late: pd.DataFrame | None = None) -> str:
     """A plain-text table: metrics down, indicators across."""
     first = frame.iloc[0]
-    title = t("cli_title", lang, region=first["region_name"], code=first["region"],
-                                         programme=first["programme_name"],
-                                         month=fmt_month(as_date(first["as_of_month"]), lang))
-    columns = [[row[f"label_{lang}"], *_cells(row, lang)] for _, row in frame.iterrows()]
-    labels = ["", *(t("cli_" + k, lang) for k in ROW_KEYS)]
+    title = _("{region} ({code}) · {programme} · as of {month}", lang, region=first["region_name"],
+              code=first["region"], programme=first["programme_name"],
+              month=fmt_month(as_date(first["as_of_month"]), lang))
+    columns = [[row[f"label_{lang}"], *_cells(row, lang)] for _index, row in frame.iterrows()]
+    labels = ["", *(label[:-len(label.lstrip())] + _(label.lstrip(), lang) for label in ROW_LABELS)]
     widths = [max(len(c) for c in col) for col in [labels, *columns]]
     lines = [title, ""]
     for i, label in enumerate(labels):
         cells = [label.ljust(widths[0])] + [col[i].rjust(w) for col, w in zip(columns, widths[1:])]
         lines.append("  ".join(cells).rstrip())
     if frame["provisional"].any() or frame["status_provisional"].any():
-        lines += ["", t("cli_provisional_note", lang)]
+        lines += ["", _("(p) provisional: includes months not yet delivered by every expected partner "
+                        "(not delivered does not count as 0); status, pace and projection rest on the "
+                        "last complete month.", lang)]
     behind = late[late["months_behind"] > 0] if late is not None else []
     if len(behind):
-        lines += [""] + [t("cli_late", lang, partner=getattr(r, f"partner_{lang}"),
-                                                      n=r.months_behind,
-                                                      month=fmt_month(as_date(r.behind_since), lang, short=True))
+        lines += [""] + [ngettext("Behind: {partner} {n} month behind, since {month}",
+                                  "Behind: {partner} {n} months behind, since {month}", r.months_behind,
+                                  lang, partner=getattr(r, f"partner_{lang}"), n=r.months_behind,
+                                  month=fmt_month(as_date(r.behind_since), lang, short=True))
                          for r in behind.itertuples()]
     if frame["is_demo"].any():
-        lines += ["", t("cli_demo", lang)]
+        lines += ["", _("Demonstration data (demonstratiedata): figures marked (d) are generated.", lang)]
     return "\n".join(lines)
 
 
@@ -90,10 +98,14 @@ def region_code(con: duckdb.DuckDBPyConnection, text: str, lang: str) -> str:
     if found.region:
         return found.region
     close = [f"{p.name} ({p.region})" if p.kind == "region"
-             else f"{p.name} ({t('cli_gemeente', lang)}, {p.region} {p.region_name})"
+             else _("{name} (municipality, {code} {region})", lang, name=p.name, code=p.region,
+                    region=p.region_name)
              for p in found.suggestions[:MAX_SUGGESTIONS]]
-    key = "cli_region_suggest" if close else "cli_region_unknown"
-    raise ValueError(t(key, lang, region=text, names="; ".join(close)))
+    if close:
+        raise ValueError(_("No region found for '{region}'. Did you mean: {names}?", lang, region=text,
+                           names="; ".join(close)))
+    raise ValueError(_("No region found for '{region}'. Give a region code (AM10), a region name "
+                       "(Rivierenland) or a gemeente (Tiel).", lang, region=text))
 
 
 def progress_report(warehouse: Path, region: str, month: dt.date | None = None,
@@ -111,6 +123,7 @@ def progress_report(warehouse: Path, region: str, month: dt.date | None = None,
     finally:
         con.close()
     if frame.empty:
-        raise ValueError(t("cli_no_region", lang,
+        raise ValueError(_("No progress for region {code} in {month}: unknown region, no targets, or a "
+                           "month outside the programme.", lang,
             code=code, month=fmt_month(month, lang) if month else "–"))
     return render(frame, lang, late)

@@ -19,9 +19,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TypeVar
 
+import re
+
 import dash
 import flask
-from dash._pages import _path_to_page  # the rule Dash's router uses to find a path's page
 
 from dashboard import auth, warehouse
 from regiomonitor.core.settings import VIEW_CACHE
@@ -54,10 +55,21 @@ def cacheable(app: dash.Dash, body: dict) -> bool:
                          if isinstance(i, dict) and i.get("property") == "pathname"), None)
         if not isinstance(pathname, str):
             return False
-        page, _ = _path_to_page(app.strip_relative_path(pathname))
+        page = page_for("/" + (app.strip_relative_path(pathname) or ""))
         return _marked(page.get("layout"))
     entry = app.callback_map.get(body.get("output"))
     return bool(entry) and _marked(entry.get("callback"))
+
+
+def page_for(pathname: str) -> dict:
+    """The registered page that serves `pathname` (dash.page_registry): its exact path, or its
+    path template with each <variable> one path segment; {} for none."""
+    for page in dash.page_registry.values():
+        template = page.get("path_template")
+        pattern = re.sub(r"<[^/>]+>", "[^/]+", re.escape(template)) if template else re.escape(page["path"])
+        if re.fullmatch(pattern, pathname):
+            return page
+    return {}
 
 
 def keep_none() -> None:

@@ -11,9 +11,9 @@ import re
 import dash
 import flask
 
-from dashboard import auth, ids, warehouse
+from dashboard import auth, ids, request_language, warehouse
 from regiomonitor.core.places import MAX_QUERY, Place, find, normalise
-from regiomonitor.core.texts import language
+from regiomonitor.core.texts import _
 
 blueprint = flask.Blueprint("search", __name__)
 LOG = logging.getLogger("regiomonitor.dashboard")
@@ -27,6 +27,13 @@ def places() -> list[Place]:
     return [Place(*row) for row in frame[["kind", "code", "name", "region", "region_name"]].itertuples(index=False)]
 
 
+def describe(place: Place, lang: str) -> str:
+    """What a suggested place is: 'arbeidsmarktregio AM10' or 'gemeente (GM0281) in Rivierenland'."""
+    if place.kind == "region":
+        return _("labour-market region {code}", lang, code=place.code)
+    return _("municipality ({code}) in {region}", lang, code=place.code, region=place.region_name)
+
+
 def region_url(code: str, lang: str, query_string: str = "") -> str:
     """The region page, in the reader's language (and with any other view state kept)."""
     if query_string:
@@ -37,12 +44,13 @@ def region_url(code: str, lang: str, query_string: str = "") -> str:
 @blueprint.route("/zoek")
 def search() -> flask.Response | str:
     """GET /zoek?q=Tiel → the region page; otherwise a page with the places it may mean."""
-    lang = language(flask.request.args.get("lang"))
+    lang = request_language.current()
     query = flask.request.args.get("q", "")[:MAX_QUERY]
     found = find(query, places())
     if found.region:
         return flask.redirect(region_url(found.region, lang))
-    return flask.render_template("search.html", query=query, found=found, **auth.page_context(lang))
+    return flask.render_template("search.html", query=query, found=found,
+                                 describe=lambda place: describe(place, lang), **auth.page_context(lang))
 
 
 @blueprint.before_app_request
@@ -57,7 +65,7 @@ def region_alias() -> flask.Response | None:
     found = find(name, places())
     if found.region is None:
         return None   # the page itself says the region does not exist
-    lang = language(flask.request.args.get("lang"))
+    lang = request_language.current()
     return flask.redirect(region_url(found.region, lang, flask.request.query_string.decode("latin-1")))
 
 

@@ -17,8 +17,18 @@ from flask_limiter import Limiter
 from flask_limiter.util import get_remote_address
 from flask_wtf.csrf import CSRFError, CSRFProtect
 
+from dashboard import request_language
+from regiomonitor.core.formats import fmt_number
 from regiomonitor.core.settings import MAX_UPLOAD_BYTES
-from regiomonitor.core.texts import fmt_number, language, t
+from regiomonitor.core.texts import N_, _
+
+# What an error page says, by status code (and for a form whose CSRF token failed).
+ERRORS = {400: N_("The request is not valid."), 403: N_("You have no access to this page."),
+          404: N_("This page does not exist."), 405: N_("This action is not allowed here."),
+          413: N_("The file or request is too large: at most {limit} MB."),
+          429: N_("Too many attempts. Wait a minute and try again."),
+          500: N_("Something went wrong on our side. Try again later."),
+          "csrf": N_("The form has expired or is not valid. Reload the page and try again.")}
 
 csrf = CSRFProtect()
 # Per worker process (memory storage): with N gunicorn workers an address gets at most N times
@@ -97,7 +107,7 @@ def harden(app: dash.Dash, key_file: Path) -> None:
         response.headers["Cross-Origin-Opener-Policy"] = "same-origin"
         return response
 
-    for code in (400, 403, 404, 405, 413, 429, 500):
+    for code in (c for c in ERRORS if isinstance(c, int)):
         server.register_error_handler(code, error_page)
     server.register_error_handler(CSRFError, lambda _err: error_page(400, csrf_failed=True))
 
@@ -105,8 +115,8 @@ def harden(app: dash.Dash, key_file: Path) -> None:
 def error_page(error: object, csrf_failed: bool = False) -> tuple[str, int]:
     """A short page in the visitor's language: what went wrong, never a traceback."""
     code = error if isinstance(error, int) else getattr(error, "code", 500) or 500
-    lang = language(flask.request.args.get("lang"))
-    key = "error_csrf" if csrf_failed else f"error_{code}"
-    message = t(key, lang, limit=fmt_number(MAX_UPLOAD_BYTES / 1024 ** 2, lang, 0))
-    return flask.render_template("error.html", lang=lang, t=lambda k, **v: t(k, lang, **v),
-                                 code=code, message=message), code
+    lang = request_language.current()
+    error = ERRORS["csrf" if csrf_failed else code]
+    message = _(error, lang,
+                limit=fmt_number(MAX_UPLOAD_BYTES / 1024 ** 2, lang, 0))
+    return flask.render_template("error.html", code=code, message=message), code

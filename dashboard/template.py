@@ -24,7 +24,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
 from regiomonitor.core.settings import REFERENCE_DIR, STEWARD_CONTACT
-from regiomonitor.core.texts import t
+from regiomonitor.core.texts import N_, _
 from regiomonitor.core.vocabulary import EXAMPLE_NOTE, submission_columns
 
 COLUMNS = submission_columns()
@@ -55,14 +55,44 @@ def code_list(name: str, lang: str, ref_dir: Path = REFERENCE_DIR) -> str:
     return ", ".join(f"{r['code']} ({r[f'label_{lang}']})" for r in reference_rows(name, ref_dir))
 
 
+# What each column of the template holds (data/reference/intake_columns.csv lists the columns).
+COLUMN_TEXTS = {
+    "regio": N_("Required. The labour-market region: choose from the list, e.g. 'AM10 Rivierenland'. The "
+                "code alone (AM10), the name (Rivierenland) or a gemeente (Tiel) also works."),
+    "indicator": N_("Required. What you count, as a code: {codes}."),
+    "periode": N_("Required. The month, as 2006-03 or mrt 2006. One month per row."),
+    "waarde": N_("Required. The number in that month (for O&O spending the amount in euros), 0 or more, "
+                 "written the Dutch way: 1.200 or 37,5. The word intrekken withdraws a figure (see Withdraw)."),
+    "partner": N_("Required. The organisation that delivers the figure: choose its name from the list, e.g. "
+                  "'ROC Rivor'. If yours is missing, ask the data stewards to register it."),
+    "sector": N_("Optional; empty means overig (other). The sector as a code: {codes}."),
+    "opmerking": N_("Optional. A note for the data stewards; it does not count."),
+}
+# The rules below the columns: correcting, withdrawing, and the example row.
+RULES = [
+    (N_("Correct"), N_("Send the row again with the right figure. A row replaces exactly the figure delivered "
+                       "before with the same region × partner × indicator × month × sector; every other figure "
+                       "stays. The check shows beforehand what changes, e.g.: vervangt 1 cijfer (replaces 1 "
+                       "figure): AM10 · stages · mei 2006 · ROC Rivor: 31 → 35.")),
+    (N_("Withdraw"), N_("To withdraw a figure: send a row with the same regio, indicator, periode, partner and "
+                        "sector and the word intrekken in the column waarde.")),
+    (N_("Example row"), N_("Delete the example row (opmerking '{note}') before you submit: a row with that note "
+                           "is rejected.")),
+]
+# What a dropdown says when a cell holds a value it does not offer.
+CHOOSE = {"regio": N_("Choose a region from the list"), "indicator": N_("Choose an indicator from the list"),
+          "partner": N_("Choose a partner from the list"),
+          "sector": N_("Choose a sector from the list or leave the cell empty")}
+
+
 def explanation(lang: str, ref_dir: Path = REFERENCE_DIR) -> list[tuple[str, str]]:
     """The Toelichting in one language: (label, text) per column, then the rules and the contact."""
     codes = {"indicator": code_list("indicators.csv", lang, ref_dir),
              "sector": code_list("sectors.csv", lang, ref_dir)}
-    columns = [(name, t(f"tpl_col_{name}", lang, codes=codes.get(name, ""))) for name in COLUMNS]
-    rules = [(t(f"tpl_label_{key}", lang), t(f"tpl_{key}", lang, note=EXAMPLE_NOTE))
-             for key in ("correction", "withdraw", "example")]
-    return columns + rules + [(t("method_contact", lang), t("steward_contact", lang, contact=STEWARD_CONTACT))]
+    columns = [(name, _(COLUMN_TEXTS[name], lang, codes=codes.get(name, ""))) for name in COLUMNS]
+    rules = [(_(label, lang), _(text, lang, note=EXAMPLE_NOTE)) for label, text in RULES]
+    return columns + rules + [(_("Contact", lang), _("Questions about the figures or the monitor: the "
+                                                     "data stewards, {contact}.", lang, contact=STEWARD_CONTACT))]
 
 
 def write_explanation(sheet: Worksheet, ref_dir: Path = REFERENCE_DIR) -> None:
@@ -71,10 +101,14 @@ def write_explanation(sheet: Worksheet, ref_dir: Path = REFERENCE_DIR) -> None:
     for lang in ("nl", "en"):
         if sheet.max_row > 1:
             sheet.append([])
-        sheet.append([t("tpl_title", lang)])
+        sheet.append([_("In English: how to fill in the template", lang)])
         sheet.cell(sheet.max_row, 1).font = Font(bold=True, size=13)
-        sheet.append([t("tpl_label_how", lang), t("tpl_intro", lang)])
-        sheet.append([t("tpl_column", lang), t("tpl_meaning", lang)])
+        sheet.append([_("How", lang), _("On the sheet 'cijfers' fill in one row per region, partner, "
+                                        "indicator, month and sector; the dropdowns offer the valid "
+                                        "values. Save as Excel (.xlsx) or as CSV with ; and submit it on "
+                                        "the Submit page. Check first: `regiomonitor validate` or the "
+                                        "Check button shows what would load and what it changes.", lang)])
+        sheet.append([_("Column", lang), _("What it holds and how", lang)])
         for cell in sheet[sheet.max_row]:
             cell.font = Font(bold=True)
         for label, text in explanation(lang, ref_dir):
@@ -96,8 +130,13 @@ def write_explanation(sheet: Worksheet, ref_dir: Path = REFERENCE_DIR) -> None:
 def dropdown(name: str, values_range: str) -> DataValidation:
     """A list validation whose error says, in both languages, what to choose."""
     return DataValidation(type="list", formula1=values_range, allow_blank=name == "sector",
-                          showErrorMessage=True, errorTitle="Onbekende waarde / Unknown value",
-                          error=f"{t(f'tpl_choose_{name}', 'nl')} / {t(f'tpl_choose_{name}', 'en')}")
+                          showErrorMessage=True, errorTitle=in_both(N_("Unknown value")),
+                          error=in_both(CHOOSE[name]))
+
+
+def in_both(message: str) -> str:
+    """A workbook's own messages (a dropdown's error) have one text: Dutch / English."""
+    return f"{_(message, 'nl')} / {_(message, 'en')}"
 
 
 def write_xlsx(path: Path | BinaryIO, lists: dict[str, list[str]] | None = None,

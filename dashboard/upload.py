@@ -31,19 +31,25 @@ from pathlib import Path
 import flask
 from werkzeug.utils import secure_filename
 
-from dashboard import auth, template, warehouse
+from dashboard import auth, request_language, template, warehouse
 from dashboard.accounts import Account, Upload, now
 from dashboard.changes import value_or_none
 from regiomonitor.core import changes
-from regiomonitor.core.formats import as_date, fmt_month
+from regiomonitor.core.formats import as_date
 from regiomonitor.core.settings import MAX_UPLOAD_BYTES, ROOT
-from regiomonitor.core.texts import language, t
+from regiomonitor.core.texts import N_, _
 from regiomonitor.core.vocabulary import SUBMISSION_SUFFIXES
 
 blueprint = flask.Blueprint("upload", __name__)
 VALIDATE_TIMEOUT_S = 120
 INBOX_KEY = "regiomonitor_upload_inbox"
 PENDING_MAX_AGE_S = 24 * 3600
+# An upload's state (state()) in words.
+UPLOAD_STATES = {"waiting": N_("waiting to be loaded"), "loaded": N_("loaded"),
+                 "partial": N_("partly loaded"), "rejected": N_("rejected"), "held": N_("held for review")}
+# What /beheer says after a steward started something (no_reason: the form's own error).
+STARTED = {"ingest": N_("Ingest started."), "refresh": N_("Refresh started."),
+           "nothing": N_("Nothing to do: the inbox is empty.")}
 
 
 @dataclasses.dataclass(frozen=True)
@@ -96,6 +102,11 @@ def validate(path: Path) -> Report:
                   result.get("changes", {}))
 
 
+SCOPE_REASONS = {
+    "partner": N_("your account does not deliver for this partner; you deliver for: {own}"),
+    "regio": N_("your account does not deliver for this region; you deliver for: {own}")}
+
+
 def outside_scope(report: Report, user: Account) -> list[dict]:
     """A partner delivers for its own organisations, and for its own regions when its account
     names any (an organisation that serves the whole country names none); a steward for all.
@@ -108,9 +119,9 @@ def outside_scope(report: Report, user: Account) -> list[dict]:
         if column == "regio" and not allowed:
             continue
         own = ", ".join(allowed) or "–"
+        reason = SCOPE_REASONS[column]
         problems += [{"row": None, "column": column, "value": code,
-                      "reason_nl": t(f"upload_scope_{column}", "nl", own=own),
-                      "reason_en": t(f"upload_scope_{column}", "en", own=own)}
+                      "reason_nl": _(reason, "nl", own=own), "reason_en": _(reason, "en", own=own)}
                      for code in codes if code not in allowed]
     return problems
 
@@ -154,7 +165,8 @@ def state(upload: Upload) -> str:
 
 
 def context(lang: str, **values: object) -> dict:
-    return {**auth.page_context(lang), "max_mb": MAX_UPLOAD_BYTES // 1024 ** 2, **values}
+    return {**auth.page_context(lang), "max_mb": MAX_UPLOAD_BYTES // 1024 ** 2,
+            "upload_states": UPLOAD_STATES, **values}
 
 
 @blueprint.before_request
@@ -166,7 +178,7 @@ def check_csrf() -> None:
 @blueprint.route("/aanleveren", methods=["GET"])
 @auth.requires("partner")
 def aanleveren() -> str:
-    lang = language(flask.request.args.get("lang"))
+    lang = request_language.current()
     user = auth.account()
     uploads = auth.store().uploads(None if user.is_steward else user.username)
     return flask.render_template("aanleveren.html", uploads=[(u, state(u)) for u in uploads],
@@ -177,7 +189,7 @@ def aanleveren() -> str:
 @auth.requires("partner")
 def check_upload() -> tuple[str, int] | str:
     """Keep the file aside, validate it, and show the report with a confirm button."""
-    lang = language(flask.request.form.get("lang"))
+    lang = request_language.current()
     file = flask.request.files.get("file")
     name = secure_filename(file.filename or "") if file else ""
     if not name or not Path(name).suffix.lower() in SUBMISSION_SUFFIXES:
@@ -203,7 +215,7 @@ def check_upload() -> tuple[str, int] | str:
 @auth.requires("partner")
 def confirm() -> flask.Response:
     """Move the checked file into the inbox and record the upload."""
-    lang = language(flask.request.form.get("lang"))
+    lang = request_language.current()
     pending = flask.session.pop("pending", None)
     path = pending_dir() / f"{pending['id']}_{pending['name']}" if pending else None
     if path is None or not path.exists():
@@ -238,23 +250,23 @@ def template_file(kind: str) -> flask.Response:
 @blueprint.route("/beheer", methods=["GET"])
 @auth.requires("steward")
 def beheer() -> str:
-    lang = language(flask.request.args.get("lang"))
+    lang = request_language.current()
     uploads = [(u, state(u)) for u in auth.store().uploads()]
     held = warehouse.current().query("held_waiting", region=None)
     requested = {p.stem for p in decisions_dir().glob("*.json")}
     waiting = sorted(p.name for p in inbox().glob("*") if p.suffix.lower() in SUBMISSION_SUFFIXES and p.is_file())
     return flask.render_template("beheer.html", uploads=uploads, waiting=waiting,
                                  held=[(h, held_id_key(h.id) in requested) for h in held.itertuples()],
-                                 month=fmt_month_short, values=held_values,
+                                 label=held_label, values=held_values,
                                  audit=auth.store().audit_log(), started=flask.request.args.get("started"),
-                                 **context(lang))
+                                 started_texts=STARTED, **context(lang))
 
 
 @blueprint.route("/beheer/run", methods=["POST"])
 @auth.requires("steward")
 def run() -> flask.Response:
     """Start `regiomonitor ingest` (the inbox) or `refresh` in the background, and log it."""
-    lang = language(flask.request.form.get("lang"))
+    lang = request_language.current()
     action = flask.request.form.get("action")
     db = str(warehouse.current().path)
     files = sorted(str(p) for p in inbox().glob("*") if p.suffix.lower() in SUBMISSION_SUFFIXES and p.is_file())
@@ -276,8 +288,10 @@ def held_id_key(held_id: str) -> str:
     return held_id.replace(":", "-")
 
 
-def fmt_month_short(value: object, lang: str) -> str:
-    return fmt_month(as_date(value), lang, short=True)
+def held_label(held: object, lang: str) -> str:
+    """'AM10 · stages · mei 2006 · ROC Rivor', as every report names a figure."""
+    return changes.figure_label(held.region, held.indicator, as_date(held.period), held.partner_name,
+                                held.sector, lang)
 
 
 def held_values(old: object, new: object, lang: str) -> str:
@@ -290,7 +304,7 @@ def held_values(old: object, new: object, lang: str) -> str:
 def decide() -> flask.Response:
     """A steward approves or rejects one held figure, with a reason: written as a request for
     the loader (the dashboard never writes the warehouse), audited now, published by the loader."""
-    lang = language(flask.request.form.get("lang"))
+    lang = request_language.current()
     held_id = flask.request.form.get("held", "")
     decision = flask.request.form.get("decision")
     reason = (flask.request.form.get("reason") or "").strip()[:500]

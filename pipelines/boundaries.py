@@ -17,19 +17,21 @@ import shutil
 import urllib.parse
 import urllib.request
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 import duckdb
 import geopandas as gpd
 import shapely
 
+from regiomonitor.core.formats import fmt_number
+from regiomonitor.core.texts import N_, said
+
 LEVELS = {"AM": "arbeidsmarktregio", "GM": "gemeente", "PV": "provincie"}
 # Gzipped GeoJSON per level as the browser receives it. Issue 5 sets the 35 regions at 150 KB;
 # the others are sized so the gemeente map of one region stays quick to draw.
 BUDGET_BYTES = {"arbeidsmarktregio": 150_000, "gemeente": 400_000, "provincie": 100_000}
 SOURCE = "cbs"
-# The credit line under the map; the test files come simplified from cartomap/nl (SOURCE.md).
-ATTRIBUTION = "Bron: CBS / PDOK, gebiedsindelingen{year} (vereenvoudigd via cartomap/nl)"
 RD_NEW = 28992  # metres, so simplification tolerances mean the same everywhere
 WGS84 = 4326
 # Tolerances tried in turn (metres): the smallest already drops points nobody sees at
@@ -81,13 +83,12 @@ def fetch_source(source: str, cache_dir: Path) -> Path:
 def read_boundaries(path: Path, layer: str | None = None) -> gpd.GeoDataFrame:
     """Columns code, name, year and geometry, with a CRS (TopoJSON files carry none)."""
     if not path.exists():
-        raise BoundaryError(f"Bestand niet gevonden / file not found: {path}")
+        raise BoundaryError(str(said("File not found: {file}", file=path)))
     raw = gpd.read_file(path, layer=layer) if layer else gpd.read_file(path)
     code = next((c for c in ("statcode", "code") if c in raw.columns), None)
     name = next((c for c in ("statnaam", "name") if c in raw.columns), None)
     if code is None or name is None:
-        raise BoundaryError(f"{path}: kolommen statcode/statnaam ontbreken / "
-                            f"columns statcode/statnaam (or code/name) missing")
+        raise BoundaryError(str(said("{file}: columns statcode/statnaam (or code/name) missing", file=path)))
     year = raw["jrstatcode"].str[:4].astype(int) if "jrstatcode" in raw.columns else None
     frame = gpd.GeoDataFrame({"code": raw[code], "name": raw[name], "year": year},
                              geometry=raw.geometry, crs=raw.crs)
@@ -106,16 +107,12 @@ def source_year(frame: gpd.GeoDataFrame) -> int | None:
     return int(years.pop()) if len(years) == 1 else None
 
 
-def attribution(year: int | None) -> str:
-    """The default credit line for CBS boundaries of this year."""
-    return ATTRIBUTION.format(year=f" {year}" if year else "")
-
-
 def level_of(frame: gpd.GeoDataFrame) -> str:
     """The level named by the codes' prefix (AM, GM, PV); all codes must share it."""
     prefixes = set(frame["code"].str[:2])
     if len(prefixes) != 1 or not prefixes <= LEVELS.keys():
-        raise BoundaryError(f"Onbekend niveau / unknown level for code prefixes {sorted(prefixes)}")
+        raise BoundaryError(str(said("Unknown level for code prefixes {prefixes}",
+                                     prefixes=", ".join(sorted(prefixes)))))
     return LEVELS[prefixes.pop()]
 
 
@@ -125,11 +122,12 @@ def check_codes(frame: gpd.GeoDataFrame, expected: dict[str, str], level: str) -
     missing = sorted(expected.keys() - set(codes))
     unknown = sorted(set(codes) - expected.keys())
     doubles = sorted({c for c in codes if codes.count(c) > 1})
-    problems = [f"ontbrekend / missing: {', '.join(missing)}" if missing else "",
-                f"onbekend / unknown: {', '.join(unknown)}" if unknown else "",
-                f"dubbel / duplicated: {', '.join(doubles)}" if doubles else ""]
-    if any(problems):
-        raise BoundaryError(f"Codes {level}: " + "; ".join(p for p in problems if p))
+    problems = [said(problem, codes=", ".join(codes)) for problem, codes in
+                ((N_("missing: {codes}"), missing), (N_("unknown: {codes}"), unknown),
+                 (N_("duplicated: {codes}"), doubles)) if codes]
+    if problems:
+        raise BoundaryError(str(said("Codes {level}: {problems}", level=level,
+                                     problems=lambda lang: "; ".join(p(lang) for p in problems))))
 
 
 def repair(frame: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
@@ -165,8 +163,9 @@ def simplify_to_budget(frame: gpd.GeoDataFrame, budget: int) -> Simplified:
         size = browser_bytes(result)
         if size <= budget:
             return Simplified(result, tolerance, before, size)
-    raise BoundaryError(f"Past niet binnen {budget} bytes / does not fit {budget} bytes "
-                        f"(at {TOLERANCES_M[-1]} m: {size} bytes)")
+    raise BoundaryError(str(said("Does not fit {budget} bytes (at {tolerance} m: {size} bytes)",
+                                 budget=partial(fmt_number, budget), tolerance=partial(fmt_number, TOLERANCES_M[-1]),
+                                 size=partial(fmt_number, size))))
 
 
 def expected_codes(con: duckdb.DuckDBPyConnection, level: str) -> dict[str, str]:
@@ -175,7 +174,7 @@ def expected_codes(con: duckdb.DuckDBPyConnection, level: str) -> dict[str, str]
 
 
 def store(con: duckdb.DuckDBPyConnection, frame: gpd.GeoDataFrame, level: str,
-          year: int | None, attribution: str) -> int:
+          year: int | None, attribution: str = "") -> int:
     """Replace this level's 'cbs' rows; a gemeente row also names its current region."""
     regions = dict(con.execute("select code, region from gemeente_region "
                                "where valid_to is null").fetchall()) if level == "gemeente" else {}

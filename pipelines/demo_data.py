@@ -20,6 +20,7 @@ import numpy as np
 import openpyxl
 
 from pipelines import reference
+from regiomonitor.core.formats import fmt_month, fmt_number
 from regiomonitor.core.settings import DEMO_MARKER
 
 SEED = 2005
@@ -38,7 +39,6 @@ PARTNER_SHARES: dict[str, dict[str, float]] = {
     "oo_uitgaven_eur": {"oo_fondsen": 1.0},
 }
 SECTORS = ["zorg", "techniek", "bouw", "logistiek", "handel", "agrarisch"]
-DUTCH_MONTHS = ["jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec"]
 # How each partner's file is written, to exercise what Dutch offices produce.
 FILE_STYLES = ["csv_semicolon_bom", "xlsx", "csv_semicolon_cp1252", "csv_comma"]
 
@@ -143,16 +143,9 @@ def submission_rows(rng: np.random.Generator, region: str, targets: dict[str, tu
     return per_partner
 
 
-def dutch_number(value: float) -> str:
-    """1234567.5 → '1.234.567,50'; whole numbers without decimals."""
-    if float(value).is_integer():
-        return f"{int(value):,}".replace(",", ".")
-    return f"{value:,.2f}".replace(",", "_").replace(".", ",").replace("_", ".")
-
-
 def _period_text(month: dt.date, style_index: int) -> str:
     if style_index % 3 == 2:
-        return f"{DUTCH_MONTHS[month.month - 1]} {month.year}"
+        return fmt_month(month, "nl", short=True)   # 'mrt 2006', as a Dutch office writes it
     return month.strftime("%Y-%m")
 
 
@@ -180,7 +173,7 @@ def write_submission(path_stem: Path, rows: list[dict], style: str, style_index:
     writer = csv.writer(buf, delimiter=sep, lineterminator="\r\n")
     writer.writerow(header)
     for row in table:
-        writer.writerow(row[:3] + [dutch_number(row[3])] + row[4:])
+        writer.writerow(row[:3] + [fmt_number(row[3], "nl", 0 if float(row[3]).is_integer() else 2)] + row[4:])
     encoding = {"csv_semicolon_bom": "utf-8-sig", "csv_semicolon_cp1252": "cp1252"}.get(style, "utf-8")
     path.write_bytes(buf.getvalue().encode(encoding))
     return path

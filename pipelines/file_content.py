@@ -9,12 +9,13 @@ import hashlib
 import os
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, partial
 from pathlib import Path
 
 from pipelines.reasons import reason
-from regiomonitor.core.formats import fmt_number
+from regiomonitor.core.formats import fmt_number, fmt_size
 from regiomonitor.core.settings import Limits, limits as current_limits
+from regiomonitor.core.texts import Text, said
 
 
 class SheetNotFound(ValueError):
@@ -32,21 +33,17 @@ class NotText(ValueError):
 
 class TooLarge(ValueError):
     """A file over one of the limits in regiomonitor/core/settings.py; names the limit and the
-    setting that moves it, in Dutch and English."""
+    setting that moves it (the reason is kept in Dutch and English, as every reason is)."""
 
-    def __init__(self, what_nl: str, what_en: str, variable: str):
-        self.error = reason("too_large", f"{what_nl} (instelling {variable})",
-                            f"{what_en} (setting {variable})")
-        self.reason_nl, self.reason_en = self.error.reason_nl, self.error.reason_en
-        super().__init__(f"{self.reason_nl} / {self.reason_en}")
+    def __init__(self, what: Text, variable: str):
+        self.why = said("{what} (setting {variable})", what=what, variable=variable)
+        self.error = reason("too_large", self.why("nl"), self.why("en"))
+        super().__init__(str(self.why))
 
 
 def size_error(size: int, limit: int, variable: str) -> TooLarge:
     """A file whose size alone is over the limit: both in MB."""
-    def mb(n: int, lang: str) -> str:
-        return f"{fmt_number(n / (1024 * 1024), lang, 1)} MB"
-    return TooLarge(f"{mb(size, 'nl')}, hoogstens {mb(limit, 'nl')}",
-                    f"{mb(size, 'en')}, at most {mb(limit, 'en')}", variable)
+    return TooLarge(said("{size}, at most {limit}", size=partial(fmt_size, size), limit=partial(fmt_size, limit)), variable)
 
 
 @dataclass(frozen=True)
@@ -100,10 +97,10 @@ def bounded(rows: Iterator[tuple | list], bound: Limits) -> Iterator[tuple | lis
     """Pass rows on until one is wider, or there are more, than the limits allow."""
     for number, row in enumerate(rows, start=1):
         if number > bound.rows:
-            raise TooLarge(f"meer dan {fmt_number(bound.rows, 'nl')} rijen",
-                           f"more than {fmt_number(bound.rows, 'en')} rows", "REGIOMONITOR_MAX_ROWS")
+            raise TooLarge(said("more than {n} rows", n=partial(fmt_number, bound.rows)),
+                           "REGIOMONITOR_MAX_ROWS")
         if len(row) > bound.columns and any(c not in (None, "") for c in row[bound.columns:]):
-            raise TooLarge(f"rij {number} heeft {fmt_number(len(row), 'nl')} kolommen, hoogstens "
-                           f"{bound.columns}", f"row {number} has {fmt_number(len(row), 'en')} "
-                           f"columns, at most {bound.columns}", "REGIOMONITOR_MAX_COLUMNS")
+            raise TooLarge(said("row {row} has {n} columns, at most {limit}", row=number,
+                                n=partial(fmt_number, len(row)), limit=bound.columns),
+                           "REGIOMONITOR_MAX_COLUMNS")
         yield row

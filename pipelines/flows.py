@@ -14,6 +14,7 @@ from prefect.runtime import flow_run  # noqa: E402
 from pipelines import boundaries, inbox as inboxes, ingest as ingesting, recovery, reference, runs, schematic_tiles, warehouse  # noqa: E402
 from pipelines.loading import FileResult  # noqa: E402
 from regiomonitor.core.settings import default_geometry_cache, settings  # noqa: E402
+from regiomonitor.core.texts import said  # noqa: E402
 
 # Tasks share one open DuckDB connection, which cannot be hashed for caching.
 previous_state = task(warehouse.previous_state, cache_policy=NONE)
@@ -35,10 +36,9 @@ def recover(logger) -> None:
     """Own this run (host:pid) and mark runs of processes that died as Crashed (recovery.py)."""
     try:
         for run_id in recovery.claim_and_recover(flow_run.id):
-            logger.warning("Run %s was gestopt zonder af te ronden: nu Crashed. / Run %s ended "
-                           "without finishing: now Crashed.", run_id, run_id)
+            logger.warning(said("Run {run} ended without finishing: now Crashed.", run=run_id))
     except Exception as err:  # the run itself matters more than tidying the history
-        logger.warning("Oude runs niet nagekeken / old runs not checked: %s", err)
+        logger.warning(said("Old runs not checked: {error}", error=err))
 
 
 @task(cache_policy=NONE)
@@ -91,7 +91,7 @@ def process_boundaries(con, path: Path, level: str | None, layer: str | None,
     boundaries.check_codes(frame, boundaries.expected_codes(con, level), level)
     result = boundaries.simplify_to_budget(boundaries.repair(frame), boundaries.BUDGET_BYTES[level])
     year = boundaries.source_year(frame)
-    rows = boundaries.store(con, result.frame, level, year, credit or boundaries.attribution(year))
+    rows = boundaries.store(con, result.frame, level, year, credit or "")
     return {"level": level, "year": year, "rows": rows, "tolerance_m": result.tolerance_m,
             "bytes_before": result.bytes_before, "bytes_after": result.bytes_after}
 
@@ -122,7 +122,7 @@ def ingest(paths: list[str] | None = None, inbox: str | None = None,
     recover(logger)
     files = [Path(p) for p in paths] if paths is not None else list_new_files(cfg.inbox, logger.warning)
     if not files:
-        logger.info("Geen bestanden / no files")
+        logger.info(said("No files"))
         return []
     inboxes.check_writable(files)
     options = ingesting.Options(accept_valid_rows, sheet, approve_warnings)

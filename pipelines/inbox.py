@@ -29,7 +29,10 @@ from pipelines.file_content import file_sha256, size_error
 from pipelines.loading import DONE_FOLDERS
 from pipelines.recovery import CannotRun
 from pipelines.runs import is_demo_inbox
+from regiomonitor.core.formats import fmt_date, fmt_number
+from regiomonitor.core.presentation import submission_state
 from regiomonitor.core.settings import Limits, limits as current_limits
+from regiomonitor.core.texts import Text, _, command_language, ngettext, said
 from regiomonitor.core.vocabulary import INBOX_SUFFIXES
 
 IGNORED_PREFIXES = (".", "~$")   # hidden and temporary files; Excel's lock files
@@ -41,14 +44,13 @@ class InboxError(CannotRun):
 
 @dataclass(frozen=True)
 class Refusal:
-    """A file that will not be taken, and why, in Dutch and English."""
+    """A file that will not be taken, and why."""
 
     path: Path
-    reason_nl: str
-    reason_en: str
+    why: Text
 
-    def line(self) -> str:
-        return f"{shown(self.path)}: {self.reason_nl} / {self.reason_en}"
+    def line(self, lang: str) -> str:
+        return _("REFUSED {file}: {why}", lang, file=shown(self.path), why=self.why(lang))
 
 
 @dataclass
@@ -61,9 +63,9 @@ class Selection:
 
     def lines(self) -> list[str]:
         """One line per file not taken, for the console or the run log."""
-        return [f"GEWEIGERD/REFUSED {r.line()}" for r in self.refused] + [
-            f"WACHT/WAITING {shown(p)}: wordt nog geschreven, volgende keer / still being "
-            "written, next run" for p in self.waiting]
+        lang = command_language()
+        return [r.line(lang) for r in self.refused] + [
+            _("WAITING {file}: still being written, next run", lang, file=shown(p)) for p in self.waiting]
 
 
 def shown(path: Path) -> str:
@@ -83,24 +85,21 @@ def refusal(path: Path, bound: Limits) -> Refusal | None:
     try:
         os.fsencode(path.name).decode("utf-8")
     except UnicodeDecodeError:
-        return Refusal(path, "bestandsnaam is geen geldige UTF-8; geef het bestand een andere naam",
-                       "file name is not valid UTF-8; rename the file")
+        return Refusal(path, said("file name is not valid UTF-8; rename the file"))
     try:
         info = os.lstat(path)
     except FileNotFoundError:
-        return Refusal(path, "bestand niet gevonden", "file not found")
+        return Refusal(path, said("file not found"))
     if stat.S_ISLNK(info.st_mode):
-        return Refusal(path, "is een koppeling (symlink) en wordt niet gevolgd; zet het bestand "
-                       "zelf in de inbox", "is a link (symlink) and is not followed; put the "
-                       "file itself in the inbox")
+        return Refusal(path, said("is a link (symlink) and is not followed; put the file itself in the inbox"))
     if not stat.S_ISREG(info.st_mode):
-        return Refusal(path, "is geen gewoon bestand", "is not a regular file")
+        return Refusal(path, said("is not a regular file"))
     extract = staging.is_extract(path)
     limit = bound.extract_bytes if extract else bound.file_bytes
     if info.st_size > limit:
         err = size_error(info.st_size, limit, "REGIOMONITOR_MAX_EXTRACT_MB" if extract
                          else "REGIOMONITOR_MAX_FILE_MB")
-        return Refusal(path, err.reason_nl, err.reason_en)
+        return Refusal(path, err.why)
     return None
 
 
@@ -111,7 +110,7 @@ def settled(paths: list[Path], seconds: float) -> tuple[list[Path], list[Path]]:
         info = os.lstat(p)
         return info.st_size, info.st_mtime_ns
     before = {p: signature(p) for p in paths}
-    recent = [p for p, (_, mtime) in before.items() if time.time() - mtime / 1e9 < seconds]
+    recent = [p for p, (_size, mtime) in before.items() if time.time() - mtime / 1e9 < seconds]
     if recent:
         time.sleep(seconds)
     moving = [p for p in recent if not p.exists() or signature(p) != before[p]]
@@ -177,8 +176,8 @@ def received_files(inbox: Path, log: Callable[[str], None] | None = None) -> lis
 
 def require_folder(inbox: Path) -> None:
     if not inbox.is_dir():
-        raise FileNotFoundError(f"Inbox {inbox} bestaat niet / does not exist "
-                                "(set REGIOMONITOR_INBOX or --inbox).")
+        raise FileNotFoundError(str(said("Inbox {inbox} does not exist (set REGIOMONITOR_INBOX or --inbox).",
+                                         inbox=inbox)))
 
 
 def check_writable(files: list[Path]) -> None:
@@ -188,9 +187,8 @@ def check_writable(files: list[Path]) -> None:
         inbox = folder.parent if folder.name in DONE_FOLDERS else folder
         for target in (folder, inbox / "processed", inbox / "rejected"):
             if not _can_write(target if target.exists() else inbox):
-                raise InboxError(
-                    f"Kan niet schrijven in {shown(target)}; er is niets geladen. / "
-                    f"Cannot write in {shown(target)}; nothing was loaded.")
+                raise InboxError(str(said("Cannot write in {folder}; nothing was loaded.",
+                                          folder=shown(target))))
 
 
 def _can_write(folder: Path) -> bool:
@@ -225,12 +223,15 @@ def check_nothing_dropped(served: Path, inbox: Path, files: list[Path]) -> None:
     missing = missing_submissions(served, files)
     if not missing:
         return
-    named = "; ".join(f"{name} ({received:%d-%m-%Y}, {status}, {rows} rijen/rows)"
+    lang = command_language()
+    named = "; ".join(_("{file} ({received}, {status}, {rows} rows)", lang, file=name,
+                        received=fmt_date(received, lang), status=submission_state(status, lang),
+                        rows=fmt_number(rows, lang))
                       for name, received, status, rows in missing[:5])
     more = f" (+{len(missing) - 5})" if len(missing) > 5 else ""
-    raise InboxError(
-        f"refresh zou {len(missing)} eerder ontvangen bestanden uit {served} laten vallen die "
-        f"niet in {inbox} (of processed/, rejected/) staan: {named}{more}. Zet ze terug of "
-        f"gebruik --drop-missing. / refresh would drop {len(missing)} files received earlier "
-        f"that are not in {inbox} (or processed/, rejected/); put them back or pass "
-        "--drop-missing.")
+    raise InboxError(ngettext(
+        "refresh would drop {n} file received earlier from {served} that is not in {inbox} (or "
+        "processed/, rejected/): {named}{more}. Put it back or pass --drop-missing.",
+        "refresh would drop {n} files received earlier from {served} that are not in {inbox} (or "
+        "processed/, rejected/): {named}{more}. Put them back or pass --drop-missing.", len(missing), lang,
+        n=len(missing), served=served, inbox=inbox, named=named, more=more))

@@ -15,7 +15,6 @@ generated; `ingest` refuses a demo inbox for the same reason.
 """
 from __future__ import annotations
 
-import json
 import shutil
 import tempfile
 import uuid
@@ -29,6 +28,7 @@ from pipelines import loading, reference, reports, runs, statements, warehouse
 from pipelines.file_content import file_sha256
 from pipelines.loading import FileResult
 from pipelines.warehouse import NoWarehouse  # noqa: F401 (the CLI catches it from here)
+from regiomonitor.core.texts import said
 
 ATTEMPTS = 3  # builds of one ingest when other loads keep publishing in between
 
@@ -65,8 +65,8 @@ def ingest_files(served: Path, files: list[Path], options: Options = Options(),
         except warehouse.PublishedMeanwhile:
             if attempt == ATTEMPTS:
                 raise
-            progress("another load published meanwhile; loading again (%d/%d)", attempt + 1,
-                     ATTEMPTS)
+            progress(said("Another load published meanwhile; loading again ({attempt}/{attempts})",
+                          attempt=attempt + 1, attempts=ATTEMPTS))
     raise AssertionError("unreachable")
 
 
@@ -75,9 +75,8 @@ def check_schema(con: duckdb.DuckDBPyConnection, served: Path) -> None:
     macros that publishing computes the metric tables with (sql/pipelines/current_schema.sql)
     needs one `refresh` first, which rebuilds it and keeps its history."""
     if not statements.run(con, "current_schema").fetchone()[0]:
-        raise OutdatedWarehouse(
-            f"{served} is van vóór de huidige opzet; draai eenmaal `regiomonitor refresh`. / "
-            f"{served} predates the current schema; run `regiomonitor refresh` once.")
+        raise OutdatedWarehouse(str(said("{warehouse} predates the current schema; run `regiomonitor refresh` "
+                                         "once.", warehouse=served)))
 
 
 def validate_files(served: Path | None, files: list[Path], options: Options = Options()) -> list[FileResult]:
@@ -99,8 +98,7 @@ def check_not_demo(files: list[Path]) -> None:
     """Refuse to move generated demo files: tests compare them byte for byte where they are."""
     demo = [f for f in files if runs.is_demo_inbox(f.parent)]
     if demo:
-        raise ValueError(f"{demo[0].parent} is de demo-inbox; gebruik `regiomonitor refresh`. / "
-                         f"{demo[0].parent} is the demo inbox; use `regiomonitor refresh`.")
+        raise ValueError(str(said("{inbox} is the demo inbox; use `regiomonitor refresh`.", inbox=demo[0].parent)))
 
 
 def destination(result: FileResult) -> Path:
@@ -128,6 +126,6 @@ def move_files(results: list[FileResult]) -> list[Path]:
             shutil.move(result.path, target)  # after a retry the file may already be there
         if result.errors or result.warnings:
             target.with_name(target.name + ".rapport.txt").write_text(
-                reports.report_text([result]), encoding="utf-8")
+                reports.bilingual_report(result), encoding="utf-8")
         moved.append(target)
     return moved

@@ -8,6 +8,7 @@ pipelines/validation.py runs the one SQL rule set, pipelines/submissions.py reco
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import logging
 import time
 from collections.abc import Callable
@@ -19,6 +20,7 @@ import duckdb
 from pipelines import staging, submissions, validation
 from pipelines.file_content import Content, TooLarge, file_sha256
 from pipelines.reasons import RowError
+from regiomonitor.core.texts import ngettext, said
 
 DONE_FOLDERS = ("processed", "rejected")
 # Progress of long loads, one line per file; the flows pass Prefect's run logger instead.
@@ -64,6 +66,10 @@ def load_file(con: duckdb.DuckDBPyConnection, path: Path, sha: str, is_demo: boo
                       checked.rows_accepted, checked.changes, checked.change_counts)
 
 
+def rows_text(rows: int, lang: str) -> str:
+    return ngettext("{n} row", "{n} rows", rows, lang, n=rows)
+
+
 def load_files(con: duckdb.DuckDBPyConnection, files: list[Path], is_demo: bool, who: str,
                at: dt.datetime, received: dict[str, dt.datetime] | None = None,
                partial: frozenset[str] = frozenset(), accept_valid_rows: bool = False,
@@ -84,8 +90,8 @@ def load_files(con: duckdb.DuckDBPyConnection, files: list[Path], is_demo: bool,
             results.append(load_file(con, path, sha, is_demo, who, when,
                                      accept_valid_rows or sha in partial, sheet, content,
                                      approve_warnings))
-        progress("%d/%d %s: %s, %d rows", number, len(hashed), path.name, results[-1].status,
-                 results[-1].rows)
+        progress(said("{n}/{total} {file} read: {rows}", n=number, total=len(hashed), file=path.name,
+                      rows=functools.partial(rows_text, results[-1].rows)))
     validation.release(con)
     con.execute("reset threads")  # a partner file's checks ran on one (staging.stage)
     return results

@@ -14,7 +14,7 @@ from __future__ import annotations
 import csv
 import io
 
-from pipelines.file_content import Content, NotText, Source, bounded, content_of
+from pipelines.file_content import NotText, Source, bounded, content_of
 from regiomonitor.core.settings import Limits, limits as current_limits
 
 # csv's default limit (128 KiB) would make one huge cell unreadable; validation reports it instead.

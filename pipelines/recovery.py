@@ -16,7 +16,11 @@ import os
 import re
 import shutil
 import socket
+from functools import partial
 from pathlib import Path
+
+from regiomonitor.core.formats import fmt_size
+from regiomonitor.core.texts import said
 
 LOG = logging.getLogger("regiomonitor.recovery")
 # pipelines/warehouse.py:staging_path names staging files `<warehouse>.<pid>.<random>.new`.
@@ -52,7 +56,7 @@ def remove_stale_staging(warehouse: Path) -> list[Path]:
                if pid != os.getpid() and is_dead(f"{socket.gethostname()}:{pid}")]
     for path in removed:
         path.unlink(missing_ok=True)
-        LOG.warning("Achtergebleven bestand verwijderd / removed leftover file: %s", path)
+        LOG.warning(said("Removed leftover file: {file}", file=path))
     return removed
 
 
@@ -62,11 +66,8 @@ def check_free_space(warehouse: Path, extra_bytes: int = 0) -> None:
     needed = (warehouse.stat().st_size if warehouse.exists() else 0) + extra_bytes
     free = shutil.disk_usage(folder).free
     if free < needed:
-        mb = 1024 * 1024
-        raise DiskFull(f"Schijf vol: {folder} heeft {free / mb:.0f} MB vrij, een load heeft "
-                       f"{needed / mb:.0f} MB nodig; er is niets veranderd. / Disk full: "
-                       f"{folder} has {free / mb:.0f} MB free, a load needs {needed / mb:.0f} MB; "
-                       "nothing was changed.")
+        raise DiskFull(str(said("Disk full: {folder} has {free} free, a load needs {needed}; nothing was "
+                                "changed.", folder=folder, free=partial(fmt_size, free), needed=partial(fmt_size, needed))))
 
 
 def run_owner() -> str:
@@ -99,8 +100,13 @@ def claim_and_recover(run_id) -> list[str]:
     """Record this process as the owner of flow run `run_id`, then mark the runs of dead
     owners Crashed; returns the ids of the runs marked."""
     from prefect import get_client
-    from prefect.client.schemas.filters import (FlowFilter, FlowFilterName, FlowRunFilter,
-                                                FlowRunFilterState, FlowRunFilterStateType)
+    from prefect.client.schemas.filters import (
+        FlowFilter,
+        FlowFilterName,
+        FlowRunFilter,
+        FlowRunFilterState,
+        FlowRunFilterStateType,
+    )
     from prefect.client.schemas.objects import StateType
     from prefect.states import Crashed
 
@@ -114,10 +120,8 @@ def claim_and_recover(run_id) -> list[str]:
                 type=FlowRunFilterStateType(any_=[StateType.RUNNING]))))
         for run in running:
             if str(run.id) != str(run_id) and is_dead(run.infrastructure_pid):
-                client.set_flow_run_state(run.id, Crashed(message=(
-                    f"Proces {run.infrastructure_pid} bestaat niet meer (gestopt met kill -9 of "
-                    f"een crash); gemarkeerd door run {run_id}. / Process "
-                    f"{run.infrastructure_pid} no longer exists (killed or crashed); marked by "
-                    f"run {run_id}.")), force=True)
+                client.set_flow_run_state(run.id, Crashed(message=str(said(
+                    "Process {pid} no longer exists (killed or crashed); marked by run {run}.",
+                    pid=run.infrastructure_pid, run=run_id))), force=True)
                 marked.append(str(run.id))
     return marked

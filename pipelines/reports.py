@@ -1,6 +1,7 @@
 """What `validate` and `ingest` say about each file, and the run's totals: the text report a
-steward and a partner can act on (also written beside a file as <name>.rapport.txt), and the
-same as JSON for machines (the upload check reads it).
+steward and a partner can act on, in the command's language (written beside a file with errors
+as <name>.rapport.txt in Dutch and English), and the same as JSON for machines (the upload check
+reads it).
 """
 from __future__ import annotations
 
@@ -9,6 +10,14 @@ import json
 from pipelines import runs
 from pipelines.loading import FileResult
 from regiomonitor.core import changes
+from regiomonitor.core.formats import fmt_number
+from regiomonitor.core.presentation import submission_state
+from regiomonitor.core.texts import LANGUAGES, N_, _, command_language, ngettext
+
+# A dry run (`validate`, the upload check) loaded nothing: it says what would happen.
+DRY_RUN_WORDS = {"loaded": N_("would load"), "partial": N_("would partly load"),
+                 "rejected": N_("would reject"), "unchanged": N_("already loaded, unchanged")}
+SHOWN_CHANGES = 50   # the text report lists this many changes per file; --json up to 1000
 
 
 def would_load(results: list[FileResult]) -> bool:
@@ -16,100 +25,104 @@ def would_load(results: list[FileResult]) -> bool:
     return all(r.status in ("loaded", "unchanged") for r in results)
 
 
-STATUS_WORDS = {"loaded": "geladen / loaded", "partial": "deels geladen / partly loaded",
-                "rejected": "afgewezen / rejected", "unchanged": "al geladen, ongewijzigd / "
-                "already loaded, unchanged"}
-# A dry run (`validate`, the upload check) loaded nothing: it says what would happen.
-DRY_RUN_WORDS = {"loaded": "zou laden / would load", "partial": "zou deels laden / would partly load",
-                 "rejected": "zou afwijzen / would reject", "unchanged": "al geladen, ongewijzigd / "
-                 "already loaded, unchanged"}
-
-
-def verdict(r: FileResult, dry_run: bool = False) -> str:
+def verdict(r: FileResult, dry_run: bool, lang: str) -> str:
     """What happened to a file (or would), with its rows; for a rejected file how many rows were
     valid and what to do next. Only a dry run offers --accept-valid-rows: once `ingest` has
     recorded the file as rejected, the same file again is 'unchanged' (its hash is known)."""
-    words = (DRY_RUN_WORDS if dry_run else STATUS_WORDS)[r.status]
+    words = _(DRY_RUN_WORDS[r.status], lang) if dry_run else submission_state(r.status, lang)
+
+    def n(value: int) -> str:
+        return fmt_number(value, lang)
+
     if r.status != "rejected":
-        rejected = f", {r.rows_rejected} afgewezen/rejected" if r.rows_rejected else ""
-        return f"{words} ({r.rows} rijen/rows{rejected})"
-    total = r.rows_valid + r.rows_rejected
+        rows = ngettext("{n} row", "{n} rows", r.rows, lang, n=n(r.rows))
+        if r.rows_rejected:
+            rows += ", " + _("{n} rejected", lang, n=n(r.rows_rejected))
+        return f"{words} ({rows})"
     if not r.rows_valid:
-        return f"{words}: geen geldige rijen / no valid rows ({r.rows_rejected} met fouten/with errors)"
-    counts_nl = f"{r.rows_rejected} van {total} rijen hebben fouten"
-    counts_en = f"{r.rows_rejected} of {total} rows have errors"
+        return _("{verdict}: no valid rows ({n} with errors)", lang, verdict=words, n=n(r.rows_rejected))
+    counts = dict(rejected=n(r.rows_rejected), total=n(r.rows_valid + r.rows_rejected),
+                  valid=n(r.rows_valid))
     if dry_run:
-        return (f"{words}: {counts_nl}; de {r.rows_valid} geldige rijen laden met `regiomonitor "
-                f"ingest --accept-valid-rows` / {counts_en}; the {r.rows_valid} valid rows load "
-                f"with `regiomonitor ingest --accept-valid-rows`")
-    return (f"{words}: {counts_nl}, {r.rows_valid} zijn geldig; verbeter de fouten en lever het "
-            f"bestand opnieuw aan / {counts_en}, {r.rows_valid} are valid; correct the errors and "
-            f"send the file again")
+        return _("{verdict}: {rejected} of {total} rows have errors; the {valid} valid rows load with "
+                 "`regiomonitor ingest --accept-valid-rows`", lang, verdict=words, **counts)
+    return _("{verdict}: {rejected} of {total} rows have errors, {valid} are valid; correct the errors "
+             "and send the file again", lang, verdict=words, **counts)
 
 
-def report_text(results: list[FileResult], dry_run: bool = False) -> str:
-    """A report a steward and a partner can act on, in Dutch and English; `dry_run` for
-    `validate`, which loaded nothing."""
+def report_text(results: list[FileResult], dry_run: bool, lang: str) -> str:
+    """A report a steward and a partner can act on; `dry_run` for `validate`, which loaded nothing."""
     lines = []
     for r in results:
-        lines.append(f"{r.path.name}: {verdict(r, dry_run)}")
-        for label, items in (("FOUT/ERROR", r.errors), ("WAARSCHUWING/WARNING", r.warnings)):
+        lines.append(f"{r.path.name}: {verdict(r, dry_run, lang)}")
+        for label, items in ((N_("ERROR"), r.errors), (N_("WARNING"), r.warnings)):
             for e in items:
-                where = f"rij/row {e.row}" if e.row else "bestand/file"
-                cell = f", kolom/column {e.column}" if e.column else ""
-                value = f", waarde/value {e.value!r}" if e.value is not None else ""
-                lines.append(f"  {label} {where}{cell}{value}: {e.reason_nl} | {e.reason_en}")
-        lines += change_lines(r)
+                lines.append("  " + _(label, lang) + " " + problem_text(e, lang))
+        lines += change_lines(r, lang)
         if r.error_count > len(r.errors):
-            lines.append(f"  … en nog {r.error_count - len(r.errors)} fouten / "
-                         f"and {r.error_count - len(r.errors)} more errors (rejected_row)")
+            more = r.error_count - len(r.errors)
+            lines.append("  " + ngettext("… and {n} more error (rejected_row)", "… and {n} more errors (rejected_row)",
+                                         more, lang, n=fmt_number(more, lang)))
     return "\n".join(lines) + "\n"
 
 
-SHOWN_CHANGES = 50   # the text report lists this many changes per file; --json up to 1000
+def problem_text(e: object, lang: str) -> str:
+    """'row 3, column waarde, value '12a': expected a number' (a RowError, or a warning)."""
+    where = _("row {row}", lang, row=e.row) if e.row else _("file", lang)
+    if e.column:
+        where += ", " + _("column {column}", lang, column=e.column)
+    if e.value is not None:
+        where += ", " + _("value {value}", lang, value=repr(e.value))
+    return f"{where}: {e.reason_nl if lang == 'nl' else e.reason_en}"
 
 
-def change_lines(result: FileResult) -> list[str]:
-    """What a file changes in the published figures, in Dutch and English: the counts, then
-    each figure it replaces, withdraws or holds for review."""
+def bilingual_report(result: FileResult) -> str:
+    """The report written beside a file with errors or warnings (<name>.rapport.txt): for the
+    partner who sent it, in Dutch and then in English."""
+    return "\n".join(report_text([result], False, lang) for lang in LANGUAGES)
+
+
+def change_lines(result: FileResult, lang: str) -> list[str]:
+    """What a file changes in the published figures: the counts, then each figure it replaces,
+    withdraws or holds for review."""
     if not any(result.change_counts.values()) or result.status == "rejected":
         return []
     counts = result.change_counts
-    lines = [f"  WIJZIGINGEN/CHANGES: {changes.summary(counts, 'nl')} / {changes.summary(counts, 'en')}"]
+    lines = ["  " + _("CHANGES: {summary}", lang, summary=changes.summary(counts, lang))]
     for c in result.changes[:SHOWN_CHANGES]:
-        lines.append(f"    rij/row {c.source_row}: {changes.line(c, 'nl')} | {changes.line(c, 'en')}")
+        lines.append("    " + _("row {row}: {change}", lang, row=c.source_row, change=changes.line(c, lang)))
     if len(result.changes) > SHOWN_CHANGES:
         more = sum(counts[k] for k in ("replaced", "withdrawn", "held", "rejected")) - SHOWN_CHANGES
-        lines.append(f"    … en nog {more} / and {more} more (--json)")
+        lines.append("    " + _("… and {n} more (--json)", lang, n=fmt_number(more, lang)))
     return lines
 
 
-def totals_text(results: list[FileResult], dry_run: bool = False) -> str:
+def totals_text(results: list[FileResult], dry_run: bool, lang: str) -> str:
     """One line with a run's counts, as pipeline_run keeps them (pipelines/runs.py); a dry run
     says what would load."""
-    c = runs.counts(results)
-    loaded, partly, rejected, rows, bad_rows = (
-        ("zou laden/would load", "zou deels laden/would partly load", "zou afwijzen/would reject",
-         "rijen zouden laden/rows would load", "met fouten/with errors") if dry_run else
-        ("geladen/loaded", "deels/partly", "afgewezen/rejected", "rijen geladen/rows loaded",
-         "afgewezen/rejected"))
-    return (f"Totaal / total: {len(results)} bestanden/files: {c['files_loaded']} {loaded}, "
-            f"{c['files_partial']} {partly}, {c['files_rejected']} {rejected}, "
-            f"{c['files_unchanged']} ongewijzigd/unchanged; {c['rows_loaded']} {rows}, "
-            f"{c['rows_rejected']} {bad_rows}; {c['errors']} fouten/errors, "
-            f"{c['warnings']} waarschuwingen/warnings\n")
+    c = {k: fmt_number(v, lang) for k, v in runs.counts(results).items()}
+    files = ngettext("{n} file", "{n} files", len(results), lang, n=fmt_number(len(results), lang))
+    line = (N_("Total: {files}; would load {files_loaded}, would partly load {files_partial}, would reject "
+               "{files_rejected}, unchanged {files_unchanged}; rows that would load {rows_loaded}, with errors "
+               "{rows_rejected}; errors {errors}, warnings {warnings}") if dry_run else
+            N_("Total: {files}; loaded {files_loaded}, partly {files_partial}, rejected {files_rejected}, unchanged "
+               "{files_unchanged}; rows loaded {rows_loaded}, rejected {rows_rejected}; errors {errors}, warnings "
+               "{warnings}"))
+    return _(line, lang, files=files, **c) + "\n"
 
 
-def report_json(results: list[FileResult], dry_run: bool = False) -> str:
+def report_json(results: list[FileResult], dry_run: bool, lang: str | None = None) -> str:
     """The same report for machines: `status` keeps its codes, `verdict` the words of the text
-    report (a dry run's "zou laden / would load"), `rows_valid` the rows without an error."""
+    report in the command's language; texts a page shows come in both languages (_nl, _en)."""
+    lang = lang or command_language()
+
     def reasons(items):
         return [{"row": e.row, "column": e.column, "value": e.value, "reason_nl": e.reason_nl,
                  "reason_en": e.reason_en} for e in items]
     return json.dumps({"dry_run": dry_run, "would_load": would_load(results),
                        "totals": runs.counts(results), "files": [
         {"file": str(r.path), "sha256": r.sha256, "kind": r.kind, "status": r.status,
-         "verdict": verdict(r, dry_run), "rows": r.rows, "rows_valid": r.rows_valid,
+         "verdict": verdict(r, dry_run, lang), "rows": r.rows, "rows_valid": r.rows_valid,
          "rows_rejected": r.rows_rejected, "error_count": r.error_count,
          "duration_s": round(r.duration_s, 3),
          "regions": list(r.regions), "partners": list(r.partners),

@@ -19,6 +19,7 @@ import duckdb
 from pipelines import runs, statements, warehouse
 from pipelines.validation import Change
 from regiomonitor.core.sql_files import query_text
+from regiomonitor.core.texts import said
 
 DECISIONS = ("approved", "rejected")
 
@@ -64,7 +65,7 @@ def decide(served: Path, ids: list[str], decision: str, steward: str, why: str,
     if decision not in DECISIONS:
         raise ReviewError(f"decision must be one of {DECISIONS}")
     if not why.strip():
-        raise ReviewError("Geef een reden (--reason). / Give a reason (--reason).")
+        raise ReviewError(str(said("Give a reason (--reason).")))
     started = runs.now()
     with warehouse.staging(served) as con:
         chosen = select(con, ids)
@@ -89,8 +90,8 @@ def select(con: duckdb.DuckDBPyConnection, ids: list[str]) -> list[Held]:
         return list(queue.values())
     unknown = [i for i in ids if i not in queue]
     if unknown:
-        raise ReviewError(f"Niet ter controle / not waiting for review: {', '.join(unknown)} "
-                          "(zie/see `regiomonitor review list`)")
+        raise ReviewError(str(said("Not waiting for review: {ids} (see `regiomonitor review list`)",
+                                   ids=", ".join(unknown))))
     return [queue[i] for i in dict.fromkeys(ids)]
 
 

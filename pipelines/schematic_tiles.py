@@ -14,7 +14,6 @@ from shapely.geometry import box
 ORIGIN_LON, ORIGIN_LAT = 3.4, 53.45
 STEP_LON, STEP_LAT = 0.56, 0.35
 TILE_LON, TILE_LAT = 0.5, 0.31
-ATTRIBUTION = "Schematische tegelkaart (geen echte grenzen)"
 
 
 def tiles(con: duckdb.DuckDBPyConnection) -> gpd.GeoDataFrame:
@@ -31,8 +30,9 @@ def tiles(con: duckdb.DuckDBPyConnection) -> gpd.GeoDataFrame:
 def load(con: duckdb.DuckDBPyConnection) -> int:
     """Store each region's tile as GeoJSON in WGS84, source 'schematic'."""
     frame = tiles(con)
-    rows = [["arbeidsmarktregio", "schematic", code, name, json.dumps(geom.__geo_interface__),
-             ATTRIBUTION] for code, name, geom in zip(frame["code"], frame["name"], frame.geometry)]
+    # No stored credit: the pages say what the tiles are (core/presentation.credit_line).
+    rows = [["arbeidsmarktregio", "schematic", code, name, json.dumps(geom.__geo_interface__), ""]
+            for code, name, geom in zip(frame["code"], frame["name"], frame.geometry)]
     con.executemany("insert into region_geometry (level, source, code, name, geojson, attribution) "
                     "values (?, ?, ?, ?, ?, ?)", rows)
     return len(rows)

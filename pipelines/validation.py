@@ -24,7 +24,7 @@ from duckdb.sqltypes import VARCHAR
 from pipelines import staging, statements
 from pipelines.file_content import Content
 from pipelines.reasons import REASONS_CSV, RowError, reason
-from regiomonitor.core.vocabulary import EXAMPLE_NOTE, INTAKE_COLUMNS_CSV
+from regiomonitor.core.vocabulary import CHANGE_KINDS, EXAMPLE_NOTE, INTAKE_COLUMNS_CSV
 
 REPORTED_ERRORS = 1000  # a report lists this many; rejected_row keeps every one
 # DuckDB's buffer pool while inputs are checked: beyond it the staged rows spill to disk. 1.5 GB
@@ -36,7 +36,6 @@ INTAKE_RELATIONS = ("staged", "intake_cell", "intake_combination", "intake_recor
                     "cell_partner_suggestion", "intake_id_repeats",
                     "intake_duplicate", "intake_group", "intake_problem", "incoming",
                     "intake_flagged", "intake_change")
-CHANGE_KINDS = ("added", "replaced", "unchanged", "withdrawn", "nothing", "held", "rejected")
 
 
 @dataclass(frozen=True)

@@ -26,8 +26,10 @@ from typing import TYPE_CHECKING
 import duckdb
 
 from pipelines import recovery
+from regiomonitor.core.messages import no_warehouse
 from regiomonitor.core.settings import SQL_DIR
 from regiomonitor.core.sql_files import sql_text
+from regiomonitor.core.texts import said
 
 if TYPE_CHECKING:   # DuckDB's .df() imports pandas when the history is read; an ingest need not
     import pandas as pd
@@ -59,9 +61,8 @@ def writer_lock(warehouse: Path) -> Iterator[None]:
         try:
             fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError as err:
-            raise WarehouseBusy(
-                f"Another refresh or ingest is writing {warehouse}; wait for it to finish. / "
-                f"Een andere refresh of ingest schrijft {warehouse}; wacht tot die klaar is.") from err
+            raise WarehouseBusy(str(said("Another refresh or ingest is writing {warehouse}; wait for it to "
+                                         "finish.", warehouse=warehouse))) from err
         yield
 
 
@@ -91,8 +92,7 @@ def copy_to_staging(warehouse: Path, path: Path | None = None) -> duckdb.DuckDBP
     """A staging copy of the served warehouse, for a flow that changes only part of it.
     Publishing is an os.replace, so the copy is of the old file or the new one, whole."""
     if not warehouse.exists():
-        raise NoWarehouse(f"Geen warehouse op {warehouse}; draai eerst `regiomonitor refresh`. / "
-                          f"No warehouse at {warehouse}; run `regiomonitor refresh` first.")
+        raise NoWarehouse(str(no_warehouse(warehouse)))
     path = path or staging_path(warehouse)
     path.with_name(path.name + ".wal").unlink(missing_ok=True)
     shutil.copyfile(warehouse, path)

@@ -1,9 +1,10 @@
-"""The `regiomonitor` command. Each subcommand imports only the side it needs, so
-`serve` never loads Prefect and `refresh` never loads Dash."""
+"""The `regiomonitor` command: the top floor, which wires the pipelines and the dashboard.
+Each subcommand imports only the side it needs, so `serve` never loads Prefect and `refresh`
+never loads Dash. Its options are in regiomonitor/arguments.py; everything it says is in the
+command's language (--lang, else REGIOMONITOR_LANG, else Dutch)."""
 from __future__ import annotations
 
 import argparse
-import errno
 import getpass
 import os
 import signal
@@ -11,6 +12,9 @@ import socket
 import sys
 from pathlib import Path
 
+from regiomonitor.arguments import build_parser
+from regiomonitor.core.formats import fmt_number
+from regiomonitor.core.messages import OS_ERRORS, no_warehouse
 from regiomonitor.core.settings import (
     DEMO_DIR,
     default_accounts,
@@ -18,39 +22,7 @@ from regiomonitor.core.settings import (
     default_upload_inbox,
     default_warehouse,
 )
-
-DEFAULT_HOST = "127.0.0.1"
-DEFAULT_PORT = 8050
-DEFAULT_WORKERS = 2 * (os.cpu_count() or 1)
-
-
-def _warehouse_option(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--warehouse", type=Path, default=None,
-                        help="warehouse file (default: $REGIOMONITOR_WAREHOUSE or "
-                             f"{default_warehouse()})")
-
-
-def _accounts_option(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--accounts", type=Path, default=None,
-                        help="accounts and audit log (default: $REGIOMONITOR_ACCOUNTS or "
-                             f"{default_accounts()})")
-
-
-def _serve_options(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--host", default=DEFAULT_HOST, help=f"address to listen on (default {DEFAULT_HOST})")
-    parser.add_argument("--port", type=int, default=DEFAULT_PORT, help=f"port (default {DEFAULT_PORT})")
-    parser.add_argument("--workers", type=int, default=DEFAULT_WORKERS,
-                        help=f"gunicorn worker processes (default {DEFAULT_WORKERS}: 2 per CPU)")
-    parser.add_argument("--threads", type=int, default=4, help="threads per worker (default 4)")
-    parser.add_argument("--upload-inbox", type=Path, default=None,
-                        help="where browser uploads land and the loader reads (default: "
-                             f"$REGIOMONITOR_UPLOAD_INBOX, $REGIOMONITOR_INBOX or {default_upload_inbox()})")
-    parser.add_argument("--no-loader", action="store_true",
-                        help="do not start the loader that ingests browser uploads")
-    parser.add_argument("--dev", action="store_true",
-                        help="Flask's development server, one process (not for production)")
-    _accounts_option(parser)
-
+from regiomonitor.core.texts import LANGUAGES, N_, _, command_language, ngettext
 
 def run_refresh(warehouse: Path | None, inbox: Path | None, demo_targets: bool,
                 drop_missing: bool = False) -> dict:
@@ -60,12 +32,12 @@ def run_refresh(warehouse: Path | None, inbox: Path | None, demo_targets: bool,
     _before_refresh(warehouse or default_warehouse(), inbox or default_inbox(), drop_missing)
     summary = refresh(str(warehouse) if warehouse else None, str(inbox) if inbox else None,
                       demo_targets, drop_missing)
-    subs = summary["submissions"]
-    print(f"Warehouse published: {warehouse or default_warehouse()}")
-    print(f"  files loaded {subs['files_loaded']}, partly loaded {subs['files_partial']}, "
-          f"rejected {subs['files_rejected']}, unchanged {subs['files_unchanged']}; "
-          f"rows {subs['rows_loaded']} (rejected {subs['rows_rejected']}), "
-          f"errors {subs['errors']}, warnings {subs['warnings']}; targets {summary['targets']}")
+    lang = command_language()
+    counts = {k: fmt_number(v, lang) for k, v in {**summary["submissions"], "targets": summary["targets"]}.items()}
+    print(_("Warehouse published: {path}", lang, path=warehouse or default_warehouse()))
+    print("  " + _("files loaded {files_loaded}, partly loaded {files_partial}, rejected {files_rejected}, "
+                   "unchanged {files_unchanged}; rows {rows_loaded} (rejected {rows_rejected}), errors {errors}, "
+                   "warnings {warnings}; targets {targets}", lang, **counts))
     return summary
 
 
@@ -85,13 +57,14 @@ def _before_refresh(warehouse: Path, inbox: Path, drop_missing: bool) -> None:
 def run_serve(warehouse: Path | None, args: argparse.Namespace) -> None:
     """Serve the dashboard on an existing warehouse: gunicorn and the upload loader, or with
     --dev Flask's development server."""
-    path = warehouse or default_warehouse()
-    if not path.exists():
-        sys.exit(f"No warehouse at {path}. Run `regiomonitor refresh` (or `regiomonitor demo`) first.")
+    path = existing_warehouse(warehouse)
     accounts = args.accounts or default_accounts()
     inbox = args.upload_inbox or default_upload_inbox()
-    print(f"Regiomonitor: http://{args.host}:{args.port}/  (warehouse {path}, "
-          f"{'development server' if args.dev else f'{args.workers} workers'})", flush=True)
+    lang = command_language()
+    how = (_("development server", lang) if args.dev
+           else ngettext("{n} worker", "{n} workers", args.workers, lang, n=args.workers))
+    print(_("Regiomonitor: http://{host}:{port}/  (warehouse {path}, {how})", lang, host=args.host,
+            port=args.port, path=path, how=how), flush=True)
     if args.dev:
         from dashboard.app import create_app
         create_app(path, accounts, inbox).run(host=args.host, port=args.port, debug=False)
@@ -101,16 +74,23 @@ def run_serve(warehouse: Path | None, args: argparse.Namespace) -> None:
           loader=not args.no_loader)
 
 
+def existing_warehouse(warehouse: Path | None) -> Path:
+    """The warehouse a command reads, or the one line that says there is none yet."""
+    path = warehouse or default_warehouse()
+    if not path.exists():
+        sys.exit(str(no_warehouse(path)))
+    return path
+
+
 def check_port(host: str, port: int) -> None:
     """Say that the port is taken before spending half a minute building (issue 13)."""
     with socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET) as probe:
         try:
             probe.bind((host, port))
         except OSError:
-            sys.exit(f"Poort {port} op {host} is al in gebruik; kies een andere, bijvoorbeeld "
-                     f"`make demo PORT={port + 1}` of `regiomonitor demo --port {port + 1}`. / "
-                     f"Port {port} on {host} is already in use; choose another, e.g. "
-                     f"`make demo PORT={port + 1}` or `regiomonitor demo --port {port + 1}`.")
+            sys.exit(_("Port {port} on {host} is already in use; choose another, e.g. `make demo PORT={next}` "
+                       "or `regiomonitor demo --port {next}`.", command_language(), port=port, host=host,
+                       next=port + 1))
 
 
 def cmd_demo(args: argparse.Namespace) -> None:
@@ -133,7 +113,7 @@ def cmd_loader(args: argparse.Namespace) -> None:
     from regiomonitor.loader import watch
 
     # serve stops the loader with SIGTERM: exit normally so that Prefect stops its temporary server.
-    signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
+    signal.signal(signal.SIGTERM, lambda *_signal: sys.exit(0))
     try:
         watch(args.inbox or default_upload_inbox(), args.warehouse or default_warehouse(),
               args.accounts or default_accounts(), args.interval)
@@ -145,9 +125,10 @@ def _password(args: argparse.Namespace) -> str:
     """From standard input with --password-stdin (scripts), else asked twice without echo."""
     if args.password_stdin:
         return sys.stdin.readline().rstrip("\n")
-    first, second = getpass.getpass("Wachtwoord / password: "), getpass.getpass("Nog eens / again: ")
+    lang = command_language()
+    first, second = getpass.getpass(_("Password: ", lang)), getpass.getpass(_("Again: ", lang))
     if first != second:
-        sys.exit("De wachtwoorden verschillen. / The passwords differ.")
+        sys.exit(_("The passwords differ.", lang))
     return first
 
 
@@ -161,8 +142,13 @@ def _check_codes(codes: list[str], reference: str) -> None:
         known = {row["code"] for row in csv.DictReader(f)}
     unknown = sorted(set(codes) - known)
     if unknown:
-        sys.exit(f"Onbekende code(s) / unknown code(s) in {reference}: {', '.join(unknown)}; "
-                 f"known: {', '.join(sorted(known))}")
+        sys.exit(_("Unknown code(s) in {file}: {codes}; known: {known}", command_language(), file=reference,
+                   codes=", ".join(unknown), known=", ".join(sorted(known))))
+
+
+# What `user` says it did.
+USER_DONE = {"add": N_("Added {user}"), "disable": N_("Disabled {user}"), "enable": N_("Enabled {user}"),
+             "reset": N_("New password for {user}")}
 
 
 def cmd_user(args: argparse.Namespace) -> None:
@@ -170,18 +156,21 @@ def cmd_user(args: argparse.Namespace) -> None:
 
     store = Store(args.accounts or default_accounts())
     actor = f"cli:{getpass.getuser()}"
+    lang = command_language()
     try:
         if args.action == "list":
             for a in store.accounts():
-                print(f"{a.username:20} {a.role:8} {'disabled' if a.disabled else 'active':8} "
-                      f"orgs={','.join(a.orgs) or '-'} regions={','.join(a.regions) or 'all'}")
+                state = _("disabled", lang) if a.disabled else _("active", lang)
+                print(f"{a.username:20} {a.role:8} {state:10} " + _(
+                    "organisations {orgs}, regions {regions}", lang, orgs=",".join(a.orgs) or "–",
+                    regions=",".join(a.regions) or _("all", lang)))
             return
         if args.action == "add":
             _check_codes(args.org or [], "partners.csv")
             _check_codes(args.region or [], "regions.csv")
             password = _password(args)
             if len(password) < 12:
-                sys.exit("Wachtwoord te kort (minstens 12 tekens). / Password too short (at least 12 characters).")
+                sys.exit(_("Password too short (at least 12 characters).", lang))
             store.add(args.username, password, args.role, args.org or [], args.region or [])
         elif args.action == "reset":
             store.reset_password(args.username, _password(args))
@@ -190,21 +179,19 @@ def cmd_user(args: argparse.Namespace) -> None:
     except AccountError as err:
         sys.exit(str(err))
     store.audit(actor, f"user {args.action}", args.username)
-    print(f"{args.action}: {args.username}")
+    print(_(USER_DONE[args.action], lang, user=args.username))
 
 
 def cmd_progress(args: argparse.Namespace) -> None:
     from dashboard.progress_report import progress_report
     from pipelines.parsing import ParseError, parse_period
 
-    path = args.warehouse or default_warehouse()
-    if not path.exists():
-        sys.exit(f"No warehouse at {path}. Run `regiomonitor refresh` first.")
+    path = existing_warehouse(args.warehouse)
     try:
         month = parse_period(args.month) if args.month else None
         print(progress_report(path, args.region, month, args.programme, args.lang))
     except ParseError as err:
-        sys.exit(f"--month: {err.reason_en}")
+        sys.exit(f"--month: {err.reason_nl if args.lang == 'nl' else err.reason_en}")
     except ValueError as err:
         sys.exit(str(err))
 
@@ -220,16 +207,20 @@ def cmd_geometry(args: argparse.Namespace) -> None:
                                 args.attribution)
     except (BoundaryError, FileNotFoundError) as err:
         sys.exit(str(err))
-    print(f"Grenzen geladen / boundaries loaded: {summary['rows']} {summary['level']} "
-          f"({summary['year']}), gzip {summary['bytes_before']:,} → {summary['bytes_after']:,} bytes "
-          f"(tolerance {summary['tolerance_m']:g} m)")
+    lang = command_language()
+    print(_("Boundaries loaded: {rows} {level} ({year}), gzip {before} → {after} bytes (tolerance {tolerance} m)",
+            lang, rows=summary["rows"], level=summary["level"], year=summary["year"],
+            before=fmt_number(summary["bytes_before"], lang), after=fmt_number(summary["bytes_after"], lang),
+            tolerance=fmt_number(summary["tolerance_m"], lang)))
 
 
 def cmd_demo_data(args: argparse.Namespace) -> None:
     from pipelines.demo_data import generate
 
     files = generate(args.out)
-    print(f"Wrote {len(files)} demo files to {args.out}")
+    lang = command_language()
+    print(ngettext("Wrote {n} demo file to {folder}", "Wrote {n} demo files to {folder}", len(files), lang,
+                   n=len(files), folder=args.out))
 
 
 def cmd_bench(args: argparse.Namespace) -> None:
@@ -240,8 +231,8 @@ def cmd_bench(args: argparse.Namespace) -> None:
     from benchmarks.run import run
 
     if args.warehouse and args.warehouse.exists():
-        sys.exit(f"{args.warehouse} bestaat al; de benchmark overschrijft geen warehouse. / "
-                 f"{args.warehouse} exists; the benchmark never overwrites a warehouse.")
+        sys.exit(_("{path} exists; the benchmark never overwrites a warehouse.", command_language(),
+                   path=args.warehouse))
     run(args.quick, args.out, args.warehouse)
 
 
@@ -253,15 +244,15 @@ def _files(paths: list[Path]) -> tuple[list[Path], bool]:
     """
     from pipelines.inbox import select, shown
 
+    lang = command_language()
     for path in paths:
         if not path.exists() and not path.is_symlink():
-            sys.exit(f"Bestand niet gevonden / file not found: {shown(path)}")
+            sys.exit(_("File not found: {file}", lang, file=shown(path)))
     selection = select(paths)
     for line in selection.lines():
         print(line, file=sys.stderr)
     if not selection.files:
-        print("Geen bestanden om te verwerken in / no files to process in: "
-              + ", ".join(shown(p) for p in paths))
+        print(_("No files to process in: {paths}", lang, paths=", ".join(shown(p) for p in paths)))
         sys.exit(1 if selection.refused else 0)
     return selection.files, bool(selection.refused)
 
@@ -269,8 +260,9 @@ def _files(paths: list[Path]) -> tuple[list[Path], bool]:
 def _print_report(results: list, as_json: bool, dry_run: bool = False) -> None:
     from pipelines.reports import report_json, report_text, totals_text
 
-    print(report_json(results, dry_run) if as_json
-          else report_text(results, dry_run) + totals_text(results, dry_run),
+    lang = command_language()
+    print(report_json(results, dry_run, lang) if as_json
+          else report_text(results, dry_run, lang) + totals_text(results, dry_run, lang),
           end="" if not as_json else "\n")
 
 
@@ -316,42 +308,43 @@ def cmd_ingest(args: argparse.Namespace) -> None:
     sys.exit(0 if all(r.status != "rejected" for r in results) and not refused else 1)
 
 
+# What `review approve` and `review reject` did to each figure.
+DECIDED = {"approved": N_("approved and published"), "rejected": N_("rejected")}
+
+
 def cmd_review(args: argparse.Namespace) -> None:
     from pipelines import review, runs
     from pipelines.warehouse import WarehouseBusy
     from regiomonitor.core import changes
 
-    path = args.warehouse or default_warehouse()
-    if not path.exists():
-        sys.exit(f"No warehouse at {path}. Run `regiomonitor refresh` first.")
+    path, lang = existing_warehouse(args.warehouse), args.lang
     if args.action == "list":
         queue = review.waiting_in(path, args.region)
-        print(f"Ter controle / waiting for review: {len(queue)}")
+        print(_("Waiting for review: {n}", lang, n=fmt_number(len(queue), lang)))
         for h in queue:
-            print(f"{h.id}  {h.file_name} rij/row {h.change.source_row}: "
-                  f"{changes.line(h.change, 'nl')}\n    {h.reason_nl} | {h.reason_en}")
+            print(_("{id}  {file} row {row}: {change}", lang, id=h.id, file=h.file_name, row=h.change.source_row,
+                    change=changes.line(h.change, lang)))
+            print("    " + (h.reason_nl if lang == "nl" else h.reason_en))
         return
     if not args.ids:
-        sys.exit("Noem de ids uit `regiomonitor review list`, of `all`. / "
-                 "Name the ids from `regiomonitor review list`, or `all`.")
+        sys.exit(_("Name the ids from `regiomonitor review list`, or `all`.", lang))
     decision = "approved" if args.action == "approve" else "rejected"
     try:
         decided = review.decide(path, args.ids, decision, runs.steward(), args.reason or "")
     except (review.ReviewError, WarehouseBusy) as err:   # busy: nothing changed, try again
         sys.exit(str(err))
-    word = {"approved": "goedgekeurd en gepubliceerd / approved and published",
-            "rejected": "afgekeurd / rejected"}[decision]
+    word = _(DECIDED[decision], lang)
     for h in decided:
         c = h.change
-        label = changes.figure_label(c.region, c.indicator, c.period, c.partner, c.sector, "nl")
-        print(f"{word}: {h.id} {label}: {changes.values_text(c.old_value, c.new_value, 'nl')}")
+        label = changes.figure_label(c.region, c.indicator, c.period, c.partner, c.sector, lang)
+        print(f"{word}: {h.id} {label}: {changes.values_text(c.old_value, c.new_value, lang)}")
 
 
 def cmd_template(args: argparse.Namespace) -> None:
     from dashboard.template import write_templates
 
     for path in write_templates(args.out):
-        print(f"Wrote {path}")
+        print(_("Wrote {path}", command_language(), path=path))
 
 
 def cmd_schedule(args: argparse.Namespace) -> None:
@@ -360,201 +353,12 @@ def cmd_schedule(args: argparse.Namespace) -> None:
     from pipelines.flows import ingest
 
     if not PREFECT_API_URL.value():  # an ephemeral server runs no scheduler
-        sys.exit("Start eerst `prefect server start` en zet PREFECT_API_URL=http://127.0.0.1:4200/api. / "
-                 "Start `prefect server start` first and set PREFECT_API_URL=http://127.0.0.1:4200/api.")
+        sys.exit(_("Start `prefect server start` first and set PREFECT_API_URL=http://127.0.0.1:4200/api.",
+                   command_language()))
     parameters = {"inbox": str(args.inbox) if args.inbox else None,
                   "warehouse_path": str(args.warehouse) if args.warehouse else None}
     ingest.serve(name="regiomonitor-ingest", cron=args.cron, parameters=parameters,
                  pause_on_shutdown=False)
-
-
-def _ingest_commands(sub) -> None:
-    validate = sub.add_parser("validate", help="check submission files without loading them (dry run)",
-                              description="Check files as `ingest` would, against the published "
-                                          "warehouse, without writing or moving anything. Exit "
-                                          "status 0 when every file would load, 1 otherwise.")
-    _warehouse_option(validate)
-    validate.add_argument("paths", nargs="+", type=Path, metavar="PATH", help="files or folders")
-    validate.add_argument("--json", action="store_true", help="the report as JSON")
-    validate.add_argument("--sheet", default=None, help="XLSX sheet to read (default: the first)")
-    validate.set_defaults(func=cmd_validate)
-
-    ingest = sub.add_parser("ingest", help="load new submission files into the warehouse",
-                            description="Run the Prefect flow `ingest`: load the files into a copy "
-                                        "of the published warehouse, publish it atomically, move "
-                                        "loaded files to processed/ and rejected ones to rejected/ "
-                                        "with a report beside them.")
-    _warehouse_option(ingest)
-    ingest.add_argument("paths", nargs="+", type=Path, metavar="PATH", help="files or folders")
-    ingest.add_argument("--accept-valid-rows", action="store_true",
-                        help="load the valid rows of a file with errors; the others are kept with "
-                             "their reasons in rejected_row")
-    ingest.add_argument("--approve-warnings", action="store_true",
-                        help="a steward checked the file: publish figures with plausibility "
-                             "warnings at once instead of holding them for review (the approval "
-                             "is recorded with your name)")
-    ingest.add_argument("--sheet", default=None, help="XLSX sheet to read (default: the first)")
-    ingest.add_argument("--json", action="store_true", help="the report as JSON")
-    ingest.set_defaults(func=cmd_ingest)
-
-    review = sub.add_parser("review", help="the review queue: list, approve or reject held figures",
-                            description="Figures far above their usual level are held, unpublished, "
-                                        "until a steward decides. `list` shows them with their ids; "
-                                        "`approve ID…` publishes them, `reject ID…` keeps them out; "
-                                        "both record who and why (--reason). `all` stands for every "
-                                        "waiting figure.")
-    _warehouse_option(review)
-    review.add_argument("action", choices=["list", "approve", "reject"])
-    review.add_argument("ids", nargs="*", metavar="ID", help="ids from `review list`, or all")
-    review.add_argument("--reason", default=None, help="why (required to approve or reject)")
-    review.add_argument("--region", default=None, help="list: only this region code")
-    review.set_defaults(func=cmd_review)
-
-    template = sub.add_parser("template", help="write the submission template (XLSX with dropdowns, CSV)",
-                              description="Write aanlevering_sjabloon.xlsx (dropdowns with region and "
-                                          "partner names, indicator and sector codes; a sheet "
-                                          "Toelichting explaining every column and the correction and "
-                                          "withdraw rules) and aanlevering_sjabloon.csv, generated "
-                                          "from data/reference. Delete the example row before sending.")
-    template.add_argument("--out", type=Path, default=Path("."), help="output folder (default: here)")
-    template.set_defaults(func=cmd_template)
-
-    schedule = sub.add_parser("schedule", help="run `ingest` on the inbox on a cron schedule (Prefect serve)",
-                              description="Serve the `ingest` flow with Prefect on a cron schedule; "
-                                          "runs show in the Prefect UI (`prefect server start`).")
-    _warehouse_option(schedule)
-    schedule.add_argument("--cron", required=True, help='e.g. "0 6 * * *" (every day at 06:00)')
-    schedule.add_argument("--inbox", type=Path, default=None, help="folder of new submission files")
-    schedule.set_defaults(func=cmd_schedule)
-
-
-def _account_commands(sub) -> None:
-    loader = sub.add_parser("loader", help="ingest browser uploads as they arrive (started by serve)",
-                            description="Watch the upload inbox and run the Prefect flow `ingest` "
-                                        "on each complete file (never on *.part).")
-    _warehouse_option(loader)
-    _accounts_option(loader)
-    loader.add_argument("--inbox", type=Path, default=None, help="the upload inbox to watch")
-    loader.add_argument("--interval", type=float, default=3.0, help="seconds between looks (default 3)")
-    loader.set_defaults(func=cmd_loader)
-
-    user = sub.add_parser("user", help="manage local accounts: add, list, disable, enable, reset",
-                          description="Local accounts for partners (upload for their organisations) "
-                                      "and stewards. Every change goes into the audit log.")
-    user.add_argument("action", choices=["add", "list", "disable", "enable", "reset"])
-    user.add_argument("username", nargs="?", help="the account (not for list)")
-    user.add_argument("--role", choices=["partner", "steward"], default="partner")
-    user.add_argument("--org", action="append", help="partner code from data/reference/partners.csv "
-                                                     "(repeat for several)")
-    user.add_argument("--region", action="append", help="region code, e.g. AM10 (repeat; default all)")
-    user.add_argument("--password-stdin", action="store_true", help="read the password from standard input")
-    _accounts_option(user)
-    user.set_defaults(func=cmd_user)
-
-
-def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="regiomonitor",
-        description="Regiomonitor: regional labour-market covenants, their targets and progress.")
-    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-
-    demo = sub.add_parser("demo", help="build the warehouse from the embedded demo data and serve the dashboard",
-                          description="Build the warehouse from the embedded demo data (data/demo) "
-                                      "with the refresh flow, then serve the dashboard.")
-    _warehouse_option(demo)
-    _serve_options(demo)
-    demo.set_defaults(func=cmd_demo)
-
-    refresh = sub.add_parser("refresh", help="rebuild the warehouse from reference data and the inbox",
-                             description="Run the Prefect flow `refresh`: load the reference data and "
-                                         "every submission in the inbox into a new warehouse file, "
-                                         "then publish it atomically.")
-    _warehouse_option(refresh)
-    refresh.add_argument("--inbox", type=Path, default=None,
-                         help=f"folder of submission files (default: $REGIOMONITOR_INBOX or {default_inbox()})")
-    refresh.add_argument("--no-demo-targets", action="store_true",
-                         help="load only the real targets from data/reference, not the generated demo targets")
-    refresh.add_argument("--drop-missing", action="store_true",
-                         help="rebuild even when submissions the warehouse has are not in the inbox "
-                              "(they are dropped; without this flag refresh refuses and names them)")
-    refresh.set_defaults(func=cmd_refresh)
-
-    serve = sub.add_parser("serve", help="serve the dashboard on an existing warehouse",
-                           description="Serve the dashboard, reading the published warehouse read-only.")
-    _warehouse_option(serve)
-    _serve_options(serve)
-    serve.set_defaults(func=cmd_serve)
-    _account_commands(sub)
-
-    progress = sub.add_parser("progress", help="print a region's progress table",
-                              description="Print every progress metric of one region per indicator, "
-                                          "read from the views in sql/views.")
-    _warehouse_option(progress)
-    progress.add_argument("--region", required=True,
-                          help="region code, region name or gemeente: AM10, Rivierenland or Tiel")
-    progress.add_argument("--month", default=None,
-                          help="as-of month, e.g. 2007-06 (default: the last month reported)")
-    progress.add_argument("--programme", default=None, help="programme code (default: the first)")
-    progress.add_argument("--lang", choices=["nl", "en"], default="nl", help="language (default nl)")
-    progress.set_defaults(func=cmd_progress)
-
-    geometry = sub.add_parser(
-        "geometry", help="load real CBS boundaries (arbeidsmarktregio, gemeente, provincie)",
-        description="Run the Prefect flow `geometry`: read a boundary file (GeoJSON, TopoJSON or "
-                    "GeoPackage, WGS84 or EPSG:28992) or URL (downloaded once, then cached), "
-                    "repair and simplify it, check its codes against data/reference and publish "
-                    "it in the warehouse as source 'cbs'. Run `refresh` first; later refreshes "
-                    "keep the boundaries.")
-    geometry.add_argument("--source", required=True, help="file path or http(s) URL")
-    geometry.add_argument("--level", choices=["arbeidsmarktregio", "gemeente", "provincie"],
-                          default=None, help="default: from the codes (AM…, GM…, PV…)")
-    geometry.add_argument("--layer", default=None, help="layer of a GeoPackage (default: the first)")
-    geometry.add_argument("--attribution", default=None,
-                          help="credit line under the map (default: CBS / PDOK, gebiedsindelingen <year>)")
-    geometry.add_argument("--cache", type=Path, default=None,
-                          help="folder for downloaded files (default: $REGIOMONITOR_GEOMETRY_CACHE "
-                               "or data/geometry)")
-    _warehouse_option(geometry)
-    geometry.set_defaults(func=cmd_geometry)
-
-    demo_data = sub.add_parser("demo-data", help="regenerate the demo data (deterministic)",
-                               description="Regenerate data/demo: generated targets and partner "
-                                           "submissions, the same bytes every time for CSV files.")
-    demo_data.add_argument("--out", type=Path, default=DEMO_DIR, help=f"output folder (default {DEMO_DIR})")
-    demo_data.set_defaults(func=cmd_demo_data)
-    _ingest_commands(sub)
-
-    bench = sub.add_parser("bench", help="benchmark ingest, dashboard latency, page load and map bytes",
-                           description="Generate a national registry extract (10 million records; "
-                                       "--quick: 100,000), ingest it through the real path against "
-                                       "a single DuckDB statement and a pandas script, serve the "
-                                       "dashboard on the result and time its callbacks and pages "
-                                       "in headless Chromium, size the map, and time a demo refresh "
-                                       "with and without Prefect. Prints the figures with the "
-                                       "machine they ran on; see docs/benchmarks.md.")
-    bench.add_argument("--quick", action="store_true", help="the small size (100,000 records, few repeats)")
-    bench.add_argument("--out", type=Path, default=None,
-                       help="folder for generated files and warehouses, kept afterwards "
-                            "(default: a temp folder, removed afterwards)")
-    bench.add_argument("--warehouse", type=Path, default=None,
-                       help="where to build the benchmark's warehouse with the extract ingested "
-                            "(default: served.duckdb in the work folder); must not exist yet")
-    bench.add_argument("--load", action="store_true",
-                       help="only the load test: simulated visitors (locust) against `serve` on the "
-                            "demo warehouse, with publishes during the run")
-    bench.add_argument("--users", default="50,100", help="--load: user counts, comma-separated (default 50,100)")
-    bench.add_argument("--seconds", type=float, default=60, help="--load: seconds per user count (default 60)")
-    bench.add_argument("--workers", type=int, default=None, help="--load: gunicorn workers (default: serve's)")
-    bench.set_defaults(func=cmd_bench)
-    return parser
-
-
-# Errors of the machine rather than of the program: one line, no traceback (issue 13).
-OS_ERRORS = {errno.ENOSPC: "Schijf vol / disk full", errno.EDQUOT: "Schijf vol / disk full",
-             errno.EFBIG: "Bestand te groot voor de schijf / file too large for the disk",
-             errno.EROFS: "Alleen-lezen bestandssysteem / read-only file system",
-             errno.EACCES: "Geen toestemming / permission denied",
-             errno.EPERM: "Geen toestemming / permission denied"}
 
 
 def _stop(signum: int, frame) -> None:
@@ -563,24 +367,44 @@ def _stop(signum: int, frame) -> None:
     raise SystemExit(128 + signum)
 
 
+def asked_language(argv: list[str]) -> str:
+    """The language of this command: its --lang, else REGIOMONITOR_LANG, else Dutch. Read before
+    the parser is built, so that --help and argparse's own errors speak it too."""
+    for i, word in enumerate(argv):
+        if word == "--lang" and i + 1 < len(argv) and argv[i + 1] in LANGUAGES:
+            return argv[i + 1]
+        if word.startswith("--lang=") and word.removeprefix("--lang=") in LANGUAGES:
+            return word.removeprefix("--lang=")
+    return command_language()
+
+
+COMMANDS = {"demo": cmd_demo, "refresh": cmd_refresh, "serve": cmd_serve, "loader": cmd_loader,
+            "user": cmd_user, "progress": cmd_progress, "geometry": cmd_geometry,
+            "demo-data": cmd_demo_data, "validate": cmd_validate, "ingest": cmd_ingest,
+            "review": cmd_review, "template": cmd_template, "schedule": cmd_schedule, "bench": cmd_bench}
+
+
 def main(argv: list[str] | None = None) -> None:
     from pipelines.recovery import CannotRun
     from pipelines.warehouse import WarehouseBusy
 
-    parser = build_parser()
+    argv = sys.argv[1:] if argv is None else argv
+    lang = asked_language(argv)
+    os.environ["REGIOMONITOR_LANG"] = lang   # the flows this command runs log in it too
+    parser = build_parser(lang)
     args = parser.parse_args(argv)
     if args.command == "user" and args.action != "list" and not args.username:
-        parser.error("user: a user name is needed")
+        parser.error(_("user: a user name is needed", lang))
     for signum in (signal.SIGTERM, signal.SIGHUP):
         signal.signal(signum, _stop)
     try:
-        args.func(args)
+        COMMANDS[args.command](args)
     except (WarehouseBusy, CannotRun) as err:
         sys.exit(str(err))
     except OSError as err:
         if err.errno not in OS_ERRORS:
             raise
-        sys.exit(f"{OS_ERRORS[err.errno]}: {err.filename or err}")
+        sys.exit(f"{_(OS_ERRORS[err.errno], lang)}: {err.filename or err}")
 
 
 if __name__ == "__main__":

@@ -21,6 +21,7 @@ import time
 from pathlib import Path
 
 from dashboard.accounts import Store
+from regiomonitor.core.texts import said
 from regiomonitor.core.vocabulary import SUBMISSION_SUFFIXES
 
 
@@ -83,20 +84,21 @@ def watch(inbox: Path, warehouse: Path, accounts: Path, interval: float = 3.0) -
     """Poll the inbox every `interval` seconds and load what appears, until stopped."""
     store = Store(accounts)
     failed: dict[str, int] = {}   # name → mtime of a file that failed: retried once it changes
-    print(f"Loader: watching {inbox} for {warehouse}", flush=True)
+    print(said("Loader: watching {inbox} for {warehouse}", inbox=inbox, warehouse=warehouse), flush=True)
     while True:
         for path in ready_files(inbox):
             if failed.get(path.name) == path.stat().st_mtime_ns:
                 continue
             try:
-                print(f"Loader: {path.name}: {load_one(path, warehouse, store)}", flush=True)
+                status = load_one(path, warehouse, store)
+                print(said("Loader: {file}: {status}", file=path.name, status=status), flush=True)
             except Exception as err:  # noqa: BLE001 - keep watching; the error is logged and audited
                 failed[path.name] = path.stat().st_mtime_ns
                 store.audit("loader", "run failed", f"{path.name}: {type(err).__name__}: {err}")
-                print(f"Loader: {path.name}: failed: {err}", flush=True)
+                print(said("Loader: {file}: failed: {error}", file=path.name, error=err), flush=True)
         try:
             apply_decisions(accounts.parent / "decisions", warehouse, store)
         except Exception as err:  # noqa: BLE001 - keep watching; the error is logged and audited
             store.audit("loader", "review failed", f"{type(err).__name__}: {err}")
-            print(f"Loader: review decisions failed: {err}", flush=True)
+            print(said("Loader: review decisions failed: {error}", error=err), flush=True)
         time.sleep(interval)

@@ -134,3 +134,10 @@ def page(browser, served_app):
           or pg.external_requests.append(r.url))
     yield pg
     context.close()
+
+
+@pytest.fixture(autouse=True)
+def command_language(monkeypatch):
+    """Each test starts in Dutch: `regiomonitor --lang en`, run in process, sets
+    REGIOMONITOR_LANG for the flows it runs; the next test must not inherit it."""
+    monkeypatch.delenv("REGIOMONITOR_LANG", raising=False)

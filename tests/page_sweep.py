@@ -14,10 +14,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from dashboard import ids
-from regiomonitor.core.texts import STRINGS
+from dashboard.components import ERROR_MESSAGE
+from regiomonitor.core.texts import _
 
 # The message a failed layout or callback shows (components.error_message): never expected.
-FAILED = [STRINGS["error_message"][lang][:40] for lang in ("nl", "en")]
+FAILED = [_(ERROR_MESSAGE, lang)[:40] for lang in ("nl", "en")]
 
 
 @dataclass(frozen=True)

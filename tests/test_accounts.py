@@ -42,9 +42,11 @@ def test_user_command_adds_lists_disables_and_resets_with_an_audit_trail(tmp_pat
     unknown = user_cli(accounts, "add", "piet", "--org", "rocc", password="een-lang-wachtwoord")
     assert unknown.returncode != 0 and "rocc" in unknown.stderr
     listed = user_cli(accounts, "list").stdout
-    assert re.search(r"anna\s+partner\s+active\s+orgs=roc,uwv regions=all", listed)
+    assert re.search(r"anna\s+partner\s+actief\s+organisaties roc,uwv, regio's alle", listed)
+    english = user_cli(accounts, "list", "--lang", "en").stdout
+    assert re.search(r"anna\s+partner\s+active\s+organisations roc,uwv, regions all", english)
     assert user_cli(accounts, "disable", "anna").returncode == 0
-    assert "disabled" in user_cli(accounts, "list").stdout
+    assert "uitgeschakeld" in user_cli(accounts, "list").stdout
     assert user_cli(accounts, "reset", "anna", password="nog-een-wachtwoord").returncode == 0
     assert user_cli(accounts, "enable", "anna").returncode == 0
     store = Store(accounts)
@@ -85,6 +87,19 @@ def test_session_cookie_is_httponly_and_samesite_and_login_is_audited(client):
     assert "HttpOnly" in cookie and "SameSite=Lax" in cookie and "Secure" not in cookie
     assert client.get("/aanleveren").status_code == 200
     assert client.get("/beheer").status_code == 403            # a partner is no steward
+
+
+def test_a_review_without_a_reason_is_asked_for_one_not_answered_with_an_error(client):
+    """A reason of only spaces sends the steward back to /beheer?started=no_reason, which once
+    looked up a text that did not exist: a 500. It says what to do, in the page's language; an
+    unknown `started` says nothing."""
+    login(client, "stef")
+    dutch = client.get("/beheer?started=no_reason")
+    assert dutch.status_code == 200 and "Geef een reden bij goedkeuren of afkeuren." in dutch.text
+    english = client.get("/beheer?started=no_reason&lang=en")
+    assert english.status_code == 200 and "Give a reason to approve or reject." in english.text
+    other = client.get("/beheer?started=%3Cscript%3E")
+    assert other.status_code == 200 and "script" not in other.text.split("<main", 1)[1]
 
 
 def test_secure_cookies_when_configured(tmp_path, monkeypatch, demo_warehouse):

@@ -11,6 +11,7 @@ import shapely
 from shapely.geometry import LineString, Polygon, box
 
 from pipelines import boundaries
+from regiomonitor.core import presentation
 from tests.helpers import staging
 
 # Near Tiel in RD New (metres): x 150–160 km, y 430–440 km.
@@ -76,8 +77,11 @@ def test_geojson_in_wgs84_keeps_its_codes_names_and_year(tmp_path):
     assert read.crs.to_epsg() == 4326
     assert list(read["code"]) == ["AM10", "AM35"]
     assert boundaries.source_year(read) == 2025
-    assert boundaries.attribution(2025) == ("Bron: CBS / PDOK, gebiedsindelingen 2025 "
-                                            "(vereenvoudigd via cartomap/nl)")
+    assert presentation.credit_line("cbs", 2025, "", "nl") == ("Bron: CBS / PDOK, gebiedsindelingen 2025 "
+                                                               "(vereenvoudigd via cartomap/nl)")
+    assert presentation.credit_line("cbs", None, "", "en") == ("Source: CBS / PDOK, boundaries (simplified "
+                                                               "via cartomap/nl)")
+    assert presentation.credit_line("cbs", 2025, "Bron: eigen bestand", "en") == "Bron: eigen bestand"
 
 
 def test_coverage_simplification_meets_the_budget_and_keeps_the_shared_border():

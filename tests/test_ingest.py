@@ -181,11 +181,11 @@ def test_ingest_refuses_the_demo_inbox_and_a_second_writer(served, tmp_path):
     from regiomonitor.core.settings import DEMO_DIR
 
     demo_file = sorted((DEMO_DIR / "inbox").glob("*.csv"))[0]
-    with pytest.raises(ValueError, match="demo inbox"):
+    with pytest.raises(ValueError, match="is de demo-inbox"):
         ingest.ingest_files(served, [demo_file])
     path = write_csv(tmp_path / "inbox" / "x.csv", ["AM10;stages;2006-03;5;roc;zorg;"])
     with warehouse.writer_lock(served):
-        with pytest.raises(warehouse.WarehouseBusy, match="wait for it to finish"):
+        with pytest.raises(warehouse.WarehouseBusy, match="wacht tot die klaar is"):
             ingest.ingest_files(served, [path])
     assert path.exists() and observations(served) == []
 
@@ -200,14 +200,15 @@ def test_validate_is_a_dry_run_with_exit_status_and_json(served, tmp_path):
     bad = write_csv(tmp_path / "inbox" / "bad.csv", ["AM10;stages;2006-Q1;5;roc;zorg;"])
     before = query(served, "select count(*) from submission")
     ok = cli("validate", "--warehouse", str(served), str(good))
-    assert ok.returncode == 0 and "good.csv: zou laden / would load (1 rijen/rows)" in ok.stdout
-    assert "1 zou laden/would load" in ok.stdout and "geladen" not in ok.stdout  # nothing was loaded
+    assert ok.returncode == 0 and "good.csv: zou laden (1 rij)" in ok.stdout
+    assert "zou laden 1," in ok.stdout and "geladen" not in ok.stdout  # nothing was loaded
+    english = cli("validate", "--lang", "en", "--warehouse", str(served), str(good))
+    assert "good.csv: would load (1 row)" in english.stdout and "would load 1," in english.stdout
     out = cli("validate", "--warehouse", str(served), "--json", str(good), str(bad))
     assert out.returncode == 1
     report = json.loads(out.stdout)
     assert (report["dry_run"], report["would_load"]) == (True, False)
-    assert [f["verdict"].split(":")[0] for f in report["files"]] == ["zou afwijzen / would reject",
-                                                                     "zou laden / would load (1 rijen/rows)"]
+    assert [f["verdict"].split(":")[0] for f in report["files"]] == ["zou afwijzen", "zou laden (1 rij)"]
     assert [f["status"] for f in report["files"]] == ["rejected", "loaded"]  # bad.csv sorts first
     assert report["files"][0]["errors"][0]["column"] == "periode"
     assert (report["files"][0]["rows_rejected"], report["files"][0]["error_count"]) == (1, 1)
@@ -224,25 +225,26 @@ def test_a_rejected_file_says_how_many_rows_were_valid_and_how_to_load_them(serv
     path = write_csv(tmp_path / "inbox" / "roc.csv", rows)
     out = cli("validate", "--warehouse", str(served), str(path))
     assert out.returncode == 1
-    assert ("roc.csv: zou afwijzen / would reject: 1 van 3 rijen hebben fouten; de 2 geldige rijen "
-            "laden met `regiomonitor ingest --accept-valid-rows` / 1 of 3 rows have errors; the 2 "
-            "valid rows load with `regiomonitor ingest --accept-valid-rows`") in out.stdout
-    assert "0 rijen zouden laden/rows would load, 1 met fouten/with errors" in out.stdout
+    assert ("roc.csv: zou afwijzen: 1 van 3 rijen hebben fouten; de 2 geldige rijen laden met "
+            "`regiomonitor ingest --accept-valid-rows`") in out.stdout
+    assert "rijen die zouden laden 0, met fouten 1" in out.stdout
     report = json.loads(cli("validate", "--warehouse", str(served), "--json", str(path)).stdout)
     assert {k: report["files"][0][k] for k in ("rows", "rows_valid", "rows_rejected")} == {
         "rows": 0, "rows_valid": 2, "rows_rejected": 1}
     [partly] = ingest.validate_files(served, [path], ingest.Options(accept_valid_rows=True))
     assert (partly.status, partly.rows, partly.rows_valid) == ("partial", 2, 2)   # as it says
     [result] = ingest.ingest_files(served, [path])                  # not a dry run: it happened
-    assert reports.report_text([result]).startswith(
-        "roc.csv: afgewezen / rejected: 1 van 3 rijen hebben fouten, 2 zijn geldig; verbeter de fouten")
+    assert reports.report_text([result], False, "nl").startswith(
+        "roc.csv: afgewezen: 1 van 3 rijen hebben fouten, 2 zijn geldig; verbeter de fouten")
+    assert reports.report_text([result], False, "en").startswith(
+        "roc.csv: rejected: 1 of 3 rows have errors, 2 are valid; correct the errors")
     # ... and no --accept-valid-rows there: the same file again is 'unchanged' once rejected
     [again] = ingest.ingest_files(served, [path], ingest.Options(accept_valid_rows=True))
     assert again.status == "unchanged"
     nothing = write_csv(tmp_path / "inbox" / "leeg.csv", ["AM10;stages;2006-13;5;roc;zorg;"])
     [none_valid] = ingest.validate_files(served, [nothing])
-    assert reports.verdict(none_valid, dry_run=True) == (
-        "zou afwijzen / would reject: geen geldige rijen / no valid rows (1 met fouten/with errors)")
+    assert reports.verdict(none_valid, True, "nl") == "zou afwijzen: geen geldige rijen (1 met fouten)"
+    assert reports.verdict(none_valid, True, "en") == "would reject: no valid rows (1 with errors)"
 
 
 READER = textwrap.dedent("""

@@ -45,7 +45,7 @@ def test_cli_ingest_reports_and_sets_the_exit_status(steward_inbox, capsys):
     with pytest.raises(SystemExit) as exit_:
         cli.main(["ingest", "--warehouse", str(path), str(good)])
     assert exit_.value.code == 0
-    assert "uwv.csv: geladen / loaded (1 rijen/rows)" in capsys.readouterr().out
+    assert "uwv.csv: geladen (1 rij)" in capsys.readouterr().out
     bad = write_csv(inbox / "uwv2.csv", ["Bergen;evc_trajecten;apr 2006;12;uwv;;"])
     with pytest.raises(SystemExit) as exit_:
         cli.main(["ingest", "--warehouse", str(path), str(bad)])

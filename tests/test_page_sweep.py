@@ -9,7 +9,8 @@ import json
 import duckdb
 import pytest
 
-from regiomonitor.core.texts import STRINGS
+from dashboard.components import ERROR_MESSAGE
+from regiomonitor.core.texts import _
 from tests.conftest import serving
 from tests.helpers import build, write_csv
 from tests.page_sweep import boundary, comparison, log_sizes, map_view, page, post, ranking, sweep, tracebacks
@@ -100,5 +101,5 @@ def test_a_failing_callback_shows_a_message_and_logs_why(sparse_app):
     assert status == 200
     update = json.dumps(json.loads(body)["sideUpdate"], ensure_ascii=False)
     assert "callback-error" in update
-    assert STRINGS["error_message"]["nl"] in update and STRINGS["error_message"]["en"] in update
+    assert _(ERROR_MESSAGE, "nl") in update and _(ERROR_MESSAGE, "en") in update
     assert tracebacks(warehouse.parent, since=before) != []

@@ -62,7 +62,7 @@ def test_the_cli_report_says_status_as_the_pages_do(demo_warehouse):
 def test_axes_in_dutch():
     ticks = figures.number_axis(1_400, "nl")
     assert "1.500" in ticks["ticktext"] and ticks["range"][1] >= 1_400
-    assert figures.number_axis(1_400_000, "nl")["ticktext"] == ["0", "0,5 mln", "1 mln", "1,5 mln"]
+    assert figures.number_axis(1_400_000, "nl")["ticktext"] == ["0", "0,5\xa0mln.", "1\xa0mln.", "1,5\xa0mln."]
     months = figures.month_axis(dt.date(2005, 11, 28), dt.date(2007, 11, 28), "nl")
     assert months["ticktext"][0] == "nov 2005" and "jan 2007" not in months["ticktext"][:1]
 

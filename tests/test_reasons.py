@@ -7,7 +7,7 @@ import re
 
 from pipelines.reasons import templates
 from pipelines.review import DECISIONS
-from pipelines.validation import CHANGE_KINDS
+from regiomonitor.core.vocabulary import CHANGE_KINDS
 from regiomonitor.core.settings import ROOT
 
 

@@ -75,7 +75,7 @@ def test_the_upload_check_is_a_preview_that_counts_the_valid_rows(served_app):
     verdict = re.search(r'class="report-verdict"[^>]*>(.*?)</p>', report, re.S)[1]
     assert "wordt zo niet geladen: 1 fouten" in verdict
     assert "1 van 3 rijen hebben fouten; de andere 2 rijen zijn in orde." in verdict
-    assert "geladen / loaded" not in report
+    assert "geladen" not in report.replace("worden geladen", "").replace("wordt zo niet geladen", "")
 
 
 def test_oversized_bodies_get_a_clear_413(served_app):

@@ -81,8 +81,8 @@ def test_a_correction_changes_exactly_one_figure_and_says_so(served, tmp_path):
 
     dry = cli("validate", "--warehouse", str(served), str(correction))
     assert dry.returncode == 0
-    assert "WIJZIGINGEN/CHANGES: vervangt 1 cijfer / replaces 1 figure" in dry.stdout
-    assert "rij/row 2: vervangt: AM10 · stages · mei 2006 · ROC Rivor: 31 → 35" in dry.stdout
+    assert "WIJZIGINGEN: vervangt 1 cijfer" in dry.stdout
+    assert "rij 2: vervangt: AM10 · stages · mei 2006 · ROC Rivor: 31 → 35" in dry.stdout
     report = json.loads(cli("validate", "--warehouse", str(served), "--json",
                             str(correction)).stdout)
     changes = report["files"][0]["changes"]
@@ -93,7 +93,7 @@ def test_a_correction_changes_exactly_one_figure_and_says_so(served, tmp_path):
     assert figures(served) == before                  # validate is a dry run
 
     [result] = ingest.ingest_files(served, [correction])
-    assert "vervangt 1 cijfer" in reports.report_text([result])
+    assert "vervangt 1 cijfer" in reports.report_text([result], False, "nl")
     after = figures(served)
     assert {k: v for k, v in after.items() if before[k] != v} == {
         ("AM10", "stages", dt.date(2006, 5, 1), "roc_rivor", "overig"): 35}
@@ -125,7 +125,7 @@ def test_an_outlier_waits_for_a_steward_and_a_rebuild_keeps_the_decision(served,
     ingest.ingest_files(served, [usual])
     [result] = ingest.ingest_files(served, [spike])
     assert result.change_counts["held"] == 1 and result.change_counts["added"] == 1
-    assert "houdt 1 cijfer vast ter controle" in reports.report_text([result])
+    assert "houdt 1 cijfer vast ter controle" in reports.report_text([result], False, "nl")
     assert dt.date(2006, 4, 1) not in {k[2] for k in figures(served)}       # not on any page
     assert query(served, "select sum(value) from observation") == [(30 * 3 + 29,)]
 

@@ -9,47 +9,59 @@ from dash import Input, Output, dcc, html
 
 from dashboard import changes, components, deliveries, ids, template, warehouse
 from dashboard.auth import is_steward
-from regiomonitor.core.formats import as_date, fmt_timestamp
-from regiomonitor.core.texts import fmt_month, fmt_number, language, t
+from regiomonitor.core import presentation
+from regiomonitor.core.formats import as_date, fmt_month, fmt_number, fmt_timestamp
+from regiomonitor.core.texts import N_, _, language, ngettext
 
-dash.register_page(__name__, path="/data", title="Regiomonitor – Data", label_key="page_data", order=2)
+dash.register_page(__name__, path="/data", title=components.page_title(N_("Data")), nav_label=N_("Data"), order=2)
 
 def steward_only(value: object, lang: str) -> object:
     """Names and rejected cell values are for signed-in stewards; others see that they are hidden."""
-    return value if is_steward() else t("steward_only", lang)
+    return value if is_steward() else _("(stewards only)", lang)
 
 
 def submissions(lang: str) -> html.Section:
     frame = warehouse.current().query("data_submissions")
     rows = [[html.A(s.file_name, href=components.href("/data", lang, submission=s.id)),
              fmt_timestamp(s.received_at, lang), steward_only(s.steward, lang),
-             t(f"status_{s.status}", lang) + (f" · {t('demo_tag', lang)}" if s.is_demo else ""),
+             presentation.submission_state(s.status, lang, s.is_demo),
              fmt_number(s.rows_accepted, lang), fmt_number(s.rows_rejected, lang)]
             for s in frame.itertuples()]
     status = frame["status"].value_counts()
     return html.Section([
-        html.H2(t("submissions_heading", lang)),
-        html.P(t("submissions_summary", lang, n=fmt_number(len(frame), lang),
-                 **{s: fmt_number(int(status.get(s, 0)), lang)
-                    for s in ("loaded", "partial", "rejected")})),
-        components.table(t("submissions_caption", lang),
-                         [t(k, lang) for k in ("col_file", "col_received", "col_steward",
-                                               "col_status", "col_accepted", "col_rejected")],
+        html.H2(_("Submissions", lang)),
+        html.P(ngettext("{n} file: {loaded} loaded, {partial} partly loaded, {rejected} rejected.",
+                        "{n} files: {loaded} loaded, {partial} partly loaded, {rejected} rejected.",
+                        len(frame), lang, n=fmt_number(len(frame), lang),
+                        **{s: fmt_number(int(status.get(s, 0)), lang) for s in ("loaded", "partial", "rejected")})),
+        components.table(_("Every delivered file, newest first; click for its source rows", lang),
+                         [_(k, lang) for k in (N_("File"), N_("Received"), N_("Steward"),
+                                               N_("Status"), N_("Rows loaded"), N_("Rows rejected"))],
                          rows, numeric={4, 5}, box_class="scroll"),
     ])
 
 
-def reasons(query: str, kind: str, lang: str) -> html.Section:
+# The two lists of rows with a reason: their query, heading, caption and what an empty one says.
+REASON_LISTS = {
+    "rejected": ("data_rejected", N_("Rejected rows"), N_("Every rejected row with its reason"),
+                 N_("There are no rejected rows.")),
+    "warnings": ("data_warnings", N_("Warnings"),
+                 N_("Loaded rows that stand out (e.g. ten times the usual level)"), N_("There are no warnings.")),
+}
+
+
+def reasons(kind: str, lang: str) -> html.Section:
     """Rows with a reason per file and row: the rejected rows, or the warnings."""
+    query, heading, caption, none = REASON_LISTS[kind]
     frame = warehouse.current().query(query)
     rows = [[html.A(r.file_name, href=components.href("/data", lang, submission=r.id)),
              "–" if pd.isna(r.source_row) else fmt_number(r.source_row, lang), r.column_name or "–",
              steward_only(r.value or "", lang), getattr(r, f"reason_{lang}")] for r in frame.itertuples()]
-    body = (components.table(t(f"{kind}_caption", lang),
-                             [t(k, lang) for k in ("col_file", "col_row", "col_column", "col_value",
-                                                   "col_reason")], rows, numeric={1})
-            if rows else html.P(t(f"{kind}_none", lang)))
-    return html.Section([html.H2(t(f"{kind}_heading", lang)), body])
+    body = (components.table(_(caption, lang),
+                             [_(k, lang) for k in (N_("File"), N_("Row"), N_("Column"), N_("Value"),
+                                                   N_("Reason"))], rows, numeric={1})
+            if rows else html.P(_(none, lang)))
+    return html.Section([html.H2(_(heading, lang)), body])
 
 
 def revisions(lang: str) -> html.Section:
@@ -60,17 +72,20 @@ def revisions(lang: str) -> html.Section:
              html.A(r.old_file, href=components.href("/data", lang, submission=r.old_id)),
              html.A(r.new_file, href=components.href("/data", lang, submission=r.new_id)),
              fmt_timestamp(r.replaced_at, lang)] for r in frame.itertuples()]
-    body = (components.table(t("revisions_caption", lang),
-                             [t(k, lang) for k in ("col_region", "col_indicator", "col_month",
-                                                   "col_partner", "col_sector", "col_old_value",
-                                                   "col_new_value", "col_old_file", "col_new_file",
-                                                   "col_received")], rows, numeric={5, 6})
-            if rows else html.P(t("revisions_none", lang)))
-    return html.Section([html.H2(t("revisions_heading", lang)), body])
+    body = (components.table(_("Figures a corrected file replaced (the last 500)", lang),
+                             [_(k, lang) for k in (N_("Region"), N_("Indicator"), N_("Month"),
+                                                   N_("Partner"), N_("Sector"), N_("Old value"),
+                                                   N_("New value"), N_("Old file"), N_("New file"),
+                                                   N_("Received"))], rows, numeric={5, 6})
+            if rows else html.P(_("No figures have been replaced yet.", lang)))
+    return html.Section([html.H2(_("Revisions", lang)), body])
 
 
-RUN_COUNTS = ("files_loaded", "files_partial", "files_rejected", "files_unchanged",
-              "rows_loaded", "rows_rejected", "errors", "warnings")
+# A run's counts (pipeline_run), each with its column header.
+RUN_COUNTS = {"files_loaded": N_("Files loaded"), "files_partial": N_("Partly loaded"),
+              "files_rejected": N_("Rejected"), "files_unchanged": N_("Already loaded"),
+              "rows_loaded": N_("Rows loaded"), "rows_rejected": N_("Rows rejected"),
+              "errors": N_("Errors"), "warnings": N_("Warnings")}
 
 
 def runs(lang: str) -> html.Section:
@@ -80,12 +95,11 @@ def runs(lang: str) -> html.Section:
              "–" if pd.isna(r.duration_s) else fmt_number(r.duration_s, lang, decimals=1),
              *[fmt_number(getattr(r, c), lang) for c in RUN_COUNTS], r.run_id]
             for r in frame.itertuples()]
-    columns = ("col_flow", "col_started", "col_duration_s", *(f"col_run_{c}" for c in RUN_COUNTS),
-               "col_run_id")
+    columns = (N_("Flow"), N_("Started"), N_("Duration (s)"), *RUN_COUNTS.values(), N_("Run id (Prefect)"))
     return html.Section([
-        html.H2(t("runs_heading", lang)),
-        components.table(t("runs_caption", lang), [t(k, lang) for k in columns], rows,
-                         numeric=set(range(2, 2 + 1 + len(RUN_COUNTS))), box_class="scroll"),
+        html.H2(_("Pipeline runs", lang)),
+        components.table(_("The last 50 runs that published the warehouse", lang),
+                         [_(k, lang) for k in columns], rows, numeric=set(range(2, 2 + 1 + len(RUN_COUNTS))), box_class="scroll"),
     ])
 
 
@@ -95,7 +109,8 @@ def coverage(programme: str, lang: str) -> html.Section:
     months = sorted(frame["period"].unique())
     grid = frame.pivot(index="region_name", columns="period", values="partners_reported")
     totals = frame.groupby("region_name")["partners"].max()
-    head = html.Thead(html.Tr([html.Th(t("col_region", lang), scope="col")] +
+    caption = _("Partners that reported, per region and month", lang)
+    head = html.Thead(html.Tr([html.Th(_("Region", lang), scope="col")] +
                               [html.Th(fmt_month(as_date(m), lang, short=True), scope="col")
                                for m in months]))
     body = html.Tbody([html.Tr([html.Th(name, scope="row")] + [
@@ -103,10 +118,11 @@ def coverage(programme: str, lang: str) -> html.Section:
                 className="cov-full" if v == totals[name] else "cov-none" if v == 0 else "cov-part")
         for v in grid.loc[name, months]]) for name in grid.index])
     return html.Section([
-        html.H2(t("coverage_heading", lang)),
-        html.P(t("coverage_help", lang)),
-        components.scroll_box(html.Table([html.Caption(t("coverage_caption", lang)), head, body],
-                                         className="data-table coverage"), t("coverage_caption", lang)),
+        html.H2(_("Coverage per region and month", lang)),
+        html.P(_("Each cell: how many of the region's partners reported that month. 0 means: nothing "
+                 "received yet.", lang)),
+        components.scroll_box(html.Table([html.Caption(caption), head, body], className="data-table coverage"),
+                              caption),
     ])
 
 
@@ -116,24 +132,28 @@ def freshness(lang: str) -> html.Section:
              getattr(f, f"partner_{lang}"), fmt_month(as_date(f.last_period), lang, short=True),
              fmt_timestamp(f.last_received_at, lang), fmt_number(f.months_behind, lang)]
             for f in frame.itertuples()]
+    behind = int((frame["months_behind"] > 0).sum())
     return html.Section([
-        html.H2(t("freshness_heading", lang)),
-        html.Details([html.Summary(t("freshness_summary", lang, n=fmt_number(
-                          int((frame["months_behind"] > 0).sum()), lang))),
-                      components.table(t("freshness_all_caption", lang),
-                                       [t(k, lang) for k in ("col_region", "col_partner",
-                                                             "col_last_reported", "col_received",
-                                                             "col_months_behind")],
+        html.H2(_("Freshness per partner", lang)),
+        html.Details([html.Summary(ngettext("{n} region and partner pair is behind; show all",
+                                            "{n} region and partner pairs are behind; show all", behind,
+                                            lang, n=fmt_number(behind, lang))),
+                      components.table(_("Last month reported per region and partner, laggards first", lang),
+                                       [_(k, lang) for k in (N_("Region"), N_("Partner"),
+                                                             N_("Last reported"), N_("Received"),
+                                                             N_("Months behind"))],
                                        rows, numeric={4})]),
     ])
 
 
 def template_section(lang: str) -> html.Section:
     return html.Section([
-        html.H2(t("template_heading", lang)),
-        html.P(t("template_help", lang)),
-        html.Button(t("template_csv", lang), id=ids.DATA_TEMPLATE_CSV, className="button"),
-        html.Button(t("template_xlsx", lang), id=ids.DATA_TEMPLATE_XLSX, className="button"),
+        html.H2(_("Submission template", lang)),
+        html.P(_("One row per region, indicator, month, partner and sector. Numbers may be written the "
+                 "Dutch way (1.200; 37,5). The Excel template has dropdowns and a sheet Toelichting: "
+                 "every column, correcting and withdrawing.", lang)),
+        html.Button(_("Download template (CSV)", lang), id=ids.DATA_TEMPLATE_CSV, className="button"),
+        html.Button(_("Download template (Excel)", lang), id=ids.DATA_TEMPLATE_XLSX, className="button"),
         dcc.Download(id=ids.DATA_TEMPLATE_DOWNLOAD),
     ])
 
@@ -143,7 +163,7 @@ def source_rows(submission: str, lang: str) -> list:
     db = warehouse.current()
     meta = db.query("submission", submission=submission)
     if meta.empty:
-        return [html.H1(t("page_data", lang)), html.P(t("submission_not_found", lang, id=submission))]
+        return [html.H1(_("Data", lang)), html.P(_("Submission {id} does not exist.", lang, id=submission))]
     s = meta.iloc[0]
     frame = db.query("submission_rows", submission=submission)
     rows = [[fmt_number(r.source_row, lang), r.region, r.indicator,
@@ -151,18 +171,19 @@ def source_rows(submission: str, lang: str) -> list:
              fmt_number(r.value, lang, 0 if float(r.value).is_integer() else 2), r.note or ""]
             for r in frame.itertuples()]
     return [
-        dcc.Link(t("back_to_data", lang), href=components.href("/data", lang), className="back-link"),
-        html.H1(t("submission_heading", lang, file=s["file_name"])),
+        dcc.Link(_("← Back to Data", lang), href=components.href("/data", lang), className="back-link"),
+        html.H1(_("Submission {file}", lang, file=s["file_name"])),
         components.demo_banner(lang, bool(s["is_demo"])),
-        html.Dl([html.Div([html.Dt(t(k, lang)), html.Dd(v)]) for k, v in [
-            ("col_received", fmt_timestamp(s["received_at"], lang)), ("col_steward", steward_only(s["steward"], lang)),
-            ("col_status", t(f"status_{s['status']}", lang)),
-            ("col_accepted", fmt_number(s["rows_accepted"], lang)),
-            ("col_rejected", fmt_number(s["rows_rejected"], lang)), ("col_sha256", s["sha256"])]],
+        html.Dl([html.Div([html.Dt(_(k, lang)), html.Dd(v)]) for k, v in [
+            (N_("Received"), fmt_timestamp(s["received_at"], lang)),
+            (N_("Steward"), steward_only(s["steward"], lang)),
+            (N_("Status"), presentation.submission_state(s["status"], lang)),
+            (N_("Rows loaded"), fmt_number(s["rows_accepted"], lang)),
+            (N_("Rows rejected"), fmt_number(s["rows_rejected"], lang)), (N_("SHA-256"), s["sha256"])]],
             className="card-figures"),
-        components.table(t("source_rows_caption", lang),
-                         [t(k, lang) for k in ("col_row", "col_region", "col_indicator", "col_month",
-                                               "col_partner", "col_sector", "col_value", "col_note")],
+        components.table(_("Source rows as the partner delivered them (row numbers as in Excel)", lang),
+                         [_(k, lang) for k in (N_("Row"), N_("Region"), N_("Indicator"), N_("Month"),
+                                               N_("Partner"), N_("Sector"), N_("Value"), N_("Note"))],
                          rows, numeric={0, 6}) if rows else None,
         submission_rejections(submission, lang),
     ]
@@ -175,26 +196,27 @@ def submission_rejections(submission: str, lang: str) -> html.Section | None:
         return None
     rows = [["–" if pd.isna(r.source_row) else fmt_number(r.source_row, lang), r.column_name or "–",
              steward_only(r.value or "", lang), getattr(r, f"reason_{lang}")] for r in frame.itertuples()]
-    return html.Section([html.H2(t("rejected_heading", lang)),
-                         components.table(t("rejected_caption", lang),
-                                          [t(k, lang) for k in ("col_row", "col_column", "col_value",
-                                                                "col_reason")], rows, numeric={0})])
+    return html.Section([html.H2(_("Rejected rows", lang)),
+                         components.table(_("Every rejected row with its reason", lang),
+                                          [_(k, lang) for k in (N_("Row"), N_("Column"), N_("Value"),
+                                                                N_("Reason"))], rows, numeric={0})])
 
 
 def layout(lang: str | None = None, submission: str | None = None, programme: str | None = None,
-           **_: str) -> html.Div:
+           **_ignored: str) -> html.Div:
     lang = language(lang)
     codes = list(warehouse.current().query("programmes")["code"])
     programme = programme if programme in codes else codes[0]
     if submission:
         content = source_rows(submission, lang)
     else:
-        content = [html.H1(t("data_heading", lang)),
-                   None if is_steward() else html.P(html.A(t("steward_only_note", lang),
+        content = [html.H1(_("Data: submissions, checks and freshness", lang)),
+                   None if is_steward() else html.P(html.A(_("Names and rejected cell values are shown "
+                                                             "to signed-in data stewards only.", lang),
                                                            href=components.href("/login", lang, next="/data"))),
                    changes.since_last_publication(lang), changes.review_queue(lang),
                    submissions(lang),
-                   reasons("data_rejected", "rejected", lang), reasons("data_warnings", "warnings", lang),
+                   reasons("rejected", lang), reasons("warnings", lang),
                    revisions(lang), runs(lang),
                    coverage(programme, lang), freshness(lang), deliveries.late_list(programme, lang),
                    template_section(lang)]

@@ -12,13 +12,15 @@ from dash import Input, Output, State, clientside_callback, dcc, html
 from dashboard import components, figures, ids, national, response_cache, shell, url_state, warehouse
 from dashboard.status_style import STATUS_COLOURS
 from regiomonitor.core import presentation
-from regiomonitor.core.formats import as_date
-from regiomonitor.core.texts import fmt_amount, fmt_month, fmt_number, fmt_pct, language, t
+from regiomonitor.core.formats import as_date, fmt_amount, fmt_month, fmt_number, fmt_pct
+from regiomonitor.core.texts import N_, _, language
 from regiomonitor.core.vocabulary import STATUS_SYMBOLS
 
-dash.register_page(__name__, path="/", title="Regiomonitor – Kaart", label_key="page_kaart", order=0)
+dash.register_page(__name__, path="/", title=components.page_title(N_("Map")), nav_label=N_("Map"), order=0)
 
 DEFAULT_MEASURE = "status"
+# The map's shapes, in words.
+SHAPES = {"cbs": N_("Real boundaries (CBS)"), "schematic": N_("Schematic tiles")}
 
 
 def legend(progress: pd.DataFrame, statuses: dict[str, str], lang: str) -> html.Ul:
@@ -31,12 +33,12 @@ def legend(progress: pd.DataFrame, statuses: dict[str, str], lang: str) -> html.
     provisional = int(progress["provisional"].sum())
     if provisional:
         items.append(html.Li([html.Span("◯", className="symbol ring", **{"aria-hidden": "true"}),
-                              t("provisional_legend", lang, n=fmt_number(provisional, lang))]))
+                              _("provisional (open ring on the map): {n}", lang, n=fmt_number(provisional, lang))]))
     missing = int(progress["status"].isna().sum())
     if missing:
         items.append(html.Li([html.Span(className="swatch swatch-none"),
-                              f"{t('no_target', lang)}: {fmt_number(missing, lang)}"]))
-    return html.Ul(items, className="legend", **{"aria-label": t("legend_label", lang)})
+                              _("no target: {n}", lang, n=fmt_number(missing, lang))]))
+    return html.Ul(items, className="legend", **{"aria-label": _("Regions per status", lang)})
 
 
 def table(progress: pd.DataFrame, label: str, statuses: dict[str, str], lang: str) -> html.Div:
@@ -45,13 +47,13 @@ def table(progress: pd.DataFrame, label: str, statuses: dict[str, str], lang: st
     rows = [[dcc.Link(r.region_name, href=components.href(f"/regio/{r.region}", lang)), r.region,
              fmt_amount(r.realised, r.unit, lang), fmt_amount(r.target_value, r.unit, lang),
              fmt_pct(r.achievement, lang), fmt_number(r.gain_per_10k, lang, 1),
-             presentation.status_text(r, statuses, lang, symbol=True), t("provisional_tag", lang) if r.provisional else "",
+             presentation.status_text(r, statuses, lang, symbol=True), _("provisional", lang) if r.provisional else "",
              fmt_month(as_date(r.last_reported_month), lang, short=True)]
             for r in progress.itertuples()]
     return components.table(
-        t("table_caption", lang, indicator=label),
-        [t(k, lang) for k in ("col_region", "col_code", "col_realised", "col_target", "col_pct",
-                               "col_per10k", "col_status", "col_provisional", "col_last_reported")],
+        _("All regions: realised, target and percentage of target ({indicator})", lang, indicator=label),
+        [_(k, lang) for k in (N_("Region"), N_("Code"), N_("Realised"), N_("Target"), N_("Share of target"),
+                               N_("Gain per 10,000"), N_("Status"), N_("Provisional"), N_("Last reported"))],
         rows, numeric={2, 3, 4, 5}, phone_hidden={1, 4, 5, 7, 8})
 
 
@@ -59,9 +61,10 @@ def summary(progress: pd.DataFrame, label: str, month: dt.date, lang: str) -> st
     """The map in one sentence, for screen readers and for anyone who cannot see colour."""
     known = progress.dropna(subset=["achievement"]).sort_values("achievement")
     if known.empty:
-        return t("no_target", lang)
+        return _("no target", lang)
     best, worst = known.iloc[-1], known.iloc[0]
-    return t("map_summary", lang, indicator=label, month=fmt_month(month, lang), n=len(known),
+    return _("{indicator}, as of {month}: {n} regions with a target. Median {median} of target; highest "
+             "{best} ({best_pct}), lowest {worst} ({worst_pct}).", lang, indicator=label, month=fmt_month(month, lang), n=len(known),
              median=fmt_pct(known["achievement"].median(), lang),
              best=best["region_name"], best_pct=fmt_pct(best["achievement"], lang),
              worst=worst["region_name"], worst_pct=fmt_pct(worst["achievement"], lang))
@@ -85,15 +88,15 @@ def map_view(programme: str, indicator: str, month: dt.date, measure: str, shape
 def attribution(geometry: pd.DataFrame, lang: str) -> str:
     """Where the shapes come from: the schematic tiles, or the real boundaries' source."""
     first = geometry.iloc[0]
-    return t("map_attribution", lang) if first["source"] == "schematic" else figures.source_line(first["attribution"], lang)
+    return presentation.credit_line(first["source"], first["year"], first["attribution"], lang)
 
 
 def shape_control(lang: str, sources: list[str], shape: str) -> html.Fieldset | dcc.Store:
     """A visible switch between real boundaries and the schematic tiles, when both exist."""
     if len(sources) < 2:
         return dcc.Store(id=ids.KAART_SHAPE, data=shape)
-    return components.choice_group(ids.KAART_SHAPE, t("shape_choice", lang),
-                                   {s: t(f"shape_{s}", lang) for s in sources}, shape)
+    return components.choice_group(ids.KAART_SHAPE, _("Map shapes", lang),
+                                   {s: _(SHAPES[s], lang) for s in sources}, shape)
 
 
 def controls(lang: str, programme: str, indicator: str, month: dt.date, measure: str,
@@ -101,13 +104,13 @@ def controls(lang: str, programme: str, indicator: str, month: dt.date, measure:
     """Programme, indicator, measure and as-of month, each with a visible label."""
     programmes = warehouse.current().query("programmes")
     return html.Div([
-        components.select(ids.KAART_PROGRAMME, t("programme_choice", lang), programme,
+        components.select(ids.KAART_PROGRAMME, _("Programme", lang), programme,
                           dict(zip(programmes["code"], programmes["name"]))),
-        components.choice_group(ids.KAART_INDICATOR, t("indicator_choice", lang),
+        components.choice_group(ids.KAART_INDICATOR, _("Indicator", lang),
                                 components.labels("indicators", lang), indicator),
-        components.choice_group(ids.KAART_MEASURE, t("measure_choice", lang),
-                                {m: t(f"measure_{m}", lang) for m in figures.MEASURES}, measure),
-        components.select(ids.KAART_MONTH, t("month_choice", lang), url_state.month_param(month),
+        components.choice_group(ids.KAART_MEASURE, _("Map colour", lang),
+                                {m: _(label, lang) for m, label in figures.MEASURES.items()}, measure),
+        components.select(ids.KAART_MONTH, _("As of month", lang), url_state.month_param(month),
                           {url_state.month_param(m): fmt_month(m, lang) for m in months}),
         shape_control(lang, sources, shape),
     ], className="controls")
@@ -117,7 +120,7 @@ def controls(lang: str, programme: str, indicator: str, month: dt.date, measure:
 @components.safe_layout
 def layout(lang: str | None = None, programme: str | None = None, indicator: str | None = None,
            month: str | None = None, measure: str | None = None, shape: str | None = None,
-           **_: str) -> html.Div:
+           **_ignored: str) -> html.Div:
     lang = language(lang)
     db = warehouse.current()
     state = shell.view(lang, programme, indicator, month)
@@ -129,7 +132,7 @@ def layout(lang: str | None = None, programme: str | None = None, indicator: str
         programme, indicator, month, measure, shape, lang)
     any_demo = bool(db.query("warehouse_info")["any_demo"].iloc[0])
     return shell.page(lang, "/", [
-        html.H1(t("map_heading", lang)),
+        html.H1(_("Progress per labour-market region", lang)),
         components.demo_banner(lang, any_demo),
         controls(lang, programme, indicator, month, measure, months, sources, shape),
         components.default_month_note(db.query("current_month", programme=programme).iloc[0], lang),
@@ -144,7 +147,7 @@ def layout(lang: str | None = None, programme: str | None = None, indicator: str
                     html.P(text, id=ids.KAART_SUMMARY, className="summary",
                            **{"aria-live": "polite"}),
                     html.Div(legend_list, id=ids.KAART_LEGEND),
-                    html.P(t("map_click_hint", lang), className="hint"),
+                    html.P(_("Click a region on the map or in the table to open its page.", lang), className="hint"),
                     html.P(credit, id=ids.KAART_ATTRIBUTION, className="attribution"),
                 ]),
             ], className="map-panel"),

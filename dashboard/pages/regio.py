@@ -23,12 +23,12 @@ from dashboard import (
     warehouse,
 )
 from regiomonitor.core import presentation
-from regiomonitor.core.formats import as_date
-from regiomonitor.core.texts import fmt_amount, fmt_date, fmt_month, fmt_number, fmt_pct, language, t
+from regiomonitor.core.formats import as_date, fmt_amount, fmt_date, fmt_month, fmt_number, fmt_pct
+from regiomonitor.core.texts import N_, _, language
 from regiomonitor.core.vocabulary import NO_STATUS_SYMBOL, STATUS_SYMBOLS
 
-dash.register_page(__name__, path_template="/regio/<code>", title="Regiomonitor – Regio",
-                   label_key="page_regio")
+dash.register_page(__name__, path_template="/regio/<code>", title=components.page_title(N_("Region")),
+                   nav_label=N_("Region"))
 
 
 def status_badge(row: pd.Series, labels: dict[str, str], lang: str) -> html.Span:
@@ -42,15 +42,17 @@ def status_badge(row: pd.Series, labels: dict[str, str], lang: str) -> html.Span
 def indicator_card(row: pd.Series, series: pd.DataFrame, label: str, statuses: dict[str, str],
                    country: pd.DataFrame, lang: str) -> html.Section:
     """Realised against target for one indicator, its status, projection and trajectory chart."""
-    tags = [html.Span(t("demo_target_tag" if row["target_is_demo"] else "real_tag", lang),
+    target_tag = N_("target: demonstratiedata (demo)") if row["target_is_demo"] else N_("target from the covenant")
+    tags = [html.Span(_(target_tag, lang),
                       className="badge " + ("badge-demo" if row["target_is_demo"] else "badge-real"))]
     if components.flag(row["observations_demo"]):
-        tags.append(html.Span(t("demo_realised_tag", lang), className="badge badge-demo"))
+        tags.append(html.Span(_("realised: demonstratiedata (demo)", lang), className="badge badge-demo"))
     if components.flag(row["provisional"]):
         tags.append(components.provisional_tag(lang))
     unit = row["unit"]
     as_of, last = as_date(row["as_of_month"]), as_date(row["last_reported_month"])
-    summary = t("chart_summary", lang, indicator=label,
+    summary = _("Chart {indicator}: from {baseline} on {start} to {realised} on {as_of}; target {target} "
+                "by {deadline}.", lang, indicator=label,
                 baseline=fmt_amount(row["baseline_value"], unit, lang),
                 start=fmt_date(as_date(row["baseline_date"]), lang),
                 realised=fmt_amount(row["realised"], unit, lang), as_of=fmt_month(as_of, lang),
@@ -67,39 +69,40 @@ def indicator_card(row: pd.Series, series: pd.DataFrame, label: str, statuses: d
     required = row["required_per_month"]
     realised = fmt_amount(row["realised"], unit, lang)
     if components.flag(row["provisional"]):
-        realised += f" ({t('provisional_tag', lang)})"
+        realised += " (" + _("provisional", lang) + ")"
     return html.Section([
         html.H2(label),
         html.P([status_badge(row, statuses, lang), *tags], className="tags"),
         provisional_note(row, lang),
         html.Dl([
-            figure(t("card_realised", lang), realised, big=True),
-            figure(t("card_target", lang), fmt_amount(row["target_value"], unit, lang), big=True,
+            figure(_("Realised", lang), realised, big=True),
+            figure(_("Target", lang), fmt_amount(row["target_value"], unit, lang), big=True,
                    extra="target-value"),
-            figure(t("card_pct", lang), fmt_pct(row["achievement"], lang)),
+            figure(_("of target", lang), fmt_pct(row["achievement"], lang)),
             *(figure(term, value, extra="beside") for term, value in
               national.beside(country, row["indicator"], lang)),
-            figure(t("card_baseline", lang, date=fmt_date(as_date(row["baseline_date"]), lang)),
+            figure(_("Baseline on {date}", lang, date=fmt_date(as_date(row["baseline_date"]), lang)),
                    fmt_amount(row["baseline_value"], unit, lang)),
-            figure(t("card_deadline", lang), fmt_date(as_date(row["deadline"]), lang)),
-            figure(t("card_expected", lang), fmt_amount(row["expected"], unit, lang)),
-            figure(t("card_required", lang), fmt_amount(required, unit, lang)
+            figure(_("Deadline", lang), fmt_date(as_date(row["deadline"]), lang)),
+            figure(_("Expected on the straight path", lang), fmt_amount(row["expected"], unit, lang)),
+            figure(_("Required per month from now", lang), fmt_amount(required, unit, lang)
                    if pd.notna(required) else "–"),
-            figure(t("card_projected", lang), projected),
-            figure(t("card_reached", lang), presentation.reached_text(row, lang)),
+            figure(_("Projected at the deadline", lang), projected),
+            figure(_("Target reached in", lang), presentation.reached_text(row, lang)),
         ], className="card-figures"),
-        html.P([t("card_as_of", lang, month=fmt_month(as_of, lang)), " · ",
-                t("card_last_reported", lang, month=fmt_month(last, lang)) if last
-                else t("card_no_data", lang), " · ", month_state_text(row, lang)], className="as-of"),
+        html.P([_("As of {month}", lang, month=fmt_month(as_of, lang)), " · ",
+                _("last reported: {month}", lang, month=fmt_month(last, lang)) if last
+                else _("no realisations yet", lang), " · ", month_state_text(row, lang)], className="as-of"),
         html.Figure([dcc.Graph(figure=figures.trajectory(series, row, label, lang),
                                config={"displaylogo": False, "toImageButtonOptions": {
                                    "format": "png", "scale": 2, "filename": export.file_name(
                                        row["region"], row["indicator"], url_state.month_param(as_of))}}),
                      html.Figcaption(summary)]),
-        html.P([html.A(t("chart_csv_label", lang, indicator=label), download="",
+        html.P([html.A(_("Data of the {indicator} chart (CSV)", lang, indicator=label), download="",
                        href=downloads.chart_csv_url(row["region"], row["indicator"], row["programme"],
                                                     url_state.month_param(as_of), lang)),
-                " · ", html.Span(t("chart_png_hint", lang))], className="chart-downloads"),
+                " · ", html.Span(_("Image (PNG): the camera button at the top right of the chart.", lang))],
+               className="chart-downloads"),
     ], className="card", id=f"card-{row['indicator']}")
 
 
@@ -107,7 +110,9 @@ def provisional_note(row: pd.Series, lang: str) -> html.P | None:
     """Why a card's figures are provisional, and on which month its status rests."""
     if not components.flag(row["provisional"]):
         return None
-    return html.P(t("card_provisional", lang, n=fmt_number(row["months_incomplete"], lang),
+    return html.P(_("Provisional: {n} month(s) up to {month} have not been delivered by every partner "
+                    "yet. Not delivered does not count as 0: status, pace and projection rest on "
+                    "{stand}, the last complete month.", lang, n=fmt_number(row["months_incomplete"], lang),
                     month=fmt_month(as_date(row["as_of_month"]), lang),
                     stand=fmt_month(as_date(row["stand_month"]), lang)), className="provisional-note")
 
@@ -117,16 +122,16 @@ def month_state_text(row: pd.Series, lang: str) -> str:
     state = row["month_state"] if isinstance(row["month_state"], str) else "complete"
     n = 0 if pd.isna(row["month_partners_expected"]) else int(row["month_partners_expected"])
     k = 0 if pd.isna(row["month_partners_delivered"]) else int(row["month_partners_delivered"])
-    return t("card_month_state", lang, month=fmt_month(as_date(row["as_of_month"]), lang, short=True),
-             state=t(f"month_state_{state}", lang, k=k, n=n))
+    return _("Deliveries {month}: {state}", lang, month=fmt_month(as_date(row["as_of_month"]), lang, short=True),
+             state=deliveries.month_state(state, k, n, lang))
 
 
 def covenant(region: str, programme: pd.Series, labels: dict[str, str], lang: str) -> html.Section:
     """Who signed, for which period, and every version of the targets with its source."""
     db = warehouse.current()
     signatories = db.query("region_signatories", region=region, programme=programme["code"])
-    items = [html.Li(f"{s.organisation}" + ("" if s.role == "ondertekenaar"
-                                            else f" ({t('role_' + s.role, lang)})"))
+    items = [html.Li(s.organisation if s.role == "ondertekenaar"
+                     else f"{s.organisation} (" + _(ROLES[s.role], lang) + ")")
              for s in signatories.itertuples()]
     targets = db.query("region_targets", region=region, programme=programme["code"])
     units = dict(zip(*db.query("indicators")[["code", "unit"]].T.values))
@@ -136,16 +141,17 @@ def covenant(region: str, programme: pd.Series, labels: dict[str, str], lang: st
              html.Span((v.note + " · " if isinstance(v.note, str) else "") + v.source, lang="nl")]
             for v in targets.itertuples()]
     return html.Section([
-        html.H2(t("covenant_heading", lang)),
+        html.H2(_("Covenant", lang)),
         html.P(html.Strong(programme["name"])),
-        html.P(t("covenant_period", lang, start=fmt_date(as_date(programme["start_date"]), lang),
+        html.P(_("Period: {start} to {end}", lang, start=fmt_date(as_date(programme["start_date"]), lang),
                  end=fmt_date(as_date(programme["end_date"]), lang))),
-        html.H3(t("signatories", lang)),
-        html.Ul(items) if items else html.P(t("no_signatories", lang)),
-        components.table(t("targets_caption", lang),
-                         [t(k, lang) for k in ("col_indicator", "col_version", "col_valid_from",
-                                               "col_baseline", "col_target", "card_deadline",
-                                               "col_source")], rows, numeric={1, 3, 4}),
+        html.H3(_("Signatories", lang)),
+        html.Ul(items) if items else html.P(_("No signatories recorded.", lang)),
+        components.table(_("Targets and their amendments (an amendment is a new version with the date it "
+                           "took effect)", lang),
+                         [_(k, lang) for k in (N_("Indicator"), N_("Version"), N_("Valid from"),
+                                               N_("Baseline"), N_("Target"), N_("Deadline"),
+                                               N_("Source"))], rows, numeric={1, 3, 4}),
     ], className="covenant")
 
 
@@ -159,10 +165,10 @@ def contributions(region: str, programme: str, labels: dict[str, str], lang: str
              getattr(c, f"sectors_{lang}")]
             for c in frame.itertuples()]
     return html.Section([
-        html.H2(t("contributions_heading", lang)),
-        components.table(t("contributions_caption", lang),
-                         [t(k, lang) for k in ("col_indicator", "col_partner_kind", "col_partner",
-                                               "col_realised", "col_share", "col_sectors")],
+        html.H2(_("Contributions by partner and sector", lang)),
+        components.table(_("Realised since the start, per indicator and organisation (by kind)", lang),
+                         [_(k, lang) for k in (N_("Indicator"), N_("Kind of organisation"), N_("Partner"),
+                                               N_("Realised"), N_("Share"), N_("Sectors (largest first)"))],
                          rows, numeric={3, 4}, phone_hidden={1}),
     ], className="contributions")
 
@@ -174,10 +180,11 @@ def freshness(region: str, lang: str) -> html.Section:
              fmt_date(as_date(f.last_received_at), lang), fmt_number(f.months_behind, lang)]
             for f in frame.itertuples()]
     return html.Section([
-        html.H2(t("freshness_heading", lang)),
-        components.table(t("freshness_caption", lang),
-                         [t(k, lang) for k in ("col_partner", "col_last_reported", "col_received",
-                                               "col_months_behind")], rows, numeric={3}),
+        html.H2(_("Freshness per partner", lang)),
+        components.table(_("Last month each partner reported, and how many months that lags behind the "
+                           "monitor's last month", lang),
+                         [_(k, lang) for k in (N_("Partner"), N_("Last reported"), N_("Received"),
+                                               N_("Months behind"))], rows, numeric={3}),
     ], className="freshness")
 
 
@@ -193,15 +200,27 @@ def similar(region: str, programme: str, month: dt.date, labels: dict[str, str],
         rows.append([link, fmt_number(group["population_15_74"].max(), lang),
                      *(fmt_pct(pct.get(i), lang) for i in indicators)])
     return html.Section([
-        html.H2(t("similar_heading", lang)),
-        html.P(t("similar_help", lang), className="hint"),
-        components.table(t("similar_caption", lang, month=fmt_month(month, lang)),
-                         [t("col_region", lang), t("col_population", lang), *(labels[i] for i in indicators)],
+        html.H2(_("Regions of similar size", lang)),
+        html.P(_("The four regions closest to this one in inhabitants aged 15-74: a fairer comparison "
+                 "than the largest or smallest.", lang), className="hint"),
+        components.table(_("Percentage of target per indicator, as of {month}", lang, month=fmt_month(month, lang)),
+                         [_("Region", lang), _("Inhabitants 15-74", lang), *(labels[i] for i in indicators)],
                          rows, numeric=set(range(1, len(indicators) + 2))),
     ], className="similar")
 
 
-BOUNDARIES = ("signing", "current")
+# The gemeente boundaries a region is shown on: the switch's label, and what the table then shows.
+BOUNDARIES = {
+    "signing": (N_("Boundaries at signing"),
+                N_("Shown: the region as it was when the covenant was signed. Municipalities that merged later "
+                   "appear separately (such as Geldermalsen and Neerijnen); Lingewaal then belonged to "
+                   "Gorinchem.")),
+    "current": (N_("Today's boundaries"),
+                N_("Shown: the region on today's municipal boundaries (constant boundaries, as CBS does): "
+                   "merged municipalities count for their successor, such as West Betuwe.")),
+}
+# A signatory's role, when it is not simply a signatory (data/reference/signatories.csv).
+ROLES = {"uitvoering": N_("takes part in carrying it out")}
 
 
 def gemeenten_view(region: str, programme: str, month: dt.date, boundary: str, lang: str) -> list:
@@ -211,36 +230,40 @@ def gemeenten_view(region: str, programme: str, month: dt.date, boundary: str, l
     frame = db.query("region_gemeenten", region=region, programme=programme, month=month,
                      boundary=boundary)
     if frame.empty:
-        return [html.P(t("gemeenten_none", lang))]
+        return [html.P(_("No registry data per municipality has been loaded for this region.", lang))]
     labels = components.labels("indicators", lang)
     cells = [{c["indicator"]: c for c in row_cells} for row_cells in frame["cells"]]
     indicators = [i for i in labels if i in cells[0]]
     rows = [[name, *(f"{fmt_number(row[i]['records'], lang)} ({fmt_pct(row[i]['share'], lang)})"
                      for i in indicators)]
             for name, row in zip(frame["gemeente_name"], cells)]
-    content = [html.P(t(f"boundary_shown_{boundary}", lang), className="boundary-note"),
-               components.table(t("gemeenten_caption", lang, month=fmt_month(month, lang)),
-                                [t("col_gemeente", lang), *(labels[i] for i in indicators)], rows,
+    content = [html.P(_(BOUNDARIES[boundary][1], lang), className="boundary-note"),
+               components.table(_("Registered starts per municipality up to {month}, with the share of "
+                                  "the region", lang, month=fmt_month(month, lang)),
+                                [_("Municipality", lang), *(labels[i] for i in indicators)], rows,
                                 numeric=set(range(1, len(indicators) + 1)))]
     shapes = db.query("region_gemeente_shapes", region=region)
     if boundary == "current" and not shapes.empty:
         figure = figures.gemeente_map(shapes, frame.set_index("gemeente")["share_all"], lang)
         top = frame.iloc[0]   # the query orders by records, so the first has the largest share
-        summary = t("gemeenten_map_summary", lang, n=len(shapes), name=top["gemeente_name"],
+        summary = _("Map of the {n} municipalities, coloured by their share of registered starts; {name} "
+                    "has the largest share ({share}).", lang, n=len(shapes), name=top["gemeente_name"],
                     share=fmt_pct(top["share_all"], lang))
         content.insert(1, html.Figure([dcc.Graph(figure=figure, config={"displaylogo": False}),
-                                       html.Figcaption([summary, " ", figures.source_line(shapes["attribution"].iloc[0], lang)])]))
+                                       html.Figcaption([summary, " ", presentation.credit_line(
+                                           "cbs", shapes["year"].iloc[0], shapes["attribution"].iloc[0], lang)])]))
     elif boundary == "signing":
-        content.append(html.P(t("gemeenten_map_current_only", lang), className="hint"))
+        content.append(html.P(_("The map shows today's municipal boundaries only; choose ‘Today's "
+                                "boundaries’ to see it.", lang), className="hint"))
     return content
 
 
 def gemeenten(region: str, programme: str, month: dt.date, boundary: str, lang: str) -> html.Section:
     """Registry figures per gemeente, with a switch between the boundaries at signing and today's."""
     return html.Section([
-        html.H2(t("gemeenten_heading", lang)),
-        components.choice_group(ids.REGIO_BOUNDARY, t("boundary_choice", lang),
-                                {b: t(f"boundary_{b}", lang) for b in BOUNDARIES}, boundary),
+        html.H2(_("Municipalities (registry data)", lang)),
+        components.choice_group(ids.REGIO_BOUNDARY, _("Municipal boundaries", lang),
+                                {b: _(label, lang) for b, (label, _shown) in BOUNDARIES.items()}, boundary),
         html.Div(gemeenten_view(region, programme, month, boundary, lang), id=ids.REGIO_GEMEENTEN,
                  **{"aria-live": "polite"}),
         dcc.Store(id=ids.REGIO_STATE, data={"region": region, "programme": programme,
@@ -254,13 +277,13 @@ def submissions(region: str, lang: str) -> html.Section:
     frame = warehouse.current().query("region_submissions", region=region)
     rows = [[html.A(s.file_name, href=components.href("/data", lang, submission=s.id)),
              fmt_date(as_date(s.received_at), lang), getattr(s, f"indicators_{lang}"),
-             fmt_amount(s.rows_for_region, "aantal", lang),
-             t(f"status_{s.status}", lang) + (f" · {t('demo_tag', lang)}" if s.is_demo else "")]
+             fmt_amount(s.rows_for_region, "aantal", lang), presentation.submission_state(s.status, lang, s.is_demo)]
             for s in frame.itertuples()]
     return html.Section([
-        html.H2(t("sources_heading", lang)),
-        components.table(t("sources_caption", lang),
-                         [t("col_file", lang), t("col_received", lang), t("col_indicators", lang), t("col_rows", lang), t("col_status", lang)],
+        html.H2(_("Submissions behind these figures", lang)),
+        components.table(_("Files the region's realisations come from", lang),
+                         [_(k, lang) for k in (N_("File"), N_("Received"), N_("Indicators"), N_("Rows"),
+                                               N_("Status"))],
                          rows, numeric={3}),
     ], className="sources")
 
@@ -268,9 +291,9 @@ def submissions(region: str, lang: str) -> html.Section:
 def print_heading(programme: str, as_of: dt.date, lang: str) -> html.Div:
     """What a printed factsheet says above the region's name (only in print, style.css): what it
     is, the programme, the as-of month and the date it was made. Page numbers are in @page."""
-    return html.Div([html.P(html.Strong(t("print_title", lang))),
-                     html.P(t("print_context", lang, programme=programme, month=fmt_month(as_of, lang),
-                              today=fmt_date(dt.date.today(), lang)))],
+    return html.Div([html.P(html.Strong(_("Regiomonitor – factsheet", lang))),
+                     html.P(_("{programme} · as of {month} · made on {today}", lang, programme=programme,
+                              month=fmt_month(as_of, lang), today=fmt_date(dt.date.today(), lang)))],
                     className="print-only print-heading")
 
 
@@ -279,9 +302,9 @@ def did_you_mean(name: str, lang: str) -> html.Div | None:
     found = search.find(name, search.places())
     if not found.suggestions:
         return None
-    return html.Div([html.H2(t("search_did_you_mean", lang)), html.Ul([
+    return html.Div([html.H2(_("Did you mean", lang)), html.Ul([
         html.Li([dcc.Link(p.name, href=components.href(f"/regio/{p.region}", lang)), " – ",
-                 t(f"search_kind_{p.kind}", lang, code=p.code, region=p.region_name)])
+                 search.describe(p, lang)])
         for p in found.suggestions])])
 
 
@@ -289,17 +312,18 @@ def did_you_mean(name: str, lang: str) -> html.Div | None:
 @components.safe_layout
 @warehouse.per_snapshot
 def layout(code: str | None = None, lang: str | None = None, programme: str | None = None,
-           month: str | None = None, boundary: str | None = None, **_: str) -> html.Div:
+           month: str | None = None, boundary: str | None = None, **_ignored: str) -> html.Div:
     lang = language(lang)
     code = (code or "").upper()
     db = warehouse.current()
     region = db.query("region", region=code)
     path = f"/regio/{code}"
     if region.empty:
-        return shell.page(lang, path, [html.H1(t("page_regio", lang)),
-                                       html.P(t("region_not_found", lang, code=code)),
+        return shell.page(lang, path, [html.H1(_("Region", lang)),
+                                       html.P(_("Region {code} does not exist. Choose a region on the "
+                                                "map.", lang, code=code)),
                                        did_you_mean(code, lang),
-                                       dcc.Link(t("back_to_map", lang), href=components.href("/", lang))])
+                                       dcc.Link(_("← Back to the map", lang), href=components.href("/", lang))])
     state = shell.view(lang, programme, None, month)
     programme = db.query("programmes").set_index("code", drop=False).loc[state.programme]
     as_of = state.month
@@ -310,22 +334,23 @@ def layout(code: str | None = None, lang: str | None = None, programme: str | No
     country = national.national(programme["code"], as_of)
     cards = [indicator_card(row, series[series["indicator"] == row["indicator"]],
                             labels[row["indicator"]], statuses, country, lang)
-             for _, row in progress.iterrows()]
+             for _index, row in progress.iterrows()]
     return shell.page(lang, path, [
-        dcc.Link(t("back_to_map", lang), href=components.href("/", lang), className="back-link"),
+        dcc.Link(_("← Back to the map", lang), href=components.href("/", lang), className="back-link"),
         print_heading(programme["name"], as_of, lang),
-        html.H1(t("region_heading", lang, name=region["name"].iloc[0], code=code)),
+        html.H1(_("Labour-market region {name} ({code})", lang, name=region["name"].iloc[0], code=code)),
         components.demo_banner(lang, bool(progress["is_demo"].any())),
-        html.P(t("region_as_of", lang, month=fmt_month(as_of, lang)), className="as-of-line"),
-        html.Div([html.Button(t("print_button", lang), type="button", className="button print-button",
+        html.P(_("As of {month}", lang, month=fmt_month(as_of, lang)), className="as-of-line"),
+        html.Div([html.Button(_("Print factsheet", lang), type="button", className="button print-button",
                               **{"aria-describedby": "print-hint"}),
-                  html.Span(t("print_hint", lang), id="print-hint", className="hint")],
+                  html.Span(_("Prints this page as an A4 factsheet, or saves it as a PDF.", lang), id="print-hint", className="hint")],
                  className="no-print print-row"),
         components.default_month_note(db.query("current_month", programme=programme["code"]).iloc[0],
                                       lang),
         components.error_region(),
         deliveries.late_partners(code, programme["code"], labels, lang),
-        html.Div(cards, className="cards") if cards else html.P(t("region_no_targets", lang)),
+        html.Div(cards, className="cards") if cards else html.P(_("This region has no targets in this "
+                                                                  "programme in this month.", lang)),
         deliveries.completeness(code, programme["code"], as_of, labels, lang),
         contributions(code, programme["code"], labels, lang),
         similar(code, programme["code"], as_of, labels, lang),

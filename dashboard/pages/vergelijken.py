@@ -9,22 +9,40 @@ import dash_ag_grid as dag
 import pandas as pd
 from dash import ALL, Input, Output, State, dcc, html
 
-from dashboard import components, export, figures, ids, response_cache, shell, url_state, warehouse
+from dashboard import (
+    components,
+    export,
+    figures,
+    grid_texts,
+    ids,
+    response_cache,
+    shell,
+    url_state,
+    warehouse,
+)
 from regiomonitor.core import presentation
-from regiomonitor.core.texts import fmt_date, fmt_month, fmt_number, fmt_pct, language, t
+from regiomonitor.core.formats import as_date, fmt_date, fmt_month, fmt_number, fmt_pct, plotly_separators
+from regiomonitor.core.texts import N_, _, language
 
-dash.register_page(__name__, path="/vergelijken", title="Regiomonitor – Vergelijken",
-                   label_key="page_vergelijken", order=1)
+dash.register_page(__name__, path="/vergelijken", title=components.page_title(N_("Compare")),
+                   nav_label=N_("Compare"), order=1)
 
+# What the export's figures are, per unit of the indicator.
+EXPORT_UNITS = {
+    "aantal": N_("counts (realised since the start, and target); share of target; gain per 10,000 inhabitants "
+                 "aged 15-74; pace as share of the pace needed"),
+    "euro": N_("euros (realised since the start, and target); share of target; gain per 10,000 inhabitants "
+               "aged 15-74; pace as share of the pace needed"),
+}
 MAX_REGIONS = 4
 REGION_COLOURS = ["#0072B2", "#E69F00", "#009E73", "#CC79A7"]  # Okabe-Ito: colour-blind safe
-# Grid column → catalogue key of its header, and how its value is shown. Ranked by % of target.
-COLUMNS = [("rank_achievement", "col_rank", "int"), ("region_name", "col_region", "text"),
-           ("realised", "col_realised", "int"), ("target_value", "col_target", "int"),
-           ("achievement", "col_pct", "pct"), ("gain_per_10k", "col_per10k", "dec"),
-           ("rank_per_10k", "col_rank_per10k", "int"), ("pace_ratio", "col_pace", "pct"),
-           ("status_label", "col_status", "text"), ("provisional_label", "col_provisional", "text"),
-           ("sparkline", "col_trend", "text")]
+# Grid column → its header, and how its value is shown. Ranked by % of target.
+COLUMNS = [("rank_achievement", N_("Rank"), "int"), ("region_name", N_("Region"), "text"),
+           ("realised", N_("Realised"), "int"), ("target_value", N_("Target"), "int"),
+           ("achievement", N_("Share of target"), "pct"), ("gain_per_10k", N_("Gain per 10,000"), "dec"),
+           ("rank_per_10k", N_("Rank per 10,000"), "int"), ("pace_ratio", N_("Pace ρ"), "pct"),
+           ("status_label", N_("Status"), "text"), ("provisional_label", N_("Provisional"), "text"),
+           ("sparkline", N_("Trend (12 months)"), "text")]
 
 
 def sparkline(values: object, open_positions: object) -> dict | None:
@@ -41,7 +59,7 @@ def trend_text(trend: dict | None, lang: str) -> str:
     if not trend:
         return ""
     values = trend["values"]
-    return t("trend_text", lang, first=fmt_number(values[0], lang), last=fmt_number(values[-1], lang),
+    return _("from {first} to {last} in {n} months", lang, first=fmt_number(values[0], lang), last=fmt_number(values[-1], lang),
              n=len(values) - 1)
 
 
@@ -52,24 +70,37 @@ def ranking_rows(programme: str, indicator: str, month: dt.date, lang: str) -> l
     statuses = components.labels("statuses", lang)
     frame["status_label"] = [presentation.status_text(r, statuses, lang, as_of=month, symbol=True)
                           for r in frame.itertuples()]
-    frame["provisional_label"] = [t("provisional_tag", lang) if components.flag(p) else ""
+    frame["provisional_label"] = [_("provisional", lang) if components.flag(p) else ""
                                   for p in frame["provisional"]]
     frame["trend"] = [sparkline(v, o) for v, o in zip(frame["trend_values"], frame["trend_open"])]
     frame["sparkline"] = [trend_text(trend, lang) for trend in frame["trend"]]
-    keep = [c for c, _, _ in COLUMNS] + ["region", "status", "trend", "unit", "is_demo"]
-    return frame[keep].astype(object).where(frame[keep].notna(), None).to_dict("records")
+    keep = [c for c, _header, _kind in COLUMNS] + ["region", "status", "trend", "unit", "is_demo"]
+    rows = frame[keep].astype(object).where(frame[keep].notna(), None).to_dict("records")
+    for row in rows:   # numbers stay numbers for sorting; the grid shows them as Babel wrote them
+        row.update({f"{field}_text": shown(kind, row[field], lang) for field, _header, kind in COLUMNS
+                    if kind in NUMBER_KINDS})
+    return rows
+
+
+NUMBER_KINDS = ("int", "dec", "amount", "pct")
+
+
+def shown(kind: str, value: object, lang: str) -> str:
+    """A cell as the grid and the CSV export show it, in the page's language."""
+    if kind == "pct":
+        return fmt_pct(value, lang)
+    if kind in NUMBER_KINDS:
+        return fmt_number(value, lang, 1 if kind == "dec" else 0)
+    return "" if value is None else str(value)
 
 
 def column_defs(lang: str) -> list[dict]:
-    """Headers from the catalogue; numbers formatted in the page's language by the grid."""
-    formatters = {"int": f"formatNumber(params.value, '{lang}', 0)",
-                  "dec": f"formatNumber(params.value, '{lang}', 1)",
-                  "pct": f"formatPercent(params.value, '{lang}')"}
+    """Headers from the catalogue; numbers shown as ranking_rows formatted them."""
     defs = []
-    for field, key, kind in COLUMNS:
-        col = {"field": field, "headerName": t(key, lang), "sortable": True, "resizable": True}
-        if kind in formatters:
-            col |= {"valueFormatter": {"function": formatters[kind]}, "type": "rightAligned"}
+    for field, header, kind in COLUMNS:
+        col = {"field": field, "headerName": _(header, lang), "sortable": True, "resizable": True}
+        if kind in NUMBER_KINDS:
+            col |= {"valueFormatter": {"function": f"params.data.{field}_text"}, "type": "rightAligned"}
         if field == "region_name":
             col |= {"filter": True, "pinned": "left", "minWidth": 170, "wrapText": True,
                     "autoHeight": True}
@@ -87,22 +118,19 @@ def column_defs(lang: str) -> list[dict]:
 
 # The export's columns: the grid's, in its order (so "Rang" is the rank shown), with the CBS
 # code before the name and without the trend text; realised and target in the indicator's
-# unit (euros for O&O). (field, catalogue key, Excel format kind)
-EXPORT_COLUMNS = [column for field, key, kind in COLUMNS if field != "sparkline"
-                  for column in ([("region", "col_code", "text")] if field == "region_name" else [])
-                  + [(field, key, "amount" if field in ("realised", "target_value") else kind)]]
+# unit (euros for O&O). (field, header, Excel format kind)
+EXPORT_COLUMNS = [column for field, header, kind in COLUMNS if field != "sparkline"
+                  for column in ([("region", N_("Code"), "text")] if field == "region_name" else [])
+                  + [(field, header, "amount" if field in ("realised", "target_value") else kind)]]
 
 
 def displayed(rows: list[dict], lang: str) -> tuple[list[str], list[list], list[list]]:
     """Export headers, the rows as shown (formatted text, for CSV) and as numbers (for Excel),
     in the grid's current order."""
-    headers = [t(key, lang) for _, key, _ in EXPORT_COLUMNS]
-    shown_as = {"int": lambda v: fmt_number(v, lang), "dec": lambda v: fmt_number(v, lang, 1),
-                "amount": lambda v: fmt_number(v, lang), "pct": lambda v: fmt_pct(v, lang),
-                "text": lambda v: "" if v is None else str(v)}
-    shown = [[shown_as[kind](row.get(field)) for field, _, kind in EXPORT_COLUMNS] for row in rows]
-    raw = [[row.get(field) for field, _, _ in EXPORT_COLUMNS] for row in rows]
-    return headers, shown, raw
+    headers = [_(header, lang) for _field, header, _kind in EXPORT_COLUMNS]
+    as_text = [[shown(kind, row.get(field), lang) for field, _header, kind in EXPORT_COLUMNS] for row in rows]
+    raw = [[row.get(field) for field, _header, _kind in EXPORT_COLUMNS] for row in rows]
+    return headers, as_text, raw
 
 
 def export_context(programme: str, indicator: str, month: dt.date, rows: list[dict],
@@ -113,18 +141,20 @@ def export_context(programme: str, indicator: str, month: dt.date, rows: list[di
     label = components.labels("indicators", lang)[indicator]
     unit = dict(zip(*db.query("indicators")[["code", "unit"]].T.values))[indicator]
     published = db.query("warehouse_info")["published_at"].iloc[0]
-    context = [(t("programme_choice", lang), names[programme]), (t("indicator_choice", lang), label),
-               (t("month_choice", lang), fmt_month(month, lang)),
-               (t("export_measure_label", lang), t(f"export_measure_{unit}", lang)),
-               (t("export_order_label", lang), t("export_order", lang))]
+    context = [(_("Programme", lang), names[programme]), (_("Indicator", lang), label),
+               (_("As of month", lang), fmt_month(month, lang)),
+               (_("Unit", lang), _(EXPORT_UNITS[unit], lang)),
+               (_("Order", lang), _("as shown in Regiomonitor (Compare)", lang))]
     if any(components.flag(r.get("is_demo")) for r in rows):
-        context.append((t("export_data_label", lang), t("demo_tag", lang) + ": " + t("demo_banner", lang)))
-    context.append((t("export_source_label", lang), t(
-        "export_source", lang, published=fmt_date(published.date(), lang) if published is not None else "–",
+        context.append((_("Figures", lang), _(presentation.DEMO_TAG, lang) + ": " + _(components.DEMO_BANNER, lang)))
+    context.append((_("Source", lang), _(
+        "Regiomonitor: submissions of the regional partners, published {published}; downloaded {today}", lang,
+        published=fmt_date(published.date(), lang) if published is not None else "–",
         today=fmt_date(dt.date.today(), lang))))
     kinds = {"amount": "euro" if unit == "euro" else "int"}
-    columns = [export.Column(t(key, lang), kinds.get(kind, kind)) for _, key, kind in EXPORT_COLUMNS]
-    return t("export_title", lang, indicator=label, month=fmt_month(month, lang)), context, columns
+    columns = [export.Column(_(header, lang), kinds.get(kind, kind)) for _field, header, kind in EXPORT_COLUMNS]
+    return (_("Regiomonitor – ranking of the labour-market regions: {indicator}, as of {month}", lang,
+              indicator=label, month=fmt_month(month, lang)), context, columns)
 
 
 def compare_figure(series: pd.DataFrame, expected: pd.DataFrame, labels: dict[str, str],
@@ -133,7 +163,7 @@ def compare_figure(series: pd.DataFrame, expected: pd.DataFrame, labels: dict[st
     axes, each with the 100 % line and the expected path (sql/queries/compare_expected.sql);
     a plain figure dict."""
     data, layout = [], {"height": 620, "margin": {"l": 60, "r": 20, "t": 40, "b": 40},
-                        "separators": figures.SEPARATORS[lang], "plot_bgcolor": "#ffffff",
+                        "separators": plotly_separators(lang), "plot_bgcolor": "#ffffff",
                         "legend": {"orientation": "h", "y": -0.12}, "annotations": []}
     if series.empty:
         return {"data": data, "layout": layout}
@@ -153,19 +183,21 @@ def compare_figure(series: pd.DataFrame, expected: pd.DataFrame, labels: dict[st
         first = n == 0
         xy = {"xaxis": f"x{axis}", "yaxis": f"y{axis}"}
         data.append(xy | {"type": "scatter", "x": [start, end], "y": [1, 1], "mode": "lines",
-                          "name": t("chart_full_target", lang), "legendgroup": "target",
+                          "name": _("Target (100%)", lang), "legendgroup": "target",
                           "showlegend": first, "line": figures.TARGET_LINE, "hoverinfo": "skip"})
         path = expected[expected["indicator"] == code]
         data.append(xy | {"type": "scatter", "x": path["month_end"].tolist(),
                           "y": path["expected_share"].tolist(),
-                          "mode": "lines", "name": t("chart_expected_share", lang),
+                          "mode": "lines", "name": _("Expected on the straight path", lang),
                           "legendgroup": "expected", "showlegend": first,
                           "line": {"color": "#6c6c6c", "dash": "dash"}, "hoverinfo": "skip"})
         for colour, (name, group) in zip(REGION_COLOURS, part.groupby("region_name", sort=True)):
             data.append(xy | {"type": "scatter", "x": group["month_end"].tolist(),
                               "y": group["achievement"].tolist(), "name": name, "legendgroup": name,
                               "showlegend": first, "mode": "lines+markers", "line": {"color": colour},
-                              "hovertemplate": "%{x|%m-%Y}: %{y:.1%}<extra>" + name + "</extra>"})
+                              "text": [f"{fmt_month(as_date(m), lang, short=True)}: {fmt_pct(v, lang)}"
+                                       for m, v in zip(group["month_end"], group["achievement"])],
+                              "hovertemplate": figures.HOVER})
     return {"data": data, "layout": layout}
 
 
@@ -183,14 +215,14 @@ def compare_view(programme: str, indicator: str, month: dt.date, regions: list[s
     figure = compare_figure(series, expected, labels, lang)
     series = series[series["indicator"] == indicator]
     if series.empty:
-        return figure, None, t("compare_none", lang)
+        return figure, None, _("Choose one or more regions.", lang)
     last = series.groupby("region_name").tail(1)
-    text = t("compare_summary", lang, month=fmt_month(month, lang), regions="; ".join(
+    text = _("Percentage of target as of {month}: {regions}.", lang, month=fmt_month(month, lang), regions="; ".join(
         f"{r.region_name} {fmt_pct(r.achievement, lang)}" for r in last.itertuples()))
     pivot = series.pivot(index="month_end", columns="region_name", values="achievement")
     rows = [[fmt_month(pd.Timestamp(m).date(), lang, short=True),
              *(fmt_pct(v, lang) for v in values)] for m, values in pivot.iterrows()]
-    table = components.table(t("compare_table_caption", lang), [t("col_month", lang), *pivot.columns],
+    table = components.table(_("Percentage of target per month", lang), [_("Month", lang), *pivot.columns],
                              rows, numeric=set(range(1, len(pivot.columns) + 1)))
     return figure, table, text
 
@@ -198,7 +230,7 @@ def compare_view(programme: str, indicator: str, month: dt.date, regions: list[s
 @response_cache.snapshot_pure
 @components.safe_layout
 def layout(lang: str | None = None, programme: str | None = None, indicator: str | None = None,
-           month: str | None = None, regions: str | None = None, **_: str) -> html.Div:
+           month: str | None = None, regions: str | None = None, **_ignored: str) -> html.Div:
     lang = language(lang)
     db = warehouse.current()
     state = shell.view(lang, programme, indicator, month)
@@ -207,36 +239,38 @@ def layout(lang: str | None = None, programme: str | None = None, indicator: str
     selected = [r for r in (regions or "AM10").upper().split(",") if r in region_names][:MAX_REGIONS]
     figure, data_table, text = compare_view(programme, indicator, month, selected, lang)
     return shell.page(lang, "/vergelijken", [
-        html.H1(t("compare_heading", lang)),
+        html.H1(_("Compare regions", lang)),
         components.demo_banner(lang, True),
         html.Div([
-            components.select(ids.CMP_PROGRAMME, t("programme_choice", lang), programme,
+            components.select(ids.CMP_PROGRAMME, _("Programme", lang), programme,
                               state.programmes),
-            components.select(ids.CMP_INDICATOR, t("indicator_choice", lang), indicator,
+            components.select(ids.CMP_INDICATOR, _("Indicator", lang), indicator,
                               components.labels("indicators", lang)),
-            components.select(ids.CMP_MONTH, t("month_choice", lang), url_state.month_param(month),
+            components.select(ids.CMP_MONTH, _("As of month", lang), url_state.month_param(month),
                               {url_state.month_param(m): fmt_month(m, lang) for m in months}),
         ], className="controls"),
         components.default_month_note(db.query("current_month", programme=programme).iloc[0], lang),
         components.error_region(),
-        html.H2(t("ranking_heading", lang)),
-        html.P(t("ranking_help", lang), className="hint", id=ids.CMP_GRID_HELP),
+        html.H2(_("Ranking", lang)),
+        html.P(_("Ranked by percentage of target (Rank). Click a column header to sort otherwise; the "
+                 "export follows the order shown. Equal values share a rank.", lang), className="hint", id=ids.CMP_GRID_HELP),
         dag.AgGrid(id=ids.CMP_GRID, rowData=ranking_rows(programme, indicator, month, lang),
                    columnDefs=column_defs(lang), getRowId="params.data.region",
                    defaultColDef={"flex": 1, "minWidth": 95, "wrapHeaderText": True,
                                   "autoHeaderHeight": True},
                    dashGridOptions={"domLayout": "autoHeight", "ensureDomOrder": True,
+                                    "localeText": grid_texts.locale_text(lang),
                                     "suppressColumnVirtualisation": True},
                    style={"width": "100%"}, className="ag-theme-quartz ranking-grid"),
         html.Div([
-            html.Button(t("export_csv", lang), id=ids.CMP_EXPORT_CSV, className="button"),
-            html.Button(t("export_xlsx", lang), id=ids.CMP_EXPORT_XLSX, className="button"),
+            html.Button(_("Download CSV", lang), id=ids.CMP_EXPORT_CSV, className="button"),
+            html.Button(_("Download Excel (XLSX)", lang), id=ids.CMP_EXPORT_XLSX, className="button"),
             dcc.Download(id=ids.CMP_DOWNLOAD),
         ], className="export-row"),
-        html.H2(t("compare_chart_heading", lang)),
-        components.choice_group(ids.CMP_REGIONS, t("regions_choice", lang, n=MAX_REGIONS),
+        html.H2(_("Trajectories side by side", lang)),
+        components.choice_group(ids.CMP_REGIONS, _("Regions (at most {n})", lang, n=MAX_REGIONS),
                                 dict(sorted(region_names.items(), key=lambda kv: kv[1])), selected,
-                                hint=t("regions_hint", lang, n=MAX_REGIONS)),
+                                hint=_("Choose at most {n} regions; click again to remove one.", lang, n=MAX_REGIONS)),
         html.P(id=ids.CMP_REGIONS_REFUSED, className="hint refused", **{"aria-live": "polite"}),
         # plotly.js starts once the ranking's rows show (assets/plotly_bundle.js, issue 15).
         html.Figure([dcc.Graph(id=ids.CMP_CHART, figure=figure, config={"displaylogo": False}),
@@ -287,10 +321,10 @@ def download(_csv: int | None, _xlsx: int | None, rows: list[dict], programme: s
     (context rows, numbers with number formats), named after what is in it."""
     rows = rows or []
     headers, shown, raw = displayed(rows, lang)
-    parts = (indicator, month, t("export_kind_ranking", lang))
+    parts = (indicator, month, _("ranking", lang))
     if dash.ctx.triggered_id == ids.CMP_EXPORT_XLSX:
         title, context, columns = export_context(programme, indicator, url_state.parse_month(month), rows, lang)
-        return dcc.send_bytes(export.statline_xlsx(title, context, columns, raw, t("export_kind_ranking", lang)),
+        return dcc.send_bytes(export.statline_xlsx(title, context, columns, raw, _("ranking", lang)),
                               export.file_name(*parts, ext="xlsx"))
     return dcc.send_string(export.to_csv(headers, shown), export.file_name(*parts, ext="csv"))
 
@@ -309,7 +343,7 @@ def refuse_fifth(_clicks: list, pressed: list[str], lang: str) -> str:
     if pressed[codes.index(clicked)] == "true" or pressed.count("true") < MAX_REGIONS:
         return ""
     name = warehouse.current().query("region", region=clicked)["name"].iloc[0]
-    return t("regions_refused", lang, name=name, n=MAX_REGIONS)
+    return _("{name} was not added: you can compare at most {n} regions at once. Remove a region first.", lang, name=name, n=MAX_REGIONS)
 
 
 url_state.sync_url(ids.CMP_URL_SINK, {

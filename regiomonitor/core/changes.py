@@ -8,28 +8,45 @@ import datetime as dt
 from decimal import Decimal
 
 from regiomonitor.core.formats import fmt_month, fmt_number
-from regiomonitor.core.texts import t
+from regiomonitor.core.texts import N_, _, ngettext
 from regiomonitor.core.vocabulary import DEFAULT_SECTOR
 
-# The words of each kind of change (pipelines/validation.CHANGE_KINDS) are in regiomonitor/core/texts.py:
-# change_<kind>_one / _many for a count, change_verb_<kind> before one listed figure.
+# The words of each kind of change (pipelines/validation.CHANGE_KINDS): a count, as the
+# language counts, and the word before one listed figure.
+COUNTS = {
+    "added": lambda n, lang, shown: ngettext("adds {n} figure", "adds {n} figures", n, lang, n=shown),
+    "replaced": lambda n, lang, shown: ngettext("replaces {n} figure", "replaces {n} figures", n, lang,
+                                                n=shown),
+    "unchanged": lambda n, lang, shown: ngettext("{n} figure unchanged", "{n} figures unchanged", n,
+                                                 lang, n=shown),
+    "withdrawn": lambda n, lang, shown: ngettext("withdraws {n} figure", "withdraws {n} figures", n,
+                                                 lang, n=shown),
+    "nothing": lambda n, lang, shown: ngettext("{n} withdrawal without a figure",
+                                               "{n} withdrawals without a figure", n, lang, n=shown),
+    "held": lambda n, lang, shown: ngettext("holds {n} figure for review", "holds {n} figures for review",
+                                            n, lang, n=shown),
+    "rejected": lambda n, lang, shown: ngettext("{n} figure rejected in review",
+                                                "{n} figures rejected in review", n, lang, n=shown),
+}
+VERBS = {"added": N_("new"), "replaced": N_("replaces"), "withdrawn": N_("withdraws"),
+         "held": N_("held for review"), "rejected": N_("rejected in review")}
 
 
 def figures_text(n: int, lang: str) -> str:
     """'1 cijfer' / '1.200 cijfers' / '3 figures'."""
-    return t("figures_one" if n == 1 else "figures_many", lang, n=fmt_number(n, lang))
+    return ngettext("{n} figure", "{n} figures", n, lang, n=fmt_number(n, lang))
 
 
 def count_text(kind: str, n: int, lang: str) -> str:
     """'vervangt 1 cijfer' / 'replaces 3 figures'."""
-    return t(f"change_{kind}_{'one' if n == 1 else 'many'}", lang, n=fmt_number(n, lang))
+    return COUNTS[kind](n, lang, fmt_number(n, lang))
 
 
 def summary(counts: dict[str, int], lang: str) -> str:
     """The kinds of change an input makes, those that occur: 'voegt 12 cijfers toe, vervangt
     1 cijfer'; 'geen wijzigingen' when it changes nothing."""
     parts = [count_text(kind, n, lang) for kind, n in counts.items() if n]
-    return ", ".join(parts) or t("no_changes", lang)
+    return ", ".join(parts) or _("no changes", lang)
 
 
 def figure_label(region: str, indicator: str, period: dt.date, partner: str, sector: str,
@@ -48,13 +65,13 @@ def values_text(old: Decimal | float | None, new: Decimal | float | None, lang: 
             return missing
         decimals = 0 if float(value) == int(value) else 2
         return fmt_number(float(value), lang, decimals)
-    return f"{shown(old, '–')} → {shown(new, t('value_withdrawn', lang))}"
+    return shown(old, "–") + " → " + shown(new, _("withdrawn", lang))
 
 
 def line(change, lang: str) -> str:
     """One change as a report line: 'vervangt: AM10 · stages · mei 2006 · ROC Rivor: 31 → 35'.
     `change` has the fields of pipelines/validation.Change."""
-    verb = t(f"change_verb_{change.change}", lang)
+    verb = _(VERBS[change.change], lang)
     label = figure_label(change.region, change.indicator, change.period, change.partner,
                          change.sector, lang)
     return f"{verb}: {label}: {values_text(change.old_value, change.new_value, lang)}"

@@ -1,11 +1,28 @@
-"""Numbers and dates in the reader's language: Dutch 1.200 / 37,9 / 28-11-2005 by default.
+"""Numbers, money, dates, months and moments in the reader's language, through Babel: Dutch
+1.200 / 37,9 / € 1.650.000 / 80,5% / 28-11-2005 / mrt 2007 by default, British English otherwise.
 
-Shared by the dashboard and the CLI's reports, so both print figures alike.
+Every page, chart, export and report formats through these functions, so a figure reads the same
+wherever it appears. Moments are stored in UTC and shown in Europe/Amsterdam.
 """
 from __future__ import annotations
 
 import datetime as dt
 import math
+
+from babel import Locale, dates, numbers, units
+
+from regiomonitor.core.texts import LOCALES, language
+
+MISSING = "–"
+TIME_ZONE = dates.get_timezone("Europe/Amsterdam")
+
+
+def _locale(lang: str) -> str:
+    return LOCALES[language(lang)]
+
+
+def _missing(value: object) -> bool:
+    return value is None or (isinstance(value, float) and math.isnan(value))
 
 
 def as_date(value: object) -> dt.date | None:
@@ -17,63 +34,74 @@ def as_date(value: object) -> dt.date | None:
 
 def fmt_number(value: float | None, lang: str, decimals: int = 0) -> str:
     """1200 → '1.200' (nl) / '1,200' (en); 37.9 → '37,9' (nl)."""
-    if value is None or (isinstance(value, float) and math.isnan(value)):
-        return "–"
-    text = f"{value:,.{decimals}f}"
-    if lang == "nl":
-        text = text.replace(",", "_").replace(".", ",").replace("_", ".")
-    return text
+    if _missing(value):
+        return MISSING
+    pattern = "#,##0" + ("." + "0" * decimals if decimals else "")
+    return numbers.format_decimal(value, format=pattern, locale=_locale(lang), decimal_quantization=True)
 
 
 def fmt_amount(value: float | None, unit: str, lang: str) -> str:
-    """Counts as whole numbers, euros with a euro sign."""
-    number = fmt_number(value, lang)
-    return f"€ {number}" if unit == "euro" and value is not None else number
+    """Counts as whole numbers, euros as whole euros with the euro sign where the language puts it:
+    '€ 1.650.000' (nl, with a non-breaking space) / '€1,650,000' (en)."""
+    if _missing(value):
+        return MISSING
+    if unit != "euro":
+        return fmt_number(value, lang)
+    return numbers.format_currency(value, "EUR", locale=_locale(lang), currency_digits=False,
+                                   format=_whole(Locale.parse(_locale(lang)).currency_formats["standard"].pattern))
 
 
-def fmt_pct(fraction: float | None, lang: str) -> str:
+def _whole(pattern: str) -> str:
+    """A currency pattern without its cents: '¤ #,##0.00' → '¤ #,##0'."""
+    return pattern.replace(".00", "")
+
+
+def fmt_pct(fraction: float | None, lang: str, decimals: int = 1) -> str:
     """0.805 → '80,5%' (nl) / '80.5%' (en)."""
-    if fraction is None or (isinstance(fraction, float) and math.isnan(fraction)):
-        return "–"
-    return f"{fmt_number(fraction * 100, lang, 1)}%"
+    if _missing(fraction):
+        return MISSING
+    pattern = "#,##0" + ("." + "0" * decimals if decimals else "") + "%"
+    return numbers.format_percent(fraction, format=pattern, locale=_locale(lang), decimal_quantization=True)
 
 
-MONTHS = {
-    "nl": ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
-           "september", "oktober", "november", "december"],
-    "en": ["January", "February", "March", "April", "May", "June", "July", "August",
-           "September", "October", "November", "December"],
-}
+def fmt_millions(value: float, lang: str) -> str:
+    """A number in millions, as an axis reaching a million shows all its ticks: 500.000 → '0,5 mln.'
+    (nl) / '0.5M' (en), with the language's own abbreviation."""
+    locale = Locale.parse(_locale(lang))
+    pattern = numbers.parse_pattern(locale.compact_decimal_formats["short"]["other"]["1000000"])
+    return pattern.apply(value / 1_000_000, locale, decimal_quantization=False)
 
 
-SHORT_MONTHS = {
-    "nl": ["jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec"],
-    "en": ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"],
-}
-
-
-def fmt_timestamp(value: object, lang: str) -> str:
-    """A moment as its date and time, e.g. 27-11-2026 03:34; from a Timestamp, a datetime or
-    an ISO string (the accounts store keeps ISO text)."""
-    import pandas as pd  # as in as_date
-    if value is None or (not isinstance(value, str) and pd.isna(value)):
-        return "–"
-    moment = pd.Timestamp(value)
-    return f"{fmt_date(moment.date(), lang)} {moment:%H:%M}"
+def fmt_size(n_bytes: float, lang: str) -> str:
+    """A file size in megabytes: '20,0 MB' / '20.0 MB'."""
+    return units.format_unit(n_bytes / (1024 * 1024), "digital-megabyte", length="short", format="#,##0.0",
+                             locale=_locale(lang))
 
 
 def fmt_date(value: dt.date | None, lang: str) -> str:
-    """28-11-2005 in Dutch; 28 Nov 2005 in English."""
-    if value is None:
-        return "–"
-    if lang == "nl":
-        return value.strftime("%d-%m-%Y")
-    return f"{value.day} {MONTHS['en'][value.month - 1][:3]} {value.year}"
+    """28-11-2005 (nl) / 28/11/2005 (en): the language's short date."""
+    return MISSING if value is None else dates.format_date(value, "short", locale=_locale(lang))
 
 
 def fmt_month(value: dt.date | None, lang: str, short: bool = False) -> str:
     """A reporting month: 'april 2007' / 'April 2007'; short: 'apr 2007' / 'Apr 2007'."""
     if value is None:
-        return "–"
-    names = SHORT_MONTHS if short else MONTHS
-    return f"{names[lang][value.month - 1]} {value.year}"
+        return MISSING
+    return dates.format_date(value, "LLL y" if short else "LLLL y", locale=_locale(lang))
+
+
+def fmt_timestamp(value: object, lang: str) -> str:
+    """A moment in Amsterdam time, e.g. '27-11-2026, 10:05' for 09:05 UTC; from a Timestamp, a
+    datetime or an ISO string (the accounts store keeps ISO text). A moment without a zone is UTC:
+    that is how the warehouse and the accounts store record them."""
+    import pandas as pd  # as in as_date
+    if value is None or (not isinstance(value, str) and pd.isna(value)):
+        return MISSING
+    moment = pd.Timestamp(value)
+    moment = moment.tz_localize("UTC") if moment.tzinfo is None else moment
+    return dates.format_datetime(moment.to_pydatetime(), "short", tzinfo=TIME_ZONE, locale=_locale(lang))
+
+
+def plotly_separators(lang: str) -> str:
+    """Plotly's `separators` for the language: its decimal mark, then its group mark."""
+    return numbers.get_decimal_symbol(_locale(lang)) + numbers.get_group_symbol(_locale(lang))

@@ -12,8 +12,8 @@ import datetime as dt
 
 import pandas as pd
 
-from regiomonitor.core.formats import as_date
-from regiomonitor.core.texts import fmt_month, t
+from regiomonitor.core.formats import as_date, fmt_month
+from regiomonitor.core.texts import N_, _
 from regiomonitor.core.vocabulary import NO_STATUS_SYMBOL, STATUS_SYMBOLS
 
 
@@ -30,13 +30,13 @@ def flag(value: object) -> bool:
 
 def status_notes(row: object, lang: str, as_of: dt.date | None = None, short: bool = True) -> list[str]:
     """Uncertain, provisional, and the earlier month the status rests on, in words."""
-    notes = [t("status_uncertain", lang)] if flag(field(row, "status_uncertain")) else []
+    notes = [_("uncertain", lang)] if flag(field(row, "status_uncertain")) else []
     if flag(field(row, "status_provisional")):
-        notes.append(t("provisional_tag", lang))
+        notes.append(_("provisional", lang))
     stand = as_date(field(row, "stand_month"))
     as_of = as_of or as_date(field(row, "as_of_month"))
     if stand and stand != as_of:
-        notes.append(t("status_stand", lang, month=fmt_month(stand, lang, short=short)))
+        notes.append(_("as of {month}", lang, month=fmt_month(stand, lang, short=short)))
     return notes
 
 
@@ -45,7 +45,7 @@ def status_text(row: object, statuses: dict[str, str], lang: str, as_of: dt.date
     """"▲ Op schema (onzeker, voorlopig)": the status with its uncertainty, or "no target"."""
     status = field(row, "status")
     if not isinstance(status, str):
-        return t("no_target", lang)
+        return _("no target", lang)
     notes = status_notes(row, lang, as_of, short)
     text = statuses.get(status, status) + (f" ({', '.join(notes)})" if notes else "")
     return f"{STATUS_SYMBOLS.get(status, NO_STATUS_SYMBOL)} {text}" if symbol else text
@@ -62,8 +62,35 @@ def reached_text(row: object, lang: str, short: bool = False) -> str:
         return "–"
     reached = as_date(field(row, "projected_month_reached"))
     if reached is None:
-        return t("not_at_pace", lang)
-    notes = [t("reached_expected", lang)]
+        return _("not at this pace", lang)
+    notes = [_("expected", lang)]
     if flag(field(row, "reached_after_deadline")):
-        notes.append(t("after_deadline", lang))
+        notes.append(_("after the deadline", lang))
     return f"{fmt_month(reached, lang, short=short)} ({', '.join(notes)})"
+
+
+# A submission's status (submission.status, pipelines/loading.FileResult), in words: the Data
+# page, the region page, the upload pages and the CLI's reports say it alike.
+SUBMISSION_STATES = {"loaded": N_("loaded"), "partial": N_("partly loaded"), "rejected": N_("rejected"),
+                     "unchanged": N_("already loaded, unchanged")}
+DEMO_TAG = N_("demonstratiedata (demo)")
+
+
+def submission_state(status: str, lang: str, is_demo: bool = False) -> str:
+    """'geladen', or 'geladen · demonstratiedata' for a generated file."""
+    text = _(SUBMISSION_STATES.get(status, status), lang)
+    return f"{text} · {_(DEMO_TAG, lang)}" if is_demo else text
+
+
+# What a map's shapes are and where they come from (CC BY 4.0 asks for the credit), under every
+# map: a credit given with `regiomonitor geometry --attribution` is shown as it was given.
+CREDITS = {"cbs": N_("Source: CBS / PDOK, boundaries {year} (simplified via cartomap/nl)"),
+           "schematic": N_("Schematic tile map: one square per region, roughly in place; not real boundaries.")}
+
+
+def credit_line(source: str, year: object, attribution: str | None, lang: str) -> str:
+    """The credit line under a map drawn from `source` boundaries of `year`."""
+    if attribution:
+        return attribution
+    known = year is not None and not pd.isna(year)
+    return _(CREDITS[source], lang, year=int(year) if known else "").replace("  ", " ")   # no year: one space

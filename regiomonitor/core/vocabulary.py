@@ -31,6 +31,11 @@ SUBMISSION_SUFFIXES = frozenset({".csv", ".xlsx"})
 EXTRACT_SUFFIXES = frozenset({".csv", ".parquet"})
 INBOX_SUFFIXES = SUBMISSION_SUFFIXES | EXTRACT_SUFFIXES
 
+# What an input does to a published figure (sql/pipelines/changes.sql), in the order reports
+# count them: a new figure, a different value for a known one, the same value again, a
+# withdrawal, a withdrawal of nothing, one held for review, one a steward rejected before.
+CHANGE_KINDS = ("added", "replaced", "unchanged", "withdrawn", "nothing", "held", "rejected")
+
 # The template's example row carries this opmerking (dashboard/template.py) and validation
 # rejects a row that does (sql/pipelines/checked_rows.sql), so a forgotten example cannot load.
 EXAMPLE_NOTE = "voorbeeldregel, verwijderen"
