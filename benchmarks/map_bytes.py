@@ -59,7 +59,7 @@ def load_real_boundaries(served: Path) -> list[str]:
         boundaries.check_codes(frame, boundaries.expected_codes(con, level), level)
         result = boundaries.simplify_to_budget(boundaries.repair(frame), boundaries.BUDGET_BYTES[level])
         year = boundaries.source_year(frame)
-        boundaries.store(con, result.frame, level, year, boundaries.attribution(year))
+        boundaries.store(con, result.frame, level, year)
     warehouse.publish(con, served)
     return list(LEVELS)
 

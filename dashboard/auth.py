@@ -82,7 +82,8 @@ def load_from_proxy(request: flask.Request) -> Account | None:
     if not sso_enabled():
         return None
     account = sso_account(request.headers)
-    if account and time.monotonic() - _sso_seen.get(account.username, -SSO_AUDIT_EVERY_S) >= SSO_AUDIT_EVERY_S:
+    if account and time.monotonic() - _sso_seen.get(account.username,
+                                                    -SSO_AUDIT_EVERY_S) >= SSO_AUDIT_EVERY_S:
         _sso_seen[account.username] = time.monotonic()
         store().audit(account.username, "login", f"sso {account.role} {','.join(account.orgs)}")
     return account

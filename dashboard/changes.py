@@ -35,14 +35,17 @@ def since_last_publication(lang: str, region: str | None = None) -> html.Section
                                                "compare with yet.", lang))], className="changes no-print")
     when = fmt_timestamp(latest["published_at"].iloc[0], lang)
     if frame.empty:
-        return html.Section([heading, html.P(_("The publication of {when} changed no figures here.", lang, when=when))], className="changes no-print")
+        return html.Section([heading,
+                             html.P(_("The publication of {when} changed no figures here.", lang,
+                                      when=when))], className="changes no-print")
     rows = [[c.region, c.indicator, fmt_month(as_date(c.period), lang, short=True), c.partner_name,
              c.sector, changes.values_text(value_or_none(c.old_value), value_or_none(c.new_value), lang),
              html.A(c.file_name or "–", href=components.href("/data", lang, submission=c.submission_id))]
             for c in frame.head(SHOWN).itertuples()]
     return html.Section([
         heading,
-        html.P(_("The publication of {when} changed {n}: old and new value, with the file.", lang, when=when, n=changes.figures_text(len(frame), lang))),
+        html.P(_("The publication of {when} changed {n}: old and new value, with the file.", lang, when=when,
+                 n=changes.figures_text(len(frame), lang))),
         components.table(_("Figures the latest publication added, replaced or withdrew", lang),
                          [_(k, lang) for k in (N_("Region"), N_("Indicator"), N_("Month"),
                                                N_("Partner"), N_("Sector"), N_("Old → new"),
@@ -55,7 +58,8 @@ def review_queue(lang: str, region: str | None = None) -> html.Section:
     frame = warehouse.current().query("held_waiting", region=region)
     heading = html.H2(_("Waiting for review", lang))
     if frame.empty:
-        return html.Section([heading, html.P(_("No figures are waiting for review.", lang))], className="review-queue no-print")
+        return html.Section([heading, html.P(_("No figures are waiting for review.", lang))],
+                            className="review-queue no-print")
     steward = is_steward()
     rows = [[h.file_name, str(h.source_row), h.region, h.indicator,
              fmt_month(as_date(h.period), lang, short=True), h.partner_name,

@@ -95,7 +95,8 @@ def footer(lang: str) -> html.Footer:
     """When the figures were published, so a reader knows how fresh they are."""
     info = warehouse.current().query("warehouse_info").iloc[0]
     published = info["published_at"]
-    return html.Footer(_("Regiomonitor · figures from the warehouse published {published}", lang, published=fmt_date(published.date(), lang)
+    return html.Footer(_("Regiomonitor · figures from the warehouse published {published}", lang,
+                         published=fmt_date(published.date(), lang)
                          if published is not None else "–"), className="site-footer")
 
 
@@ -106,7 +107,8 @@ def table(caption: str, columns: list[str], rows: list[list], numeric: set[int] 
     own scroll box, so a wide table scrolls inside the page instead of widening it (a 390 px
     phone). Columns in `phone_hidden` are left out on narrow screens (style.css)."""
     def cls(i: int) -> str | None:
-        return " ".join(c for c in ("num" if i in numeric else "", "phone-hidden" if i in phone_hidden else "")
+        return " ".join(c for c in ("num" if i in numeric else "",
+                                    "phone-hidden" if i in phone_hidden else "")
                         if c) or None
     head = html.Thead(html.Tr([html.Th(c, scope="col", className=cls(i)) for i, c in enumerate(columns)]))
     body = html.Tbody([html.Tr([html.Td(cell, className=cls(i)) for i, cell in enumerate(row)])
@@ -228,6 +230,7 @@ def default_month_note(current: pd.Series, lang: str) -> html.P:
                         "shown by default.", lang, share=share, month=month),
                       className="hint default-month")
     return html.P(_("By default this page shows {month}: the latest month that is complete for at least "
-                    "{share} of the regions ({k} of {n}). Later months can be chosen but are provisional.", lang, month=month, share=share,
+                    "{share} of the regions ({k} of {n}). Later months can be chosen but are provisional.",
+                    lang, month=month, share=share,
                     k=int(current["regions_complete"]), n=int(current["regions_expected"])),
                   className="hint default-month")

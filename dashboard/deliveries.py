@@ -20,21 +20,25 @@ def late_partners(region: str, programme: str, labels: dict[str, str], lang: str
     frame = warehouse.current().query("region_late_partners", region=region, programme=programme)
     behind = frame[frame["months_behind"] > 0]
     due = as_date(frame["due_month"].max()) if not frame.empty else None
-    items = [html.Li(_("{partner}: {n} month(s) behind, since {month} ({indicators})", lang, partner=getattr(r, f"partner_{lang}"),
+    items = [html.Li(_("{partner}: {n} month(s) behind, since {month} ({indicators})", lang,
+                       partner=getattr(r, f"partner_{lang}"),
                        n=fmt_number(r.months_behind, lang),
                        month=fmt_month(as_date(r.behind_since), lang),
                        indicators=", ".join(labels.get(i, i) for i in r.indicators_behind)))
              for r in behind.itertuples()]
-    items += [html.Li(_("{partner}: up to date; {n} earlier month(s) not fully delivered", lang, partner=getattr(r, f"partner_{lang}"),
+    items += [html.Li(_("{partner}: up to date; {n} earlier month(s) not fully delivered", lang,
+                        partner=getattr(r, f"partner_{lang}"),
                         n=fmt_number(r.months_missing, lang)))
               for r in frame[frame["months_behind"] == 0].itertuples()]
     intro = (html.P([components.provisional_tag(lang), " ",
                      _("Not every partner has delivered up to {month}: figures for the months still "
-                       "missing are provisional.", lang, month=fmt_month(due, lang))], className="late-notice")
+                       "missing are provisional.", lang, month=fmt_month(due, lang))],
+                       className="late-notice")
              if len(behind) else None)
     return html.Section([html.H2(_("Late deliveries", lang)), intro,
                          html.Ul(items) if items else html.P(_("Every partner has delivered up to "
-                                                               "{month}.", lang, month=fmt_month(due, lang)))],
+                                                               "{month}.", lang,
+                                                               month=fmt_month(due, lang)))],
                         className="late-partners", id="achterstand")
 
 
@@ -58,7 +62,8 @@ def completeness(region: str, programme: str, month: dt.date, labels: dict[str, 
                        className=state_class[r.state])
 
     head = html.Thead(html.Tr([html.Th(_("Indicator", lang), scope="col")] +
-                              [html.Th(fmt_month(as_date(m), lang, short=True), scope="col") for m in months]))
+                              [html.Th(fmt_month(as_date(m), lang, short=True),
+                                       scope="col") for m in months]))
     body = html.Tbody([html.Tr([html.Th(labels.get(i, i), scope="row"), *(cell(i, m) for m in months)])
                        for i in labels if i in set(frame["indicator"])])
     return html.Section([html.H2(_("Completeness per month", lang)), html.P(_("Complete: every expected "
@@ -116,9 +121,11 @@ def late_list(programme: str, lang: str) -> html.Section:
         html.H2(_("Partners behind", lang)),
         html.P(_("A month is due once at least {share} of the regions have reported on it. Filter the "
                  "list per column (region, partner, months behind) and export exactly what is shown, for "
-                 "reminder mails for instance.", lang, share=f"{share * 100:.0f}%" if share is not None else "–"),
+                 "reminder mails for instance.", lang,
+                 share=f"{share * 100:.0f}%" if share is not None else "–"),
                className="hint"),
-        html.P(_("Partners behind or missing months, per region (due month {month})", lang, month=fmt_month(as_date(due), lang) if as_date(due) else "–")),
+        html.P(_("Partners behind or missing months, per region (due month {month})", lang,
+                 month=fmt_month(as_date(due), lang) if as_date(due) else "–")),
         dag.AgGrid(id=ids.DATA_LATE_GRID, rowData=late_rows(programme, lang),
                    columnDefs=[{"field": field, "headerName": _(header, lang), "filter": kind,
                                 "sortable": True, "resizable": True,

@@ -153,7 +153,8 @@ def gemeente_map(shapes: pd.DataFrame, share: pd.Series, lang: str) -> go.Figure
     lons, lats = zip(*(point for feature in geojson["features"]
                        for point in _points(feature["geometry"])))
     fig.update_layout(map={"style": "white-bg", "zoom": 8.6,
-                           "center": {"lon": (min(lons) + max(lons)) / 2, "lat": (min(lats) + max(lats)) / 2}},
+                           "center": {"lon": (min(lons) + max(lons)) / 2,
+                                      "lat": (min(lats) + max(lats)) / 2}},
                       margin={"l": 0, "r": 0, "t": 0, "b": 0}, height=360, separators=plotly_separators(lang))
     return fig
 
@@ -171,7 +172,8 @@ HOVER = "%{text}<extra>%{fullData.name}</extra>"
 
 def hover_texts(days: list, values: list, unit: str, lang: str) -> list[str]:
     """'30-11-2006: 1.200' for each point, in the reader's format (plotly's own dates are English)."""
-    return [f"{fmt_date(as_date(day), lang)}: {fmt_amount(value, unit, lang)}" for day, value in zip(days, values)]
+    return [f"{fmt_date(as_date(day), lang)}: {fmt_amount(value, unit, lang)}"
+            for day, value in zip(days, values)]
 
 
 def line(days: list, values: list, unit: str, lang: str) -> dict:
@@ -214,7 +216,8 @@ def trajectory(series: pd.DataFrame, target: pd.Series, label: str, lang: str) -
     unit = target["unit"]
     data = [
         {"type": "scatter", **line([start, end], [base, goal], unit, lang),
-         "name": _("Straight path to target", lang), "mode": "lines", "line": {"dash": "dash", "color": "#6c6c6c"}},
+         "name": _("Straight path to target", lang), "mode": "lines",
+         "line": {"dash": "dash", "color": "#6c6c6c"}},
         *(realised_traces(series, target, lang) if len(series) else []),
     ]
     if target["months_remaining"] > 0 and pd.notna(target["projected"]) and pd.notna(target["stand_realised"]):
@@ -229,7 +232,8 @@ def trajectory(series: pd.DataFrame, target: pd.Series, label: str, lang: str) -
                      "name": _("Projection (pace of the last 6 months)", lang), "mode": "lines",
                      "line": {"color": "#e66101", "dash": "dot", "width": 2}})
     data.insert(0, {"type": "scatter", **line([start, end], [goal, goal], unit, lang), "mode": "lines",
-                    "name": _("Target {value}", lang, value=fmt_amount(goal, unit, lang)), "line": TARGET_LINE})
+                    "name": _("Target {value}", lang, value=fmt_amount(goal, unit, lang)),
+                    "line": TARGET_LINE})
     top = max([goal, *series["realised"].dropna().tolist(),
                *(v for v in (target["projected_high"], target["projected"]) if pd.notna(v))])
     layout = {"title": {"text": label, "font": {"size": 15}}, "height": 320,

@@ -29,13 +29,16 @@ def panel(programme: str, indicator: str, month: dt.date, label: str, lang: str)
     row = frame.loc[indicator]
     unit = row["unit"]
     lines = [_("All {n} regions with a target together, {indicator} as of {month}: {realised} of "
-               "{target} ({pct} of the targets together).", lang, n=fmt_number(row["regions_with_target"], lang), indicator=label,
+               "{target} ({pct} of the targets together).", lang,
+               n=fmt_number(row["regions_with_target"], lang), indicator=label,
                realised=fmt_amount(row["realised_total"], unit, lang),
                target=fmt_amount(row["target_total"], unit, lang),
                pct=fmt_pct(row["achievement_total"], lang), month=fmt_month(month, lang)),
-             _("The median region is at {pct} of its target.", lang, pct=fmt_pct(row["median_achievement"], lang))]
+             _("The median region is at {pct} of its target.", lang,
+               pct=fmt_pct(row["median_achievement"], lang))]
     if pd.notna(row["national_goal"]):
-        lines.append(_("Leren & Werken's national goal: {goal}; all regions together {pct} of it.", lang, goal=fmt_amount(row["national_goal"], unit, lang),
+        lines.append(_("Leren & Werken's national goal: {goal}; all regions together {pct} of it.", lang,
+                       goal=fmt_amount(row["national_goal"], unit, lang),
                        pct=fmt_pct(row["share_of_national_goal"], lang)))
     if pd.notna(row["first_regions_goal"]):
         lines.append(_("The first six covenant regions together promised about {goal}; they realised "
@@ -44,13 +47,16 @@ def panel(programme: str, indicator: str, month: dt.date, label: str, lang: str)
                        realised=fmt_amount(row["first_regions_realised"], unit, lang)))
     tags = []
     if flag(row["is_demo"]):
-        tags.append(html.Span(_("realised and most targets: demonstratiedata (demo)", lang), className="badge badge-demo"))
+        tags.append(html.Span(_("realised and most targets: demonstratiedata (demo)", lang),
+                              className="badge badge-demo"))
     if flag(row["provisional"]):
         tags.append(components.provisional_tag(lang))
-    return html.Section([html.H2(_("The Netherlands", lang)), html.P(tags, className="tags") if tags else None,
+    return html.Section([html.H2(_("The Netherlands", lang)),
+                         html.P(tags, className="tags") if tags else None,
                          html.Ul([html.Li(line) for line in lines]),
                          html.P(_("The national goal and the first six regions' promise are context, not "
-                                  "the sum of the regional targets; source on the Method page.", lang), className="hint")],
+                                  "the sum of the regional targets; source on the Method page.", lang),
+                                  className="hint")],
                         className="national", **{"aria-live": "polite"})
 
 

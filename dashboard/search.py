@@ -24,7 +24,8 @@ REGION_CODE = re.compile(r"AM\d{2}")
 def places() -> list[Place]:
     """Every region and gemeente in the served warehouse (cached per published snapshot)."""
     frame = warehouse.current().query("search_places")
-    return [Place(*row) for row in frame[["kind", "code", "name", "region", "region_name"]].itertuples(index=False)]
+    return [Place(*row) for row in frame[["kind", "code", "name", "region",
+                                          "region_name"]].itertuples(index=False)]
 
 
 def describe(place: Place, lang: str) -> str:

@@ -70,13 +70,16 @@ COLUMN_TEXTS = {
 }
 # The rules below the columns: correcting, withdrawing, and the example row.
 RULES = [
-    (N_("Correct"), N_("Send the row again with the right figure. A row replaces exactly the figure delivered "
+    (N_("Correct"),
+     N_("Send the row again with the right figure. A row replaces exactly the figure delivered "
                        "before with the same region × partner × indicator × month × sector; every other figure "
                        "stays. The check shows beforehand what changes, e.g.: vervangt 1 cijfer (replaces 1 "
                        "figure): AM10 · stages · mei 2006 · ROC Rivor: 31 → 35.")),
-    (N_("Withdraw"), N_("To withdraw a figure: send a row with the same regio, indicator, periode, partner and "
+    (N_("Withdraw"),
+     N_("To withdraw a figure: send a row with the same regio, indicator, periode, partner and "
                         "sector and the word intrekken in the column waarde.")),
-    (N_("Example row"), N_("Delete the example row (opmerking '{note}') before you submit: a row with that note "
+    (N_("Example row"),
+     N_("Delete the example row (opmerking '{note}') before you submit: a row with that note "
                            "is rejected.")),
 ]
 # What a dropdown says when a cell holds a value it does not offer.
@@ -92,7 +95,8 @@ def explanation(lang: str, ref_dir: Path = REFERENCE_DIR) -> list[tuple[str, str
     columns = [(name, _(COLUMN_TEXTS[name], lang, codes=codes.get(name, ""))) for name in COLUMNS]
     rules = [(_(label, lang), _(text, lang, note=EXAMPLE_NOTE)) for label, text in RULES]
     return columns + rules + [(_("Contact", lang), _("Questions about the figures or the monitor: the "
-                                                     "data stewards, {contact}.", lang, contact=STEWARD_CONTACT))]
+                                                     "data stewards, {contact}.", lang,
+                                                     contact=STEWARD_CONTACT))]
 
 
 def write_explanation(sheet: Worksheet, ref_dir: Path = REFERENCE_DIR) -> None:
@@ -118,7 +122,8 @@ def write_explanation(sheet: Worksheet, ref_dir: Path = REFERENCE_DIR) -> None:
             cell.alignment = wrap
         # Spreadsheets do not grow a row for wrapped text on their own: 15 points per printed line.
         text = str(row[1].value or "") if len(row) > 1 else ""
-        sheet.row_dimensions[row[0].row].height = 15 * max(1, math.ceil(len(text) / (EXPLANATION_WIDTHS[1] - 6)))
+        sheet.row_dimensions[row[0].row].height = 15 * max(1,
+                                                           math.ceil(len(text) / (EXPLANATION_WIDTHS[1] - 6)))
     for column, width in enumerate(EXPLANATION_WIDTHS, start=1):
         sheet.column_dimensions[get_column_letter(column)].width = width
     sheet.page_setup.paperSize = sheet.PAPERSIZE_A4

@@ -254,7 +254,8 @@ def beheer() -> str:
     uploads = [(u, state(u)) for u in auth.store().uploads()]
     held = warehouse.current().query("held_waiting", region=None)
     requested = {p.stem for p in decisions_dir().glob("*.json")}
-    waiting = sorted(p.name for p in inbox().glob("*") if p.suffix.lower() in SUBMISSION_SUFFIXES and p.is_file())
+    waiting = sorted(p.name for p in inbox().glob("*")
+                     if p.suffix.lower() in SUBMISSION_SUFFIXES and p.is_file())
     return flask.render_template("beheer.html", uploads=uploads, waiting=waiting,
                                  held=[(h, held_id_key(h.id) in requested) for h in held.itertuples()],
                                  label=held_label, values=held_values,

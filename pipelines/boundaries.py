@@ -164,7 +164,8 @@ def simplify_to_budget(frame: gpd.GeoDataFrame, budget: int) -> Simplified:
         if size <= budget:
             return Simplified(result, tolerance, before, size)
     raise BoundaryError(str(said("Does not fit {budget} bytes (at {tolerance} m: {size} bytes)",
-                                 budget=partial(fmt_number, budget), tolerance=partial(fmt_number, TOLERANCES_M[-1]),
+                                 budget=partial(fmt_number, budget),
+                                 tolerance=partial(fmt_number, TOLERANCES_M[-1]),
                                  size=partial(fmt_number, size))))
 
 

@@ -173,7 +173,8 @@ def write_submission(path_stem: Path, rows: list[dict], style: str, style_index:
     writer = csv.writer(buf, delimiter=sep, lineterminator="\r\n")
     writer.writerow(header)
     for row in table:
-        writer.writerow(row[:3] + [fmt_number(row[3], "nl", 0 if float(row[3]).is_integer() else 2)] + row[4:])
+        writer.writerow(row[:3] + [fmt_number(row[3], "nl",
+                                              0 if float(row[3]).is_integer() else 2)] + row[4:])
     encoding = {"csv_semicolon_bom": "utf-8-sig", "csv_semicolon_cp1252": "cp1252"}.get(style, "utf-8")
     path.write_bytes(buf.getvalue().encode(encoding))
     return path

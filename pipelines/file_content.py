@@ -43,7 +43,8 @@ class TooLarge(ValueError):
 
 def size_error(size: int, limit: int, variable: str) -> TooLarge:
     """A file whose size alone is over the limit: both in MB."""
-    return TooLarge(said("{size}, at most {limit}", size=partial(fmt_size, size), limit=partial(fmt_size, limit)), variable)
+    return TooLarge(said("{size}, at most {limit}", size=partial(fmt_size, size),
+                         limit=partial(fmt_size, limit)), variable)
 
 
 @dataclass(frozen=True)

@@ -91,7 +91,8 @@ def refusal(path: Path, bound: Limits) -> Refusal | None:
     except FileNotFoundError:
         return Refusal(path, said("file not found"))
     if stat.S_ISLNK(info.st_mode):
-        return Refusal(path, said("is a link (symlink) and is not followed; put the file itself in the inbox"))
+        return Refusal(path,
+                       said("is a link (symlink) and is not followed; put the file itself in the inbox"))
     if not stat.S_ISREG(info.st_mode):
         return Refusal(path, said("is not a regular file"))
     extract = staging.is_extract(path)

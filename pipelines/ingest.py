@@ -98,7 +98,8 @@ def check_not_demo(files: list[Path]) -> None:
     """Refuse to move generated demo files: tests compare them byte for byte where they are."""
     demo = [f for f in files if runs.is_demo_inbox(f.parent)]
     if demo:
-        raise ValueError(str(said("{inbox} is the demo inbox; use `regiomonitor refresh`.", inbox=demo[0].parent)))
+        raise ValueError(str(said("{inbox} is the demo inbox; use `regiomonitor refresh`.",
+                                  inbox=demo[0].parent)))
 
 
 def destination(result: FileResult) -> Path:

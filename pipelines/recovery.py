@@ -67,7 +67,8 @@ def check_free_space(warehouse: Path, extra_bytes: int = 0) -> None:
     free = shutil.disk_usage(folder).free
     if free < needed:
         raise DiskFull(str(said("Disk full: {folder} has {free} free, a load needs {needed}; nothing was "
-                                "changed.", folder=folder, free=partial(fmt_size, free), needed=partial(fmt_size, needed))))
+                                "changed.", folder=folder, free=partial(fmt_size, free),
+                                needed=partial(fmt_size, needed))))
 
 
 def run_owner() -> str:

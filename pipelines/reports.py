@@ -61,7 +61,8 @@ def report_text(results: list[FileResult], dry_run: bool, lang: str) -> str:
         lines += change_lines(r, lang)
         if r.error_count > len(r.errors):
             more = r.error_count - len(r.errors)
-            lines.append("  " + ngettext("… and {n} more error (rejected_row)", "… and {n} more errors (rejected_row)",
+            lines.append("  " + ngettext("… and {n} more error (rejected_row)",
+                                         "… and {n} more errors (rejected_row)",
                                          more, lang, n=fmt_number(more, lang)))
     return "\n".join(lines) + "\n"
 
@@ -102,12 +103,12 @@ def totals_text(results: list[FileResult], dry_run: bool, lang: str) -> str:
     says what would load."""
     c = {k: fmt_number(v, lang) for k, v in runs.counts(results).items()}
     files = ngettext("{n} file", "{n} files", len(results), lang, n=fmt_number(len(results), lang))
-    line = (N_("Total: {files}; would load {files_loaded}, would partly load {files_partial}, would reject "
-               "{files_rejected}, unchanged {files_unchanged}; rows that would load {rows_loaded}, with errors "
-               "{rows_rejected}; errors {errors}, warnings {warnings}") if dry_run else
-            N_("Total: {files}; loaded {files_loaded}, partly {files_partial}, rejected {files_rejected}, unchanged "
-               "{files_unchanged}; rows loaded {rows_loaded}, rejected {rows_rejected}; errors {errors}, warnings "
-               "{warnings}"))
+    line = (N_("Total: {files}; would load {files_loaded}, would partly load {files_partial}, would "
+               "reject {files_rejected}, unchanged {files_unchanged}; rows that would load {rows_loaded}, "
+               "with errors {rows_rejected}; errors {errors}, warnings {warnings}") if dry_run else
+            N_("Total: {files}; loaded {files_loaded}, partly {files_partial}, rejected {files_rejected}, "
+               "unchanged {files_unchanged}; rows loaded {rows_loaded}, rejected {rows_rejected}; errors "
+               "{errors}, warnings {warnings}"))
     return _(line, lang, files=files, **c) + "\n"
 
 

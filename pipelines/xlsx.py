@@ -11,8 +11,12 @@ from collections.abc import Iterator
 
 from openpyxl.reader.excel import ExcelReader
 from openpyxl.styles.stylesheet import apply_stylesheet
-# openpyxl's own sheet parser (openpyxl is pinned in pyproject.toml): see _SavedValueOrFormula
 from openpyxl.utils.cell import coordinate_to_tuple
+# openpyxl's sheet parser is private (openpyxl is pinned in pyproject.toml, and tests/
+# test_reading_xlsx.py reads real workbooks through it). No public API fits: load_workbook gives a
+# cell's saved value or its formula, never both from one read; read-only worksheets trust the
+# sheet's declared <dimension> (issue 13: a 1,7 KB file declaring A1:XFD1048576 grew past 6 GB)
+# and keep the workbook's date formats (wb._date_formats, below) to themselves.
 from openpyxl.worksheet._reader import FORMULA_TAG, INLINE_STRING, WorkSheetParser
 from openpyxl.xml.constants import SHEET_MAIN_NS
 

@@ -25,29 +25,35 @@ def _language_option(lang: str) -> argparse.ArgumentParser:
     help itself is in that language: regiomonitor.cli.asked_language)."""
     parser = argparse.ArgumentParser(add_help=False)
     parser.add_argument("--lang", choices=LANGUAGES, default=lang,
-                        help=_("language of the output: nl or en (default: $REGIOMONITOR_LANG, else nl)", lang))
+                        help=_("language of the output: nl or en (default: $REGIOMONITOR_LANG, else nl)",
+                               lang))
     return parser
 
 
 def _warehouse_option(parser: argparse.ArgumentParser, lang: str) -> None:
     parser.add_argument("--warehouse", type=Path, default=None,
-                        help=_("warehouse file (default: $REGIOMONITOR_WAREHOUSE or {path})", lang, path=default_warehouse()))
+                        help=_("warehouse file (default: $REGIOMONITOR_WAREHOUSE or {path})", lang,
+                               path=default_warehouse()))
 
 
 def _accounts_option(parser: argparse.ArgumentParser, lang: str) -> None:
     parser.add_argument("--accounts", type=Path, default=None,
-                        help=_("accounts and audit log (default: $REGIOMONITOR_ACCOUNTS or {path})", lang, path=default_accounts()))
+                        help=_("accounts and audit log (default: $REGIOMONITOR_ACCOUNTS or {path})", lang,
+                               path=default_accounts()))
 
 
 def _serve_options(parser: argparse.ArgumentParser, lang: str) -> None:
-    parser.add_argument("--host", default=DEFAULT_HOST, help=_("address to listen on (default {host})", lang, host=DEFAULT_HOST))
-    parser.add_argument("--port", type=int, default=DEFAULT_PORT, help=_("port (default {port})", lang, port=DEFAULT_PORT))
+    parser.add_argument("--host", default=DEFAULT_HOST,
+                        help=_("address to listen on (default {host})", lang, host=DEFAULT_HOST))
+    parser.add_argument("--port", type=int, default=DEFAULT_PORT,
+                        help=_("port (default {port})", lang, port=DEFAULT_PORT))
     parser.add_argument("--workers", type=int, default=DEFAULT_WORKERS,
                         help=_("gunicorn worker processes (default {n}: 2 per CPU)", lang, n=DEFAULT_WORKERS))
     parser.add_argument("--threads", type=int, default=4, help=_("threads per worker (default 4)", lang))
     parser.add_argument("--upload-inbox", type=Path, default=None,
-                        help=_("where browser uploads land and the loader reads (default: $REGIOMONITOR_UPLOAD_INBOX, "
-                               "$REGIOMONITOR_INBOX or {path})", lang, path=default_upload_inbox()))
+                        help=_("where browser uploads land and the loader reads (default: "
+                               "$REGIOMONITOR_UPLOAD_INBOX, $REGIOMONITOR_INBOX or {path})", lang,
+                               path=default_upload_inbox()))
     parser.add_argument("--no-loader", action="store_true",
                         help=_("do not start the loader that ingests browser uploads", lang))
     parser.add_argument("--dev", action="store_true",
@@ -56,7 +62,8 @@ def _serve_options(parser: argparse.ArgumentParser, lang: str) -> None:
 
 
 def _ingest_commands(sub: argparse._SubParsersAction, lang: str) -> None:
-    validate = sub.add_parser("validate", parents=[_language_option(lang)], help=_("check submission files without loading them (dry run)", lang),
+    validate = sub.add_parser("validate", parents=[_language_option(lang)],
+                              help=_("check submission files without loading them (dry run)", lang),
                               description=_("Check files as `ingest` would, against the published "
                                           "warehouse, without writing or moving anything. Exit "
                                           "status 0 when every file would load, 1 otherwise.", lang))
@@ -65,7 +72,8 @@ def _ingest_commands(sub: argparse._SubParsersAction, lang: str) -> None:
     validate.add_argument("--json", action="store_true", help=_("the report as JSON", lang))
     validate.add_argument("--sheet", default=None, help=_("XLSX sheet to read (default: the first)", lang))
 
-    ingest = sub.add_parser("ingest", parents=[_language_option(lang)], help=_("load new submission files into the warehouse", lang),
+    ingest = sub.add_parser("ingest", parents=[_language_option(lang)],
+                            help=_("load new submission files into the warehouse", lang),
                             description=_("Run the Prefect flow `ingest`: load the files into a copy "
                                         "of the published warehouse, publish it atomically, move "
                                         "loaded files to processed/ and rejected ones to rejected/ "
@@ -82,7 +90,8 @@ def _ingest_commands(sub: argparse._SubParsersAction, lang: str) -> None:
     ingest.add_argument("--sheet", default=None, help=_("XLSX sheet to read (default: the first)", lang))
     ingest.add_argument("--json", action="store_true", help=_("the report as JSON", lang))
 
-    review = sub.add_parser("review", parents=[_language_option(lang)], help=_("the review queue: list, approve or reject held figures", lang),
+    review = sub.add_parser("review", parents=[_language_option(lang)],
+                            help=_("the review queue: list, approve or reject held figures", lang),
                             description=_("Figures far above their usual level are held, unpublished, "
                                         "until a steward decides. `list` shows them with their ids; "
                                         "`approve ID…` publishes them, `reject ID…` keeps them out; "
@@ -94,15 +103,19 @@ def _ingest_commands(sub: argparse._SubParsersAction, lang: str) -> None:
     review.add_argument("--reason", default=None, help=_("why (required to approve or reject)", lang))
     review.add_argument("--region", default=None, help=_("list: only this region code", lang))
 
-    template = sub.add_parser("template", parents=[_language_option(lang)], help=_("write the submission template (XLSX with dropdowns, CSV)", lang),
+    template = sub.add_parser("template", parents=[_language_option(lang)],
+                              help=_("write the submission template (XLSX with dropdowns, CSV)", lang),
                               description=_("Write aanlevering_sjabloon.xlsx (dropdowns with region and "
                                           "partner names, indicator and sector codes; a sheet "
                                           "Toelichting explaining every column and the correction and "
                                           "withdraw rules) and aanlevering_sjabloon.csv, generated "
-                                          "from data/reference. Delete the example row before sending.", lang))
-    template.add_argument("--out", type=Path, default=Path("."), help=_("output folder (default: here)", lang))
+                                          "from data/reference. Delete the example row before sending.",
+                                          lang))
+    template.add_argument("--out", type=Path, default=Path("."),
+                          help=_("output folder (default: here)", lang))
 
-    schedule = sub.add_parser("schedule", parents=[_language_option(lang)], help=_("run `ingest` on the inbox on a cron schedule (Prefect serve)", lang),
+    schedule = sub.add_parser("schedule", parents=[_language_option(lang)],
+                              help=_("run `ingest` on the inbox on a cron schedule (Prefect serve)", lang),
                               description=_("Serve the `ingest` flow with Prefect on a cron schedule; "
                                           "runs show in the Prefect UI (`prefect server start`).", lang))
     _warehouse_option(schedule, lang)
@@ -111,15 +124,18 @@ def _ingest_commands(sub: argparse._SubParsersAction, lang: str) -> None:
 
 
 def _account_commands(sub: argparse._SubParsersAction, lang: str) -> None:
-    loader = sub.add_parser("loader", parents=[_language_option(lang)], help=_("ingest browser uploads as they arrive (started by serve)", lang),
+    loader = sub.add_parser("loader", parents=[_language_option(lang)],
+                            help=_("ingest browser uploads as they arrive (started by serve)", lang),
                             description=_("Watch the upload inbox and run the Prefect flow `ingest` "
                                         "on each complete file (never on *.part).", lang))
     _warehouse_option(loader, lang)
     _accounts_option(loader, lang)
     loader.add_argument("--inbox", type=Path, default=None, help=_("the upload inbox to watch", lang))
-    loader.add_argument("--interval", type=float, default=3.0, help=_("seconds between looks (default 3)", lang))
+    loader.add_argument("--interval", type=float, default=3.0,
+                        help=_("seconds between looks (default 3)", lang))
 
-    user = sub.add_parser("user", parents=[_language_option(lang)], help=_("manage local accounts: add, list, disable, enable, reset", lang),
+    user = sub.add_parser("user", parents=[_language_option(lang)],
+                          help=_("manage local accounts: add, list, disable, enable, reset", lang),
                           description=_("Local accounts for partners (upload for their organisations) "
                                       "and stewards. Every change goes into the audit log.", lang))
     user.add_argument("action", choices=["add", "list", "disable", "enable", "reset"])
@@ -127,8 +143,10 @@ def _account_commands(sub: argparse._SubParsersAction, lang: str) -> None:
     user.add_argument("--role", choices=["partner", "steward"], default="partner")
     user.add_argument("--org", action="append", help=_("partner code from data/reference/partners.csv "
                                                      "(repeat for several)", lang))
-    user.add_argument("--region", action="append", help=_("region code, e.g. AM10 (repeat; default all)", lang))
-    user.add_argument("--password-stdin", action="store_true", help=_("read the password from standard input", lang))
+    user.add_argument("--region", action="append",
+                      help=_("region code, e.g. AM10 (repeat; default all)", lang))
+    user.add_argument("--password-stdin", action="store_true",
+                      help=_("read the password from standard input", lang))
     _accounts_option(user, lang)
 
 
@@ -139,13 +157,16 @@ def build_parser(lang: str | None = None) -> argparse.ArgumentParser:
         description=_("Regiomonitor: regional labour-market covenants, their targets and progress.", lang))
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
-    demo = sub.add_parser("demo", parents=[_language_option(lang)], help=_("build the warehouse from the embedded demo data and serve the dashboard", lang),
+    demo = sub.add_parser("demo", parents=[_language_option(lang)],
+                          help=_("build the warehouse from the embedded demo data and serve the dashboard",
+                                 lang),
                           description=_("Build the warehouse from the embedded demo data (data/demo) "
                                       "with the refresh flow, then serve the dashboard.", lang))
     _warehouse_option(demo, lang)
     _serve_options(demo, lang)
 
-    refresh = sub.add_parser("refresh", parents=[_language_option(lang)], help=_("rebuild the warehouse from reference data and the inbox", lang),
+    refresh = sub.add_parser("refresh", parents=[_language_option(lang)],
+                             help=_("rebuild the warehouse from reference data and the inbox", lang),
                              description=_("Run the Prefect flow `refresh`: load the reference data and "
                                          "every submission in the inbox into a new warehouse file, "
                                          "then publish it atomically.", lang))
@@ -154,18 +175,22 @@ def build_parser(lang: str | None = None) -> argparse.ArgumentParser:
                          help=_("folder of submission files (default: $REGIOMONITOR_INBOX or {path})", lang,
                            path=default_inbox()))
     refresh.add_argument("--no-demo-targets", action="store_true",
-                         help=_("load only the real targets from data/reference, not the generated demo targets", lang))
+                         help=_("load only the real targets from data/reference, not the generated demo "
+                                "targets", lang))
     refresh.add_argument("--drop-missing", action="store_true",
                          help=_("rebuild even when submissions the warehouse has are not in the inbox "
                               "(they are dropped; without this flag refresh refuses and names them)", lang))
 
-    serve = sub.add_parser("serve", parents=[_language_option(lang)], help=_("serve the dashboard on an existing warehouse", lang),
-                           description=_("Serve the dashboard, reading the published warehouse read-only.", lang))
+    serve = sub.add_parser("serve", parents=[_language_option(lang)],
+                           help=_("serve the dashboard on an existing warehouse", lang),
+                           description=_("Serve the dashboard, reading the published warehouse read-only.",
+                                         lang))
     _warehouse_option(serve, lang)
     _serve_options(serve, lang)
     _account_commands(sub, lang)
 
-    progress = sub.add_parser("progress", parents=[_language_option(lang)], help=_("print a region's progress table", lang),
+    progress = sub.add_parser("progress", parents=[_language_option(lang)],
+                              help=_("print a region's progress table", lang),
                               description=_("Print every progress metric of one region per indicator, "
                                           "read from the views in sql/views.", lang))
     _warehouse_option(progress, lang)
@@ -176,7 +201,8 @@ def build_parser(lang: str | None = None) -> argparse.ArgumentParser:
     progress.add_argument("--programme", default=None, help=_("programme code (default: the first)", lang))
 
     geometry = sub.add_parser(
-        "geometry", parents=[_language_option(lang)], help=_("load real CBS boundaries (arbeidsmarktregio, gemeente, provincie)", lang),
+        "geometry", parents=[_language_option(lang)],
+        help=_("load real CBS boundaries (arbeidsmarktregio, gemeente, provincie)", lang),
         description=_("Run the Prefect flow `geometry`: read a boundary file (GeoJSON, TopoJSON or "
                     "GeoPackage, WGS84 or EPSG:28992) or URL (downloaded once, then cached), "
                     "repair and simplify it, check its codes against data/reference and publish "
@@ -187,19 +213,23 @@ def build_parser(lang: str | None = None) -> argparse.ArgumentParser:
                           default=None, help=_("default: from the codes (AM…, GM…, PV…)", lang))
     geometry.add_argument("--layer", default=None, help=_("layer of a GeoPackage (default: the first)", lang))
     geometry.add_argument("--attribution", default=None,
-                          help=_("credit line under the map (default: the CBS credit line with the boundaries' year)", lang))
+                          help=_("credit line under the map (default: the CBS credit line with the "
+                                 "boundaries' year)", lang))
     geometry.add_argument("--cache", type=Path, default=None,
                           help=_("folder for downloaded files (default: $REGIOMONITOR_GEOMETRY_CACHE "
                                "or data/geometry)", lang))
     _warehouse_option(geometry, lang)
 
-    demo_data = sub.add_parser("demo-data", parents=[_language_option(lang)], help=_("regenerate the demo data (deterministic)", lang),
+    demo_data = sub.add_parser("demo-data", parents=[_language_option(lang)],
+                               help=_("regenerate the demo data (deterministic)", lang),
                                description=_("Regenerate data/demo: generated targets and partner "
                                            "submissions, the same bytes every time for CSV files.", lang))
-    demo_data.add_argument("--out", type=Path, default=DEMO_DIR, help=_("output folder (default {path})", lang, path=DEMO_DIR))
+    demo_data.add_argument("--out", type=Path, default=DEMO_DIR,
+                           help=_("output folder (default {path})", lang, path=DEMO_DIR))
     _ingest_commands(sub, lang)
 
-    bench = sub.add_parser("bench", parents=[_language_option(lang)], help=_("benchmark ingest, dashboard latency, page load and map bytes", lang),
+    bench = sub.add_parser("bench", parents=[_language_option(lang)],
+                           help=_("benchmark ingest, dashboard latency, page load and map bytes", lang),
                            description=_("Generate a national registry extract (10 million records; "
                                        "--quick: 100,000), ingest it through the real path against "
                                        "a single DuckDB statement and a pandas script, serve the "
@@ -207,7 +237,8 @@ def build_parser(lang: str | None = None) -> argparse.ArgumentParser:
                                        "in headless Chromium, size the map, and time a demo refresh "
                                        "with and without Prefect. Prints the figures with the "
                                        "machine they ran on; see docs/benchmarks.md.", lang))
-    bench.add_argument("--quick", action="store_true", help=_("the small size (100,000 records, few repeats)", lang))
+    bench.add_argument("--quick", action="store_true",
+                       help=_("the small size (100,000 records, few repeats)", lang))
     bench.add_argument("--out", type=Path, default=None,
                        help=_("folder for generated files and warehouses, kept afterwards "
                             "(default: a temp folder, removed afterwards)", lang))
@@ -217,7 +248,10 @@ def build_parser(lang: str | None = None) -> argparse.ArgumentParser:
     bench.add_argument("--load", action="store_true",
                        help=_("only the load test: simulated visitors (locust) against `serve` on the "
                             "demo warehouse, with publishes during the run", lang))
-    bench.add_argument("--users", default="50,100", help=_("--load: user counts, comma-separated (default 50,100)", lang))
-    bench.add_argument("--seconds", type=float, default=60, help=_("--load: seconds per user count (default 60)", lang))
-    bench.add_argument("--workers", type=int, default=None, help=_("--load: gunicorn workers (default: serve's)", lang))
+    bench.add_argument("--users", default="50,100",
+                       help=_("--load: user counts, comma-separated (default 50,100)", lang))
+    bench.add_argument("--seconds", type=float, default=60,
+                       help=_("--load: seconds per user count (default 60)", lang))
+    bench.add_argument("--workers", type=int, default=None,
+                       help=_("--load: gunicorn workers (default: serve's)", lang))
     return parser

@@ -33,11 +33,12 @@ def run_refresh(warehouse: Path | None, inbox: Path | None, demo_targets: bool,
     summary = refresh(str(warehouse) if warehouse else None, str(inbox) if inbox else None,
                       demo_targets, drop_missing)
     lang = command_language()
-    counts = {k: fmt_number(v, lang) for k, v in {**summary["submissions"], "targets": summary["targets"]}.items()}
+    counts = {name: fmt_number(value, lang)
+              for name, value in {**summary["submissions"], "targets": summary["targets"]}.items()}
     print(_("Warehouse published: {path}", lang, path=warehouse or default_warehouse()))
     print("  " + _("files loaded {files_loaded}, partly loaded {files_partial}, rejected {files_rejected}, "
-                   "unchanged {files_unchanged}; rows {rows_loaded} (rejected {rows_rejected}), errors {errors}, "
-                   "warnings {warnings}; targets {targets}", lang, **counts))
+                   "unchanged {files_unchanged}; rows {rows_loaded} (rejected {rows_rejected}), errors "
+                   "{errors}, warnings {warnings}; targets {targets}", lang, **counts))
     return summary
 
 
@@ -208,7 +209,8 @@ def cmd_geometry(args: argparse.Namespace) -> None:
     except (BoundaryError, FileNotFoundError) as err:
         sys.exit(str(err))
     lang = command_language()
-    print(_("Boundaries loaded: {rows} {level} ({year}), gzip {before} → {after} bytes (tolerance {tolerance} m)",
+    print(_("Boundaries loaded: {rows} {level} ({year}), gzip {before} → {after} bytes (tolerance "
+            "{tolerance} m)",
             lang, rows=summary["rows"], level=summary["level"], year=summary["year"],
             before=fmt_number(summary["bytes_before"], lang), after=fmt_number(summary["bytes_after"], lang),
             tolerance=fmt_number(summary["tolerance_m"], lang)))
@@ -322,7 +324,8 @@ def cmd_review(args: argparse.Namespace) -> None:
         queue = review.waiting_in(path, args.region)
         print(_("Waiting for review: {n}", lang, n=fmt_number(len(queue), lang)))
         for h in queue:
-            print(_("{id}  {file} row {row}: {change}", lang, id=h.id, file=h.file_name, row=h.change.source_row,
+            print(_("{id}  {file} row {row}: {change}", lang, id=h.id, file=h.file_name,
+                    row=h.change.source_row,
                     change=changes.line(h.change, lang)))
             print("    " + (h.reason_nl if lang == "nl" else h.reason_en))
         return

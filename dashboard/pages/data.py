@@ -13,7 +13,8 @@ from regiomonitor.core import presentation
 from regiomonitor.core.formats import as_date, fmt_month, fmt_number, fmt_timestamp
 from regiomonitor.core.texts import N_, _, language, ngettext
 
-dash.register_page(__name__, path="/data", title=components.page_title(N_("Data")), nav_label=N_("Data"), order=2)
+dash.register_page(__name__, path="/data", title=components.page_title(N_("Data")), nav_label=N_("Data"),
+                   order=2)
 
 def steward_only(value: object, lang: str) -> object:
     """Names and rejected cell values are for signed-in stewards; others see that they are hidden."""
@@ -33,7 +34,8 @@ def submissions(lang: str) -> html.Section:
         html.P(ngettext("{n} file: {loaded} loaded, {partial} partly loaded, {rejected} rejected.",
                         "{n} files: {loaded} loaded, {partial} partly loaded, {rejected} rejected.",
                         len(frame), lang, n=fmt_number(len(frame), lang),
-                        **{s: fmt_number(int(status.get(s, 0)), lang) for s in ("loaded", "partial", "rejected")})),
+                        **{s: fmt_number(int(status.get(s, 0)), lang)
+                           for s in ("loaded", "partial", "rejected")})),
         components.table(_("Every delivered file, newest first; click for its source rows", lang),
                          [_(k, lang) for k in (N_("File"), N_("Received"), N_("Steward"),
                                                N_("Status"), N_("Rows loaded"), N_("Rows rejected"))],
@@ -46,7 +48,8 @@ REASON_LISTS = {
     "rejected": ("data_rejected", N_("Rejected rows"), N_("Every rejected row with its reason"),
                  N_("There are no rejected rows.")),
     "warnings": ("data_warnings", N_("Warnings"),
-                 N_("Loaded rows that stand out (e.g. ten times the usual level)"), N_("There are no warnings.")),
+                 N_("Loaded rows that stand out (e.g. ten times the usual level)"),
+                 N_("There are no warnings.")),
 }
 
 
@@ -99,7 +102,8 @@ def runs(lang: str) -> html.Section:
     return html.Section([
         html.H2(_("Pipeline runs", lang)),
         components.table(_("The last 50 runs that published the warehouse", lang),
-                         [_(k, lang) for k in columns], rows, numeric=set(range(2, 2 + 1 + len(RUN_COUNTS))), box_class="scroll"),
+                         [_(k, lang) for k in columns], rows, numeric=set(range(2, 2 + 1 + len(RUN_COUNTS))),
+                         box_class="scroll"),
     ])
 
 
@@ -121,7 +125,8 @@ def coverage(programme: str, lang: str) -> html.Section:
         html.H2(_("Coverage per region and month", lang)),
         html.P(_("Each cell: how many of the region's partners reported that month. 0 means: nothing "
                  "received yet.", lang)),
-        components.scroll_box(html.Table([html.Caption(caption), head, body], className="data-table coverage"),
+        components.scroll_box(html.Table([html.Caption(caption), head, body],
+                                         className="data-table coverage"),
                               caption),
     ])
 
@@ -213,7 +218,8 @@ def layout(lang: str | None = None, submission: str | None = None, programme: st
         content = [html.H1(_("Data: submissions, checks and freshness", lang)),
                    None if is_steward() else html.P(html.A(_("Names and rejected cell values are shown "
                                                              "to signed-in data stewards only.", lang),
-                                                           href=components.href("/login", lang, next="/data"))),
+                                                           href=components.href("/login", lang,
+                                                                                next="/data"))),
                    changes.since_last_publication(lang), changes.review_queue(lang),
                    submissions(lang),
                    reasons("rejected", lang), reasons("warnings", lang),

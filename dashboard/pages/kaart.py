@@ -33,7 +33,8 @@ def legend(progress: pd.DataFrame, statuses: dict[str, str], lang: str) -> html.
     provisional = int(progress["provisional"].sum())
     if provisional:
         items.append(html.Li([html.Span("◯", className="symbol ring", **{"aria-hidden": "true"}),
-                              _("provisional (open ring on the map): {n}", lang, n=fmt_number(provisional, lang))]))
+                              _("provisional (open ring on the map): {n}", lang,
+                                n=fmt_number(provisional, lang))]))
     missing = int(progress["status"].isna().sum())
     if missing:
         items.append(html.Li([html.Span(className="swatch swatch-none"),
@@ -47,7 +48,8 @@ def table(progress: pd.DataFrame, label: str, statuses: dict[str, str], lang: st
     rows = [[dcc.Link(r.region_name, href=components.href(f"/regio/{r.region}", lang)), r.region,
              fmt_amount(r.realised, r.unit, lang), fmt_amount(r.target_value, r.unit, lang),
              fmt_pct(r.achievement, lang), fmt_number(r.gain_per_10k, lang, 1),
-             presentation.status_text(r, statuses, lang, symbol=True), _("provisional", lang) if r.provisional else "",
+             presentation.status_text(r, statuses, lang, symbol=True),
+             _("provisional", lang) if r.provisional else "",
              fmt_month(as_date(r.last_reported_month), lang, short=True)]
             for r in progress.itertuples()]
     return components.table(
@@ -64,7 +66,8 @@ def summary(progress: pd.DataFrame, label: str, month: dt.date, lang: str) -> st
         return _("no target", lang)
     best, worst = known.iloc[-1], known.iloc[0]
     return _("{indicator}, as of {month}: {n} regions with a target. Median {median} of target; highest "
-             "{best} ({best_pct}), lowest {worst} ({worst_pct}).", lang, indicator=label, month=fmt_month(month, lang), n=len(known),
+             "{best} ({best_pct}), lowest {worst} ({worst_pct}).", lang, indicator=label,
+             month=fmt_month(month, lang), n=len(known),
              median=fmt_pct(known["achievement"].median(), lang),
              best=best["region_name"], best_pct=fmt_pct(best["achievement"], lang),
              worst=worst["region_name"], worst_pct=fmt_pct(worst["achievement"], lang))
@@ -147,7 +150,8 @@ def layout(lang: str | None = None, programme: str | None = None, indicator: str
                     html.P(text, id=ids.KAART_SUMMARY, className="summary",
                            **{"aria-live": "polite"}),
                     html.Div(legend_list, id=ids.KAART_LEGEND),
-                    html.P(_("Click a region on the map or in the table to open its page.", lang), className="hint"),
+                    html.P(_("Click a region on the map or in the table to open its page.", lang),
+                           className="hint"),
                     html.P(credit, id=ids.KAART_ATTRIBUTION, className="attribution"),
                 ]),
             ], className="map-panel"),

@@ -16,7 +16,8 @@ from regiomonitor.core.settings import STEWARD_CONTACT
 from regiomonitor.core.texts import N_, _, language
 from regiomonitor.core.vocabulary import STATUS_SYMBOLS
 
-dash.register_page(__name__, path="/methode", title=components.page_title(N_("Method")), nav_label=N_("Method"),
+dash.register_page(__name__, path="/methode", title=components.page_title(N_("Method")),
+                   nav_label=N_("Method"),
                    order=3)
 
 # Every formula the views apply (sql/views/10_progress.sql), as a term and its definition.
@@ -122,7 +123,8 @@ def provisional(lang: str) -> html.Section:
         html.P(_("Default month: the map and Compare show by default the latest month that is complete "
                  "for at least {share} of the regions (a setting in regiomonitor/core/settings.py); one "
                  "early file does not move it. Now: {month}.", lang,
-                 share=share("default_month_complete_share"), month=fmt_month(as_date(current["as_of_month"]), lang))),
+                 share=share("default_month_complete_share"),
+                 month=fmt_month(as_date(current["as_of_month"]), lang))),
         html.P(_("Behind: a month is due once at least {share} of the regions have reported on it; a "
                  "partner that has not delivered it is behind since the month after its last delivery.", lang,
                  share=share("due_month_reported_share"))),

@@ -42,7 +42,8 @@ def status_badge(row: pd.Series, labels: dict[str, str], lang: str) -> html.Span
 def indicator_card(row: pd.Series, series: pd.DataFrame, label: str, statuses: dict[str, str],
                    country: pd.DataFrame, lang: str) -> html.Section:
     """Realised against target for one indicator, its status, projection and trajectory chart."""
-    target_tag = N_("target: demonstratiedata (demo)") if row["target_is_demo"] else N_("target from the covenant")
+    target_tag = (N_("target: demonstratiedata (demo)") if row["target_is_demo"]
+                  else N_("target from the covenant"))
     tags = [html.Span(_(target_tag, lang),
                       className="badge " + ("badge-demo" if row["target_is_demo"] else "badge-real"))]
     if components.flag(row["observations_demo"]):
@@ -122,7 +123,8 @@ def month_state_text(row: pd.Series, lang: str) -> str:
     state = row["month_state"] if isinstance(row["month_state"], str) else "complete"
     n = 0 if pd.isna(row["month_partners_expected"]) else int(row["month_partners_expected"])
     k = 0 if pd.isna(row["month_partners_delivered"]) else int(row["month_partners_delivered"])
-    return _("Deliveries {month}: {state}", lang, month=fmt_month(as_date(row["as_of_month"]), lang, short=True),
+    return _("Deliveries {month}: {state}", lang,
+             month=fmt_month(as_date(row["as_of_month"]), lang, short=True),
              state=deliveries.month_state(state, k, n, lang))
 
 
@@ -203,7 +205,8 @@ def similar(region: str, programme: str, month: dt.date, labels: dict[str, str],
         html.H2(_("Regions of similar size", lang)),
         html.P(_("The four regions closest to this one in inhabitants aged 15-74: a fairer comparison "
                  "than the largest or smallest.", lang), className="hint"),
-        components.table(_("Percentage of target per indicator, as of {month}", lang, month=fmt_month(month, lang)),
+        components.table(_("Percentage of target per indicator, as of {month}", lang,
+                           month=fmt_month(month, lang)),
                          [_("Region", lang), _("Inhabitants 15-74", lang), *(labels[i] for i in indicators)],
                          rows, numeric=set(range(1, len(indicators) + 2))),
     ], className="similar")
@@ -251,7 +254,8 @@ def gemeenten_view(region: str, programme: str, month: dt.date, boundary: str, l
                     share=fmt_pct(top["share_all"], lang))
         content.insert(1, html.Figure([dcc.Graph(figure=figure, config={"displaylogo": False}),
                                        html.Figcaption([summary, " ", presentation.credit_line(
-                                           "cbs", shapes["year"].iloc[0], shapes["attribution"].iloc[0], lang)])]))
+                                           "cbs", shapes["year"].iloc[0], shapes["attribution"].iloc[0],
+                                           lang)])]))
     elif boundary == "signing":
         content.append(html.P(_("The map shows today's municipal boundaries only; choose ‘Today's "
                                 "boundaries’ to see it.", lang), className="hint"))
@@ -277,7 +281,8 @@ def submissions(region: str, lang: str) -> html.Section:
     frame = warehouse.current().query("region_submissions", region=region)
     rows = [[html.A(s.file_name, href=components.href("/data", lang, submission=s.id)),
              fmt_date(as_date(s.received_at), lang), getattr(s, f"indicators_{lang}"),
-             fmt_amount(s.rows_for_region, "aantal", lang), presentation.submission_state(s.status, lang, s.is_demo)]
+             fmt_amount(s.rows_for_region, "aantal", lang),
+             presentation.submission_state(s.status, lang, s.is_demo)]
             for s in frame.itertuples()]
     return html.Section([
         html.H2(_("Submissions behind these figures", lang)),
@@ -323,7 +328,8 @@ def layout(code: str | None = None, lang: str | None = None, programme: str | No
                                        html.P(_("Region {code} does not exist. Choose a region on the "
                                                 "map.", lang, code=code)),
                                        did_you_mean(code, lang),
-                                       dcc.Link(_("← Back to the map", lang), href=components.href("/", lang))])
+                                       dcc.Link(_("← Back to the map", lang),
+                                                href=components.href("/", lang))])
     state = shell.view(lang, programme, None, month)
     programme = db.query("programmes").set_index("code", drop=False).loc[state.programme]
     as_of = state.month
@@ -343,7 +349,8 @@ def layout(code: str | None = None, lang: str | None = None, programme: str | No
         html.P(_("As of {month}", lang, month=fmt_month(as_of, lang)), className="as-of-line"),
         html.Div([html.Button(_("Print factsheet", lang), type="button", className="button print-button",
                               **{"aria-describedby": "print-hint"}),
-                  html.Span(_("Prints this page as an A4 factsheet, or saves it as a PDF.", lang), id="print-hint", className="hint")],
+                  html.Span(_("Prints this page as an A4 factsheet, or saves it as a PDF.", lang),
+                            id="print-hint", className="hint")],
                  className="no-print print-row"),
         components.default_month_note(db.query("current_month", programme=programme["code"]).iloc[0],
                                       lang),

@@ -29,10 +29,10 @@ dash.register_page(__name__, path="/vergelijken", title=components.page_title(N_
 
 # What the export's figures are, per unit of the indicator.
 EXPORT_UNITS = {
-    "aantal": N_("counts (realised since the start, and target); share of target; gain per 10,000 inhabitants "
-                 "aged 15-74; pace as share of the pace needed"),
-    "euro": N_("euros (realised since the start, and target); share of target; gain per 10,000 inhabitants "
-               "aged 15-74; pace as share of the pace needed"),
+    "aantal": N_("counts (realised since the start, and target); share of target; gain per 10,000 "
+                 "inhabitants aged 15-74; pace as share of the pace needed"),
+    "euro": N_("euros (realised since the start, and target); share of target; gain per 10,000 "
+               "inhabitants aged 15-74; pace as share of the pace needed"),
 }
 MAX_REGIONS = 4
 REGION_COLOURS = ["#0072B2", "#E69F00", "#009E73", "#CC79A7"]  # Okabe-Ito: colour-blind safe
@@ -59,8 +59,8 @@ def trend_text(trend: dict | None, lang: str) -> str:
     if not trend:
         return ""
     values = trend["values"]
-    return _("from {first} to {last} in {n} months", lang, first=fmt_number(values[0], lang), last=fmt_number(values[-1], lang),
-             n=len(values) - 1)
+    return _("from {first} to {last} in {n} months", lang, first=fmt_number(values[0], lang),
+             last=fmt_number(values[-1], lang), n=len(values) - 1)
 
 
 @warehouse.per_snapshot
@@ -146,13 +146,15 @@ def export_context(programme: str, indicator: str, month: dt.date, rows: list[di
                (_("Unit", lang), _(EXPORT_UNITS[unit], lang)),
                (_("Order", lang), _("as shown in Regiomonitor (Compare)", lang))]
     if any(components.flag(r.get("is_demo")) for r in rows):
-        context.append((_("Figures", lang), _(presentation.DEMO_TAG, lang) + ": " + _(components.DEMO_BANNER, lang)))
+        demo = _(presentation.DEMO_TAG, lang) + ": " + _(components.DEMO_BANNER, lang)
+        context.append((_("Figures", lang), demo))
     context.append((_("Source", lang), _(
         "Regiomonitor: submissions of the regional partners, published {published}; downloaded {today}", lang,
         published=fmt_date(published.date(), lang) if published is not None else "–",
         today=fmt_date(dt.date.today(), lang))))
     kinds = {"amount": "euro" if unit == "euro" else "int"}
-    columns = [export.Column(_(header, lang), kinds.get(kind, kind)) for _field, header, kind in EXPORT_COLUMNS]
+    columns = [export.Column(_(header, lang), kinds.get(kind, kind))
+               for _field, header, kind in EXPORT_COLUMNS]
     return (_("Regiomonitor – ranking of the labour-market regions: {indicator}, as of {month}", lang,
               indicator=label, month=fmt_month(month, lang)), context, columns)
 
@@ -217,8 +219,9 @@ def compare_view(programme: str, indicator: str, month: dt.date, regions: list[s
     if series.empty:
         return figure, None, _("Choose one or more regions.", lang)
     last = series.groupby("region_name").tail(1)
-    text = _("Percentage of target as of {month}: {regions}.", lang, month=fmt_month(month, lang), regions="; ".join(
-        f"{r.region_name} {fmt_pct(r.achievement, lang)}" for r in last.itertuples()))
+    shown = "; ".join(f"{r.region_name} {fmt_pct(r.achievement, lang)}" for r in last.itertuples())
+    text = _("Percentage of target as of {month}: {regions}.", lang, month=fmt_month(month, lang),
+             regions=shown)
     pivot = series.pivot(index="month_end", columns="region_name", values="achievement")
     rows = [[fmt_month(pd.Timestamp(m).date(), lang, short=True),
              *(fmt_pct(v, lang) for v in values)] for m, values in pivot.iterrows()]
@@ -253,7 +256,8 @@ def layout(lang: str | None = None, programme: str | None = None, indicator: str
         components.error_region(),
         html.H2(_("Ranking", lang)),
         html.P(_("Ranked by percentage of target (Rank). Click a column header to sort otherwise; the "
-                 "export follows the order shown. Equal values share a rank.", lang), className="hint", id=ids.CMP_GRID_HELP),
+                 "export follows the order shown. Equal values share a rank.", lang),
+               className="hint", id=ids.CMP_GRID_HELP),
         dag.AgGrid(id=ids.CMP_GRID, rowData=ranking_rows(programme, indicator, month, lang),
                    columnDefs=column_defs(lang), getRowId="params.data.region",
                    defaultColDef={"flex": 1, "minWidth": 95, "wrapHeaderText": True,
@@ -270,7 +274,8 @@ def layout(lang: str | None = None, programme: str | None = None, indicator: str
         html.H2(_("Trajectories side by side", lang)),
         components.choice_group(ids.CMP_REGIONS, _("Regions (at most {n})", lang, n=MAX_REGIONS),
                                 dict(sorted(region_names.items(), key=lambda kv: kv[1])), selected,
-                                hint=_("Choose at most {n} regions; click again to remove one.", lang, n=MAX_REGIONS)),
+                                hint=_("Choose at most {n} regions; click again to remove one.", lang,
+                                       n=MAX_REGIONS)),
         html.P(id=ids.CMP_REGIONS_REFUSED, className="hint refused", **{"aria-live": "polite"}),
         # plotly.js starts once the ranking's rows show (assets/plotly_bundle.js, issue 15).
         html.Figure([dcc.Graph(id=ids.CMP_CHART, figure=figure, config={"displaylogo": False}),
@@ -343,7 +348,8 @@ def refuse_fifth(_clicks: list, pressed: list[str], lang: str) -> str:
     if pressed[codes.index(clicked)] == "true" or pressed.count("true") < MAX_REGIONS:
         return ""
     name = warehouse.current().query("region", region=clicked)["name"].iloc[0]
-    return _("{name} was not added: you can compare at most {n} regions at once. Remove a region first.", lang, name=name, n=MAX_REGIONS)
+    return _("{name} was not added: you can compare at most {n} regions at once. Remove a region first.", lang,
+             name=name, n=MAX_REGIONS)
 
 
 url_state.sync_url(ids.CMP_URL_SINK, {

@@ -7,7 +7,6 @@ wherever it appears. Moments are stored in UTC and shown in Europe/Amsterdam.
 from __future__ import annotations
 
 import datetime as dt
-import math
 
 from babel import Locale, dates, numbers, units
 
@@ -22,7 +21,14 @@ def _locale(lang: str) -> str:
 
 
 def _missing(value: object) -> bool:
-    return value is None or (isinstance(value, float) and math.isnan(value))
+    """None, NaN, or pandas' NA and NaT (whose comparisons are NA): a figure nobody knows. Without
+    importing pandas: the pipelines' reports format numbers before pandas is loaded."""
+    if value is None:
+        return True
+    try:
+        return bool(value != value)
+    except TypeError:
+        return True
 
 
 def as_date(value: object) -> dt.date | None:

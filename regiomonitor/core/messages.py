@@ -14,4 +14,5 @@ OS_ERRORS = {errno.ENOSPC: N_("Disk full"), errno.EDQUOT: N_("Disk full"),
 
 def no_warehouse(path: Path) -> Text:
     """A command that needs a published warehouse, where there is none."""
-    return said("No warehouse at {path}; run `regiomonitor refresh` (or `regiomonitor demo`) first.", path=path)
+    return said("No warehouse at {path}; run `regiomonitor refresh` (or `regiomonitor demo`) first.",
+                path=path)
