@@ -12,7 +12,7 @@ import openpyxl
 import pytest
 from playwright.sync_api import expect
 
-from dashboard.export import escape_cell, to_csv, to_xlsx
+from dashboard.export import escape_cell, to_csv, write_sheet
 
 
 @pytest.mark.parametrize("value, expected", [
@@ -30,8 +30,18 @@ def test_csv_is_semicolon_separated_with_bom_and_escaped():
     assert text.splitlines()[1] == "'=1+1;1.200"
 
 
+def to_xlsx(headers: list[str], rows: list[list]) -> bytes:
+    """One sheet written by the exports' write_sheet (moved here from dashboard/export.py:
+    only this test wrote a bare sheet)."""
+    workbook = openpyxl.Workbook()
+    write_sheet(workbook.active, headers, rows)
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
 def test_xlsx_keeps_numbers_and_stores_formula_like_text_as_text():
-    book = openpyxl.load_workbook(io.BytesIO(to_xlsx(["Regio", "Doel"], [["=cmd|' /C calc'!A0", 1200]], "x")))
+    book = openpyxl.load_workbook(io.BytesIO(to_xlsx(["Regio", "Doel"], [["=cmd|' /C calc'!A0", 1200]])))
     cell_text, cell_number = book.active["A2"], book.active["B2"]
     assert cell_text.data_type == "s" and cell_text.value.startswith("'=")
     assert cell_number.value == 1200
