@@ -1,17 +1,15 @@
-"""Shared fixtures: one Prefect test harness per session, one demo warehouse built by
-the real refresh flow, the real dashboard served in a subprocess, and Debian's Chromium."""
+"""Shared fixtures: one Prefect test harness per session, the demo warehouse built once by the
+real refresh flow, a blank published warehouse built once and copied per test, the real
+dashboard served in a subprocess, and Debian's Chromium. Helpers live in tests/helpers.py and,
+where the benchmarks need them too, in benchmarks/serving.py."""
 from __future__ import annotations
 
-import contextlib
 import json
 import os
 import shutil
-import socket
-import subprocess
-import sys
 import tempfile
-import time
-import urllib.request
+from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager
 from pathlib import Path
 
 import pytest
@@ -20,10 +18,9 @@ import pytest
 os.environ.setdefault("PREFECT_HOME", tempfile.mkdtemp(prefix="regiomonitor-prefect-"))
 os.environ["PREFECT_SERVER_ANALYTICS_ENABLED"] = "false"
 
-from regiomonitor.core.settings import DEMO_DIR  # noqa: E402
-
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+from benchmarks.serving import chromium, serving  # noqa: E402
+from regiomonitor.core.settings import DEMO_DIR, ROOT  # noqa: E402
+from tests.helpers import ACCOUNTS, build, inbox_listing  # noqa: E402
 
 
 @pytest.fixture(scope="session")
@@ -39,7 +36,7 @@ def prefect_harness():
 def demo_warehouse(prefect_harness, tmp_path_factory) -> Path:
     """The demo warehouse, built once by the real `refresh` flow from data/demo. Beside it,
     inbox-before.json lists the demo inbox as it was before (tests/test_ingest_flow.py checks
-    the refresh moved and touched nothing)."""
+    the refresh moved and touched nothing). Tests that change a warehouse change a copy."""
     from pipelines.flows import refresh
 
     path = tmp_path_factory.mktemp("warehouse") / "regiomonitor.duckdb"
@@ -48,77 +45,70 @@ def demo_warehouse(prefect_harness, tmp_path_factory) -> Path:
     return path
 
 
-def inbox_listing(inbox: Path) -> list[list]:
-    """Every entry of an inbox with its modification time."""
-    return sorted([p.name, p.stat().st_mtime_ns] for p in inbox.iterdir())
+@pytest.fixture(scope="session")
+def demo_refreshed_again(demo_warehouse, tmp_path_factory) -> Path:
+    """A copy of the demo warehouse refreshed once more from the same inbox by the real flow
+    (a demo refresh costs ~20 s; tests/test_refresh_flow.py and tests/test_rebuild_digest.py
+    compare the same second refresh with the first)."""
+    from pipelines.flows import refresh
 
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-# Accounts every served app has: (user name, password, role, organisations).
-PARTNER = ("roc-rivierenland", "partner-wachtwoord-1", "partner", ["roc"])
-STEWARD = ("beheerder", "steward-wachtwoord-1", "steward", [])
-
-
-@contextlib.contextmanager
-def serving(warehouse: Path, workers: int = 2):
-    """`regiomonitor serve` (gunicorn and the upload loader) on a warehouse, as a user starts
-    it, with the PARTNER and STEWARD accounts; yields its base URL. Accounts and the upload
-    inbox live beside the warehouse (`accounts/`, `uploads/inbox`)."""
-    from dashboard.accounts import Store
-
-    port = free_port()
-    accounts = warehouse.parent / f"accounts-{port}" / "accounts.sqlite"
-    store = Store(accounts)
-    for name, password, role, orgs in (PARTNER, STEWARD):
-        store.add(name, password, role, orgs)
-    log_path = warehouse.with_name(f"serve-{port}.log")
-    with open(log_path, "w") as log:
-        proc = subprocess.Popen([sys.executable, "-m", "regiomonitor.cli", "serve", "--warehouse",
-                                 str(warehouse), "--port", str(port), "--workers", str(workers),
-                                 "--accounts", str(accounts), "--upload-inbox",
-                                 str(warehouse.parent / f"uploads-{port}" / "inbox")],
-                                stdout=log, stderr=log)
-        url = f"http://127.0.0.1:{port}"
-        deadline = time.monotonic() + 90
-        while True:
-            try:
-                urllib.request.urlopen(url, timeout=5)
-                break
-            except OSError:
-                if proc.poll() is not None or time.monotonic() > deadline:
-                    proc.kill()
-                    raise RuntimeError(log_path.read_text())
-                time.sleep(0.3)
-        try:
-            yield url
-        finally:
-            proc.terminate()
-            proc.wait(timeout=30)
+    path = tmp_path_factory.mktemp("refreshed-again") / "regiomonitor.duckdb"
+    shutil.copyfile(demo_warehouse, path)
+    refresh(str(path), str(DEMO_DIR / "inbox"), True)
+    return path
 
 
 @pytest.fixture(scope="session")
-def served_app(demo_warehouse):
+def blank_warehouse(tmp_path_factory) -> Path:
+    """A published warehouse with the reference data (real targets only) and no submissions,
+    built once with the pipeline's plain functions; `published` copies it."""
+    folder = tmp_path_factory.mktemp("blank")
+    (folder / "inbox").mkdir()
+    return build(folder, folder / "inbox", "published.duckdb")
+
+
+@pytest.fixture
+def published(blank_warehouse, tmp_path) -> Path:
+    """A warehouse to ingest into: tmp_path/published.duckdb, a copy of `blank_warehouse`
+    (reference data, no submissions), and an empty tmp_path/inbox/ beside it. A copy is what
+    a fresh build would give, in milliseconds instead of seconds."""
+    (tmp_path / "inbox").mkdir()
+    return Path(shutil.copyfile(blank_warehouse, tmp_path / blank_warehouse.name))
+
+
+@pytest.fixture(scope="session")
+def serve() -> Callable[..., AbstractContextManager[str]]:
+    """Starts `regiomonitor serve` on a warehouse as the tests use it: gunicorn with 2 workers
+    and the upload loader, the PARTNER and STEWARD accounts, its log beside the warehouse
+    (tests/page_sweep.py looks for tracebacks there). `with serve(path) as url:`; `env` is added
+    to the server's environment."""
+    def start(warehouse: Path, workers: int = 2,
+              env: dict[str, str] | None = None) -> AbstractContextManager[str]:
+        return serving(warehouse, warehouse.parent, workers=workers, env=env, loader=True,
+                       users=ACCOUNTS)
+    return start
+
+
+@pytest.fixture(scope="session")
+def served_app(demo_warehouse, serve) -> Iterator[str]:
     """The dashboard on the demo warehouse, served once for the session."""
-    with serving(demo_warehouse) as url:
+    with serve(demo_warehouse) as url:
         yield url
 
 
 @pytest.fixture(scope="session")
-def browser():
-    """Debian's headless Chromium driven by Playwright (its own browser download is not possible here)."""
-    from playwright.sync_api import sync_playwright
+def axe_source() -> str:
+    """axe-core's rules (AXE_CORE_JS, which `make test` sets after fetching it from npm)."""
+    path = Path(os.environ.get("AXE_CORE_JS", ROOT / "tests/.cache/axe-core-4.14.1/axe.min.js"))
+    assert path.exists(), f"{path} missing: `make test` fetches axe-core from the npm registry"
+    return path.read_text(encoding="utf-8")
 
-    executable = shutil.which("chromium")
-    assert executable, "Debian's chromium is missing: `make test` installs it (apt-get install chromium)"
-    with sync_playwright() as p:
-        instance = p.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+
+@pytest.fixture(scope="session")
+def browser():
+    """Debian's headless Chromium driven by Playwright, started once for the session."""
+    with chromium() as instance:
         yield instance
-        instance.close()
 
 
 @pytest.fixture

@@ -7,6 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+
 from regiomonitor.core.settings import ROOT
 
 LINT_IMPORTS = Path(sys.executable).with_name("lint-imports")

@@ -12,7 +12,6 @@ import pytest
 
 from pipelines.flows import ingest
 from regiomonitor import cli
-from tests.conftest import serving
 from tests.helpers import write_csv
 from tests.page_sweep import page, post, sweep, tracebacks
 
@@ -78,10 +77,10 @@ def test_cli_marks_provisional_figures_and_names_late_partners(early, capsys):
     assert "(p)" in out and "Behind: ROC (vocational college) 3 month(s) behind, since Apr 2007" in out
 
 
-def test_served_pages_after_the_early_file(early):
+def test_served_pages_after_the_early_file(early, serve):
     # The reproduction: /vergelijken and /regio/AM29 went blank after this file.
     _, after = early
-    with serving(after) as url:
+    with serve(after) as url:
         failures = sweep(url, [page("/vergelijken"), page("/vergelijken", "?month=2007-08&lang=en"),
                                page("/regio/AM29"), page("/regio/AM29", "?month=2007-08"),
                                page("/regio/AM10", "?month=2007-08"), page("/")])
