@@ -23,6 +23,21 @@ from regiomonitor.core.settings import DEMO_DIR, ROOT  # noqa: E402
 from tests.helpers import ACCOUNTS, build, inbox_listing  # noqa: E402
 
 
+# Fixtures that start `regiomonitor serve` or Chromium: a test using one must be marked slow, so
+# that `pytest -m "not slow"` starts no such process (pyproject.toml's marker says what it means).
+PROCESS_FIXTURES = {"serve", "served_app", "browser"}
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Refuse to run a test that starts a server or a browser without the slow marker."""
+    unmarked = [item.nodeid for item in items
+                if PROCESS_FIXTURES & set(getattr(item, "fixturenames", ()))
+                and item.get_closest_marker("slow") is None]
+    if unmarked:
+        raise pytest.UsageError("mark these @pytest.mark.slow (they start a server or a browser): "
+                                + ", ".join(unmarked))
+
+
 @pytest.fixture(scope="session")
 def prefect_harness():
     """Prefect's ephemeral test server, started once (it takes ~15 s)."""

@@ -34,6 +34,7 @@ def test_store_hashes_passwords_and_refuses_wrong_ones(tmp_path):
         store.add("bob", "x" * 12, "partner")
 
 
+@pytest.mark.slow
 def test_user_command_adds_lists_disables_and_resets_with_an_audit_trail(tmp_path):
     accounts = tmp_path / "acc" / "accounts.sqlite"
     assert user_cli(accounts, "add", "anna", "--org", "roc", "--org", "uwv",

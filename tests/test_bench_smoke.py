@@ -2,8 +2,11 @@
 assertions — timings are measured by the benchmark and reported in docs/benchmarks.md."""
 from __future__ import annotations
 
+import pytest
 
 from benchmarks.run import run
+
+pytestmark = pytest.mark.slow   # the benchmark starts processes, servers and Chromium
 
 
 def test_quick_benchmark_produces_every_section(browser, tmp_path, capsys):

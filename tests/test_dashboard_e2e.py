@@ -3,7 +3,10 @@ from __future__ import annotations
 
 import re
 
+import pytest
 from playwright.sync_api import expect
+
+pytestmark = pytest.mark.slow   # every test drives the served app in Chromium
 
 
 def open_map(page, served_app, query: str = ""):

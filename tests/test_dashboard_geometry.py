@@ -5,10 +5,13 @@ from __future__ import annotations
 import re
 import shutil
 
+import pytest
 from playwright.sync_api import expect
 
 from pipelines.flows import geometry_flow
 from tests.helpers import region_file
+
+pytestmark = pytest.mark.slow   # serves its own app and drives it in Chromium
 
 
 def test_map_switches_between_real_boundaries_and_tiles(demo_warehouse, page, serve, tmp_path):

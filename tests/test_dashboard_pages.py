@@ -14,6 +14,8 @@ from playwright.sync_api import expect
 
 from regiomonitor.core.settings import DEMO_DIR
 
+pytestmark = pytest.mark.slow   # every test drives the served app in Chromium
+
 PAGES = ["/", "/regio/AM10", "/vergelijken?regions=AM10,AM22", "/data", "/methode",
          "/data?submission=unknown"]
 

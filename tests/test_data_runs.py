@@ -3,10 +3,13 @@ their files and rows, and a partly loaded file counts as partial, never as rejec
 from __future__ import annotations
 
 import duckdb
+import pytest
 from playwright.sync_api import expect
 
 from pipelines import ingest
 from tests.helpers import write_csv
+
+pytestmark = pytest.mark.slow   # serves its own app and drives it in Chromium
 
 
 def test_ingest_runs_show_their_counts_on_the_data_page(browser, serve, published, tmp_path):

@@ -84,6 +84,7 @@ def test_file_names_say_what_is_in_them_and_are_safe(parts, name):
     assert file_name(*parts, ext="xlsx") == name
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("lang", ["nl", "en"])
 def test_ranking_xlsx_reads_like_statline(page, served_app, lang):
     from tests.test_dashboard_pages import download, ready
@@ -116,6 +117,7 @@ def test_ranking_xlsx_reads_like_statline(page, served_app, lang):
     assert {v[1] for v in values[header:]} >= {"AM10", "AM01"}                      # the CBS codes
 
 
+@pytest.mark.slow
 def test_a_region_chart_downloads_its_data_as_csv(served_app, demo_warehouse):
     url = f"{served_app}/export/regio/AM10/leerwerkplaatsen.csv?programme=lw2005&month=2007-03&lang=nl"
     with urllib.request.urlopen(url, timeout=30) as response:
@@ -138,6 +140,7 @@ def test_a_region_chart_downloads_its_data_as_csv(served_app, demo_warehouse):
         assert err.value.code == 404
 
 
+@pytest.mark.slow
 def test_region_cards_offer_csv_and_a_named_png(page, served_app):
     from tests.test_dashboard_pages import ready
 

@@ -180,6 +180,7 @@ def test_ingest_refuses_the_demo_inbox_and_a_second_writer(published, tmp_path):
     assert path.exists() and observations(published) == []
 
 
+@pytest.mark.slow
 def test_validate_is_a_dry_run_with_exit_status_and_json(published, tmp_path):
     good = write_csv(tmp_path / "inbox" / "good.csv", ["AM10;stages;2006-03;5;roc;zorg;"])
     bad = write_csv(tmp_path / "inbox" / "bad.csv", ["AM10;stages;2006-Q1;5;roc;zorg;"])
@@ -203,6 +204,7 @@ def test_validate_is_a_dry_run_with_exit_status_and_json(published, tmp_path):
     assert good.exists() and bad.exists()
 
 
+@pytest.mark.slow
 def test_a_rejected_file_says_how_many_rows_were_valid_and_how_to_load_them(published, tmp_path):
     rows = ["AM10;stages;2006-03;5;roc;zorg;", "AM10;stages;2006-04;zes;roc;zorg;",
             "AM10;stages;2006-05;7;roc;zorg;"]
@@ -254,6 +256,7 @@ READER = textwrap.dedent("""
 """)
 
 
+@pytest.mark.slow
 def test_a_reader_process_never_fails_while_loads_publish(published, tmp_path):
     stop = tmp_path / "stop"
     reader = subprocess.Popen([sys.executable, "-c", READER, str(published), str(stop)],

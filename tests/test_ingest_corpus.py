@@ -180,7 +180,8 @@ def test_the_corpus_has_at_least_25_files():
 
 
 @pytest.mark.parametrize("name", sorted(CORPUS))
-def test_bad_file_is_rejected_with_its_reason_and_the_figures_unchanged(name, warehouse_with_one_file, tmp_path):
+def test_bad_file_is_rejected_with_its_reason_and_the_figures_unchanged(name, warehouse_with_one_file,
+                                                                        tmp_path):
     make, sheet, (row, column, value, reason_nl), count = CORPUS[name]
     (tmp_path / "inbox").mkdir()
     path = make(tmp_path / "inbox" / name)

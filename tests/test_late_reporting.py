@@ -77,6 +77,7 @@ def test_cli_marks_provisional_figures_and_names_late_partners(early, capsys):
     assert "(p)" in out and "Behind: ROC (vocational college) 3 month(s) behind, since Apr 2007" in out
 
 
+@pytest.mark.slow
 def test_served_pages_after_the_early_file(early, serve):
     # The reproduction: /vergelijken and /regio/AM29 went blank after this file.
     _, after = early

@@ -93,6 +93,7 @@ def peak_of(code: str) -> tuple[dict, float]:
     return json.loads(report["out"]), report["rss_kb"] / 1024
 
 
+@pytest.mark.slow
 def test_an_xlsx_declaring_the_whole_sheet_reads_its_two_rows_in_bounded_memory(tmp_path):
     rows = [["AM10", "stages", "2006-03", 5, "roc", "zorg", None]]
     honest = xlsx(tmp_path / "eerlijk.xlsx", rows)
@@ -144,6 +145,7 @@ def junk_csv(path: Path, size: int) -> Path:
     return path
 
 
+@pytest.mark.slow
 def test_a_big_csv_is_refused_in_seconds_and_never_waits_for_the_lock(published, tmp_path):
     path = junk_csv(tmp_path / "inbox" / "groot.csv", limits().file_bytes + (1 << 20))
     with warehouse.writer_lock(published):  # a load is running: a refusal must not wait for it
@@ -278,6 +280,7 @@ def test_a_name_with_invalid_utf8_is_refused_alone(prefect_harness, published, t
     assert query(published, "select file_name from submission") == [("goed.csv",)]
 
 
+@pytest.mark.slow
 def test_refresh_from_another_inbox_refuses_to_drop_what_was_received(prefect_harness, published, tmp_path):
     box = tmp_path / "inbox"
     ingest.move_files(ingest.ingest_files(published, [write_csv(box / "roc.csv", [ROW])]))
@@ -297,6 +300,7 @@ def test_refresh_from_another_inbox_refuses_to_drop_what_was_received(prefect_ha
 
 # ---------------------------------------------------------------- clean recovery
 
+@pytest.mark.slow
 def test_staging_files_of_a_killed_process_go_at_the_next_run(published, tmp_path):
     code = ("import sys, time; from pathlib import Path; from pipelines import warehouse;"
             "con = warehouse.create_staging(Path(sys.argv[1])); con.execute('create table t (x int)');"
@@ -324,6 +328,7 @@ def tmpfs(path: Path, size: str):
         subprocess.run(["umount", "-l", str(path)], check=True)
 
 
+@pytest.mark.slow
 def test_a_full_disk_during_the_copy_to_staging_leaves_nothing_behind(published, tmp_path):
     size_kb = published.stat().st_size // 1024
     with tmpfs(tmp_path / "klein", f"{size_kb * 3 // 2}k") as disk:
@@ -342,6 +347,7 @@ def test_a_full_disk_during_the_copy_to_staging_leaves_nothing_behind(published,
         assert files[0].exists()
 
 
+@pytest.mark.slow
 def test_a_read_only_inbox_publishes_nothing(published, tmp_path):
     with tmpfs(tmp_path / "alleen-lezen", "1m") as box:
         write_csv(box / "a.csv", [ROW])
@@ -356,6 +362,7 @@ def test_a_read_only_inbox_publishes_nothing(published, tmp_path):
     assert query(published, "select count(*) from pipeline_run") == [(1,)]
 
 
+@pytest.mark.slow
 def test_lock_contention_is_one_line(published, tmp_path):
     path = write_csv(tmp_path / "inbox" / "a.csv", [ROW])
     with warehouse.writer_lock(published):
@@ -367,6 +374,7 @@ def test_lock_contention_is_one_line(published, tmp_path):
 
 # ---------------------------------------------------------------- a newcomer's first hour
 
+@pytest.mark.slow
 def test_demo_on_a_busy_port_says_so_before_building(tmp_path):
     with socket.socket() as taken:
         taken.bind(("127.0.0.1", 0))
@@ -378,6 +386,7 @@ def test_demo_on_a_busy_port_says_so_before_building(tmp_path):
     assert not (tmp_path / "w.duckdb").exists() and seconds < 15
 
 
+@pytest.mark.slow
 def test_make_demo_passes_the_port():
     dry = subprocess.run(["make", "-n", "demo", "PORT=8051"], capture_output=True, text=True,
                          cwd=ROOT, check=True).stdout

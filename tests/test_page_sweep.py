@@ -13,6 +13,8 @@ from regiomonitor.core.texts import STRINGS
 from tests.helpers import build, write_csv
 from tests.page_sweep import boundary, comparison, log_sizes, map_view, page, post, ranking, sweep, tracebacks
 
+pytestmark = pytest.mark.slow   # every test posts to a served app (gunicorn)
+
 LANGS = ("nl", "en")
 
 

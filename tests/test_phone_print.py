@@ -11,6 +11,8 @@ from playwright.sync_api import expect
 
 from tests.helpers import PARTNER
 
+pytestmark = pytest.mark.slow   # every test drives the served app in Chromium
+
 PHONE = {"width": 390, "height": 844}
 PAGES = ["/", "/regio/AM10", "/vergelijken?regions=AM10,AM22", "/data", "/methode", "/login",
          "/zoek?q=berg", "/aanleveren"]

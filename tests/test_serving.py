@@ -14,6 +14,8 @@ import requests
 from regiomonitor.core.settings import MAX_UPLOAD_BYTES
 from tests.helpers import PARTNER
 
+pytestmark = pytest.mark.slow   # every test talks HTTP to a served app (gunicorn)
+
 
 def csp(response: requests.Response) -> dict[str, str]:
     """The Content-Security-Policy as directive → value."""

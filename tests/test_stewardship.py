@@ -58,6 +58,7 @@ def test_an_unknown_or_out_of_region_organisation_is_refused_with_what_to_do(pub
     assert "alleen voor AM10" in elsewhere.reason_nl
 
 
+@pytest.mark.slow
 def test_a_correction_changes_exactly_one_figure_and_says_so(published, tmp_path):
     inbox = tmp_path / "inbox"
     ingest.move_files(ingest.ingest_files(published, [write_csv(inbox / "mei.csv", MAY_2006)]))
@@ -104,6 +105,7 @@ def test_a_withdrawal_removes_exactly_its_figure_and_keeps_the_old_one(published
         ("zorg", 22, None)]
 
 
+@pytest.mark.slow
 def test_an_outlier_waits_for_a_steward_and_a_rebuild_keeps_the_decision(published, tmp_path):
     inbox = tmp_path / "inbox"
     usual = write_csv(inbox / "a_usual.csv", [f"AM10;stages;2006-0{m};30;ROC Rivor;;" for m in (1, 2, 3)])

@@ -10,6 +10,8 @@ from playwright.sync_api import expect
 
 from tests.helpers import PARTNER, STEWARD
 
+pytestmark = pytest.mark.slow   # serves its own app with the loader, driven in Chromium
+
 VALID = "regio;indicator;periode;waarde;partner;sector;opmerking\nAM10;leerwerkplaatsen;2007-05;9;roc;zorg;\n"
 UNUSUAL = "regio;indicator;periode;waarde;partner;sector;opmerking\nAM10;leerwerkplaatsen;2007-06;5000;roc;zorg;\n"
 INVALID = ("regio;indicator;periode;waarde;partner;sector;opmerking\n"
@@ -60,7 +62,6 @@ def axe_violations(page, source: str) -> list[str]:
     )).violations.map(v => v.id + ': ' + v.nodes.map(n => n.target.join(' ')).join(', '))""")
 
 
-@pytest.mark.slow
 def test_partner_uploads_sees_the_report_and_the_loaded_state(tab, upload_app):
     sign_in(tab, upload_app, PARTNER)
     expect(tab.locator("main h1")).to_have_text("Cijfers aanleveren")
@@ -98,7 +99,6 @@ def wait_for_state(page, row, wanted: str) -> None:
         page.reload()
 
 
-@pytest.mark.slow
 def test_an_unusual_figure_waits_until_a_steward_approves_it(tab, upload_app):
     sign_in(tab, upload_app, PARTNER)
     choose_file(tab, "AM10_roc_juni.csv", UNUSUAL)
@@ -124,7 +124,6 @@ def test_an_unusual_figure_waits_until_a_steward_approves_it(tab, upload_app):
     expect(tab.locator("#audit")).to_contain_text("review approved published")
 
 
-@pytest.mark.slow
 def test_steward_sees_every_upload_the_audit_log_and_the_data_page_details(tab, upload_app):
     tab.goto(f"{upload_app}/data")
     expect(tab.locator("main")).to_contain_text("alleen zichtbaar voor ingelogde databeheerders")
