@@ -63,7 +63,10 @@ def test_a_refresh_killed_with_minus_9_is_marked_crashed_by_the_next_run(prefect
         [killed] = [r for r in client.read_flow_runs()
                     if (r.infrastructure_pid or "").endswith(f":{child.pid}")]
         assert killed.state.type == StateType.RUNNING and staging()
-        refresh(str(served), str(DEMO_DIR / "inbox"), False)
+        # the next run: a refresh that publishes in seconds (an empty inbox, the demo's files
+        # dropped) where the demo inbox takes ~20 s; every flow run starts by recovering
+        (tmp_path / "empty").mkdir()
+        refresh(str(served), str(tmp_path / "empty"), False, drop_missing=True)
         after = client.read_flow_run(killed.id)
     assert after.state.type == StateType.CRASHED
     assert f":{child.pid} no longer exists" in after.state.message
