@@ -14,13 +14,17 @@ from pathlib import Path
 
 import pytest
 
-# Prefect reads these at import: keep its state out of the home folder and offline.
+# Prefect reads these at import: keep its state out of the home folder and offline. Under
+# pytest-xdist each worker is a process with its own test harness, and its own PREFECT_HOME
+# (it would inherit the controller's otherwise).
+if os.environ.get("PYTEST_XDIST_WORKER"):
+    os.environ["PREFECT_HOME"] = tempfile.mkdtemp(prefix="regiomonitor-prefect-")
 os.environ.setdefault("PREFECT_HOME", tempfile.mkdtemp(prefix="regiomonitor-prefect-"))
 os.environ["PREFECT_SERVER_ANALYTICS_ENABLED"] = "false"
 
 from benchmarks.serving import chromium, serving  # noqa: E402
 from regiomonitor.core.settings import DEMO_DIR, ROOT  # noqa: E402
-from tests.helpers import ACCOUNTS, build, inbox_listing  # noqa: E402
+from tests.helpers import ACCOUNTS, build, built_once, inbox_listing  # noqa: E402
 
 
 # Fixtures that start `regiomonitor serve` or Chromium: a test using one must be marked slow, so
@@ -48,29 +52,46 @@ def prefect_harness():
 
 
 @pytest.fixture(scope="session")
-def demo_warehouse(prefect_harness, tmp_path_factory) -> Path:
-    """The demo warehouse, built once by the real `refresh` flow from data/demo. Beside it,
-    inbox-before.json lists the demo inbox as it was before (tests/test_ingest_flow.py checks
-    the refresh moved and touched nothing). Tests that change a warehouse change a copy."""
-    from pipelines.flows import refresh
-
-    path = tmp_path_factory.mktemp("warehouse") / "regiomonitor.duckdb"
-    path.with_name("inbox-before.json").write_text(json.dumps(inbox_listing(DEMO_DIR / "inbox")))
-    refresh(str(path), str(DEMO_DIR / "inbox"), True)
-    return path
+def run_folder(tmp_path_factory) -> Path:
+    """A folder for this test run: with pytest-xdist the one all workers share (their own
+    basetemps are inside it), else this session's basetemp."""
+    base = tmp_path_factory.getbasetemp()
+    return base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
 
 
 @pytest.fixture(scope="session")
-def demo_refreshed_again(demo_warehouse, tmp_path_factory) -> Path:
-    """A copy of the demo warehouse refreshed once more from the same inbox by the real flow
-    (a demo refresh costs ~20 s; tests/test_refresh_flow.py and tests/test_rebuild_digest.py
-    compare the same second refresh with the first)."""
-    from pipelines.flows import refresh
+def demo_warehouse(request, run_folder, tmp_path_factory) -> Path:
+    """The demo warehouse, built by the real `refresh` flow from data/demo once per run (once
+    for all xdist workers) and copied into this session's own folder, where its server logs
+    go. Beside it, inbox-before.json lists the demo inbox as it was before
+    (tests/test_ingest_flow.py checks the refresh moved and touched nothing). Tests that
+    change a warehouse change a copy."""
+    def build(folder: Path) -> None:
+        from pipelines.flows import refresh
 
-    path = tmp_path_factory.mktemp("refreshed-again") / "regiomonitor.duckdb"
-    shutil.copyfile(demo_warehouse, path)
-    refresh(str(path), str(DEMO_DIR / "inbox"), True)
-    return path
+        request.getfixturevalue("prefect_harness")
+        (folder / "inbox-before.json").write_text(json.dumps(inbox_listing(DEMO_DIR / "inbox")))
+        refresh(str(folder / "regiomonitor.duckdb"), str(DEMO_DIR / "inbox"), True)
+
+    built = built_once(run_folder / "demo", build)
+    own = tmp_path_factory.mktemp("warehouse")
+    shutil.copyfile(built / "inbox-before.json", own / "inbox-before.json")
+    return Path(shutil.copyfile(built / "regiomonitor.duckdb", own / "regiomonitor.duckdb"))
+
+
+@pytest.fixture(scope="session")
+def demo_refreshed_again(request, demo_warehouse, run_folder) -> Path:
+    """A copy of the demo warehouse refreshed once more from the same inbox by the real flow,
+    once per run (a demo refresh costs ~20 s; tests/test_refresh_flow.py and
+    tests/test_rebuild_digest.py compare the same second refresh with the first)."""
+    def build(folder: Path) -> None:
+        from pipelines.flows import refresh
+
+        request.getfixturevalue("prefect_harness")
+        shutil.copyfile(demo_warehouse, folder / "regiomonitor.duckdb")
+        refresh(str(folder / "regiomonitor.duckdb"), str(DEMO_DIR / "inbox"), True)
+
+    return built_once(run_folder / "refreshed-again", build) / "regiomonitor.duckdb"
 
 
 @pytest.fixture(scope="session")

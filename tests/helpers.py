@@ -4,6 +4,7 @@ processes (the CLI, `serve`, Chromium) are started by benchmarks/serving.py."""
 from __future__ import annotations
 
 import atexit
+import fcntl
 import functools
 import shutil
 import tempfile
@@ -121,6 +122,20 @@ def wait_for(condition: Callable[[], T], timeout: float, what: str, interval: fl
         if time.monotonic() > deadline:
             raise AssertionError(f"timed out after {timeout} s waiting for {what}")
         time.sleep(interval)
+
+
+def built_once(folder: Path, build: Callable[[Path], object]) -> Path:
+    """`folder`, filled by `build(folder)` the first time anyone asks in this run. Under
+    pytest-xdist every worker is a process with its own session fixtures: the first worker
+    builds (a demo refresh takes ~20 s) while the others wait on the lock, then all use it."""
+    folder.mkdir(parents=True, exist_ok=True)
+    with open(folder.with_name(folder.name + ".lock"), "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        done = folder / ".built"
+        if not done.exists():
+            build(folder)
+            done.touch()
+    return folder
 
 
 def after_the_clock_passes(warehouse: Path) -> None:

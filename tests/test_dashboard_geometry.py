@@ -14,7 +14,7 @@ from tests.helpers import region_file
 pytestmark = pytest.mark.slow   # serves its own app and drives it in Chromium
 
 
-def test_map_switches_between_real_boundaries_and_tiles(demo_warehouse, page, serve, tmp_path):
+def test_map_switches_between_real_boundaries_and_tiles(prefect_harness, demo_warehouse, page, serve, tmp_path):
     path = tmp_path / "with-boundaries.duckdb"
     shutil.copy(demo_warehouse, path)
     geometry_flow(str(region_file(tmp_path, path)), warehouse_path=str(path), cache_dir=str(tmp_path / "cache"))

@@ -29,7 +29,7 @@ def rows(path, sql: str, *params) -> list[tuple]:
 
 
 @pytest.fixture(scope="module")
-def early(demo_warehouse, tmp_path_factory):
+def early(prefect_harness, demo_warehouse, tmp_path_factory):
     """A copy of the demo warehouse before and after ingesting one early file."""
     tmp = tmp_path_factory.mktemp("early")
     before = tmp / "before.duckdb"

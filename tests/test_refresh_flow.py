@@ -63,7 +63,7 @@ def test_refresh_twice_gives_the_same_contents(demo_warehouse, demo_refreshed_ag
     con.close()
 
 
-def test_publish_does_not_disturb_an_open_reader(demo_warehouse, tmp_path):
+def test_publish_does_not_disturb_an_open_reader(prefect_harness, demo_warehouse, tmp_path):
     path = tmp_path / "served.duckdb"
     shutil.copy(demo_warehouse, path)
     reader = duckdb.connect(str(path), read_only=True)
@@ -88,7 +88,7 @@ def test_a_second_writer_is_told_to_wait(tmp_path):
                 pass
 
 
-def test_a_failing_refresh_leaves_the_served_warehouse_untouched(demo_warehouse, tmp_path):
+def test_a_failing_refresh_leaves_the_served_warehouse_untouched(prefect_harness, demo_warehouse, tmp_path):
     path = tmp_path / "kept.duckdb"
     shutil.copy(demo_warehouse, path)
     before = snapshot(path)
