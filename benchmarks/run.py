@@ -1,6 +1,7 @@
 """`regiomonitor bench`: every section in one run, printed with the machine it ran on."""
 from __future__ import annotations
 
+import contextlib
 import shutil
 import tempfile
 from dataclasses import dataclass
@@ -26,13 +27,15 @@ QUICK = Size(workload.QUICK_ROWS, 1, 10, 1)
 
 
 def run(quick: bool, out: Path | None, warehouse: Path | None = None,
-        with_prefect: bool = True) -> dict[str, object]:
-    """Generate, ingest, serve and measure; print each section as it finishes; return figures."""
+        with_prefect: bool = True, browser: object | None = None) -> dict[str, object]:
+    """Generate, ingest, serve and measure; print each section as it finishes; return figures.
+    `browser`: a Chromium already running (the tests' own; Playwright's sync API cannot start a
+    second one in the same thread), else one is started for the run."""
     size = QUICK if quick else FULL
     work = Path(tempfile.mkdtemp(prefix="regiomonitor-bench-")) if out is None else out
     work.mkdir(parents=True, exist_ok=True)
     try:
-        figures = measure(size, work, warehouse or work / "served.duckdb")
+        figures = measure(size, work, warehouse or work / "served.duckdb", browser)
         if with_prefect:
             figures["prefect"] = print_prefect(prefect_share.run(work))
         return figures
@@ -50,14 +53,15 @@ def measure_ingest(size: Size, work: Path, served: Path) -> dict[str, object]:
     return {"ingest": print_ingest(ingest.run(files, work, size.repeats, served))}
 
 
-def measure(size: Size, work: Path, served: Path) -> dict[str, object]:
-    """Sections 1–4 on one generated extract."""
+def measure(size: Size, work: Path, served: Path, browser: object | None = None) -> dict[str, object]:
+    """Sections 1–4 on one generated extract (in `browser`, else in a Chromium of their own)."""
     figures = measure_ingest(size, work, served)
     real = map_bytes.GEO_DIR.exists()
     if real:
         map_bytes.load_real_boundaries(served)
     from benchmarks.serving import chromium, serving
-    with serving(served, work) as url, chromium() as browser:
+    own = chromium() if browser is None else contextlib.nullcontext(browser)
+    with serving(served, work) as url, own as browser:
         bodies = payloads.capture(browser, url)
         figures["latency"] = print_latency(latency.run(url, bodies, size.calls))
         figures["pages"] = print_pages(page_ready.run(browser, url, size.loads))

@@ -1,4 +1,7 @@
-"""`regiomonitor serve` in a subprocess for the benchmark, and Debian's Chromium via Playwright."""
+"""Real processes for the benchmarks and the tests alike: `regiomonitor …` in a fresh
+interpreter, `regiomonitor serve` until its home page answers, a free port, and Debian's
+Chromium via Playwright. One copy of each, so that a test and a benchmark start the product
+the same way a user does (the tests import them from here: benchmarks is an installed package)."""
 from __future__ import annotations
 
 import contextlib
@@ -9,7 +12,7 @@ import subprocess
 import sys
 import time
 import urllib.request
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from regiomonitor.core.settings import ROOT
@@ -19,38 +22,79 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networki
 
 
 def free_port() -> int:
-    """A port nobody listens on right now."""
+    """A port nobody listens on right now (the OS picks it), so that servers started side by
+    side, or by two test runs on one machine, never collide on a fixed number."""
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return s.getsockname()[1]
 
 
+Env = dict[str, str | None]
+
+
+def _command(args: tuple[str, ...], env: Env | None, code: Path) -> dict:
+    """What `cli` and `start_cli` share: this venv's Python, `-m regiomonitor.cli` from the
+    source tree `code` (`-m` puts the cwd first on sys.path), and this environment with `env`
+    laid over it (a None value removes that variable)."""
+    merged = {**os.environ, "PYTHONPATH": str(code), **(env or {})}
+    return {"args": [sys.executable, "-m", "regiomonitor.cli", *args], "cwd": code,
+            "env": {k: v for k, v in merged.items() if v is not None}}
+
+
+def cli(*args: str, env: Env | None = None, stdin: str | None = None,
+        timeout: float = 120, code: Path = ROOT) -> subprocess.CompletedProcess:
+    """`regiomonitor args…` run to its end in a fresh process, as a user runs it: its exit
+    status and its output as text. For what only a real process shows (exit status, stderr,
+    start-up cost, signals); in-process `cli.main([...])` is cheaper for the rest."""
+    return subprocess.run(**_command(args, env, code), input=stdin, capture_output=True,
+                          text=True, timeout=timeout)
+
+
+def start_cli(*args: str, env: Env | None = None, code: Path = ROOT,
+              **popen: object) -> subprocess.Popen:
+    """`regiomonitor args…` started and left running (serve, demo, a refresh to kill);
+    `popen` passes stdout/stderr and the like to subprocess.Popen."""
+    return subprocess.Popen(**_command(args, env, code), **popen)
+
+
 @contextlib.contextmanager
-def serving(warehouse: Path, log_dir: Path, workers: int | None = None,
-            env: dict[str, str] | None = None, code: Path = ROOT) -> Iterator[str]:
-    """The dashboard on `warehouse`, started as a user starts it (gunicorn; accounts in
-    `log_dir`, no upload loader), with `env` added to its environment, from the source tree
-    `code` (another commit's, to compare in one run: benchmarks/compare.py); yields its URL."""
+def serving(warehouse: Path, folder: Path, workers: int | None = None,
+            env: Env | None = None, code: Path = ROOT, loader: bool = False,
+            users: Iterable[tuple[str, str, str, list[str]]] = ()) -> Iterator[str]:
+    """`regiomonitor serve` (gunicorn) on `warehouse`, started as a user starts it, until its
+    home page answers; yields its base URL and stops it afterwards. Its log is
+    `folder/serve-<port>.log`; its accounts store `folder/accounts-<port>/accounts.sqlite` holds
+    `users` (name, password, role, organisations). With `loader` the upload loader runs beside
+    it on `folder/uploads-<port>/inbox`, else `--no-loader`. `env` is added to its environment;
+    `code` is the source tree to run (another commit's, to compare in one run:
+    benchmarks/compare.py)."""
     port = free_port()
-    log_path = log_dir / f"serve-{port}.log"
-    options = ["--accounts", str(log_dir / "accounts.sqlite"), "--no-loader",
+    accounts = folder / f"accounts-{port}" / "accounts.sqlite"
+    accounts.parent.mkdir(parents=True, exist_ok=True)
+    if users:
+        from dashboard.accounts import Store
+        store = Store(accounts)
+        for name, password, role, orgs in users:
+            store.add(name, password, role, orgs)
+    options = ["--accounts", str(accounts),
+               *(["--upload-inbox", str(folder / f"uploads-{port}" / "inbox")] if loader else ["--no-loader"]),
                *(["--workers", str(workers)] if workers else [])]
+    log_path = folder / f"serve-{port}.log"
     with open(log_path, "w") as log:
-        proc = subprocess.Popen([sys.executable, "-m", "regiomonitor.cli", "serve", "--warehouse",
-                                 str(warehouse), "--port", str(port), *options], stdout=log,
-                                stderr=log, cwd=code,  # `-m` puts the cwd first on sys.path
-                                env={**os.environ, "PYTHONPATH": str(code), **(env or {})})
+        proc = start_cli("serve", "--warehouse", str(warehouse), "--port", str(port), *options,
+                         env=env, code=code, stdout=log, stderr=log)
         url = f"http://127.0.0.1:{port}"
         try:
             wait_until_up(url, proc, log_path)
             yield url
         finally:
             proc.terminate()
-            proc.wait(timeout=10)
+            proc.wait(timeout=30)   # the loader may be stopping Prefect's temporary server
 
 
 def wait_until_up(url: str, proc: subprocess.Popen, log_path: Path, timeout: float = 90) -> None:
-    """Poll the home page until it answers; raise with the server's log if it died."""
+    """Poll the home page until it answers; raise with the server's log if it died or never
+    answered (a fixed sleep would be too short on a busy machine and too long on an idle one)."""
     deadline = time.monotonic() + timeout
     while True:
         try:
@@ -69,7 +113,7 @@ def chromium() -> Iterator[object]:
 
     executable = shutil.which("chromium")
     if not executable:
-        raise RuntimeError("chromium not found: apt-get install chromium")
+        raise RuntimeError("Debian's chromium is missing: `make test` installs it (apt-get install chromium)")
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
         try:

@@ -36,16 +36,6 @@ def to_csv(headers: list[str], rows: list[list]) -> str:
     return "\ufeff" + buffer.getvalue()  # a BOM so Excel reads UTF-8
 
 
-def to_xlsx(headers: list[str], rows: list[list], sheet: str) -> bytes:
-    """One sheet; numbers stay numbers, text is escaped and never stored as a formula."""
-    workbook = openpyxl.Workbook()
-    write_sheet(workbook.active, headers, rows)
-    workbook.active.title = sheet[:31]
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
-
-
 def write_sheet(ws, headers: list[str], rows: list[list]) -> None:
     """Header row and data rows, every text cell stored as text."""
     ws.append([escape_cell(h) for h in headers])

@@ -15,7 +15,7 @@ from pathlib import Path
 from pipelines.reasons import reason
 from regiomonitor.core.formats import fmt_number, fmt_size
 from regiomonitor.core.settings import Limits, limits as current_limits
-from regiomonitor.core.texts import Text, said
+from regiomonitor.core.texts import Text, command_language, said
 
 
 class SheetNotFound(ValueError):
@@ -36,9 +36,13 @@ class TooLarge(ValueError):
     setting that moves it (the reason is kept in Dutch and English, as every reason is)."""
 
     def __init__(self, what: Text, variable: str):
-        self.why = said("{what} (setting {variable})", what=what, variable=variable)
-        self.error = reason("too_large", self.why("nl"), self.why("en"))
-        super().__init__(str(self.why))
+        limit = said("{what} (setting {variable})", what=what, variable=variable)
+        self.error = reason("too_large", limit("nl"), limit("en"))
+        super().__init__(self.why(command_language()))
+
+    def why(self, lang: str) -> str:
+        """The reason in `lang`, with the reason table's own wording ('file is too large: …')."""
+        return self.error.reason_nl if lang == "nl" else self.error.reason_en
 
 
 def size_error(size: int, limit: int, variable: str) -> TooLarge:

@@ -32,7 +32,7 @@ from pipelines.runs import is_demo_inbox
 from regiomonitor.core.formats import fmt_date, fmt_number
 from regiomonitor.core.presentation import submission_state
 from regiomonitor.core.settings import Limits, limits as current_limits
-from regiomonitor.core.texts import Text, _, command_language, ngettext, said
+from regiomonitor.core.texts import _, command_language, ngettext, said
 from regiomonitor.core.vocabulary import INBOX_SUFFIXES
 
 IGNORED_PREFIXES = (".", "~$")   # hidden and temporary files; Excel's lock files
@@ -47,7 +47,7 @@ class Refusal:
     """A file that will not be taken, and why."""
 
     path: Path
-    why: Text
+    why: Callable[[str], str]   # the reason in a language: a Text, or a file's TooLarge.why
 
     def line(self, lang: str) -> str:
         return _("REFUSED {file}: {why}", lang, file=shown(self.path), why=self.why(lang))

@@ -1,6 +1,6 @@
-"""Dutch numbers and months for a single value outside a file (such as the CLI's --month),
-read by the same SQL macros the intake rules use (sql/pipelines/macros.sql): one definition
-of '1.200', '37,5', 'mrt 2006' and '15-03-2006', however the value arrives.
+"""A Dutch month for a single value outside a file (the CLI's --month), read by the same SQL
+macros the intake rules use (sql/pipelines/macros.sql): one definition of 'mrt 2006' and
+'15-03-2006', however the value arrives (tests/test_parsing.py reads numbers the same way).
 """
 from __future__ import annotations
 
@@ -36,11 +36,6 @@ def _read(macro: str, reason: str, cell: object) -> object:
     if value is None:
         raise ParseError(*templates()[reason])
     return value
-
-
-def parse_number(cell: object) -> float:
-    """'1.200' → 1200, '37,5' → 37.5, '1.234,56' → 1234.56; spreadsheet numbers pass through."""
-    return _read("nl_number", "not_a_number", cell)
 
 
 def parse_period(cell: object) -> dt.date:

@@ -1,29 +1,45 @@
-"""Shared fixtures: one Prefect test harness per session, one demo warehouse built by
-the real refresh flow, the real dashboard served in a subprocess, and Debian's Chromium."""
+"""Shared fixtures: one Prefect test harness per session, the demo warehouse built once by the
+real refresh flow, a blank published warehouse built once and copied per test, the real
+dashboard served in a subprocess, and Debian's Chromium. Helpers live in tests/helpers.py and,
+where the benchmarks need them too, in benchmarks/serving.py."""
 from __future__ import annotations
 
-import contextlib
 import json
 import os
 import shutil
-import socket
-import subprocess
-import sys
 import tempfile
-import time
-import urllib.request
+from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager
 from pathlib import Path
 
 import pytest
 
-# Prefect reads these at import: keep its state out of the home folder and offline.
+# Prefect reads these at import: keep its state out of the home folder and offline. Under
+# pytest-xdist each worker is a process with its own test harness, and its own PREFECT_HOME
+# (it would inherit the controller's otherwise).
+if os.environ.get("PYTEST_XDIST_WORKER"):
+    os.environ["PREFECT_HOME"] = tempfile.mkdtemp(prefix="regiomonitor-prefect-")
 os.environ.setdefault("PREFECT_HOME", tempfile.mkdtemp(prefix="regiomonitor-prefect-"))
 os.environ["PREFECT_SERVER_ANALYTICS_ENABLED"] = "false"
 
-from regiomonitor.core.settings import DEMO_DIR  # noqa: E402
+from benchmarks.serving import chromium, serving  # noqa: E402
+from regiomonitor.core.settings import DEMO_DIR, ROOT  # noqa: E402
+from tests.helpers import ACCOUNTS, build, built_once, inbox_listing  # noqa: E402
 
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+
+# Fixtures that start `regiomonitor serve` or Chromium: a test using one must be marked slow, so
+# that `pytest -m "not slow"` starts no such process (pyproject.toml's marker says what it means).
+PROCESS_FIXTURES = {"serve", "served_app", "browser"}
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Refuse to run a test that starts a server or a browser without the slow marker."""
+    unmarked = [item.nodeid for item in items
+                if PROCESS_FIXTURES & set(getattr(item, "fixturenames", ()))
+                and item.get_closest_marker("slow") is None]
+    if unmarked:
+        raise pytest.UsageError("mark these @pytest.mark.slow (they start a server or a browser): "
+                                + ", ".join(unmarked))
 
 
 @pytest.fixture(scope="session")
@@ -36,89 +52,99 @@ def prefect_harness():
 
 
 @pytest.fixture(scope="session")
-def demo_warehouse(prefect_harness, tmp_path_factory) -> Path:
-    """The demo warehouse, built once by the real `refresh` flow from data/demo. Beside it,
-    inbox-before.json lists the demo inbox as it was before (tests/test_ingest_flow.py checks
-    the refresh moved and touched nothing)."""
-    from pipelines.flows import refresh
-
-    path = tmp_path_factory.mktemp("warehouse") / "regiomonitor.duckdb"
-    path.with_name("inbox-before.json").write_text(json.dumps(inbox_listing(DEMO_DIR / "inbox")))
-    refresh(str(path), str(DEMO_DIR / "inbox"), True)
-    return path
-
-
-def inbox_listing(inbox: Path) -> list[list]:
-    """Every entry of an inbox with its modification time."""
-    return sorted([p.name, p.stat().st_mtime_ns] for p in inbox.iterdir())
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-# Accounts every served app has: (user name, password, role, organisations).
-PARTNER = ("roc-rivierenland", "partner-wachtwoord-1", "partner", ["roc"])
-STEWARD = ("beheerder", "steward-wachtwoord-1", "steward", [])
-
-
-@contextlib.contextmanager
-def serving(warehouse: Path, workers: int = 2):
-    """`regiomonitor serve` (gunicorn and the upload loader) on a warehouse, as a user starts
-    it, with the PARTNER and STEWARD accounts; yields its base URL. Accounts and the upload
-    inbox live beside the warehouse (`accounts/`, `uploads/inbox`)."""
-    from dashboard.accounts import Store
-
-    port = free_port()
-    accounts = warehouse.parent / f"accounts-{port}" / "accounts.sqlite"
-    store = Store(accounts)
-    for name, password, role, orgs in (PARTNER, STEWARD):
-        store.add(name, password, role, orgs)
-    log_path = warehouse.with_name(f"serve-{port}.log")
-    with open(log_path, "w") as log:
-        proc = subprocess.Popen([sys.executable, "-m", "regiomonitor.cli", "serve", "--warehouse",
-                                 str(warehouse), "--port", str(port), "--workers", str(workers),
-                                 "--accounts", str(accounts), "--upload-inbox",
-                                 str(warehouse.parent / f"uploads-{port}" / "inbox")],
-                                stdout=log, stderr=log)
-        url = f"http://127.0.0.1:{port}"
-        deadline = time.monotonic() + 90
-        while True:
-            try:
-                urllib.request.urlopen(url, timeout=5)
-                break
-            except OSError:
-                if proc.poll() is not None or time.monotonic() > deadline:
-                    proc.kill()
-                    raise RuntimeError(log_path.read_text())
-                time.sleep(0.3)
-        try:
-            yield url
-        finally:
-            proc.terminate()
-            proc.wait(timeout=30)
+def run_folder(tmp_path_factory) -> Path:
+    """A folder for this test run: with pytest-xdist the one all workers share (their own
+    basetemps are inside it), else this session's basetemp."""
+    base = tmp_path_factory.getbasetemp()
+    return base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
 
 
 @pytest.fixture(scope="session")
-def served_app(demo_warehouse):
+def demo_warehouse(request, run_folder, tmp_path_factory) -> Path:
+    """The demo warehouse, built by the real `refresh` flow from data/demo once per run (once
+    for all xdist workers) and copied into this session's own folder, where its server logs
+    go. Beside it, inbox-before.json lists the demo inbox as it was before
+    (tests/test_ingest_flow.py checks the refresh moved and touched nothing). Tests that
+    change a warehouse change a copy."""
+    def build(folder: Path) -> None:
+        from pipelines.flows import refresh
+
+        request.getfixturevalue("prefect_harness")
+        (folder / "inbox-before.json").write_text(json.dumps(inbox_listing(DEMO_DIR / "inbox")))
+        refresh(str(folder / "regiomonitor.duckdb"), str(DEMO_DIR / "inbox"), True)
+
+    built = built_once(run_folder / "demo", build)
+    own = tmp_path_factory.mktemp("warehouse")
+    shutil.copyfile(built / "inbox-before.json", own / "inbox-before.json")
+    return Path(shutil.copyfile(built / "regiomonitor.duckdb", own / "regiomonitor.duckdb"))
+
+
+@pytest.fixture(scope="session")
+def demo_refreshed_again(request, demo_warehouse, run_folder) -> Path:
+    """A copy of the demo warehouse refreshed once more from the same inbox by the real flow,
+    once per run (a demo refresh costs ~20 s; tests/test_refresh_flow.py and
+    tests/test_rebuild_digest.py compare the same second refresh with the first)."""
+    def build(folder: Path) -> None:
+        from pipelines.flows import refresh
+
+        request.getfixturevalue("prefect_harness")
+        shutil.copyfile(demo_warehouse, folder / "regiomonitor.duckdb")
+        refresh(str(folder / "regiomonitor.duckdb"), str(DEMO_DIR / "inbox"), True)
+
+    return built_once(run_folder / "refreshed-again", build) / "regiomonitor.duckdb"
+
+
+@pytest.fixture(scope="session")
+def blank_warehouse(tmp_path_factory) -> Path:
+    """A published warehouse with the reference data (real targets only) and no submissions,
+    built once with the pipeline's plain functions; `published` copies it."""
+    folder = tmp_path_factory.mktemp("blank")
+    (folder / "inbox").mkdir()
+    return build(folder, folder / "inbox", "published.duckdb")
+
+
+@pytest.fixture
+def published(blank_warehouse, tmp_path) -> Path:
+    """A warehouse to ingest into: tmp_path/published.duckdb, a copy of `blank_warehouse`
+    (reference data, no submissions), and an empty tmp_path/inbox/ beside it. A copy is what
+    a fresh build would give, in milliseconds instead of seconds."""
+    (tmp_path / "inbox").mkdir()
+    return Path(shutil.copyfile(blank_warehouse, tmp_path / blank_warehouse.name))
+
+
+@pytest.fixture(scope="session")
+def serve() -> Callable[..., AbstractContextManager[str]]:
+    """Starts `regiomonitor serve` on a warehouse as the tests use it: gunicorn with 2 workers
+    and the upload loader, the PARTNER and STEWARD accounts, its log beside the warehouse
+    (tests/page_sweep.py looks for tracebacks there). `with serve(path) as url:`; `env` is added
+    to the server's environment."""
+    def start(warehouse: Path, workers: int = 2,
+              env: dict[str, str] | None = None) -> AbstractContextManager[str]:
+        return serving(warehouse, warehouse.parent, workers=workers, env=env, loader=True,
+                       users=ACCOUNTS)
+    return start
+
+
+@pytest.fixture(scope="session")
+def served_app(demo_warehouse, serve) -> Iterator[str]:
     """The dashboard on the demo warehouse, served once for the session."""
-    with serving(demo_warehouse) as url:
+    with serve(demo_warehouse) as url:
         yield url
 
 
 @pytest.fixture(scope="session")
-def browser():
-    """Debian's headless Chromium driven by Playwright (its own browser download is not possible here)."""
-    from playwright.sync_api import sync_playwright
+def axe_source() -> str:
+    """axe-core's rules (AXE_CORE_JS, which `make test` sets after fetching it from npm)."""
+    path = Path(os.environ.get("AXE_CORE_JS", ROOT / "tests/.cache/axe-core-4.14.1/axe.min.js"))
+    assert path.exists(), f"{path} missing: `make test` fetches axe-core from the npm registry"
+    return path.read_text(encoding="utf-8")
 
-    executable = shutil.which("chromium")
-    assert executable, "Debian's chromium is missing: `make test` installs it (apt-get install chromium)"
-    with sync_playwright() as p:
-        instance = p.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+
+@pytest.fixture(scope="session")
+def browser():
+    """Debian's headless Chromium driven by Playwright, started once for the session."""
+    with chromium() as instance:
         yield instance
-        instance.close()
 
 
 @pytest.fixture

@@ -4,18 +4,18 @@ from __future__ import annotations
 
 import re
 import subprocess
-import sys
 
 import pytest
 
+from benchmarks.serving import cli
 from dashboard.accounts import AccountError, Store
 
 
 def user_cli(accounts, *args: str, password: str | None = None) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "regiomonitor.cli", "user", *args, "--accounts",
-                           str(accounts)] + (["--password-stdin"] if password is not None else []),
-                          input=(password + "\n") if password is not None else None,
-                          capture_output=True, text=True, timeout=60)
+    """`regiomonitor user …` on `accounts`, the password (if any) on standard input."""
+    return cli("user", *args, "--accounts", str(accounts),
+               *(["--password-stdin"] if password is not None else []),
+               stdin=(password + "\n") if password is not None else None, timeout=60)
 
 
 def test_store_hashes_passwords_and_refuses_wrong_ones(tmp_path):
@@ -34,6 +34,7 @@ def test_store_hashes_passwords_and_refuses_wrong_ones(tmp_path):
         store.add("bob", "x" * 12, "partner")
 
 
+@pytest.mark.slow
 def test_user_command_adds_lists_disables_and_resets_with_an_audit_trail(tmp_path):
     accounts = tmp_path / "acc" / "accounts.sqlite"
     assert user_cli(accounts, "add", "anna", "--org", "roc", "--org", "uwv",

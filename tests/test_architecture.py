@@ -7,11 +7,14 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from regiomonitor.core.settings import ROOT
 
 LINT_IMPORTS = Path(sys.executable).with_name("lint-imports")
 
 
+@pytest.mark.slow
 def test_the_import_contracts_are_kept():
     """Every layer and forbidden contract, direct and indirect imports alike."""
     result = subprocess.run([str(LINT_IMPORTS), "--no-cache"], cwd=ROOT, capture_output=True,
@@ -28,11 +31,13 @@ def loaded_after(code: str) -> set[str]:
     return set(out.stdout.split())
 
 
+@pytest.mark.slow
 def test_importing_the_flows_loads_nothing_of_the_dashboard():
     loaded = loaded_after("import pipelines.flows")
     assert {m for m in loaded if m.split(".")[0] in {"dashboard", "dash", "flask", "plotly"}} == set()
 
 
+@pytest.mark.slow
 def test_the_whole_dashboard_loads_neither_pipelines_nor_prefect(tmp_path):
     """The app with every page registered: each dashboard module is imported."""
     loaded = loaded_after(

@@ -2,11 +2,15 @@
 assertions — timings are measured by the benchmark and reported in docs/benchmarks.md."""
 from __future__ import annotations
 
+import pytest
+
 from benchmarks.run import run
 
+pytestmark = pytest.mark.slow   # the benchmark starts processes, servers and Chromium
 
-def test_quick_benchmark_produces_every_section(tmp_path, capsys):
-    figures = run(quick=True, out=tmp_path)
+
+def test_quick_benchmark_produces_every_section(browser, tmp_path, capsys):
+    figures = run(quick=True, out=tmp_path, browser=browser)
     printed = capsys.readouterr().out
     assert printed.startswith("machine: ")
     assert {m.detail["rows"] for k, m in figures["ingest"].items() if k.startswith("ingest")} == {100_000}

@@ -1,7 +1,10 @@
 """Charts people can read, sent lean (issue 15, parts 6 and 7), in headless Chromium."""
 from __future__ import annotations
 
+import pytest
 from playwright.sync_api import expect
+
+pytestmark = pytest.mark.slow   # every test drives the served app in Chromium
 
 
 def test_a_measure_change_sends_only_the_new_colours(page, served_app):

@@ -3,7 +3,10 @@ from __future__ import annotations
 
 import re
 
+import pytest
 from playwright.sync_api import expect
+
+pytestmark = pytest.mark.slow   # every test drives the served app in Chromium
 
 
 def open_map(page, served_app, query: str = ""):
@@ -22,7 +25,7 @@ def test_map_page_shows_all_regions_offline_and_without_errors(page, served_app)
         "/regio/AM10?lang=nl"
     expect(page.locator("#kaart-summary")).to_contain_text("35 regio's met een doel")
     expect(page.locator(".legend")).to_contain_text("Versnelling nodig")
-    page.wait_for_timeout(1000)  # let the map library settle before counting requests
+    page.wait_for_load_state("networkidle")  # let the map library settle before counting requests
     assert page.external_requests == []
     assert page.console_errors == []
 

@@ -5,18 +5,20 @@ from __future__ import annotations
 import re
 import shutil
 
+import pytest
 from playwright.sync_api import expect
 
 from pipelines.flows import geometry_flow
-from tests.conftest import serving
 from tests.helpers import region_file
 
+pytestmark = pytest.mark.slow   # serves its own app and drives it in Chromium
 
-def test_map_switches_between_real_boundaries_and_tiles(demo_warehouse, page, tmp_path):
+
+def test_map_switches_between_real_boundaries_and_tiles(prefect_harness, demo_warehouse, page, serve, tmp_path):
     path = tmp_path / "with-boundaries.duckdb"
     shutil.copy(demo_warehouse, path)
-    geometry_flow(str(region_file(tmp_path)), warehouse_path=str(path), cache_dir=str(tmp_path / "cache"))
-    with serving(path) as url:
+    geometry_flow(str(region_file(tmp_path, path)), warehouse_path=str(path), cache_dir=str(tmp_path / "cache"))
+    with serve(path) as url:
         page.goto(url)
         real = page.get_by_role("button", name="Echte grenzen (CBS)")
         expect(real).to_have_attribute("aria-pressed", "true")
@@ -24,6 +26,6 @@ def test_map_switches_between_real_boundaries_and_tiles(demo_warehouse, page, tm
         page.get_by_role("button", name="Schematische tegels").click()
         expect(page.locator("#kaart-attribution")).to_contain_text("Schematische tegelkaart")
         expect(page).to_have_url(re.compile("shape=schematic"))
-        page.wait_for_timeout(500)
+        page.wait_for_load_state("networkidle")   # the switch's requests done, then count them
         assert page.external_requests == []
         assert page.console_errors == []

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import csv
 import io
-import os
 import re
 from pathlib import Path
 from urllib.parse import parse_qs, urlparse
@@ -13,17 +12,12 @@ import openpyxl
 import pytest
 from playwright.sync_api import expect
 
-from regiomonitor.core.settings import DEMO_DIR, ROOT
+from regiomonitor.core.settings import DEMO_DIR
+
+pytestmark = pytest.mark.slow   # every test drives the served app in Chromium
 
 PAGES = ["/", "/regio/AM10", "/vergelijken?regions=AM10,AM22", "/data", "/methode",
          "/data?submission=unknown"]
-
-
-@pytest.fixture(scope="session")
-def axe_source() -> str:
-    path = Path(os.environ.get("AXE_CORE_JS", ROOT / "tests/.cache/axe-core-4.14.1/axe.min.js"))
-    assert path.exists(), f"{path} missing: `make test` fetches axe-core from the npm registry"
-    return path.read_text(encoding="utf-8")
 
 
 def ready(page, url: str) -> None:

@@ -10,7 +10,8 @@ import time
 from pathlib import Path
 
 from dashboard.warehouse import Warehouse
-from tests.helpers import build, write_csv
+from pipelines.ingest import ingest_files
+from tests.helpers import build, wait_for, write_csv
 
 
 def realised(db: Warehouse) -> float:
@@ -18,22 +19,20 @@ def realised(db: Warehouse) -> float:
     return frame.set_index("indicator").loc["leerwerkplaatsen", "realised"]
 
 
-def test_reader_picks_up_a_new_publication(tmp_path):
+def test_reader_picks_up_a_new_publication(published, tmp_path):
     inbox = tmp_path / "inbox"
-    write_csv(inbox / "a.csv", ["AM10;leerwerkplaatsen;2006-01;10;roc;zorg;"])
-    path = build(tmp_path, inbox)
-    db = Warehouse(path)
+    ingest_files(published, [write_csv(inbox / "a.csv", ["AM10;leerwerkplaatsen;2006-01;10;roc;zorg;"])])
+    db = Warehouse(published)
     assert realised(db) == 300
     write_csv(inbox / "b.csv", ["AM10;leerwerkplaatsen;2006-02;25;roc;zorg;"])
-    build(tmp_path, inbox)
+    build(tmp_path, inbox, published.name)       # a rebuild, as `refresh` publishes it
     assert realised(db) == 325
 
 
-def test_concurrent_queries_during_publications_all_succeed(tmp_path):
+def test_concurrent_queries_during_publications_all_succeed(published, tmp_path):
     inbox = tmp_path / "inbox"
-    write_csv(inbox / "a.csv", ["AM10;leerwerkplaatsen;2006-01;10;roc;zorg;"])
-    path = build(tmp_path, inbox)
-    db = Warehouse(path)
+    ingest_files(published, [write_csv(inbox / "a.csv", ["AM10;leerwerkplaatsen;2006-01;10;roc;zorg;"])])
+    db = Warehouse(published)
     errors, results, stop = [], [], threading.Event()
 
     def read_loop() -> None:
@@ -42,14 +41,14 @@ def test_concurrent_queries_during_publications_all_succeed(tmp_path):
                 results.append(realised(db))
             except Exception as err:  # noqa: BLE001 - every failure is what this test counts
                 errors.append(err)
-            stop.wait(0.01)   # a reader's pace, not a busy loop starving the builds of the GIL
+            stop.wait(0.01)   # a reader's pace, not a busy loop starving the loads of the GIL
 
     readers = [threading.Thread(target=read_loop) for _ in range(3)]
     for r in readers:
         r.start()
-    for month in range(2, 8):
-        write_csv(inbox / f"m{month}.csv", [f"AM10;leerwerkplaatsen;2006-{month:02d};1;roc;zorg;"])
-        build(tmp_path, inbox)
+    for month in range(2, 8):   # six publications: ingests (a rebuild publishes the same way, above)
+        ingest_files(published, [write_csv(inbox / f"m{month}.csv",
+                                           [f"AM10;leerwerkplaatsen;2006-{month:02d};1;roc;zorg;"])])
     stop.set()
     for r in readers:
         r.join()
@@ -65,7 +64,7 @@ def publish_copy(source: Path, served: Path) -> None:
     os.replace(staging, served)
 
 
-def test_publishing_never_stalls_readers(tmp_path):
+def test_publishing_never_stalls_readers(published, tmp_path):
     """16 threads query while 5 publishes happen: no query waits on other readers.
 
     The old reader made threads that saw a new file wait until the old file's reader count
@@ -75,11 +74,13 @@ def test_publishing_never_stalls_readers(tmp_path):
     Measured: the old reader 1,9 and 2,3 s against medians of 73 and 78 ms (fails); this one
     0,22–0,34 s against ~90 ms, and 0,98 s against 95 ms at a load average of 13 on 2 cores.
     """
-    inbox = tmp_path / "inbox"
-    versions = []
+    versions = [published]      # each version one more file ingested into a copy of the last
     for month in range(1, 7):
-        write_csv(inbox / f"m{month}.csv", [f"AM10;leerwerkplaatsen;2006-{month:02d};1;roc;zorg;"])
-        versions.append(build(tmp_path, inbox, name=f"v{month}.duckdb"))
+        version = Path(shutil.copyfile(versions[-1], tmp_path / f"v{month}.duckdb"))
+        ingest_files(version, [write_csv(tmp_path / "inbox" / f"m{month}.csv",
+                                         [f"AM10;leerwerkplaatsen;2006-{month:02d};1;roc;zorg;"])])
+        versions.append(version)
+    versions = versions[1:]
     served = tmp_path / "served.duckdb"
     shutil.copyfile(versions[0], served)
     db = Warehouse(served, cache_size=0)   # every query reads the file: the path under test
@@ -99,11 +100,11 @@ def test_publishing_never_stalls_readers(tmp_path):
     readers = [threading.Thread(target=read_loop) for _ in range(16)]
     for r in readers:
         r.start()
-    time.sleep(2)
+    wait_for(lambda: len(quiet) >= 10 * len(readers), 60, "ten quiet queries per reader")
     phase["name"] = "busy"
-    for version in versions[1:]:
+    for k, version in enumerate(versions[1:], start=1):
         publish_copy(version, served)
-        time.sleep(0.4)
+        wait_for(lambda: 291 + k in seen, 60, f"a reader to see publication {k}")
     stop.set()
     for r in readers:
         r.join()

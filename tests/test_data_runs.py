@@ -3,24 +3,24 @@ their files and rows, and a partly loaded file counts as partial, never as rejec
 from __future__ import annotations
 
 import duckdb
+import pytest
 from playwright.sync_api import expect
 
 from pipelines import ingest
-from tests.conftest import serving
-from tests.helpers import build, write_csv
+from tests.helpers import write_csv
+
+pytestmark = pytest.mark.slow   # serves its own app and drives it in Chromium
 
 
-def test_ingest_runs_show_their_counts_on_the_data_page(browser, tmp_path):
-    (tmp_path / "inbox").mkdir()
-    served = build(tmp_path, tmp_path / "inbox")
+def test_ingest_runs_show_their_counts_on_the_data_page(browser, serve, published, tmp_path):
     good = write_csv(tmp_path / "new" / "goed.csv", ["AM10;stages;2006-03;5;roc;zorg;",
                                                       "AM10;stages;2006-04;6;roc;zorg;"])
     mixed = write_csv(tmp_path / "new" / "deels.csv", ["AM10;evc_trajecten;2006-03;5;uwv;zorg;",
                                                         "AM10;evc_trajecten;2006-04;vijf;uwv;zorg;"])
     bad = write_csv(tmp_path / "new" / "fout.csv", ["AM10;stages;2006-Q1;5;roc;zorg;"])
-    ingest.ingest_files(served, [good, mixed, bad], ingest.Options(accept_valid_rows=True))
-    ingest.ingest_files(served, [good])                       # the same file again: unchanged
-    con = duckdb.connect(str(served), read_only=True)
+    ingest.ingest_files(published, [good, mixed, bad], ingest.Options(accept_valid_rows=True))
+    ingest.ingest_files(published, [good])                       # the same file again: unchanged
+    con = duckdb.connect(str(published), read_only=True)
     runs = con.execute("select files_loaded, files_partial, files_rejected, files_unchanged, "
                        "rows_loaded, rows_rejected, errors from pipeline_run where flow = 'ingest' "
                        "order by started_at").fetchall()
@@ -33,7 +33,7 @@ def test_ingest_runs_show_their_counts_on_the_data_page(browser, tmp_path):
     context = browser.new_context(viewport={"width": 1400, "height": 1000})
     page = context.new_page()
     try:
-        with serving(served) as url:
+        with serve(published) as url:
             page.goto(f"{url}/data")
             expect(page.locator("main h1")).to_be_visible(timeout=20_000)
             expect(page.locator("main")).to_contain_text("3 bestanden: 1 geladen, 1 deels geladen, "

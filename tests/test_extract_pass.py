@@ -10,7 +10,7 @@ import pytest
 
 from benchmarks import workload
 from pipelines import extract_pass, ingest, staging, validation, warehouse
-from tests.helpers import build, query
+from tests.helpers import query
 
 HEADER = "id,gemeente_code,indicator,start_date,status,sector,partner\n"
 RECORDS = 20_000   # enough for DuckDB to read the file in several parallel chunks
@@ -23,15 +23,9 @@ def extracts(tmp_path_factory):
     return workload.generate(tmp_path_factory.mktemp("extract"), RECORDS)
 
 
-@pytest.fixture
-def served(tmp_path):
-    (tmp_path / "inbox").mkdir()
-    return build(tmp_path, tmp_path / "inbox")
-
-
-def counted_in_one_pass(served, tmp_path, path) -> bool:
+def counted_in_one_pass(published, tmp_path, path) -> bool:
     """Whether staging `path` took the one pass (True) or staged its text (False)."""
-    with warehouse.staging(served, publish_on_exit=False, path=tmp_path / "scratch.duckdb") as con:
+    with warehouse.staging(published, publish_on_exit=False, path=tmp_path / "scratch.duckdb") as con:
         validation.prepare(con)
         kind, counted = staging.stage(con, path, "test")
         validation.release(con)
@@ -39,7 +33,7 @@ def counted_in_one_pass(served, tmp_path, path) -> bool:
     return counted
 
 
-def published(path) -> dict[str, list[tuple]]:
+def contents(path) -> dict[str, list[tuple]]:
     """What an ingest published: figures with their first line, gemeente counts, the record."""
     return {
         "observation": query(path, "select region, indicator, period, partner, sector, value, "
@@ -51,23 +45,23 @@ def published(path) -> dict[str, list[tuple]]:
     }
 
 
-def ingest_both_ways(served, tmp_path, path, monkeypatch):
-    """Ingest `path` into two copies of `served`: one pass, then staged; both results."""
+def ingest_both_ways(published, tmp_path, path, monkeypatch):
+    """Ingest `path` into two copies of `published`: one pass, then staged; both results."""
     staged_copy = tmp_path / "staged.duckdb"
-    shutil.copyfile(served, staged_copy)
-    [one_pass] = ingest.ingest_files(served, [path])
+    shutil.copyfile(published, staged_copy)
+    [one_pass] = ingest.ingest_files(published, [path])
     monkeypatch.setattr(extract_pass, "ENABLED", False)
     [staged] = ingest.ingest_files(staged_copy, [path])
     monkeypatch.setattr(extract_pass, "ENABLED", True)
-    return (one_pass, published(served)), (staged, published(staged_copy))
+    return (one_pass, contents(published)), (staged, contents(staged_copy))
 
 
 @pytest.mark.parametrize("fmt", ["csv", "parquet"])
-def test_a_clean_extract_publishes_the_same_through_both_paths(served, tmp_path, extracts, fmt,
+def test_a_clean_extract_publishes_the_same_through_both_paths(published, tmp_path, extracts, fmt,
                                                                monkeypatch):
     path = shutil.copyfile(extracts[fmt], tmp_path / "inbox" / extracts[fmt].name)
-    assert counted_in_one_pass(served, tmp_path, path)
-    (fast, fast_rows), (slow, slow_rows) = ingest_both_ways(served, tmp_path, path, monkeypatch)
+    assert counted_in_one_pass(published, tmp_path, path)
+    (fast, fast_rows), (slow, slow_rows) = ingest_both_ways(published, tmp_path, path, monkeypatch)
     assert (fast.status, fast.rows, fast.error_count) == ("loaded", RECORDS, 0)
     assert (slow.status, slow.rows, slow.error_count) == ("loaded", RECORDS, 0)
     assert fast_rows == slow_rows
@@ -104,22 +98,22 @@ def write_extract(path, rows: list[str]):
     (3502, "R0003500,GM0363,stages,2006-03-04,gestart,zorg,lander", "partner", "lander",
      "only delivers for"),
 ])
-def test_one_bad_record_deep_inside_is_named_by_its_line_and_reason(served, tmp_path, line, record,
+def test_one_bad_record_deep_inside_is_named_by_its_line_and_reason(published, tmp_path, line, record,
                                                                     column, value, reason_en):
     """The 3,501st record (line 3502) of 5,000 fails: the one pass declines, the staged path
     names exactly that line, column, value and reason (a repeated id: the later line)."""
     rows = clean_records(5000)
     rows[line - 2] = record
     path = write_extract(tmp_path / "inbox" / "register.csv", rows)
-    assert not counted_in_one_pass(served, tmp_path, path)
-    [result] = ingest.validate_files(served, [path])
+    assert not counted_in_one_pass(published, tmp_path, path)
+    [result] = ingest.validate_files(published, [path])
     assert (result.status, result.error_count, result.rows_rejected) == ("rejected", 1, 1)
     [error] = result.errors
     assert (error.row, error.column, error.value) == (line, column, value)
     assert reason_en in error.reason_en.lower()
 
 
-def test_ids_that_only_look_alike_as_numbers_still_load(served, tmp_path):
+def test_ids_that_only_look_alike_as_numbers_still_load(published, tmp_path):
     """'R1' and 'R01' are one number on the bitmap but two ids: the staged path's exact check
     finds no repeat and the extract loads; so does one whose ids are no numbers at all."""
     alike = write_extract(tmp_path / "inbox" / "alike.csv",
@@ -128,13 +122,13 @@ def test_ids_that_only_look_alike_as_numbers_still_load(served, tmp_path):
     words = write_extract(tmp_path / "inbox" / "words.csv",
                           ["abc,GM0363,stages,2006-03-04,gestart,zorg,uwv",
                            "R-x,GM0363,stages,2006-03-05,gestart,zorg,uwv"])
-    assert not counted_in_one_pass(served, tmp_path, alike)
-    assert not counted_in_one_pass(served, tmp_path, words)
-    results = ingest.ingest_files(served, [alike, words])
+    assert not counted_in_one_pass(published, tmp_path, alike)
+    assert not counted_in_one_pass(published, tmp_path, words)
+    results = ingest.ingest_files(published, [alike, words])
     assert [(r.status, r.rows) for r in results] == [("loaded", 2), ("loaded", 2)]
 
 
-def test_an_extract_in_another_spelling_goes_the_staged_way_and_loads(served, tmp_path,
+def test_an_extract_in_another_spelling_goes_the_staged_way_and_loads(published, tmp_path,
                                                                       monkeypatch):
     """Lower-case codes, a Dutch date, an empty sector, a space after a code: valid, but not how
     the register writes them (no value of the pass's enums); the staged path checks them and
@@ -143,8 +137,8 @@ def test_an_extract_in_another_spelling_goes_the_staged_way_and_loads(served, tm
                          clean_records(50) + ["X1,gm0363,stages,4-3-2006,gestart,,uwv",
                                               "X2,GM0363,STAGES,2006-03-04,gestart,zorg,UWV",
                                               "X3,GM0363,stages,2006-03-04,gestart,zorg ,uwv"])
-    assert not counted_in_one_pass(served, tmp_path, path)
-    (fast, fast_rows), (slow, slow_rows) = ingest_both_ways(served, tmp_path, path, monkeypatch)
+    assert not counted_in_one_pass(published, tmp_path, path)
+    (fast, fast_rows), (slow, slow_rows) = ingest_both_ways(published, tmp_path, path, monkeypatch)
     assert (fast.status, fast.rows) == ("loaded", 53)
     assert fast_rows == slow_rows
 
@@ -162,11 +156,11 @@ def enum_types(con) -> list[str]:
     # raises inside the pass
     (clean_records(30_000) + ["R9999999,GM0363,stages,2006-03-04,gestart,zorg,uwv,x"], False),
 ])
-def test_the_enum_types_are_gone_after_the_pass(served, tmp_path, rows, takes_the_pass):
+def test_the_enum_types_are_gone_after_the_pass(published, tmp_path, rows, takes_the_pass):
     """Whether the pass counts the extract, falls back, or DuckDB raises inside it, its enum
     types are dropped from the connection, and none reaches the published warehouse."""
     path = write_extract(tmp_path / "inbox" / "register.csv", rows)
-    with warehouse.staging(served, publish_on_exit=False, path=tmp_path / "scratch.duckdb") as con:
+    with warehouse.staging(published, publish_on_exit=False, path=tmp_path / "scratch.duckdb") as con:
         validation.prepare(con)
         con.execute("reset threads")
         reader = staging.EXTRACT_READERS[".csv"]
@@ -175,15 +169,15 @@ def test_the_enum_types_are_gone_after_the_pass(served, tmp_path, rows, takes_th
         assert con.execute("select count(*) from duckdb_tables() "
                            "where table_name = 'intake_group'").fetchone()[0] == takes_the_pass
         validation.release(con)
-    ingest.ingest_files(served, [path])
-    with duckdb.connect(str(served), read_only=True) as con:
+    ingest.ingest_files(published, [path])
+    with duckdb.connect(str(published), read_only=True) as con:
         assert enum_types(con) == []
 
 
-def test_a_code_that_moved_region_in_the_window_counts_per_month(served, tmp_path, monkeypatch):
+def test_a_code_that_moved_region_in_the_window_counts_per_month(published, tmp_path, monkeypatch):
     """A gemeente code whose region changed on 1 July 2006 (the reference table says so):
     the pass resolves it per month on the groups, as the staged path does per record."""
-    with duckdb.connect(str(served)) as con:
+    with duckdb.connect(str(published)) as con:
         [region] = con.execute("select region from gemeente_region "
                                "where code = 'GM0363' and valid_to is null").fetchone()
         [other] = con.execute("select min(code) from region where code <> ?", [region]).fetchone()
@@ -194,8 +188,8 @@ def test_a_code_that_moved_region_in_the_window_counts_per_month(served, tmp_pat
     rows = clean_records(60) + [f"R1{i:06d},GM0363,stages,2006-08-{1 + i % 28:02d},gestart,zorg,uwv"
                                 for i in range(40)]
     path = write_extract(tmp_path / "inbox" / "moved.csv", rows)
-    assert counted_in_one_pass(served, tmp_path, path)
-    (fast, fast_rows), (slow, slow_rows) = ingest_both_ways(served, tmp_path, path, monkeypatch)
+    assert counted_in_one_pass(published, tmp_path, path)
+    (fast, fast_rows), (slow, slow_rows) = ingest_both_ways(published, tmp_path, path, monkeypatch)
     assert (fast.status, fast.rows) == ("loaded", 100)
     assert fast_rows == slow_rows
     by_region = {(r[0], str(r[2])[:7]): r[5] for r in fast_rows["observation"]}
@@ -203,7 +197,7 @@ def test_a_code_that_moved_region_in_the_window_counts_per_month(served, tmp_pat
 
 
 @pytest.mark.parametrize("fmt", ["csv", "parquet"])
-def test_a_shuffled_extract_keeps_its_first_lines(served, tmp_path, extracts, fmt, monkeypatch):
+def test_a_shuffled_extract_keeps_its_first_lines(published, tmp_path, extracts, fmt, monkeypatch):
     """The records in random order, the Parquet in row groups of 1,000 (read on several
     threads): each figure's first line is still the one the staged path names, since the pass
     reads with projections only and a record's line is its rowid + 2."""
@@ -211,20 +205,20 @@ def test_a_shuffled_extract_keeps_its_first_lines(served, tmp_path, extracts, fm
     options = "(header)" if fmt == "csv" else "(format parquet, row_group_size 1000)"
     duckdb.connect().execute(f"copy (select * from read_csv('{extracts['csv']}', all_varchar = "
                              f"true) order by hash(id)) to '{path}' {options}")
-    assert counted_in_one_pass(served, tmp_path, path)
-    (fast, fast_rows), (slow, slow_rows) = ingest_both_ways(served, tmp_path, path, monkeypatch)
+    assert counted_in_one_pass(published, tmp_path, path)
+    (fast, fast_rows), (slow, slow_rows) = ingest_both_ways(published, tmp_path, path, monkeypatch)
     assert (fast.status, fast.rows) == ("loaded", RECORDS)
     assert fast_rows == slow_rows
 
 
-def test_a_record_the_reader_cannot_read_rejects_the_extract_without_a_crash(served, tmp_path):
+def test_a_record_the_reader_cannot_read_rejects_the_extract_without_a_crash(published, tmp_path):
     """A record with a cell too many, past the lines DuckDB's sniffer samples: both the pass
     and the staged read raise; the extract is rejected, saying which line DuckDB could not
     read, and nothing of it is published."""
     path = write_extract(tmp_path / "inbox" / "register.csv", clean_records(30_000) + [
         "R9999999,GM0363,stages,2006-03-04,gestart,zorg,uwv,x"])
-    [result] = ingest.ingest_files(served, [path])
+    [result] = ingest.ingest_files(published, [path])
     assert (result.status, result.rows) == ("rejected", 0)
     [error] = result.errors
     assert "Line: 30002" in error.reason_en and "Expected Number of Columns" in error.reason_en
-    assert query(served, "select count(*) from observation") == [(0,)]
+    assert query(published, "select count(*) from observation") == [(0,)]

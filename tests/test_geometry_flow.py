@@ -23,36 +23,27 @@ def cbs_rows(path: Path) -> list[tuple]:
         con.close()
 
 
-@pytest.fixture
-def served(prefect_harness, tmp_path) -> Path:
-    inbox = tmp_path / "inbox"
-    inbox.mkdir()
-    path = tmp_path / "served" / "regiomonitor.duckdb"
-    refresh(str(path), str(inbox), False)
-    return path
-
-
-def test_boundaries_are_published_and_survive_a_refresh(served, tmp_path):
-    summary = geometry_flow(str(region_file(tmp_path)), warehouse_path=str(served),
+def test_boundaries_are_published_and_survive_a_refresh(prefect_harness, published, tmp_path):
+    summary = geometry_flow(str(region_file(tmp_path, published)), warehouse_path=str(published),
                             cache_dir=str(tmp_path / "cache"))
     assert summary["level"] == "arbeidsmarktregio" and summary["rows"] == 35
-    rows = cbs_rows(served)
+    rows = cbs_rows(published)
     assert len(rows) == 35 and rows[0][1:] == (2025, "")   # the default credit: core/presentation.py
 
-    refresh(str(served), str(tmp_path / "inbox"), False)
-    assert cbs_rows(served) == rows
-    con = duckdb.connect(str(served), read_only=True)
+    refresh(str(published), str(tmp_path / "inbox"), False)
+    assert cbs_rows(published) == rows
+    con = duckdb.connect(str(published), read_only=True)
     offered = con.execute((SQL_DIR / "queries" / "geometry_sources.sql").read_text(encoding="utf-8")).fetchall()
     con.close()
     assert [r[0] for r in offered] == ["cbs", "schematic"]  # the map offers real boundaries first
 
 
-def test_a_missing_code_is_an_error_and_leaves_the_warehouse_alone(served, tmp_path):
-    before = served.read_bytes()
+def test_a_missing_code_is_an_error_and_leaves_the_warehouse_alone(prefect_harness, published, tmp_path):
+    before = published.read_bytes()
     with pytest.raises(boundaries.BoundaryError, match="AM10"):
-        geometry_flow(str(region_file(tmp_path, drop="AM10")), warehouse_path=str(served))
-    assert served.read_bytes() == before
-    assert not list(served.parent.glob("*.new"))
+        geometry_flow(str(region_file(tmp_path, published, drop="AM10")), warehouse_path=str(published))
+    assert published.read_bytes() == before
+    assert not list(published.parent.glob("*.new"))
 
 
 def test_cli_help_names_the_source_option(capsys):

@@ -159,7 +159,7 @@ CORPUS = {
 
 
 @pytest.fixture(scope="module")
-def served(tmp_path_factory):
+def warehouse_with_one_file(tmp_path_factory):
     """A published warehouse with one partner file loaded, for every corpus file to be tried on."""
     root = tmp_path_factory.mktemp("corpus")
     write_csv(root / "inbox" / "start.csv", ["AM10;stages;2006-01;4;roc;zorg;",
@@ -180,12 +180,13 @@ def test_the_corpus_has_at_least_25_files():
 
 
 @pytest.mark.parametrize("name", sorted(CORPUS))
-def test_bad_file_is_rejected_with_its_reason_and_the_figures_unchanged(name, served, tmp_path):
+def test_bad_file_is_rejected_with_its_reason_and_the_figures_unchanged(name, warehouse_with_one_file,
+                                                                        tmp_path):
     make, sheet, (row, column, value, reason_nl), count = CORPUS[name]
     (tmp_path / "inbox").mkdir()
     path = make(tmp_path / "inbox" / name)
-    warehouse = tmp_path / "served.duckdb"
-    shutil.copyfile(served, warehouse)
+    warehouse = tmp_path / "copy.duckdb"
+    shutil.copyfile(warehouse_with_one_file, warehouse)
     before = figures(warehouse)
     [result] = ingest.ingest_files(warehouse, [path], ingest.Options(sheet=sheet))
     ingest.move_files([result])
@@ -223,11 +224,11 @@ SAME_BAD_VALUE = {
 
 @pytest.mark.parametrize("name", sorted(SAME_BAD_VALUE))
 def test_the_same_bad_value_gets_the_same_reason_in_a_partner_file_and_a_registry_extract(
-        name, served, tmp_path):
+        name, warehouse_with_one_file, tmp_path):
     partner_row, record, partner_column, registry_column = SAME_BAD_VALUE[name]
     partner = csv_rows(partner_row)(tmp_path / "partner")
     extract = registry(record)(tmp_path / "extract")
-    by_file = {r.path.name: r for r in ingest.validate_files(served, [partner, extract])}
+    by_file = {r.path.name: r for r in ingest.validate_files(warehouse_with_one_file, [partner, extract])}
     [from_partner], [from_registry] = by_file["partner.csv"].errors, by_file["extract.csv"].errors
     assert by_file["extract.csv"].kind == "registry"
     assert (from_partner.row, from_partner.column) == (2, partner_column)
@@ -237,14 +238,14 @@ def test_the_same_bad_value_gets_the_same_reason_in_a_partner_file_and_a_registr
         from_registry.value, from_registry.reason_nl, from_registry.reason_en)
 
 
-def test_ten_thousand_duplicate_rows_are_found_in_one_pass(served, tmp_path):
+def test_ten_thousand_duplicate_rows_are_found_in_one_pass(warehouse_with_one_file, tmp_path):
     """Duplicates are one GROUP BY: 10.000 repeats of one key took 103 s when they were
     compared row by row in Python. The bound only proves 'not quadratic'."""
     partner = csv_rows(*[GOOD] * 10_001)(tmp_path / "dubbel")
     extract = registry(*["7,GM0281,stages,2006-03-04,gestart,zorg,uwv" for _ in range(10_001)])(
         tmp_path / "dubbel_register")
     started = time.perf_counter()
-    by_file = {r.path.name: r for r in ingest.validate_files(served, [partner, extract])}
+    by_file = {r.path.name: r for r in ingest.validate_files(warehouse_with_one_file, [partner, extract])}
     assert time.perf_counter() - started < 30
     for name, column in (("dubbel.csv", None), ("dubbel_register.csv", "id")):
         result = by_file[name]
@@ -254,13 +255,13 @@ def test_ten_thousand_duplicate_rows_are_found_in_one_pass(served, tmp_path):
     assert "rij 2" in by_file["dubbel.csv"].errors[0].reason_nl
 
 
-def test_ten_thousand_unknown_names_are_looked_up_once(served, tmp_path):
+def test_ten_thousand_unknown_names_are_looked_up_once(warehouse_with_one_file, tmp_path):
     """"Did you mean" runs per distinct cell, not per row: 10.000 rows naming Atlantis cost
     one suggestion. The bound only proves it is not per row."""
     extract = registry(*[f"{n},Atlantis,stages,2006-03-04,gestart,zorg,uwv" for n in range(10_000)])(
         tmp_path / "atlantis")
     started = time.perf_counter()
-    [result] = ingest.validate_files(served, [extract])
+    [result] = ingest.validate_files(warehouse_with_one_file, [extract])
     assert time.perf_counter() - started < 30
     assert (result.error_count, len({e.reason_nl for e in result.errors})) == (10_000, 1)
     assert "Waterland (gemeente, AM17)" in result.errors[0].reason_nl

@@ -8,8 +8,7 @@ import pytest
 from pipelines.flows import ingest, refresh
 from regiomonitor import cli
 from regiomonitor.core.settings import DEMO_DIR
-from tests.conftest import inbox_listing
-from tests.helpers import query, write_csv
+from tests.helpers import inbox_listing, query, write_csv
 
 
 @pytest.fixture

@@ -12,7 +12,6 @@ import pytest
 
 from pipelines.flows import ingest
 from regiomonitor import cli
-from tests.conftest import serving
 from tests.helpers import write_csv
 from tests.page_sweep import page, post, sweep, tracebacks
 
@@ -30,7 +29,7 @@ def rows(path, sql: str, *params) -> list[tuple]:
 
 
 @pytest.fixture(scope="module")
-def early(demo_warehouse, tmp_path_factory):
+def early(prefect_harness, demo_warehouse, tmp_path_factory):
     """A copy of the demo warehouse before and after ingesting one early file."""
     tmp = tmp_path_factory.mktemp("early")
     before = tmp / "before.duckdb"
@@ -75,13 +74,14 @@ def test_cli_marks_provisional_figures_and_names_late_partners(early, capsys):
     cli.main(["progress", "--warehouse", str(after), "--region", "AM29", "--month", "2007-06",
               "--lang", "en"])
     out = capsys.readouterr().out
-    assert "(p)" in out and "Behind: ROC (vocational college) 3 month(s) behind, since Apr 2007" in out
+    assert "(p)" in out and "Behind: ROC (vocational college) 3 months behind, since Apr 2007" in out
 
 
-def test_served_pages_after_the_early_file(early):
+@pytest.mark.slow
+def test_served_pages_after_the_early_file(early, serve):
     # The issue's reproduction: /vergelijken and /regio/AM29 went blank after this file.
     _, after = early
-    with serving(after) as url:
+    with serve(after) as url:
         failures = sweep(url, [page("/vergelijken"), page("/vergelijken", "?month=2007-08&lang=en"),
                                page("/regio/AM29"), page("/regio/AM29", "?month=2007-08"),
                                page("/regio/AM10", "?month=2007-08"), page("/")])

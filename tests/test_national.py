@@ -53,6 +53,7 @@ def test_similar_regions_are_the_four_nearest_in_population(con):
     assert shown == nearest
 
 
+@pytest.mark.slow
 def test_map_and_region_page_show_nederland_and_mediaan(page, served_app):
     page.goto(f"{served_app}/?lang=nl")
     panel = page.locator("#kaart-national")
@@ -68,6 +69,7 @@ def test_map_and_region_page_show_nederland_and_mediaan(page, served_app):
     expect(page.locator(".similar tbody tr")).to_have_count(5)    # the region and four like it
 
 
+@pytest.mark.slow
 def test_methode_cites_the_frame_and_gives_the_stewards_contact(page, served_app):
     from regiomonitor.core.settings import STEWARD_CONTACT
 
@@ -77,6 +79,7 @@ def test_methode_cites_the_frame_and_gives_the_stewards_contact(page, served_app
     expect(page.locator("#contact a")).to_have_attribute("href", f"mailto:{STEWARD_CONTACT}")
 
 
+@pytest.mark.slow
 def test_compare_refuses_a_fifth_region_in_words_and_draws_sparklines(page, served_app):
     page.goto(f"{served_app}/vergelijken?lang=nl&regions=AM01,AM02,AM03,AM10")
     expect(page.locator(".ag-center-cols-container .ag-row")).to_have_count(35, timeout=20_000)

@@ -20,32 +20,23 @@ from pathlib import Path
 import openpyxl
 import pytest
 
+from benchmarks import serving
 from pipelines import inbox, ingest, recovery, warehouse
 from pipelines.file_content import TooLarge, file_sha256
 from pipelines.flows import refresh  # at import, so Prefect's console log is not a test's capture
 from pipelines.reading import read_table
 from regiomonitor import cli
 from regiomonitor.core.settings import ROOT, limits
-from tests.helpers import HEADER, build, query, write_csv
+from tests.helpers import HEADER, query, wait_for, write_csv
 
 ROW = "AM10;stages;2006-03;5;roc;zorg;"
 
 
-
-
-@pytest.fixture
-def served(tmp_path) -> Path:
-    """A published warehouse (reference data, no submissions) and an empty inbox beside it."""
-    (tmp_path / "inbox").mkdir()
-    return build(tmp_path, tmp_path / "inbox", "served.duckdb")
-
-
-def run_cli(*args: str, env: dict | None = None, timeout: float = 120) -> tuple[subprocess.CompletedProcess, float]:
-    """`regiomonitor …` as a steward runs it; returns the result and the seconds it took."""
+def timed_cli(*args: str) -> tuple[subprocess.CompletedProcess, float]:
+    """`regiomonitor …` as a steward runs it (benchmarks.serving.cli); the result and the
+    seconds it took, start-up included."""
     started = time.monotonic()
-    result = subprocess.run([sys.executable, "-m", "regiomonitor.cli", *args], capture_output=True,
-                            text=True, timeout=timeout, env={**os.environ, **(env or {})}, cwd=ROOT)
-    return result, time.monotonic() - started
+    return serving.cli(*args), time.monotonic() - started
 
 
 def one_clear_line(result: subprocess.CompletedProcess) -> str:
@@ -102,6 +93,7 @@ def peak_of(code: str) -> tuple[dict, float]:
     return json.loads(report["out"]), report["rss_kb"] / 1024
 
 
+@pytest.mark.slow
 def test_an_xlsx_declaring_the_whole_sheet_reads_its_two_rows_in_bounded_memory(tmp_path):
     rows = [["AM10", "stages", "2006-03", 5, "roc", "zorg", None]]
     honest = xlsx(tmp_path / "eerlijk.xlsx", rows)
@@ -153,15 +145,16 @@ def junk_csv(path: Path, size: int) -> Path:
     return path
 
 
-def test_a_big_csv_is_refused_in_seconds_and_never_waits_for_the_lock(served, tmp_path):
+@pytest.mark.slow
+def test_a_big_csv_is_refused_in_seconds_and_never_waits_for_the_lock(published, tmp_path):
     path = junk_csv(tmp_path / "inbox" / "groot.csv", limits().file_bytes + (1 << 20))
-    with warehouse.writer_lock(served):  # a load is running: a refusal must not wait for it
-        result, seconds = run_cli("ingest", "--warehouse", str(served), str(tmp_path / "inbox"))
+    with warehouse.writer_lock(published):  # a load is running: a refusal must not wait for it
+        result, seconds = timed_cli("ingest", "--warehouse", str(published), str(tmp_path / "inbox"))
     assert result.returncode == 1
     assert "groot.csv" in result.stderr and "REGIOMONITOR_MAX_FILE_MB" in result.stderr
-    assert "te groot" in result.stderr and "too large" in result.stderr
+    assert "GEWEIGERD" in result.stderr and "bestand is te groot: 21,0 MB, hoogstens 20,0 MB" in result.stderr
     assert "Geen bestanden" in result.stdout
-    assert path.exists() and query(served, "select count(*) from submission") == [(0,)]
+    assert path.exists() and query(published, "select count(*) from submission") == [(0,)]
     assert seconds < 30
     print(f"\n{path.stat().st_size / 1e6:.0f} MB junk CSV: refused in {seconds:.1f} s (CLI, incl. start-up)")
 
@@ -189,7 +182,7 @@ def test_limits_are_configurable(tmp_path, monkeypatch):
 
 # ---------------------------------------------------------------- a safe inbox
 
-def test_links_and_special_files_are_refused_and_never_followed(served, tmp_path):
+def test_links_and_special_files_are_refused_and_never_followed(published, tmp_path):
     secret = write_csv(tmp_path / "buiten" / "geheim.csv", [ROW.replace("5", "777")])
     box = tmp_path / "inbox"
     good = write_csv(box / "goed.csv", [ROW])
@@ -202,44 +195,49 @@ def test_links_and_special_files_are_refused_and_never_followed(served, tmp_path
     selection = inbox.select([box])
     assert selection.files == [good]
     assert {r.path.name for r in selection.refused} == {"link.csv", "binnen.csv", "etc.csv", "fifo.csv"}
-    assert all("symlink" in r.reason_en for r in selection.refused if r.path.name != "fifo.csv")
-    results = ingest.ingest_files(served, selection.files)
+    assert all("symlink" in r.why("en") for r in selection.refused if r.path.name != "fifo.csv")
+    results = ingest.ingest_files(published, selection.files)
     assert [(r.path.name, r.status) for r in results] == [("goed.csv", "loaded")]
-    assert query(served, "select value from observation") == [(5.0,)]
+    assert query(published, "select value from observation") == [(5.0,)]
 
 
-def test_a_file_still_being_written_waits_and_the_hash_is_that_of_what_was_loaded(served, tmp_path):
+def test_a_file_still_being_written_waits_and_the_hash_is_that_of_what_was_loaded(published, tmp_path):
     box = tmp_path / "inbox"
     (box / "upload.csv.part").write_text(HEADER + ROW + "\n", encoding="utf-8")   # an upload in progress
     (box / "~$lock.xlsx").write_bytes(b"excel lock file")
     growing = box / "kopie.csv"
     months = [f"2006-{m:02d}" for m in range(1, 13)]
 
+    looked = threading.Event()
+
     def copy_slowly():
+        """A copy in progress, the thing under test: a row every 0.25 s while the inbox is being
+        looked at (select waits the settle time, 2 s, and sees the file move), then the rest."""
         with growing.open("w", encoding="utf-8") as f:
             f.write(HEADER)
             for month in months:
                 f.write(ROW.replace("2006-03", month) + "\n")
                 f.flush()
-                time.sleep(0.25)
+                looked.wait(0.25)
 
     writer = threading.Thread(target=copy_slowly)
     writer.start()
-    time.sleep(0.3)
+    wait_for(lambda: growing.exists() and growing.stat().st_size > len(HEADER), 10, "the copy to begin")
     selection = inbox.select([box])
+    looked.set()
     assert selection.files == [] and selection.waiting == [growing]
     writer.join()
     old = time.time() - 60
     os.utime(growing, (old, old))
     selection = inbox.select([box])
     assert selection.files == [growing]
-    ingest.move_files(ingest.ingest_files(served, selection.files))
-    [(sha, accepted)] = query(served, "select sha256, rows_accepted from submission")
+    ingest.move_files(ingest.ingest_files(published, selection.files))
+    [(sha, accepted)] = query(published, "select sha256, rows_accepted from submission")
     assert accepted == 12 and file_sha256(box / "processed" / "kopie.csv") == sha
     assert (box / "upload.csv.part").exists()
 
 
-def test_the_bytes_hashed_are_the_bytes_parsed(served, tmp_path):
+def test_the_bytes_hashed_are_the_bytes_parsed(published, tmp_path):
     """Even a file that changes between being listed and being read is recorded by the hash of
     the bytes that were checked and loaded."""
     path = write_csv(tmp_path / "inbox" / "a.csv", [ROW])
@@ -250,21 +248,21 @@ def test_the_bytes_hashed_are_the_bytes_parsed(served, tmp_path):
     assert sha == file_sha256(path) == content.sha256 != listed
 
 
-def test_ingest_or_validate_of_an_empty_folder_does_nothing(prefect_harness, served, tmp_path, monkeypatch, capsys):
+def test_ingest_or_validate_of_an_empty_folder_does_nothing(prefect_harness, published, tmp_path, monkeypatch, capsys):
     elsewhere = write_csv(tmp_path / "elders" / "niet-genoemd.csv", [ROW])
     monkeypatch.setenv("REGIOMONITOR_INBOX", str(elsewhere.parent))
     empty = tmp_path / "leeg"
     empty.mkdir()
     for command in ("ingest", "validate"):
         with pytest.raises(SystemExit) as exit_:
-            cli.main([command, "--warehouse", str(served), str(empty)])
+            cli.main([command, "--warehouse", str(published), str(empty)])
         assert exit_.value.code == 0
         assert "Geen bestanden" in capsys.readouterr().out
     assert elsewhere.exists() and not (elsewhere.parent / "processed").exists()
-    assert query(served, "select count(*) from pipeline_run") == [(1,)]
+    assert query(published, "select count(*) from pipeline_run") == [(1,)]
 
 
-def test_a_name_with_invalid_utf8_is_refused_alone(prefect_harness, served, tmp_path, capsys):
+def test_a_name_with_invalid_utf8_is_refused_alone(prefect_harness, published, tmp_path, capsys):
     box = tmp_path / "inbox"
     good = write_csv(box / "goed.csv", [ROW])
     bad = Path(os.fsdecode(bytes(box) + b"/caf\xe9.csv"))
@@ -273,46 +271,48 @@ def test_a_name_with_invalid_utf8_is_refused_alone(prefect_harness, served, tmp_
     for path in (good, bad):
         os.utime(path, (old, old))
     with pytest.raises(SystemExit) as exit_:
-        cli.main(["ingest", "--warehouse", str(served), str(box)])
+        cli.main(["ingest", "--warehouse", str(published), str(box)])
     out, err = capsys.readouterr()
     assert exit_.value.code == 1
     assert "caf\ufffd.csv" in err and "UTF-8" in err
     assert "goed.csv: geladen" in out
     assert bad.exists() and (box / "processed" / "goed.csv").exists()
-    assert query(served, "select file_name from submission") == [("goed.csv",)]
+    assert query(published, "select file_name from submission") == [("goed.csv",)]
 
 
-def test_refresh_from_another_inbox_refuses_to_drop_what_was_received(prefect_harness, served, tmp_path):
+@pytest.mark.slow
+def test_refresh_from_another_inbox_refuses_to_drop_what_was_received(prefect_harness, published, tmp_path):
     box = tmp_path / "inbox"
-    ingest.move_files(ingest.ingest_files(served, [write_csv(box / "roc.csv", [ROW])]))
+    ingest.move_files(ingest.ingest_files(published, [write_csv(box / "roc.csv", [ROW])]))
     other = tmp_path / "andere"
     other.mkdir()
-    before = query(served, "select * from observation")
-    result, seconds = run_cli("refresh", "--warehouse", str(served), "--inbox", str(other),
+    before = query(published, "select * from observation")
+    result, seconds = timed_cli("refresh", "--warehouse", str(published), "--inbox", str(other),
                               "--no-demo-targets")
     line = one_clear_line(result)
     assert "roc.csv" in line and "--drop-missing" in line and seconds < 30
-    assert query(served, "select * from observation") == before
-    refresh(str(served), str(box), False)                    # the inbox it came from: kept
-    assert query(served, "select * from observation") == before
-    refresh(str(served), str(other), False, drop_missing=True)   # said explicitly: dropped
-    assert query(served, "select count(*) from observation") == [(0,)]
+    assert query(published, "select * from observation") == before
+    refresh(str(published), str(box), False)                    # the inbox it came from: kept
+    assert query(published, "select * from observation") == before
+    refresh(str(published), str(other), False, drop_missing=True)   # said explicitly: dropped
+    assert query(published, "select count(*) from observation") == [(0,)]
 
 
 # ---------------------------------------------------------------- clean recovery
 
-def test_staging_files_of_a_killed_process_go_at_the_next_run(served, tmp_path):
+@pytest.mark.slow
+def test_staging_files_of_a_killed_process_go_at_the_next_run(published, tmp_path):
     code = ("import sys, time; from pathlib import Path; from pipelines import warehouse;"
             "con = warehouse.create_staging(Path(sys.argv[1])); con.execute('create table t (x int)');"
             "con.execute('insert into t values (1)'); print('ready', flush=True); time.sleep(600)")
-    child = subprocess.Popen([sys.executable, "-c", code, str(served)], stdout=subprocess.PIPE,
+    child = subprocess.Popen([sys.executable, "-c", code, str(published)], stdout=subprocess.PIPE,
                              text=True, cwd=ROOT)
     assert child.stdout.readline().strip() == "ready"
     child.send_signal(signal.SIGKILL)
     child.wait(timeout=10)
-    assert child.pid in {pid for _, pid in recovery.staging_files(served)}
-    ingest.ingest_files(served, [write_csv(tmp_path / "inbox" / "a.csv", [ROW])])
-    assert recovery.staging_files(served) == []
+    assert child.pid in {pid for _, pid in recovery.staging_files(published)}
+    ingest.ingest_files(published, [write_csv(tmp_path / "inbox" / "a.csv", [ROW])])
+    assert recovery.staging_files(published) == []
 
 
 @contextlib.contextmanager
@@ -328,60 +328,66 @@ def tmpfs(path: Path, size: str):
         subprocess.run(["umount", "-l", str(path)], check=True)
 
 
-def test_a_full_disk_during_the_copy_to_staging_leaves_nothing_behind(served, tmp_path):
-    size_kb = served.stat().st_size // 1024
+@pytest.mark.slow
+def test_a_full_disk_during_the_copy_to_staging_leaves_nothing_behind(published, tmp_path):
+    size_kb = published.stat().st_size // 1024
     with tmpfs(tmp_path / "klein", f"{size_kb * 3 // 2}k") as disk:
-        small = disk / "served.duckdb"
-        small.write_bytes(served.read_bytes())
+        small = disk / "published.duckdb"
+        small.write_bytes(published.read_bytes())
         files = [write_csv(tmp_path / "inbox" / "a.csv", [ROW])]
         with pytest.raises(OSError) as err:
             ingest.ingest_files(small, files)
         assert err.value.errno == 28   # ENOSPC, in the middle of the copy
         # no partial staging copy (the lock file, if a publish ever took it, is empty)
-        assert sorted(p.name for p in disk.iterdir() if not p.name.endswith(".lock")) == ["served.duckdb"]
+        assert sorted(p.name for p in disk.iterdir() if not p.name.endswith(".lock")) == ["published.duckdb"]
         assert query(small, "select count(*) from submission") == [(0,)]
-        result, _ = run_cli("ingest", "--warehouse", str(small), str(files[0]))
+        result, _ = timed_cli("ingest", "--warehouse", str(small), str(files[0]))
         line = one_clear_line(result)
-        assert line.startswith("Schijf vol") and "Disk full" in line
+        assert line.startswith("Schijf vol") and "er is niets veranderd" in line
         assert files[0].exists()
 
 
-def test_a_read_only_inbox_publishes_nothing(served, tmp_path):
+@pytest.mark.slow
+def test_a_read_only_inbox_publishes_nothing(published, tmp_path):
     with tmpfs(tmp_path / "alleen-lezen", "1m") as box:
         write_csv(box / "a.csv", [ROW])
         old = time.time() - 60
         os.utime(box / "a.csv", (old, old))
         subprocess.run(["mount", "-o", "remount,ro", str(box)], check=True)
-        result, _ = run_cli("ingest", "--warehouse", str(served), str(box))
+        result, _ = timed_cli("ingest", "--warehouse", str(published), str(box))
         line = one_clear_line(result)
-        assert "Kan niet schrijven" in line and "nothing was loaded" in line
+        assert "Kan niet schrijven" in line and "er is niets geladen" in line
         with pytest.raises(inbox.InboxError):
             inbox.check_writable([box / "a.csv"])
-    assert query(served, "select count(*) from pipeline_run") == [(1,)]
+    assert query(published, "select count(*) from pipeline_run") == [(1,)]
 
 
-def test_lock_contention_is_one_line(served, tmp_path):
+@pytest.mark.slow
+def test_lock_contention_is_one_line(published, tmp_path):
     path = write_csv(tmp_path / "inbox" / "a.csv", [ROW])
-    with warehouse.writer_lock(served):
-        result, seconds = run_cli("ingest", "--warehouse", str(served), str(path))
-    line = one_clear_line(result)
-    assert "Another refresh or ingest" in line and "Een andere refresh" in line
+    with warehouse.writer_lock(published):
+        result, seconds = timed_cli("ingest", "--warehouse", str(published), str(path))
+        english, _ = timed_cli("ingest", "--lang", "en", "--warehouse", str(published), str(path))
+    assert "Een andere refresh of ingest schrijft" in one_clear_line(result)
+    assert "Another refresh or ingest is writing" in one_clear_line(english)
     assert path.exists() and seconds < 30
 
 
 # ---------------------------------------------------------------- a newcomer's first hour
 
+@pytest.mark.slow
 def test_demo_on_a_busy_port_says_so_before_building(tmp_path):
     with socket.socket() as taken:
         taken.bind(("127.0.0.1", 0))
         taken.listen()
         port = taken.getsockname()[1]
-        result, seconds = run_cli("demo", "--warehouse", str(tmp_path / "w.duckdb"), "--port", str(port))
+        result, seconds = timed_cli("demo", "--warehouse", str(tmp_path / "w.duckdb"), "--port", str(port))
     line = one_clear_line(result)
-    assert f"make demo PORT={port + 1}" in line and "already in use" in line
+    assert f"make demo PORT={port + 1}" in line and "al in gebruik" in line
     assert not (tmp_path / "w.duckdb").exists() and seconds < 15
 
 
+@pytest.mark.slow
 def test_make_demo_passes_the_port():
     dry = subprocess.run(["make", "-n", "demo", "PORT=8051"], capture_output=True, text=True,
                          cwd=ROOT, check=True).stdout

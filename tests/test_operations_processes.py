@@ -7,28 +7,17 @@ import os
 import shutil
 import signal
 import subprocess
-import sys
-import time
 from pathlib import Path
 
 import pytest
 
+from benchmarks.serving import free_port, start_cli
 from pipelines import recovery
 from pipelines.flows import refresh  # at import, so Prefect's console log is not a test's capture
-from regiomonitor.core.settings import DEMO_DIR, ROOT
-from tests.conftest import free_port
+from regiomonitor.core.settings import DEMO_DIR
+from tests.helpers import wait_for
 
 pytestmark = pytest.mark.slow
-
-
-def wait_for(condition, timeout: float, what: str):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        value = condition()
-        if value:
-            return value
-        time.sleep(0.1)
-    raise AssertionError(f"timed out waiting for {what}")
 
 
 def descendants(pid: int) -> set[int]:
@@ -62,10 +51,9 @@ def test_a_refresh_killed_with_minus_9_is_marked_crashed_by_the_next_run(prefect
 
     served = tmp_path / "served.duckdb"
     shutil.copyfile(demo_warehouse, served)   # a served warehouse; the child rebuilds it
-    env = {**os.environ, "PREFECT_API_URL": PREFECT_API_URL.value()}
-    child = subprocess.Popen([sys.executable, "-m", "regiomonitor.cli", "refresh", "--warehouse",
-                              str(served), "--inbox", str(DEMO_DIR / "inbox")], env=env, cwd=ROOT,
-                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    env = {"PREFECT_API_URL": PREFECT_API_URL.value()}
+    child = start_cli("refresh", "--warehouse", str(served), "--inbox", str(DEMO_DIR / "inbox"),
+                      env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     def staging() -> bool:
         return child.pid in {pid for _, pid in recovery.staging_files(served)}
     wait_for(lambda: staging() or child.poll() is not None, 120, "the child's staging file")
@@ -75,20 +63,22 @@ def test_a_refresh_killed_with_minus_9_is_marked_crashed_by_the_next_run(prefect
         [killed] = [r for r in client.read_flow_runs()
                     if (r.infrastructure_pid or "").endswith(f":{child.pid}")]
         assert killed.state.type == StateType.RUNNING and staging()
-        refresh(str(served), str(DEMO_DIR / "inbox"), False)
+        # the next run: a refresh that publishes in seconds (an empty inbox, the demo's files
+        # dropped) where the demo inbox takes ~20 s; every flow run starts by recovering
+        (tmp_path / "empty").mkdir()
+        refresh(str(served), str(tmp_path / "empty"), False, drop_missing=True)
         after = client.read_flow_run(killed.id)
     assert after.state.type == StateType.CRASHED
-    assert f":{child.pid} no longer exists" in after.state.message
+    assert f":{child.pid} bestaat niet meer" in after.state.message
     assert recovery.staging_files(served) == []
 
 
 def test_stopping_demo_with_sigterm_leaves_no_process_behind(tmp_path):
-    env = {k: v for k, v in os.environ.items() if not k.startswith("PREFECT_API")}
+    env = {k: None for k in os.environ if k.startswith("PREFECT_API")}   # no Prefect server set
     env["PREFECT_HOME"] = str(tmp_path / "prefect")        # its own temporary Prefect server
     port = free_port()
-    demo = subprocess.Popen([sys.executable, "-m", "regiomonitor.cli", "demo", "--warehouse",
-                             str(tmp_path / "demo.duckdb"), "--port", str(port)], env=env, cwd=ROOT,
-                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    demo = start_cli("demo", "--warehouse", str(tmp_path / "demo.duckdb"), "--port", str(port),
+                     env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     family: set[int] = set()
     try:
         lines = []

@@ -11,9 +11,10 @@ import pytest
 
 from dashboard.components import ERROR_MESSAGE
 from regiomonitor.core.texts import _
-from tests.conftest import serving
 from tests.helpers import build, write_csv
 from tests.page_sweep import boundary, comparison, log_sizes, map_view, page, post, ranking, sweep, tracebacks
+
+pytestmark = pytest.mark.slow   # every test posts to a served app (gunicorn)
 
 LANGS = ("nl", "en")
 
@@ -69,7 +70,7 @@ def test_the_router_response_is_the_page_a_reader_sees(served_app):
 
 
 @pytest.fixture(scope="module")
-def sparse_app(tmp_path_factory):
+def sparse_app(tmp_path_factory, serve):
     """Real targets only (Rivierenland); Rivierenland with one data point, AM01 with data but no
     target, every other region with neither."""
     tmp = tmp_path_factory.mktemp("sparse")
@@ -78,7 +79,7 @@ def sparse_app(tmp_path_factory):
     write_csv(inbox / "untargeted.csv", ["AM01;stages;2006-02;7;roc;zorg;",
                                          "AM01;stages;2006-03;9;roc;zorg;"])
     warehouse = build(tmp, inbox)
-    with serving(warehouse) as url:
+    with serve(warehouse) as url:
         yield url, warehouse
 
 

@@ -5,7 +5,13 @@ import datetime as dt
 
 import pytest
 
-from pipelines.parsing import ParseError, parse_number, parse_period
+from pipelines.parsing import ParseError, _read, parse_period
+
+
+def parse_number(cell: object) -> float:
+    """The nl_number macro on one value, as parse_period applies nl_month ('1.200' → 1200,
+    '37,5' → 37.5); moved here from pipelines/parsing.py, where only this test used it."""
+    return _read("nl_number", "not_a_number", cell)
 
 
 @pytest.mark.parametrize("text, expected", [

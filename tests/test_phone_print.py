@@ -9,8 +9,9 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from tests.conftest import PARTNER
-from tests.test_dashboard_pages import axe_source  # noqa: F401 - the fixture, shared
+from tests.helpers import PARTNER
+
+pytestmark = pytest.mark.slow   # every test drives the served app in Chromium
 
 PHONE = {"width": 390, "height": 844}
 PAGES = ["/", "/regio/AM10", "/vergelijken?regions=AM10,AM22", "/data", "/methode", "/login",

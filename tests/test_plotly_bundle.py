@@ -45,6 +45,7 @@ def test_every_chart_uses_only_the_bundles_trace_types(demo_warehouse, tmp_path,
     assert types and types <= plotly_bundle.TRACE_TYPES
 
 
+@pytest.mark.slow
 def test_the_map_page_draws_with_the_map_bundle(page, served_app):
     requested = []
     page.on("request", lambda r: requested.append(r.url))
@@ -60,6 +61,7 @@ def test_the_map_page_draws_with_the_map_bundle(page, served_app):
 ROWS = ".ag-center-cols-container .ag-row"
 
 
+@pytest.mark.slow
 def test_vergelijken_starts_plotly_after_its_ranking_shows(page, served_app):
     """The ranking is the page's main content: plotly.js (data-plotly-after) is requested only
     once its rows show, and the chart is still drawn, with the map bundle."""
@@ -75,6 +77,7 @@ def test_vergelijken_starts_plotly_after_its_ranking_shows(page, served_app):
     assert page.console_errors == []
 
 
+@pytest.mark.slow
 def test_a_choice_made_while_the_chart_starts_is_kept(page, served_app):
     """Choosing another indicator by keyboard as soon as the ranking shows, while plotly.js is
     still starting, changes the ranking (a chart sent by the server at that moment lost it)."""

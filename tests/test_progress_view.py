@@ -9,8 +9,10 @@ import pytest
 from tests.helpers import build, write_csv
 
 
-@pytest.fixture
-def warehouse(tmp_path):
+@pytest.fixture(scope="module")
+def warehouse(tmp_path_factory):
+    """Built once for the module's tests, which only read it."""
+    tmp_path = tmp_path_factory.mktemp("progress")
     inbox = tmp_path / "inbox"
     write_csv(inbox / "roc.csv", [
         "AM10;leerwerkplaatsen;nov 2005;99;roc;zorg;before signing: part of the baseline",
@@ -20,7 +22,9 @@ def warehouse(tmp_path):
         "AM10;evc_trajecten;2006-01;160;roc;zorg;",
     ])
     write_csv(inbox / "werkgevers.csv", ["AM10;leerwerkplaatsen;2007-01;30;werkgevers;techniek;"])
-    return duckdb.connect(str(build(tmp_path, inbox)), read_only=True)
+    con = duckdb.connect(str(build(tmp_path, inbox)), read_only=True)
+    yield con
+    con.close()
 
 
 def test_realised_is_baseline_plus_realisations_after_the_baseline_month(warehouse):

@@ -8,6 +8,7 @@ import io
 import re
 from pathlib import Path
 
+import pytest
 from playwright.sync_api import expect
 
 
@@ -23,6 +24,7 @@ def download(page, button: str) -> tuple[str, bytes]:
     return info.value.suggested_filename, Path(info.value.path()).read_bytes()
 
 
+@pytest.mark.slow
 def test_map_rings_every_provisional_region_and_says_why_this_month(page, served_app):
     ready(page, f"{served_app}/?month=2007-06")
     expect(page.locator("#kaart-map .js-plotly-plot")).to_be_visible()
@@ -40,6 +42,7 @@ def test_map_rings_every_provisional_region_and_says_why_this_month(page, served
     assert page.console_errors == []
 
 
+@pytest.mark.slow
 def test_region_page_dashes_provisional_months_and_names_late_partners(page, served_app):
     ready(page, f"{served_app}/regio/AM29?month=2007-06")
     late = page.locator("#achterstand")
@@ -56,6 +59,7 @@ def test_region_page_dashes_provisional_months_and_names_late_partners(page, ser
     assert page.console_errors == []
 
 
+@pytest.mark.slow
 def test_late_partners_list_filters_and_exports_what_is_shown(page, served_app):
     ready(page, f"{served_app}/data")
     grid = page.locator(".late-grid")

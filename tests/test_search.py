@@ -60,11 +60,13 @@ def get(url: str) -> tuple[int, str, str]:
     ("Tiel", "/regio/AM10"), ("West%20Betuwe", "/regio/AM10"), ("Geldermalsen", "/regio/AM10"),
     ("am10", "/regio/AM10"), ("rivierenland&lang=en", "/regio/AM10?lang=en"),
     ("S%C3%BAdwest-Frysl%C3%A2n", "/regio/AM02")])
+@pytest.mark.slow
 def test_zoek_redirects_to_the_region_page(served_app, query, location):
     status, where, _ = get(f"{served_app}/zoek?q={query}")
     assert (status, where) == (302, location)
 
 
+@pytest.mark.slow
 def test_zoek_without_a_match_says_so_and_suggests(served_app):
     status, _, body = get(f"{served_app}/zoek?q=berg")
     assert status == 200 and "Bedoelde u" in body and "Bergen op Zoom" in body and "/regio/AM25" in body
@@ -76,10 +78,12 @@ def test_zoek_without_a_match_says_so_and_suggests(served_app):
                                             ("/regio/RIVIERENLAND?lang=en&month=2007-01",
                                              "/regio/AM10?lang=en&month=2007-01"),
                                             ("/regio/groot-amsterdam", "/regio/AM18")])
+@pytest.mark.slow
 def test_region_name_alias_redirects_to_the_code(served_app, path, location):
     assert get(f"{served_app}{path}")[:2] == (302, location)
 
 
+@pytest.mark.slow
 def test_search_box_by_keyboard_on_every_page(page, served_app):
     page.goto(f"{served_app}/methode?lang=en")
     expect(page.locator("main h1")).to_be_visible(timeout=20_000)

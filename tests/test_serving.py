@@ -12,7 +12,9 @@ import pytest
 import requests
 
 from regiomonitor.core.settings import MAX_UPLOAD_BYTES
-from tests.conftest import PARTNER, serving
+from tests.helpers import PARTNER
+
+pytestmark = pytest.mark.slow   # every test talks HTTP to a served app (gunicorn)
 
 
 def csp(response: requests.Response) -> dict[str, str]:
@@ -97,13 +99,13 @@ def test_errors_are_generic_pages(served_app):
     assert "Traceback" not in broken.text and "File \"" not in broken.text
 
 
-def test_every_worker_serves_the_dash_scripts_from_its_first_request(demo_warehouse, tmp_path):
+def test_every_worker_serves_the_dash_scripts_from_its_first_request(demo_warehouse, serve, tmp_path):
     """A fresh server whose index page one worker has rendered (the readiness check): every
     script the page names must load from whichever worker takes the request. Without the
     warm-up in regiomonitor/wsgi.py the other worker answered 500 and the page hung at "Loading..."."""
     copy = tmp_path / "fresh.duckdb"
     shutil.copyfile(demo_warehouse, copy)
-    with serving(copy, workers=4) as url:
+    with serve(copy, workers=4) as url:
         page = requests.get(url, timeout=30).text
         scripts = re.findall(r'<script src="(/_dash-component-suites/[^"]+)"', page)
         assert scripts

@@ -4,24 +4,21 @@ from __future__ import annotations
 
 import csv
 import io
-import subprocess
-import sys
 
 import openpyxl
 import pytest
 
 from dashboard import template
-from dashboard.template import COLUMNS, EXAMPLE_NOTE, write_templates
+from dashboard.template import COLUMNS, EXAMPLE_NOTE
 from pipelines import ingest
+from regiomonitor.cli import main
 
 
 @pytest.fixture(scope="module")
 def written(tmp_path_factory):
-    """Both templates as `regiomonitor template` writes them."""
+    """Both templates as `regiomonitor template` writes them (the command run in process)."""
     out = tmp_path_factory.mktemp("template")
-    run = subprocess.run([sys.executable, "-m", "regiomonitor.cli", "template", "--out", str(out)],
-                         capture_output=True, text=True, timeout=120)
-    assert run.returncode == 0, run.stderr
+    main(["template", "--out", str(out)])
     return out / "aanlevering_sjabloon.xlsx", out / "aanlevering_sjabloon.csv"
 
 
