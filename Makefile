@@ -12,10 +12,10 @@ PORT ?= 8050
 AXE_VERSION := 4.14.1
 AXE := tests/.cache/axe-core-$(AXE_VERSION)/axe.min.js
 
-# The text catalogues (regiomonitor/core/locale): one .po per language, compiled to .mo here.
-LOCALE := regiomonitor/core/locale
+# The text catalogues (core/locale): one .po per language, compiled to .mo here.
+LOCALE := core/locale
 CATALOGUES := $(LOCALE)/nl/LC_MESSAGES/messages.mo $(LOCALE)/en/LC_MESSAGES/messages.mo
-# How the code marks a text (regiomonitor/core/texts.py); tests/test_texts.py reads this line.
+# How the code marks a text (core/texts.py); tests/test_texts.py reads this line.
 BABEL_KEYWORDS := -k _ -k N_ -k said -k ngettext:1,2 -k pgettext:1c,2
 
 .PHONY: demo test install browser clean messages

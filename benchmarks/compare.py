@@ -24,7 +24,7 @@ from pathlib import Path
 
 from benchmarks import latency, load, machine, page_ready, payloads
 from benchmarks.serving import chromium, serving
-from regiomonitor.core.settings import ROOT
+from core.settings import ROOT
 
 
 def load_average() -> str:

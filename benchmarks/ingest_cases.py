@@ -16,7 +16,7 @@ import time
 from pathlib import Path
 
 from benchmarks.subprocess_case import peak_rss_mb
-from regiomonitor.core.settings import REFERENCE_DIR
+from core.settings import REFERENCE_DIR
 
 GEMEENTEN = REFERENCE_DIR / "gemeente_regions.csv"
 

@@ -24,7 +24,7 @@ import psutil
 
 from benchmarks import machine, payloads
 from benchmarks.serving import chromium, serving
-from regiomonitor.core.settings import ROOT
+from core.settings import ROOT
 
 GOAL_P95_MS = 300
 

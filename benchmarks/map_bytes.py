@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from benchmarks.payloads import post
-from regiomonitor.core.settings import ROOT
+from core.settings import ROOT
 
 GEO_DIR = ROOT.parent / "shared" / "data" / "geo"   # real CBS 2025 boundaries, when present
 LEVELS = ("arbeidsmarktregio", "gemeente")

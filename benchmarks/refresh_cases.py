@@ -14,8 +14,8 @@ from pathlib import Path
 
 def with_flow(path: Path) -> dict:
     """pipelines.flows.refresh on the demo inbox, as `regiomonitor refresh` runs it."""
+    from core.settings import DEMO_DIR
     from pipelines.flows import refresh
-    from regiomonitor.core.settings import DEMO_DIR
 
     summary = refresh(str(path), str(DEMO_DIR / "inbox"), True)
     return {"rows": summary["submissions"]["rows_loaded"]}
@@ -23,8 +23,8 @@ def with_flow(path: Path) -> dict:
 
 def plain(path: Path) -> dict:
     """The same plain functions the flow composes, called directly."""
+    from core.settings import DEMO_DIR
     from pipelines import boundaries, inbox as inbox_listing, runs, warehouse
-    from regiomonitor.core.settings import DEMO_DIR
 
     inbox = DEMO_DIR / "inbox"
     with warehouse.writer_lock(path):

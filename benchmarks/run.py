@@ -8,8 +8,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from benchmarks import ingest, latency, machine, map_bytes, page_ready, payloads, prefect_share, workload
-from benchmarks.report import (print_ingest, print_latency, print_latency_ratio, print_map_bytes,
-                               print_pages, print_prefect)
+from benchmarks.report import (
+    print_ingest,
+    print_latency,
+    print_latency_ratio,
+    print_map_bytes,
+    print_pages,
+    print_prefect,
+)
 
 
 @dataclass(frozen=True)

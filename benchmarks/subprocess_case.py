@@ -8,7 +8,7 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from regiomonitor.core.settings import ROOT
+from core.settings import ROOT
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import duckdb
 
-from regiomonitor.core.settings import REFERENCE_DIR
+from core.settings import REFERENCE_DIR
 
 FULL_ROWS = 10_000_000
 QUICK_ROWS = 100_000
@@ -107,7 +107,7 @@ def partner_files(out: Path, rows: int = PARTNER_ROWS) -> dict[str, Path]:
     """The same partner file as ';'-CSV and as XLSX, under `out`."""
     import openpyxl
 
-    from regiomonitor.core.vocabulary import submission_columns
+    from core.vocabulary import submission_columns
 
     out.mkdir(parents=True, exist_ok=True)
     data = partner_rows(rows)

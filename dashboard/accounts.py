@@ -1,7 +1,7 @@
 """Local accounts, the audit log and the record of browser uploads, in one SQLite file.
 
 The warehouse is rebuilt from scratch by `refresh`, so accounts and the audit trail live in a
-file of their own (regiomonitor.core.settings.default_accounts). SQLite in WAL mode lets several
+file of their own (core.settings.default_accounts). SQLite in WAL mode lets several
 gunicorn workers and the CLI use it at once. Passwords are hashed with werkzeug.security
 (scrypt); the hash alone is stored. Nothing here imports Flask, Dash or Prefect: the CLI,
 the dashboard and the upload loader all read it.
@@ -18,7 +18,7 @@ from pathlib import Path
 
 from werkzeug.security import check_password_hash, generate_password_hash
 
-from regiomonitor.core.settings import SQL_DIR
+from core.settings import SQL_DIR
 
 ROLES = ("partner", "steward")
 # A hash to compare against when the user does not exist, so that a wrong name costs as much

@@ -7,6 +7,7 @@ from pathlib import Path
 import dash
 from dash import Input, Output, clientside_callback, html
 
+from core.settings import default_accounts, default_upload_inbox
 from dashboard import (
     auth,
     downloads,
@@ -20,7 +21,6 @@ from dashboard import (
 )
 from dashboard.accounts import Store
 from dashboard.warehouse import EXTENSION_KEY, Warehouse
-from regiomonitor.core.settings import default_accounts, default_upload_inbox
 
 HERE = Path(__file__).parent
 

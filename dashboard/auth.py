@@ -20,10 +20,10 @@ from urllib.parse import urlparse
 import flask
 import flask_login
 
+from core.formats import fmt_number, fmt_timestamp
 from dashboard import request_language
 from dashboard.accounts import Account, Store
 from dashboard.security import LOGIN_LIMIT, csrf, limiter
-from regiomonitor.core.formats import fmt_number, fmt_timestamp
 
 EXTENSION_KEY = "regiomonitor_accounts"
 blueprint = flask.Blueprint("auth", __name__)

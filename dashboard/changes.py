@@ -11,11 +11,11 @@ from __future__ import annotations
 import pandas as pd
 from dash import html
 
+from core import changes
+from core.formats import as_date, fmt_month, fmt_timestamp
+from core.texts import N_, _
 from dashboard import components, warehouse
 from dashboard.auth import is_steward
-from regiomonitor.core import changes
-from regiomonitor.core.formats import as_date, fmt_month, fmt_timestamp
-from regiomonitor.core.texts import N_, _
 
 SHOWN = 200   # rows a page lists; the rest is counted
 

@@ -12,11 +12,11 @@ import pandas as pd
 from dash import ALL, Input, Output, State, dcc, html
 from dash.exceptions import MissingCallbackContextException
 
+from core import presentation
+from core.formats import as_date, fmt_date, fmt_month
+from core.presentation import flag  # noqa: F401 -- the pages' yes/no test
+from core.texts import LANGUAGES, N_, _, language
 from dashboard import ids, response_cache, search, warehouse
-from regiomonitor.core import presentation
-from regiomonitor.core.formats import as_date, fmt_date, fmt_month
-from regiomonitor.core.presentation import flag  # noqa: F401 -- the pages' yes/no test
-from regiomonitor.core.texts import LANGUAGES, N_, _, language
 
 LOG = logging.getLogger("regiomonitor.dashboard")
 

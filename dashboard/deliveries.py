@@ -10,9 +10,9 @@ import dash
 import dash_ag_grid as dag
 from dash import Input, Output, State, dcc, html
 
+from core.formats import as_date, fmt_month, fmt_number
+from core.texts import N_, _
 from dashboard import components, export, grid_texts, ids, warehouse
-from regiomonitor.core.formats import as_date, fmt_month, fmt_number
-from regiomonitor.core.texts import N_, _
 
 
 def late_partners(region: str, programme: str, labels: dict[str, str], lang: str) -> html.Section:

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import flask
 
+from core.formats import as_date, fmt_month, fmt_number
+from core.texts import N_, _
 from dashboard import export, request_language, url_state, warehouse
-from regiomonitor.core.formats import as_date, fmt_month, fmt_number
-from regiomonitor.core.texts import N_, _
 
 blueprint = flask.Blueprint("downloads", __name__)
 

@@ -9,9 +9,8 @@ import pandas as pd
 import plotly.graph_objects as go
 from dash import Patch
 
-from dashboard.status_style import NO_TARGET_COLOUR, STATUS_COLOURS
-from regiomonitor.core import presentation
-from regiomonitor.core.formats import (
+from core import presentation
+from core.formats import (
     as_date,
     fmt_amount,
     fmt_date,
@@ -21,7 +20,8 @@ from regiomonitor.core.formats import (
     fmt_pct,
     plotly_separators,
 )
-from regiomonitor.core.texts import N_, _
+from core.texts import N_, _
+from dashboard.status_style import NO_TARGET_COLOUR, STATUS_COLOURS
 
 # Colour-blind safe sequential scale (ColorBrewer YlGnBu), light = low, dark = high. Written
 # out: plotly's named "YlGnBu" runs dark to light, which made the best regions fade to white

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from babel.numbers import get_decimal_symbol, get_group_symbol
 
-from regiomonitor.core.texts import LOCALES, language, pgettext
+from core.texts import LOCALES, language, pgettext
 
 
 def locale_text(lang: str) -> dict[str, str]:

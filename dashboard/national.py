@@ -9,10 +9,10 @@ import datetime as dt
 import pandas as pd
 from dash import html
 
+from core.formats import fmt_amount, fmt_month, fmt_number, fmt_pct
+from core.presentation import flag
+from core.texts import _
 from dashboard import components, warehouse
-from regiomonitor.core.formats import fmt_amount, fmt_month, fmt_number, fmt_pct
-from regiomonitor.core.presentation import flag
-from regiomonitor.core.texts import _
 
 
 def national(programme: str, month: dt.date) -> pd.DataFrame:

@@ -11,11 +11,11 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
-from regiomonitor.core import presentation
-from regiomonitor.core.formats import as_date, fmt_amount, fmt_date, fmt_month, fmt_number, fmt_pct
-from regiomonitor.core.places import Place, find
-from regiomonitor.core.sql_files import query_text
-from regiomonitor.core.texts import N_, _, ngettext
+from core import presentation
+from core.formats import as_date, fmt_amount, fmt_date, fmt_month, fmt_number, fmt_pct
+from core.places import Place, find
+from core.sql_files import query_text
+from core.texts import N_, _, ngettext
 
 MAX_SUGGESTIONS = 5   # close names an unknown --region gets
 

@@ -10,7 +10,7 @@ import flask
 import flask_babel
 from werkzeug.exceptions import HTTPException
 
-from regiomonitor.core import texts
+from core import texts
 
 
 def select() -> str:
@@ -39,7 +39,7 @@ def template_texts() -> dict:
 
 
 def install(server: flask.Flask) -> None:
-    """flask-babel on the server, reading the product's catalogues (regiomonitor/core/locale)."""
+    """flask-babel on the server, reading the product's catalogues (core/locale)."""
     flask_babel.Babel(server, locale_selector=select, configure_jinja=False,
                       default_translation_directories=str(texts.LOCALE_DIR),
                       default_domain=texts.DOMAIN, default_locale=texts.DEFAULT_LANGUAGE)

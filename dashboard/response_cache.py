@@ -16,16 +16,15 @@ upload inbox, or the clock beyond a few minutes.
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from typing import TypeVar
-
-import re
 
 import dash
 import flask
 
+from core.settings import VIEW_CACHE
 from dashboard import auth, warehouse
-from regiomonitor.core.settings import VIEW_CACHE
 
 F = TypeVar("F", bound=Callable)
 

@@ -1,6 +1,6 @@
 """Find my region in the dashboard: the header's search box (GET /zoek), the name alias of the
 region page (/regio/rivierenland) and the "did you mean" list, with the one matching rule of
-regiomonitor/core/places.py (also used by `regiomonitor progress --region`).
+core/places.py (also used by `regiomonitor progress --region`).
 """
 from __future__ import annotations
 
@@ -11,9 +11,9 @@ import re
 import dash
 import flask
 
+from core.places import MAX_QUERY, Place, find, normalise
+from core.texts import _
 from dashboard import auth, ids, request_language, warehouse
-from regiomonitor.core.places import MAX_QUERY, Place, find, normalise
-from regiomonitor.core.texts import _
 
 blueprint = flask.Blueprint("search", __name__)
 LOG = logging.getLogger("regiomonitor.dashboard")

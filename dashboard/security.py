@@ -17,10 +17,10 @@ from flask_limiter import Limiter
 from flask_limiter.util import get_remote_address
 from flask_wtf.csrf import CSRFError, CSRFProtect
 
+from core.formats import fmt_number
+from core.settings import MAX_UPLOAD_BYTES
+from core.texts import N_, _
 from dashboard import request_language
-from regiomonitor.core.formats import fmt_number
-from regiomonitor.core.settings import MAX_UPLOAD_BYTES
-from regiomonitor.core.texts import N_, _
 
 # What an error page says, by status code (and for a form whose CSRF token failed).
 ERRORS = {400: N_("The request is not valid."), 403: N_("You have no access to this page."),

@@ -11,9 +11,9 @@ from dataclasses import dataclass
 
 from dash import html
 
+from core.formats import as_date
+from core.vocabulary import DEFAULT_INDICATOR
 from dashboard import components, url_state, warehouse
-from regiomonitor.core.formats import as_date
-from regiomonitor.core.vocabulary import DEFAULT_INDICATOR
 
 
 def page(lang: str, path: str, content: list, **params: str | None) -> html.Div:

@@ -1,6 +1,6 @@
 """How a status looks: a colour-blind safe colour (Okabe-Ito, Paul Tol) and a symbol, so a
-status is never told by colour alone (symbols: regiomonitor/core/vocabulary.py, words:
-regiomonitor/core/presentation.py)."""
+status is never told by colour alone (symbols: core/vocabulary.py, words:
+core/presentation.py)."""
 
 STATUS_COLOURS = {
     "achieved": "#009E73",

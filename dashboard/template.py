@@ -23,9 +23,9 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
-from regiomonitor.core.settings import REFERENCE_DIR, STEWARD_CONTACT
-from regiomonitor.core.texts import N_, _
-from regiomonitor.core.vocabulary import EXAMPLE_NOTE, submission_columns
+from core.settings import REFERENCE_DIR, STEWARD_CONTACT
+from core.texts import N_, _
+from core.vocabulary import EXAMPLE_NOTE, submission_columns
 
 COLUMNS = submission_columns()
 TEMPLATE_ROWS = 500  # rows that carry the dropdowns

@@ -31,14 +31,14 @@ from pathlib import Path
 import flask
 from werkzeug.utils import secure_filename
 
+from core import changes
+from core.formats import as_date
+from core.settings import MAX_UPLOAD_BYTES, ROOT
+from core.texts import N_, _
+from core.vocabulary import SUBMISSION_SUFFIXES
 from dashboard import auth, request_language, template, warehouse
 from dashboard.accounts import Account, Upload, now
 from dashboard.changes import value_or_none
-from regiomonitor.core import changes
-from regiomonitor.core.formats import as_date
-from regiomonitor.core.settings import MAX_UPLOAD_BYTES, ROOT
-from regiomonitor.core.texts import N_, _
-from regiomonitor.core.vocabulary import SUBMISSION_SUFFIXES
 
 blueprint = flask.Blueprint("upload", __name__)
 VALIDATE_TIMEOUT_S = 120

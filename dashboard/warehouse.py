@@ -31,9 +31,9 @@ import duckdb
 import flask
 import pandas as pd
 
+from core.settings import VIEW_CACHE
+from core.sql_files import query_text
 from dashboard import auth
-from regiomonitor.core.settings import VIEW_CACHE
-from regiomonitor.core.sql_files import query_text
 
 T = TypeVar("T")
 

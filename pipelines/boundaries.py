@@ -24,8 +24,8 @@ import duckdb
 import geopandas as gpd
 import shapely
 
-from regiomonitor.core.formats import fmt_number
-from regiomonitor.core.texts import N_, said
+from core.formats import fmt_number
+from core.texts import N_, said
 
 LEVELS = {"AM": "arbeidsmarktregio", "GM": "gemeente", "PV": "provincie"}
 # Gzipped GeoJSON per level as the browser receives it. Issue 5 sets the 35 regions at 150 KB;

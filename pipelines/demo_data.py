@@ -19,9 +19,9 @@ from pathlib import Path
 import numpy as np
 import openpyxl
 
+from core.formats import fmt_month, fmt_number
+from core.settings import DEMO_MARKER
 from pipelines import reference
-from regiomonitor.core.formats import fmt_month, fmt_number
-from regiomonitor.core.settings import DEMO_MARKER
 
 SEED = 2005
 # The demo shows the covenant as a monitor would have seen it in summer 2007:

@@ -12,10 +12,10 @@ from dataclasses import dataclass
 from functools import cached_property, partial
 from pathlib import Path
 
+from core.formats import fmt_number, fmt_size
+from core.settings import Limits, limits as current_limits
+from core.texts import Text, command_language, said
 from pipelines.reasons import reason
-from regiomonitor.core.formats import fmt_number, fmt_size
-from regiomonitor.core.settings import Limits, limits as current_limits
-from regiomonitor.core.texts import Text, command_language, said
 
 
 class SheetNotFound(ValueError):
@@ -32,7 +32,7 @@ class NotText(ValueError):
 
 
 class TooLarge(ValueError):
-    """A file over one of the limits in regiomonitor/core/settings.py; names the limit and the
+    """A file over one of the limits in core/settings.py; names the limit and the
     setting that moves it (the reason is kept in Dutch and English, as every reason is)."""
 
     def __init__(self, what: Text, variable: str):

@@ -13,8 +13,8 @@ from prefect.runtime import flow_run  # noqa: E402
 
 from pipelines import boundaries, inbox as inboxes, ingest as ingesting, recovery, reference, runs, schematic_tiles, warehouse  # noqa: E402
 from pipelines.loading import FileResult  # noqa: E402
-from regiomonitor.core.settings import default_geometry_cache, settings  # noqa: E402
-from regiomonitor.core.texts import said  # noqa: E402
+from core.settings import default_geometry_cache, settings  # noqa: E402
+from core.texts import said  # noqa: E402
 
 # Tasks share one open DuckDB connection, which cannot be hashed for caching.
 previous_state = task(warehouse.previous_state, cache_policy=NONE)

@@ -24,16 +24,16 @@ from pathlib import Path
 
 import duckdb
 
+from core.formats import fmt_date, fmt_number
+from core.presentation import submission_state
+from core.settings import Limits, limits as current_limits
+from core.texts import _, command_language, ngettext, said
+from core.vocabulary import INBOX_SUFFIXES
 from pipelines import staging
 from pipelines.file_content import file_sha256, size_error
 from pipelines.loading import DONE_FOLDERS
 from pipelines.recovery import CannotRun
 from pipelines.runs import is_demo_inbox
-from regiomonitor.core.formats import fmt_date, fmt_number
-from regiomonitor.core.presentation import submission_state
-from regiomonitor.core.settings import Limits, limits as current_limits
-from regiomonitor.core.texts import _, command_language, ngettext, said
-from regiomonitor.core.vocabulary import INBOX_SUFFIXES
 
 IGNORED_PREFIXES = (".", "~$")   # hidden and temporary files; Excel's lock files
 

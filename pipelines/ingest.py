@@ -24,11 +24,11 @@ from pathlib import Path
 
 import duckdb
 
+from core.texts import said
 from pipelines import loading, reference, reports, runs, statements, warehouse
 from pipelines.file_content import file_sha256
 from pipelines.loading import FileResult
 from pipelines.warehouse import NoWarehouse  # noqa: F401 (the CLI catches it from here)
-from regiomonitor.core.texts import said
 
 ATTEMPTS = 3  # builds of one ingest when other loads keep publishing in between
 

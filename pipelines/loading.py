@@ -17,10 +17,10 @@ from pathlib import Path
 
 import duckdb
 
+from core.texts import ngettext, said
 from pipelines import staging, submissions, validation
 from pipelines.file_content import Content, TooLarge, file_sha256
 from pipelines.reasons import RowError
-from regiomonitor.core.texts import ngettext, said
 
 DONE_FOLDERS = ("processed", "rejected")
 # Progress of long loads, one line per file; the flows pass Prefect's run logger instead.

@@ -7,15 +7,15 @@ column into text.
 
 Reading is bounded (issue 13): a file is read once into memory only when it fits the size
 limit, so what is hashed is exactly what is parsed; rows are produced lazily and reading
-stops at the row and column limits (regiomonitor/core/settings.py), whatever a sheet declares.
+stops at the row and column limits (core/settings.py), whatever a sheet declares.
 """
 from __future__ import annotations
 
 import csv
 import io
 
+from core.settings import Limits, limits as current_limits
 from pipelines.file_content import NotText, Source, bounded, content_of
-from regiomonitor.core.settings import Limits, limits as current_limits
 
 # csv's default limit (128 KiB) would make one huge cell unreadable; validation reports it instead.
 csv.field_size_limit(64 * 1024 * 1024)

@@ -11,7 +11,7 @@ import csv
 import functools
 from dataclasses import dataclass
 
-from regiomonitor.core.settings import REFERENCE_DIR
+from core.settings import REFERENCE_DIR
 
 REASONS_CSV = REFERENCE_DIR / "reasons.csv"
 

@@ -19,8 +19,8 @@ import socket
 from functools import partial
 from pathlib import Path
 
-from regiomonitor.core.formats import fmt_size
-from regiomonitor.core.texts import said
+from core.formats import fmt_size
+from core.texts import said
 
 LOG = logging.getLogger("regiomonitor.recovery")
 # pipelines/warehouse.py:staging_path names staging files `<warehouse>.<pid>.<random>.new`.

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import duckdb
 
-from regiomonitor.core.settings import DEMO_DIR, REFERENCE_DIR, view_settings
+from core.settings import DEMO_DIR, REFERENCE_DIR, view_settings
 
 REFERENCE_TARGETS = REFERENCE_DIR / "targets.csv"
 DEMO_TARGETS = DEMO_DIR / "targets.csv"

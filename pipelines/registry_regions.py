@@ -11,7 +11,7 @@ from pathlib import Path
 
 import duckdb
 
-from regiomonitor.core.sql_files import sql_text
+from core.sql_files import sql_text
 
 
 def registry_counts_by_boundary(con: duckdb.DuckDBPyConnection, extract: Path,

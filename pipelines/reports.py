@@ -7,12 +7,12 @@ from __future__ import annotations
 
 import json
 
+from core import changes
+from core.formats import fmt_number
+from core.presentation import submission_state
+from core.texts import LANGUAGES, N_, _, command_language, ngettext
 from pipelines import runs
 from pipelines.loading import FileResult
-from regiomonitor.core import changes
-from regiomonitor.core.formats import fmt_number
-from regiomonitor.core.presentation import submission_state
-from regiomonitor.core.texts import LANGUAGES, N_, _, command_language, ngettext
 
 # A dry run (`validate`, the upload check) loaded nothing: it says what would happen.
 DRY_RUN_WORDS = {"loaded": N_("would load"), "partial": N_("would partly load"),

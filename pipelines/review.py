@@ -16,10 +16,10 @@ from pathlib import Path
 
 import duckdb
 
+from core.sql_files import query_text
+from core.texts import said
 from pipelines import runs, statements, warehouse
 from pipelines.validation import Change
-from regiomonitor.core.sql_files import query_text
-from regiomonitor.core.texts import said
 
 DECISIONS = ("approved", "rejected")
 

@@ -16,9 +16,9 @@ from typing import TYPE_CHECKING
 
 import duckdb
 
+from core.settings import DEMO_MARKER
 from pipelines import loading, reference
 from pipelines.loading import FileResult
-from regiomonitor.core.settings import DEMO_MARKER
 
 if TYPE_CHECKING:   # the run history is handed over as DuckDB's .df() frames
     import pandas as pd

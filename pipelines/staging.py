@@ -15,11 +15,11 @@ from pathlib import Path
 
 import duckdb
 
+from core.vocabulary import EXTRACT_SUFFIXES, SUBMISSION_SUFFIXES, intake_columns
 from pipelines import extract_pass, statements
 from pipelines.file_content import NotText, SheetNotFound, Source, TooLarge
 from pipelines.reading import read_table
 from pipelines.reasons import RowError, reason
-from regiomonitor.core.vocabulary import EXTRACT_SUFFIXES, SUBMISSION_SUFFIXES, intake_columns
 
 # The DuckDB readers an extract may be read with: the only text formatted into SQL here.
 EXTRACT_READERS = {".csv": "read_csv($path, all_varchar = true, header = true)",
@@ -126,7 +126,7 @@ def read_rows(path: Source, sheet: str | None) -> list[tuple[int, list]]:
         raise Unreadable([reason("binary")]) from err
     except SheetNotFound as err:
         raise Unreadable([reason("sheet_missing", err.sheet, ", ".join(err.sheets))]) from err
-    except TooLarge as err:  # over a limit in regiomonitor/core/settings.py (issue 13)
+    except TooLarge as err:  # over a limit in core/settings.py (issue 13)
         raise Unreadable([err.error]) from err
     except Exception as err:  # any unreadable file is a rejection, never a crash
         raise Unreadable([reason("unreadable", type(err).__name__, err)]) from err

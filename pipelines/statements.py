@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import duckdb
 
-from regiomonitor.core.sql_files import sql_text
+from core.sql_files import sql_text
 
 _PARSED: dict[tuple[str, str | None], tuple[duckdb.Statement, ...]] = {}
 

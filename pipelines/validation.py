@@ -21,10 +21,10 @@ from pathlib import Path
 import duckdb
 from duckdb.sqltypes import VARCHAR
 
+from core.vocabulary import CHANGE_KINDS, EXAMPLE_NOTE, INTAKE_COLUMNS_CSV
 from pipelines import staging, statements
 from pipelines.file_content import Content
 from pipelines.reasons import REASONS_CSV, RowError, reason
-from regiomonitor.core.vocabulary import CHANGE_KINDS, EXAMPLE_NOTE, INTAKE_COLUMNS_CSV
 
 REPORTED_ERRORS = 1000  # a report lists this many; rejected_row keeps every one
 # DuckDB's buffer pool while inputs are checked: beyond it the staged rows spill to disk. 1.5 GB

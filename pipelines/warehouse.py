@@ -25,11 +25,11 @@ from typing import TYPE_CHECKING
 
 import duckdb
 
+from core.messages import no_warehouse
+from core.settings import SQL_DIR
+from core.sql_files import sql_text
+from core.texts import said
 from pipelines import recovery
-from regiomonitor.core.messages import no_warehouse
-from regiomonitor.core.settings import SQL_DIR
-from regiomonitor.core.sql_files import sql_text
-from regiomonitor.core.texts import said
 
 if TYPE_CHECKING:   # DuckDB's .df() imports pandas when the history is read; an ingest need not
     import pandas as pd

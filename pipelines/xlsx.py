@@ -21,7 +21,7 @@ from openpyxl.worksheet._reader import FORMULA_TAG, INLINE_STRING, WorkSheetPars
 from openpyxl.xml.constants import SHEET_MAIN_NS
 
 from pipelines.file_content import Content, SheetNotFound, Source, bounded, content_of
-from regiomonitor.core.settings import Limits, limits as current_limits
+from core.settings import Limits, limits as current_limits
 
 # An inline string's text: its own <t>, then the <t> of each rich-text run <r>.
 _TEXT, _RUN = f"{{{SHEET_MAIN_NS}}}t", f"{{{SHEET_MAIN_NS}}}r"

@@ -6,14 +6,14 @@ import argparse
 import os
 from pathlib import Path
 
-from regiomonitor.core.settings import (
+from core.settings import (
     DEMO_DIR,
     default_accounts,
     default_inbox,
     default_upload_inbox,
     default_warehouse,
 )
-from regiomonitor.core.texts import LANGUAGES, _, command_language
+from core.texts import LANGUAGES, _, command_language
 
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 8050

@@ -12,17 +12,18 @@ import socket
 import sys
 from pathlib import Path
 
-from regiomonitor.arguments import build_parser
-from regiomonitor.core.formats import fmt_number
-from regiomonitor.core.messages import OS_ERRORS, no_warehouse
-from regiomonitor.core.settings import (
+from core.formats import fmt_number
+from core.messages import OS_ERRORS, no_warehouse
+from core.settings import (
     DEMO_DIR,
     default_accounts,
     default_inbox,
     default_upload_inbox,
     default_warehouse,
 )
-from regiomonitor.core.texts import LANGUAGES, N_, _, command_language, ngettext
+from core.texts import LANGUAGES, N_, _, command_language, ngettext
+from regiomonitor.arguments import build_parser
+
 
 def run_refresh(warehouse: Path | None, inbox: Path | None, demo_targets: bool,
                 drop_missing: bool = False) -> dict:
@@ -137,7 +138,7 @@ def _check_codes(codes: list[str], reference: str) -> None:
     """Refuse codes that are not in data/reference/<reference> (column `code`)."""
     import csv
 
-    from regiomonitor.core.settings import REFERENCE_DIR
+    from core.settings import REFERENCE_DIR
 
     with open(REFERENCE_DIR / reference, encoding="utf-8") as f:
         known = {row["code"] for row in csv.DictReader(f)}
@@ -315,9 +316,9 @@ DECIDED = {"approved": N_("approved and published"), "rejected": N_("rejected")}
 
 
 def cmd_review(args: argparse.Namespace) -> None:
+    from core import changes
     from pipelines import review, runs
     from pipelines.warehouse import WarehouseBusy
-    from regiomonitor.core import changes
 
     path, lang = existing_warehouse(args.warehouse), args.lang
     if args.action == "list":

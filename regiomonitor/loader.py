@@ -20,9 +20,9 @@ import stat
 import time
 from pathlib import Path
 
+from core.texts import said
+from core.vocabulary import SUBMISSION_SUFFIXES
 from dashboard.accounts import Store
-from regiomonitor.core.texts import said
-from regiomonitor.core.vocabulary import SUBMISSION_SUFFIXES
 
 
 def ready_files(inbox: Path) -> list[Path]:

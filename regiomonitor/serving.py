@@ -15,7 +15,7 @@ from pathlib import Path
 import gunicorn.http.wsgi
 from gunicorn.app.base import BaseApplication
 
-from regiomonitor.core.settings import ROOT
+from core.settings import ROOT
 
 SERVER_HEADER = "regiomonitor"
 

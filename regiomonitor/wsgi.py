@@ -1,13 +1,13 @@
 """The WSGI entry point for production servers: `gunicorn regiomonitor.wsgi:server`.
 
-Settings come from the environment (regiomonitor/core/settings.py): REGIOMONITOR_WAREHOUSE,
+Settings come from the environment (core/settings.py): REGIOMONITOR_WAREHOUSE,
 REGIOMONITOR_ACCOUNTS, REGIOMONITOR_UPLOAD_INBOX. Do not use gunicorn's --preload: each worker
 must build the app, and open the warehouse, after the fork.
 """
 from __future__ import annotations
 
+from core.settings import default_warehouse
 from dashboard.app import create_app
-from regiomonitor.core.settings import default_warehouse
 
 app = create_app(default_warehouse())
 server = app.server

@@ -159,7 +159,7 @@ create table reporting_obligation (
     check (last_month is null or last_month >= first_month)
 );
 
--- Settings the views apply, written from regiomonitor/core/settings.py at every refresh so that
+-- Settings the views apply, written from core/settings.py at every refresh so that
 -- the SQL and the Methode page read the same numbers.
 create table setting (
     name varchar primary key,

@@ -23,9 +23,8 @@ os.environ.setdefault("PREFECT_HOME", tempfile.mkdtemp(prefix="regiomonitor-pref
 os.environ["PREFECT_SERVER_ANALYTICS_ENABLED"] = "false"
 
 from benchmarks.serving import chromium, serving  # noqa: E402
-from regiomonitor.core.settings import DEMO_DIR, ROOT  # noqa: E402
+from core.settings import DEMO_DIR, ROOT  # noqa: E402
 from tests.helpers import ACCOUNTS, build, built_once, inbox_listing  # noqa: E402
-
 
 # Fixtures that start `regiomonitor serve` or Chromium: a test using one must be marked slow, so
 # that `pytest -m "not slow"` starts no such process (pyproject.toml's marker says what it means).

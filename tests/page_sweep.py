@@ -13,9 +13,9 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
+from core.texts import _
 from dashboard import ids
 from dashboard.components import ERROR_MESSAGE
-from regiomonitor.core.texts import _
 
 # The message a failed layout or callback shows (components.error_message): never expected.
 FAILED = [_(ERROR_MESSAGE, lang)[:40] for lang in ("nl", "en")]

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from regiomonitor.core.settings import ROOT
+from core.settings import ROOT
 
 LINT_IMPORTS = Path(sys.executable).with_name("lint-imports")
 
@@ -70,9 +70,9 @@ def test_every_third_party_import_is_a_declared_dependency():
     project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
     declared = {re.split(r"[=<>\[ ]", d)[0].lower().replace("_", "-")
                 for d in project["dependencies"] + sum(project["optional-dependencies"].values(), [])}
-    local = {"regiomonitor", "pipelines", "dashboard", "benchmarks", "tests"}
+    local = {"regiomonitor", "core", "pipelines", "dashboard", "benchmarks", "tests"}
     distributions = importlib.metadata.packages_distributions()
-    imported = set().union(*(imported_modules(p) for p in ("regiomonitor", "pipelines", "dashboard")))
+    imported = set().union(*(imported_modules(p) for p in ("regiomonitor", "core", "pipelines", "dashboard")))
     third_party = imported - set(sys.stdlib_module_names) - local - {"__future__"}
     undeclared = {m: distributions.get(m) for m in third_party
                   if not {d.lower().replace("_", "-") for d in distributions.get(m, [m])} & declared}

@@ -10,8 +10,8 @@ import pytest
 import shapely
 from shapely.geometry import LineString, Polygon, box
 
+from core import presentation
 from pipelines import boundaries
-from regiomonitor.core import presentation
 from tests.helpers import staging
 
 # Near Tiel in RD New (metres): x 150–160 km, y 430–440 km.

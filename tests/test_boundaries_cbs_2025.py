@@ -7,8 +7,8 @@ import pytest
 import shapely
 from shapely.geometry import Polygon
 
+from core.settings import ROOT
 from pipelines import boundaries
-from regiomonitor.core.settings import ROOT
 from tests.helpers import staging
 
 GEO_DIR = ROOT.parent / "shared" / "data" / "geo"

@@ -9,8 +9,8 @@ import re
 import pytest
 
 from benchmarks.serving import cli
+from core.settings import ROOT
 from regiomonitor.cli import build_parser
-from regiomonitor.core.settings import ROOT
 
 
 def subcommands() -> list[str]:

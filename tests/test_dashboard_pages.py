@@ -12,7 +12,7 @@ import openpyxl
 import pytest
 from playwright.sync_api import expect
 
-from regiomonitor.core.settings import DEMO_DIR
+from core.settings import DEMO_DIR
 
 pytestmark = pytest.mark.slow   # every test drives the served app in Chromium
 

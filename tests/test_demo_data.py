@@ -1,8 +1,8 @@
 """The demo generator is deterministic and what it writes is flagged as demo."""
 from __future__ import annotations
 
+from core.settings import DEMO_DIR
 from pipelines import demo_data, reference
-from regiomonitor.core.settings import DEMO_DIR
 
 
 def test_generator_reproduces_the_committed_demo_data(tmp_path):

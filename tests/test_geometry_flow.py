@@ -7,10 +7,10 @@ from pathlib import Path
 import duckdb
 import pytest
 
+from core.settings import SQL_DIR
 from pipelines import boundaries
 from pipelines.flows import geometry_flow, refresh
 from regiomonitor.cli import main
-from regiomonitor.core.settings import SQL_DIR
 from tests.helpers import region_file
 
 

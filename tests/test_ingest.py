@@ -168,7 +168,7 @@ def test_registry_extract_as_parquet(published, tmp_path):
 
 
 def test_ingest_refuses_the_demo_inbox_and_a_second_writer(published, tmp_path):
-    from regiomonitor.core.settings import DEMO_DIR
+    from core.settings import DEMO_DIR
 
     demo_file = sorted((DEMO_DIR / "inbox").glob("*.csv"))[0]
     with pytest.raises(ValueError, match="is de demo-inbox"):

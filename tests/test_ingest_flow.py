@@ -5,9 +5,9 @@ import json
 
 import pytest
 
+from core.settings import DEMO_DIR
 from pipelines.flows import ingest, refresh
 from regiomonitor import cli
-from regiomonitor.core.settings import DEMO_DIR
 from tests.helpers import inbox_listing, query, write_csv
 
 

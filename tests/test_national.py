@@ -8,7 +8,7 @@ import duckdb
 import pytest
 from playwright.sync_api import expect
 
-from regiomonitor.core.settings import REFERENCE_DIR
+from core.settings import REFERENCE_DIR
 
 FIRST_SIX = {"AM01", "AM10", "AM21", "AM22", "AM25", "AM28"}  # Groningen, Rivierenland, Den Haag,
 # Rotterdam, West-Brabant, Eindhoven (Haaglanden, Rijnmond and Zuidoost-Brabant by CBS name)
@@ -71,7 +71,7 @@ def test_map_and_region_page_show_nederland_and_mediaan(page, served_app):
 
 @pytest.mark.slow
 def test_methode_cites_the_frame_and_gives_the_stewards_contact(page, served_app):
-    from regiomonitor.core.settings import STEWARD_CONTACT
+    from core.settings import STEWARD_CONTACT
 
     page.goto(f"{served_app}/methode?lang=nl")
     expect(page.locator("#kader")).to_contain_text("Sociale innovatie (2006)", timeout=20_000)

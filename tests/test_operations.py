@@ -21,12 +21,12 @@ import openpyxl
 import pytest
 
 from benchmarks import serving
+from core.settings import ROOT, limits
 from pipelines import inbox, ingest, recovery, warehouse
 from pipelines.file_content import TooLarge, file_sha256
 from pipelines.flows import refresh  # at import, so Prefect's console log is not a test's capture
 from pipelines.reading import read_table
 from regiomonitor import cli
-from regiomonitor.core.settings import ROOT, limits
 from tests.helpers import HEADER, query, wait_for, write_csv
 
 ROW = "AM10;stages;2006-03;5;roc;zorg;"

@@ -12,9 +12,9 @@ from pathlib import Path
 import pytest
 
 from benchmarks.serving import free_port, start_cli
+from core.settings import DEMO_DIR
 from pipelines import recovery
 from pipelines.flows import refresh  # at import, so Prefect's console log is not a test's capture
-from regiomonitor.core.settings import DEMO_DIR
 from tests.helpers import wait_for
 
 pytestmark = pytest.mark.slow

@@ -10,8 +10,8 @@ import datetime as dt
 import duckdb
 import pytest
 
+from core.sql_files import query_text
 from pipelines import inbox as inbox_listing, reference, runs, warehouse
-from regiomonitor.core.sql_files import query_text
 from tests.helpers import write_csv
 
 REGISTRY_HEADER = "id,gemeente_code,indicator,start_date,status,sector,partner\n"

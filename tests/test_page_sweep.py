@@ -9,8 +9,8 @@ import json
 import duckdb
 import pytest
 
+from core.texts import _
 from dashboard.components import ERROR_MESSAGE
-from regiomonitor.core.texts import _
 from tests.helpers import build, write_csv
 from tests.page_sweep import boundary, comparison, log_sizes, map_view, page, post, ranking, sweep, tracebacks
 

@@ -1,5 +1,5 @@
 """One presentation layer (issue 15, part 8): a status with its uncertainty and "target reached
-in" are said by regiomonitor/core/presentation.py alone, the same in the CLI report and on the pages;
+in" are said by core/presentation.py alone, the same in the CLI report and on the pages;
 readable chart axes and scales (part 6)."""
 from __future__ import annotations
 
@@ -7,9 +7,9 @@ import datetime as dt
 
 import pandas as pd
 
+from core import presentation
 from dashboard import figures
 from dashboard.progress_report import progress_report
-from regiomonitor.core import presentation
 
 STATUSES = {"on_track": "Op koers", "achieved": "Doel bereikt"}
 

@@ -1,13 +1,13 @@
 """What the README tells a newcomer matches the code: the size limits it states are the ones
-regiomonitor/core/settings.py applies (the commands' list is checked in tests/test_cli.py)."""
+core/settings.py applies (the commands' list is checked in tests/test_cli.py)."""
 from __future__ import annotations
 
 import os
 
 import pytest
 
-from regiomonitor.core import settings
-from regiomonitor.core.settings import ROOT
+from core import settings
+from core.settings import ROOT
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")
 MB = 1024 * 1024

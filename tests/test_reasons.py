@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import re
 
+from core.settings import ROOT
+from core.vocabulary import CHANGE_KINDS
 from pipelines.reasons import templates
 from pipelines.review import DECISIONS
-from regiomonitor.core.vocabulary import CHANGE_KINDS
-from regiomonitor.core.settings import ROOT
 
 
 def codes_given() -> set[str]:

@@ -7,8 +7,8 @@ from pathlib import Path
 import duckdb
 import pytest
 
+from core.settings import ROOT
 from pipelines import reference
-from regiomonitor.core.settings import ROOT
 from tests.helpers import staging
 
 SHARED_GEO = ROOT.parent / "shared" / "data" / "geo"

@@ -7,9 +7,9 @@ import shutil
 import duckdb
 import pytest
 
+from core.settings import DEMO_DIR
 from pipelines import warehouse
 from pipelines.flows import refresh
-from regiomonitor.core.settings import DEMO_DIR
 from tests.helpers import ORPHANS_SQL
 
 DATA_TABLES = ["region", "region_tile", "region_geometry", "indicator", "partner", "sector",

@@ -8,7 +8,7 @@ import urllib.request
 import pytest
 from playwright.sync_api import expect
 
-from regiomonitor.core.places import Place, find, normalise
+from core.places import Place, find, normalise
 
 PLACES = [Place("region", "AM10", "Rivierenland", "AM10", "Rivierenland"),
           Place("region", "AM02", "Friesland", "AM02", "Friesland"),

@@ -11,7 +11,7 @@ from concurrent.futures import ThreadPoolExecutor
 import pytest
 import requests
 
-from regiomonitor.core.settings import MAX_UPLOAD_BYTES
+from core.settings import MAX_UPLOAD_BYTES
 from tests.helpers import PARTNER
 
 pytestmark = pytest.mark.slow   # every test talks HTTP to a served app (gunicorn)

@@ -16,14 +16,23 @@ import pandas as pd
 import pytest
 from babel.messages.pofile import read_po
 
-from regiomonitor.core import texts
-from regiomonitor.core.formats import (fmt_amount, fmt_date, fmt_millions, fmt_month, fmt_number, fmt_pct,
-                                       fmt_size, fmt_timestamp, plotly_separators)
-from regiomonitor.core.settings import ROOT
-from regiomonitor.core.vocabulary import CHANGE_KINDS
+from core import texts
+from core.formats import (
+    fmt_amount,
+    fmt_date,
+    fmt_millions,
+    fmt_month,
+    fmt_number,
+    fmt_pct,
+    fmt_size,
+    fmt_timestamp,
+    plotly_separators,
+)
+from core.settings import ROOT
+from core.vocabulary import CHANGE_KINDS
 
 LOCALE = texts.LOCALE_DIR
-SPEAKING = ("regiomonitor", "pipelines", "dashboard")   # the floors whose texts people read
+SPEAKING = ("regiomonitor", "core", "pipelines", "dashboard")   # the floors whose texts people read
 
 
 def catalogue(lang: str):
@@ -94,7 +103,7 @@ def test_a_translation_whose_values_do_not_fit_falls_back_to_the_id():
 
 
 def test_every_kind_of_change_has_its_words():
-    from regiomonitor.core import changes
+    from core import changes
 
     assert set(changes.COUNTS) == set(CHANGE_KINDS)
     assert set(changes.VERBS) <= set(CHANGE_KINDS)

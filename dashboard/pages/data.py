@@ -7,11 +7,11 @@ import dash
 import pandas as pd
 from dash import Input, Output, dcc, html
 
+from core import presentation
+from core.formats import as_date, fmt_month, fmt_number, fmt_timestamp
+from core.texts import N_, _, language, ngettext
 from dashboard import changes, components, deliveries, ids, template, warehouse
 from dashboard.auth import is_steward
-from regiomonitor.core import presentation
-from regiomonitor.core.formats import as_date, fmt_month, fmt_number, fmt_timestamp
-from regiomonitor.core.texts import N_, _, language, ngettext
 
 dash.register_page(__name__, path="/data", title=components.page_title(N_("Data")), nav_label=N_("Data"),
                    order=2)

@@ -9,12 +9,12 @@ import dash
 import pandas as pd
 from dash import Input, Output, State, clientside_callback, dcc, html
 
+from core import presentation
+from core.formats import as_date, fmt_amount, fmt_month, fmt_number, fmt_pct
+from core.texts import N_, _, language
+from core.vocabulary import STATUS_SYMBOLS
 from dashboard import components, figures, ids, national, response_cache, shell, url_state, warehouse
 from dashboard.status_style import STATUS_COLOURS
-from regiomonitor.core import presentation
-from regiomonitor.core.formats import as_date, fmt_amount, fmt_month, fmt_number, fmt_pct
-from regiomonitor.core.texts import N_, _, language
-from regiomonitor.core.vocabulary import STATUS_SYMBOLS
 
 dash.register_page(__name__, path="/", title=components.page_title(N_("Map")), nav_label=N_("Map"), order=0)
 

@@ -8,13 +8,13 @@ import math
 import dash
 from dash import html
 
+from core import presentation
+from core.formats import as_date, fmt_amount, fmt_month, fmt_pct
+from core.settings import STEWARD_CONTACT
+from core.texts import N_, _, language
+from core.vocabulary import STATUS_SYMBOLS
 from dashboard import components, response_cache, shell, warehouse
 from dashboard.status_style import STATUS_COLOURS
-from regiomonitor.core import presentation
-from regiomonitor.core.formats import as_date, fmt_amount, fmt_month, fmt_pct
-from regiomonitor.core.settings import STEWARD_CONTACT
-from regiomonitor.core.texts import N_, _, language
-from regiomonitor.core.vocabulary import STATUS_SYMBOLS
 
 dash.register_page(__name__, path="/methode", title=components.page_title(N_("Method")),
                    nav_label=N_("Method"),
@@ -121,7 +121,7 @@ def provisional(lang: str) -> html.Section:
                  "`regiomonitor progress`. ‘Target achieved’ holds at once: later deliveries can only "
                  "raise R.", lang)),
         html.P(_("Default month: the map and Compare show by default the latest month that is complete "
-                 "for at least {share} of the regions (a setting in regiomonitor/core/settings.py); one "
+                 "for at least {share} of the regions (a setting in core/settings.py); one "
                  "early file does not move it. Now: {month}.", lang,
                  share=share("default_month_complete_share"),
                  month=fmt_month(as_date(current["as_of_month"]), lang))),
@@ -151,7 +151,7 @@ def frame(lang: str) -> html.Section:
 
 
 def contact(lang: str) -> html.Section:
-    """The data stewards' address, from regiomonitor/core/settings.py (REGIOMONITOR_STEWARD_CONTACT)."""
+    """The data stewards' address, from core/settings.py (REGIOMONITOR_STEWARD_CONTACT)."""
     address = html.A(STEWARD_CONTACT, href=f"mailto:{STEWARD_CONTACT}")
     text = _("Questions about the figures or the monitor: the data stewards, {contact}.", lang,
              contact="{contact}").split("{contact}")

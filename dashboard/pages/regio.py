@@ -7,6 +7,10 @@ import dash
 import pandas as pd
 from dash import Input, Output, State, dcc, html
 
+from core import presentation
+from core.formats import as_date, fmt_amount, fmt_date, fmt_month, fmt_number, fmt_pct
+from core.texts import N_, _, language
+from core.vocabulary import NO_STATUS_SYMBOL, STATUS_SYMBOLS
 from dashboard import (
     changes,
     components,
@@ -22,17 +26,13 @@ from dashboard import (
     url_state,
     warehouse,
 )
-from regiomonitor.core import presentation
-from regiomonitor.core.formats import as_date, fmt_amount, fmt_date, fmt_month, fmt_number, fmt_pct
-from regiomonitor.core.texts import N_, _, language
-from regiomonitor.core.vocabulary import NO_STATUS_SYMBOL, STATUS_SYMBOLS
 
 dash.register_page(__name__, path_template="/regio/<code>", title=components.page_title(N_("Region")),
                    nav_label=N_("Region"))
 
 
 def status_badge(row: pd.Series, labels: dict[str, str], lang: str) -> html.Span:
-    """The status with its symbol and uncertainty in words (regiomonitor/core/presentation.py)."""
+    """The status with its symbol and uncertainty in words (core/presentation.py)."""
     symbol = STATUS_SYMBOLS.get(row["status"], NO_STATUS_SYMBOL)
     return html.Span([html.Span(symbol, **{"aria-hidden": "true"}), " ",
                       presentation.status_text(row, labels, lang, short=False)],

@@ -9,6 +9,9 @@ import dash_ag_grid as dag
 import pandas as pd
 from dash import ALL, Input, Output, State, dcc, html
 
+from core import presentation
+from core.formats import as_date, fmt_date, fmt_month, fmt_number, fmt_pct, plotly_separators
+from core.texts import N_, _, language
 from dashboard import (
     components,
     export,
@@ -20,9 +23,6 @@ from dashboard import (
     url_state,
     warehouse,
 )
-from regiomonitor.core import presentation
-from regiomonitor.core.formats import as_date, fmt_date, fmt_month, fmt_number, fmt_pct, plotly_separators
-from regiomonitor.core.texts import N_, _, language
 
 dash.register_page(__name__, path="/vergelijken", title=components.page_title(N_("Compare")),
                    nav_label=N_("Compare"), order=1)

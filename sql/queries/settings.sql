@@ -1,2 +1,2 @@
--- The completeness settings the views apply (written from regiomonitor/core/settings.py at refresh).
+-- The completeness settings the views apply (written from core/settings.py at refresh).
 select name, value, description from setting order by name

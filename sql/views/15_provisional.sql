@@ -97,7 +97,7 @@ select * from final;
 
 -- v_current_month: the month the dashboard shows by default, per programme: the latest month
 -- that is complete (every expected partner delivered every indicator) for at least the share
--- of regions in setting 'default_month_complete_share' (regiomonitor/core/settings.py), among the
+-- of regions in setting 'default_month_complete_share' (core/settings.py), among the
 -- regions expected to deliver that month; the programme's start month when no month is.
 -- One early file for one region cannot move it. regions_complete / regions_expected say why.
 create view v_current_month as

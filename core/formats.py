@@ -10,7 +10,7 @@ import datetime as dt
 
 from babel import Locale, dates, numbers, units
 
-from regiomonitor.core.texts import LOCALES, language
+from core.texts import LOCALES, language
 
 MISSING = "–"
 TIME_ZONE = dates.get_timezone("Europe/Amsterdam")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import functools
 
-from regiomonitor.core.settings import SQL_DIR
+from core.settings import SQL_DIR
 
 
 @functools.cache

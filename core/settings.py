@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 # The repository root: reference data, SQL and demo inputs ship inside it.
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[1]
 
 # Plain, reviewable reference files (regions, indicators, programmes, targets).
 REFERENCE_DIR = ROOT / "data" / "reference"

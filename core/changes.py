@@ -7,9 +7,9 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
-from regiomonitor.core.formats import fmt_month, fmt_number
-from regiomonitor.core.texts import N_, _, ngettext
-from regiomonitor.core.vocabulary import DEFAULT_SECTOR
+from core.formats import fmt_month, fmt_number
+from core.texts import N_, _, ngettext
+from core.vocabulary import DEFAULT_SECTOR
 
 # The words of each kind of change (pipelines/validation.CHANGE_KINDS): a count, as the
 # language counts, and the word before one listed figure.

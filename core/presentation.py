@@ -12,9 +12,9 @@ import datetime as dt
 
 import pandas as pd
 
-from regiomonitor.core.formats import as_date, fmt_month
-from regiomonitor.core.texts import N_, _
-from regiomonitor.core.vocabulary import NO_STATUS_SYMBOL, STATUS_SYMBOLS
+from core.formats import as_date, fmt_month
+from core.texts import N_, _
+from core.vocabulary import NO_STATUS_SYMBOL, STATUS_SYMBOLS
 
 
 def field(row: object, name: str) -> object:

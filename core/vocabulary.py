@@ -10,7 +10,7 @@ import csv
 import functools
 from typing import NamedTuple
 
-from regiomonitor.core.settings import REFERENCE_DIR
+from core.settings import REFERENCE_DIR
 
 # A status is never told by colour alone: every page and the CLI give it this symbol too
 # (codes and thresholds: data/reference/statuses.csv).

@@ -4,7 +4,7 @@ from __future__ import annotations
 import errno
 from pathlib import Path
 
-from regiomonitor.core.texts import N_, Text, said
+from core.texts import N_, Text, said
 
 # Errors of the machine rather than of the program: one line, no traceback (issue 13).
 OS_ERRORS = {errno.ENOSPC: N_("Disk full"), errno.EDQUOT: N_("Disk full"),
