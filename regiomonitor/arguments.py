@@ -61,42 +61,44 @@ def _serve_options(parser: argparse.ArgumentParser, lang: str) -> None:
     _accounts_option(parser, lang)
 
 
+def _file_options(parser: argparse.ArgumentParser, lang: str) -> None:
+    """What `validate` and `ingest` both take: the warehouse, the files, a sheet, the report as JSON."""
+    _warehouse_option(parser, lang)
+    parser.add_argument("paths", nargs="+", type=Path, metavar="PATH", help=_("files or folders", lang))
+    parser.add_argument("--sheet", default=None, help=_("XLSX sheet to read (default: the first)", lang))
+    parser.add_argument("--json", action="store_true", help=_("the report as JSON", lang))
+
+
 def _ingest_commands(sub: argparse._SubParsersAction, lang: str) -> None:
     validate = sub.add_parser("validate", parents=[_language_option(lang)],
                               help=_("check submission files without loading them (dry run)", lang),
                               description=_("Check files as `ingest` would, against the published "
-                                          "warehouse, without writing or moving anything. Exit "
-                                          "status 0 when every file would load, 1 otherwise.", lang))
-    _warehouse_option(validate, lang)
-    validate.add_argument("paths", nargs="+", type=Path, metavar="PATH", help=_("files or folders", lang))
-    validate.add_argument("--json", action="store_true", help=_("the report as JSON", lang))
-    validate.add_argument("--sheet", default=None, help=_("XLSX sheet to read (default: the first)", lang))
+                                            "warehouse, without writing or moving anything. Exit "
+                                            "status 0 when every file would load, 1 otherwise.", lang))
+    _file_options(validate, lang)
 
     ingest = sub.add_parser("ingest", parents=[_language_option(lang)],
                             help=_("load new submission files into the warehouse", lang),
                             description=_("Run the Prefect flow `ingest`: load the files into a copy "
-                                        "of the published warehouse, publish it atomically, move "
-                                        "loaded files to processed/ and rejected ones to rejected/ "
-                                        "with a report beside them.", lang))
-    _warehouse_option(ingest, lang)
-    ingest.add_argument("paths", nargs="+", type=Path, metavar="PATH", help=_("files or folders", lang))
+                                          "of the published warehouse, publish it atomically, move "
+                                          "loaded files to processed/ and rejected ones to rejected/ "
+                                          "with a report beside them.", lang))
+    _file_options(ingest, lang)
     ingest.add_argument("--accept-valid-rows", action="store_true",
                         help=_("load the valid rows of a file with errors; the others are kept with "
-                             "their reasons in rejected_row", lang))
+                               "their reasons in rejected_row", lang))
     ingest.add_argument("--approve-warnings", action="store_true",
                         help=_("a steward checked the file: publish figures with plausibility "
-                             "warnings at once instead of holding them for review (the approval "
-                             "is recorded with your name)", lang))
-    ingest.add_argument("--sheet", default=None, help=_("XLSX sheet to read (default: the first)", lang))
-    ingest.add_argument("--json", action="store_true", help=_("the report as JSON", lang))
+                               "warnings at once instead of holding them for review (the approval "
+                               "is recorded with your name)", lang))
 
     review = sub.add_parser("review", parents=[_language_option(lang)],
                             help=_("the review queue: list, approve or reject held figures", lang),
                             description=_("Figures far above their usual level are held, unpublished, "
-                                        "until a steward decides. `list` shows them with their ids; "
-                                        "`approve ID…` publishes them, `reject ID…` keeps them out; "
-                                        "both record who and why (--reason). `all` stands for every "
-                                        "waiting figure.", lang))
+                                          "until a steward decides. `list` shows them with their ids; "
+                                          "`approve ID…` publishes them, `reject ID…` keeps them out; "
+                                          "both record who and why (--reason). `all` stands for every "
+                                          "waiting figure.", lang))
     _warehouse_option(review, lang)
     review.add_argument("action", choices=["list", "approve", "reject"])
     review.add_argument("ids", nargs="*", metavar="ID", help=_("ids from `review list`, or all", lang))
@@ -106,10 +108,10 @@ def _ingest_commands(sub: argparse._SubParsersAction, lang: str) -> None:
     template = sub.add_parser("template", parents=[_language_option(lang)],
                               help=_("write the submission template (XLSX with dropdowns, CSV)", lang),
                               description=_("Write aanlevering_sjabloon.xlsx (dropdowns with region and "
-                                          "partner names, indicator and sector codes; a sheet "
-                                          "Toelichting explaining every column and the correction and "
-                                          "withdraw rules) and aanlevering_sjabloon.csv, generated "
-                                          "from data/reference. Delete the example row before sending.",
+                                            "partner names, indicator and sector codes; a sheet "
+                                            "Toelichting explaining every column and the correction and "
+                                            "withdraw rules) and aanlevering_sjabloon.csv, generated "
+                                            "from data/reference. Delete the example row before sending.",
                                           lang))
     template.add_argument("--out", type=Path, default=Path("."),
                           help=_("output folder (default: here)", lang))
@@ -117,7 +119,7 @@ def _ingest_commands(sub: argparse._SubParsersAction, lang: str) -> None:
     schedule = sub.add_parser("schedule", parents=[_language_option(lang)],
                               help=_("run `ingest` on the inbox on a cron schedule (Prefect serve)", lang),
                               description=_("Serve the `ingest` flow with Prefect on a cron schedule; "
-                                          "runs show in the Prefect UI (`prefect server start`).", lang))
+                                            "runs show in the Prefect UI (`prefect server start`).", lang))
     _warehouse_option(schedule, lang)
     schedule.add_argument("--cron", required=True, help=_('e.g. "0 6 * * *" (every day at 06:00)', lang))
     schedule.add_argument("--inbox", type=Path, default=None, help=_("folder of new submission files", lang))
@@ -127,7 +129,7 @@ def _account_commands(sub: argparse._SubParsersAction, lang: str) -> None:
     loader = sub.add_parser("loader", parents=[_language_option(lang)],
                             help=_("ingest browser uploads as they arrive (started by serve)", lang),
                             description=_("Watch the upload inbox and run the Prefect flow `ingest` "
-                                        "on each complete file (never on *.part).", lang))
+                                          "on each complete file (never on *.part).", lang))
     _warehouse_option(loader, lang)
     _accounts_option(loader, lang)
     loader.add_argument("--inbox", type=Path, default=None, help=_("the upload inbox to watch", lang))
@@ -137,12 +139,12 @@ def _account_commands(sub: argparse._SubParsersAction, lang: str) -> None:
     user = sub.add_parser("user", parents=[_language_option(lang)],
                           help=_("manage local accounts: add, list, disable, enable, reset", lang),
                           description=_("Local accounts for partners (upload for their organisations) "
-                                      "and stewards. Every change goes into the audit log.", lang))
+                                        "and stewards. Every change goes into the audit log.", lang))
     user.add_argument("action", choices=["add", "list", "disable", "enable", "reset"])
     user.add_argument("username", nargs="?", help=_("the account (not for list)", lang))
     user.add_argument("--role", choices=["partner", "steward"], default="partner")
     user.add_argument("--org", action="append", help=_("partner code from data/reference/partners.csv "
-                                                     "(repeat for several)", lang))
+                                                       "(repeat for several)", lang))
     user.add_argument("--region", action="append",
                       help=_("region code, e.g. AM10 (repeat; default all)", lang))
     user.add_argument("--password-stdin", action="store_true",
@@ -161,15 +163,15 @@ def build_parser(lang: str | None = None) -> argparse.ArgumentParser:
                           help=_("build the warehouse from the embedded demo data and serve the dashboard",
                                  lang),
                           description=_("Build the warehouse from the embedded demo data (data/demo) "
-                                      "with the refresh flow, then serve the dashboard.", lang))
+                                        "with the refresh flow, then serve the dashboard.", lang))
     _warehouse_option(demo, lang)
     _serve_options(demo, lang)
 
     refresh = sub.add_parser("refresh", parents=[_language_option(lang)],
                              help=_("rebuild the warehouse from reference data and the inbox", lang),
                              description=_("Run the Prefect flow `refresh`: load the reference data and "
-                                         "every submission in the inbox into a new warehouse file, "
-                                         "then publish it atomically.", lang))
+                                           "every submission in the inbox into a new warehouse file, "
+                                           "then publish it atomically.", lang))
     _warehouse_option(refresh, lang)
     refresh.add_argument("--inbox", type=Path, default=None,
                          help=_("folder of submission files (default: $REGIOMONITOR_INBOX or {path})", lang,
@@ -179,7 +181,7 @@ def build_parser(lang: str | None = None) -> argparse.ArgumentParser:
                                 "targets", lang))
     refresh.add_argument("--drop-missing", action="store_true",
                          help=_("rebuild even when submissions the warehouse has are not in the inbox "
-                              "(they are dropped; without this flag refresh refuses and names them)", lang))
+                                "(they are dropped; without this flag refresh refuses and names them)", lang))
 
     serve = sub.add_parser("serve", parents=[_language_option(lang)],
                            help=_("serve the dashboard on an existing warehouse", lang),
@@ -192,7 +194,7 @@ def build_parser(lang: str | None = None) -> argparse.ArgumentParser:
     progress = sub.add_parser("progress", parents=[_language_option(lang)],
                               help=_("print a region's progress table", lang),
                               description=_("Print every progress metric of one region per indicator, "
-                                          "read from the views in sql/views.", lang))
+                                            "read from the views in sql/views.", lang))
     _warehouse_option(progress, lang)
     progress.add_argument("--region", required=True,
                           help=_("region code, region name or gemeente: AM10, Rivierenland or Tiel", lang))
@@ -204,10 +206,10 @@ def build_parser(lang: str | None = None) -> argparse.ArgumentParser:
         "geometry", parents=[_language_option(lang)],
         help=_("load real CBS boundaries (arbeidsmarktregio, gemeente, provincie)", lang),
         description=_("Run the Prefect flow `geometry`: read a boundary file (GeoJSON, TopoJSON or "
-                    "GeoPackage, WGS84 or EPSG:28992) or URL (downloaded once, then cached), "
-                    "repair and simplify it, check its codes against data/reference and publish "
-                    "it in the warehouse as source 'cbs'. Run `refresh` first; later refreshes "
-                    "keep the boundaries.", lang))
+                      "GeoPackage, WGS84 or EPSG:28992) or URL (downloaded once, then cached), "
+                      "repair and simplify it, check its codes against data/reference and publish "
+                      "it in the warehouse as source 'cbs'. Run `refresh` first; later refreshes "
+                      "keep the boundaries.", lang))
     geometry.add_argument("--source", required=True, help=_("file path or http(s) URL", lang))
     geometry.add_argument("--level", choices=["arbeidsmarktregio", "gemeente", "provincie"],
                           default=None, help=_("default: from the codes (AM…, GM…, PV…)", lang))
@@ -217,13 +219,13 @@ def build_parser(lang: str | None = None) -> argparse.ArgumentParser:
                                  "boundaries' year)", lang))
     geometry.add_argument("--cache", type=Path, default=None,
                           help=_("folder for downloaded files (default: $REGIOMONITOR_GEOMETRY_CACHE "
-                               "or data/geometry)", lang))
+                                 "or data/geometry)", lang))
     _warehouse_option(geometry, lang)
 
     demo_data = sub.add_parser("demo-data", parents=[_language_option(lang)],
                                help=_("regenerate the demo data (deterministic)", lang),
                                description=_("Regenerate data/demo: generated targets and partner "
-                                           "submissions, the same bytes every time for CSV files.", lang))
+                                             "submissions, the same bytes every time for CSV files.", lang))
     demo_data.add_argument("--out", type=Path, default=DEMO_DIR,
                            help=_("output folder (default {path})", lang, path=DEMO_DIR))
     _ingest_commands(sub, lang)
@@ -231,23 +233,23 @@ def build_parser(lang: str | None = None) -> argparse.ArgumentParser:
     bench = sub.add_parser("bench", parents=[_language_option(lang)],
                            help=_("benchmark ingest, dashboard latency, page load and map bytes", lang),
                            description=_("Generate a national registry extract (10 million records; "
-                                       "--quick: 100,000), ingest it through the real path against "
-                                       "a single DuckDB statement and a pandas script, serve the "
-                                       "dashboard on the result and time its callbacks and pages "
-                                       "in headless Chromium, size the map, and time a demo refresh "
-                                       "with and without Prefect. Prints the figures with the "
-                                       "machine they ran on; see docs/benchmarks.md.", lang))
+                                         "--quick: 100,000), ingest it through the real path against "
+                                         "a single DuckDB statement and a pandas script, serve the "
+                                         "dashboard on the result and time its callbacks and pages "
+                                         "in headless Chromium, size the map, and time a demo refresh "
+                                         "with and without Prefect. Prints the figures with the "
+                                         "machine they ran on; see docs/benchmarks.md.", lang))
     bench.add_argument("--quick", action="store_true",
                        help=_("the small size (100,000 records, few repeats)", lang))
     bench.add_argument("--out", type=Path, default=None,
                        help=_("folder for generated files and warehouses, kept afterwards "
-                            "(default: a temp folder, removed afterwards)", lang))
+                              "(default: a temp folder, removed afterwards)", lang))
     bench.add_argument("--warehouse", type=Path, default=None,
                        help=_("where to build the benchmark's warehouse with the extract ingested "
-                            "(default: served.duckdb in the work folder); must not exist yet", lang))
+                              "(default: served.duckdb in the work folder); must not exist yet", lang))
     bench.add_argument("--load", action="store_true",
                        help=_("only the load test: simulated visitors (locust) against `serve` on the "
-                            "demo warehouse, with publishes during the run", lang))
+                              "demo warehouse, with publishes during the run", lang))
     bench.add_argument("--users", default="50,100",
                        help=_("--load: user counts, comma-separated (default 50,100)", lang))
     bench.add_argument("--seconds", type=float, default=60,

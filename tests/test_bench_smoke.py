@@ -9,8 +9,10 @@ from benchmarks.run import run
 pytestmark = pytest.mark.slow   # the benchmark starts processes, servers and Chromium
 
 
-def test_quick_benchmark_produces_every_section(browser, tmp_path, capsys):
-    figures = run(quick=True, out=tmp_path, browser=browser)
+def test_quick_benchmark_produces_every_section(prefect_harness, browser, tmp_path, capsys):
+    from prefect.settings import PREFECT_API_URL
+
+    figures = run(quick=True, out=tmp_path, browser=browser, prefect_api=PREFECT_API_URL.value())
     printed = capsys.readouterr().out
     assert printed.startswith("machine: ")
     assert {m.detail["rows"] for k, m in figures["ingest"].items() if k.startswith("ingest")} == {100_000}
