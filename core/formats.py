@@ -7,6 +7,7 @@ wherever it appears. Moments are stored in UTC and shown in Europe/Amsterdam.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 
 from babel import Locale, dates, numbers, units
 
@@ -18,6 +19,21 @@ TIME_ZONE = dates.get_timezone("Europe/Amsterdam")
 
 def _locale(lang: str) -> str:
     return LOCALES[language(lang)]
+
+
+@functools.cache
+def _babel_locale(lang: str) -> Locale:
+    return Locale.parse(_locale(lang))
+
+
+@functools.cache
+def _pattern(spec: str) -> numbers.NumberPattern:
+    """A number pattern parsed once: a page formats thousands of cells with a handful of them."""
+    return numbers.parse_pattern(spec)
+
+
+def _decimals(decimals: int) -> str:
+    return "." + "0" * decimals if decimals else ""
 
 
 def _missing(value: object) -> bool:
@@ -42,8 +58,7 @@ def fmt_number(value: float | None, lang: str, decimals: int = 0) -> str:
     """1200 → '1.200' (nl) / '1,200' (en); 37.9 → '37,9' (nl)."""
     if _missing(value):
         return MISSING
-    pattern = "#,##0" + ("." + "0" * decimals if decimals else "")
-    return numbers.format_decimal(value, format=pattern, locale=_locale(lang), decimal_quantization=True)
+    return _pattern("#,##0" + _decimals(decimals)).apply(value, _babel_locale(lang))
 
 
 def fmt_amount(value: float | None, unit: str, lang: str) -> str:
@@ -53,28 +68,23 @@ def fmt_amount(value: float | None, unit: str, lang: str) -> str:
         return MISSING
     if unit != "euro":
         return fmt_number(value, lang)
-    return numbers.format_currency(value, "EUR", locale=_locale(lang), currency_digits=False,
-                                   format=_whole(Locale.parse(_locale(lang)).currency_formats["standard"].pattern))
-
-
-def _whole(pattern: str) -> str:
-    """A currency pattern without its cents: '¤ #,##0.00' → '¤ #,##0'."""
-    return pattern.replace(".00", "")
+    locale = _babel_locale(lang)
+    whole = locale.currency_formats["standard"].pattern.replace(".00", "")   # '¤ #,##0.00' → '¤ #,##0'
+    return _pattern(whole).apply(value, locale, currency="EUR", currency_digits=False)
 
 
 def fmt_pct(fraction: float | None, lang: str, decimals: int = 1) -> str:
     """0.805 → '80,5%' (nl) / '80.5%' (en)."""
     if _missing(fraction):
         return MISSING
-    pattern = "#,##0" + ("." + "0" * decimals if decimals else "") + "%"
-    return numbers.format_percent(fraction, format=pattern, locale=_locale(lang), decimal_quantization=True)
+    return _pattern("#,##0" + _decimals(decimals) + "%").apply(fraction, _babel_locale(lang))
 
 
 def fmt_millions(value: float, lang: str) -> str:
     """A number in millions, as an axis reaching a million shows all its ticks: 500.000 → '0,5 mln.'
     (nl) / '0.5M' (en), with the language's own abbreviation."""
-    locale = Locale.parse(_locale(lang))
-    pattern = numbers.parse_pattern(locale.compact_decimal_formats["short"]["other"]["1000000"])
+    locale = _babel_locale(lang)
+    pattern = _pattern(locale.compact_decimal_formats["short"]["other"]["1000000"])
     return pattern.apply(value / 1_000_000, locale, decimal_quantization=False)
 
 
@@ -84,11 +94,13 @@ def fmt_size(n_bytes: float, lang: str) -> str:
                              locale=_locale(lang))
 
 
+@functools.lru_cache(maxsize=4096)   # a page shows the same few dates and months many times
 def fmt_date(value: dt.date | None, lang: str) -> str:
     """28-11-2005 (nl) / 28/11/2005 (en): the language's short date."""
     return MISSING if value is None else dates.format_date(value, "short", locale=_locale(lang))
 
 
+@functools.lru_cache(maxsize=4096)
 def fmt_month(value: dt.date | None, lang: str, short: bool = False) -> str:
     """A reporting month: 'april 2007' / 'April 2007'; short: 'apr 2007' / 'Apr 2007'."""
     if value is None:
