@@ -84,10 +84,6 @@ def default_upload_inbox() -> Path:
     return Path(env) if env else ROOT / "data" / "uploads" / "inbox"
 
 
-# Largest request body the server accepts (uploads included), in bytes; larger ones get a
-# 413 that names this limit. A partner file of 10.000 rows is well under 2 MB.
-MAX_UPLOAD_BYTES = int(os.environ.get("REGIOMONITOR_MAX_UPLOAD_BYTES", 10 * 1024 * 1024))
-
 # Completeness rules the SQL views apply (sql/views/05_completeness.sql, 15_provisional.sql).
 # Written into the warehouse's `setting` table at every refresh, so the views and the Methode
 # page read the same numbers; change them here, then run `regiomonitor refresh`.
@@ -153,6 +149,17 @@ def limits() -> Limits:
         columns=int(_env_number("REGIOMONITOR_MAX_COLUMNS", 50)),
         settle_seconds=_env_number("REGIOMONITOR_SETTLE_SECONDS", 2),
     )
+
+# What a form sends around its file (field names, boundaries, the CSRF token) is a few KB.
+FORM_ROOM_BYTES = 64 * 1024
+
+
+def max_request_bytes() -> int:
+    """Largest request body the web server accepts (dashboard/security.py): one partner file at
+    its limit plus its form. One setting, REGIOMONITOR_MAX_FILE_MB, so that a file the inbox and
+    the CLI accept is never refused in the browser, and the page states the same limit."""
+    return limits().file_bytes + FORM_ROOM_BYTES
+
 
 # Where readers reach the data stewards (Methode page, accessibility contact). The default is
 # a placeholder in the reserved .example domain: set REGIOMONITOR_STEWARD_CONTACT when deploying.

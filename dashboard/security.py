@@ -18,7 +18,7 @@ from flask_limiter.util import get_remote_address
 from flask_wtf.csrf import CSRFError, CSRFProtect
 
 from core.formats import fmt_number
-from core.settings import MAX_UPLOAD_BYTES
+from core.settings import limits, max_request_bytes
 from core.texts import N_, _
 from dashboard import request_language
 
@@ -82,7 +82,7 @@ def harden(app: dash.Dash, key_file: Path) -> None:
     server = app.server
     server.config.update(
         SECRET_KEY=secret_key(key_file),
-        MAX_CONTENT_LENGTH=MAX_UPLOAD_BYTES,
+        MAX_CONTENT_LENGTH=max_request_bytes(),
         SESSION_COOKIE_HTTPONLY=True, SESSION_COOKIE_SAMESITE="Lax",
         SESSION_COOKIE_SECURE=secure_cookies(), SESSION_COOKIE_NAME="regiomonitor_session",
         REMEMBER_COOKIE_HTTPONLY=True, REMEMBER_COOKIE_SAMESITE="Lax",
@@ -112,11 +112,15 @@ def harden(app: dash.Dash, key_file: Path) -> None:
     server.register_error_handler(CSRFError, lambda _err: error_page(400, csrf_failed=True))
 
 
+def file_limit_mb(lang: str) -> str:
+    """The partner file limit in whole MB, as the upload page and the 413 page state it."""
+    return fmt_number(limits().file_bytes / 1024 ** 2, lang, 0)
+
+
 def error_page(error: object, csrf_failed: bool = False) -> tuple[str, int]:
     """A short page in the visitor's language: what went wrong, never a traceback."""
     code = error if isinstance(error, int) else getattr(error, "code", 500) or 500
     lang = request_language.current()
     error = ERRORS["csrf" if csrf_failed else code]
-    message = _(error, lang,
-                limit=fmt_number(MAX_UPLOAD_BYTES / 1024 ** 2, lang, 0))
+    message = _(error, lang, limit=file_limit_mb(lang))
     return flask.render_template("error.html", code=code, message=message), code

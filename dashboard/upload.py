@@ -33,10 +33,11 @@ from werkzeug.utils import secure_filename
 
 from core import changes
 from core.formats import as_date
-from core.settings import MAX_UPLOAD_BYTES, ROOT
+from core.settings import ROOT
 from core.texts import N_, _
 from core.vocabulary import SUBMISSION_SUFFIXES
 from dashboard import auth, request_language, template, warehouse
+from dashboard.security import file_limit_mb
 from dashboard.accounts import Account, Upload, now
 from dashboard.changes import value_or_none
 
@@ -165,7 +166,7 @@ def state(upload: Upload) -> str:
 
 
 def context(lang: str, **values: object) -> dict:
-    return {**auth.page_context(lang), "max_mb": MAX_UPLOAD_BYTES // 1024 ** 2,
+    return {**auth.page_context(lang), "max_mb": file_limit_mb(lang),
             "upload_states": UPLOAD_STATES, **values}
 
 

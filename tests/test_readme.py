@@ -2,10 +2,6 @@
 core/settings.py applies (the commands' list is checked in tests/test_cli.py)."""
 from __future__ import annotations
 
-import os
-
-import pytest
-
 from core import settings
 from core.settings import ROOT
 
@@ -29,10 +25,11 @@ def test_the_readme_states_the_file_limit_of_the_inbox_and_the_cli(monkeypatch):
     assert f"| partner file (CSV, XLSX) size | {size} | `REGIOMONITOR_MAX_FILE_MB` |" in README
 
 
-def test_the_readme_states_the_browser_upload_limit():
-    if "REGIOMONITOR_MAX_UPLOAD_BYTES" in os.environ:
-        pytest.skip("REGIOMONITOR_MAX_UPLOAD_BYTES is set: the README states the default")
-    size = dutch_mb(settings.MAX_UPLOAD_BYTES)
+def test_the_readme_states_the_browser_upload_limit_from_the_same_setting(monkeypatch):
+    monkeypatch.delenv("REGIOMONITOR_MAX_FILE_MB", raising=False)
+    size = dutch_mb(settings.limits().file_bytes)
     text = one_line(README)
-    assert f"`REGIOMONITOR_MAX_UPLOAD_BYTES` ({size}" in text            # Serving for real, Limits
-    assert f"(at most {size} in the browser, `REGIOMONITOR_MAX_UPLOAD_BYTES`" in text   # Submitting
+    assert f"(`REGIOMONITOR_MAX_FILE_MB`, {size}) plus 64 KB for the form" in text  # Serving
+    assert f"(at most {size}, as through the inbox, `REGIOMONITOR_MAX_FILE_MB`" in text  # Submitting
+    assert settings.max_request_bytes() - settings.limits().file_bytes == 64 * 1024
+    assert "MAX_UPLOAD_BYTES" not in README

@@ -11,7 +11,7 @@ from concurrent.futures import ThreadPoolExecutor
 import pytest
 import requests
 
-from core.settings import MAX_UPLOAD_BYTES
+from core.settings import limits, max_request_bytes
 from tests.helpers import PARTNER
 
 pytestmark = pytest.mark.slow   # every test talks HTTP to a served app (gunicorn)
@@ -81,10 +81,10 @@ def test_the_upload_check_is_a_preview_that_counts_the_valid_rows(served_app):
 
 
 def test_oversized_bodies_get_a_clear_413(served_app):
-    body = b"x" * (MAX_UPLOAD_BYTES + 1)
+    body = b"x" * (max_request_bytes() + 1)
     upload = requests.post(served_app + "/aanleveren", files={"file": ("big.csv", body)}, timeout=60)
     assert upload.status_code == 413
-    assert f"{MAX_UPLOAD_BYTES // 1024 ** 2} MB" in upload.text and "Traceback" not in upload.text
+    assert f"{limits().file_bytes // 1024 ** 2} MB" in upload.text and "Traceback" not in upload.text
     callback = requests.post(served_app + "/_dash-update-component", data=body, timeout=60,
                              headers={"Content-Type": "application/json"})
     assert callback.status_code == 413
