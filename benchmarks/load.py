@@ -24,7 +24,7 @@ import psutil
 
 from benchmarks import machine, payloads
 from benchmarks.serving import chromium, serving
-from core.settings import ROOT
+from core.settings import DEMO_DIR, ROOT
 
 GOAL_P95_MS = 300
 
@@ -50,7 +50,8 @@ class Level:
 
 def build_demo(path: Path) -> None:
     """The demo warehouse with the pipelines' plain functions, in a process of its own."""
-    subprocess.run([sys.executable, "-m", "benchmarks.refresh_cases", "plain", str(path)],
+    subprocess.run([sys.executable, "-m", "benchmarks.refresh_cases", "plain", str(path),
+                    str(DEMO_DIR / "inbox")],
                    check=True, cwd=ROOT, capture_output=True, timeout=600)
 
 

@@ -2,7 +2,7 @@
 benchmarks/prefect_share.py. The time includes the imports (Prefect's are part of its cost)
 and, for the flow, the ephemeral server's start-up.
 
-Usage: python -m benchmarks.refresh_cases CASE WAREHOUSE   (CASE: flow or plain)
+Usage: python -m benchmarks.refresh_cases CASE WAREHOUSE INBOX   (CASE: flow or plain)
 """
 from __future__ import annotations
 
@@ -12,21 +12,18 @@ import time
 from pathlib import Path
 
 
-def with_flow(path: Path) -> dict:
-    """pipelines.flows.refresh on the demo inbox, as `regiomonitor refresh` runs it."""
-    from core.settings import DEMO_DIR
+def with_flow(path: Path, inbox: Path) -> dict:
+    """pipelines.flows.refresh on a demo inbox, as `regiomonitor refresh` runs it."""
     from pipelines.flows import refresh
 
-    summary = refresh(str(path), str(DEMO_DIR / "inbox"), True)
+    summary = refresh(str(path), str(inbox), True)
     return {"rows": summary["submissions"]["rows_loaded"]}
 
 
-def plain(path: Path) -> dict:
+def plain(path: Path, inbox: Path) -> dict:
     """The same plain functions the flow composes, called directly."""
-    from core.settings import DEMO_DIR
     from pipelines import boundaries, inbox as inbox_listing, runs, warehouse
 
-    inbox = DEMO_DIR / "inbox"
     with warehouse.writer_lock(path):
         received, history = warehouse.previous_state(path)
         real_geometry = boundaries.carried_geometry(path)
@@ -45,8 +42,8 @@ def plain(path: Path) -> dict:
 def main(argv: list[str]) -> None:
     """Run one case; print seconds (imports included) and peak RSS as JSON."""
     started = time.perf_counter()
-    case, target = argv
-    detail = {"flow": with_flow, "plain": plain}[case](Path(target))
+    case, target, inbox = argv
+    detail = {"flow": with_flow, "plain": plain}[case](Path(target), Path(inbox))
     from benchmarks.subprocess_case import peak_rss_mb
     print(json.dumps({"seconds": time.perf_counter() - started, "peak_mb": peak_rss_mb(), **detail}))
 

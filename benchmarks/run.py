@@ -26,10 +26,11 @@ class Size:
     repeats: int        # ingest cases, best of
     calls: int          # per callback
     loads: int          # per page
+    regions: int | None  # of the demo inbox, for section 5's refresh (None: all 35)
 
 
-FULL = Size(workload.FULL_ROWS, 2, 200, 5)
-QUICK = Size(workload.QUICK_ROWS, 1, 10, 1)
+FULL = Size(workload.FULL_ROWS, 2, 200, 5, None)
+QUICK = Size(workload.QUICK_ROWS, 1, 10, 1, 3)
 
 
 def run(quick: bool, out: Path | None, warehouse: Path | None = None,
@@ -45,7 +46,7 @@ def run(quick: bool, out: Path | None, warehouse: Path | None = None,
     try:
         figures = measure(size, work, warehouse or work / "served.duckdb", browser)
         if with_prefect:
-            figures["prefect"] = print_prefect(prefect_share.run(work, prefect_api))
+            figures["prefect"] = print_prefect(prefect_share.run(work, prefect_api, size.regions))
         return figures
     finally:
         if out is None:
