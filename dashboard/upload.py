@@ -37,9 +37,9 @@ from core.settings import ROOT
 from core.texts import N_, _
 from core.vocabulary import SUBMISSION_SUFFIXES
 from dashboard import auth, request_language, template, warehouse
-from dashboard.security import file_limit_mb
 from dashboard.accounts import Account, Upload, now
 from dashboard.changes import value_or_none
+from dashboard.security import file_limit_mb
 
 blueprint = flask.Blueprint("upload", __name__)
 VALIDATE_TIMEOUT_S = 120
@@ -94,7 +94,13 @@ def validate(path: Path) -> Report:
     try:
         done = subprocess.run(command, capture_output=True, text=True, timeout=VALIDATE_TIMEOUT_S,
                               cwd=ROOT)
-        result = json.loads(done.stdout)["files"][0]
+        report = json.loads(done.stdout)
+        if report["refused"]:   # not read at all (over the file limit): the reason is the error
+            refused = report["refused"][0]
+            return Report("rejected", 0, [{"row": None, "column": None, "value": None,
+                                           "reason_nl": refused["reason_nl"],
+                                           "reason_en": refused["reason_en"]}], [])
+        result = report["files"][0]
     except (subprocess.TimeoutExpired, json.JSONDecodeError, KeyError, IndexError):
         return Report("failed", 0, [], [])
     return Report(result["status"], result["rows"], result["errors"], result["warnings"],

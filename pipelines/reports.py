@@ -6,12 +6,14 @@ reads it).
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 
 from core import changes
 from core.formats import fmt_number
 from core.presentation import submission_state
 from core.texts import LANGUAGES, N_, _, command_language, ngettext
 from pipelines import runs
+from pipelines.inbox import Refusal, shown
 from pipelines.loading import FileResult
 
 # A dry run (`validate`, the upload check) loaded nothing: it says what would happen.
@@ -112,15 +114,18 @@ def totals_text(results: list[FileResult], dry_run: bool, lang: str) -> str:
     return _(line, lang, files=files, **c) + "\n"
 
 
-def report_json(results: list[FileResult], dry_run: bool, lang: str | None = None) -> str:
+def report_json(results: list[FileResult], dry_run: bool, lang: str | None = None,
+                refused: Sequence[Refusal] = ()) -> str:
     """The same report for machines: `status` keeps its codes, `verdict` the words of the text
-    report in the command's language; texts a page shows come in both languages (_nl, _en)."""
+    report in the command's language; texts a page shows come in both languages (_nl, _en).
+    `refused`: files not read at all (too large, a link…), each with its reason, so that a
+    caller reading only this JSON (the upload page) can say why."""
     lang = lang or command_language()
 
     def reasons(items):
         return [{"row": e.row, "column": e.column, "value": e.value, "reason_nl": e.reason_nl,
                  "reason_en": e.reason_en} for e in items]
-    return json.dumps({"dry_run": dry_run, "would_load": would_load(results),
+    return json.dumps({"dry_run": dry_run, "would_load": would_load(results) and not refused,
                        "totals": runs.counts(results), "files": [
         {"file": str(r.path), "sha256": r.sha256, "kind": r.kind, "status": r.status,
          "verdict": verdict(r, dry_run, lang), "rows": r.rows, "rows_valid": r.rows_valid,
@@ -138,4 +143,6 @@ def report_json(results: list[FileResult], dry_run: bool, lang: str | None = Non
                                   "change": c.change, "text_nl": changes.line(c, "nl"),
                                   "text_en": changes.line(c, "en")} for c in r.changes]},
          "errors": reasons(r.errors), "warnings": reasons(r.warnings)}
-        for r in results]}, ensure_ascii=False, indent=2)
+        for r in results],
+        "refused": [{"file": shown(r.path), "reason_nl": r.why("nl"), "reason_en": r.why("en")}
+                    for r in refused]}, ensure_ascii=False, indent=2)

@@ -239,9 +239,10 @@ def cmd_bench(args: argparse.Namespace) -> None:
     run(args.quick, args.out, args.warehouse)
 
 
-def _files(paths: list[Path]) -> tuple[list[Path], bool]:
+def _files(paths: list[Path], as_json: bool, dry_run: bool) -> tuple[list[Path], list]:
     """The files to take from those named (a folder stands for its settled top level), and
-    whether any was refused; says why for each file not taken, and exits when none is left.
+    the refusals; says why for each file not taken, and exits when none is left (with --json
+    the report, its `refused` saying why).
 
     No files is not an error (an empty inbox is normal): exit 0, or 1 when files were refused.
     """
@@ -255,16 +256,19 @@ def _files(paths: list[Path]) -> tuple[list[Path], bool]:
     for line in selection.lines():
         print(line, file=sys.stderr)
     if not selection.files:
-        print(_("No files to process in: {paths}", lang, paths=", ".join(shown(p) for p in paths)))
+        if as_json:
+            _print_report([], as_json, dry_run, selection.refused)
+        else:
+            print(_("No files to process in: {paths}", lang, paths=", ".join(shown(p) for p in paths)))
         sys.exit(1 if selection.refused else 0)
-    return selection.files, bool(selection.refused)
+    return selection.files, selection.refused
 
 
-def _print_report(results: list, as_json: bool, dry_run: bool = False) -> None:
+def _print_report(results: list, as_json: bool, dry_run: bool = False, refused: list = ()) -> None:
     from pipelines.reports import report_json, report_text, totals_text
 
     lang = command_language()
-    print(report_json(results, dry_run, lang) if as_json
+    print(report_json(results, dry_run, lang, refused) if as_json
           else report_text(results, dry_run, lang) + totals_text(results, dry_run, lang),
           end="" if not as_json else "\n")
 
@@ -276,9 +280,9 @@ def cmd_validate(args: argparse.Namespace) -> None:
     from pipelines.reports import would_load
 
     logging.basicConfig(level=logging.INFO, stream=sys.stderr, format="%(message)s")
-    files, refused = _files(args.paths)
+    files, refused = _files(args.paths, args.json, dry_run=True)
     results = validate_files(args.warehouse or default_warehouse(), files, Options(sheet=args.sheet))
-    _print_report(results, args.json, dry_run=True)
+    _print_report(results, args.json, dry_run=True, refused=refused)
     sys.exit(0 if would_load(results) and not refused else 1)
 
 
@@ -300,14 +304,14 @@ def cmd_ingest(args: argparse.Namespace) -> None:
     from pipelines.ingest import NoWarehouse
 
     path = args.warehouse or default_warehouse()
-    files, refused = _files(args.paths)
+    files, refused = _files(args.paths, args.json, dry_run=False)
     _before_ingest(path, files)
     try:
         results = ingest([str(p) for p in files], None, str(path), args.accept_valid_rows,
                          args.sheet, args.approve_warnings)
     except (NoWarehouse, ValueError) as err:
         sys.exit(str(err))
-    _print_report(results, args.json)
+    _print_report(results, args.json, refused=refused)
     sys.exit(0 if all(r.status != "rejected" for r in results) and not refused else 1)
 
 

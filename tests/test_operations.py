@@ -157,6 +157,11 @@ def test_a_big_csv_is_refused_in_seconds_and_never_waits_for_the_lock(published,
     assert path.exists() and query(published, "select count(*) from submission") == [(0,)]
     assert seconds < 30
     print(f"\n{path.stat().st_size / 1e6:.0f} MB junk CSV: refused in {seconds:.1f} s (CLI, incl. start-up)")
+    # the JSON report says why too (the upload page reads only that)
+    report = json.loads(serving.cli("validate", "--json", "--warehouse", str(published), str(path)).stdout)
+    assert report["files"] == [] and report["would_load"] is False
+    assert [r["reason_en"] for r in report["refused"]] == [
+        "file is too large: 21.0 MB, at most 20.0 MB (setting REGIOMONITOR_MAX_FILE_MB)"]
 
 
 @pytest.mark.parametrize("rows, columns, limit", [(limits().rows + 5, 7, "REGIOMONITOR_MAX_ROWS"),

@@ -80,6 +80,21 @@ def test_the_upload_check_is_a_preview_that_counts_the_valid_rows(served_app):
     assert "geladen" not in report.replace("worden geladen", "").replace("wordt zo niet geladen", "")
 
 
+def test_a_file_just_over_the_file_limit_gets_the_same_reason_in_the_browser(served_app):
+    # The body limit leaves room for the form only: such a file reaches the check, which
+    # rejects it as the inbox and the CLI would, naming the limit and its setting.
+    session = requests.Session()
+    token = re.search(r'name="csrf_token" value="([^"]+)"', session.get(served_app + "/login").text)[1]
+    session.post(served_app + "/login", data={"username": PARTNER[0], "password": PARTNER[1],
+                                              "csrf_token": token}, timeout=30)
+    token = re.search(r'name="csrf_token" value="([^"]+)"', session.get(served_app + "/aanleveren").text)[1]
+    body = b"x" * (limits().file_bytes + 1)
+    report = session.post(served_app + "/aanleveren", data={"csrf_token": token}, timeout=120,
+                          files={"file": ("roc_groot.csv", body)})
+    assert report.status_code == 200 and "Traceback" not in report.text
+    assert "REGIOMONITOR_MAX_FILE_MB" in report.text
+
+
 def test_oversized_bodies_get_a_clear_413(served_app):
     body = b"x" * (max_request_bytes() + 1)
     upload = requests.post(served_app + "/aanleveren", files={"file": ("big.csv", body)}, timeout=60)
