@@ -11,8 +11,8 @@ Applying a decision at its file instead would differ whenever a file after it to
 same figure, or the plausibility check of a later file saw the approved figure. For that
 order to be known from the recorded moments (whole seconds), the moments never tie the wrong
 way round: a decision is made after every file received so far (`decision_moment`), and a
-file is received no earlier than the last decision (`receipt_moment`); on the same second a
-decision therefore came before the file.
+file is received no earlier than the last decision and after every earlier load's files
+(`receipt_moment`); on the same second a decision therefore came before the file.
 """
 from __future__ import annotations
 
@@ -35,10 +35,16 @@ def decision_moment(con: duckdb.DuckDBPyConnection, now: dt.datetime) -> dt.date
 
 
 def receipt_moment(con: duckdb.DuckDBPyConnection, now: dt.datetime) -> dt.datetime:
-    """When files loaded now are received: `now`, or the newest decision's moment when that
-    is later (a decision is recorded up to a second ahead, see `decision_moment`)."""
-    newest = con.execute("select max(decided_at) from review_decision").fetchone()[0]
-    return now if newest is None or now >= newest else newest
+    """When files loaded now are received: `now`, but no earlier than the newest decision (a
+    decision is recorded up to a second ahead, see `decision_moment`) and later than every file
+    already received. Files of one load share the moment and load by name, as a rebuild loads
+    them; files of two loads on the same second would load by name too, perhaps the other way
+    round than they came."""
+    newest_file, newest_decision = con.execute(
+        "select (select max(received_at) from submission), "
+        "(select max(decided_at) from review_decision)").fetchone()
+    after_files = newest_file + ONE_SECOND if newest_file is not None else now
+    return max(now, after_files, newest_decision or now)
 
 
 def apply(con: duckdb.DuckDBPyConnection, keys: list[Key], decision: str, at: dt.datetime) -> None:
