@@ -174,3 +174,29 @@ def test_a_rebuild_after_any_order_of_ingests_and_decisions_gives_the_served_war
     # month is the one of the last file that set it, or of an approval made before that file.
     assert query(published, "select count(*) from review_decision d join held_figure h "
                             "using (submission_id, source_row) where d.decision <> h.status") == [(0,)]
+
+
+def test_beheer_shows_the_conflict_and_takes_no_decision_on_it(published, tmp_path, monkeypatch):
+    monkeypatch.delenv("REGIOMONITOR_SSO", raising=False)
+    from dashboard.accounts import Store
+    from dashboard.app import create_app
+    from tests.test_accounts import csrf_token, login
+
+    held = the_issue_case(published)
+    store = Store(tmp_path / "accounts.sqlite")
+    store.add("stef", "een-lang-wachtwoord", "steward")
+    client = create_app(published, store.path, tmp_path / "inbox").server.test_client()
+    login(client, "stef")
+    page = client.get("/beheer")
+    assert page.status_code == 200
+    assert ("ingehaald: vastgehouden 5.000, nu 25 uit het latere bestand c_correction.csv. "
+            "Geen besluit mogelijk: het cijfer van het latere bestand blijft staan.") in page.text
+    assert f'value="{held.id}"' not in page.text                 # no form to decide it with
+    english = client.get("/beheer?lang=en").text
+    assert "overtaken: held 5,000, now 25 from the later file c_correction.csv" in english
+    refused = client.post("/beheer/beoordelen", data={
+        "csrf_token": csrf_token(client, "/beheer"), "held": held.id, "decision": "approved",
+        "reason": "gebeld: klopt", "lang": "nl"})
+    assert refused.status_code == 400
+    assert not (tmp_path / "decisions").exists() or list((tmp_path / "decisions").glob("*.json")) == []
+    assert figure(published) == 25
