@@ -262,20 +262,22 @@ select * from final;
 
 -- v_late_partners: the pairs of v_partner_delivery that are behind or miss earlier months, for
 -- the region page's "Late deliveries", the CLI and the stewards' reminder list.
-create view v_late_partners as
-select programme, region, partner, behind, months_behind, behind_since, last_delivered,
-    indicators_behind, due_month, months_missing
-from v_partner_delivery
-where behind or months_missing > 0;
-
-
--- v_late_counts: the counts the Data page says, per programme, from v_partner_delivery:
+-- v_late_counts: the counts the Data page says, per programme:
 --   pairs             region × partner pairs with a reporting obligation
 --   pairs_behind      pairs behind (months_behind > 0)
 --   partners_behind   distinct partners among them (one partner behind in three regions: 1)
 --   pairs_gaps_only   pairs up to date that still miss earlier months (months_missing > 0)
 --   pairs_listed      pairs_behind + pairs_gaps_only: the rows of v_late_partners
-create view v_late_counts as
+-- late_partners_of(delivery) and late_counts_of(delivery) read any relation shaped like
+-- v_partner_delivery, named by `delivery`, as ranking_of (20_ranking.sql) does: the views read
+-- the view, materialize.sql reads mv_partner_delivery instead of computing it three times.
+create macro late_partners_of(delivery) as table
+select programme, region, partner, behind, months_behind, behind_since, last_delivered,
+    indicators_behind, due_month, months_missing
+from query_table(delivery)
+where behind or months_missing > 0;
+
+create macro late_counts_of(delivery) as table
 select
     programme,
     (select due_month from v_due_month) as due_month,
@@ -284,5 +286,11 @@ select
     count(distinct partner) filter (where behind) as partners_behind,
     count(*) filter (where not behind and months_missing > 0) as pairs_gaps_only,
     count(*) filter (where behind or months_missing > 0) as pairs_listed
-from v_partner_delivery
+from query_table(delivery)
 group by programme;
+
+create view v_late_partners as
+select * from late_partners_of('v_partner_delivery');
+
+create view v_late_counts as
+select * from late_counts_of('v_partner_delivery');
