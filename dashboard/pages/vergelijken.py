@@ -119,6 +119,8 @@ def column_defs(lang: str) -> list[dict]:
             col |= {"sort": "desc"}
         if field == "status_label":
             col |= {"minWidth": 210, "wrapText": True, "autoHeight": True}
+        if field == "stand_label":
+            col |= {"minWidth": 120, "wrapText": True, "autoHeight": True}
         if field in ("realised", "target_value"):
             col |= {"minWidth": 120}
         if field == "sparkline":
