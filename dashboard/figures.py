@@ -50,7 +50,8 @@ def map_hover(row, statuses: dict[str, str], lang: str) -> str:
         return f"<b>{row.region_name}</b><br>" + _("no target", lang)
     text = _("<b>{name}</b><br>Status: {status}<br>Realised: {realised}<br>Target: {target}<br>{pct} of "
              "target<br>Gain per 10,000 aged 15-74: {per10k}", lang, name=row.region_name,
-             realised=fmt_amount(row.realised, row.unit, lang),
+             realised=fmt_amount(row.realised, row.unit, lang)
+             + (" (" + _("provisional", lang) + ")" if presentation.flag(row.provisional) else ""),
              target=fmt_amount(row.target_value, row.unit, lang),
              pct=fmt_pct(row.achievement, lang),
              status=presentation.status_text(row, statuses, lang, symbol=True),

@@ -79,7 +79,7 @@ def render(frame: pd.DataFrame, lang: str, late: pd.DataFrame | None = None) -> 
         lines += ["", _("(p) provisional: includes months not yet delivered by every expected partner "
                         "(not delivered does not count as 0); status, pace and projection rest on the "
                         "last complete month.", lang)]
-    behind = late[late["months_behind"] > 0] if late is not None else []
+    behind = late[late["behind"].astype(bool)] if late is not None else []
     if len(behind):
         lines += [""] + [ngettext("Behind: {partner} {n} month behind, since {month}",
                                   "Behind: {partner} {n} months behind, since {month}", r.months_behind,

@@ -195,10 +195,17 @@ def test_region_without_target_has_no_progress_row(con):
 
 
 def test_contributions_by_partner_and_sector(con):
-    rows = con.execute("select partner, sector, realised, share from v_contributions "
-                       "where region = 'AM11' order by realised desc").fetchall()
-    assert rows == [("roc", "zorg", 30, 0.5), ("roc", "bouw", 20, pytest.approx(1 / 3)),
-                    ("werkgevers", "bouw", 10, pytest.approx(1 / 6))]
+    def contributions(month: str) -> list[tuple]:
+        return con.execute("select partner, sector, realised, share from v_contributions "
+                           "where region = 'AM11' and as_of_month = ? order by realised desc",
+                           [dt.date.fromisoformat(month + "-01")]).fetchall()
+    # AM11: January 2006 roc · zorg 30 and werkgevers · bouw 10; February roc · bouw 20.
+    assert contributions("2006-02") == [("roc", "zorg", 30, 0.5), ("roc", "bouw", 20, pytest.approx(1 / 3)),
+                                        ("werkgevers", "bouw", 10, pytest.approx(1 / 6))]
+    # Issue 23: as of January the table holds January only, as the card does (R − B = 40).
+    assert contributions("2006-01") == [("roc", "zorg", 30, 0.75), ("werkgevers", "bouw", 10, 0.25)]
+    assert at(con, "AM11", "stages", "2006-01")["realised_since_baseline"] == 40
+    assert contributions("2005-11") == []                     # the baseline month counts nothing
 
 
 def test_coverage_and_freshness_per_partner(con):
@@ -209,9 +216,9 @@ def test_coverage_and_freshness_per_partner(con):
                         "werkgevers": [dt.date(2006, 1, 1)]}
     months = con.execute("select count(*) from v_coverage where region = 'AM11' and partner = 'roc'").fetchone()
     assert months == (12,)
-    fresh = con.execute("select partner, last_period, months_behind from v_freshness "
+    fresh = con.execute("select partner, last_reported, months_behind, behind from v_partner_delivery "
                         "where region = 'AM11' order by 1").fetchall()
-    assert fresh == [("roc", dt.date(2006, 2, 1), 9), ("werkgevers", dt.date(2006, 1, 1), 10)]
+    assert fresh == [("roc", dt.date(2006, 2, 1), 9, True), ("werkgevers", dt.date(2006, 1, 1), 10, True)]
 
 
 def test_ranking_shares_ranks_on_ties(con):

@@ -71,11 +71,28 @@ final as (
 select * from final;
 
 
+-- v_counted_months: the one definition of which months count in R (issue 23). For every
+-- target version in force and as-of month (the rows of v_target_in_force): R counts the
+-- months counted_from … counted_to, both included, that is every month after the baseline
+-- month, up to the as-of month and no later than the deadline month (none when counted_from >
+-- counted_to: before the baseline, or in its month). v_progress_monthly sums these months into
+-- R, v_progress_stand counts the incomplete ones among them (provisional), v_contributions
+-- splits them per partner and sector, and the region page's table per gemeente counts the
+-- registry records in them: so every breakdown adds up to the card's gain R − B.
+create view v_counted_months as
+select
+    *,
+    cast(date_trunc('month', baseline_date) + interval 1 month as date) as counted_from,
+    cast(least(as_of_month, date_trunc('month', deadline)) as date) as counted_to
+from v_target_in_force;
+
+
 -- v_progress_monthly: every metric, for every target at every as-of month.
 --   months: elapsed k = as-of month − baseline month (clamped to 0 … total); total N =
 --     deadline month − baseline month; remaining = N − k
---   realised      R = B + Σ monthly realisations after the baseline month, up to the as-of
---                     month and no later than the deadline month (null before the baseline)
+--   realised      R = B + Σ monthly realisations over v_counted_months: after the baseline
+--                     month, up to the as-of month and no later than the deadline month (null
+--                     before the baseline)
 --   achievement   R / T
 --   elapsed       τ = k / N
 --   expected      E = B + (T − B)·τ;  gap = R − E
@@ -106,7 +123,7 @@ with base as (
         date_trunc('month', deadline) as deadline_month,
         datediff('month', date_trunc('month', baseline_date), as_of_month) as months_since_baseline,
         datediff('month', date_trunc('month', baseline_date), date_trunc('month', deadline)) as months_total
-    from v_target_in_force
+    from v_counted_months
 ),
 
 realised as (
@@ -120,8 +137,7 @@ realised as (
     join v_monthly_totals as m
         on m.region = b.region
         and m.indicator = b.indicator
-        and m.period > b.baseline_month
-        and m.period <= least(b.as_of_month, b.deadline_month)
+        and m.period between b.counted_from and b.counted_to
     group by all
 ),
 
