@@ -30,9 +30,9 @@ dash.register_page(__name__, path="/vergelijken", title=components.page_title(N_
 # What the export's figures are, per unit of the indicator.
 EXPORT_UNITS = {
     "aantal": N_("counts (realised since the start, and target); share of target; gain per 10,000 "
-                 "inhabitants aged 15-74; pace as share of the pace needed"),
+                 "inhabitants aged 15-74; anticipated progress as share of the gain the target asks"),
     "euro": N_("euros (realised since the start, and target); share of target; gain per 10,000 "
-               "inhabitants aged 15-74; pace as share of the pace needed"),
+               "inhabitants aged 15-74; anticipated progress as share of the gain the target asks"),
 }
 MAX_REGIONS = 4
 REGION_COLOURS = ["#0072B2", "#E69F00", "#009E73", "#CC79A7"]  # Okabe-Ito: colour-blind safe
@@ -40,7 +40,8 @@ REGION_COLOURS = ["#0072B2", "#E69F00", "#009E73", "#CC79A7"]  # Okabe-Ito: colo
 COLUMNS = [("rank_achievement", N_("Rank"), "int"), ("region_name", N_("Region"), "text"),
            ("realised", N_("Realised"), "int"), ("target_value", N_("Target"), "int"),
            ("achievement", N_("Share of target"), "pct"), ("gain_per_10k", N_("Gain per 10,000"), "dec"),
-           ("rank_per_10k", N_("Rank per 10,000"), "int"), ("pace_ratio", N_("Pace ρ"), "pct"),
+           ("rank_per_10k", N_("Rank per 10,000"), "int"),
+           ("anticipated_ratio", N_("Anticipated progress α"), "pct"),
            ("status_label", N_("Status"), "text"), ("provisional_label", N_("Provisional"), "text"),
            ("sparkline", N_("Trend (12 months)"), "text")]
 

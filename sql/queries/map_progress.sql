@@ -16,6 +16,7 @@ select
     coalesce(p.provisional, false) as provisional,
     coalesce(p.status_provisional, false) as status_provisional,
     p.stand_month,
+    p.status_month,
     coalesce(p.is_demo, false) as is_demo
 from region as r
 cross join (select unit from indicator where code = $indicator) as i
