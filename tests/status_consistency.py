@@ -68,27 +68,27 @@ def cli_cards(report: str, lang: str) -> list[dict[str, str]]:
     return [dict(zip(columns, cells)) for cells in zip(*columns.values())]
 
 
-def _texts(node: object) -> list[str]:
+def texts_of(node: object) -> list[str]:
     """Every text in a Dash component tree (its children, not a chart's figure)."""
     if isinstance(node, str):
         return [node]
     if isinstance(node, list):
-        return [t for child in node for t in _texts(child)]
+        return [t for child in node for t in texts_of(child)]
     if isinstance(node, dict) and "props" in node:
-        return _texts(node["props"].get("children"))
+        return texts_of(node["props"].get("children"))
     return []
 
 
-def _find(node: object, test) -> list[dict]:
+def components_where(node: object, test) -> list[dict]:
     """Every component in a Dash component tree for which `test(props)` holds."""
     found = []
     if isinstance(node, list):
         for child in node:
-            found += _find(child, test)
+            found += components_where(child, test)
     elif isinstance(node, dict) and "props" in node:
         if test(node["props"]):
             found.append(node)
-        found += _find(node["props"].get("children"), test)
+        found += components_where(node["props"].get("children"), test)
     return found
 
 
@@ -99,15 +99,15 @@ def page_cards(tree: object, lang: str) -> dict[str, dict[str, str]]:
     terms = {_("Projected at the deadline", lang): "projected", _("Target", lang): "target",
              _("Target reached in", lang): "reached"}
     cards = {}
-    for card in _find(tree, lambda props: str(props.get("id", "")).startswith("card-")):
-        [badge] = _find(card, lambda props: "status " in str(props.get("className", "")))
+    for card in components_where(tree, lambda props: str(props.get("id", "")).startswith("card-")):
+        [badge] = components_where(card, lambda props: "status " in str(props.get("className", "")))
         shown = {"code": badge["props"]["className"].split("status-")[1],
-                 "status": "".join(_texts(badge)).strip()}
-        for pair in _find(card, lambda props: isinstance(props.get("children"), list)
+                 "status": "".join(texts_of(badge)).strip()}
+        for pair in components_where(card, lambda props: isinstance(props.get("children"), list)
                           and len(props["children"]) == 2
                           and all(isinstance(c, dict) and c.get("type") in ("Dt", "Dd")
                                   for c in props["children"])):
-            term, value = ("".join(_texts(c)) for c in pair["props"]["children"])
+            term, value = ("".join(texts_of(c)) for c in pair["props"]["children"])
             if term in terms:
                 shown[terms[term]] = value
         cards[card["props"]["id"].removeprefix("card-")] = shown

@@ -17,7 +17,15 @@ from core.formats import fmt_amount
 from dashboard import ids
 from regiomonitor.cli import main
 from tests.page_sweep import page, post, ranking
-from tests.status_consistency import PACE, cli_cards, contradiction, page_cards, status_code
+from tests.status_consistency import (
+    PACE,
+    cli_cards,
+    components_where,
+    contradiction,
+    page_cards,
+    status_code,
+    texts_of,
+)
 
 # Every way a row can contradict itself; each row found is a defect. `{view}` is one of VIEWS.
 CONTRADICTIONS = """
@@ -185,3 +193,20 @@ def test_the_comparison_ranks_with_the_same_status_and_anticipated_progress(con,
                                                                      symbol=True)
             if decided["status"] in PACE:
                 assert (shown["status"] == "on_track") == (shown["anticipated_ratio"] >= 1), shown
+
+
+@pytest.mark.slow   # posts to the served app
+def test_the_provisional_note_names_the_month_the_status_rests_on(con, served_app):
+    """A provisional card whose status is taken at the as-of month itself (reached, or a target
+    amended since the last complete month) does not say it rests on the last complete month."""
+    picks = con.execute(
+        "select status, arg_min(region, as_of_month), min(as_of_month), arg_min(indicator, as_of_month), "
+        "arg_min(stand_month, as_of_month) from mv_progress_monthly "
+        "where provisional and status_month <> stand_month group by status order by status").fetchall()
+    assert [status for status, *_rest in picks] == ["acceleration_needed", "achieved"]
+    for status, region, month, indicator, stand in picks:
+        tree = router_tree(served_app, f"/regio/{region}", f"?month={month:%Y-%m}")
+        [card] = components_where(tree, lambda props: props.get("id") == f"card-{indicator}")
+        note = " ".join(t for t in texts_of(card) if t.startswith("Voorlopig:"))
+        assert "de laatste complete maand." not in note, note
+        assert ("Het doel is bereikt" if status == "achieved" else "gewijzigd") in note, note
