@@ -8,6 +8,7 @@ P = R + p·(N − k), α = (P − B) / (T − B); on track exactly when α ≥ 1
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pytest
 
@@ -179,3 +180,14 @@ def test_the_status_is_judged_on_the_projection_as_shown_in_whole_units(con):
 def test_the_schema_refuses_an_on_track_threshold_below_the_target(con):
     with pytest.raises(Exception, match="CHECK constraint"):
         con.execute("update status set min_ratio = 0.95 where code = 'on_track'")
+
+
+def test_each_band_says_its_own_threshold(con):
+    """The status table's descriptions (shown on Methode beside the bands written from min_ratio)
+    name the same numbers as min_ratio, in both languages."""
+    rows = con.execute("select code, min_ratio, description_nl, description_en from status "
+                       "where kind = 'pace' and isfinite(min_ratio)").fetchall()
+    assert {code for code, *_rest in rows} == {"on_track", "acceleration_needed", "limited_progress"}
+    for code, min_ratio, nl, en in rows:
+        own = re.compile(rf"(?<![\d.,]){min_ratio:.0%}")   # "60%", and "0%" not inside "60%"
+        assert own.search(nl) and own.search(en), code
