@@ -129,8 +129,10 @@ create table target (
     unique (programme, region, indicator, valid_from)
 );
 
--- Progress statuses: 'pace' ones apply from min_ratio (the pace ratio ρ) upward; 'rule'
--- ones are decided before ρ (achieved, not started, no data, deadline passed).
+-- Progress statuses: 'pace' ones apply from min_ratio upward on the anticipated progress
+-- α = (P − B) / (T − B) (sql/views/10_progress.sql); 'rule' ones are decided before α (achieved,
+-- not started, no data, deadline passed). on_track starts at α = 1, where the projection P reaches
+-- the target: a card can only say on track when its projection does (issue 23).
 -- The views and the methodology page both read these numbers.
 create table status (
     code varchar primary key,
@@ -141,7 +143,8 @@ create table status (
     label_en varchar not null,
     description_nl varchar not null,
     description_en varchar not null,
-    check ((kind = 'pace') = (min_ratio is not null))
+    check ((kind = 'pace') = (min_ratio is not null)),
+    check (code <> 'on_track' or min_ratio = 1)
 );
 
 -- Who must deliver what, from the covenant and partner registers (data/reference/obligations.csv):

@@ -123,19 +123,23 @@ def test_months_not_reported_count_as_nothing_realised(con):
     assert p["projected_month_reached"] is None
 
 
-@pytest.mark.parametrize("region, status", [
-    ("AM01", "on_track"),              # ρ = 1140 / 1200 = exactly 95 %
-    ("AM02", "acceleration_needed"),   # ρ = 720 / 1200 = exactly 60 %
-    ("AM03", "limited_progress"),      # ρ = 0: zeros were reported
+# The status follows the anticipated progress α = (P − B) / (T − B), not ρ (issue 23; the α
+# boundaries themselves: tests/test_status_rule.py). One month reported, 12 months left, T − B = 2400.
+@pytest.mark.parametrize("region, status, anticipated", [
+    ("AM01", "on_track", (1240 + 1140 * 12 - 100) / 2400),   # ρ = 95 %; P = 14.920, α = 617,5 %
+    ("AM02", "on_track", (820 + 720 * 12 - 100) / 2400),     # ρ = 60 % (was: acceleration needed);
+                                                             # P = 9.460 ≥ T = 2.500, α = 390 %
+    ("AM03", "limited_progress", 0),                         # zeros reported: p = 0, P = B, α = 0
 ])
-def test_status_boundaries(con, region, status):
+def test_status_boundaries(con, region, status, anticipated):
     p = at(con, region, "stages", "2006-11")
     assert p["status"] == status
+    assert p["anticipated_ratio"] == pytest.approx(anticipated)
 
 
 def test_thresholds_come_from_the_status_table(con):
     rows = con.execute("select code, min_ratio from status where kind = 'pace' order by sort").fetchall()
-    assert rows == [("on_track", 0.95), ("acceleration_needed", 0.6), ("limited_progress", 0.0),
+    assert rows == [("on_track", 1.0), ("acceleration_needed", 0.6), ("limited_progress", 0.0),
                     ("deterioration", -math.inf)]
 
 
@@ -144,8 +148,8 @@ def test_projection_interval_straddling_the_target_is_uncertain(con):
     p = at(con, "AM10", "evc_trajecten", "2006-05")
     assert p["projected"] == 1300                      # 580 + 40 × 18
     margin = 1.96 * math.sqrt(480) / math.sqrt(6) * 18  # 315,55
-    assert p["projected_low"] == pytest.approx(1300 - margin)
-    assert p["projected_high"] == pytest.approx(1300 + margin)
+    assert p["projected_low"] == round(1300 - margin) == 984       # whole units, as shown
+    assert p["projected_high"] == round(1300 + margin) == 1616
     assert p["pace_ratio"] == pytest.approx(240 / 290)
     assert p["status"] == "acceleration_needed" and p["status_uncertain"] is True
 

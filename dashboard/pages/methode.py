@@ -6,6 +6,7 @@ from __future__ import annotations
 import math
 
 import dash
+import pandas as pd
 from dash import html
 
 from core import presentation
@@ -33,12 +34,18 @@ FORMULAS = [
     (N_("Required per month from now"),
      N_("(T − R) / (N − k); at the start for Rivierenland (1,200 − 290) / 24 = 37.9.")),
     (N_("Pace ratio ρ"), N_("ρ = (R − B) / (E − B): the realised gain over the gain required on the straight "
-                            "path (as the Open SDG trackers do).")),
+                            "path so far (Open SDG's observed over required growth). Shown beside the "
+                            "status; the status itself follows the projection, α below.")),
     (N_("Projection at the deadline"),
-     N_("P = R + p · (N − k), p being the mean of the complete months among the last six; interval P ± 1.96 "
-        "· (s / √n) · (N − k). The status is uncertain when the interval contains the target.")),
-    (N_("Target reached in"), N_("As-of month + ⌈(T − R) / p⌉ months, marked ‘expected’; ‘not at this pace’ "
-                                 "when p ≤ 0. Once the target is reached, the first month in which R ≥ T.")),
+     N_("P = R + p · (N − k), p being the mean of the n complete months among the last six (none: no "
+        "projection); interval P ± 1.96 · (s / √n) · (N − k) when n ≥ 2.")),
+    (N_("Anticipated progress α"),
+     N_("α = (P − B) / (T − B): the gain the projection reaches by the deadline over the gain the target "
+        "asks (UN ESCAP's anticipated progress). α ≥ 1 exactly when P ≥ T.")),
+    (N_("Target reached in"), N_("As-of month + ⌈(T − R) / p⌉ months, marked ‘expected’. It falls by the "
+                                 "deadline exactly when α ≥ 1, else it is marked ‘after the deadline’; "
+                                 "‘not at this pace’ when p ≤ 0. Once the target is reached, the first "
+                                 "month in which R ≥ T.")),
     (N_("Per 10,000 inhabitants"), N_("Divided by the region's population aged 15 to 74, times 10,000. The "
                                       "population figures in this demo are generated (demonstratiedata).")),
     (N_("Ranking"), N_("Per indicator and month, absolute, per 10,000 inhabitants and by pace; equal values "
@@ -46,6 +53,9 @@ FORMULAS = [
     (N_("Amended targets"), N_("An amendment is a new version with a start date; each month is measured "
                                "against the version in force at the end of that month.")),
 ]
+# Open SDG's threshold for on track (ρ ≥ 95%, docs/progress-methodology.md of open-sdg/open-sdg):
+# named on Methode as the one Regiomonitor does not use (a projection 5% short is not on track).
+OPEN_SDG_ON_TRACK = 0.95
 SOURCES = [
     N_("Agreement on lifelong learning and work in the Tiel region (Rivierenland), signed on 28 Nov 2005 with "
        "the ministries of SZW and OCW: at least 1,200 work-learning places and 1,500 EVC trajectories in two "
@@ -79,18 +89,47 @@ def indicators(lang: str) -> html.Section:
                                                                 N_("Meaning"))], rows)])
 
 
+def thresholds(frame: pd.DataFrame, lang: str) -> dict[str, str]:
+    """Each band of α as the status table sets it, e.g. "60,0% ≤ α < 100,0%"; the band above a
+    status starts where its own ends, so the bands are written from the same numbers."""
+    bands, upper = {}, None
+    for r in frame[frame["kind"] == "pace"].sort_values("min_ratio", ascending=False).itertuples():
+        lower = fmt_pct(r.min_ratio, lang) + " ≤ " if math.isfinite(r.min_ratio) else ""
+        bands[r.code] = lower + "α" + (" < " + fmt_pct(upper, lang) if upper is not None else "")
+        upper = r.min_ratio
+    return bands
+
+
 def statuses(lang: str) -> html.Section:
-    """The thresholds as the views apply them, read from the status table."""
+    """The status rule with its formula, and its thresholds as the views apply them, read from
+    the status table (data/reference/statuses.csv)."""
     frame = warehouse.current().query("statuses")
+    bands = thresholds(frame, lang)
     rows = [[html.Span([html.Span(className="swatch", style={"background": STATUS_COLOURS[r.code]}),
                         f" {STATUS_SYMBOLS[r.code]} ", getattr(r, f"label_{lang}")]),
-             ("ρ ≥ " + fmt_pct(r.min_ratio, lang)) if r.kind == "pace" and math.isfinite(r.min_ratio)
-             else "ρ < 0" if r.kind == "pace" else _("rule", lang),
-             getattr(r, f"description_{lang}")] for r in frame.itertuples()]
+             bands.get(r.code, _("rule", lang)), getattr(r, f"description_{lang}")]
+            for r in frame.itertuples()]
+    on_track = frame.loc[frame["code"] == "on_track", "min_ratio"].iloc[0]
+    lower = [fmt_pct(m, lang) for m in sorted(frame["min_ratio"].dropna(), reverse=True)
+             if math.isfinite(m) and m < on_track]
     return html.Section([html.H2(_("Statuses and thresholds", lang)),
-                         html.P(_("The rules come first (achieved, not started, deadline passed, no data); "
-                                  "then the pace ratio ρ decides. The thresholds are Open SDG's and live in "
-                                  "the ‘status’ table.", lang)),
+                         html.P(_("One rule decides the status, the projection and ‘target reached in’ "
+                                  "together. The rules come first, in this order: not started, target "
+                                  "achieved (R ≥ T), deadline passed (not achieved), no complete month "
+                                  "among the last six (no data: no pace to project from). Then the "
+                                  "anticipated progress α = (P − B) / (T − B) decides, by the bands "
+                                  "below.", lang)),
+                         html.P(_("On track starts at α = {on_track}: only when the projection reaches "
+                                  "the target by the deadline, as UN ESCAP's anticipated progress index "
+                                  "counts a target as on track. The lower bands start at Open SDG's "
+                                  "thresholds ({lower}); Open SDG's {open_sdg} for on track is not used, "
+                                  "as it would call a projection that misses the target on track.", lang,
+                                  on_track=fmt_pct(on_track, lang), lower=", ".join(lower),
+                                  open_sdg=fmt_pct(OPEN_SDG_ON_TRACK, lang))),
+                         html.P(_("Uncertain: a status from α whose projection has no interval (fewer "
+                                  "than two complete months among the last six) or whose interval "
+                                  "contains the target, so the status could be on the other side of "
+                                  "‘reaches the target’.", lang)),
                          components.table(_("Statuses as the views assign them", lang),
                                           [_(k, lang) for k in (N_("Status"), N_("Threshold"),
                                                                 N_("Meaning"))], rows)])

@@ -108,14 +108,27 @@ def indicator_card(row: pd.Series, series: pd.DataFrame, label: str, statuses: d
 
 
 def provisional_note(row: pd.Series, lang: str) -> html.P | None:
-    """Why a card's figures are provisional, and on which month its status rests."""
+    """Why a card's figures are provisional, and on which month its status rests (status_month,
+    sql/views/15_provisional.sql: the last complete month, or the as-of month itself when the
+    target is reached or was amended since)."""
     if not components.flag(row["provisional"]):
         return None
-    return html.P(_("Provisional: {n} month(s) up to {month} have not been delivered by every partner "
-                    "yet. Not delivered does not count as 0: status, pace and projection rest on "
-                    "{stand}, the last complete month.", lang, n=fmt_number(row["months_incomplete"], lang),
-                    month=fmt_month(as_date(row["as_of_month"]), lang),
-                    stand=fmt_month(as_date(row["stand_month"]), lang)), className="provisional-note")
+    n, month = fmt_number(row["months_incomplete"], lang), fmt_month(as_date(row["as_of_month"]), lang)
+    stand = fmt_month(as_date(row["stand_month"]), lang)
+    if as_date(row["status_month"]) == as_date(row["stand_month"]):
+        text = _("Provisional: {n} month(s) up to {month} have not been delivered by every partner "
+                 "yet. Not delivered does not count as 0: status, pace and projection rest on "
+                 "{stand}, the last complete month.", lang, n=n, month=month, stand=stand)
+    elif row["status"] == "achieved":
+        text = _("Provisional: {n} month(s) up to {month} have not been delivered by every partner "
+                 "yet. Not delivered does not count as 0. The target is reached on what has been "
+                 "delivered by {month}.", lang, n=n, month=month)
+    else:
+        text = _("Provisional: {n} month(s) up to {month} have not been delivered by every partner "
+                 "yet. Not delivered does not count as 0. The target was amended after {stand}, the "
+                 "last complete month, so status, pace and projection rest on {month}.", lang,
+                 n=n, month=month, stand=stand)
+    return html.P(text, className="provisional-note")
 
 
 def month_state_text(row: pd.Series, lang: str) -> str:

@@ -10,19 +10,27 @@
 --   stand_month   the latest month up to the as-of month (and the deadline month) in which every
 --                 expected partner delivered the indicator; when that is the as-of month itself
 --                 or the deadline month, the as-of month;
---   status, pace ratio, recent pace and projection at the stand month, except that 'achieved'
---     (R ≥ T can only hold as more arrives) and 'not_started' are taken at the as-of month;
+--   status_month  the month the status is taken at: the stand month, except the as-of month for
+--                 'achieved' (R ≥ T can only hold as more arrives) and 'not_started', and when the
+--                 target was amended after the stand month (the stand month was judged against
+--                 another target);
+--   status and everything it is decided from (pace ratio ρ, recent pace, projection and its
+--     interval, anticipated progress α, the month the target is reached, uncertainty) come as one
+--     block from the row of v_progress_monthly at the status month, under the same target
+--     version, so status, projection and "doel bereikt in" cannot come from two months or two
+--     targets (issue 23); stand_realised is R at that month, where the projection starts;
 --   months_incomplete    the incomplete months (v_completeness: partial or missing) among the
 --                        months R counts (v_counted_months);
 --   provisional          months_incomplete > 0: R includes a month not every expected partner
 --                        delivered. The one definition of a provisional figure: the cards, map,
 --                        ranking, national sums, exports and the CLI all mark this flag;
---   status_provisional   the status rests on a figure that includes an incomplete month;
+--   status_provisional   the status rests on a figure that includes an incomplete month
+--                        (R at the status month; never for 'achieved' or 'not_started');
 --   month_state          the as-of month's completeness: complete, partial, missing, or null
 --                        when nobody is expected to deliver in it.
 create view v_progress_stand as
-with targets as (
-    select programme, region, indicator, as_of_month,
+with targets as materialized (
+    select programme, region, indicator, as_of_month, status, version,
         cast(date_trunc('month', deadline) as date) as deadline_month
     from v_progress_monthly
 ),
@@ -51,44 +59,55 @@ last_complete as (
 ),
 
 stand as (
-    select t.programme, t.region, t.indicator, t.as_of_month,
+    select t.programme, t.region, t.indicator, t.as_of_month, t.status, t.version,
         case when l.last_complete is null or l.last_complete = l.last_due then t.as_of_month
              else l.last_complete end as stand_month
     from targets as t
     left join last_complete as l using (programme, region, indicator, as_of_month)
 ),
 
+status_months as (
+    select st.programme, st.region, st.indicator, st.as_of_month, st.stand_month,
+        case when st.status in ('achieved', 'not_started') or v.version <> st.version
+             then st.as_of_month else st.stand_month end as status_month
+    from stand as st
+    left join targets as v
+        on v.programme = st.programme and v.region = st.region and v.indicator = st.indicator
+        and v.as_of_month = st.stand_month
+),
+
 final as (
     select
-        r.* exclude (status, status_uncertain, pace_ratio, recent_months, recent_pace, projected,
-                     projected_low, projected_high, projected_month_reached, reached_after_deadline),
-        case when r.status in ('achieved', 'not_started') then r.status else s.status end as status,
-        coalesce(case when r.status in ('achieved', 'not_started') then r.status_uncertain
-                      else s.status_uncertain end, false) as status_uncertain,
+        r.* exclude (status, status_uncertain, pace_ratio, anticipated_ratio, recent_months, recent_pace,
+                     projected, projected_low, projected_high, projected_month_reached,
+                     reached_after_deadline),
+        s.status,
+        coalesce(s.status_uncertain, false) as status_uncertain,
         s.realised as stand_realised,
-        s.pace_ratio, s.recent_months, s.recent_pace, s.projected, s.projected_low,
-        s.projected_high, s.projected_month_reached,
+        s.pace_ratio, s.anticipated_ratio, s.recent_months, s.recent_pace, s.projected,
+        s.projected_low, s.projected_high, s.projected_month_reached,
         coalesce(s.reached_after_deadline, false) as reached_after_deadline,
         st.stand_month,
+        st.status_month,
         coalesce(i.months_incomplete, 0) as months_incomplete,
         coalesce(i.months_incomplete, 0) > 0 as provisional,
-        r.status not in ('achieved', 'not_started') and coalesce(si.months_incomplete, 0) > 0
+        s.status not in ('achieved', 'not_started') and coalesce(si.months_incomplete, 0) > 0
             as status_provisional,
         c.state as month_state,
         c.partners_expected as month_partners_expected,
         c.partners_delivered as month_partners_delivered,
         c.partners_missing as month_partners_missing
     from v_progress_monthly as r
-    join stand as st using (programme, region, indicator, as_of_month)
-    join v_progress_monthly as s
+    join status_months as st using (programme, region, indicator, as_of_month)
+    join v_progress_monthly as s   -- the row the status block comes from
         on s.programme = r.programme and s.region = r.region and s.indicator = r.indicator
-        and s.as_of_month = st.stand_month
+        and s.as_of_month = st.status_month
     left join incomplete as i
         on i.programme = r.programme and i.region = r.region and i.indicator = r.indicator
         and i.as_of_month = r.as_of_month
     left join incomplete as si
         on si.programme = r.programme and si.region = r.region and si.indicator = r.indicator
-        and si.as_of_month = st.stand_month
+        and si.as_of_month = st.status_month
     left join v_completeness as c
         on c.programme = r.programme and c.region = r.region and c.indicator = r.indicator
         and c.period = r.as_of_month
