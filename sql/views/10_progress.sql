@@ -82,9 +82,10 @@ select * from final;
 --   run-rate      (R − B) / k          realised per month so far
 --   required      max(T − R, 0) / (N − k)   per month from now to reach T by the deadline
 --   pace ratio    ρ = (R − B) / (E − B)     (null when E = B: at the start, or when T ≤ B)
---   recent pace   p = mean monthly realisation over the complete months among the last six
---                     calendar months (v_completeness: a month nobody or only some of the
---                     expected partners reported is left out, not taken as 0 or as a dip)
+--   recent pace   p = mean monthly realisation over the complete months among the last n
+--                     calendar months, n the setting 'recent_pace_months' (core/settings.py;
+--                     v_completeness: a month nobody or only some of the expected partners
+--                     reported is left out, not taken as 0 or as a dip)
 --   exactness     sums are DECIMAL and s comes from exact sums (n·Σx² − (Σx)²) / (n(n − 1)),
 --                 so no figure depends on the order in which DuckDB's threads aggregate
 --   projection    P = R + p·(N − k), interval P ± 1.96·(s/√n)·(N − k), s the standard
@@ -125,6 +126,10 @@ realised as (
     group by all
 ),
 
+recent_window as (
+    select cast(value as integer) as months from setting where name = 'recent_pace_months'
+),
+
 recent as (
     select
         b.programme, b.region, b.indicator, b.as_of_month,
@@ -132,10 +137,11 @@ recent as (
         sum(m.realised_in_month) as recent_sum,
         sum(m.realised_in_month * m.realised_in_month) as recent_sum_squares
     from base as b
+    cross join recent_window as w
     join v_monthly_totals as m
         on m.region = b.region
         and m.indicator = b.indicator
-        and m.period > greatest(b.baseline_month, b.as_of_month - interval 6 month)
+        and m.period > greatest(b.baseline_month, b.as_of_month - to_months(w.months))
         and m.period <= least(b.as_of_month, b.deadline_month)
     anti join v_completeness as c
         on c.programme = b.programme and c.region = m.region and c.indicator = m.indicator

@@ -11,7 +11,8 @@
 --                 expected partner delivered the indicator; when that is the as-of month itself
 --                 or the deadline month, the as-of month;
 --   status, pace ratio, recent pace and projection at the stand month, except that 'achieved'
---     (R ≥ T can only hold as more arrives) and 'not_started' are taken at the as-of month;
+--     (R ≥ T with what has arrived: later months only add, though a correction or withdrawal
+--     in a later publication can lower R again) and 'not_started' are taken at the as-of month;
 --   provisional          realised includes an incomplete month (after the baseline month, up
 --                        to the as-of month and the deadline): marked voorlopig / provisional;
 --   status_provisional   the status rests on a figure that includes an incomplete month;
