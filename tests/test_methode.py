@@ -142,11 +142,11 @@ def test_worked_example_is_the_first_real_target_computed_by_hand(client, lang):
     months = (deadline.year - baseline.year) * 12 + deadline.month - baseline.month   # 24 for Rivierenland
     required = (float(first["target_value"]) - float(first["baseline_value"])) / months
     start = dt.date(baseline.year + baseline.month // 12, baseline.month % 12 + 1, 1)
+    target, baseline_value = (fmt_number(float(first[k]), lang) for k in ("target_value", "baseline_value"))
+    to = "t/m" if lang == "nl" else "to"
     shown = section(client, "formules", lang)
-    assert (f"({fmt_number(float(first['target_value']), lang)} − {fmt_number(float(first['baseline_value']), lang)})"
-            f" / {months} = {fmt_number(required, lang, 1)}") in shown
-    assert f"{fmt_month(start, lang)} {'t/m' if lang == 'nl' else 'to'} {fmt_month(deadline, lang)}, N = {months}" \
-        in shown
+    assert f"({target} − {baseline_value}) / {months} = {fmt_number(required, lang, 1)}" in shown
+    assert f"{fmt_month(start, lang)} {to} {fmt_month(deadline, lang)}, N = {months}" in shown
     assert months == 24 and fmt_number(required, "nl", 1) == "48,3"   # (1.500 − 340) / 24 for AM10 EVC
 
 

@@ -114,8 +114,10 @@ def example(lang: str) -> dict[str, str]:
     r = frame.iloc[0]
     labels = components.labels("indicators", lang)
     return {"region": r["region_name"], "indicator": labels[r["indicator"]],
-            "first": fmt_month(as_date(r["first_month"]), lang), "last": fmt_month(as_date(r["last_month"]), lang),
-            "months": fmt_number(r["months_total"], lang), "target": fmt_amount(r["target_value"], r["unit"], lang),
+            "first": fmt_month(as_date(r["first_month"]), lang),
+            "last": fmt_month(as_date(r["last_month"]), lang),
+            "months": fmt_number(r["months_total"], lang),
+            "target": fmt_amount(r["target_value"], r["unit"], lang),
             "baseline": fmt_amount(r["baseline_value"], r["unit"], lang),
             "required": fmt_number(r["required_per_month"], lang, 1)}
 
@@ -164,7 +166,7 @@ def provisional(lang: str) -> html.Section:
                  "only the complete months among the last {months} calendar months: a partial or missing "
                  "month is left out, not taken as 0 or as a dip.", lang,
                  months=fmt_number(values.get("recent_pace_months"), lang))),
-        html.P(_("Stand: status, pace ratio ρ and projection are computed at the last complete month up to "
+        html.P(_("As of: status, pace ratio ρ and projection are computed at the last complete month up to "
                  "the as-of month (‘as of …’), except ‘{achieved}’ and ‘{not_started}’, which hold at the "
                  "as-of month itself. A figure that includes an incomplete month is provisional and marked "
                  "so on the map (open ring), on the region cards, in the chart (open markers, dashed line), "
