@@ -84,7 +84,8 @@ def default_upload_inbox() -> Path:
     return Path(env) if env else ROOT / "data" / "uploads" / "inbox"
 
 
-# Completeness rules the SQL views apply (sql/views/05_completeness.sql, 15_provisional.sql).
+# Completeness rules the SQL views apply (sql/views/05_completeness.sql, 10_progress.sql,
+# 15_provisional.sql).
 # Written into the warehouse's `setting` table at every refresh, so the views and the Methode
 # page read the same numbers; change them here, then run `regiomonitor refresh`.
 #
@@ -95,6 +96,10 @@ DEFAULT_MONTH_COMPLETE_SHARE = 0.8
 # A month is "due" (partners who have not delivered it are behind) once at least this share of
 # the regions has reported on it; one region reporting ahead does not make every partner late.
 DUE_MONTH_REPORTED_SHARE = 0.25
+# The recent pace p behind the projection (sql/views/10_progress.sql) is the mean of the complete
+# months among this many calendar months up to the month it is taken at: half a year, long enough to
+# smooth one slow month, short enough to follow a change of pace within a two-year covenant.
+RECENT_PACE_MONTHS = 6
 
 
 def view_settings() -> list[dict[str, object]]:
@@ -104,6 +109,8 @@ def view_settings() -> list[dict[str, object]]:
          "description": "share of regions complete for a month to be the default as-of month"},
         {"name": "due_month_reported_share", "value": DUE_MONTH_REPORTED_SHARE,
          "description": "share of regions that reported a month before others count as behind"},
+        {"name": "recent_pace_months", "value": RECENT_PACE_MONTHS,
+         "description": "calendar months whose complete months make up the recent pace p"},
     ]
 
 def _env_number(name: str, default: float) -> float:

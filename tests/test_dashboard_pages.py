@@ -209,7 +209,7 @@ def test_method_page_reads_thresholds_from_the_status_table(page, served_app):
     expect(page.locator("main")).to_contain_text(f"{limited} ≤ α < {acceleration}")
     expect(page.locator("main")).to_contain_text(f"Op koers begint bij α = {on_track}")
     expect(page.locator("main")).to_contain_text("α = (P − B) / (T − B)")
-    expect(page.locator("main")).to_contain_text("(1.200 − 290) / 24 = 37,9")
+    expect(page.locator("#formules")).to_contain_text("(1.500 − 340) / 24 = 48,3")   # AM10 EVC
     expect(page.locator("#toegankelijkheid")).to_contain_text("WCAG 2.1")
 
 

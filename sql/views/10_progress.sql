@@ -100,9 +100,10 @@ from v_target_in_force;
 --   required      max(T − R, 0) / (N − k)   per month from now to reach T by the deadline
 --   pace ratio    ρ = (R − B) / (E − B)     (null when E = B: at the start, or when T ≤ B);
 --                 the straight path so far, shown beside the status but not deciding it
---   recent pace   p = mean monthly realisation over the n complete months among the last six
---                     calendar months (v_completeness: a month nobody or only some of the
---                     expected partners reported is left out, not taken as 0 or as a dip);
+--   recent pace   p = mean monthly realisation over the n complete months among the last m
+--                     calendar months, m the setting 'recent_pace_months' (6, core/settings.py;
+--                     v_completeness: a month nobody or only some of the expected partners
+--                     reported is left out, not taken as 0 or as a dip);
 --                     null when n = 0: there is no pace, and no projection
 --   exactness     sums are DECIMAL and s comes from exact sums (n·Σx² − (Σx)²) / (n(n − 1)),
 --                 so no figure depends on the order in which DuckDB's threads aggregate
@@ -127,7 +128,7 @@ from v_target_in_force;
 --                   achieved       R ≥ T (also when T ≤ B at signing)
 --                   not_started    as-of in the baseline month
 --                   not_achieved   the deadline has passed (as-of month's last day ≥ deadline)
---                   no_data        n = 0: nothing complete among the last six months (nothing
+--                   no_data        n = 0: nothing complete among the last m months (nothing
 --                                  reported since the start, or only incomplete months): no pace
 --                   else the band of α: the status of kind 'pace' whose min_ratio is the largest
 --                     ≤ α (table status, data/reference/statuses.csv: on_track from α = 1, the
@@ -166,6 +167,10 @@ realised as (
     group by all
 ),
 
+recent_window as (
+    select cast(value as integer) as months from setting where name = 'recent_pace_months'
+),
+
 recent as (
     select
         b.programme, b.region, b.indicator, b.as_of_month,
@@ -173,10 +178,11 @@ recent as (
         sum(m.realised_in_month) as recent_sum,
         sum(m.realised_in_month * m.realised_in_month) as recent_sum_squares
     from base as b
+    cross join recent_window as w
     join v_monthly_totals as m
         on m.region = b.region
         and m.indicator = b.indicator
-        and m.period > greatest(b.baseline_month, b.as_of_month - interval 6 month)
+        and m.period > greatest(b.baseline_month, b.as_of_month - to_months(w.months))
         and m.period <= least(b.as_of_month, b.deadline_month)
     anti join v_completeness as c
         on c.programme = b.programme and c.region = m.region and c.indicator = m.indicator

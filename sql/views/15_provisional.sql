@@ -11,9 +11,10 @@
 --                 expected partner delivered the indicator; when that is the as-of month itself
 --                 or the deadline month, the as-of month;
 --   status_month  the month the status is taken at: the stand month, except the as-of month for
---                 'achieved' (R ≥ T can only hold as more arrives) and 'not_started', and when the
---                 target was amended after the stand month (the stand month was judged against
---                 another target);
+--                 'achieved' (R ≥ T with what has arrived: later months only add, though a
+--                 correction or withdrawal in a later publication can lower R again) and
+--                 'not_started', and when the target was amended after the stand month (the
+--                 stand month was judged against another target);
 --   status and everything it is decided from (pace ratio ρ, recent pace, projection and its
 --     interval, anticipated progress α, the month the target is reached, uncertainty) come as one
 --     block from the row of v_progress_monthly at the status month, under the same target
