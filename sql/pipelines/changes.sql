@@ -1,9 +1,12 @@
 -- What an input changes in the warehouse, figure by figure: each figure of `incoming`
 -- against the published figure with the same region × indicator × month × partner × sector
--- (the revision rule: a row replaces exactly that figure, nothing else). The preview of
--- `validate` and `ingest`, and what pipelines/submissions.py applies. A flagged figure
--- (plausibility.sql) is held for review instead, unless $approve_warnings or a steward
--- already decided on it (review_decision: a rebuild replays the decision).
+-- (the revision rule: a row replaces exactly that figure, nothing else), and, for a registry
+-- extract, each published figure inside its scope (scope.sql) that it no longer supports:
+-- withdrawn, as a row with 'intrekken' withdraws one. Such a figure's source_row is the first
+-- of its records whose status does not count (intake_cancelled), null when none is left.
+-- The preview of `validate` and `ingest`, and what pipelines/submissions.py applies. A
+-- flagged figure (plausibility.sql) is held for review instead, unless $approve_warnings or
+-- a steward already decided on it (review_decision: a rebuild replays the decision).
 -- Parameters: $submission_id, $approve_warnings.
 create or replace temp table intake_change as
 with compared as (
@@ -23,6 +26,25 @@ with compared as (
     left join review_decision as d
         on d.submission_id = $submission_id and d.source_row = n.source_row
 ),
+unsupported as (
+    select
+        o.region, o.indicator, o.period, o.partner, o.sector, c.source_row,
+        o.value as old_value,
+        null::decimal(18, 2) as new_value,
+        true as withdraw,
+        null::varchar as note,
+        null::varchar as review
+    from observation as o
+    join intake_scope as s
+        on s.region = o.region and s.indicator = o.indicator and s.partner = o.partner
+        and o.period between s.first_month and s.last_month
+    left join intake_cancelled as c
+        on c.region = o.region and c.indicator = o.indicator and c.period = o.period
+        and c.partner = o.partner and c.sector = o.sector
+    anti join incoming as n
+        on n.region = o.region and n.indicator = o.indicator and n.period = o.period
+        and n.partner = o.partner and n.sector = o.sector
+),
 final as (
     select
         *,
@@ -33,6 +55,6 @@ final as (
              when old_value is null then 'added'
              when old_value = new_value then 'unchanged'
              else 'replaced' end as change
-    from compared
+    from (select * from compared union all select * from unsupported)
 )
 select * from final;
