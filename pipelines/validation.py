@@ -40,7 +40,7 @@ INTAKE_RELATIONS = ("staged", "intake_cell", "intake_combination", "intake_recor
                     "cell_region", "cell_region_month", "cell_period", "cell_value", "cell_codes",
                     "cell_partner_suggestion", "intake_id_repeats",
                     "intake_duplicate", "intake_group", "intake_problem", "incoming",
-                    "intake_scope", "intake_cancelled", "intake_flagged", "intake_change")
+                    "intake_scope", "intake_flagged", "intake_change")
 
 
 @dataclass(frozen=True)

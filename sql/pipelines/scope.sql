@@ -7,30 +7,20 @@
 -- longer supports (its records gone, or all of them of a status that does not count) is
 -- withdrawn (changes.sql), and an extract's gemeente counts replace the earlier ones there
 -- (gemeente_counts.sql). Outside it nothing changes. A partner file states only its own rows
--- (the revision rule), so its scope is empty. Reads intake_group.
+-- (the revision rule), so its scope is empty. One pass over intake_group.
 create or replace temp table intake_scope as
-with records as (
-    select region, indicator, partner, period
+with covered as (
+    select list(distinct region) as regions, list(distinct indicator) as indicators,
+           list(distinct partner) as partners, min(period) as first_month,
+           max(period) as last_month
     from intake_group
     where kind = 'registry' and ok
 ),
-months as (
-    select min(period) as first_month, max(period) as last_month from records
-),
 final as (
-    select r.region, i.indicator, p.partner, m.first_month, m.last_month
-    from (select distinct region from records) as r
-    cross join (select distinct indicator from records) as i
-    cross join (select distinct partner from records) as p
-    cross join months as m
+    select r.region, i.indicator, p.partner, c.first_month, c.last_month
+    from covered as c
+    cross join unnest(c.regions) as r (region)
+    cross join unnest(c.indicators) as i (indicator)
+    cross join unnest(c.partners) as p (partner)
 )
 select * from final;
-
--- The figures in scope whose records all have a status that does not count, with the first
--- of those records: each such figure is withdrawn, and its line points at that record.
-create or replace temp table intake_cancelled as
-select region, indicator, period, partner, sector, min(first_row)::integer as source_row
-from intake_group
-where kind = 'registry' and ok
-group by region, indicator, period, partner, sector
-having not bool_or(counts);
