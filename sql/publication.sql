@@ -11,7 +11,7 @@ with now_figure as (
 ),
 withdrawn_by as (
     select region, indicator, period, partner, sector, submission_id, value,
-           arg_max(replaced_by, replaced_at) as replaced_by
+           arg_max(replaced_by, (replaced_at, replaced_by)) as replaced_by   -- the latest
     from observation_revision
     where new_value is null
     group by all
