@@ -231,7 +231,8 @@ create table observation (
 );
 
 -- Earlier figures replaced by a later submission's row with the same region, indicator,
--- month, partner and sector (the revision rule). new_value is null for a withdrawal.
+-- month, partner and sector (the revision rule). new_value is null for a withdrawal: a row
+-- 'intrekken', or a registry extract that no longer supports a figure in its scope.
 create table observation_revision (
     region varchar not null,
     indicator varchar not null,
@@ -307,7 +308,8 @@ create table figure_change (
     sector varchar not null,
     old_value decimal(18, 2),       -- null: a new figure
     new_value decimal(18, 2),       -- null: withdrawn
-    submission_id varchar           -- where the new figure (or the withdrawal's old one) came from
+    submission_id varchar           -- where the new figure came from; for a withdrawn one the
+                                    -- file that withdrew it (else the file it came from)
 );
 
 create table published_figure (

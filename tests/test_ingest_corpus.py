@@ -144,8 +144,8 @@ CORPUS = {
                               (3, "id", "1",
                                "id ontbreekt of komt vaker voor in het bestand"), 1),
     "registry_unknown_status": (registry("1,GM0281,stages,2006-03-04,bezig,zorg,uwv"), None,
-                                (2, "status", "bezig", "onbekende status; verwacht gestart, lopend, "
-                                 "afgerond, afgebroken of geannuleerd"), 1),
+                                (2, "status", "bezig", "onbekende status; verwacht een van: afgebroken, "
+                                 "afgerond, geannuleerd, gestart, lopend"), 1),
     "registry_date_outside_programme": (registry("1,GM0281,stages,2004-03-04,gestart,zorg,uwv"), None,
                                         (2, "start_date", "2004-03-04",
                                          "maand buiten de looptijd of in de toekomst; "

@@ -68,14 +68,15 @@ def reasons(kind: str, lang: str) -> html.Section:
 
 
 def revisions(lang: str) -> html.Section:
-    """Figures a corrected file replaced: old and new value, both files, and when."""
+    """Figures a later file replaced or withdrew (a row 'intrekken', or a registry extract that
+    no longer supports them): old and new value, both files, and when."""
     frame = warehouse.current().query("data_revisions")
     rows = [[r.region, r.indicator, fmt_month(as_date(r.period), lang, short=True), r.partner, r.sector,
-             fmt_number(r.old_value, lang), fmt_number(r.new_value, lang) if pd.notna(r.new_value) else "–",
+             fmt_number(r.old_value, lang), fmt_number(r.new_value, lang) if pd.notna(r.new_value) else _("withdrawn", lang),
              html.A(r.old_file, href=components.href("/data", lang, submission=r.old_id)),
              html.A(r.new_file, href=components.href("/data", lang, submission=r.new_id)),
              fmt_timestamp(r.replaced_at, lang)] for r in frame.itertuples()]
-    body = (components.table(_("Figures a corrected file replaced (the last 500)", lang),
+    body = (components.table(_("Figures a later file replaced or withdrew (the last 500)", lang),
                              [_(k, lang) for k in (N_("Region"), N_("Indicator"), N_("Month"),
                                                    N_("Partner"), N_("Sector"), N_("Old value"),
                                                    N_("New value"), N_("Old file"), N_("New file"),

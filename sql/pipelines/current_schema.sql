@@ -1,12 +1,14 @@
 -- Whether a served warehouse has what this code adds to and publishes with
--- (pipelines/ingest.py check_schema): the typed run records (run_file) and the table macros the
+-- (pipelines/ingest.py check_schema): the typed run records (run_file), the table macros the
 -- metric tables are computed with (sql/views/15_provisional.sql, 20_ranking.sql, 60_national.sql),
--- and the views the pages read that issue 23 added (v_counted_months, v_partner_delivery). A
--- file from before any of them needs one `refresh`, which rebuilds it and keeps its history.
+-- and the views issue 23 added (v_counted_months, v_partner_delivery, and the registry counts in
+-- force after an extract's re-delivery, sql/views/50_registry_gemeenten.sql). A file from before
+-- any of them needs one `refresh`, which rebuilds it and keeps its history.
 select
     (select count(*) from duckdb_tables() where table_name = 'run_file') = 1
     and (select count(distinct function_name) from duckdb_functions()
          where function_name in ('ranking_of', 'national_of', 'late_partners_of', 'late_counts_of')
              and function_type = 'table_macro') = 4
     and (select count(*) from duckdb_views()
-         where view_name in ('v_counted_months', 'v_partner_delivery')) = 2 as current
+         where view_name in ('v_counted_months', 'v_partner_delivery', 'v_registry_count_in_force'))
+        = 3 as current

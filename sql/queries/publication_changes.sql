@@ -1,6 +1,7 @@
 -- "Gewijzigd sinds de vorige publicatie": the figures the latest publication changed (new,
 -- replaced, withdrawn), of one region ($region) or all (null), with the file the new figure
--- (or the withdrawn one) came from. Empty after the first publication.
+-- came from, or the file that withdrew it (sql/publication.sql). Empty after the first
+-- publication.
 with latest as (
     select * from publication order by id desc limit 1
 ),
