@@ -34,6 +34,10 @@ class NotText(ValueError):
     """A .csv file with binary content (NUL bytes), e.g. a renamed executable or image."""
 
 
+class NotAWorkbook(ValueError):
+    """An .xlsx file that is no zip package at all: random bytes, or an old .xls renamed."""
+
+
 class NotDecodable(ValueError):
     """A .csv file with a byte that is no character in any encoding it may be in; carries
     the byte and its line, which is all a partner can act on (not the codec's own words)."""
@@ -48,10 +52,11 @@ class NotDecodable(ValueError):
 
 class TooLarge(ValueError):
     """A file over one of the limits in core/settings.py; names the limit and the
-    setting that moves it (the reason is kept in Dutch and English, as every reason is)."""
+    setting that moves it (the reason is kept in Dutch and English, as every reason is).
+    A limit no setting moves (Excel's own, such as its 16.384 columns) has no `variable`."""
 
-    def __init__(self, what: Text, variable: str):
-        limit = said("{what} (setting {variable})", what=what, variable=variable)
+    def __init__(self, what: Text, variable: str | None = None):
+        limit = said("{what} (setting {variable})", what=what, variable=variable) if variable else what
         self.error = reason("too_large", limit("nl"), limit("en"))
         super().__init__(self.why(command_language()))
 

@@ -11,14 +11,13 @@ from __future__ import annotations
 
 import datetime as dt
 import decimal
-import zipfile
 from pathlib import Path
 
 import duckdb
 
 from core.vocabulary import EXTRACT_SUFFIXES, SUBMISSION_SUFFIXES, intake_columns
 from pipelines import extract_pass, isolated, statements
-from pipelines.file_content import NotDecodable, NotText, SheetNotFound, Source, TooLarge
+from pipelines.file_content import NotAWorkbook, NotDecodable, NotText, SheetNotFound, Source, TooLarge
 from pipelines.reading import read_table, sheet_with_columns
 from pipelines.reasons import RowError, reason
 
@@ -129,7 +128,7 @@ def read_rows(path: Source, sheet: str | None) -> list[tuple[int, list]]:
         raise Unreadable([reason("binary")]) from err
     except NotDecodable as err:
         raise Unreadable([reason("undecodable", f"0x{err.byte:02X}", err.line)]) from err
-    except zipfile.BadZipFile as err:   # random bytes, or an old .xls renamed
+    except NotAWorkbook as err:   # random bytes, or an old .xls renamed
         raise Unreadable([reason("not_a_workbook")]) from err
     except SheetNotFound as err:
         raise Unreadable([reason("sheet_missing", err.sheet, ", ".join(err.sheets))]) from err

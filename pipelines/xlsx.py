@@ -34,7 +34,8 @@ from openpyxl.xml.constants import ARC_STYLE, SHARED_STRINGS, SHEET_MAIN_NS
 from core.formats import fmt_number, fmt_size
 from core.settings import Limits, limits as current_limits
 from core.texts import said
-from pipelines.file_content import Content, SheetNotFound, Source, TooLarge, bounded, content_of
+from pipelines.file_content import (Content, NotAWorkbook, SheetNotFound, Source, TooLarge, bounded,
+                                   content_of)
 
 # An inline string's text: its own <t>, then the <t> of each rich-text run <r>.
 _TEXT, _RUN = f"{{{SHEET_MAIN_NS}}}t", f"{{{SHEET_MAIN_NS}}}r"
@@ -44,6 +45,7 @@ _SHARED, _NUMBER_FORMAT, _CELL_FORMATS, _FORMAT = (f"{{{SHEET_MAIN_NS}}}{tag}" f
 # than this many bytes per character of the cell limit is a cell (or value) over that limit.
 _BYTES_PER_CHAR = 10
 _CHUNK = 1 << 20
+EXCEL_COLUMNS = 16_384   # A to XFD: no sheet has more, so no row holds more cells
 
 
 class _SavedValueOrFormula(WorkSheetParser):
@@ -51,6 +53,15 @@ class _SavedValueOrFormula(WorkSheetParser):
     or the formula's text when Excel saved none (e.g. '=HYPERLINK(...)' written by a script),
     so validation can say it is a formula. openpyxl offers either the values (data_only) or
     the formulas, which took two reads of the sheet; this keeps both from one."""
+
+    def parse_row(self, row):
+        """A row, refused before its cells are looked at when it holds more cells than a sheet
+        has columns: 4 bytes of XML each, hundreds once parsed (1,5 million: 23 s and 500 MB)."""
+        if len(row) > EXCEL_COLUMNS:
+            raise TooLarge(said("row {row} holds {n} cells, more than a sheet has columns ({limit})",
+                                row=row.get("r", "?"), n=partial(fmt_number, len(row)),
+                                limit=partial(fmt_number, EXCEL_COLUMNS)))
+        return super().parse_row(row)
 
     def parse_cell(self, element):
         if element.get("t") == "inlineStr":
@@ -158,10 +169,11 @@ class _BoundedZip(zipfile.ZipFile):
             return src.read()
 
 
-def _streamed(source: _Guarded) -> Iterator[tuple[str, object, list]]:
+def _streamed(source: _Guarded, records_at: int) -> Iterator[tuple[str, object, list]]:
     """iterparse's start and end events with each element's ancestors (the root has none).
-    An element with one or two ancestors (a collection, a record in it) is removed from its
-    parent once its end was handed on, so that a long part never stays in memory."""
+    An element with up to `records_at` ancestors (a record, the collection it is in) is
+    removed from its parent once its end was handed on, so that a long part never stays in
+    memory; what is deeper stays with its record until the record ends."""
     ancestors: list = []
     for event, element in iterparse(source, events=("start", "end")):
         if event == "start":
@@ -170,7 +182,7 @@ def _streamed(source: _Guarded) -> Iterator[tuple[str, object, list]]:
         else:
             ancestors.pop()
             yield event, element, ancestors
-            if 1 <= len(ancestors) <= 2:
+            if 1 <= len(ancestors) <= records_at:
                 del ancestors[-1][-1]   # the element that just ended is its parent's last child
 
 
@@ -181,7 +193,7 @@ def shared_strings(archive: _BoundedZip, part: str, bound: Limits) -> list[str]:
     # a rich-text run (<r>, its properties, its <t>) is at most ~13 elements; one per character
     most_parts = 13 * bound.cell_chars
     with archive.open(part) as src:
-        for event, element, ancestors in _streamed(src):
+        for event, element, ancestors in _streamed(src, records_at=1):   # <sst><si>
             if event == "start":
                 parts = 0 if len(ancestors) == 1 else parts + 1
                 if parts > most_parts:
@@ -220,7 +232,7 @@ def date_styles(archive: _BoundedZip, part: str, bound: Limits) -> tuple[set[int
     dates, durations = set(), set()
     elements = index = 0
     with archive.open(part) as src:
-        for event, element, ancestors in _streamed(src):
+        for event, element, ancestors in _streamed(src, records_at=2):   # <styleSheet><cellXfs><xf>
             if event == "start":
                 elements += 1
                 if elements > bound.styles:
@@ -248,7 +260,10 @@ class _Workbook:
     _BoundedZip; the shared strings and the styles through the counted readers above."""
 
     def __init__(self, content: Content, bound: Limits):
-        self._reader = ExcelReader(io.BytesIO(content.data), read_only=True, data_only=True)
+        try:
+            self._reader = ExcelReader(io.BytesIO(content.data), read_only=True, data_only=True)
+        except zipfile.BadZipFile as err:   # no central directory: not a package at all
+            raise NotAWorkbook(content.name) from err
         self._reader.archive.close()
         self._reader.archive = self.archive = _BoundedZip(content.data, bound)
         self.bound = bound

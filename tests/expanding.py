@@ -76,7 +76,7 @@ def write(path: Path, parts: dict[str, str | Iterable[str]]) -> Path:
     """An XLSX package of `parts`, each text or blocks of text, deflated as Excel does."""
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as zf:
         for name, text in parts.items():
-            with zf.open(name, "w", force_zip64=True) as out:
+            with zf.open(name, "w") as out:
                 for block in [text] if isinstance(text, str) else text:
                     out.write(block.encode("utf-8"))
     return path
@@ -107,9 +107,8 @@ def many_shared_strings(path: Path, count: int = 20_000_000) -> Path:
         yield f'<?xml version="1.0" encoding="UTF-8"?><sst xmlns="{MAIN}" count="{count}" uniqueCount="{count}">'
         texts = HEADER_CELLS + GOOD_CELLS
         yield "".join(f"<si><t>{t or ' '}</t></si>" for t in texts)
-        block = "<si><t>x</t></si>" * 10_000
-        for _ in range((count - len(texts)) // 10_000):
-            yield block
+        for start in range(len(texts), count, 10_000):
+            yield "<si><t>x</t></si>" * min(10_000, count - start)
         yield "</sst>"
     def shared_row(number: int, first: int) -> str:
         return f'<row r="{number}">' + "".join(f'<c r="{chr(65 + i)}{number}" t="s"><v>{first + i}</v></c>'
@@ -128,4 +127,16 @@ def huge_cell(path: Path, mib: int = 400) -> Path:
         for _ in range(mib):
             yield block
         yield "</t></is></c></row></sheetData></worksheet>"
+    return write(path, base(rows()))
+
+
+def wide_row(path: Path, cells: int) -> Path:
+    """A row of `cells` empty cells after the header: 4 bytes each, a tree of objects once parsed.
+    No limit names it (a row's empty cells past the column limit are allowed): the case the
+    memory ceiling is for."""
+    def rows() -> Iterator[str]:
+        yield sheet(inline_row(1, HEADER_CELLS) + '<row r="2">').removesuffix("</sheetData></worksheet>")
+        for start in range(0, cells, 100_000):
+            yield "<c/>" * min(100_000, cells - start)
+        yield "</row></sheetData></worksheet>"
     return write(path, base(rows()))
