@@ -287,9 +287,10 @@ class _Workbook:
         return list(self.parts)
 
     def rows(self, name: str) -> Iterator[tuple]:
-        """The sheet's rows, lazily, each as wide as its last cell; a row the sheet leaves out
-        is an empty one, so a row's place is its number as Excel shows it. The declared
-        dimension is never read (issue 13: a 1,7 KB file may declare A1:XFD1048576)."""
+        """The sheet's rows, lazily, each as wide as its last cell that holds a value (empty
+        cells a writer styled up to column XFD cost nothing); a row the sheet leaves out is an
+        empty one, so a row's place is its number as Excel shows it. The declared dimension is
+        never read (issue 13: a 1,7 KB file may declare A1:XFD1048576)."""
         wb = self._reader.wb
         with self.archive.open(self.parts[name]) as src:
             parser = _SavedValueOrFormula(src, self._reader.shared_strings, data_only=True,
@@ -300,7 +301,7 @@ class _Workbook:
                 if number < expected:   # out of order: openpyxl's reader skips it too
                     continue
                 yield from itertools.repeat((), number - expected)
-                width = cells[-1]["column"] if cells else 0
+                width = max((cell["column"] for cell in cells if cell["value"] is not None), default=0)
                 values = [None] * width
                 for cell in cells:
                     if 1 <= cell["column"] <= width:

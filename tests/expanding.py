@@ -140,3 +140,15 @@ def wide_row(path: Path, cells: int) -> Path:
             yield "<c/>" * min(100_000, cells - start)
         yield "</row></sheetData></worksheet>"
     return write(path, base(rows()))
+
+
+def many_rows(path: Path, rows: int) -> Path:
+    """An honest-looking workbook of `rows` data rows, each with texts of its own: within every
+    limit, and what reading it costs grows with its rows (the memory ceiling's case)."""
+    def sheet_rows() -> Iterator[str]:
+        yield sheet(inline_row(1, HEADER_CELLS)).removesuffix("</sheetData></worksheet>")
+        for start in range(2, rows + 2, 10_000):
+            yield "".join(inline_row(i, ("AM10", "stages", "2006-03", str(i), "roc", "zorg", f"regel {i}"))
+                          for i in range(start, min(start + 10_000, rows + 2)))
+        yield "</sheetData></worksheet>"
+    return write(path, base(sheet_rows()))
