@@ -8,7 +8,6 @@ are refused within the timeout and 300 MB in the check's processes."""
 from __future__ import annotations
 
 import json
-import multiprocessing
 import os
 import re
 import signal
@@ -40,11 +39,10 @@ class Killer:
     def run(self) -> None:
         deadline = time.monotonic() + 120
         while len(self.killed) < self.count and time.monotonic() < deadline:
-            for child in multiprocessing.active_children():   # the reading worker is spawned
-                if child.name.startswith("SpawnProcess") and child.pid not in self.killed \
-                        and len(self.killed) < self.count:
-                    os.kill(child.pid, signal.SIGKILL)
-                    self.killed.append(child.pid)
+            pid = isolated.worker_pid()
+            if pid is not None and pid not in self.killed:
+                os.kill(pid, signal.SIGKILL)
+                self.killed.append(pid)
             time.sleep(0.002)
 
     def __enter__(self) -> Killer:

@@ -121,7 +121,7 @@ def test_the_limits_move_with_their_settings(tmp_path, monkeypatch):
     with pytest.raises(TooLarge, match="REGIOMONITOR_MAX_XLSX_STYLES"):
         read_table(path)
     monkeypatch.setenv("REGIOMONITOR_MAX_XLSX_PART_MB", "0.1")
-    with pytest.raises(TooLarge, match="xl/styles.xml expands to more than 0,1 MB"):
+    with pytest.raises(TooLarge, match="xl/styles.xml pakt uit tot meer dan 0,1 MB"):
         read_table(path)
 
 
