@@ -80,7 +80,8 @@ def load_files(con: duckdb.DuckDBPyConnection, files: list[Path], is_demo: bool,
     Each file is read on its own (pipelines/isolated.py) and affects only itself: one that
     cannot be read, or is over a limit, is rejected with its reasons, and one whose reading
     crashed twice is quarantined (`alone`); `count_crashes` keeps that count beside the inbox
-    (a dry run counts within the run only)."""
+    (a dry run, and the generated demo inbox, which stays as generated, count within the run
+    only)."""
     received = received or {}
     hashed = sorted(((received.get(sha, at), path.name, path, sha)
                      for path in files for sha in [file_sha256(path)]), key=lambda t: t[:2])
@@ -94,7 +95,7 @@ def load_files(con: duckdb.DuckDBPyConnection, files: list[Path], is_demo: bool,
             load = functools.partial(load_file, con, path, sha, is_demo, who, when,
                                      accept_valid_rows or sha in partial, sheet, content,
                                      approve_warnings)
-            results.append(alone(load, path, sha, count_crashes, progress))
+            results.append(alone(load, path, sha, count_crashes and not is_demo, progress))
         progress(said("{n}/{total} {file} read: {rows}", n=number, total=len(hashed), file=path.name,
                       rows=functools.partial(rows_text, results[-1].rows)))
     validation.release(con)
