@@ -27,7 +27,7 @@ from openpyxl.utils.cell import coordinate_to_tuple, get_column_letter
 # test_reading_xlsx.py reads real workbooks through it). No public API fits: load_workbook gives a
 # cell's saved value or its formula, never both from one read; read-only worksheets trust the
 # sheet's declared <dimension> (issue 13: a 1,7 KB file declaring A1:XFD1048576 grew past 6 GB)
-# and keep the workbook's date formats (wb._date_formats, below) to themselves.
+# and keep the workbook's date formats to themselves (read here instead: `date_styles`).
 from openpyxl.worksheet._reader import FORMULA_TAG, INLINE_STRING, WorkSheetParser
 from openpyxl.xml.constants import ARC_STYLE, SHARED_STRINGS, SHEET_MAIN_NS
 
@@ -101,9 +101,10 @@ def _inline_text(text) -> str:
 
 class _Guarded:
     """One part of the package as a stream that stops at the limits: its uncompressed bytes,
-    counted as they come (a part's declared size can lie), and the longest run of text without
-    a '<' (one text or value), so that a cell of 400 MiB is refused after 320 KB of it, before
-    any parser builds it."""
+    counted as they come, and the longest run of text without a '<' (one text or value), so
+    that a cell of 400 MiB is refused after 320 KB of it, before any parser builds it.
+    A part's declared size can lie; CPython's zipfile stops at the declared size itself (and
+    then fails the checksum), and this count keeps the bound whatever inflates the part."""
 
     def __init__(self, stream, part: str, limit: int, variable: str, bound: Limits):
         self._stream, self._part, self._limit, self._variable = stream, part, limit, variable

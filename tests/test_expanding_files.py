@@ -21,7 +21,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from core.settings import ROOT, limits
+from core.settings import ROOT
 from pipelines import ingest
 from pipelines.file_content import TooLarge
 from pipelines.reading import read_table
