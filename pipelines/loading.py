@@ -18,9 +18,9 @@ from pathlib import Path
 import duckdb
 
 from core.texts import ngettext, said
-from pipelines import staging, submissions, validation
+from pipelines import crashes, isolated, staging, submissions, validation
 from pipelines.file_content import Content, TooLarge, file_sha256
-from pipelines.reasons import RowError
+from pipelines.reasons import RowError, reason
 
 DONE_FOLDERS = ("processed", "rejected")
 # Progress of long loads, one line per file; the flows pass Prefect's run logger instead.
@@ -52,11 +52,11 @@ class FileResult:
 def load_file(con: duckdb.DuckDBPyConnection, path: Path, sha: str, is_demo: bool, who: str,
               received_at: dt.datetime, accept_valid_rows: bool,
               sheet: str | None = None, content: Content | None = None,
-              approve_warnings: bool = False) -> FileResult:
+              approve_warnings: bool = False, checked: validation.Checked | None = None) -> FileResult:
     """Check and record one file that the warehouse does not have yet (`content`: its bytes,
-    already read and hashed)."""
+    already read and hashed; `checked`: its verdict when it was not read, e.g. quarantined)."""
     started = time.perf_counter()
-    checked = validation.check(con, path, sha[:16], sheet, content, approve_warnings)
+    checked = checked or validation.check(con, path, sha[:16], sheet, content, approve_warnings)
     status = submissions.record(con, path, sha, checked, is_demo, who, received_at,
                                 accept_valid_rows)
     return FileResult(path, sha, checked.kind, status,
@@ -75,8 +75,13 @@ def load_files(con: duckdb.DuckDBPyConnection, files: list[Path], is_demo: bool,
                partial: frozenset[str] = frozenset(), accept_valid_rows: bool = False,
                sheet: str | None = None,
                progress: Callable[..., None] = LOG.info,
-               approve_warnings: bool = False) -> list[FileResult]:
-    """Every file in the order first received (then by name); a hash already loaded is 'unchanged'."""
+               approve_warnings: bool = False, count_crashes: bool = True) -> list[FileResult]:
+    """Every file in the order first received (then by name); a hash already loaded is 'unchanged'.
+    Each file is read on its own (pipelines/isolated.py) and affects only itself: one that
+    cannot be read, or is over a limit, is rejected with its reasons, and one whose reading
+    crashed twice is quarantined (`alone`); `count_crashes` keeps that count beside the inbox
+    (a dry run, and the generated demo inbox, which stays as generated, count within the run
+    only)."""
     received = received or {}
     hashed = sorted(((received.get(sha, at), path.name, path, sha)
                      for path in files for sha in [file_sha256(path)]), key=lambda t: t[:2])
@@ -87,14 +92,45 @@ def load_files(con: duckdb.DuckDBPyConnection, files: list[Path], is_demo: bool,
         if submissions.known_submission(con, sha):
             results.append(FileResult(path, sha, "unknown", "unchanged"))
         else:
-            results.append(load_file(con, path, sha, is_demo, who, when,
+            load = functools.partial(load_file, con, path, sha, is_demo, who, when,
                                      accept_valid_rows or sha in partial, sheet, content,
-                                     approve_warnings))
+                                     approve_warnings)
+            results.append(alone(load, path, sha, count_crashes and not is_demo, progress))
         progress(said("{n}/{total} {file} read: {rows}", n=number, total=len(hashed), file=path.name,
                       rows=functools.partial(rows_text, results[-1].rows)))
     validation.release(con)
     con.execute("reset threads")  # a partner file's checks ran on one (staging.stage)
     return results
+
+
+def inbox_of(path: Path) -> Path:
+    """The inbox a file was received in: its folder, or the one above processed/ or rejected/."""
+    folder = path.parent
+    return folder.parent if folder.name in DONE_FOLDERS else folder
+
+
+def alone(load: Callable[..., FileResult], path: Path, sha: str, count_crashes: bool,
+          progress: Callable[..., None]) -> FileResult:
+    """`load()` of one file, which affects only itself: when reading it crashed the reading
+    worker, it is read again by a fresh one, and after crashes.QUARANTINE_AFTER crashes (also
+    counted in earlier runs) it is quarantined: recorded as rejected, with a reason a partner
+    can read, and never read again (pipelines/crashes.py)."""
+    inbox = inbox_of(path)
+    crashed = crashes.crashes(inbox, sha) if count_crashes else 0
+    while crashed < crashes.QUARANTINE_AFTER:
+        try:
+            result = load()
+        except isolated.Crashed:
+            crashed = crashes.add(inbox, path.name, sha, crashed) if count_crashes else crashed + 1
+            progress(said("{file}: reading it crashed ({n} of {most})", file=path.name, n=crashed,
+                          most=crashes.QUARANTINE_AFTER))
+            continue
+        if crashed:
+            crashes.forget(inbox, sha)
+        return result
+    error = reason("quarantined", crashed)
+    return load(checked=validation.Checked(errors=[error], error_count=1, rows_rejected=1,
+                                           staged=False))
 
 
 def read_once(path: Path, listed_sha: str) -> tuple[Content | None, str]:

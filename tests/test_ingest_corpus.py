@@ -111,7 +111,9 @@ CORPUS = {
     "binary_junk": (raw_bytes(bytes(range(256)) * 8), None,
                     (None, None, None, "bestand is geen CSV-tekst of XLSX-werkmap (binaire inhoud)"), 1),
     "not_a_workbook": (raw_bytes(b"PK\x03\x04 not really a zip", ".xlsx"), None,
-                       (None, None, None, "bestand niet leesbaar als CSV of XLSX (BadZipFile)"), 1),
+                       (None, None, None, "bestand is geen XLSX-werkmap (geen zip-pakket, misschien een oud "
+                                          ".xls-bestand); sla het in Excel op als Excel-werkmap (.xlsx) of als "
+                                          "CSV UTF-8"), 1),
     "table_on_second_sheet": (workbook(("Toelichting", [["Cijfers staan op het tweede blad"]]),
                                        ("Cijfers", [COLUMNS, ["AM10", "stages", "2006-03", 5, "roc", "zorg"]])),
                               None, (None, None, None, "de tabel staat niet op het eerste werkblad maar "
