@@ -87,3 +87,11 @@ def line(change, lang: str) -> str:
     label = figure_label(change.region, change.indicator, change.period, change.partner,
                          change.sector, lang)
     return f"{verb}: {label}: {values_text(change.old_value, change.new_value, lang)}"
+
+
+def located(change, lang: str) -> str:
+    """A change with the row it comes from: 'rij 2: vervangt: …'; a figure a registry extract
+    withdraws because none of its records is left: 'geen record meer in het bestand: trekt in: …'."""
+    if change.source_row is None:
+        return _("no record left in the file: {change}", lang, change=line(change, lang))
+    return _("row {row}: {change}", lang, row=change.source_row, change=line(change, lang))

@@ -1,10 +1,12 @@
 """How a progress figure is said in words, once for the CLI report and every dashboard page.
 
 A status is never told by colour alone: it has a symbol and words, and its uncertainty is
-said with it — the projection interval straddles the target ("onzeker"), the figure rests on
-a month not completely delivered ("voorlopig"), or the status was computed on an earlier
-month, the last complete one ("stand per ..."). "Target reached in" follows one rule.
-Rows may be pandas Series, dicts or itertuples() rows.
+said with it — the projection has no interval or its interval straddles the target
+("onzeker"), the figure rests on a month not completely delivered ("voorlopig"), or the status
+was computed on an earlier month, the last complete one ("stand per ..."). Status, projection
+and "target reached in" are decided once, in sql/views/10_progress.sql, and come as one block
+from one month (status_month, sql/views/15_provisional.sql); this module only says them, and
+decides nothing from figures (issue 23). Rows may be pandas Series, dicts or itertuples() rows.
 """
 from __future__ import annotations
 
@@ -33,7 +35,7 @@ def status_notes(row: object, lang: str, as_of: dt.date | None = None, short: bo
     notes = [_("uncertain", lang)] if flag(field(row, "status_uncertain")) else []
     if flag(field(row, "status_provisional")):
         notes.append(_("provisional", lang))
-    stand = as_date(field(row, "stand_month"))
+    stand = as_date(field(row, "status_month"))
     as_of = as_of or as_date(field(row, "as_of_month"))
     if stand and stand != as_of:
         notes.append(_("as of {month}", lang, month=fmt_month(stand, lang, short=short)))
@@ -52,13 +54,16 @@ def status_text(row: object, statuses: dict[str, str], lang: str, as_of: dt.date
 
 
 def reached_text(row: object, lang: str, short: bool = False) -> str:
-    """The month the target is reached: for a reached target the month it was reached
-    (month_reached), else at the recent pace, marked "expected" (a reader at "stand per maart
-    2007" must not take "april 2007" for a fact); "–" when the deadline has passed, "not at
-    this pace" when the pace never gets there, and marked when it falls after the deadline."""
-    if field(row, "status") == "achieved":
+    """The month the target is reached, from the same row as the status: for a reached target
+    the month it was reached (month_reached), else the projected month, marked "expected" (a
+    reader at "stand per maart 2007" must not take "april 2007" for a fact) and marked when it
+    falls after the deadline (the view sets that flag exactly when the status is not on track);
+    "–" when there is nothing to project (deadline passed, no pace, not started), "not at this
+    pace" when the pace never gets there."""
+    status = field(row, "status")
+    if status == "achieved":
         return fmt_month(as_date(field(row, "month_reached")), lang, short=short)
-    if field(row, "months_remaining") == 0:
+    if status in NO_PROJECTION:
         return "–"
     reached = as_date(field(row, "projected_month_reached"))
     if reached is None:
@@ -67,6 +72,11 @@ def reached_text(row: object, lang: str, short: bool = False) -> str:
     if flag(field(row, "reached_after_deadline")):
         notes.append(_("after the deadline", lang))
     return f"{fmt_month(reached, lang, short=short)} ({', '.join(notes)})"
+
+
+# Statuses whose row has no projected month to tell (sql/views/10_progress.sql: the deadline has
+# passed, there is no recent pace, or nothing has started).
+NO_PROJECTION = frozenset({"not_achieved", "no_data", "not_started"})
 
 
 # A submission's status (submission.status, pipelines/loading.FileResult), in words: the Data

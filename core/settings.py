@@ -84,7 +84,8 @@ def default_upload_inbox() -> Path:
     return Path(env) if env else ROOT / "data" / "uploads" / "inbox"
 
 
-# Completeness rules the SQL views apply (sql/views/05_completeness.sql, 15_provisional.sql).
+# Completeness rules the SQL views apply (sql/views/05_completeness.sql, 10_progress.sql,
+# 15_provisional.sql).
 # Written into the warehouse's `setting` table at every refresh, so the views and the Methode
 # page read the same numbers; change them here, then run `regiomonitor refresh`.
 #
@@ -95,6 +96,10 @@ DEFAULT_MONTH_COMPLETE_SHARE = 0.8
 # A month is "due" (partners who have not delivered it are behind) once at least this share of
 # the regions has reported on it; one region reporting ahead does not make every partner late.
 DUE_MONTH_REPORTED_SHARE = 0.25
+# The recent pace p behind the projection (sql/views/10_progress.sql) is the mean of the complete
+# months among this many calendar months up to the month it is taken at: half a year, long enough to
+# smooth one slow month, short enough to follow a change of pace within a two-year covenant.
+RECENT_PACE_MONTHS = 6
 
 
 def view_settings() -> list[dict[str, object]]:
@@ -104,6 +109,8 @@ def view_settings() -> list[dict[str, object]]:
          "description": "share of regions complete for a month to be the default as-of month"},
         {"name": "due_month_reported_share", "value": DUE_MONTH_REPORTED_SHARE,
          "description": "share of regions that reported a month before others count as behind"},
+        {"name": "recent_pace_months", "value": RECENT_PACE_MONTHS,
+         "description": "calendar months whose complete months make up the recent pace p"},
     ]
 
 def _env_number(name: str, default: float) -> float:
@@ -137,6 +144,35 @@ class Limits:
     # A file in a listed inbox must not have changed for this many seconds before it is
     # taken: a copy still running is left for the next run (uploads use `<name>.part`).
     settle_seconds: float
+    # What a workbook expands to, counted while it is read (issue 25: a 774 KB file declaring
+    # five million cell formats took 4 GB, one of 827 KB held twenty million shared strings,
+    # one of 410 KB held a single cell of 400 MiB). The zipped size says nothing about these.
+    #
+    # Every part of a workbook that is read, uncompressed, counted byte by byte as it streams
+    # (a part's declared size can lie): a sheet at the row limit with the template's 7 columns
+    # is 43 MB as openpyxl writes it; 200 MB holds ~30 such columns and streams in seconds.
+    part_bytes: int
+    # The parts read whole into a tree (the list of parts, the workbook with its sheet names and
+    # defined names, the links between them): a few KB in any workbook Excel saves; 1 MB holds
+    # ten thousand defined names and costs at most ~100 MB as a tree.
+    index_part_bytes: int
+    # Elements of the styles part (xl/styles.xml): Excel keeps at most 65.490 cell formats, each
+    # written as one to three elements (<xf>, <alignment>, <protection>), beside a few hundred
+    # fonts, fills and borders; 200.000 leaves room for any of them and streams in a second.
+    styles: int
+    # Shared strings (the distinct texts of a workbook): 500.000 is five distinct texts in every
+    # row of a file at the row limit, where a submission repeats its regions, indicators,
+    # months and partners; they cost ~40 MB and stream in under two seconds.
+    shared_strings: int
+    # Their characters together: 20 million, as many as a CSV at the file size limit holds.
+    shared_chars: int
+    # Characters of one cell: Excel's own maximum (32.767); no workbook Excel saves has more.
+    cell_chars: int
+    # Address space of the process that reads a partner file (pipelines/isolated.py), so that
+    # a case none of the limits above foresaw costs that file, not the run or the server:
+    # reading a file at every limit takes ~400 MB; 1 GB leaves room and stops a runaway file
+    # long before the machine's memory is gone, even with 16 uploads checked at once.
+    read_memory_bytes: int
 
 
 def limits() -> Limits:
@@ -148,6 +184,13 @@ def limits() -> Limits:
         rows=int(_env_number("REGIOMONITOR_MAX_ROWS", 100_000)),
         columns=int(_env_number("REGIOMONITOR_MAX_COLUMNS", 50)),
         settle_seconds=_env_number("REGIOMONITOR_SETTLE_SECONDS", 2),
+        part_bytes=int(_env_number("REGIOMONITOR_MAX_XLSX_PART_MB", 200) * mb),
+        index_part_bytes=int(_env_number("REGIOMONITOR_MAX_XLSX_INDEX_MB", 1) * mb),
+        styles=int(_env_number("REGIOMONITOR_MAX_XLSX_STYLES", 200_000)),
+        shared_strings=int(_env_number("REGIOMONITOR_MAX_XLSX_STRINGS", 500_000)),
+        shared_chars=int(_env_number("REGIOMONITOR_MAX_XLSX_STRING_CHARS", 20_000_000)),
+        cell_chars=int(_env_number("REGIOMONITOR_MAX_CELL_CHARS", 32_767)),
+        read_memory_bytes=int(_env_number("REGIOMONITOR_MAX_READ_MEMORY_MB", 1024) * mb),
     )
 
 # What a form sends around its file (field names, boundaries, the CSRF token) is a few KB.

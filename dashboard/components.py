@@ -221,6 +221,19 @@ def provisional_tag(lang: str) -> html.Span:
     return html.Span(_("provisional", lang), className="badge badge-provisional")
 
 
+# How the map and Compare compare regions (issue 23: one reference month per view).
+COMMON_MONTH = N_("All regions are compared at the same month, the one chosen: realised, percentage of "
+                  "target and gain per 10,000 (and the ranks on them) are the figures at the end of that "
+                  "month, marked provisional where not every expected partner has delivered yet. Pace ρ "
+                  "and status rest on each region's last complete month, as on its own page (a missing "
+                  "delivery never counts as 0); where that month is earlier, the row names it.")
+
+
+def common_month_note(lang: str) -> html.P:
+    """The comparison's reference month, stated where regions are compared (COMMON_MONTH)."""
+    return html.P(_(COMMON_MONTH, lang), className="hint common-month")
+
+
 def default_month_note(current: pd.Series, lang: str) -> html.P:
     """Which month a page shows by default, and why (the rule in v_current_month)."""
     month = fmt_month(as_date(current["as_of_month"]), lang)

@@ -8,17 +8,18 @@ import datetime as dt
 
 import dash
 import dash_ag_grid as dag
+import pandas as pd
 from dash import Input, Output, State, dcc, html
 
 from core.formats import as_date, fmt_month, fmt_number
-from core.texts import N_, _
+from core.texts import N_, _, ngettext
 from dashboard import components, export, grid_texts, ids, warehouse
 
 
 def late_partners(region: str, programme: str, labels: dict[str, str], lang: str) -> html.Section:
     """Which partners are how many months behind, and since when: why figures are provisional."""
     frame = warehouse.current().query("region_late_partners", region=region, programme=programme)
-    behind = frame[frame["months_behind"] > 0]
+    behind = frame[frame["behind"].astype(bool)]
     due = as_date(frame["due_month"].max()) if not frame.empty else None
     items = [html.Li(_("{partner}: {n} month(s) behind, since {month} ({indicators})", lang,
                        partner=getattr(r, f"partner_{lang}"),
@@ -29,7 +30,7 @@ def late_partners(region: str, programme: str, labels: dict[str, str], lang: str
     items += [html.Li(_("{partner}: up to date; {n} earlier month(s) not fully delivered", lang,
                         partner=getattr(r, f"partner_{lang}"),
                         n=fmt_number(r.months_missing, lang)))
-              for r in frame[frame["months_behind"] == 0].itertuples()]
+              for r in frame[~frame["behind"].astype(bool)].itertuples()]
     intro = (html.P([components.provisional_tag(lang), " ",
                      _("Not every partner has delivered up to {month}: figures for the months still "
                        "missing are provisional.", lang, month=fmt_month(due, lang))],
@@ -111,12 +112,34 @@ def late_rows(programme: str, lang: str) -> list[dict]:
              "months_missing": int(r.months_missing)} for r in frame.itertuples()]
 
 
+def late_counts(programme: str) -> pd.Series | None:
+    """v_late_counts for the programme: the one count of partners behind; None before any month
+    is due."""
+    counts = warehouse.current().query("data_late_counts", programme=programme)
+    return None if counts.empty or as_date(counts["due_month"].iloc[0]) is None else counts.iloc[0]
+
+
+def behind_text(counts: pd.Series | None, lang: str) -> str:
+    """How many region × partner pairs are behind, and how many distinct partners that is."""
+    if counts is None:
+        return _("No month is due yet, so no partner is behind.", lang)
+    n = int(counts["pairs_behind"])
+    return ngettext("{n} region–partner pair is behind: not every indicator it owes is delivered up to "
+                    "{month}. Distinct partners behind: {partners}.",
+                    "{n} region–partner pairs are behind: not every indicator they owe is delivered up to "
+                    "{month}. Distinct partners behind: {partners}.", n, lang, n=fmt_number(n, lang),
+                    month=fmt_month(as_date(counts["due_month"]), lang),
+                    partners=fmt_number(int(counts["partners_behind"]), lang))
+
+
 def late_list(programme: str, lang: str) -> html.Section:
-    """Data page: heading, the due-month rule, the grid of late partners and its CSV export."""
+    """Data page: heading, the due-month rule, the counts, the grid of late partners and its CSV
+    export."""
     db = warehouse.current()
     settings = dict(zip(*db.query("settings")[["name", "value"]].T.values))
     share = settings.get("due_month_reported_share")
-    due = db.query("data_late_partners", programme=programme)["due_month"].max()
+    counts = late_counts(programme)
+    listed = 0 if counts is None else int(counts["pairs_listed"])
     return html.Section([
         html.H2(_("Partners behind", lang)),
         html.P(_("A month is due once at least {share} of the regions have reported on it. Filter the "
@@ -124,8 +147,13 @@ def late_list(programme: str, lang: str) -> html.Section:
                  "reminder mails for instance.", lang,
                  share=f"{share * 100:.0f}%" if share is not None else "–"),
                className="hint"),
-        html.P(_("Partners behind or missing months, per region (due month {month})", lang,
-                 month=fmt_month(as_date(due), lang) if as_date(due) else "–")),
+        html.P(behind_text(counts, lang), className="late-count"),
+        html.P(ngettext("The list has {n} row, one per region and partner: the pairs behind, and {gaps} "
+                        "up to date that still miss earlier months.",
+                        "The list has {n} rows, one per region and partner: the pairs behind, and {gaps} "
+                        "up to date that still miss earlier months.", listed, lang,
+                        n=fmt_number(listed, lang),
+                        gaps=fmt_number(0 if counts is None else int(counts["pairs_gaps_only"]), lang))),
         dag.AgGrid(id=ids.DATA_LATE_GRID, rowData=late_rows(programme, lang),
                    columnDefs=[{"field": field, "headerName": _(header, lang), "filter": kind,
                                 "sortable": True, "resizable": True,

@@ -50,7 +50,8 @@ def map_hover(row, statuses: dict[str, str], lang: str) -> str:
         return f"<b>{row.region_name}</b><br>" + _("no target", lang)
     text = _("<b>{name}</b><br>Status: {status}<br>Realised: {realised}<br>Target: {target}<br>{pct} of "
              "target<br>Gain per 10,000 aged 15-74: {per10k}", lang, name=row.region_name,
-             realised=fmt_amount(row.realised, row.unit, lang),
+             realised=fmt_amount(row.realised, row.unit, lang)
+             + (" (" + _("provisional", lang) + ")" if presentation.flag(row.provisional) else ""),
              target=fmt_amount(row.target_value, row.unit, lang),
              pct=fmt_pct(row.achievement, lang),
              status=presentation.status_text(row, statuses, lang, symbol=True),
@@ -209,8 +210,9 @@ def realised_traces(series: pd.DataFrame, target: pd.Series, lang: str) -> list[
 
 
 def trajectory(series: pd.DataFrame, target: pd.Series, label: str, lang: str) -> dict:
-    """Realised at each month end against the straight path, with the projection (from the stand
-    month, the last complete one) and its interval; a plain figure dict, as progress_map explains."""
+    """Realised at each month end against the straight path, with the projection (from the month
+    the status was taken at, the last complete one, to the deadline) and its interval; a plain
+    figure dict, as progress_map explains."""
     base, goal = target["baseline_value"], target["target_value"]
     start, end = target["baseline_date"], target["deadline"]
     unit = target["unit"]
@@ -220,8 +222,8 @@ def trajectory(series: pd.DataFrame, target: pd.Series, label: str, lang: str) -
          "line": {"dash": "dash", "color": "#6c6c6c"}},
         *(realised_traces(series, target, lang) if len(series) else []),
     ]
-    if target["months_remaining"] > 0 and pd.notna(target["projected"]) and pd.notna(target["stand_realised"]):
-        now, level = month_end(target["stand_month"]), target["stand_realised"]
+    now, level = month_end(target["status_month"]), target["stand_realised"]
+    if pd.notna(target["projected"]) and pd.notna(level) and now < pd.Timestamp(end).date():
         if pd.notna(target["projected_low"]) and pd.notna(target["projected_high"]):
             data.append({"type": "scatter", "x": [now, end, end, now],
                          "y": [level, target["projected_low"], target["projected_high"], level],

@@ -1,7 +1,8 @@
 """`regiomonitor progress`: one region's progress table in the terminal, read from the views.
 
-Every figure comes from v_progress_monthly (sql/views/10_progress.sql); nothing is
-recomputed here, only formatted.
+Every figure comes from mv_progress_monthly (v_progress_stand, sql/views/15_provisional.sql, over
+sql/views/10_progress.sql); nothing is recomputed here, only formatted. Status, anticipated
+progress α, projection and "target reached in" come from one row there, so they cannot disagree.
 """
 from __future__ import annotations
 
@@ -41,6 +42,7 @@ def _cells(row: pd.Series, lang: str) -> list[str]:
         fmt_number(row["run_rate"], lang, 1) if pd.notna(row["run_rate"]) else "–",
         fmt_number(row["required_per_month"], lang, 1) if pd.notna(row["required_per_month"]) else "–",
         fmt_pct(row["pace_ratio"], lang),
+        fmt_pct(row["anticipated_ratio"], lang),
         status,
         amount(row["projected"]),
         f"{amount(row['projected_low'])} – {amount(row['projected_high'])}" if has_interval else "–",
@@ -57,9 +59,9 @@ ROW_LABELS = [N_("Baseline"), "  " + N_("on"), N_("Target"), "  " + N_("deadline
               "  " + N_("version (amendments)"), N_("Realised R"), N_("Share of target (R/T)"),
               N_("Elapsed τ (months)"), N_("Expected on straight path E"), N_("Gap R − E"),
               N_("Per month so far"), N_("Required per month from now"), N_("Pace ratio ρ"),
-              N_("Status"), N_("Projected at deadline"), "  " + N_("interval (95%)"),
-              N_("Target reached in"), N_("Per 10,000 aged 15-74: R / T"), N_("Last reported"),
-              N_("As of (last complete month)"), N_("Incomplete months")]
+              N_("Anticipated progress α"), N_("Status"), N_("Projected at deadline"),
+              "  " + N_("interval (95%)"), N_("Target reached in"), N_("Per 10,000 aged 15-74: R / T"),
+              N_("Last reported"), N_("As of (last complete month)"), N_("Incomplete months")]
 
 
 def render(frame: pd.DataFrame, lang: str, late: pd.DataFrame | None = None) -> str:
@@ -79,7 +81,7 @@ def render(frame: pd.DataFrame, lang: str, late: pd.DataFrame | None = None) -> 
         lines += ["", _("(p) provisional: includes months not yet delivered by every expected partner "
                         "(not delivered does not count as 0); status, pace and projection rest on the "
                         "last complete month.", lang)]
-    behind = late[late["months_behind"] > 0] if late is not None else []
+    behind = late[late["behind"].astype(bool)] if late is not None else []
     if len(behind):
         lines += [""] + [ngettext("Behind: {partner} {n} month behind, since {month}",
                                   "Behind: {partner} {n} months behind, since {month}", r.months_behind,

@@ -15,7 +15,7 @@ from pathlib import Path
 from core.formats import fmt_number, fmt_size
 from core.settings import Limits, limits as current_limits
 from core.texts import Text, command_language, said
-from pipelines.reasons import reason
+from pipelines.reasons import RowError, reason
 
 
 class SheetNotFound(ValueError):
@@ -26,23 +26,53 @@ class SheetNotFound(ValueError):
         self.sheet = sheet
         self.sheets = sheets
 
+    def __reduce__(self):   # raised in the reading worker (pipelines/isolated.py), caught here
+        return SheetNotFound, (self.sheet, self.sheets)
+
 
 class NotText(ValueError):
     """A .csv file with binary content (NUL bytes), e.g. a renamed executable or image."""
 
 
+class NotAWorkbook(ValueError):
+    """An .xlsx file that is no zip package at all: random bytes, or an old .xls renamed."""
+
+
+class NotDecodable(ValueError):
+    """A .csv file with a byte that is no character in any encoding it may be in; carries
+    the byte and its line, which is all a partner can act on (not the codec's own words)."""
+
+    def __init__(self, byte: int, line: int):
+        super().__init__(f"byte 0x{byte:02X} on line {line} is no character")
+        self.byte, self.line = byte, line
+
+    def __reduce__(self):   # raised in the reading worker (pipelines/isolated.py), caught here
+        return NotDecodable, (self.byte, self.line)
+
+
 class TooLarge(ValueError):
     """A file over one of the limits in core/settings.py; names the limit and the
-    setting that moves it (the reason is kept in Dutch and English, as every reason is)."""
+    setting that moves it (the reason is kept in Dutch and English, as every reason is).
+    A limit no setting moves (Excel's own, such as its 16.384 columns) has no `variable`."""
 
-    def __init__(self, what: Text, variable: str):
-        limit = said("{what} (setting {variable})", what=what, variable=variable)
+    def __init__(self, what: Text, variable: str | None = None):
+        limit = said("{what} (setting {variable})", what=what, variable=variable) if variable else what
         self.error = reason("too_large", limit("nl"), limit("en"))
         super().__init__(self.why(command_language()))
 
     def why(self, lang: str) -> str:
         """The reason in `lang`, with the reason table's own wording ('file is too large: …')."""
         return self.error.reason_nl if lang == "nl" else self.error.reason_en
+
+    def __reduce__(self):   # raised in the reading worker (pipelines/isolated.py), caught here
+        return _too_large, (self.error, self.args)
+
+
+def _too_large(error: RowError, args: tuple) -> TooLarge:
+    """A TooLarge as the reading worker raised it: its reason, already worded."""
+    err = TooLarge.__new__(TooLarge)
+    err.error, err.args = error, args
+    return err
 
 
 def size_error(size: int, limit: int, variable: str) -> TooLarge:

@@ -91,7 +91,8 @@ def validate_files(served: Path | None, files: list[Path], options: Options = Op
             return loading.load_files(con, files, False, runs.steward(), runs.now(),
                                       accept_valid_rows=options.accept_valid_rows,
                                       sheet=options.sheet,
-                                      approve_warnings=options.approve_warnings)
+                                      approve_warnings=options.approve_warnings,
+                                      count_crashes=False)
 
 
 def check_not_demo(files: list[Path]) -> None:
@@ -105,10 +106,7 @@ def check_not_demo(files: list[Path]) -> None:
 def destination(result: FileResult) -> Path:
     """processed/ or rejected/ beside the file's inbox; a different file of the same name keeps
     its own copy (name.<first 8 hex of its hash>.csv), so a rebuild still has every version."""
-    inbox = result.path.parent
-    if inbox.name in loading.DONE_FOLDERS:
-        inbox = inbox.parent
-    folder = inbox / ("rejected" if result.status == "rejected" else "processed")
+    folder = loading.inbox_of(result.path) / ("rejected" if result.status == "rejected" else "processed")
     folder.mkdir(exist_ok=True)
     target = folder / result.path.name
     if target.exists() and result.path.exists() and not target.samefile(result.path) \

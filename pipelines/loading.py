@@ -18,9 +18,9 @@ from pathlib import Path
 import duckdb
 
 from core.texts import Text, ngettext, said
-from pipelines import decisions, staging, submissions, validation
+from pipelines import crashes, decisions, isolated, staging, submissions, validation
 from pipelines.file_content import Content, TooLarge, file_sha256
-from pipelines.reasons import RowError
+from pipelines.reasons import RowError, reason
 
 DONE_FOLDERS = ("processed", "rejected")
 # Progress of long loads, one line per file; the flows pass Prefect's run logger instead.
@@ -52,11 +52,12 @@ class FileResult:
 def load_file(con: duckdb.DuckDBPyConnection, path: Path, sha: str, is_demo: bool, who: str,
               received_at: dt.datetime, accept_valid_rows: bool,
               sheet: str | None = None, content: Content | None = None,
-              approve_warnings: bool = False) -> FileResult:
+              approve_warnings: bool = False, checked: validation.Checked | None = None) -> FileResult:
     """Check and record one file that the warehouse does not have yet (`content`: its bytes,
-    already read and hashed)."""
+    already read and hashed; `checked`: its verdict when it was not read, e.g. quarantined)."""
     started = time.perf_counter()
-    checked = validation.check(con, path, sha[:16], sheet, content, approve_warnings, received_at)
+    checked = checked or validation.check(con, path, sha[:16], sheet, content, approve_warnings,
+                                          received_at)
     status = submissions.record(con, path, sha, checked, is_demo, who, received_at,
                                 accept_valid_rows)
     loads = status != "rejected"   # a rejected file changes nothing, whatever its valid rows would
@@ -87,10 +88,14 @@ def load_files(con: duckdb.DuckDBPyConnection, files: list[Path], is_demo: bool,
                partial: frozenset[str] = frozenset(), accept_valid_rows: bool = False,
                sheet: str | None = None,
                progress: Callable[..., None] = LOG.info,
-               approve_warnings: bool = False) -> list[FileResult]:
+               approve_warnings: bool = False, count_crashes: bool = True) -> list[FileResult]:
     """Every file in the order first received (then by name), and between them the recorded
     review decisions where they were made (a rebuild; pipelines/decisions.py); a hash already
-    loaded is 'unchanged'."""
+    loaded is 'unchanged'. Each file is read on its own (pipelines/isolated.py) and affects
+    only itself: one that cannot be read, or is over a limit, is rejected with its reasons, and
+    one whose reading crashed twice is quarantined (`alone`); `count_crashes` keeps that count
+    beside the inbox (a dry run, and the generated demo inbox, which stays as generated, count
+    within the run only)."""
     received = received or {}
     at = decisions.receipt_moment(con, at)
     hashed = sorted(((received.get(sha, at), path.name, path, sha)
@@ -103,14 +108,44 @@ def load_files(con: duckdb.DuckDBPyConnection, files: list[Path], is_demo: bool,
         if submissions.known_submission(con, sha):
             results.append(FileResult(path, sha, "unknown", "unchanged"))
         else:
-            results.append(load_file(con, path, sha, is_demo, who, when,
+            load = functools.partial(load_file, con, path, sha, is_demo, who, when,
                                      accept_valid_rows or sha in partial, sheet, content,
-                                     approve_warnings))
+                                     approve_warnings)
+            results.append(alone(load, path, sha, count_crashes and not is_demo, progress))
         progress(progress_line(number, len(hashed), results[-1]))
     decisions.replay_until(con, None)
     validation.release(con)
     con.execute("reset threads")  # a partner file's checks ran on one (staging.stage)
     return results
+
+
+def inbox_of(path: Path) -> Path:
+    """The inbox a file was received in: its folder, or the one above processed/ or rejected/."""
+    folder = path.parent
+    return folder.parent if folder.name in DONE_FOLDERS else folder
+
+
+def alone(load: Callable[..., FileResult], path: Path, sha: str, count_crashes: bool,
+          progress: Callable[..., None]) -> FileResult:
+    """`load()` of one file, which affects only itself: when reading it crashed the reading
+    worker, it is read again by a fresh one, and after crashes.QUARANTINE_AFTER crashes (also
+    counted in earlier runs) it is quarantined: recorded as rejected, with a reason a partner
+    can read, and never read again (pipelines/crashes.py)."""
+    inbox = inbox_of(path)
+    crashed = crashes.crashes(inbox, sha) if count_crashes else 0
+    while crashed < crashes.QUARANTINE_AFTER:
+        try:
+            result = load()
+        except isolated.Crashed:
+            crashed = crashes.add(inbox, path.name, sha, crashed) if count_crashes else crashed + 1
+            progress(said("{file}: reading it crashed ({n} of {most})", file=path.name, n=crashed,
+                          most=crashes.QUARANTINE_AFTER))
+            continue
+        if crashed:
+            crashes.forget(inbox, sha)
+        return result
+    error = reason("quarantined", crashed)
+    return load(checked=validation.Checked(errors=[error], error_count=1, staged=False))
 
 
 def read_once(path: Path, listed_sha: str) -> tuple[Content | None, str]:

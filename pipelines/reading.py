@@ -11,29 +11,42 @@ stops at the row and column limits (core/settings.py), whatever a sheet declares
 """
 from __future__ import annotations
 
+import codecs
 import csv
 import io
 
 from core.settings import Limits, limits as current_limits
-from pipelines.file_content import NotText, Source, bounded, content_of
+from pipelines.file_content import NotDecodable, NotText, Source, bounded, content_of
 
 # csv's default limit (128 KiB) would make one huge cell unreadable; validation reports it instead.
 csv.field_size_limit(64 * 1024 * 1024)
+# Text that says its encoding with a byte-order mark: Excel's "Unicode text" (UTF-16 with BOM,
+# tab-separated) among them (issue 25). UTF-32's marks first: they begin as UTF-16's do.
+MARKED = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
+          (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
 
 
 def decode(raw: bytes) -> str:
-    """UTF-8 (with or without BOM), else Windows-1252, as Dutch offices save CSV."""
+    """The encoding its byte-order mark names (UTF-16, as Excel's "Unicode text"), else UTF-8
+    (with or without BOM), else Windows-1252, as Dutch offices save CSV. A byte none of these
+    reads is NotDecodable, naming the byte and its line."""
+    encoding = next((name for mark, name in MARKED if raw.startswith(mark)), None)
     try:
-        return raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        return raw.decode("cp1252")
+        if encoding:
+            return raw.decode(encoding)
+        try:
+            return raw.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            return raw.decode("cp1252")
+    except UnicodeDecodeError as err:
+        raise NotDecodable(raw[err.start], raw.count(b"\n", 0, err.start) + 1) from None
 
 
 def csv_rows(source: Source, bound: Limits | None = None) -> list[list[str]]:
     """Rows of a CSV file; the separator (';', ',' or tab) is the one the header uses most."""
     content = content_of(source)
     raw = content.data
-    if b"\x00" in raw:
+    if b"\x00" in raw and not raw.startswith(tuple(mark for mark, _ in MARKED)):
         raise NotText(f"{content.name} holds binary content")
     text = decode(raw)
     first_line = text.split("\n", 1)[0]
@@ -54,3 +67,16 @@ def read_table(source: Source, sheet: str | None = None,
         rows = csv_rows(content, bound)
     return [(i, list(r)) for i, r in enumerate(rows, start=1)
             if any(c not in (None, "") for c in r)]
+
+
+def sheet_with_columns(source: Source, columns: frozenset[str],
+                       bound: Limits | None = None) -> str | None:
+    """The first sheet after the first of a workbook whose header names every one of `columns`
+    (lower case, stripped), if any: where a partner's table is when the first sheet has none."""
+    from pipelines import xlsx
+    content = content_of(source)
+    for name in xlsx.sheet_names(content, bound)[1:]:
+        rows = read_table(content, name, bound)
+        if rows and columns <= {str(h).strip().lower() for h in rows[0][1] if h is not None}:
+            return name
+    return None

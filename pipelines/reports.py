@@ -107,7 +107,7 @@ def change_lines(result: FileResult, lang: str, dry_run: bool = False) -> list[s
     counts = result.change_counts
     lines = ["  " + _("CHANGES: {summary}", lang, summary=changes_summary(result, dry_run, lang))]
     for c in result.changes[:SHOWN_CHANGES]:
-        lines.append("    " + _("row {row}: {change}", lang, row=c.source_row, change=changes.line(c, lang)))
+        lines.append("    " + changes.located(c, lang))
     if len(result.changes) > SHOWN_CHANGES:
         more = sum(counts[k] for k in ("replaced", "withdrawn", "held", "rejected")) - SHOWN_CHANGES
         lines.append("    " + _("… and {n} more (--json)", lang, n=fmt_number(more, lang)))
@@ -155,7 +155,9 @@ def report_json(results: list[FileResult], dry_run: bool, lang: str | None = Non
                                   "old_value": None if c.old_value is None else float(c.old_value),
                                   "new_value": None if c.new_value is None else float(c.new_value),
                                   "change": c.change, "text_nl": changes.line(c, "nl"),
-                                  "text_en": changes.line(c, "en")} for c in r.changes]},
+                                  "text_en": changes.line(c, "en"),
+                                  "located_nl": changes.located(c, "nl"),
+                                  "located_en": changes.located(c, "en")} for c in r.changes]},
          "errors": reasons(r.errors), "warnings": reasons(r.warnings)}
         for r in results],
         "refused": [{"file": shown(r.path), "reason_nl": r.why("nl"), "reason_en": r.why("en")}

@@ -16,9 +16,9 @@ from pathlib import Path
 import duckdb
 
 from core.vocabulary import EXTRACT_SUFFIXES, SUBMISSION_SUFFIXES, intake_columns
-from pipelines import extract_pass, statements
-from pipelines.file_content import NotText, SheetNotFound, Source, TooLarge
-from pipelines.reading import read_table
+from pipelines import extract_pass, isolated, statements
+from pipelines.file_content import NotAWorkbook, NotDecodable, NotText, SheetNotFound, Source, TooLarge
+from pipelines.reading import read_table, sheet_with_columns
 from pipelines.reasons import RowError, reason
 
 # The DuckDB readers an extract may be read with: the only text formatted into SQL here.
@@ -119,15 +119,23 @@ def stage_partner_file(con: duckdb.DuckDBPyConnection, path: Source, submission_
 
 
 def read_rows(path: Source, sheet: str | None) -> list[tuple[int, list]]:
-    """The file's non-empty rows, header first; Unreadable when there is no table to check."""
+    """The file's non-empty rows, header first, read in the worker (pipelines/isolated.py);
+    Unreadable when there is no table to check. isolated.Crashed passes on: a file that
+    crashed the reading is counted by the caller (pipelines/loading.py)."""
     try:
-        table = read_table(path, sheet)
+        table = isolated.call(read_table, path, sheet)
     except NotText as err:
         raise Unreadable([reason("binary")]) from err
+    except NotDecodable as err:
+        raise Unreadable([reason("undecodable", f"0x{err.byte:02X}", err.line)]) from err
+    except NotAWorkbook as err:   # random bytes, or an old .xls renamed
+        raise Unreadable([reason("not_a_workbook")]) from err
     except SheetNotFound as err:
         raise Unreadable([reason("sheet_missing", err.sheet, ", ".join(err.sheets))]) from err
-    except TooLarge as err:  # over a limit in core/settings.py (issue 13)
+    except TooLarge as err:  # over a limit in core/settings.py (issues 13, 25)
         raise Unreadable([err.error]) from err
+    except isolated.Crashed:
+        raise
     except Exception as err:  # any unreadable file is a rejection, never a crash
         raise Unreadable([reason("unreadable", type(err).__name__, err)]) from err
     hint = other_sheet_hint(path, sheet) if len(table) < 2 else None
@@ -144,13 +152,14 @@ def other_sheet_hint(path: Source, sheet: str | None) -> RowError | None:
     """For a workbook whose table is on another sheet: which one to name with --sheet."""
     if path.suffix.lower() != ".xlsx" or sheet is not None:
         return None
-    from pipelines.xlsx import sheet_names  # openpyxl only for a workbook (pipelines/xlsx.py)
-    for name in sheet_names(path)[1:]:
-        rows = read_table(path, name)
-        if rows and not missing_columns("submission", [str(h).strip().lower() if h is not None
-                                                       else None for h in rows[0][1]]):
-            return reason("other_sheet", name)
-    return None
+    required = frozenset(c.name for c in intake_columns("submission") if c.required)
+    try:
+        name = isolated.call(sheet_with_columns, path, required)
+    except isolated.Crashed:
+        raise
+    except Exception:  # another sheet that cannot be read is no hint; the first sheet's reason stands
+        return None
+    return reason("other_sheet", name) if name else None
 
 
 def cell_text(cell: object) -> str:

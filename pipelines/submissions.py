@@ -10,8 +10,9 @@ the others stay in rejected_row with their reasons (status 'partial'): nothing i
 dropped.
 
 Revision rule (changes.sql): a row replaces exactly the figure with the same region,
-indicator, month, partner and sector, and the word 'intrekken' withdraws it; nothing else
-changes. The replaced figures move to observation_revision with the submission that replaced
+indicator, month, partner and sector, and the word 'intrekken' withdraws it; a registry
+extract also withdraws each figure in its scope it no longer supports (scope.sql); nothing
+else changes. The replaced figures move to observation_revision with the submission that replaced
 them and when, so the earlier version stays queryable. Figures far above their usual level
 are held for a steward's review (held_figure, pipelines/review.py) instead of published.
 Loading the same file (by content hash) twice changes nothing: callers skip a hash the

@@ -5,7 +5,9 @@ lookups.sql (what cells are compared with), cells.sql and cell_rules.sql (each d
 cell value typed and checked once), checked_rows.sql (the rows looking them up),
 duplicates.sql (one GROUP BY), checked.sql, groups.sql (one pass over the checked rows),
 problems.sql (every failing cell with its reason, only when some row fails), incoming.sql
-(the figures to load) and plausibility.sql (warnings). Their results stay as temp tables on
+(the figures to load), scope.sql (what a registry extract is a complete statement for: the
+published figures in it that it no longer supports are withdrawn) and plausibility.sql
+(warnings). Their results stay as temp tables on
 the connection for pipelines/submissions.py to record; `release` drops them.
 A registry extract whose every record is fine skips the staged rows: pipelines/extract_pass.py
 counts it into intake_group in one pass, with the same cell_rules.sql.
@@ -21,12 +23,15 @@ from pathlib import Path
 import duckdb
 from duckdb.sqltypes import VARCHAR
 
+from core.settings import REFERENCE_DIR
 from core.vocabulary import CHANGE_KINDS, EXAMPLE_NOTE, INTAKE_COLUMNS_CSV
 from pipelines import staging, statements
 from pipelines.file_content import Content
 from pipelines.reasons import REASONS_CSV, RowError, reason
 
 REPORTED_ERRORS = 1000  # a report lists this many; rejected_row keeps every one
+# A registry record's statuses and whether each counts (sql/pipelines/lookups.sql reads it).
+RECORD_STATUSES_CSV = REFERENCE_DIR / "record_statuses.csv"
 # DuckDB's buffer pool while inputs are checked: beyond it the staged rows spill to disk. 1.5 GB
 # keeps a ten-million-record extract in memory (1 GB spilled: 20 s CPU instead of 14) and its
 # peak RSS under 2 GB with Python and pandas loaded (docs/benchmarks.md).
@@ -35,7 +40,7 @@ INTAKE_RELATIONS = ("staged", "intake_cell", "intake_combination", "intake_recor
                     "cell_region", "cell_region_month", "cell_period", "cell_value", "cell_codes",
                     "cell_partner_suggestion", "intake_id_repeats",
                     "intake_duplicate", "intake_group", "intake_problem", "incoming",
-                    "intake_flagged", "intake_change")
+                    "intake_scope", "intake_flagged", "intake_change")
 
 
 @dataclass(frozen=True)
@@ -43,7 +48,7 @@ class Change:
     """What one figure of an input does to the published one with the same region,
     indicator, month, partner and sector (sql/pipelines/changes.sql)."""
 
-    source_row: int
+    source_row: int | None          # None: a figure an extract withdraws, with no record left
     region: str
     indicator: str
     period: dt.date
@@ -83,6 +88,7 @@ def prepare(con: duckdb.DuckDBPyConnection, today: dt.date | None = None) -> Non
     statements.run(con, "lookups", {"today": today or dt.date.today(),
                                     "reasons": str(REASONS_CSV),
                                     "columns": str(INTAKE_COLUMNS_CSV),
+                                    "record_statuses": str(RECORD_STATUSES_CSV),
                                     "example_note": EXAMPLE_NOTE})
     try:
         con.remove_function("closest_names")
@@ -136,6 +142,7 @@ def check(con: duckdb.DuckDBPyConnection, path: Path, submission_id: str,
         "select coalesce(sum(records) filter (where ok), 0), "
         "coalesce(sum(records) filter (where not ok), 0) from intake_group").fetchone()
     statements.run(con, "incoming")
+    statements.run(con, "scope")
     errors, count = reasons(con) if rejected else ([], 0)
     warnings = plausibility_warnings(con)
     statements.run(con, "changes", {"submission_id": submission_id,
@@ -155,7 +162,8 @@ def changes(con: duckdb.DuckDBPyConnection) -> list[Change]:
         "c.old_value, c.new_value, c.change from intake_change as c "
         "join partner as p on p.code = c.partner "
         "where c.change in ('replaced', 'withdrawn', 'held', 'rejected') "
-        "order by c.source_row limit ?", [REPORTED_ERRORS]).fetchall()]
+        "order by c.source_row, c.region, c.indicator, c.period, c.partner, c.sector limit ?",
+        [REPORTED_ERRORS]).fetchall()]
 
 
 def change_counts(con: duckdb.DuckDBPyConnection) -> dict[str, int]:

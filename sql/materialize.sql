@@ -2,15 +2,18 @@
 -- The views in sql/views/ stay the one definition; the dashboard reads these tables so that a
 -- callback never recomputes what a view already holds. mv_progress_monthly holds the progress
 -- as shown: v_progress_stand (status on the last complete month, provisional figures marked);
--- the ranking and the national sums are computed from it by the macros their views use.
+-- the ranking and the national sums are computed from it by the macros their views use, the
+-- late partners and their counts from mv_partner_delivery alike. The contributions are not
+-- copied: v_contributions per as-of month would be a large table, and the region page asks it
+-- for one region and month, which DuckDB answers from the view in milliseconds.
 create or replace table mv_progress_monthly as select * from v_progress_stand;
 create or replace table mv_ranking as select * from ranking_of('mv_progress_monthly');
 create or replace table mv_current_month as select * from v_current_month;
 create or replace table mv_completeness as select * from v_completeness;
-create or replace table mv_late_partners as select * from v_late_partners;
 create or replace table mv_coverage as select * from v_coverage;
-create or replace table mv_freshness as select * from v_freshness;
-create or replace table mv_contributions as select * from v_contributions;
+create or replace table mv_partner_delivery as select * from v_partner_delivery;
+create or replace table mv_late_partners as select * from late_partners_of('mv_partner_delivery');
+create or replace table mv_late_counts as select * from late_counts_of('mv_partner_delivery');
 create or replace table mv_registry_gemeente as select * from v_registry_gemeente;
 create or replace table mv_national as select * from national_of('mv_progress_monthly');
 create or replace table mv_similar_regions as select * from v_similar_regions;

@@ -2,9 +2,19 @@
 -- differ from the previous publication (new, changed, withdrawn), and keep the figures as
 -- published for the next comparison. The first publication compares with nothing: it
 -- records no changes. Every flow publishes through here (refresh, ingest, review, geometry).
+-- A changed figure names the file of its new value; a withdrawn one the file that withdrew it
+-- (observation_revision's replaced_by: a row 'intrekken', or an extract that no longer
+-- supports it), else its own.
 create or replace temp table publishing as
 with now_figure as (
     select region, indicator, period, partner, sector, value, submission_id from observation
+),
+withdrawn_by as (
+    select region, indicator, period, partner, sector, submission_id, value,
+           arg_max(replaced_by, (replaced_at, replaced_by)) as replaced_by   -- the latest
+    from observation_revision
+    where new_value is null
+    group by all
 ),
 final as (
     select
@@ -15,9 +25,13 @@ final as (
         coalesce(n.sector, p.sector) as sector,
         p.value as old_value,
         n.value as new_value,
-        coalesce(n.submission_id, p.submission_id) as submission_id
+        coalesce(n.submission_id, w.replaced_by, p.submission_id) as submission_id
     from now_figure as n
     full join published_figure as p using (region, indicator, period, partner, sector)
+    left join withdrawn_by as w
+        on n.value is null and w.region = p.region and w.indicator = p.indicator
+        and w.period = p.period and w.partner = p.partner and w.sector = p.sector
+        and w.submission_id = p.submission_id and w.value = p.value
     where n.value is distinct from p.value
 )
 select * from final;

@@ -129,8 +129,10 @@ create table target (
     unique (programme, region, indicator, valid_from)
 );
 
--- Progress statuses: 'pace' ones apply from min_ratio (the pace ratio ρ) upward; 'rule'
--- ones are decided before ρ (achieved, not started, no data, deadline passed).
+-- Progress statuses: 'pace' ones apply from min_ratio upward on the anticipated progress
+-- α = (P − B) / (T − B) (sql/views/10_progress.sql); 'rule' ones are decided before α (achieved,
+-- not started, no data, deadline passed). on_track starts at α = 1, where the projection P reaches
+-- the target: a card can only say on track when its projection does (issue 23).
 -- The views and the methodology page both read these numbers.
 create table status (
     code varchar primary key,
@@ -141,7 +143,8 @@ create table status (
     label_en varchar not null,
     description_nl varchar not null,
     description_en varchar not null,
-    check ((kind = 'pace') = (min_ratio is not null))
+    check ((kind = 'pace') = (min_ratio is not null)),
+    check (code <> 'on_track' or min_ratio = 1)
 );
 
 -- Who must deliver what, from the covenant and partner registers (data/reference/obligations.csv):
@@ -228,7 +231,8 @@ create table observation (
 );
 
 -- Earlier figures replaced by a later submission's row with the same region, indicator,
--- month, partner and sector (the revision rule). new_value is null for a withdrawal.
+-- month, partner and sector (the revision rule). new_value is null for a withdrawal: a row
+-- 'intrekken', or a registry extract that no longer supports a figure in its scope.
 create table observation_revision (
     region varchar not null,
     indicator varchar not null,
@@ -309,7 +313,8 @@ create table figure_change (
     sector varchar not null,
     old_value decimal(18, 2),       -- null: a new figure
     new_value decimal(18, 2),       -- null: withdrawn
-    submission_id varchar           -- where the new figure (or the withdrawal's old one) came from
+    submission_id varchar           -- where the new figure came from; for a withdrawn one the
+                                    -- file that withdrew it (else the file it came from)
 );
 
 create table published_figure (

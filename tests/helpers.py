@@ -65,13 +65,16 @@ def _staging_template(demo_targets: bool) -> Path:
     return path
 
 
-def build(tmp_path: Path, inbox: Path, name: str = "test.duckdb") -> Path:
-    """A published warehouse from the reference data and the files in `inbox`."""
+def build(tmp_path: Path, inbox: Path, name: str = "test.duckdb", targets: list[dict] = ()) -> Path:
+    """A published warehouse from the reference data (real targets, plus `targets` as rows of
+    the target table) and the files in `inbox`."""
     path = tmp_path / name
     received, history = warehouse.previous_state(path)
     con = warehouse.create_staging(path)
     runs.restore_history(con, history)
     runs.load_base(con, demo_targets=False)
+    if targets:
+        reference.insert_rows(con, "target", list(targets))
     results = runs.load_submissions(con, inboxes.received_files(inbox, log=lambda line: None), False, received,
                                        warehouse.accepted_partly(path))
     count = len(history.get("pipeline_run", []))

@@ -12,7 +12,8 @@ import openpyxl
 import pytest
 from playwright.sync_api import expect
 
-from core.settings import DEMO_DIR
+from core.formats import fmt_pct
+from core.settings import DEMO_DIR, REFERENCE_DIR
 
 pytestmark = pytest.mark.slow   # every test drives the served app in Chromium
 
@@ -199,10 +200,16 @@ def test_data_page_lists_submissions_and_links_to_source_rows(page, served_app):
 
 
 def test_method_page_reads_thresholds_from_the_status_table(page, served_app):
+    with (REFERENCE_DIR / "statuses.csv").open(encoding="utf-8") as f:
+        pace = {r["code"]: fmt_pct(float(r["min_ratio"]), "nl") for r in csv.DictReader(f)
+                if r["kind"] == "pace"}
+    on_track, acceleration, limited = pace["on_track"], pace["acceleration_needed"], pace["limited_progress"]
     ready(page, f"{served_app}/methode")
-    expect(page.locator("main")).to_contain_text("ρ ≥ 95,0%")
-    expect(page.locator("main")).to_contain_text("ρ ≥ 60,0%")
-    expect(page.locator("main")).to_contain_text("(1.200 − 290) / 24 = 37,9")
+    expect(page.locator("main")).to_contain_text(f"{acceleration} ≤ α < {on_track}")   # 60,0% ≤ α < 100,0%
+    expect(page.locator("main")).to_contain_text(f"{limited} ≤ α < {acceleration}")
+    expect(page.locator("main")).to_contain_text(f"Op koers begint bij α = {on_track}")
+    expect(page.locator("main")).to_contain_text("α = (P − B) / (T − B)")
+    expect(page.locator("#formules")).to_contain_text("(1.500 − 340) / 24 = 48,3")   # AM10 EVC
     expect(page.locator("#toegankelijkheid")).to_contain_text("WCAG 2.1")
 
 

@@ -111,7 +111,9 @@ CORPUS = {
     "binary_junk": (raw_bytes(bytes(range(256)) * 8), None,
                     (None, None, None, "bestand is geen CSV-tekst of XLSX-werkmap (binaire inhoud)"), 1),
     "not_a_workbook": (raw_bytes(b"PK\x03\x04 not really a zip", ".xlsx"), None,
-                       (None, None, None, "bestand niet leesbaar als CSV of XLSX (BadZipFile)"), 1),
+                       (None, None, None, "bestand is geen XLSX-werkmap (geen zip-pakket, misschien een oud "
+                                          ".xls-bestand); sla het in Excel op als Excel-werkmap (.xlsx) of als "
+                                          "CSV UTF-8"), 1),
     "table_on_second_sheet": (workbook(("Toelichting", [["Cijfers staan op het tweede blad"]]),
                                        ("Cijfers", [COLUMNS, ["AM10", "stages", "2006-03", 5, "roc", "zorg"]])),
                               None, (None, None, None, "de tabel staat niet op het eerste werkblad maar "
@@ -144,8 +146,8 @@ CORPUS = {
                               (3, "id", "1",
                                "id ontbreekt of komt vaker voor in het bestand"), 1),
     "registry_unknown_status": (registry("1,GM0281,stages,2006-03-04,bezig,zorg,uwv"), None,
-                                (2, "status", "bezig", "onbekende status; verwacht gestart, lopend, "
-                                 "afgerond, afgebroken of geannuleerd"), 1),
+                                (2, "status", "bezig", "onbekende status; verwacht een van: afgebroken, "
+                                 "afgerond, geannuleerd, gestart, lopend"), 1),
     "registry_date_outside_programme": (registry("1,GM0281,stages,2004-03-04,gestart,zorg,uwv"), None,
                                         (2, "start_date", "2004-03-04",
                                          "maand buiten de looptijd of in de toekomst; "

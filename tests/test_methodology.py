@@ -123,19 +123,23 @@ def test_months_not_reported_count_as_nothing_realised(con):
     assert p["projected_month_reached"] is None
 
 
-@pytest.mark.parametrize("region, status", [
-    ("AM01", "on_track"),              # ρ = 1140 / 1200 = exactly 95 %
-    ("AM02", "acceleration_needed"),   # ρ = 720 / 1200 = exactly 60 %
-    ("AM03", "limited_progress"),      # ρ = 0: zeros were reported
+# The status follows the anticipated progress α = (P − B) / (T − B), not ρ (issue 23; the α
+# boundaries themselves: tests/test_status_rule.py). One month reported, 12 months left, T − B = 2400.
+@pytest.mark.parametrize("region, status, anticipated", [
+    ("AM01", "on_track", (1240 + 1140 * 12 - 100) / 2400),   # ρ = 95 %; P = 14.920, α = 617,5 %
+    ("AM02", "on_track", (820 + 720 * 12 - 100) / 2400),     # ρ = 60 % (was: acceleration needed);
+                                                             # P = 9.460 ≥ T = 2.500, α = 390 %
+    ("AM03", "limited_progress", 0),                         # zeros reported: p = 0, P = B, α = 0
 ])
-def test_status_boundaries(con, region, status):
+def test_status_boundaries(con, region, status, anticipated):
     p = at(con, region, "stages", "2006-11")
     assert p["status"] == status
+    assert p["anticipated_ratio"] == pytest.approx(anticipated)
 
 
 def test_thresholds_come_from_the_status_table(con):
     rows = con.execute("select code, min_ratio from status where kind = 'pace' order by sort").fetchall()
-    assert rows == [("on_track", 0.95), ("acceleration_needed", 0.6), ("limited_progress", 0.0),
+    assert rows == [("on_track", 1.0), ("acceleration_needed", 0.6), ("limited_progress", 0.0),
                     ("deterioration", -math.inf)]
 
 
@@ -144,8 +148,8 @@ def test_projection_interval_straddling_the_target_is_uncertain(con):
     p = at(con, "AM10", "evc_trajecten", "2006-05")
     assert p["projected"] == 1300                      # 580 + 40 × 18
     margin = 1.96 * math.sqrt(480) / math.sqrt(6) * 18  # 315,55
-    assert p["projected_low"] == pytest.approx(1300 - margin)
-    assert p["projected_high"] == pytest.approx(1300 + margin)
+    assert p["projected_low"] == round(1300 - margin) == 984       # whole units, as shown
+    assert p["projected_high"] == round(1300 + margin) == 1616
     assert p["pace_ratio"] == pytest.approx(240 / 290)
     assert p["status"] == "acceleration_needed" and p["status_uncertain"] is True
 
@@ -195,10 +199,17 @@ def test_region_without_target_has_no_progress_row(con):
 
 
 def test_contributions_by_partner_and_sector(con):
-    rows = con.execute("select partner, sector, realised, share from v_contributions "
-                       "where region = 'AM11' order by realised desc").fetchall()
-    assert rows == [("roc", "zorg", 30, 0.5), ("roc", "bouw", 20, pytest.approx(1 / 3)),
-                    ("werkgevers", "bouw", 10, pytest.approx(1 / 6))]
+    def contributions(month: str) -> list[tuple]:
+        return con.execute("select partner, sector, realised, share from v_contributions "
+                           "where region = 'AM11' and as_of_month = ? order by realised desc",
+                           [dt.date.fromisoformat(month + "-01")]).fetchall()
+    # AM11: January 2006 roc · zorg 30 and werkgevers · bouw 10; February roc · bouw 20.
+    assert contributions("2006-02") == [("roc", "zorg", 30, 0.5), ("roc", "bouw", 20, pytest.approx(1 / 3)),
+                                        ("werkgevers", "bouw", 10, pytest.approx(1 / 6))]
+    # Issue 23: as of January the table holds January only, as the card does (R − B = 40).
+    assert contributions("2006-01") == [("roc", "zorg", 30, 0.75), ("werkgevers", "bouw", 10, 0.25)]
+    assert at(con, "AM11", "stages", "2006-01")["realised_since_baseline"] == 40
+    assert contributions("2005-11") == []                     # the baseline month counts nothing
 
 
 def test_coverage_and_freshness_per_partner(con):
@@ -209,9 +220,9 @@ def test_coverage_and_freshness_per_partner(con):
                         "werkgevers": [dt.date(2006, 1, 1)]}
     months = con.execute("select count(*) from v_coverage where region = 'AM11' and partner = 'roc'").fetchone()
     assert months == (12,)
-    fresh = con.execute("select partner, last_period, months_behind from v_freshness "
+    fresh = con.execute("select partner, last_reported, months_behind, behind from v_partner_delivery "
                         "where region = 'AM11' order by 1").fetchall()
-    assert fresh == [("roc", dt.date(2006, 2, 1), 9), ("werkgevers", dt.date(2006, 1, 1), 10)]
+    assert fresh == [("roc", dt.date(2006, 2, 1), 9, True), ("werkgevers", dt.date(2006, 1, 1), 10, True)]
 
 
 def test_ranking_shares_ranks_on_ties(con):

@@ -1,5 +1,6 @@
 """The national picture (issue 15, part 5): v_national and v_similar_regions recomputed here by
-hand from the per-region figures and the reference files, and shown on the pages."""
+hand from the per-region figures and the reference files, and shown on the pages; the
+programme frame beside it as context, never as a share (issue 23, tests/test_methode.py)."""
 from __future__ import annotations
 
 import csv
@@ -36,8 +37,8 @@ def test_national_total_median_and_programme_frame(con):
     assert row["national_goal"] == float(frame[("national", "evc_trajecten")]["goal"]) == 20_000
     assert row["first_regions_goal"] == 6_500
     assert set(frame[("first_regions", "evc_trajecten")]["regions"].split(";")) == FIRST_SIX
-    six = regions[regions["region"].isin(FIRST_SIX)]
-    assert row["first_regions_realised"] == pytest.approx(six["realised"].sum())
+    assert row["first_regions"].split(";") == sorted(FIRST_SIX)
+    assert not row["national_goal_is_demo"] and not row["first_regions_goal_is_demo"]
     assert row["is_demo"]        # demo realisations: the national total is demo too
     stages = con.execute("select national_goal from mv_national where indicator = 'stages' limit 1").fetchone()
     assert stages[0] is None     # no frame for internships: nothing invented
@@ -58,10 +59,11 @@ def test_map_and_region_page_show_nederland_and_mediaan(page, served_app):
     page.goto(f"{served_app}/?lang=nl")
     panel = page.locator("#kaart-national")
     expect(panel).to_contain_text("Alle 35 regio's met een doel samen", timeout=20_000)
-    expect(panel).to_contain_text("Landelijk doel van Leren & Werken: 15.000")
+    expect(panel).to_contain_text("Landelijk doel van Leren & Werken, voor het hele programma: 15.000.")
+    expect(panel).to_contain_text("Bron: Persbericht van de ministeries van OCW en SZW")
     expect(panel).to_contain_text("demonstratiedata")
     page.get_by_role("button", name="EVC-trajecten").click()
-    expect(panel).to_contain_text("Landelijk doel van Leren & Werken: 20.000")
+    expect(panel).to_contain_text("Landelijk doel van Leren & Werken, voor het hele programma: 20.000.")
     page.goto(f"{served_app}/regio/AM10?lang=en")
     card = page.locator("#card-evc_trajecten")
     expect(card.locator("dt", has_text="Netherlands")).to_be_visible(timeout=20_000)
@@ -74,7 +76,7 @@ def test_methode_cites_the_frame_and_gives_the_stewards_contact(page, served_app
     from core.settings import STEWARD_CONTACT
 
     page.goto(f"{served_app}/methode?lang=nl")
-    expect(page.locator("#kader")).to_contain_text("Sociale innovatie (2006)", timeout=20_000)
+    expect(page.locator("#bronnen")).to_contain_text("Sociale innovatie (2006)", timeout=20_000)
     expect(page.locator("#kader")).to_contain_text("20.000")
     expect(page.locator("#contact a")).to_have_attribute("href", f"mailto:{STEWARD_CONTACT}")
 

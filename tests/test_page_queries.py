@@ -105,8 +105,9 @@ def test_expected_path_is_the_median_of_the_chosen_regions(compare_con):
 
 def test_contributions_name_their_sectors_in_both_languages(compare_con):
     # the region page's "Sectoren" column: the register's labels, never the code 'zorg'
-    [roc] = rows(compare_con, "region_contributions", region="AM10", programme="lw2005")
+    [roc] = rows(compare_con, "region_contributions", region="AM10", programme="lw2005", month=JAN_2007)
     assert (roc["partner"], roc["realised"], roc["share"]) == ("roc", 6 * 40 + 5 * 30, 1.0)
+    assert roc["indicator_gain"] == 6 * 40 + 5 * 30        # the card's R − B: 680 − 290
     assert (roc["sectors_nl"], roc["sectors_en"]) == ("Zorg en welzijn", "Care and welfare")
 
 

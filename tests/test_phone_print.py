@@ -1,7 +1,8 @@
 """A 390 px phone and printed A4 (issue 15, parts 1 and 2), in the real served app and Chromium:
 no page scrolls sideways, wide tables scroll in their own focusable box, the map fits the screen
 without a toolbar over it, the map's table shows realised, target and status; axe-core finds
-nothing at that width; the region page prints as a one-column A4 factsheet."""
+nothing at that width; the region page prints as a one-column A4 factsheet whose cards' statuses
+agree with their projections (issue 23)."""
 from __future__ import annotations
 
 import re
@@ -9,7 +10,9 @@ import re
 import pytest
 from playwright.sync_api import expect
 
+from core.texts import _
 from tests.helpers import PARTNER
+from tests.status_consistency import contradiction
 
 pytestmark = pytest.mark.slow   # every test drives the served app in Chromium
 
@@ -88,6 +91,12 @@ def test_the_map_fits_a_phone_and_its_table_shows_realised_target_and_status(pho
 
 
 A4_PRINTABLE = 703   # px: 210 mm less the 12 mm @page margins each side, at 96 px per inch
+# Each printed card: its id, the status its badge is drawn with, and its figures (term, value).
+PRINTED_CARDS = """() => [...document.querySelectorAll('.card')].map(card => ({
+    id: card.id,
+    status: card.querySelector('.status').className.split('status-')[1],
+    figures: [...card.querySelectorAll('dt')].map(dt => [dt.innerText.trim(),
+                                                         dt.nextElementSibling.innerText.trim()])}))"""
 
 
 @pytest.mark.parametrize("lang", ["nl", "en"])
@@ -122,6 +131,15 @@ def test_region_page_prints_as_a_one_column_a4_factsheet(browser, served_app, la
         assert crossing == []
         expect(page.locator(".contributions")).to_be_visible()
         expect(page.locator(".covenant")).to_be_visible()
+        printed = page.evaluate(PRINTED_CARDS)
+        assert len(printed) == 4
+        for card in printed:   # issue 23: no printed status contradicts its projection
+            figures = {term: value for term, value in card["figures"]}
+            said = contradiction(card["status"], figures[_("Projected at the deadline", lang)],
+                                 figures[_("Target", lang)], figures[_("Target reached in", lang)], lang)
+            assert said is None, (card["id"], said)
+        oo = next(c for c in printed if c["id"] == "card-oo_uitgaven_eur")
+        assert oo["status"] == "acceleration_needed"    # € 1.648.787 < € 1.650.000
         pdf = page.pdf(format="A4", print_background=True)
         pages = len(re.findall(rb"/Type\s*/Page[^s]", pdf))
         assert pdf.startswith(b"%PDF") and 2 <= pages <= 8, pages   # a factsheet, not the whole site

@@ -16,8 +16,8 @@ STATUSES = {"on_track": "Op koers", "achieved": "Doel bereikt"}
 
 def row(**values: object) -> pd.Series:
     base = {"status": "on_track", "status_uncertain": False, "status_provisional": False,
-            "stand_month": dt.date(2007, 3, 1), "as_of_month": dt.date(2007, 3, 1),
-            "months_remaining": 8, "projected_month_reached": None, "reached_after_deadline": False,
+            "status_month": dt.date(2007, 3, 1), "as_of_month": dt.date(2007, 3, 1),
+            "projected_month_reached": None, "reached_after_deadline": False,
             "month_reached": None}
     return pd.Series(base | values)
 
@@ -25,7 +25,7 @@ def row(**values: object) -> pd.Series:
 def test_status_says_its_uncertainty_in_words_and_a_symbol():
     assert presentation.status_text(row(), STATUSES, "nl") == "Op koers"
     text = presentation.status_text(row(status_uncertain=True, status_provisional=True,
-                                        stand_month=dt.date(2007, 1, 1)), STATUSES, "nl", symbol=True)
+                                        status_month=dt.date(2007, 1, 1)), STATUSES, "nl", symbol=True)
     assert text == "▲ Op koers (onzeker, voorlopig, stand per jan 2007)"
     assert presentation.status_text(row(status=None), STATUSES, "en") == "no target"
     # pd.NA in a yes/no column is "no", never an exception (issue 10)
@@ -33,10 +33,12 @@ def test_status_says_its_uncertainty_in_words_and_a_symbol():
 
 
 def test_target_reached_in_has_one_rule():
-    reached = row(status="achieved", month_reached=dt.date(2007, 2, 1), months_remaining=0)
+    reached = row(status="achieved", month_reached=dt.date(2007, 2, 1))
     assert presentation.reached_text(reached, "nl", short=True) == "feb 2007"   # when, not "–"
     assert presentation.reached_text(reached, "en") == "February 2007"
-    assert presentation.reached_text(row(months_remaining=0), "nl") == "–"   # deadline passed
+    # Nothing to project, said by the status of the same row: deadline passed, no pace, not started
+    for status in ("not_achieved", "no_data", "not_started"):
+        assert presentation.reached_text(row(status=status), "nl") == "–"
     assert presentation.reached_text(row(), "nl") == "niet in dit tempo"
     late = row(projected_month_reached=dt.date(2008, 2, 1), reached_after_deadline=True)
     assert presentation.reached_text(late, "nl") == "februari 2008 (verwacht, na de termijn)"

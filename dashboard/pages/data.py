@@ -68,14 +68,15 @@ def reasons(kind: str, lang: str) -> html.Section:
 
 
 def revisions(lang: str) -> html.Section:
-    """Figures a corrected file replaced: old and new value, both files, and when."""
+    """Figures a later file replaced or withdrew (a row 'intrekken', or a registry extract that
+    no longer supports them): old and new value, both files, and when."""
     frame = warehouse.current().query("data_revisions")
     rows = [[r.region, r.indicator, fmt_month(as_date(r.period), lang, short=True), r.partner, r.sector,
-             fmt_number(r.old_value, lang), fmt_number(r.new_value, lang) if pd.notna(r.new_value) else "–",
+             fmt_number(r.old_value, lang), fmt_number(r.new_value, lang) if pd.notna(r.new_value) else _("withdrawn", lang),
              html.A(r.old_file, href=components.href("/data", lang, submission=r.old_id)),
              html.A(r.new_file, href=components.href("/data", lang, submission=r.new_id)),
              fmt_timestamp(r.replaced_at, lang)] for r in frame.itertuples()]
-    body = (components.table(_("Figures a corrected file replaced (the last 500)", lang),
+    body = (components.table(_("Figures a later file replaced or withdrew (the last 500)", lang),
                              [_(k, lang) for k in (N_("Region"), N_("Indicator"), N_("Month"),
                                                    N_("Partner"), N_("Sector"), N_("Old value"),
                                                    N_("New value"), N_("Old file"), N_("New file"),
@@ -131,18 +132,18 @@ def coverage(programme: str, lang: str) -> html.Section:
     ])
 
 
-def freshness(lang: str) -> html.Section:
-    frame = warehouse.current().query("data_freshness")
+def freshness(programme: str, lang: str) -> html.Section:
+    """Per region and partner with a reporting obligation: the last month reported, the latest
+    file and the months behind, as v_partner_delivery defines them (the same as Partners behind)."""
+    frame = warehouse.current().query("data_freshness", programme=programme)
     rows = [[dcc.Link(f.region_name, href=components.href(f"/regio/{f.region}", lang)),
-             getattr(f, f"partner_{lang}"), fmt_month(as_date(f.last_period), lang, short=True),
+             getattr(f, f"partner_{lang}"), fmt_month(as_date(f.last_reported), lang, short=True),
              fmt_timestamp(f.last_received_at, lang), fmt_number(f.months_behind, lang)]
             for f in frame.itertuples()]
-    behind = int((frame["months_behind"] > 0).sum())
     return html.Section([
         html.H2(_("Freshness per partner", lang)),
-        html.Details([html.Summary(ngettext("{n} region and partner pair is behind; show all",
-                                            "{n} region and partner pairs are behind; show all", behind,
-                                            lang, n=fmt_number(behind, lang))),
+        html.Details([html.Summary([deliveries.behind_text(deliveries.late_counts(programme), lang), " ",
+                                    _("Show every region and partner.", lang)]),
                       components.table(_("Last month reported per region and partner, laggards first", lang),
                                        [_(k, lang) for k in (N_("Region"), N_("Partner"),
                                                              N_("Last reported"), N_("Received"),
@@ -224,7 +225,7 @@ def layout(lang: str | None = None, submission: str | None = None, programme: st
                    submissions(lang),
                    reasons("rejected", lang), reasons("warnings", lang),
                    revisions(lang), runs(lang),
-                   coverage(programme, lang), freshness(lang), deliveries.late_list(programme, lang),
+                   coverage(programme, lang), freshness(programme, lang), deliveries.late_list(programme, lang),
                    template_section(lang)]
     return html.Div([
         components.header(lang, "/data"),

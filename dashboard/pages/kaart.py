@@ -30,7 +30,7 @@ def legend(progress: pd.DataFrame, statuses: dict[str, str], lang: str) -> html.
                       html.Span(STATUS_SYMBOLS[code], className="symbol", **{"aria-hidden": "true"}),
                       f"{statuses[code]}: {fmt_number(counts.get(code, 0), lang)}"])
              for code, colour in STATUS_COLOURS.items() if counts.get(code, 0)]
-    provisional = int(progress["provisional"].sum())
+    provisional = int(progress["regions_provisional"].max()) if len(progress) else 0
     if provisional:
         items.append(html.Li([html.Span("◯", className="symbol ring", **{"aria-hidden": "true"}),
                               _("provisional (open ring on the map): {n}", lang,
@@ -139,6 +139,7 @@ def layout(lang: str | None = None, programme: str | None = None, indicator: str
         components.demo_banner(lang, any_demo),
         controls(lang, programme, indicator, month, measure, months, sources, shape),
         components.default_month_note(db.query("current_month", programme=programme).iloc[0], lang),
+        components.common_month_note(lang),
         components.error_region(),
         html.Div(country, id=ids.KAART_NATIONAL),
         dcc.Store(id=ids.KAART_LANG, data=lang),

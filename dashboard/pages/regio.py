@@ -108,14 +108,27 @@ def indicator_card(row: pd.Series, series: pd.DataFrame, label: str, statuses: d
 
 
 def provisional_note(row: pd.Series, lang: str) -> html.P | None:
-    """Why a card's figures are provisional, and on which month its status rests."""
+    """Why a card's figures are provisional, and on which month its status rests (status_month,
+    sql/views/15_provisional.sql: the last complete month, or the as-of month itself when the
+    target is reached or was amended since)."""
     if not components.flag(row["provisional"]):
         return None
-    return html.P(_("Provisional: {n} month(s) up to {month} have not been delivered by every partner "
-                    "yet. Not delivered does not count as 0: status, pace and projection rest on "
-                    "{stand}, the last complete month.", lang, n=fmt_number(row["months_incomplete"], lang),
-                    month=fmt_month(as_date(row["as_of_month"]), lang),
-                    stand=fmt_month(as_date(row["stand_month"]), lang)), className="provisional-note")
+    n, month = fmt_number(row["months_incomplete"], lang), fmt_month(as_date(row["as_of_month"]), lang)
+    stand = fmt_month(as_date(row["stand_month"]), lang)
+    if as_date(row["status_month"]) == as_date(row["stand_month"]):
+        text = _("Provisional: {n} month(s) up to {month} have not been delivered by every partner "
+                 "yet. Not delivered does not count as 0: status, pace and projection rest on "
+                 "{stand}, the last complete month.", lang, n=n, month=month, stand=stand)
+    elif row["status"] == "achieved":
+        text = _("Provisional: {n} month(s) up to {month} have not been delivered by every partner "
+                 "yet. Not delivered does not count as 0. The target is reached on what has been "
+                 "delivered by {month}.", lang, n=n, month=month)
+    else:
+        text = _("Provisional: {n} month(s) up to {month} have not been delivered by every partner "
+                 "yet. Not delivered does not count as 0. The target was amended after {stand}, the "
+                 "last complete month, so status, pace and projection rest on {month}.", lang,
+                 n=n, month=month, stand=stand)
+    return html.P(text, className="provisional-note")
 
 
 def month_state_text(row: pd.Series, lang: str) -> str:
@@ -157,34 +170,46 @@ def covenant(region: str, programme: pd.Series, labels: dict[str, str], lang: st
     ], className="covenant")
 
 
-def contributions(region: str, programme: str, labels: dict[str, str], lang: str) -> html.Section:
-    """Which organisation delivers what share of each indicator, grouped by its kind in the
-    partner register, and in which sectors."""
-    frame = warehouse.current().query("region_contributions", region=region, programme=programme)
+def contributions(region: str, programme: str, month: dt.date, labels: dict[str, str],
+                  lang: str) -> html.Section:
+    """Which organisation delivers what share of each indicator at the as-of month, grouped by
+    its kind in the partner register, and in which sectors; each indicator ends in its total,
+    the gain since the baseline on its card (the rows add up to it: v_counted_months)."""
+    frame = warehouse.current().query("region_contributions", region=region, programme=programme,
+                                      month=month)
     units = dict(zip(*warehouse.current().query("indicators")[["code", "unit"]].T.values))
-    rows = [[labels[c.indicator], getattr(c, f"kind_{lang}"), getattr(c, f"partner_{lang}"),
-             fmt_amount(c.realised, units[c.indicator], lang), fmt_pct(c.share, lang),
-             getattr(c, f"sectors_{lang}")]
-            for c in frame.itertuples()]
+    rows = []
+    for indicator, group in frame.groupby("indicator", sort=False):
+        unit = units[indicator]
+        rows += [[labels[indicator], getattr(c, f"kind_{lang}"), getattr(c, f"partner_{lang}"),
+                  fmt_amount(c.realised, unit, lang), fmt_pct(c.share, lang), getattr(c, f"sectors_{lang}")]
+                 for c in group.itertuples()]
+        rows.append([labels[indicator], "", html.Strong(_("Total: gain since the baseline", lang)),
+                     html.Strong(fmt_amount(group["indicator_gain"].iloc[0], unit, lang)), "", ""])
     return html.Section([
         html.H2(_("Contributions by partner and sector", lang)),
-        components.table(_("Realised since the start, per indicator and organisation (by kind)", lang),
+        html.P(_("Realised after the baseline month up to {month} (the months the cards count): the "
+                 "organisations of an indicator add up to its total, the card's realised minus its "
+                 "baseline.", lang, month=fmt_month(month, lang)), className="hint"),
+        components.table(_("Realised since the baseline up to {month}, per indicator and organisation (by "
+                           "kind)", lang, month=fmt_month(month, lang)),
                          [_(k, lang) for k in (N_("Indicator"), N_("Kind of organisation"), N_("Partner"),
                                                N_("Realised"), N_("Share"), N_("Sectors (largest first)"))],
                          rows, numeric={3, 4}, phone_hidden={1}),
     ], className="contributions")
 
 
-def freshness(region: str, lang: str) -> html.Section:
-    """Per partner: the last month reported and how far it lags, so a gap is not read as a drop."""
-    frame = warehouse.current().query("region_freshness", region=region)
-    rows = [[getattr(f, f"partner_{lang}"), fmt_month(as_date(f.last_period), lang),
+def freshness(region: str, programme: str, lang: str) -> html.Section:
+    """Per partner: the last month reported and how far it lags, so a gap is not read as a drop;
+    months behind as in "Late deliveries" (v_partner_delivery)."""
+    frame = warehouse.current().query("region_freshness", region=region, programme=programme)
+    rows = [[getattr(f, f"partner_{lang}"), fmt_month(as_date(f.last_reported), lang),
              fmt_date(as_date(f.last_received_at), lang), fmt_number(f.months_behind, lang)]
             for f in frame.itertuples()]
     return html.Section([
         html.H2(_("Freshness per partner", lang)),
-        components.table(_("Last month each partner reported, and how many months that lags behind the "
-                           "monitor's last month", lang),
+        components.table(_("Last month each partner reported, and how many months it is behind the due "
+                           "month with the indicator it lags most on", lang),
                          [_(k, lang) for k in (N_("Partner"), N_("Last reported"), N_("Received"),
                                                N_("Months behind"))], rows, numeric={3}),
     ], className="freshness")
@@ -359,12 +384,12 @@ def layout(code: str | None = None, lang: str | None = None, programme: str | No
         html.Div(cards, className="cards") if cards else html.P(_("This region has no targets in this "
                                                                   "programme in this month.", lang)),
         deliveries.completeness(code, programme["code"], as_of, labels, lang),
-        contributions(code, programme["code"], labels, lang),
+        contributions(code, programme["code"], as_of, labels, lang),
         similar(code, programme["code"], as_of, labels, lang),
         gemeenten(code, programme["code"], as_of, boundary if boundary in BOUNDARIES else "signing",
                   lang),
         covenant(code, programme, labels, lang),
-        freshness(code, lang),
+        freshness(code, programme["code"], lang),
         changes.since_last_publication(lang, code),
         changes.review_queue(lang, code),
         submissions(code, lang),

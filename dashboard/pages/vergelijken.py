@@ -30,9 +30,9 @@ dash.register_page(__name__, path="/vergelijken", title=components.page_title(N_
 # What the export's figures are, per unit of the indicator.
 EXPORT_UNITS = {
     "aantal": N_("counts (realised since the start, and target); share of target; gain per 10,000 "
-                 "inhabitants aged 15-74; pace as share of the pace needed"),
+                 "inhabitants aged 15-74; anticipated progress as share of the gain the target asks"),
     "euro": N_("euros (realised since the start, and target); share of target; gain per 10,000 "
-               "inhabitants aged 15-74; pace as share of the pace needed"),
+               "inhabitants aged 15-74; anticipated progress as share of the gain the target asks"),
 }
 MAX_REGIONS = 4
 REGION_COLOURS = ["#0072B2", "#E69F00", "#009E73", "#CC79A7"]  # Okabe-Ito: colour-blind safe
@@ -40,8 +40,10 @@ REGION_COLOURS = ["#0072B2", "#E69F00", "#009E73", "#CC79A7"]  # Okabe-Ito: colo
 COLUMNS = [("rank_achievement", N_("Rank"), "int"), ("region_name", N_("Region"), "text"),
            ("realised", N_("Realised"), "int"), ("target_value", N_("Target"), "int"),
            ("achievement", N_("Share of target"), "pct"), ("gain_per_10k", N_("Gain per 10,000"), "dec"),
-           ("rank_per_10k", N_("Rank per 10,000"), "int"), ("pace_ratio", N_("Pace ρ"), "pct"),
-           ("status_label", N_("Status"), "text"), ("provisional_label", N_("Provisional"), "text"),
+           ("rank_per_10k", N_("Rank per 10,000"), "int"),
+           ("anticipated_ratio", N_("Anticipated progress α"), "pct"),
+           ("status_label", N_("Status"), "text"), ("stand_label", N_("Pace and status as of"), "text"),
+           ("provisional_label", N_("Provisional"), "text"),
            ("sparkline", N_("Trend (12 months)"), "text")]
 
 
@@ -52,6 +54,16 @@ def sparkline(values: object, open_positions: object) -> dict | None:
     if values is None or pd.api.types.is_scalar(values):
         return None
     return {"values": [float(v) for v in values], "open": [int(i) for i in open_positions]}
+
+
+def stand_label(stand: dt.date | None, month: dt.date, lang: str) -> str:
+    """The month a row's α and status rest on (status_month: its last complete month, or the
+    ranking's month when the target is reached or not started), said to be earlier
+    than the ranking's month when it is: the row says so, the ranking's common month does not."""
+    if stand is None:
+        return ""
+    shown = fmt_month(stand, lang, short=True)
+    return _("{month} (earlier)", lang, month=shown) if stand < month else shown
 
 
 def trend_text(trend: dict | None, lang: str) -> str:
@@ -72,6 +84,7 @@ def ranking_rows(programme: str, indicator: str, month: dt.date, lang: str) -> l
                           for r in frame.itertuples()]
     frame["provisional_label"] = [_("provisional", lang) if components.flag(p) else ""
                                   for p in frame["provisional"]]
+    frame["stand_label"] = [stand_label(as_date(stand), month, lang) for stand in frame["status_month"]]
     frame["trend"] = [sparkline(v, o) for v, o in zip(frame["trend_values"], frame["trend_open"])]
     frame["sparkline"] = [trend_text(trend, lang) for trend in frame["trend"]]
     keep = [c for c, _header, _kind in COLUMNS] + ["region", "status", "trend", "unit", "is_demo"]
@@ -108,6 +121,8 @@ def column_defs(lang: str) -> list[dict]:
             col |= {"sort": "desc"}
         if field == "status_label":
             col |= {"minWidth": 210, "wrapText": True, "autoHeight": True}
+        if field == "stand_label":
+            col |= {"minWidth": 120, "wrapText": True, "autoHeight": True}
         if field in ("realised", "target_value"):
             col |= {"minWidth": 120}
         if field == "sparkline":
@@ -143,6 +158,7 @@ def export_context(programme: str, indicator: str, month: dt.date, rows: list[di
     published = db.query("warehouse_info")["published_at"].iloc[0]
     context = [(_("Programme", lang), names[programme]), (_("Indicator", lang), label),
                (_("As of month", lang), fmt_month(month, lang)),
+               (_("Compared", lang), _(components.COMMON_MONTH, lang)),
                (_("Unit", lang), _(EXPORT_UNITS[unit], lang)),
                (_("Order", lang), _("as shown in Regiomonitor (Compare)", lang))]
     if any(components.flag(r.get("is_demo")) for r in rows):
@@ -255,6 +271,7 @@ def layout(lang: str | None = None, programme: str | None = None, indicator: str
         components.default_month_note(db.query("current_month", programme=programme).iloc[0], lang),
         components.error_region(),
         html.H2(_("Ranking", lang)),
+        components.common_month_note(lang),
         html.P(_("Ranked by percentage of target (Rank). Click a column header to sort otherwise; the "
                  "export follows the order shown. Equal values share a rank.", lang),
                className="hint", id=ids.CMP_GRID_HELP),

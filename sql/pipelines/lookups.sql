@@ -1,7 +1,8 @@
 -- What the checks compare cells with, built once per file from the reference tables.
--- Parameters: $today (the last acceptable month is the current one), $reasons and $columns
--- (the paths of data/reference/reasons.csv and intake_columns.csv), $example_note (the
--- opmerking of the template's example row, dashboard/template.py).
+-- Parameters: $today (the last acceptable month is the current one), $reasons, $columns and
+-- $record_statuses (the paths of data/reference/reasons.csv, intake_columns.csv and
+-- record_statuses.csv), $example_note (the opmerking of the template's example row,
+-- dashboard/template.py).
 
 -- The settings of the rules: the months every input must fall in (the programmes' span, and
 -- never the future), the longest cell that can hold a code or a figure (longer is pasted text
@@ -100,11 +101,12 @@ final as (
 )
 select * from final;
 
--- A registry record's status, and whether it counts: 'geannuleerd' (cancelled before it
--- started) never counts, since the indicators count starts.
+-- A registry record's status, and whether it counts (data/reference/record_statuses.csv):
+-- 'geannuleerd' (cancelled before it started) never counts, since the indicators count starts.
+-- A figure resting only on records that do not count is withdrawn on re-delivery (changes.sql).
 create or replace temp table record_status as
-select * from (values ('gestart', true), ('lopend', true), ('afgerond', true),
-                      ('afgebroken', true), ('geannuleerd', false)) as s (code, counts);
+select code, counts::boolean as counts
+from read_csv($record_statuses, header = true, all_varchar = true);
 
 -- The reasons in Dutch and English, and the column names each kind of input uses.
 create or replace temp table reason as

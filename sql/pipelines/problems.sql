@@ -55,6 +55,8 @@ detailed as (
             when 'unknown_partner' then ps.candidates
             when 'partner_region' then sc.label
             when 'unknown_sector' then (select string_agg(code, ', ' order by code) from sector)
+            when 'unknown_status' then (select string_agg(code, ', ' order by code)
+                                        from record_status)
             when 'out_of_window' then strftime(w.first_month, '%Y-%m')
             when 'duplicate_key' then l.duplicate_of::varchar
         end as arg1,

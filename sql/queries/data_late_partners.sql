@@ -1,6 +1,6 @@
 -- Every partner behind or missing months, per region, for the stewards' reminder list.
 select l.region, r.name as region_name, l.partner, p.name_nl as partner_nl, p.name_en as partner_en,
-    l.months_behind, l.behind_since, l.last_delivered, l.indicators_behind, l.months_missing,
+    l.behind, l.months_behind, l.behind_since, l.last_delivered, l.indicators_behind, l.months_missing,
     l.due_month
 from mv_late_partners as l
 join region as r on r.code = l.region

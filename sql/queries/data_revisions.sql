@@ -1,4 +1,5 @@
--- Revision history: which figure a later file replaced, when, and from which file.
+-- Revision history: which figure a later file replaced or withdrew (new_value null: a row
+-- 'intrekken', or a registry extract that no longer supports it), when, and from which file.
 select r.region, r.indicator, r.period, r.partner, r.sector, r.value as old_value, r.new_value,
     old.file_name as old_file, old.id as old_id, new.file_name as new_file, new.id as new_id,
     r.replaced_at

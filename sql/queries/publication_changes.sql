@@ -3,8 +3,9 @@
 -- published since (sql/queries/latest_publication.sql): a steward's decision adds to the list,
 -- it never drops the partner's correction from it (issue 23). A figure changed more than once
 -- in that span shows its value before the first change and after the last, with the file of
--- the last change (the new figure's, or the withdrawn one's); a figure back where it was is
--- left out. One region ($region) or all (null). Empty after the first publication.
+-- the last change (the new figure's, or the file that withdrew it: sql/publication.sql); a
+-- figure back where it was is left out. One region ($region) or all (null). Empty after the
+-- first publication.
 with reviews as (
     select distinct publication as id from review_decision where publication is not null
 ),

@@ -1,5 +1,8 @@
 -- The Vergelijken ranking: every region with a target at one programme, indicator and month,
 -- its ranks from mv_ranking, and its sparkline, ready to draw (issue 15: the page only formats).
+-- All regions at the common month $month (sql/views/20_ranking.sql); status_month, the month
+-- α and the status rest on (sql/views/15_provisional.sql), is shown in every row
+-- ("Pace and status as of").
 --   trend_values  realised R at the last 13 month ends up to the as-of month (twelve months of
 --                 change, and the month before, where the line starts); months before the
 --                 baseline (R null) are left out; null when fewer than 2 month ends are known
@@ -37,11 +40,13 @@ final as (
         p.achievement,
         p.gain_per_10k,
         p.pace_ratio,
+        p.anticipated_ratio,
         p.status,
         p.status_uncertain,
         p.provisional,
         p.status_provisional,
         p.stand_month,
+        p.status_month,
         k.rank_absolute,
         k.rank_achievement,
         k.rank_per_10k,

@@ -1,6 +1,8 @@
 -- A region's gemeenten under one boundary view, one row per gemeente, ready for the table and
--- the map (issue 15: the page only formats). Registry records since the programme start up to
--- the as-of month.
+-- the map (issue 15: the page only formats). Registry records in the months the region's
+-- cards count at the as-of month (v_counted_months: after the baseline month, up to the as-of
+-- month and the deadline month), so on the boundaries at signing an indicator's records add
+-- up to the registers' row of the contributions table (tests/test_breakdowns.py).
 --   cells        per indicator with records in the region: {indicator, records, share}, where
 --                share = the gemeente's records / the region's records of that indicator; an
 --                indicator without records in this gemeente has records 0 and share 0
@@ -9,12 +11,14 @@
 --   share_all    records / the region's records over all indicators (colours the gemeente map)
 -- A gemeente the register has no name for is shown by its code, never left out.
 with counted as (
-    select gemeente, coalesce(any_value(gemeente_name), gemeente) as gemeente_name, indicator,
-        sum(records) as records, bool_or(is_demo) as is_demo
-    from mv_registry_gemeente
-    where programme = $programme and boundary = $boundary and region = $region
-        and period <= $month
-    group by gemeente, indicator
+    select g.gemeente, coalesce(any_value(g.gemeente_name), g.gemeente) as gemeente_name, g.indicator,
+        sum(g.records) as records, bool_or(g.is_demo) as is_demo
+    from mv_registry_gemeente as g
+    join v_counted_months as w
+        on w.programme = g.programme and w.region = g.region and w.indicator = g.indicator
+        and w.as_of_month = $month and g.period between w.counted_from and w.counted_to
+    where g.programme = $programme and g.boundary = $boundary and g.region = $region
+    group by g.gemeente, g.indicator
 ),
 
 gemeenten as (

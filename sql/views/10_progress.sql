@@ -71,32 +71,75 @@ final as (
 select * from final;
 
 
+-- v_counted_months: the one definition of which months count in R (issue 23). For every
+-- target version in force and as-of month (the rows of v_target_in_force): R counts the
+-- months counted_from … counted_to, both included, that is every month after the baseline
+-- month, up to the as-of month and no later than the deadline month (none when counted_from >
+-- counted_to: before the baseline, or in its month). v_progress_monthly sums these months into
+-- R, v_progress_stand counts the incomplete ones among them (provisional), v_contributions
+-- splits them per partner and sector, and the region page's table per gemeente counts the
+-- registry records in them: so every breakdown adds up to the card's gain R − B.
+create view v_counted_months as
+select
+    *,
+    cast(date_trunc('month', baseline_date) + interval 1 month as date) as counted_from,
+    cast(least(as_of_month, date_trunc('month', deadline)) as date) as counted_to
+from v_target_in_force;
+
+
 -- v_progress_monthly: every metric, for every target at every as-of month.
 --   months: elapsed k = as-of month − baseline month (clamped to 0 … total); total N =
 --     deadline month − baseline month; remaining = N − k
---   realised      R = B + Σ monthly realisations after the baseline month, up to the as-of
---                     month and no later than the deadline month (null before the baseline)
+--   realised      R = B + Σ monthly realisations over v_counted_months: after the baseline
+--                     month, up to the as-of month and no later than the deadline month (null
+--                     before the baseline)
 --   achievement   R / T
 --   elapsed       τ = k / N
 --   expected      E = B + (T − B)·τ;  gap = R − E
 --   run-rate      (R − B) / k          realised per month so far
 --   required      max(T − R, 0) / (N − k)   per month from now to reach T by the deadline
---   pace ratio    ρ = (R − B) / (E − B)     (null when E = B: at the start, or when T ≤ B)
---   recent pace   p = mean monthly realisation over the complete months among the last six
---                     calendar months (v_completeness: a month nobody or only some of the
---                     expected partners reported is left out, not taken as 0 or as a dip)
+--   pace ratio    ρ = (R − B) / (E − B)     (null when E = B: at the start, or when T ≤ B);
+--                 the straight path so far, shown beside the status but not deciding it
+--   recent pace   p = mean monthly realisation over the n complete months among the last m
+--                     calendar months, m the setting 'recent_pace_months' (6, core/settings.py;
+--                     v_completeness: a month nobody or only some of the expected partners
+--                     reported is left out, not taken as 0 or as a dip);
+--                     null when n = 0: there is no pace, and no projection
 --   exactness     sums are DECIMAL and s comes from exact sums (n·Σx² − (Σx)²) / (n(n − 1)),
 --                 so no figure depends on the order in which DuckDB's threads aggregate
---   projection    P = R + p·(N − k), interval P ± 1.96·(s/√n)·(N − k), s the standard
---                     deviation of those n ≥ 2 months (no interval with fewer); never below R
---   projected month T is reached = as-of month + ⌈(T − R) / p⌉ (null when p ≤ 0)
+--   projection    P = R + p·(N − k) (P = R once the deadline month is reached), interval
+--                     P ± 1.96·(s/√n)·(N − k), s the standard deviation of those n ≥ 2 months
+--                     (no interval with fewer); its low end never below R. P and the interval
+--                     are rounded to whole units (counts, euros), as every page shows them, so
+--                     the status is judged on the projection the reader sees: a shown 1.030
+--                     against a target of 1.030 is on track, never "acceleration needed".
+--   anticipated   α = (P − B) / (T − B): the gain the projection reaches by the deadline over
+--                     the gain the target asks (UN ESCAP's anticipated progress: anticipated
+--                     over required progress). α ≥ 1 ⇔ P ≥ T: the projection reaches the target.
+--   month T is reached, projected = as-of month + m, m = ⌈(T − R) / p⌉ (null when p ≤ 0,
+--                 unknown, or more than 1200 months away: "not at this pace"). m ≤ N − k ⇔ P ≥ T, so the month falls by the deadline month exactly
+--                 when α ≥ 1; m is held to that side (least(m, N − k) when α ≥ 1, else at least
+--                 N − k + 1) so a double's rounding at P = T cannot put the two apart.
+--                 reached_after_deadline = that month is after the deadline month.
 --   month reached  for an achieved target, the first as-of month under the same target version
 --                 with R ≥ T (R never falls: figures are 0 or more), e.g. "Doel bereikt in feb 2007"
---   status        not_started (as-of before the baseline month) → achieved (R ≥ T, also
---                 when T ≤ B at signing) → not_started (as-of in the baseline month) →
---                 not_achieved (deadline passed) → no_data (nothing reported since the
---                 baseline) → the pace status whose min_ratio is the largest ≤ ρ (table status)
---   uncertain     the projection interval straddles T (low < T ≤ high) for a pace status
+--   status        one rule, the first that holds:
+--                   not_started    as-of before the baseline month
+--                   achieved       R ≥ T (also when T ≤ B at signing)
+--                   not_started    as-of in the baseline month
+--                   not_achieved   the deadline has passed (as-of month's last day ≥ deadline)
+--                   no_data        n = 0: nothing complete among the last m months (nothing
+--                                  reported since the start, or only incomplete months): no pace
+--                   else the band of α: the status of kind 'pace' whose min_ratio is the largest
+--                     ≤ α (table status, data/reference/statuses.csv: on_track from α = 1, the
+--                     schema allows no other value, acceleration_needed from 0.60 as Open SDG,
+--                     limited_progress from 0, deterioration below). So a card is on track
+--                     exactly when its projection reaches the target by the deadline, and "doel
+--                     bereikt in" then falls by the deadline; any other band has P < T and a
+--                     month after the deadline (or none: "not at this pace").
+--   uncertain     for a band of α: the projection has no interval (n < 2) or its interval
+--                 straddles T (low < T ≤ high), i.e. the band could be on the other side of
+--                 "reaches the target"; never for the rule statuses
 --   per 10,000    divided by the region's latest working-age population (15-74) × 10,000
 create view v_progress_monthly as
 with base as (
@@ -106,7 +149,7 @@ with base as (
         date_trunc('month', deadline) as deadline_month,
         datediff('month', date_trunc('month', baseline_date), as_of_month) as months_since_baseline,
         datediff('month', date_trunc('month', baseline_date), date_trunc('month', deadline)) as months_total
-    from v_target_in_force
+    from v_counted_months
 ),
 
 realised as (
@@ -120,9 +163,12 @@ realised as (
     join v_monthly_totals as m
         on m.region = b.region
         and m.indicator = b.indicator
-        and m.period > b.baseline_month
-        and m.period <= least(b.as_of_month, b.deadline_month)
+        and m.period between b.counted_from and b.counted_to
     group by all
+),
+
+recent_window as (
+    select cast(value as integer) as months from setting where name = 'recent_pace_months'
 ),
 
 recent as (
@@ -132,10 +178,11 @@ recent as (
         sum(m.realised_in_month) as recent_sum,
         sum(m.realised_in_month * m.realised_in_month) as recent_sum_squares
     from base as b
+    cross join recent_window as w
     join v_monthly_totals as m
         on m.region = b.region
         and m.indicator = b.indicator
-        and m.period > greatest(b.baseline_month, b.as_of_month - interval 6 month)
+        and m.period > greatest(b.baseline_month, b.as_of_month - to_months(w.months))
         and m.period <= least(b.as_of_month, b.deadline_month)
     anti join v_completeness as c
         on c.programme = b.programme and c.region = m.region and c.indicator = m.indicator
@@ -184,35 +231,44 @@ paced as (
         greatest(target_value - realised, 0) / nullif(months_remaining, 0) as required_per_month,
         (realised - baseline_value)
             / nullif((target_value - baseline_value) * months_elapsed / months_total, 0) as pace_ratio,
-        realised + coalesce(recent_pace, 0) * months_remaining as projected,
+        round(realised + case when months_remaining = 0 then 0 else recent_pace * months_remaining end)
+            as projected,
         case when recent_months >= 2 then 1.96 * recent_sd / sqrt(recent_months) * months_remaining
-             when months_remaining = 0 then 0 end as projection_margin
+             when months_remaining = 0 then 0 end as projection_margin,
+        case when (target_value - realised) / nullif(recent_pace, 0) <= 1200
+            then cast(ceil((target_value - realised) / recent_pace) as integer) end as months_to_target
     from measured
+),
+
+anticipated as (
+    select
+        *,
+        (projected - baseline_value) / nullif(target_value - baseline_value, 0) as anticipated_ratio
+    from paced
 ),
 
 classified as (
     select
-        p.*,
+        a.*,
         realised - expected as gap,
         case when projection_margin is not null
-            then greatest(projected - projection_margin, realised) end as projected_low,
-        projected + projection_margin as projected_high,
-        case
-            when realised >= target_value then null
-            when recent_pace > 0 then cast(as_of_month + to_months(
-                cast(ceil((target_value - realised) / recent_pace) as integer)) as date)
-        end as projected_month_reached,
+            then round(greatest(projected - projection_margin, realised)) end as projected_low,
+        round(projected + projection_margin) as projected_high,
+        case when realised < target_value and recent_pace > 0 and months_to_target is not null then
+            case when anticipated_ratio >= 1 then least(months_to_target, months_remaining)
+                 else greatest(months_to_target, months_remaining + 1) end
+        end as months_to_reach,
         case
             when months_since_baseline < 0 then 'not_started'
             when realised >= target_value then 'achieved'
             when months_since_baseline = 0 then 'not_started'
             when as_of_date >= deadline then 'not_achieved'
-            when months_reported = 0 then 'no_data'
+            when recent_months = 0 then 'no_data'
             else s.code
         end as status
-    from paced as p
+    from anticipated as a
     asof left join (select code, min_ratio from status where kind = 'pace') as s
-        on p.pace_ratio >= s.min_ratio
+        on a.anticipated_ratio >= s.min_ratio
 ),
 
 final as (
@@ -222,13 +278,13 @@ final as (
         baseline_value, baseline_date, target_value, deadline, source,
         months_elapsed, months_total, months_remaining, elapsed_fraction,
         realised_since_baseline, realised, achievement, expected, gap,
-        run_rate, required_per_month, pace_ratio, status,
-        status in ('on_track', 'acceleration_needed', 'limited_progress', 'deterioration')
-            and projected_low < target_value and projected_high >= target_value as status_uncertain,
+        run_rate, required_per_month, pace_ratio, anticipated_ratio, status,
+        status in (select code from status where kind = 'pace')
+            and (projection_margin is null
+                 or (projected_low < target_value and projected_high >= target_value)) as status_uncertain,
         recent_months, recent_pace, projected, projected_low, projected_high,
-        projected_month_reached,
-        projected_month_reached is not null
-            and projected_month_reached > deadline_month as reached_after_deadline,
+        cast(as_of_month + to_months(months_to_reach) as date) as projected_month_reached,
+        coalesce(months_to_reach > months_remaining, false) as reached_after_deadline,
         case when status = 'achieved' then min(as_of_month) filter (where realised >= target_value)
             over (partition by programme, region, indicator, version) end as month_reached,
         months_reported, last_reported_month,

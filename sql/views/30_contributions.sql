@@ -1,31 +1,34 @@
--- v_contributions: who delivers a region's realisations. Per target, partner and sector, the
--- sum of realisations after the baseline month up to the deadline month, and its share of
--- the region's total for that indicator.
+-- v_contributions: who delivers a region's realisations, per target, as-of month, partner and
+-- sector: the sum of the partner's realisations over the months R counts at that as-of month
+-- (v_counted_months: after the baseline month, up to the as-of month and no later than the
+-- deadline month), and its share of the region's gain for that indicator. Issue 23: the
+-- partners' rows of one as-of month add up to v_progress_monthly.realised_since_baseline, the
+-- gain R − B on the card of that month, never to months the card does not count.
+--   realised   Σ value over the counted months
+--   share      realised / Σ realised of all partners and sectors (null when that is 0)
 create view v_contributions as
 with counted as (
     select
-        t.programme,
-        t.region,
-        t.indicator,
+        w.programme,
+        w.region,
+        w.indicator,
+        w.as_of_month,
         o.partner,
         o.sector,
         sum(o.value) as realised,
-        count(distinct o.submission_id) as submissions,
         bool_or(o.is_demo) as is_demo
-    from (select distinct programme, region, indicator, baseline_date, deadline
-          from target where version = 1) as t
+    from v_counted_months as w
     join observation as o
-        on o.region = t.region
-        and o.indicator = t.indicator
-        and o.period > date_trunc('month', t.baseline_date)
-        and o.period <= date_trunc('month', t.deadline)
+        on o.region = w.region and o.indicator = w.indicator
+        and o.period between w.counted_from and w.counted_to
     group by all
 ),
 
 final as (
     select
         *,
-        realised / nullif(sum(realised) over (partition by programme, region, indicator), 0) as share
+        realised / nullif(sum(realised) over (partition by programme, region, indicator, as_of_month), 0)
+            as share
     from counted
 )
 
@@ -64,33 +67,6 @@ final as (
     from months as m
     cross join partners as p
     left join reported as r using (region, partner, period)
-)
-
-select * from final;
-
-
--- v_freshness: per region and partner, the last month reported, when its latest file came
--- in, and how many months it lags behind the due month (v_due_month; never below 0, so a
--- partner reporting ahead is not behind and one early file makes no one late).
-create view v_freshness as
-with latest as (
-    select
-        o.region,
-        o.partner,
-        max(o.period) as last_period,
-        max(s.received_at) as last_received_at,
-        count(distinct s.id) as submissions
-    from observation as o
-    join submission as s on s.id = o.submission_id
-    group by all
-),
-
-final as (
-    select
-        *,
-        greatest(datediff('month', last_period, (select due_month from v_due_month)), 0)
-            as months_behind
-    from latest
 )
 
 select * from final;

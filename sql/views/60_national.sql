@@ -2,18 +2,20 @@
 -- a target together, the median region, and the programme's frame (sql/schema.sql,
 -- programme_frame) where it is known.
 --   realised_total, target_total   the sum over the regions with a target
---   achievement_total              realised_total / target_total ("Nederland")
+--   achievement_total              realised_total / target_total ("Nederland"): one population,
+--                                  the same regions' realised over their own targets
 --   median_achievement             the median region's R / T ("mediaan")
---   national_goal                  the programme's national goal (context: not the sum of the
---                                  regions' targets); share_of_national_goal = realised_total / it
---   first_regions_*                the same for the group of regions that promised a goal
---                                  together, their realised summed
+--   national_goal, first_regions_goal   the programme's national goal and what its first
+--                                  covenant regions promised together, each with its source:
+--                                  context only. Never divided into the regions' figures: the
+--                                  national goal covers the whole programme (sector agreements
+--                                  too), and the regions' sums may be demonstration data
 --   provisional / is_demo          any region's figure is provisional / demonstration data
 -- national_of(stand) sums any relation shaped like v_progress_stand, named by `stand`, as
 -- ranking_of (20_ranking.sql) ranks it: v_national over the view, materialize.sql over
 -- mv_progress_monthly.
 create macro national_of(stand) as table
-with stand as materialized (   -- the progress read once for both sums below
+with stand as (
     select programme, indicator, as_of_month, region, realised, target_value, achievement,
            pace_ratio, provisional, is_demo
     from query_table(stand)
@@ -33,36 +35,22 @@ regions as (
     group by all
 ),
 
-first_regions as (
-    select p.programme, p.indicator, p.as_of_month,
-        sum(p.realised order by p.region) as first_regions_realised
-    from stand as p
-    join programme_frame as f
-        on f.programme = p.programme and f.indicator = p.indicator and f.scope = 'first_regions'
-        and list_contains(string_split(f.regions, ';'), p.region)
-    group by all
-),
-
 final as (
     select
         r.*,
         r.realised_total / nullif(r.target_total, 0) as achievement_total,
         n.goal as national_goal,
-        r.realised_total / n.goal as share_of_national_goal,
         n.source as national_source,
         n.is_demo as national_goal_is_demo,
         g.goal as first_regions_goal,
         g.regions as first_regions,
-        f.first_regions_realised,
-        f.first_regions_realised / g.goal as share_of_first_regions_goal,
-        g.source as first_regions_source
+        g.source as first_regions_source,
+        g.is_demo as first_regions_goal_is_demo
     from regions as r
     left join programme_frame as n
         on n.programme = r.programme and n.indicator = r.indicator and n.scope = 'national'
     left join programme_frame as g
         on g.programme = r.programme and g.indicator = r.indicator and g.scope = 'first_regions'
-    left join first_regions as f
-        on f.programme = r.programme and f.indicator = r.indicator and f.as_of_month = r.as_of_month
 )
 
 select * from final;

@@ -1,0 +1,174 @@
+"""A partner file is read in a worker process under a memory ceiling (issue 25).
+
+Reading is where a small file can grow: the limits of pipelines/xlsx.py and core/settings.py
+refuse every expansion we thought of, early and by name. For the one nobody thought of, the
+reading runs in a worker process whose address space is limited
+(REGIOMONITOR_MAX_READ_MEMORY_MB): running out there is a MemoryError for that file only,
+refused with the limit's name, and a worker that dies (a crash in a C library, the kernel's
+OOM killer) is `Crashed`, which pipelines/loading.py counts (pipelines/crashes.py). The run,
+its warehouse connection and the server never feel it: the check (`validate`), `ingest`,
+`refresh` and the upload loader all read through here.
+
+The ceiling is on the worker, not on the whole process: a registry extract is read by DuckDB
+(with its own memory_limit, pipelines/validation.py) in the run's process, and a process with
+DuckDB's threads reserves ~1 GB of address space at 170 MB resident, so a ceiling there would
+either refuse honest extracts or bound nothing.
+
+One worker per process, started on first use as `python -m pipelines.isolated LIMIT`, a fresh
+interpreter that sets its own ceiling (never a fork of a process with DuckDB's and Prefect's
+threads; not multiprocessing's spawn either, which runs the caller's main script again in the
+worker when it lacks a `__main__` guard). It takes pickled requests on its standard input and
+answers on its standard output, and is started again after it died or ran out of memory.
+"""
+from __future__ import annotations
+
+import atexit
+import os
+import pickle
+import resource
+import subprocess
+import sys
+import threading
+from collections.abc import Callable
+from functools import partial
+from typing import BinaryIO, TypeVar
+
+from core.formats import fmt_size
+from core.settings import ROOT, Limits, limits as current_limits
+from core.texts import said
+from pipelines.file_content import TooLarge
+
+T = TypeVar("T")
+_HEADER = 8   # bytes of a message's length
+
+
+class Crashed(RuntimeError):
+    """The worker died while reading a file: no answer, and nothing said why."""
+
+
+def _send(stream: BinaryIO, message: object) -> None:
+    data = pickle.dumps(message, protocol=pickle.HIGHEST_PROTOCOL)
+    stream.write(len(data).to_bytes(_HEADER, "big") + data)
+    stream.flush()
+
+
+def _receive(stream: BinaryIO) -> object:
+    """The next message, or EOFError when the other side is gone."""
+    header = stream.read(_HEADER)
+    if len(header) < _HEADER:
+        raise EOFError
+    data = stream.read(int.from_bytes(header, "big"))
+    if len(data) < int.from_bytes(header, "big"):
+        raise EOFError
+    return pickle.loads(data)
+
+
+class _Worker:
+    """The worker process with its ceiling, and the pipes to it."""
+
+    def __init__(self, ceiling: int):
+        self.ceiling = ceiling
+        env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT),
+                                                                          os.environ.get("PYTHONPATH")]))}
+        self.process = subprocess.Popen([sys.executable, "-m", "pipelines.isolated", str(ceiling)],
+                                        stdin=subprocess.PIPE, stdout=subprocess.PIPE, cwd=ROOT, env=env)
+
+    def ask(self, read: Callable[..., T], args: tuple) -> T:
+        try:
+            _send(self.process.stdin, (read, args))
+            kind, value = _receive(self.process.stdout)
+        except (EOFError, BrokenPipeError) as err:
+            raise Crashed(f"reading worker ended ({self.process.wait()})") from err
+        if kind == "error":
+            raise value
+        return value
+
+    def stop(self) -> None:
+        """Close its input (it ends) and wait for it, so its use counts in the caller's."""
+        try:
+            self.process.stdin.close()
+        except OSError:
+            pass
+        try:
+            self.process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.process.wait()
+        self.process.stdout.close()
+
+
+_lock = threading.Lock()
+_worker: _Worker | None = None
+
+
+def _discard() -> None:
+    """Let the worker go (it died, or ran out of memory and may keep its heap): the next call
+    starts a fresh one."""
+    global _worker
+    if _worker is not None:
+        _worker.stop()
+        _worker = None
+
+
+def shutdown() -> None:
+    """End the worker, waiting for it (a run's peak memory then counts it too)."""
+    with _lock:
+        _discard()
+
+
+atexit.register(shutdown)
+
+
+def worker_pid() -> int | None:
+    """The worker's process id, if one runs (a test kills it as the OOM killer would)."""
+    return _worker.process.pid if _worker is not None else None
+
+
+def call(read: Callable[..., T], *args: object, bound: Limits | None = None) -> T:
+    """`read(*args, bound)` in the worker: its result, or the exception it raised. Raises
+    Crashed when the worker died, TooLarge when it ran out of memory."""
+    global _worker
+    bound = bound or current_limits()
+    with _lock:
+        if _worker is not None and (_worker.ceiling != bound.read_memory_bytes
+                                    or _worker.process.poll() is not None):
+            _discard()
+        if _worker is None:
+            _worker = _Worker(bound.read_memory_bytes)
+        try:
+            return _worker.ask(read, (*args, bound))
+        except Crashed:
+            _discard()
+            raise
+        except MemoryError:
+            _discard()
+            raise TooLarge(said("reading it needs more than {limit} of memory",
+                                limit=partial(fmt_size, bound.read_memory_bytes)),
+                           "REGIOMONITOR_MAX_READ_MEMORY_MB") from None
+
+
+def serve(ceiling: int) -> None:
+    """The worker: under its ceiling, answer each request on standard input with its value or
+    its exception on standard output (what it prints goes to standard error)."""
+    resource.setrlimit(resource.RLIMIT_AS, (ceiling, ceiling))
+    requests, answers = sys.stdin.buffer, os.fdopen(os.dup(1), "wb")
+    os.dup2(2, 1)
+    while True:
+        try:
+            read, args = _receive(requests)
+        except EOFError:
+            return
+        try:
+            answer = ("value", read(*args))
+        except BaseException as err:   # MemoryError included: the caller decides
+            answer = ("error", err.with_traceback(None))   # and the frames' memory goes
+        try:
+            _send(answers, answer)
+        except MemoryError:
+            _send(answers, ("error", MemoryError()))
+        except (pickle.PicklingError, TypeError, AttributeError) as err:
+            _send(answers, ("error", RuntimeError(f"{type(err).__name__}: {err}")))
+
+
+if __name__ == "__main__":
+    serve(int(sys.argv[1]))
