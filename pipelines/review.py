@@ -54,7 +54,7 @@ class Held:
         return self.later_file is not None
 
     def conflict(self, lang: str) -> str:
-        """'overtaken: held 5.000, now 25 from b.csv (received later)'."""
+        """'overtaken: held 5,000, now 25 from the later file c.csv'."""
         return changes.overtaken_text(self.change.new_value, self.change.old_value,
                                       self.later_file or "", lang)
 
@@ -126,8 +126,8 @@ def refusal(held: Held) -> object:
     """Why a decision on an overtaken figure is refused, and what to do instead."""
     c = held.change
     return said("Decision refused for {id} ({file} row {row}, {figure}): {conflict}. The later file's "
-                "figure stands; approving would put the older figure over it. If {held} is right, the "
-                "partner sends it again.", id=held.id, file=held.file_name, row=c.source_row,
+                "figure stands: no decision is taken on the older one. If {held} is right, the partner "
+                "sends it again.", id=held.id, file=held.file_name, row=c.source_row,
                 figure=functools.partial(changes.figure_label, c.region, c.indicator, c.period,
                                          c.partner, c.sector),
                 conflict=held.conflict, held=functools.partial(changes.value_text, c.new_value))

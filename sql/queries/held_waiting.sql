@@ -18,8 +18,7 @@ select
     w.reason_nl,
     w.reason_en,
     h.overtaken,
-    h.later_file,
-    h.later_received_at
+    h.later_file
 from v_held as h
 left join submission_warning as w
     on w.submission_id = h.submission_id and w.source_row = h.source_row

@@ -10,7 +10,7 @@
 --                 replays files and decisions in the order they happened) could not agree with
 --                 both; so neither approving nor rejecting is taken (pipelines/review.py) and the
 --                 queue shows the conflict: held value, current value, and the later file.
---   later_*       the newest such file, when overtaken
+--   later_id, later_file   the newest such file, when overtaken
 --
 -- Read by sql/queries/held_waiting.sql (the CLI's `review list`, /beheer, the Data and region
 -- pages) and sql/queries/submission.sql (an upload's state).
@@ -41,8 +41,7 @@ later as (
 newest_later as (
     select submission_id, source_row,
         arg_max(later_id, (later_received_at, later_file)) as later_id,
-        arg_max(later_file, (later_received_at, later_file)) as later_file,
-        max(later_received_at) as later_received_at
+        arg_max(later_file, (later_received_at, later_file)) as later_file
     from later
     group by submission_id, source_row
 ),
@@ -63,8 +62,7 @@ final as (
         o.submission_id as current_submission_id,
         n.later_id is not null as overtaken,
         n.later_id,
-        n.later_file,
-        n.later_received_at
+        n.later_file
     from waiting as w
     left join observation as o using (region, indicator, period, partner, sector)
     left join newest_later as n
