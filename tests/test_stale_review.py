@@ -170,8 +170,8 @@ def test_a_rebuild_after_any_order_of_ingests_and_decisions_gives_the_served_war
     rebuilt = served_figures(published)
     assert [t for t in served if served[t] != rebuilt.get(t)] == [], history
     assert review.waiting_in(published) == queue, history
-    # No decision ever put an older figure over a later file's: the figure published for each
-    # month is the one of the last file that set it, or of an approval made before that file.
+    # Every recorded decision is its held figure's status in the rebuild (random_history checked
+    # that a decision was taken exactly when no later file had changed its figure).
     assert query(published, "select count(*) from review_decision d join held_figure h "
                             "using (submission_id, source_row) where d.decision <> h.status") == [(0,)]
 
