@@ -58,14 +58,26 @@ def figure_label(region: str, indicator: str, period: dt.date, partner: str, sec
     return " · ".join(parts)
 
 
+def value_text(value: Decimal | float | None, lang: str, missing: str = "–") -> str:
+    """'5.000', '37,50'; `missing` for no figure."""
+    if value is None:
+        return missing
+    decimals = 0 if float(value) == int(value) else 2
+    return fmt_number(float(value), lang, decimals)
+
+
 def values_text(old: Decimal | float | None, new: Decimal | float | None, lang: str) -> str:
     """'31 → 35'; a new figure '– → 35', a withdrawn one '31 → ingetrokken'."""
-    def shown(value, missing: str) -> str:
-        if value is None:
-            return missing
-        decimals = 0 if float(value) == int(value) else 2
-        return fmt_number(float(value), lang, decimals)
-    return shown(old, "–") + " → " + shown(new, _("withdrawn", lang))
+    return value_text(old, lang) + " → " + value_text(new, lang, _("withdrawn", lang))
+
+
+def overtaken_text(held: Decimal | float, current: Decimal | float | None, later_file: str,
+                   lang: str) -> str:
+    """A held figure that a later file changed since (issue 23), as the review queue and a
+    refused decision say it: 'ingehaald: vastgehouden 5.000, nu 25 uit het latere bestand b.csv'."""
+    return _("overtaken: held {held}, now {current} from the later file {file}", lang,
+             held=value_text(held, lang), current=value_text(current, lang, _("withdrawn", lang)),
+             file=later_file)
 
 
 def line(change, lang: str) -> str:

@@ -25,26 +25,33 @@ def value_or_none(value: object) -> object:
 
 
 def since_last_publication(lang: str, region: str | None = None) -> html.Section:
-    """The figures the latest publication changed (of one region), old → new, with the file."""
+    """The figures the latest publication changed (of one region), old → new, with the file;
+    a review decision published since adds to them and never drops the partner's correction
+    (sql/queries/latest_publication.sql)."""
     db = warehouse.current()
     latest = db.query("latest_publication")
     frame = db.query("publication_changes", region=region)
     heading = html.H2(_("Changed since the previous publication", lang))
-    if latest.empty or bool(latest["first"].iloc[0]):
+    if latest.empty or (bool(latest["first"].iloc[0]) and frame.empty):
         return html.Section([heading, html.P(_("This is the first publication: there is nothing to "
                                                "compare with yet.", lang))], className="changes no-print")
     when = fmt_timestamp(latest["published_at"].iloc[0], lang)
+    reviews = int(latest["reviews_since"].iloc[0])
     if frame.empty:
-        return html.Section([heading,
-                             html.P(_("The publication of {when} changed no figures here.", lang,
-                                      when=when))], className="changes no-print")
+        text = (_("The publication of {when} and the review decisions since changed no figures here.",
+                  lang, when=when) if reviews else
+                _("The publication of {when} changed no figures here.", lang, when=when))
+        return html.Section([heading, html.P(text)], className="changes no-print")
     rows = [[c.region, c.indicator, fmt_month(as_date(c.period), lang, short=True), c.partner_name,
              c.sector, changes.values_text(value_or_none(c.old_value), value_or_none(c.new_value), lang),
              html.A(c.file_name or "–", href=components.href("/data", lang, submission=c.submission_id))]
             for c in frame.head(SHOWN).itertuples()]
     return html.Section([
         heading,
-        html.P(_("The publication of {when} changed {n}: old and new value, with the file.", lang, when=when,
+        html.P(_("The publication of {when} and the review decisions since changed {n}: old and new "
+                 "value, with the file.", lang, when=when, n=changes.figures_text(len(frame), lang))
+               if reviews else
+               _("The publication of {when} changed {n}: old and new value, with the file.", lang, when=when,
                  n=changes.figures_text(len(frame), lang))),
         components.table(_("Figures the latest publication added, replaced or withdrew", lang),
                          [_(k, lang) for k in (N_("Region"), N_("Indicator"), N_("Month"),
@@ -54,8 +61,10 @@ def since_last_publication(lang: str, region: str | None = None) -> html.Section
 
 
 def review_queue(lang: str, region: str | None = None) -> html.Section:
-    """The figures waiting for a steward: where from and why; the value for stewards only."""
+    """The figures waiting for a steward: where from and why; the value for stewards only.
+    A figure a later file overtook waits for nothing (/beheer shows that conflict)."""
     frame = warehouse.current().query("held_waiting", region=region)
+    frame = frame[~frame["overtaken"].astype(bool)]
     heading = html.H2(_("Waiting for review", lang))
     if frame.empty:
         return html.Section([heading, html.P(_("No figures are waiting for review.", lang))],

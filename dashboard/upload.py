@@ -71,6 +71,12 @@ class Report:
     def can_confirm(self) -> bool:
         return self.status in ("loaded", "unchanged") and not self.errors
 
+    @property
+    def file_errors(self) -> int:
+        """Errors of the file as a whole (no row): an unreadable file, a partner or region outside
+        the account. No row is counted fine while one stands (issue 23)."""
+        return sum(e.get("row") is None for e in self.errors)
+
 
 def inbox() -> Path:
     return flask.current_app.extensions[INBOX_KEY]
@@ -265,7 +271,7 @@ def beheer() -> str:
                      if p.suffix.lower() in SUBMISSION_SUFFIXES and p.is_file())
     return flask.render_template("beheer.html", uploads=uploads, waiting=waiting,
                                  held=[(h, held_id_key(h.id) in requested) for h in held.itertuples()],
-                                 label=held_label, values=held_values,
+                                 label=held_label, values=held_values, conflict=held_conflict,
                                  audit=auth.store().audit_log(), started=flask.request.args.get("started"),
                                  started_texts=STARTED, **context(lang))
 
@@ -307,6 +313,11 @@ def held_values(old: object, new: object, lang: str) -> str:
     return changes.values_text(value_or_none(old), value_or_none(new), lang)
 
 
+def held_conflict(held: object, lang: str) -> str:
+    """'ingehaald: vastgehouden 5.000, nu 25 uit het latere bestand b.csv': no decision on it."""
+    return changes.overtaken_text(held.new_value, value_or_none(held.old_value), held.later_file, lang)
+
+
 @blueprint.route("/beheer/beoordelen", methods=["POST"])
 @auth.requires("steward")
 def decide() -> flask.Response:
@@ -316,7 +327,8 @@ def decide() -> flask.Response:
     held_id = flask.request.form.get("held", "")
     decision = flask.request.form.get("decision")
     reason = (flask.request.form.get("reason") or "").strip()[:500]
-    known = set(warehouse.current().query("held_waiting", region=None)["id"])
+    queue = warehouse.current().query("held_waiting", region=None)
+    known = set(queue.loc[~queue["overtaken"].astype(bool), "id"])   # an overtaken figure takes no decision
     if held_id not in known or decision not in ("approved", "rejected"):
         flask.abort(400)
     if not reason:

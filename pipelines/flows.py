@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import os
 import uuid
+from functools import partial
 from pathlib import Path
 
 os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")  # offline: no telemetry
@@ -13,6 +14,7 @@ from prefect.runtime import flow_run  # noqa: E402
 
 from pipelines import boundaries, inbox as inboxes, ingest as ingesting, recovery, reference, runs, schematic_tiles, warehouse  # noqa: E402
 from pipelines.loading import FileResult  # noqa: E402
+from core.presentation import submission_state  # noqa: E402
 from core.settings import default_geometry_cache, settings  # noqa: E402
 from core.texts import said  # noqa: E402
 
@@ -78,7 +80,7 @@ def refresh(warehouse_path: str | None = None, inbox: str | None = None,
         run_id = str(flow_run.id or uuid.uuid4())
         summary["submissions"] = runs.record_run(con, run_id, "refresh", started,
                                                  results, summary)
-    logger.info("Published %s: %s", cfg.warehouse, summary)
+    logger.info(said("Published {warehouse}: {counts}", warehouse=cfg.warehouse, counts=summary))
     return summary
 
 
@@ -130,7 +132,8 @@ def ingest(paths: list[str] | None = None, inbox: str | None = None,
                            progress=logger.info)
     move_files(results)
     for result in results:
-        logger.info("%s: %s, %d rows, %d errors, %d warnings", result.path.name, result.status,
-                    result.rows, len(result.errors), len(result.warnings))
-    logger.info("Published %s: %s", cfg.warehouse, runs.counts(results))
+        logger.info(said("{file}: {state}, {rows} loaded, {errors} errors, {warnings} warnings",
+                         file=result.path.name, state=partial(submission_state, result.status),
+                         rows=result.rows, errors=result.error_count, warnings=len(result.warnings)))
+    logger.info(said("Published {warehouse}: {counts}", warehouse=cfg.warehouse, counts=runs.counts(results)))
     return results

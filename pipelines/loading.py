@@ -17,8 +17,8 @@ from pathlib import Path
 
 import duckdb
 
-from core.texts import ngettext, said
-from pipelines import crashes, isolated, staging, submissions, validation
+from core.texts import Text, ngettext, said
+from pipelines import crashes, decisions, isolated, staging, submissions, validation
 from pipelines.file_content import Content, TooLarge, file_sha256
 from pipelines.reasons import RowError, reason
 
@@ -56,18 +56,31 @@ def load_file(con: duckdb.DuckDBPyConnection, path: Path, sha: str, is_demo: boo
     """Check and record one file that the warehouse does not have yet (`content`: its bytes,
     already read and hashed; `checked`: its verdict when it was not read, e.g. quarantined)."""
     started = time.perf_counter()
-    checked = checked or validation.check(con, path, sha[:16], sheet, content, approve_warnings)
+    checked = checked or validation.check(con, path, sha[:16], sheet, content, approve_warnings,
+                                          received_at)
     status = submissions.record(con, path, sha, checked, is_demo, who, received_at,
                                 accept_valid_rows)
+    loads = status != "rejected"   # a rejected file changes nothing, whatever its valid rows would
     return FileResult(path, sha, checked.kind, status,
-                      checked.rows_accepted if status != "rejected" else 0, checked.errors,
+                      checked.rows_accepted if loads else 0, checked.errors,
                       checked.warnings, checked.rows_rejected, checked.error_count,
                       time.perf_counter() - started, checked.regions, checked.partners,
-                      checked.rows_accepted, checked.changes, checked.change_counts)
+                      checked.rows_accepted, checked.changes if loads else [],
+                      checked.change_counts if loads else dict.fromkeys(checked.change_counts, 0))
 
 
 def rows_text(rows: int, lang: str) -> str:
     return ngettext("{n} row", "{n} rows", rows, lang, n=rows)
+
+
+def progress_line(number: int, total: int, result: FileResult) -> Text:
+    """One line per file while a load runs, true for a dry run too: the rows it read (fine
+    and in error), or that the warehouse has the file already; never what it loaded."""
+    if result.status == "unchanged":
+        return said("{n}/{total} {file}: already in the warehouse, unchanged", n=number, total=total,
+                    file=result.path.name)
+    return said("{n}/{total} {file} read: {rows}", n=number, total=total, file=result.path.name,
+                rows=functools.partial(rows_text, result.rows_valid + result.rows_rejected))
 
 
 def load_files(con: duckdb.DuckDBPyConnection, files: list[Path], is_demo: bool, who: str,
@@ -76,18 +89,21 @@ def load_files(con: duckdb.DuckDBPyConnection, files: list[Path], is_demo: bool,
                sheet: str | None = None,
                progress: Callable[..., None] = LOG.info,
                approve_warnings: bool = False, count_crashes: bool = True) -> list[FileResult]:
-    """Every file in the order first received (then by name); a hash already loaded is 'unchanged'.
-    Each file is read on its own (pipelines/isolated.py) and affects only itself: one that
-    cannot be read, or is over a limit, is rejected with its reasons, and one whose reading
-    crashed twice is quarantined (`alone`); `count_crashes` keeps that count beside the inbox
-    (a dry run, and the generated demo inbox, which stays as generated, count within the run
-    only)."""
+    """Every file in the order first received (then by name), and between them the recorded
+    review decisions where they were made (a rebuild; pipelines/decisions.py); a hash already
+    loaded is 'unchanged'. Each file is read on its own (pipelines/isolated.py) and affects
+    only itself: one that cannot be read, or is over a limit, is rejected with its reasons, and
+    one whose reading crashed twice is quarantined (`alone`); `count_crashes` keeps that count
+    beside the inbox (a dry run, and the generated demo inbox, which stays as generated, count
+    within the run only)."""
     received = received or {}
+    at = decisions.receipt_moment(con, at)
     hashed = sorted(((received.get(sha, at), path.name, path, sha)
                      for path in files for sha in [file_sha256(path)]), key=lambda t: t[:2])
     validation.prepare(con)
     results = []
     for number, (when, _, path, listed_sha) in enumerate(hashed, start=1):
+        decisions.replay_until(con, when)   # a rebuild: the decisions made before this file
         content, sha = read_once(path, listed_sha)
         if submissions.known_submission(con, sha):
             results.append(FileResult(path, sha, "unknown", "unchanged"))
@@ -96,8 +112,8 @@ def load_files(con: duckdb.DuckDBPyConnection, files: list[Path], is_demo: bool,
                                      accept_valid_rows or sha in partial, sheet, content,
                                      approve_warnings)
             results.append(alone(load, path, sha, count_crashes and not is_demo, progress))
-        progress(said("{n}/{total} {file} read: {rows}", n=number, total=len(hashed), file=path.name,
-                      rows=functools.partial(rows_text, results[-1].rows)))
+        progress(progress_line(number, len(hashed), results[-1]))
+    decisions.replay_until(con, None)
     validation.release(con)
     con.execute("reset threads")  # a partner file's checks ran on one (staging.stage)
     return results
@@ -129,8 +145,7 @@ def alone(load: Callable[..., FileResult], path: Path, sha: str, count_crashes: 
             crashes.forget(inbox, sha)
         return result
     error = reason("quarantined", crashed)
-    return load(checked=validation.Checked(errors=[error], error_count=1, rows_rejected=1,
-                                           staged=False))
+    return load(checked=validation.Checked(errors=[error], error_count=1, staged=False))
 
 
 def read_once(path: Path, listed_sha: str) -> tuple[Content | None, str]:

@@ -17,8 +17,9 @@ from pipelines.inbox import Refusal, shown
 from pipelines.loading import FileResult
 
 # A dry run (`validate`, the upload check) loaded nothing: it says what would happen.
+# It never says "loaded" (issue 23): not even of a file the warehouse already has.
 DRY_RUN_WORDS = {"loaded": N_("would load"), "partial": N_("would partly load"),
-                 "rejected": N_("would reject"), "unchanged": N_("already loaded, unchanged")}
+                 "rejected": N_("would reject"), "unchanged": N_("already in the warehouse, unchanged")}
 SHOWN_CHANGES = 50   # the text report lists this many changes per file; --json up to 1000
 
 
@@ -41,6 +42,8 @@ def verdict(r: FileResult, dry_run: bool, lang: str) -> str:
         if r.rows_rejected:
             rows += ", " + _("{n} rejected", lang, n=n(r.rows_rejected))
         return f"{words} ({rows})"
+    if not r.rows_valid and not r.rows_rejected:   # not read as a table: the errors are the file's
+        return _("{verdict}: the file as a whole has errors; no row was checked", lang, verdict=words)
     if not r.rows_valid:
         return _("{verdict}: no valid rows ({n} with errors)", lang, verdict=words, n=n(r.rows_rejected))
     counts = dict(rejected=n(r.rows_rejected), total=n(r.rows_valid + r.rows_rejected),
@@ -60,7 +63,7 @@ def report_text(results: list[FileResult], dry_run: bool, lang: str) -> str:
         for label, items in ((N_("ERROR"), r.errors), (N_("WARNING"), r.warnings)):
             for e in items:
                 lines.append("  " + _(label, lang) + " " + problem_text(e, lang))
-        lines += change_lines(r, lang)
+        lines += change_lines(r, lang, dry_run)
         if r.error_count > len(r.errors):
             more = r.error_count - len(r.errors)
             lines.append("  " + ngettext("… and {n} more error (rejected_row)",
@@ -85,13 +88,24 @@ def bilingual_report(result: FileResult) -> str:
     return "\n".join(report_text([result], False, lang) for lang in LANGUAGES)
 
 
-def change_lines(result: FileResult, lang: str) -> list[str]:
+def changes_summary(result: FileResult, dry_run: bool, lang: str) -> str:
+    """What a file changes, in words: 'voegt 12 cijfers toe, vervangt 1 cijfer'; a rejected
+    file adds nothing, whatever its valid rows would have (issue 23), and says so."""
+    if result.status == "rejected":
+        return _("nothing: a file that would be rejected adds no figures", lang) if dry_run else \
+            _("nothing: a rejected file adds no figures", lang)
+    return changes.summary(result.change_counts, lang)
+
+
+def change_lines(result: FileResult, lang: str, dry_run: bool = False) -> list[str]:
     """What a file changes in the published figures: the counts, then each figure it replaces,
-    withdraws or holds for review."""
-    if not any(result.change_counts.values()) or result.status == "rejected":
+    withdraws or holds for review; for a rejected file, that it changes nothing."""
+    if result.status == "rejected":
+        return ["  " + _("CHANGES: {summary}", lang, summary=changes_summary(result, dry_run, lang))]
+    if not any(result.change_counts.values()):
         return []
     counts = result.change_counts
-    lines = ["  " + _("CHANGES: {summary}", lang, summary=changes.summary(counts, lang))]
+    lines = ["  " + _("CHANGES: {summary}", lang, summary=changes_summary(result, dry_run, lang))]
     for c in result.changes[:SHOWN_CHANGES]:
         lines.append("    " + changes.located(c, lang))
     if len(result.changes) > SHOWN_CHANGES:
@@ -133,8 +147,8 @@ def report_json(results: list[FileResult], dry_run: bool, lang: str | None = Non
          "duration_s": round(r.duration_s, 3),
          "regions": list(r.regions), "partners": list(r.partners),
          "changes": {"counts": r.change_counts,
-                     "summary_nl": changes.summary(r.change_counts, "nl"),
-                     "summary_en": changes.summary(r.change_counts, "en"),
+                     "summary_nl": changes_summary(r, dry_run, "nl"),
+                     "summary_en": changes_summary(r, dry_run, "en"),
                      "figures": [{"row": c.source_row, "region": c.region,
                                   "indicator": c.indicator, "period": c.period.isoformat(),
                                   "partner": c.partner, "sector": c.sector,

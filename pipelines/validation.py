@@ -70,7 +70,9 @@ class Checked:
     warnings: list[RowError] = field(default_factory=list)
     error_count: int = 0
     rows_accepted: int = 0          # rows (records of an extract) without any error
-    rows_rejected: int = 0          # rows with at least one error; an unreadable file is one
+    rows_rejected: int = 0          # rows with at least one error: rows accepted + rejected are
+                                    # the rows checked (none in a file that could not be read,
+                                    # whose errors are the file's, with no row)
     staged: bool = True
     regions: tuple[str, ...] = ()   # the regions and partners its valid figures are for
     partners: tuple[str, ...] = ()
@@ -123,15 +125,16 @@ def closest_names_function(con: duckdb.DuckDBPyConnection):
 
 def check(con: duckdb.DuckDBPyConnection, path: Path, submission_id: str,
           sheet: str | None = None, content: Content | None = None,
-          approve_warnings: bool = False) -> Checked:
+          approve_warnings: bool = False, received_at: dt.datetime | None = None) -> Checked:
     """Stage `path`, run the rules on it and compare its figures with the published ones;
     `prepare` must have run on `con`. The intake relations of the file before are replaced
-    (`release` drops them when all files are done)."""
+    (`release` drops them when all files are done). `received_at`: the file's moment, at which
+    a steward may have decided on its flagged figures (ingest --approve-warnings)."""
     try:
         kind, counted = staging.stage(con, path, submission_id, sheet, content)
     except staging.Unreadable as err:
-        return Checked(errors=err.errors, error_count=len(err.errors), rows_rejected=1,
-                       staged=False, kind="registry" if staging.is_extract(path) else "submission")
+        return Checked(errors=err.errors, error_count=len(err.errors), staged=False,
+                       kind="registry" if staging.is_extract(path) else "submission")
     if not counted:   # a clean extract's records are counted already (pipelines/extract_pass.py)
         for name in ("cells", "cell_rules", "checked_rows", "duplicates", "checked", "groups"):
             statements.run(con, name)
@@ -143,7 +146,8 @@ def check(con: duckdb.DuckDBPyConnection, path: Path, submission_id: str,
     errors, count = reasons(con) if rejected else ([], 0)
     warnings = plausibility_warnings(con)
     statements.run(con, "changes", {"submission_id": submission_id,
-                                    "approve_warnings": approve_warnings})
+                                    "approve_warnings": approve_warnings,
+                                    "received_at": received_at})
     warnings = sorted(warnings + withdrawn_nothing(con), key=lambda w: w.row or 0)
     return Checked(kind, errors, warnings, count, int(accepted),
                    int(rejected), regions=distinct(con, "region"),

@@ -322,24 +322,39 @@ DECIDED = {"approved": N_("approved and published"), "rejected": N_("rejected")}
 def cmd_review(args: argparse.Namespace) -> None:
     from core import changes
     from pipelines import review, runs
+    from pipelines.ingest import OutdatedWarehouse
     from pipelines.warehouse import WarehouseBusy
 
     path, lang = existing_warehouse(args.warehouse), args.lang
     if args.action == "list":
-        queue = review.waiting_in(path, args.region)
-        print(_("Waiting for review: {n}", lang, n=fmt_number(len(queue), lang)))
-        for h in queue:
+        try:
+            queue = review.waiting_in(path, args.region)
+        except OutdatedWarehouse as err:
+            sys.exit(str(err))
+        open_ = [h for h in queue if not h.overtaken]
+        print(_("Waiting for review: {n}", lang, n=fmt_number(len(open_), lang)))
+        for h in open_:
             print(_("{id}  {file} row {row}: {change}", lang, id=h.id, file=h.file_name,
                     row=h.change.source_row,
                     change=changes.line(h.change, lang)))
             print("    " + (h.reason_nl if lang == "nl" else h.reason_en))
+        overtaken = [h for h in queue if h.overtaken]
+        if overtaken:
+            print(_("Overtaken by a later file, no decision possible: {n}", lang,
+                    n=fmt_number(len(overtaken), lang)))
+        for h in overtaken:
+            c = h.change
+            print(_("{id}  {file} row {row}: {figure}: {conflict}", lang, id=h.id, file=h.file_name,
+                    row=c.source_row, conflict=h.conflict(lang),
+                    figure=changes.figure_label(c.region, c.indicator, c.period, c.partner, c.sector,
+                                                lang)))
         return
     if not args.ids:
         sys.exit(_("Name the ids from `regiomonitor review list`, or `all`.", lang))
     decision = "approved" if args.action == "approve" else "rejected"
     try:
         decided = review.decide(path, args.ids, decision, runs.steward(), args.reason or "")
-    except (review.ReviewError, WarehouseBusy) as err:   # busy: nothing changed, try again
+    except (review.ReviewError, OutdatedWarehouse, WarehouseBusy) as err:   # nothing changed
         sys.exit(str(err))
     word = _(DECIDED[decision], lang)
     for h in decided:

@@ -278,7 +278,8 @@ create table held_figure (
 );
 
 -- A steward's decision on a held figure, with who, when and why. Carried from one build to
--- the next (pipelines/warehouse.HISTORY_TABLES), so a rebuild applies the same decisions.
+-- the next (pipelines/warehouse.HISTORY_TABLES), so a rebuild applies the same decisions, in
+-- the order they were made (pipelines/decisions.py).
 create table review_decision (
     submission_id varchar not null,
     source_row integer not null,
@@ -286,6 +287,10 @@ create table review_decision (
     steward varchar not null,
     reason varchar not null,
     decided_at timestamp not null,
+    -- the publication (id) that published it; null when decided with its file at ingest
+    -- (--approve-warnings). A review's publication adds to "gewijzigd sinds de vorige
+    -- publicatie" instead of replacing it (sql/queries/latest_publication.sql).
+    publication integer,
     primary key (submission_id, source_row)
 );
 

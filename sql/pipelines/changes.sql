@@ -6,8 +6,9 @@
 -- of its records whose status does not count (only those can be left), null when none is.
 -- The preview of `validate` and `ingest`, and what pipelines/submissions.py applies. A
 -- flagged figure (plausibility.sql) is held for review instead, unless $approve_warnings or
--- a steward already decided on it (review_decision: a rebuild replays the decision).
--- Parameters: $submission_id, $approve_warnings.
+-- a steward decided on it with the file (review_decision at its moment $received_at: ingest
+-- --approve-warnings). A decision taken later is replayed later, where it was made
+-- (pipelines/decisions.py). Parameters: $submission_id, $approve_warnings, $received_at.
 create or replace temp table intake_change as
 with compared as (
     select
@@ -17,7 +18,7 @@ with compared as (
         n.withdraw,
         n.note,
         case when f.source_row is null then null
-             when d.decision is not null then d.decision
+             when d.decided_at <= $received_at then d.decision
              when $approve_warnings then 'approved'
              else 'waiting' end as review
     from incoming as n

@@ -1,14 +1,18 @@
 -- Whether a served warehouse has what this code adds to and publishes with
 -- (pipelines/ingest.py check_schema): the typed run records (run_file), the table macros the
 -- metric tables are computed with (sql/views/15_provisional.sql, 20_ranking.sql, 60_national.sql),
--- and the views issue 23 added (v_counted_months, v_partner_delivery, and the registry counts in
--- force after an extract's re-delivery, sql/views/50_registry_gemeenten.sql). A file from before
--- any of them needs one `refresh`, which rebuilds it and keeps its history.
+-- the views issue 23 added (v_counted_months, v_partner_delivery, and the registry counts in
+-- force after an extract's re-delivery, sql/views/50_registry_gemeenten.sql; the review queue's
+-- v_held, sql/views/70_review.sql) and the publication of each review decision
+-- (review_decision.publication). A file from before any of them needs one `refresh`, which
+-- rebuilds it and keeps its history.
 select
     (select count(*) from duckdb_tables() where table_name = 'run_file') = 1
     and (select count(distinct function_name) from duckdb_functions()
          where function_name in ('ranking_of', 'national_of', 'late_partners_of', 'late_counts_of')
              and function_type = 'table_macro') = 4
     and (select count(*) from duckdb_views()
-         where view_name in ('v_counted_months', 'v_partner_delivery', 'v_registry_count_in_force'))
-        = 3 as current
+         where view_name in ('v_counted_months', 'v_partner_delivery', 'v_registry_count_in_force',
+                             'v_held')) = 4
+    and (select count(*) from duckdb_columns()
+         where table_name = 'review_decision' and column_name = 'publication') = 1 as current

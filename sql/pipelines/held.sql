@@ -11,7 +11,7 @@ where review is not null;
 -- rebuild approves them again. Parameters also: $steward, $decided_at.
 insert into review_decision
 select $submission_id, c.source_row, 'approved', $steward,
-       'ingest --approve-warnings', $decided_at
+       'ingest --approve-warnings', $decided_at, null as publication
 from intake_change as c
 where c.review = 'approved'
     and not exists (select 1 from review_decision as d
