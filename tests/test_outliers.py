@@ -9,6 +9,7 @@ at least 3 other figures; limit = ⌊max(m + k·σ, r·m, m + d)⌋, held when v
 """
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import duckdb
@@ -19,6 +20,7 @@ from core.sql_files import query_text
 from pipelines import ingest, reference, review
 from pipelines.loading import FileResult
 from tests.helpers import query, write_csv
+from tests.page_sweep import page, post
 
 MONTHS_2006 = [f"2006-{m:02d}" for m in range(1, 13)]
 # ROC's stages in AM10 for zorg, twelve months: sorted 6 7 8 8 9 9 9 9 10 10 11 12, median 9.
@@ -137,15 +139,32 @@ def test_the_parameters_are_the_reference_files(roc_2006, tmp_path):
     assert warning.reason_en.startswith("unusually high: more than 27, the limit for the series")
 
 
+def test_a_warehouse_from_before_the_outlier_tables_is_refreshed_first(published, tmp_path):
+    with duckdb.connect(str(published)) as con:   # as a refresh before this rule left it
+        con.execute("drop table outlier_level")
+    path = write_csv(tmp_path / "inbox" / "x.csv", ["AM10;stages;2006-03;5;roc;zorg;"])
+    for run in (ingest.validate_files, ingest.ingest_files):
+        with pytest.raises(ingest.OutdatedWarehouse, match="regiomonitor refresh"):
+            run(published, [path])
+
+
 def test_methode_reads_the_parameters_from_the_same_tables(roc_2006):
     from dashboard import methode_outliers
 
     with duckdb.connect(str(roc_2006), read_only=True) as con:
         rules = con.execute(query_text("outlier_rules")).df()
         levels = con.execute(query_text("outlier_levels")).df()
-    assert rules[["unit", "min_history", "mad_multiplier", "median_ratio", "min_excess"]].values.tolist() == [
-        ["aantal", 3, 5.0, 5.0, 10.0], ["euro", 3, 5.0, 5.0, 1000.0]]
-    text = str(methode_outliers.section(rules, levels, "nl"))
-    assert "5 × 1,4826 × MAD" in text and "5 × m" in text and "m + 10" in text and "m + € 1.000" in text
-    assert "minder dan 3 andere cijfers" in text
-    assert "regio · partner · sector" in text and "soort partner" in text
+    assert [methode_outliers.limit(r, "nl") for r in rules.itertuples()] == [
+        "m + 5 × 1,4826 × MAD; 5 × m; m + 10", "m + 5 × 1,4826 × MAD; 5 × m; m + €\u00a01.000"]
+    assert [methode_outliers.group(level, "nl") for _i, level in levels.iterrows()] == [
+        "regio · partner · sector", "regio · partner", "regio · sector", "regio", "soort partner"]
+    text = str(methode_outliers.section(rules, levels, "en", {"aantal": "count", "euro": "euro"}))
+    assert "m + 5 × 1.4826 × MAD; 5 × m; m + 10" in text and "Other figures needed" in text
+
+
+@pytest.mark.slow   # the demo warehouse served by gunicorn
+def test_the_served_methode_page_shows_the_rule(served_app):
+    status, body = post(served_app, page("/methode", "?lang=nl"))
+    text = json.dumps(json.loads(body), ensure_ascii=False)
+    assert status == 200
+    assert "Uitschieters ter controle" in text and "m + 5 × 1,4826 × MAD; 5 × m; m + 10" in text
