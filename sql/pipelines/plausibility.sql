@@ -22,7 +22,8 @@
 -- A figure equal to the published one changes nothing and is not judged again (an approved
 -- outlier delivered once more stays published). A file that shifts a whole series at once
 -- shifts its median too: the rule finds spikes, not a changed unit.
--- Reads `incoming` (incoming.sql), observation, partner, indicator.
+-- Reads `incoming` (incoming.sql), observation, partner, partner_kind, indicator,
+-- outlier_rule, outlier_level.
 create or replace temp table intake_flagged as
 with history as (
     select o.region, o.indicator, o.partner, o.sector, o.value::double as value
@@ -32,97 +33,69 @@ with history as (
     union all
     select region, indicator, partner, sector, value from incoming where not withdraw
 ),
+-- each new or changed figure under the key of every level ('*' where the level pools a column)
 judged as (
-    select n.region, n.indicator, n.period, n.partner, n.sector, n.source_row, n.value
+    select n.region, n.indicator, n.period, n.partner, n.sector, n.source_row, n.value,
+           l.code as level, l.position,
+           if(l.by_region, n.region, '*') as key_region,
+           if(l.by_partner, n.partner, '*') as key_partner,
+           if(l.by_sector, n.sector, '*') as key_sector,
+           if(l.by_partner_kind, p.kind, '*') as key_kind
     from incoming as n
+    join partner as p on p.code = n.partner
+    cross join outlier_level as l
     left join observation as o using (region, indicator, period, partner, sector)
     where not n.withdraw and o.value is distinct from n.value
 ),
-series as (
-    select h.region, h.indicator, h.partner, h.sector, p.kind, count(*) as figures
-    from history as h
+-- each series of the history with its figures, under the key of every level
+keyed as (
+    select h.indicator, h.figures, l.code as level,
+           if(l.by_region, h.region, '*') as key_region,
+           if(l.by_partner, h.partner, '*') as key_partner,
+           if(l.by_sector, h.sector, '*') as key_sector,
+           if(l.by_partner_kind, p.kind, '*') as key_kind
+    from (select region, indicator, partner, sector, list(value) as figures
+          from history group by all) as h
     join partner as p on p.code = h.partner
-    group by all
-),
--- every series under the key of each level ('*' where the level pools a column); the levels
--- are decided per series, whose figures all have the same history
-series_key as (
-    select s.region, s.indicator, s.partner, s.sector, s.kind, s.figures,
-           l.code as level, l.position,
-           if(l.by_region, s.region, '*') as key_region,
-           if(l.by_partner, s.partner, '*') as key_partner,
-           if(l.by_sector, s.sector, '*') as key_sector,
-           if(l.by_partner_kind, s.kind, '*') as key_kind
-    from series as s
     cross join outlier_level as l
 ),
-group_size as (
-    select level, key_region, indicator, key_partner, key_sector, key_kind,
-           sum(figures) as figures
-    from series_key
-    group by all
-),
--- the level each judged series is judged at: the first with at least min_history figures
--- besides the one judged
-chosen as (
-    select k.region, k.indicator, k.partner, k.sector, arg_min(k.level, k.position) as level
-    from series_key as k
-    semi join judged using (region, indicator, partner, sector)
-    join group_size as g
-        using (level, key_region, indicator, key_partner, key_sector, key_kind)
-    join indicator as i on i.code = k.indicator
-    join outlier_rule as r on r.unit = i.unit
-    where g.figures - 1 >= r.min_history
-    group by all
-),
-chosen_key as (
-    select k.* from series_key as k join chosen using (region, indicator, partner, sector, level)
-),
--- every series that a chosen group pools, so its figures count in that group's median
-member as (
-    select k.region, k.indicator, k.partner, k.sector, k.level,
-           k.key_region, k.key_partner, k.key_sector, k.key_kind
-    from series_key as k
-    semi join chosen_key
-        using (level, key_region, indicator, key_partner, key_sector, key_kind)
-),
+-- the median and MAD of each group a judged figure belongs to, its series' figures pooled
 usual as (
-    select m.level, m.key_region, m.indicator, m.key_partner, m.key_sector, m.key_kind,
-           median(h.value) as median, mad(h.value) as mad, count(*) - 1 as others
-    from member as m
-    join history as h using (region, indicator, partner, sector)
-    group by all
+    select level, indicator, key_region, key_partner, key_sector, key_kind,
+           list_aggregate(pooled, 'median') as median, list_aggregate(pooled, 'mad') as mad,
+           len(pooled) - 1 as others
+    from (select level, indicator, key_region, key_partner, key_sector, key_kind,
+                 flatten(list(figures)) as pooled
+          from keyed
+          semi join judged using (level, indicator, key_region, key_partner, key_sector, key_kind)
+          group by all)
 ),
+-- each figure against the first level whose group has min_history other figures
 judged_against as (
-    select j.*, i.unit, l.code as level, l.label_nl, l.label_en, k.key_region, k.key_partner,
-           k.key_sector, k.key_kind, u.median, u.mad, u.others,
+    select j.*, u.median, u.mad, u.others, i.unit,
            floor(greatest(u.median + r.mad_multiplier * 1.4826 * u.mad,
                           r.median_ratio * u.median,
                           u.median + r.min_excess)) as limit_value
     from judged as j
-    join chosen_key as k using (region, indicator, partner, sector)
-    join usual as u using (level, key_region, indicator, key_partner, key_sector, key_kind)
-    join outlier_level as l on l.code = k.level
+    join usual as u using (level, indicator, key_region, key_partner, key_sector, key_kind)
     join indicator as i on i.code = j.indicator
     join outlier_rule as r on r.unit = i.unit
+    where u.others >= r.min_history
+    qualify row_number() over (partition by j.region, j.indicator, j.period, j.partner, j.sector
+                               order by j.position) = 1
 ),
--- the group as a warning names it: 'AM10 · stages · ROC Rivor · zorg'
-named as (
-    select a.*,
-           concat_ws(' · ', nullif(a.key_region, '*'), a.indicator, p.name_nl,
-                     nullif(a.key_sector, '*'), k.label_nl) as key_nl,
-           concat_ws(' · ', nullif(a.key_region, '*'), a.indicator, p.name_en,
-                     nullif(a.key_sector, '*'), k.label_en) as key_en
+-- the group as a warning names it: 'AM10 · stages · ROC (beroepsonderwijs) · zorg'
+final as (
+    select a.region, a.indicator, a.period, a.partner, a.sector, a.source_row, a.value, a.unit,
+           a.level, a.median, a.mad, a.others, a.limit_value,
+           replace(l.label_nl, '{key}', concat_ws(' · ', nullif(a.key_region, '*'), a.indicator,
+                   p.name_nl, nullif(a.key_sector, '*'), k.label_nl)) as group_nl,
+           replace(l.label_en, '{key}', concat_ws(' · ', nullif(a.key_region, '*'), a.indicator,
+                   p.name_en, nullif(a.key_sector, '*'), k.label_en)) as group_en
     from judged_against as a
+    join outlier_level as l on l.code = a.level
     left join partner as p on p.code = a.key_partner
     left join partner_kind as k on k.code = a.key_kind
     where a.value > a.limit_value
-),
-final as (
-    select region, indicator, period, partner, sector, source_row, value, unit, level,
-           median, mad, others, limit_value,
-           replace(label_nl, '{key}', key_nl) as group_nl,
-           replace(label_en, '{key}', key_en) as group_en
-    from named
 )
 select * from final;
