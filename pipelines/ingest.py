@@ -88,6 +88,8 @@ def validate_files(served: Path | None, files: list[Path], options: Options = Op
                                path=scratch) as con:
             if fresh:
                 reference.load_reference(con)
+            else:   # the rules read tables an old file lacks (outlier_rule): refresh first
+                check_schema(con, served)
             return loading.load_files(con, files, False, runs.steward(), runs.now(),
                                       accept_valid_rows=options.accept_valid_rows,
                                       sheet=options.sheet,

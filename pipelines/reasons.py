@@ -42,7 +42,8 @@ def fill(text: str, args: tuple[object, ...]) -> str:
 
 
 def reason(code: str, *args: object, row: int | None = None, column: str | None = None,
-           value: str | None = None) -> RowError:
-    """The reason `code` as a RowError, its wording filled with `args`."""
+           value: str | None = None, args_en: tuple[object, ...] | None = None) -> RowError:
+    """The reason `code` as a RowError, its wording filled with `args`; the English one with
+    `args_en` when they differ (numbers written the English way)."""
     nl, en = templates()[code]
-    return RowError(row, column, value, fill(nl, args), fill(en, args))
+    return RowError(row, column, value, fill(nl, args), fill(en, args if args_en is None else args_en))

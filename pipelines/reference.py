@@ -30,6 +30,8 @@ REFERENCE_TABLES: list[tuple[str, str]] = [
     ("programme", "programmes.csv"),
     ("signatory", "signatories.csv"),
     ("status", "statuses.csv"),
+    ("outlier_rule", "outlier_rules.csv"),
+    ("outlier_level", "outlier_levels.csv"),
     ("gemeente_region", "gemeente_regions.csv"),
     ("province", "provinces.csv"),
     ("reporting_obligation", "obligations.csv"),

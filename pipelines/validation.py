@@ -23,6 +23,7 @@ from pathlib import Path
 import duckdb
 from duckdb.sqltypes import VARCHAR
 
+from core.formats import fmt_amount, fmt_number
 from core.settings import REFERENCE_DIR
 from core.vocabulary import CHANGE_KINDS, EXAMPLE_NOTE, INTAKE_COLUMNS_CSV
 from pipelines import staging, statements
@@ -198,15 +199,25 @@ def reasons(con: duckdb.DuckDBPyConnection) -> tuple[list[RowError], int]:
 
 
 def plausibility_warnings(con: duckdb.DuckDBPyConnection) -> list[RowError]:
-    """Figures ten times the usual level of their region, indicator and partner: held for a
-    steward's review (changes.sql), never a rejection."""
+    """Figures far above their own series (sql/pipelines/plausibility.sql): held for a
+    steward's review (changes.sql), never a rejection. The warning names the series (or the
+    group it fell back to), its median and the limit, in each language's numbers."""
     statements.run(con, "plausibility")
-    rows = con.execute("select source_row, value, usual_value, plausibility_factor "
-                       "from intake_flagged order by source_row").fetchall()
+    rows = con.execute("select source_row, value, unit, limit_value, group_nl, group_en, median, "
+                       "others + 1 from intake_flagged order by source_row").fetchall()
     column = column_name(con) if rows else None
-    return [reason("implausible", factor, f"{float(usual):g}", row=row, column=column,
-                   value=f"{value:g}")
-            for row, value, usual, factor in rows]
+    return [reason("implausible", *outlier_args(limit, group_nl, median, figures, unit, "nl"),
+                   args_en=outlier_args(limit, group_en, median, figures, unit, "en"),
+                   row=row, column=column, value=f"{value:g}")
+            for row, value, unit, limit, group_nl, group_en, median, figures in rows]
+
+
+def outlier_args(limit: float, group: str, median: float, figures: int, unit: str,
+                 lang: str) -> tuple[str, str, str, str]:
+    """The implausible reason's {1}–{4}: the limit, the group, its median, its figures."""
+    shown_median = (fmt_amount(median, unit, lang) if unit == "euro" or float(median).is_integer()
+                    else fmt_number(median, lang, 1))
+    return fmt_amount(limit, unit, lang), group, shown_median, fmt_number(figures, lang)
 
 
 def column_name(con: duckdb.DuckDBPyConnection) -> str | None:

@@ -147,6 +147,35 @@ create table status (
     check (code <> 'on_track' or min_ratio = 1)
 );
 
+-- The outlier rule's parameters per unit (data/reference/outlier_rules.csv): a figure above
+-- ⌊max(m + mad_multiplier · 1,4826 · MAD, median_ratio · m, m + min_excess)⌋, m and MAD the
+-- median and median absolute deviation of its series, is held for review; a series with fewer
+-- than min_history other figures is judged against a group (outlier_level).
+-- sql/pipelines/plausibility.sql applies them and the Methode page shows them.
+create table outlier_rule (
+    unit varchar primary key check (unit in ('aantal', 'euro')),
+    min_history integer not null check (min_history >= 1),
+    mad_multiplier double not null check (mad_multiplier > 0),
+    median_ratio double not null check (median_ratio > 1),
+    min_excess double not null check (min_excess >= 0)
+);
+
+-- What a figure is compared with, in order (data/reference/outlier_levels.csv): always its
+-- indicator, and the columns whose by_* is true. Position 1 is the series itself (region,
+-- partner, sector); the next ones are the groups tried when it has too short a history.
+-- label_nl/label_en name the group in the warning, {key} standing for its codes.
+create table outlier_level (
+    code varchar primary key,
+    position integer not null unique check (position >= 1),
+    by_region boolean not null,
+    by_partner boolean not null,
+    by_sector boolean not null,
+    by_partner_kind boolean not null,
+    label_nl varchar not null,
+    label_en varchar not null,
+    check (not (by_partner and by_partner_kind))
+);
+
 -- Who must deliver what, from the covenant and partner registers (data/reference/obligations.csv):
 -- a partner delivers an indicator for a region every month from first_month to last_month.
 -- Where the register is silent the views apply the default rule (sql/views/05_completeness.sql).

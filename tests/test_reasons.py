@@ -31,4 +31,4 @@ def test_every_reason_given_is_in_the_table_and_every_one_in_the_table_is_given(
 def test_every_reason_has_dutch_and_english_with_the_same_placeholders():
     for code, (nl, en) in templates().items():
         assert nl and en and nl != en, code
-        assert set(re.findall(r"\{\w+\}", nl + en)) <= {"{1}", "{2}"}, code
+        assert set(re.findall(r"\{\w+\}", nl + en)) <= {"{1}", "{2}", "{3}", "{4}"}, code

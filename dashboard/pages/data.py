@@ -48,7 +48,7 @@ REASON_LISTS = {
     "rejected": ("data_rejected", N_("Rejected rows"), N_("Every rejected row with its reason"),
                  N_("There are no rejected rows.")),
     "warnings": ("data_warnings", N_("Warnings"),
-                 N_("Loaded rows that stand out (e.g. ten times the usual level)"),
+                 N_("Loaded rows that stand out (e.g. far above their own series; see Method)"),
                  N_("There are no warnings.")),
 }
 

@@ -18,6 +18,7 @@ from core.settings import STEWARD_CONTACT
 from core.texts import N_, _, language
 from core.vocabulary import STATUS_SYMBOLS
 from dashboard import components, response_cache, shell, warehouse
+from dashboard.methode_outliers import outliers
 from dashboard.status_style import STATUS_COLOURS
 
 dash.register_page(__name__, path="/methode", title=components.page_title(N_("Method")),
@@ -339,6 +340,7 @@ def layout(lang: str | None = None, **_ignored: str) -> html.Div:
         formulas(lang),
         statuses(lang),
         provisional(lang),
+        outliers(lang, UNITS),
         revisions(lang),
         sources(lang),
         frame(lang),

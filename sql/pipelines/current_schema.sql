@@ -4,10 +4,12 @@
 -- the views issue 23 added (v_counted_months, v_partner_delivery, and the registry counts in
 -- force after an extract's re-delivery, sql/views/50_registry_gemeenten.sql; the review queue's
 -- v_held, sql/views/70_review.sql) and the publication of each review decision
--- (review_decision.publication). A file from before any of them needs one `refresh`, which
+-- (review_decision.publication), and the outlier rule's parameters (outlier_rule,
+-- outlier_level: plausibility.sql). A file from before any of them needs one `refresh`, which
 -- rebuilds it and keeps its history.
 select
-    (select count(*) from duckdb_tables() where table_name = 'run_file') = 1
+    (select count(*) from duckdb_tables()
+     where table_name in ('run_file', 'outlier_rule', 'outlier_level')) = 3
     and (select count(distinct function_name) from duckdb_functions()
          where function_name in ('ranking_of', 'national_of', 'late_partners_of', 'late_counts_of')
              and function_type = 'table_macro') = 4

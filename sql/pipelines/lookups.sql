@@ -6,14 +6,13 @@
 
 -- The settings of the rules: the months every input must fall in (the programmes' span, and
 -- never the future), the longest cell that can hold a code or a figure (longer is pasted text
--- or an attack), how far above a region's usual level a figure is implausible, and the note
--- that marks the template's example row (never a real figure).
+-- or an attack) and the note that marks the template's example row (never a real figure).
+-- How far above its series a figure is implausible: outlier_rule (plausibility.sql).
 create or replace temp table intake_setting as
 select date_trunc('month', min(start_date))::date as first_month,
        least(date_trunc('month', max(end_date)), date_trunc('month', $today::date))::date
            as last_month,
        1000 as max_cell_chars,
-       10 as plausibility_factor,
        name_key($example_note) as example_note
 from programme;
 

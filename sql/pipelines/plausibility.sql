@@ -1,20 +1,101 @@
--- Figures far above a region's usual monthly level for that indicator and partner, for every
--- kind of input: held for a steward's review (pipelines/review.py), never published unseen.
--- "Usual" is the median of at least 3 months already in the warehouse; "far above" is
--- intake_setting.plausibility_factor times it. Reads `incoming` (incoming.sql).
+-- Figures far above what their own series usually is, for every kind of input: held for a
+-- steward's review (changes.sql, pipelines/review.py), never published unseen (issue 23: a
+-- spike of 250 in a series whose median is 9 loaded because it was compared with the
+-- partner's monthly total, 28).
+--
+-- A figure's series is its region × indicator × partner × sector; its history is every
+-- figure of the series as it would stand after this file: the published ones, with this
+-- file's figures in their place (a withdrawal removes one). So a late month, a correction
+-- and a whole year delivered in one file are judged alike. With the parameters of the
+-- indicator's unit (outlier_rule, data/reference/outlier_rules.csv):
+--     m     = median of the history
+--     MAD   = median of |x − m| over the history;  σ = 1,4826 · MAD (σ of normal data)
+--     limit = ⌊max(m + k · σ, r · m, m + d)⌋       flagged when value > limit
+-- k = mad_multiplier: robust standard deviations above the median (Hampel's filter);
+-- r = median_ratio: never less than r × m, for a steady series whose MAD is about 0;
+-- d = min_excess: never less than d above m, so that 3 in a series of 1s is no outlier.
+-- The history counts the figure itself, as Hampel's window does: one value moves a median
+-- and a MAD little. A series with fewer than min_history other figures is judged against the
+-- first group of outlier_level (data/reference/outlier_levels.csv, by position) that has
+-- enough: the same indicator, with the columns its by_* flags keep, every figure of the
+-- group pooled. When none has enough, the figure is not judged.
+-- A figure equal to the published one changes nothing and is not judged again (an approved
+-- outlier delivered once more stays published). A file that shifts a whole series at once
+-- shifts its median too: the rule finds spikes, not a changed unit.
+-- Reads `incoming` (incoming.sql), observation, partner, partner_kind, indicator,
+-- outlier_rule, outlier_level.
 create or replace temp table intake_flagged as
-with usual as (
-    select region, indicator, partner, median(value) as usual_value, count(*) as months
-    from (select region, indicator, partner, period, sum(value) as value
-          from observation group by all)
-    group by all
+with history as (
+    select o.region, o.indicator, o.partner, o.sector, o.value::double as value
+    from observation as o
+    anti join incoming as n using (region, indicator, period, partner, sector)
+    where o.indicator in (select indicator from incoming)
+    union all
+    select region, indicator, partner, sector, value from incoming where not withdraw
 ),
-final as (
+-- each new or changed figure under the key of every level ('*' where the level pools a column)
+judged as (
     select n.region, n.indicator, n.period, n.partner, n.sector, n.source_row, n.value,
-           u.usual_value, s.plausibility_factor
+           l.code as level, l.position,
+           if(l.by_region, n.region, '*') as key_region,
+           if(l.by_partner, n.partner, '*') as key_partner,
+           if(l.by_sector, n.sector, '*') as key_sector,
+           if(l.by_partner_kind, p.kind, '*') as key_kind
     from incoming as n
-    join usual as u using (region, indicator, partner)
-    cross join intake_setting as s
-    where u.months >= 3 and u.usual_value > 0 and n.value > s.plausibility_factor * u.usual_value
+    join partner as p on p.code = n.partner
+    cross join outlier_level as l
+    left join observation as o using (region, indicator, period, partner, sector)
+    where not n.withdraw and o.value is distinct from n.value
+),
+-- each series of the history with its figures, under the key of every level
+keyed as (
+    select h.indicator, h.figures, l.code as level,
+           if(l.by_region, h.region, '*') as key_region,
+           if(l.by_partner, h.partner, '*') as key_partner,
+           if(l.by_sector, h.sector, '*') as key_sector,
+           if(l.by_partner_kind, p.kind, '*') as key_kind
+    from (select region, indicator, partner, sector, list(value) as figures
+          from history group by all) as h
+    join partner as p on p.code = h.partner
+    cross join outlier_level as l
+),
+-- the median and MAD of each group a judged figure belongs to, its series' figures pooled
+usual as (
+    select level, indicator, key_region, key_partner, key_sector, key_kind,
+           list_aggregate(pooled, 'median') as median, list_aggregate(pooled, 'mad') as mad,
+           len(pooled) - 1 as others
+    from (select level, indicator, key_region, key_partner, key_sector, key_kind,
+                 flatten(list(figures)) as pooled
+          from keyed
+          semi join judged using (level, indicator, key_region, key_partner, key_sector, key_kind)
+          group by all)
+),
+-- each figure against the first level whose group has min_history other figures
+judged_against as (
+    select j.*, u.median, u.mad, u.others, i.unit,
+           floor(greatest(u.median + r.mad_multiplier * 1.4826 * u.mad,
+                          r.median_ratio * u.median,
+                          u.median + r.min_excess)) as limit_value
+    from judged as j
+    join usual as u using (level, indicator, key_region, key_partner, key_sector, key_kind)
+    join indicator as i on i.code = j.indicator
+    join outlier_rule as r on r.unit = i.unit
+    where u.others >= r.min_history
+    qualify row_number() over (partition by j.region, j.indicator, j.period, j.partner, j.sector
+                               order by j.position) = 1
+),
+-- the group as a warning names it: 'AM10 · stages · ROC (beroepsonderwijs) · zorg'
+final as (
+    select a.region, a.indicator, a.period, a.partner, a.sector, a.source_row, a.value, a.unit,
+           a.level, a.median, a.mad, a.others, a.limit_value,
+           replace(l.label_nl, '{key}', concat_ws(' · ', nullif(a.key_region, '*'), a.indicator,
+                   p.name_nl, nullif(a.key_sector, '*'), k.label_nl)) as group_nl,
+           replace(l.label_en, '{key}', concat_ws(' · ', nullif(a.key_region, '*'), a.indicator,
+                   p.name_en, nullif(a.key_sector, '*'), k.label_en)) as group_en
+    from judged_against as a
+    join outlier_level as l on l.code = a.level
+    left join partner as p on p.code = a.key_partner
+    left join partner_kind as k on k.code = a.key_kind
+    where a.value > a.limit_value
 )
 select * from final;
