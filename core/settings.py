@@ -150,6 +150,15 @@ def limits() -> Limits:
         settle_seconds=_env_number("REGIOMONITOR_SETTLE_SECONDS", 2),
     )
 
+
+def max_spill_bytes() -> int:
+    """What a build may write to DuckDB's temporary folder (`<staging file>.tmp`, beside the
+    warehouse) when a query does not fit in memory: REGIOMONITOR_MAX_SPILL_MB, default 2 GB,
+    the largest registry extract. DuckDB's own default is 90 % of the free disk, which no
+    estimate can count on; bounded, pipelines/disk.py counts it before a build starts."""
+    return int(_env_number("REGIOMONITOR_MAX_SPILL_MB", 2048) * 1024 * 1024)
+
+
 # What a form sends around its file (field names, boundaries, the CSRF token) is a few KB.
 FORM_ROOM_BYTES = 64 * 1024
 
