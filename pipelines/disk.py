@@ -19,7 +19,7 @@ the same disk, until it is published:
   they accept, so the largest input counts once more.
 
 Measured peaks (statvfs every millisecond, tmpfs): a demo refresh over a 21,0 MB warehouse
-used 29,0 MB beyond it, an ingest of one row 33,2 MB; the estimate says 45,4 MB and 45,4 MB.
+used 29,0 MB beyond it, an ingest of one row 33,2 MB; the estimate says 47,8 MB and 45,4 MB.
 
 Whatever the estimate, the disk can still fill (another process, a registry extract that
 spills more): any ENOSPC or EDQUOT, as an OSError or in a DuckDB error's text, becomes one
@@ -125,12 +125,12 @@ def is_full(err: BaseException | None) -> bool:
     return False
 
 
-def full_while(phase: str, warehouse: Path) -> DiskFull:
-    """The one line for a disk that filled during a build: what it was doing, and that the
-    served warehouse and the inbox are as they were."""
+def full_while(phase: str, warehouse: Path, staging: Path) -> DiskFull:
+    """The one line for a disk that filled during a build of `staging`: what it was doing, and
+    that the served warehouse and the inbox are as they were."""
     return DiskFull(str(said(
         "Disk full in {folder} while {phase}; the served warehouse {warehouse} and the inbox are "
-        "unchanged. Make room and run it again.", folder=folder_of(warehouse),
+        "unchanged. Make room and run it again.", folder=staging.parent,
         phase=partial(_, phase), warehouse=warehouse)))
 
 

@@ -19,15 +19,13 @@ from core.texts import said  # noqa: E402
 
 
 class MachineErrorsInOneLine(logging.Filter):
-    """Prefect logs a failed task or flow with its traceback; a reason outside the program (a
-    full disk, a read-only inbox: recovery.CannotRun) is said in one line instead, which the
-    command repeats as its last."""
+    """Prefect logs a failed task or flow with its traceback, then its state; a reason outside
+    the program (a full disk, a read-only inbox: recovery.CannotRun) is said by the state alone,
+    in one line, which the command repeats as its last."""
 
     def filter(self, record: logging.LogRecord) -> bool:
         error = record.exc_info[1] if record.exc_info else None
-        if isinstance(error, recovery.CannotRun) or disk.is_full(error):
-            record.exc_info, record.exc_text = None, None
-        return True
+        return not (isinstance(error, recovery.CannotRun) or disk.is_full(error))
 
 
 for _logger in ("prefect.flow_runs", "prefect.task_runs"):

@@ -165,7 +165,7 @@ def staging(warehouse: Path, fresh: bool = False, publish_on_exit: bool = True,
                 os.replace(finished, warehouse)
     except Exception as err:
         if disk.is_full(err) and not isinstance(err, disk.DiskFull):
-            raise disk.full_while(phase, warehouse) from err
+            raise disk.full_while(phase, warehouse, path) from err
         raise
     finally:
         if con is not None:
