@@ -125,6 +125,21 @@ def is_full(err: BaseException | None) -> bool:
     return False
 
 
+def said_in_one_line(err: BaseException, phase: str, warehouse: Path, staging: Path) -> DiskFull | None:
+    """What a build that failed on `err` says instead of a traceback: a full disk, or more spill
+    than REGIOMONITOR_MAX_SPILL_MB allows; None for any other error."""
+    if isinstance(err, DiskFull):
+        return None   # said already
+    if is_full(err):
+        return full_while(phase, warehouse, staging)
+    if isinstance(err, duckdb.OutOfMemoryException) and "max_temp_directory_size" in str(err):
+        return DiskFull(str(said(
+            "The build needed more temporary space than REGIOMONITOR_MAX_SPILL_MB allows ({limit}); "
+            "nothing was changed. Raise it if the disk has room.",
+            limit=partial(fmt_size, max_spill_bytes()))))
+    return None
+
+
 def full_while(phase: str, warehouse: Path, staging: Path) -> DiskFull:
     """The one line for a disk that filled during a build of `staging`: what it was doing, and
     that the served warehouse and the inbox are as they were."""

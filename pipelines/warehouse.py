@@ -164,8 +164,9 @@ def staging(warehouse: Path, fresh: bool = False, publish_on_exit: bool = True,
                         "run it again. / Een andere load publiceerde intussen; draai opnieuw.")
                 os.replace(finished, warehouse)
     except Exception as err:
-        if disk.is_full(err) and not isinstance(err, disk.DiskFull):
-            raise disk.full_while(phase, warehouse, path) from err
+        instead = disk.said_in_one_line(err, phase, warehouse, path)
+        if instead:
+            raise instead from err
         raise
     finally:
         if con is not None:

@@ -16,6 +16,7 @@ import threading
 import time
 from pathlib import Path
 
+import duckdb
 import pytest
 
 from benchmarks import serving
@@ -91,11 +92,25 @@ def test_the_estimate_counts_the_new_file_wal_spill_and_staging(tmp_path, monkey
     assert disk.estimate(tmp_path / "none.duckdb").new_file == int(1.4 * 16 * MIB)
 
 
+def test_the_refusal_states_the_figures_in_dutch(tmp_path, monkeypatch):
+    """The same sparse files (they take no room) on a disk of 8 MiB."""
+    monkeypatch.setenv("REGIOMONITOR_MAX_SPILL_MB", "2")
+    with tmpfs(tmp_path / "klein", "8m") as small:
+        for name, size in (("w.duckdb", 20 * MIB), ("a.csv", 1 * MIB), ("b.csv", 3 * MIB)):
+            with open(small / name, "wb") as f:
+                f.truncate(size)
+        with pytest.raises(disk.DiskFull) as err:
+            disk.check(small / "w.duckdb", [small / "a.csv", small / "b.csv"])
+    assert str(err.value) == (
+        f"Te weinig schijfruimte in {small}: de opbouw heeft ongeveer 53,0 MB nodig, er is 8,0 MB vrij "
+        "(nieuw bestand 32,0 MB, WAL 16,0 MB, tijdelijke bestanden 2,0 MB, staging 3,0 MB); er is niets "
+        "veranderd.")
+
+
 def test_what_is_a_full_disk():
     assert disk.is_full(OSError(errno.ENOSPC, "No space left on device"))
     assert disk.is_full(OSError(errno.EDQUOT, "Disk quota exceeded"))
     assert not disk.is_full(OSError(errno.EACCES, "Permission denied"))
-    import duckdb
     con = duckdb.connect()
     with pytest.raises(duckdb.Error) as err:   # the kernel's ENOSPC, as DuckDB words it
         con.execute("copy (select range from range(100000)) to '/dev/full' (format csv)")
@@ -167,6 +182,20 @@ def test_enospc_inside_a_build_is_one_disk_full_and_the_served_file_stays(publis
     assert str(err.value).startswith(f"Schijf vol in {published.parent} tijdens het opbouwen van het "
                                      "nieuwe bestand; het gepubliceerde datawarehouse")
     assert "\n" not in str(err.value)
+    assert digest(published) == before and staging_left(published.parent) == []
+
+
+def test_more_spill_than_the_setting_allows_is_one_line(published, monkeypatch):
+    """DuckDB may spill only what the estimate counted (REGIOMONITOR_MAX_SPILL_MB)."""
+    monkeypatch.setenv("REGIOMONITOR_MAX_SPILL_MB", "1")
+    before = digest(published)
+    with pytest.raises(disk.DiskFull) as err:
+        with warehouse.staging(published) as con:
+            con.execute("set memory_limit = '40MB'")
+            con.execute("set threads = 1")
+            con.execute("create table t as select md5(range::varchar) m from range(3000000) order by m")
+    assert str(err.value) == ("De opbouw had meer tijdelijke ruimte nodig dan REGIOMONITOR_MAX_SPILL_MB toestaat "
+                              "(1,0 MB); er is niets veranderd. Verhoog die als de schijf ruimte heeft.")
     assert digest(published) == before and staging_left(published.parent) == []
 
 
