@@ -41,6 +41,7 @@ import duckdb
 from core.formats import fmt_size
 from core.settings import max_spill_bytes
 from core.texts import N_, _, said
+from pipelines import recovery
 from pipelines.recovery import CannotRun
 
 MIB = 1024 * 1024
@@ -93,7 +94,9 @@ def folder_of(warehouse: Path) -> Path:
 
 
 def check(warehouse: Path, inputs: Sequence[Path] = ()) -> Need:
-    """Refuse to start a build the disk has no room for, with the figures."""
+    """Refuse to start a build the disk has no room for, with the figures. What the staging
+    files of dead builds (kill -9) hold is given back first."""
+    recovery.remove_stale_staging(warehouse)
     need, folder = estimate(warehouse, inputs), folder_of(warehouse)
     free = shutil.disk_usage(folder).free
     if free < need.total:

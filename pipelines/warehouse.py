@@ -144,11 +144,12 @@ def staging(warehouse: Path, fresh: bool = False, publish_on_exit: bool = True,
     PublishedMeanwhile and the caller may build again on the new file.
     """
     if publish_on_exit:
-        disk.check(warehouse, inputs)
+        disk.check(warehouse, inputs)   # removes dead builds' staging files first
+    else:
+        recovery.remove_stale_staging(warehouse)
     version = served_version(warehouse)
     path = path or staging_path(warehouse)
     path.parent.mkdir(parents=True, exist_ok=True)
-    recovery.remove_stale_staging(warehouse)
     con, phase = None, disk.BUILDING if fresh else disk.COPYING
     try:
         con = create_staging(warehouse, path) if fresh else copy_to_staging(warehouse, path)

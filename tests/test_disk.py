@@ -12,6 +12,7 @@ import hashlib
 import os
 import re
 import shutil
+import subprocess
 import threading
 import time
 from pathlib import Path
@@ -168,6 +169,19 @@ def test_the_probe_31_mb_free_for_a_29_mb_warehouse_is_refused_before_it_starts(
                                                         "needs about ")
         assert digest(served) == digest(published) and files[0].exists()
         assert staging_left(small) == []
+
+
+def test_room_held_by_a_dead_build_is_given_back_before_the_check(published, tmp_path):
+    files = [write_csv(tmp_path / "inbox" / "a.csv", [GOOD])]
+    need = disk.estimate(published, files)
+    with tmpfs(tmp_path / "klein", room_for(published, need)) as small:
+        served = Path(shutil.copyfile(published, small / "published.duckdb"))
+        dead = subprocess.Popen(["true"])
+        dead.wait()
+        leftover = small / f"published.duckdb.{dead.pid}.0123abcd.new"
+        os.rename(fill(small), leftover)          # a build killed with -9 filled the disk
+        assert [r.status for r in ingest.ingest_files(served, files)] == ["loaded"]
+        assert not leftover.exists() and staging_left(small) == []
 
 
 # ---------------------------------------------------------------- while building
