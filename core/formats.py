@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import math
 
 from babel import Locale, dates, numbers, units
 
@@ -118,6 +119,15 @@ def fmt_timestamp(value: object, lang: str) -> str:
     moment = pd.Timestamp(value)
     moment = moment.tz_localize("UTC") if moment.tzinfo is None else moment
     return dates.format_datetime(moment.to_pydatetime(), "short", tzinfo=TIME_ZONE, locale=_locale(lang))
+
+
+def fmt_duration(seconds: float, lang: str) -> str:
+    """A wait as people say it, never shorter than it is: '45 seconden', '15 minuten' (whole
+    minutes, rounded up, from two minutes on)."""
+    seconds = math.ceil(seconds)
+    if seconds >= 120:
+        seconds = math.ceil(seconds / 60) * 60
+    return dates.format_timedelta(dt.timedelta(seconds=seconds), threshold=2, locale=_locale(lang))
 
 
 def plotly_separators(lang: str) -> str:

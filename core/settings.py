@@ -193,6 +193,15 @@ def limits() -> Limits:
         read_memory_bytes=int(_env_number("REGIOMONITOR_MAX_READ_MEMORY_MB", 1024) * mb),
     )
 
+
+def max_spill_bytes() -> int:
+    """What a build may write to DuckDB's temporary folder (`<staging file>.tmp`, beside the
+    warehouse) when a query does not fit in memory: REGIOMONITOR_MAX_SPILL_MB, default 2 GB,
+    the largest registry extract. DuckDB's own default is 90 % of the free disk, which no
+    estimate can count on; bounded, pipelines/disk.py counts it before a build starts."""
+    return int(_env_number("REGIOMONITOR_MAX_SPILL_MB", 2048) * 1024 * 1024)
+
+
 # What a form sends around its file (field names, boundaries, the CSRF token) is a few KB.
 FORM_ROOM_BYTES = 64 * 1024
 
@@ -211,3 +220,39 @@ STEWARD_CONTACT = os.environ.get("REGIOMONITOR_STEWARD_CONTACT", "beheer@regiomo
 # Page views cached per published warehouse snapshot (dashboard/warehouse.memo); "0" turns the
 # cache off, which `regiomonitor bench` does for its before/after ratio.
 VIEW_CACHE = os.environ.get("REGIOMONITOR_VIEW_CACHE", "1") != "0"
+
+
+@dataclass(frozen=True)
+class LoginThrottle:
+    """How sign-in attempts are slowed down (sql/accounts/login_wait.sql has the formula; issue 25:
+    a limit per address and per worker let 34 of 60 guesses through and then locked the right
+    user out). Counted in the accounts store, which every gunicorn worker shares."""
+
+    # Wrong passwords an account may get before each next try waits: enough for a person who
+    # mistypes, far too few to guess a password of 12 characters or more.
+    free_account: int = 5
+    # Different account names an address may fail on before it waits: an office behind one
+    # address has several people who mistype, one attacker tries many names.
+    free_address: int = 10
+    # The first wait, doubled at every further failure, up to the longest: growing delays, never a
+    # lock that an attacker could use to keep the right user out for good.
+    first_s: float = 2.0
+    longest_s: float = 15 * 60.0
+    # Failures older than a day are forgotten; a successful sign-in forgets the account's.
+    memory_s: float = 24 * 3600.0
+
+
+LOGIN_THROTTLE = LoginThrottle()
+
+# A session not used for this long has ended (sql/accounts/schema.sql, table session): a
+# working day, so that a browser left open overnight asks to sign in again the next morning.
+SESSION_IDLE_HOURS = _env_number("REGIOMONITOR_SESSION_IDLE_HOURS", 12)
+
+
+def trusted_proxies() -> int:
+    """How many proxies in front of the server append to X-Forwarded-For and set
+    X-Forwarded-Proto: REGIOMONITOR_TRUSTED_PROXIES, default 0 (the server is reached directly,
+    and such headers are a visitor's own claim). Behind one TLS proxy set 1: otherwise every
+    visitor has the proxy's address, and the sign-in limit per address would count everyone as
+    one (issue 25). Never more than there are: a visitor could then choose their own address."""
+    return int(_env_number("REGIOMONITOR_TRUSTED_PROXIES", 0))

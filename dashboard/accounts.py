@@ -1,24 +1,31 @@
-"""Local accounts, the audit log and the record of browser uploads, in one SQLite file.
+"""Local accounts, their sessions, the audit log and the record of browser uploads, in one SQLite file.
 
 The warehouse is rebuilt from scratch by `refresh`, so accounts and the audit trail live in a
 file of their own (core.settings.default_accounts). SQLite in WAL mode lets several
 gunicorn workers and the CLI use it at once. Passwords are hashed with werkzeug.security
 (scrypt); the hash alone is stored. Nothing here imports Flask, Dash or Prefect: the CLI,
 the dashboard and the upload loader all read it.
+
+Sessions are kept here too (issue 25), so that they can end: a browser that signs in gets a
+random token in its (signed) session cookie, and this file keeps the token's hash. Signing out
+removes it, and any change to the account removes all of its sessions (a trigger in
+sql/accounts/schema.sql), whichever command or page made the change.
 """
 from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import hashlib
 import json
+import secrets
 import sqlite3
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from werkzeug.security import check_password_hash, generate_password_hash
 
-from core.settings import SQL_DIR
+from core.settings import SESSION_IDLE_HOURS, SQL_DIR
 
 ROLES = ("partner", "steward")
 # A hash to compare against when the user does not exist, so that a wrong name costs as much
@@ -39,6 +46,7 @@ class Account:
     orgs: tuple[str, ...] = ()
     regions: tuple[str, ...] = ()
     disabled: bool = False
+    session: str = ""   # the token of the session this account signed in with, if any
 
     is_authenticated = True
     is_anonymous = False
@@ -48,7 +56,9 @@ class Account:
         return not self.disabled
 
     def get_id(self) -> str:
-        return self.username
+        """What Flask-Login keeps in the cookie: the session's token, never the user name alone,
+        so that a cookie is worth nothing once its session has ended."""
+        return self.session
 
     @property
     def is_steward(self) -> bool:
@@ -69,9 +79,29 @@ class Upload:
     uploaded_at: str
 
 
-def now() -> str:
-    """The current UTC time, to the second, as ISO 8601."""
-    return dt.datetime.now(dt.timezone.utc).replace(microsecond=0).isoformat()
+@dataclass(frozen=True)
+class Session:
+    """A browser signed in with an account, as its holder sees it on /sessies."""
+
+    id: str            # the token's hash: names the session without being it
+    created_at: str
+    seen_at: str
+    address: str
+    agent: str
+
+
+# A session's last use is written at most this often: one write a minute, not one a request.
+SEEN_EVERY = dt.timedelta(minutes=1)
+
+
+def now(delta: dt.timedelta = dt.timedelta(0)) -> str:
+    """The current UTC time (plus `delta`), to the second, as ISO 8601."""
+    return (dt.datetime.now(dt.timezone.utc) + delta).replace(microsecond=0).isoformat()
+
+
+def token_hash(token: str) -> str:
+    """How the store names a session: the SHA-256 of its token (a copy of the file opens nothing)."""
+    return hashlib.sha256(token.encode()).hexdigest()
 
 
 class Store:
@@ -80,12 +110,12 @@ class Store:
     def __init__(self, path: Path):
         self.path = Path(path)
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        with self._connect() as con:
+        with self.connect() as con:
             con.execute("pragma journal_mode=wal")
             con.executescript((SQL_DIR / "accounts" / "schema.sql").read_text(encoding="utf-8"))
 
     @contextlib.contextmanager
-    def _connect(self) -> Iterator[sqlite3.Connection]:
+    def connect(self) -> Iterator[sqlite3.Connection]:
         con = sqlite3.connect(self.path, timeout=10)
         con.row_factory = sqlite3.Row
         try:
@@ -103,7 +133,7 @@ class Store:
         if role == "partner" and not orgs:
             raise AccountError("a partner account needs at least one organisation (--org)")
         try:
-            with self._connect() as con:
+            with self.connect() as con:
                 con.execute("insert into account (username, password_hash, role, orgs, regions, "
                             "created_at) values (?, ?, ?, ?, ?, ?)",
                             (username, generate_password_hash(password), role,
@@ -113,12 +143,12 @@ class Store:
         return self.get(username)
 
     def get(self, username: str) -> Account | None:
-        with self._connect() as con:
+        with self.connect() as con:
             row = con.execute("select * from account where username = ?", (username,)).fetchone()
         return _account(row) if row else None
 
     def accounts(self) -> list[Account]:
-        with self._connect() as con:
+        with self.connect() as con:
             return [_account(r) for r in con.execute("select * from account order by username")]
 
     def set_disabled(self, username: str, disabled: bool) -> None:
@@ -129,13 +159,13 @@ class Store:
                      generate_password_hash(password))
 
     def _update(self, username: str, sql: str, value: object) -> None:
-        with self._connect() as con:
+        with self.connect() as con:
             if con.execute(sql, (value, username)).rowcount != 1:
                 raise AccountError(f"no account {username!r}")
 
     def authenticate(self, username: str, password: str) -> Account | None:
         """The account when the password matches and the account is enabled, else None."""
-        with self._connect() as con:
+        with self.connect() as con:
             row = con.execute("select * from account where username = ?", (username,)).fetchone()
         if row is None:
             check_password_hash(_DUMMY_HASH, password)
@@ -144,36 +174,91 @@ class Store:
             return None
         return _account(row)
 
+    # sessions
+    def open_session(self, account: Account, address: str, agent: str) -> Account:
+        """A new session for `account`: the account with its token. Sessions unused for
+        SESSION_IDLE_HOURS are removed on the way."""
+        token = secrets.token_urlsafe(32)
+        with self.connect() as con:
+            con.execute("delete from session where seen_at < ?", (_idle_since(),))
+            con.execute("insert into session values (?, ?, ?, ?, ?, ?)",
+                        (token_hash(token), account.username, now(), now(), address[:100], agent[:200]))
+        return replace(account, session=token)
+
+    def session_account(self, token: str) -> Account | None:
+        """The enabled account of a live session, or None (ended, idle too long, disabled)."""
+        key = token_hash(token)
+        with self.connect() as con:
+            row = con.execute("select a.* from session as s join account as a using (username) "
+                              "where s.id = ? and s.seen_at >= ? and not a.disabled",
+                              (key, _idle_since())).fetchone()
+            if row is not None:
+                con.execute("update session set seen_at = ? where id = ? and seen_at < ?",
+                            (now(), key, now(-SEEN_EVERY)))
+        return replace(_account(row), session=token) if row else None
+
+    def end_session(self, token: str) -> None:
+        with self.connect() as con:
+            con.execute("delete from session where id = ?", (token_hash(token),))
+
+    def end_sessions(self, username: str) -> int:
+        """Sign `username` out everywhere; returns how many sessions ended."""
+        with self.connect() as con:
+            return con.execute("delete from session where username = ?", (username,)).rowcount
+
+    def sessions(self, username: str) -> list[Session]:
+        """The live sessions of `username`, the most recently used first."""
+        with self.connect() as con:
+            rows = con.execute("select id, created_at, seen_at, address, agent from session "
+                               "where username = ? and seen_at >= ? order by seen_at desc, created_at desc",
+                               (username, _idle_since()))
+            return [Session(**dict(r)) for r in rows]
+
     # audit log
     def audit(self, actor: str, action: str, detail: str = "") -> None:
-        with self._connect() as con:
+        with self.connect() as con:
             con.execute("insert into audit (at, actor, action, detail) values (?, ?, ?, ?)",
                         (now(), actor, action, detail))
 
     def audit_log(self, limit: int = 200) -> list[sqlite3.Row]:
         """The newest entries first."""
-        with self._connect() as con:
+        with self.connect() as con:
             return con.execute("select at, actor, action, detail from audit "
                                "order by id desc limit ?", (limit,)).fetchall()
 
     # uploads
     def add_upload(self, upload: Upload) -> None:
-        with self._connect() as con:
+        with self.connect() as con:
             con.execute("insert into upload values (?, ?, ?, ?, ?, ?, ?, ?)",
                         (upload.id, upload.username, upload.file_name, upload.stored_name,
                          upload.sha256, upload.rows, upload.warnings, upload.uploaded_at))
 
     def uploads(self, username: str | None = None) -> list[Upload]:
         """Every upload (a steward's view), or one person's; newest first."""
-        with self._connect() as con:
+        with self.connect() as con:
             rows = con.execute("select * from upload where ? is null or username = ? "
                                "order by uploaded_at desc, id desc", (username, username))
             return [Upload(**dict(r)) for r in rows]
 
+    def upload(self, upload_id: str) -> Upload | None:
+        with self.connect() as con:
+            row = con.execute("select * from upload where id = ?", (upload_id,)).fetchone()
+        return Upload(**dict(row)) if row else None
+
+    def remove_upload(self, upload_id: str) -> None:
+        """Undo a record whose file could not be published (dashboard/upload.py: deliver)."""
+        with self.connect() as con:
+            con.execute("delete from upload where id = ?", (upload_id,))
+
     def upload_by_stored_name(self, stored_name: str) -> Upload | None:
-        with self._connect() as con:
+        with self.connect() as con:
             row = con.execute("select * from upload where stored_name = ?", (stored_name,)).fetchone()
         return Upload(**dict(row)) if row else None
+
+
+def _idle_since() -> str:
+    """Sessions last used before this moment have ended."""
+    return now(-dt.timedelta(hours=SESSION_IDLE_HOURS))
 
 
 def _account(row: sqlite3.Row) -> Account:

@@ -9,6 +9,7 @@ from dash import Input, Output, clientside_callback, html
 
 from core.settings import default_accounts, default_upload_inbox
 from dashboard import (
+    account_sessions,
     auth,
     downloads,
     ids,
@@ -55,6 +56,7 @@ def create_app(warehouse_path: Path, accounts_path: Path | None = None,
     plotly_bundle.install(app)
     search.install(app)
     app.server.register_blueprint(auth.blueprint)
+    app.server.register_blueprint(account_sessions.blueprint)
     app.server.register_blueprint(upload.blueprint)
     app.server.register_blueprint(search.blueprint)
     app.server.register_blueprint(downloads.blueprint)

@@ -4,6 +4,11 @@ Public readers need no account. A partner uploads for its own organisations; a s
 every upload, the Data page's steward parts, and starts runs. Local accounts live in
 dashboard.accounts; `regiomonitor user add|list|disable|reset` manages them.
 
+A local sign-in opens a session in the accounts store, and the cookie carries its token
+(issue 25): signing out, a new password, disabling the account or changing its role ends it, and
+a cookie saved before then gets the sign-in page. Attempts wait per account and per address
+(dashboard/login_throttle.py), and every refusal is in the audit log.
+
 Single sign-on (off by default): with REGIOMONITOR_SSO=1 the server trusts the user and group
 headers an authenticating reverse proxy sets (oauth2-proxy: X-Forwarded-User,
 X-Forwarded-Groups). Only turn it on when the proxy is the sole way in (bind the server to
@@ -21,9 +26,10 @@ import flask
 import flask_login
 
 from core.formats import fmt_number, fmt_timestamp
-from dashboard import request_language
+from core.formats import fmt_duration
+from dashboard import login_throttle, request_language
 from dashboard.accounts import Account, Store
-from dashboard.security import LOGIN_LIMIT, csrf, limiter
+from dashboard.security import csrf
 
 EXTENSION_KEY = "regiomonitor_accounts"
 blueprint = flask.Blueprint("auth", __name__)
@@ -66,9 +72,9 @@ def sso_account(headers: dict) -> Account | None:
 
 
 @login_manager.user_loader
-def load_user(username: str) -> Account | None:
-    account = store().get(username)
-    return account if account and account.is_active else None
+def load_user(token: str) -> Account | None:
+    """The account of the session whose token the cookie carries, while that session lives."""
+    return store().session_account(token)
 
 
 # A proxy vouches for every request, so there is no sign-in moment to log: a user seen through
@@ -160,24 +166,42 @@ def check_csrf() -> None:
 
 
 @blueprint.route("/login", methods=["GET", "POST"])
-@limiter.limit(LOGIN_LIMIT, methods=["POST"])
-def login() -> str | flask.Response:
+def login() -> tuple[str, int] | flask.Response:
     lang = request_language.current()
-    failed = False
-    if flask.request.method == "POST":
-        username = flask.request.form.get("username", "")[:200]
-        user = store().authenticate(username, flask.request.form.get("password", "")[:1000])
-        store().audit(username or "-", "login" if user else "login failed",
-                      f"from {flask.request.remote_addr}")
-        if user:
-            flask.session.clear()
-            flask_login.login_user(user)
-            return flask.redirect(safe_next(flask.request.form.get("next")) +
-                                  ("" if lang == "nl" else "?lang=en"))
-        failed = True
-    return flask.render_template("login.html", failed=failed,
+    if flask.request.method == "GET":
+        return sign_in_page(lang)
+    username = flask.request.form.get("username", "")[:200]
+    address = flask.request.remote_addr or "-"
+    refused = login_throttle.attempt(store(), username, address)
+    if refused:
+        store().audit(username or "-", "login refused",
+                      f"from {address}: wait {refused.wait_s} s ({refused.reason})")
+        return sign_in_page(lang, wait=fmt_duration(refused.wait_s, lang), status=429)
+    user = store().authenticate(username, flask.request.form.get("password", "")[:1000])
+    store().audit(username or "-", "login" if user else "login failed", f"from {address}")
+    if not user:
+        return sign_in_page(lang, failed=True, status=401)
+    login_throttle.succeeded(store(), username)
+    flask.session.clear()
+    flask_login.login_user(store().open_session(user, address, flask.request.user_agent.string))
+    return flask.redirect(safe_next(flask.request.form.get("next")) + ("" if lang == "nl" else "?lang=en"))
+
+
+def sign_in_page(lang: str, failed: bool = False, wait: str | None = None,
+                 status: int = 200) -> tuple[str, int]:
+    """The sign-in form; after a wrong password it says so, after a refusal how long to wait."""
+    return flask.render_template("login.html", failed=failed, wait=wait,
                                  next=flask.request.values.get("next", ""),
-                                 **page_context(lang)), 401 if failed else 200
+                                 **page_context(lang)), status
+
+
+def sign_out() -> None:
+    """End this browser's session here and in the store."""
+    user = account()
+    if user and user.session:
+        store().end_session(user.session)
+    flask_login.logout_user()
+    flask.session.clear()
 
 
 @blueprint.route("/logout", methods=["POST"])
@@ -185,6 +209,5 @@ def logout() -> flask.Response:
     user = account()
     if user:
         store().audit(user.username, "logout")
-    flask_login.logout_user()
-    flask.session.clear()
+    sign_out()
     return flask.redirect("/")

@@ -2,8 +2,12 @@
 a title and context rows (what, which month, which measure, demo or not, source and date), then a
 bold, frozen, filterable header and the figures as numbers with Excel number formats.
 
-A cell that starts with =, +, - or @ (and is not a plain number) would be run as a
-formula by Excel or LibreOffice (CSV injection); such cells get a leading apostrophe.
+A cell that a spreadsheet could run as a formula (CSV injection) is neutralised, by OWASP's rule
+in full (issue 25): a text that starts with =, +, -, @, a tab, a carriage return, a line feed or a
+NUL, or with the full-width ＝ ＋ － ＠, also after leading spaces. In CSV it gets a leading
+apostrophe, as OWASP prescribes. In XLSX it is a text cell marked "quote prefix", the way Excel
+itself stores a typed '=1+1: shown without the apostrophe, never a formula, and still text
+when someone edits the cell. A plain number such as -5 or -1.234,5 is no formula and stays as it is.
 """
 from __future__ import annotations
 
@@ -16,15 +20,27 @@ import openpyxl
 from openpyxl.styles import Font, PatternFill
 from openpyxl.utils import get_column_letter
 
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+# What a formula starts with: the ASCII signs and their full-width forms (Excel and LibreOffice
+# read ＝1+1 as =1+1), and the control characters a cell may start with to hide one.
+FORMULA_SIGNS = frozenset("=+-@\uff1d\uff0b\uff0d\uff20")
+CONTROL_START = ("\t", "\r", "\n", "\0")
 PLAIN_NUMBER = re.compile(r"-?[\d.,]+%?")
 
 
+def runs_as_formula(value: object) -> bool:
+    """True for a text a spreadsheet could take for a formula: it starts with a control
+    character, or its first character after leading spaces is a formula sign; a plain number
+    (-44, -1.234,5, -3%) is no formula."""
+    if not isinstance(value, str) or not value:
+        return False
+    stripped = value.lstrip()
+    return (value.startswith(CONTROL_START)
+            or (stripped[:1] in FORMULA_SIGNS and not PLAIN_NUMBER.fullmatch(stripped)))
+
+
 def escape_cell(value: object) -> object:
-    """The value, or the value prefixed with ' when a spreadsheet would run it as a formula."""
-    if isinstance(value, str) and value.startswith(FORMULA_START) and not PLAIN_NUMBER.fullmatch(value):
-        return "'" + value
-    return value
+    """A CSV cell: the value, or the value prefixed with ' when a spreadsheet would run it."""
+    return "'" + value if runs_as_formula(value) else value
 
 
 def to_csv(headers: list[str], rows: list[list]) -> str:
@@ -36,14 +52,22 @@ def to_csv(headers: list[str], rows: list[list]) -> str:
     return "\ufeff" + buffer.getvalue()  # a BOM so Excel reads UTF-8
 
 
+def append_row(ws, values: list) -> None:
+    """One row of an XLSX sheet: every text a text cell (never a formula, whatever it starts
+    with), and a text a spreadsheet could run marked quote prefix instead of given an apostrophe."""
+    ws.append(values)
+    for cell in ws[ws.max_row]:
+        if isinstance(cell.value, str):
+            cell.data_type = "s"
+            if runs_as_formula(cell.value):
+                cell.quotePrefix = True
+
+
 def write_sheet(ws, headers: list[str], rows: list[list]) -> None:
     """Header row and data rows, every text cell stored as text."""
-    ws.append([escape_cell(h) for h in headers])
+    append_row(ws, headers)
     for row in rows:
-        ws.append([escape_cell(c) for c in row])
-        for cell in ws[ws.max_row]:
-            if isinstance(cell.value, str):
-                cell.data_type = "s"  # never a formula, even if it starts with '='
+        append_row(ws, row)
     for i, header in enumerate(headers, start=1):
         ws.column_dimensions[get_column_letter(i)].width = max(12, len(str(header)) + 2)
 
@@ -69,10 +93,10 @@ def statline_xlsx(title: str, context: list[tuple[str, str]], columns: list[Colu
     workbook = openpyxl.Workbook()
     ws = workbook.active
     ws.title = sheet[:31]
-    ws.append([escape_cell(title)])
+    append_row(ws, [title])
     ws["A1"].font = Font(bold=True, size=14)
     for label, value in context:
-        ws.append([escape_cell(label), escape_cell(value)])
+        append_row(ws, [label, value])
         ws.cell(ws.max_row, 1).font = Font(bold=True)
     ws.append([])
     header_row = len(context) + 3   # title, context rows, a blank row

@@ -3,7 +3,9 @@
 Headers on every response (Content-Security-Policy that Dash works under, frame-ancestors,
 nosniff, Referrer-Policy), a request body limit with a clear 413, generic error pages, session
 cookies that are HttpOnly and SameSite (and Secure when served over https), CSRF tokens on every
-form that changes state (Flask-WTF), and a rate limit on the sign-in form (Flask-Limiter).
+form that changes state (Flask-WTF), and the visitor's address from the trusted proxies in front
+(REGIOMONITOR_TRUSTED_PROXIES, werkzeug's ProxyFix), which the sign-in limits count by
+(dashboard/login_throttle.py).
 """
 from __future__ import annotations
 
@@ -13,12 +15,11 @@ from pathlib import Path
 
 import dash
 import flask
-from flask_limiter import Limiter
-from flask_limiter.util import get_remote_address
 from flask_wtf.csrf import CSRFError, CSRFProtect
+from werkzeug.middleware.proxy_fix import ProxyFix
 
 from core.formats import fmt_number
-from core.settings import limits, max_request_bytes
+from core.settings import limits, max_request_bytes, trusted_proxies
 from core.texts import N_, _
 from dashboard import request_language
 
@@ -26,15 +27,10 @@ from dashboard import request_language
 ERRORS = {400: N_("The request is not valid."), 403: N_("You have no access to this page."),
           404: N_("This page does not exist."), 405: N_("This action is not allowed here."),
           413: N_("The file or request is too large: at most {limit} MB."),
-          429: N_("Too many attempts. Wait a minute and try again."),
           500: N_("Something went wrong on our side. Try again later."),
           "csrf": N_("The form has expired or is not valid. Reload the page and try again.")}
 
 csrf = CSRFProtect()
-# Per worker process (memory storage): with N gunicorn workers an address gets at most N times
-# the limit. Enough to stop password guessing at speed; a shared store (redis) would be exact.
-limiter = Limiter(key_func=get_remote_address, storage_uri="memory://", default_limits=[])
-LOGIN_LIMIT = "10 per minute;50 per hour"
 
 
 def content_security_policy(app: dash.Dash) -> str:
@@ -93,7 +89,9 @@ def harden(app: dash.Dash, key_file: Path) -> None:
         WTF_CSRF_TIME_LIMIT=None,
     )
     csrf.init_app(server)
-    limiter.init_app(server)
+    proxies = trusted_proxies()
+    if proxies:   # the client's address and scheme as the proxies saw them, not theirs
+        server.wsgi_app = ProxyFix(server.wsgi_app, x_for=proxies, x_proto=proxies)
     policy: list[str] = []   # computed at the first response, once every callback exists
 
     @server.after_request

@@ -17,15 +17,12 @@ publishes (regiomonitor/loader.py), like a steward's `regiomonitor review approv
 from __future__ import annotations
 
 import dataclasses
-import datetime as dt
 import hashlib
 import io
 import json
 import os
-import secrets
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import flask
@@ -36,7 +33,7 @@ from core.formats import as_date
 from core.settings import ROOT
 from core.texts import N_, _
 from core.vocabulary import SUBMISSION_SUFFIXES
-from dashboard import auth, request_language, template, warehouse
+from dashboard import auth, request_language, template, upload_checks, warehouse
 from dashboard.accounts import Account, Upload, now
 from dashboard.changes import value_or_none
 from dashboard.security import file_limit_mb
@@ -44,7 +41,6 @@ from dashboard.security import file_limit_mb
 blueprint = flask.Blueprint("upload", __name__)
 VALIDATE_TIMEOUT_S = 120
 INBOX_KEY = "regiomonitor_upload_inbox"
-PENDING_MAX_AGE_S = 24 * 3600
 # An upload's state (state()) in words.
 UPLOAD_STATES = {"waiting": N_("waiting to be loaded"), "loaded": N_("loaded"),
                  "partial": N_("partly loaded"), "rejected": N_("rejected"), "held": N_("held for review")}
@@ -83,14 +79,8 @@ def inbox() -> Path:
 
 
 def pending_dir() -> Path:
-    """Uploaded but not yet confirmed files: beside the accounts store, never in the inbox.
-    Files nobody confirmed within a day are removed."""
-    path = auth.store().path.parent / "pending"
-    path.mkdir(parents=True, exist_ok=True)
-    for old in path.iterdir():
-        if time.time() - old.stat().st_mtime > PENDING_MAX_AGE_S:
-            old.unlink(missing_ok=True)
-    return path
+    """Checked files not yet confirmed: beside the accounts store, never in the inbox."""
+    return upload_checks.folder(auth.store().path.parent)
 
 
 def validate(path: Path) -> Report:
@@ -201,48 +191,70 @@ def aanleveren() -> str:
 @blueprint.route("/aanleveren", methods=["POST"])
 @auth.requires("partner")
 def check_upload() -> tuple[str, int] | str:
-    """Keep the file aside, validate it, and show the report with a confirm button."""
+    """Keep the file aside under a new check id, validate it, and show the report with a confirm
+    button that carries that id."""
     lang = request_language.current()
     file = flask.request.files.get("file")
     name = secure_filename(file.filename or "") if file else ""
     if not name or not Path(name).suffix.lower() in SUBMISSION_SUFFIXES:
         return flask.render_template("aanleveren.html", uploads=[], bad_type=True,
                                      **context(lang)), 400
-    upload_id = dt.datetime.now(dt.timezone.utc).strftime("%Y%m%dT%H%M%S") + "-" + secrets.token_hex(3)
-    pending = pending_dir() / f"{upload_id}_{name}"
+    user = auth.account()
+    check = upload_checks.Check(upload_checks.new_id(), user.username, name, 0, 0)
+    pending = upload_checks.data_path(pending_dir(), check.id, name)
     file.save(pending)
     report = validate(pending)
-    scope = outside_scope(report, auth.account())
+    scope = outside_scope(report, user)
     if scope:
         report = dataclasses.replace(report, errors=report.errors + scope)
-    flask.session["pending"] = {"id": upload_id, "name": name, "rows": report.rows,
-                                "warnings": len(report.warnings)}
-    auth.store().audit(auth.account().username, "upload checked",
+    auth.store().audit(user.username, "upload checked",
                        f"{name}: {report.status}, {report.rows} rows, {len(report.errors)} errors")
-    if not report.can_confirm:
+    if report.can_confirm:
+        upload_checks.keep(pending_dir(), dataclasses.replace(check, rows=report.rows,
+                                                              warnings=len(report.warnings)))
+    else:
         pending.unlink(missing_ok=True)
-    return flask.render_template("report.html", report=report, file_name=name, **context(lang))
+    return flask.render_template("report.html", report=report, file_name=name, check_id=check.id,
+                                 **context(lang))
 
 
 @blueprint.route("/aanleveren/bevestigen", methods=["POST"])
 @auth.requires("partner")
 def confirm() -> flask.Response:
-    """Move the checked file into the inbox and record the upload."""
+    """Move the file of the check named in the form into the inbox and record the upload: only
+    its owner's, and once (pressed again, it shows the submissions as they are)."""
     lang = request_language.current()
-    pending = flask.session.pop("pending", None)
-    path = pending_dir() / f"{pending['id']}_{pending['name']}" if pending else None
-    if path is None or not path.exists():
+    back = flask.redirect(flask.url_for("upload.aanleveren", lang=lang if lang != "nl" else None))
+    check_id, user = flask.request.form.get("check", ""), auth.account()
+    if not upload_checks.CHECK_ID.fullmatch(check_id):
         flask.abort(400)
-    user = auth.account()
-    stored = f"{pending['id']}_{pending['name']}"
+    with upload_checks.confirming(pending_dir(), check_id):
+        done = auth.store().upload(check_id)
+        if done is not None and done.username == user.username:
+            return back
+        check = upload_checks.load(pending_dir(), check_id, user.username)
+        if done is not None or check is None:
+            flask.abort(404)
+        deliver(check)
+    return back
+
+
+def deliver(check: upload_checks.Check) -> None:
+    """Record the upload and publish its file to the inbox; if publishing fails, the record
+    goes too (an upload is never recorded without its file), and the check stays to try again."""
+    path = upload_checks.data_path(pending_dir(), check.id, check.file_name)
     sha = hashlib.sha256(path.read_bytes()).hexdigest()
-    auth.store().add_upload(Upload(pending["id"], user.username, pending["name"], stored, sha,
-                                   pending["rows"], pending["warnings"], now()))
-    publish_to_inbox(path, stored)
-    path.unlink()
-    auth.store().audit(user.username, "upload", f"{pending['name']} as {stored} ({sha[:16]}), "
-                                                f"{pending['warnings']} warning(s)")
-    return flask.redirect(flask.url_for("upload.aanleveren", lang=lang if lang != "nl" else None))
+    stored = upload_checks.stored_name(check.id, check.file_name, sha)
+    auth.store().add_upload(Upload(check.id, check.username, check.file_name, stored, sha,
+                                   check.rows, check.warnings, now()))
+    try:
+        publish_to_inbox(path, stored)
+    except BaseException:
+        auth.store().remove_upload(check.id)
+        raise
+    upload_checks.forget(pending_dir(), check)
+    auth.store().audit(check.username, "upload", f"{check.file_name} as {stored} ({sha[:16]}), "
+                                                 f"{check.warnings} warning(s)")
 
 
 @blueprint.route("/aanleveren/sjabloon.<kind>")

@@ -1,6 +1,7 @@
 """Prefect flows: the wiring module. Each task is a plain function from another module."""
 from __future__ import annotations
 
+import logging
 import os
 import uuid
 from functools import partial
@@ -12,11 +13,25 @@ from prefect import flow, get_run_logger, task  # noqa: E402
 from prefect.cache_policies import NONE  # noqa: E402
 from prefect.runtime import flow_run  # noqa: E402
 
-from pipelines import boundaries, inbox as inboxes, ingest as ingesting, recovery, reference, runs, schematic_tiles, warehouse  # noqa: E402
+from pipelines import boundaries, disk, inbox as inboxes, ingest as ingesting, recovery, reference, runs, schematic_tiles, warehouse  # noqa: E402
 from pipelines.loading import FileResult  # noqa: E402
 from core.presentation import submission_state  # noqa: E402
 from core.settings import default_geometry_cache, settings  # noqa: E402
 from core.texts import said  # noqa: E402
+
+
+class MachineErrorsInOneLine(logging.Filter):
+    """Prefect logs a failed task or flow with its traceback, then its state; a reason outside
+    the program (a full disk, a read-only inbox: recovery.CannotRun) is said by the state alone,
+    in one line, which the command repeats as its last."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        error = record.exc_info[1] if record.exc_info else None
+        return not (isinstance(error, recovery.CannotRun) or disk.is_full(error))
+
+
+for _logger in ("prefect.flow_runs", "prefect.task_runs"):
+    logging.getLogger(_logger).addFilter(MachineErrorsInOneLine())
 
 # Tasks share one open DuckDB connection, which cannot be hashed for caching.
 previous_state = task(warehouse.previous_state, cache_policy=NONE)
@@ -65,7 +80,8 @@ def refresh(warehouse_path: str | None = None, inbox: str | None = None,
     received, history = previous_state(cfg.warehouse)
     real_geometry = carried_geometry(cfg.warehouse)
     partly = accepted_partly(cfg.warehouse)
-    with warehouse.staging(cfg.warehouse, fresh=True) as con:
+    new = [f for f in files if f.parent == cfg.inbox]   # processed/ and rejected/ are in it already
+    with warehouse.staging(cfg.warehouse, fresh=True, inputs=new) as con:
         runs.restore_history(con, history)
         summary = {
             "reference": load_reference(con),
@@ -107,7 +123,7 @@ def geometry_flow(source: str, level: str | None = None, warehouse_path: str | N
     logger = get_run_logger()
     recover(logger)
     path = fetch_source(source, Path(cache_dir) if cache_dir else default_geometry_cache())
-    with warehouse.staging(cfg.warehouse) as con:
+    with warehouse.staging(cfg.warehouse, inputs=[path]) as con:
         summary = process_boundaries(con, path, level, layer, credit)
     logger.info("Published %s boundaries in %s: %s", summary["level"], cfg.warehouse, summary)
     return summary

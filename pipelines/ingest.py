@@ -15,6 +15,7 @@ generated; `ingest` refuses a demo inbox for the same reason.
 """
 from __future__ import annotations
 
+import os
 import shutil
 import tempfile
 import uuid
@@ -25,7 +26,7 @@ from pathlib import Path
 import duckdb
 
 from core.texts import said
-from pipelines import loading, reference, reports, runs, statements, warehouse
+from pipelines import disk, loading, reference, reports, runs, statements, warehouse
 from pipelines.file_content import file_sha256
 from pipelines.loading import FileResult
 from pipelines.warehouse import NoWarehouse  # noqa: F401 (the CLI catches it from here)
@@ -54,7 +55,7 @@ def ingest_files(served: Path, files: list[Path], options: Options = Options(),
     for attempt in range(1, ATTEMPTS + 1):
         started = runs.now()
         try:
-            with warehouse.staging(served) as con:
+            with warehouse.staging(served, inputs=files) as con:
                 check_schema(con, served)
                 results = loading.load_files(con, files, False, runs.steward(), started,
                                              accept_valid_rows=options.accept_valid_rows,
@@ -118,15 +119,34 @@ def destination(result: FileResult) -> Path:
 
 
 def move_files(results: list[FileResult]) -> list[Path]:
-    """Loaded files to processed/, rejected ones to rejected/; a report beside any file with
-    errors or warnings."""
+    """Loaded files to processed/, rejected ones to rejected/; then a report beside any file
+    with errors or warnings. Moving is a rename and needs no room, so a disk that fills here
+    stops only the reports, each written whole or not at all, and says which (one DiskFull)."""
     moved = []
     for result in results:
         target = destination(result)
         if result.path.exists() and not (target.exists() and target.samefile(result.path)):
             shutil.move(result.path, target)  # after a retry the file may already be there
-        if result.errors or result.warnings:
-            target.with_name(target.name + ".rapport.txt").write_text(
-                reports.bilingual_report(result), encoding="utf-8")
         moved.append(target)
+    unwritten = []
+    for result, target in zip(results, moved):
+        if result.errors or result.warnings:
+            try:
+                write_whole(target.with_name(target.name + ".rapport.txt"), reports.bilingual_report(result))
+            except OSError as err:
+                if not disk.is_full(err):
+                    raise
+                unwritten.append(target)
+    if unwritten:
+        raise disk.reports_not_written(unwritten)
     return moved
+
+
+def write_whole(path: Path, text: str) -> None:
+    """`path` with `text`, or as it was: written beside it under a hidden name, then renamed."""
+    part = path.with_name(f".{path.name}.part")
+    try:
+        part.write_text(text, encoding="utf-8")
+        os.replace(part, path)
+    finally:
+        part.unlink(missing_ok=True)

@@ -1,13 +1,14 @@
 """Clean up after runs that did not finish: kill -9, a full disk, a crash (issue 13).
 
-- Staging files. A load builds `<warehouse>.<pid>.<random>.new` (and DuckDB's `.wal` beside
-  it) without the lock, and removes it whatever happens (pipelines/warehouse.py:staging). A
-  process killed with -9 cannot: the next load removes every staging file whose process no
-  longer runs; files of live processes are builds in progress and stay.
+- Staging files. A load builds `<warehouse>.<pid>.<random>.new` (and DuckDB's `.wal` and
+  temporary folder `.tmp` beside it) without the lock, and removes them whatever happens
+  (pipelines/warehouse.py:staging). A process killed with -9 cannot: the next load removes
+  every staging file whose process no longer runs; those of live processes are builds in
+  progress and stay.
 - Prefect runs. A process killed with -9 leaves its flow run "Running" forever. Each of our
   flow runs records `<host>:<pid>` as its infrastructure pid; the next run marks runs of a
   pid that no longer exists on this host as Crashed, with a message saying so.
-- Disk space. A load needs room for a copy of the warehouse; it says so before it starts.
+- Disk space: pipelines/disk.py.
 """
 from __future__ import annotations
 
@@ -16,25 +17,19 @@ import os
 import re
 import shutil
 import socket
-from functools import partial
 from pathlib import Path
 
-from core.formats import fmt_size
 from core.texts import said
 
 LOG = logging.getLogger("regiomonitor.recovery")
 # pipelines/warehouse.py:staging_path names staging files `<warehouse>.<pid>.<random>.new`.
-STAGING = re.compile(r"\.(\d+)(?:\.[0-9a-f]+)?\.new(\.wal)?")
+STAGING = re.compile(r"\.(\d+)(?:\.[0-9a-f]+)?\.new(\.wal|\.tmp)?")
 FLOWS = ("refresh", "ingest", "geometry")
 
 
 class CannotRun(RuntimeError):
     """A load that cannot start for a reason outside the program (a full disk, a read-only
     inbox, submissions a rebuild would drop); the command says it in one line."""
-
-
-class DiskFull(CannotRun):
-    """Not enough free space for the staging copy of the warehouse."""
 
 
 def staging_files(warehouse: Path) -> list[tuple[Path, int]]:
@@ -55,20 +50,19 @@ def remove_stale_staging(warehouse: Path) -> list[Path]:
     removed = [p for p, pid in staging_files(warehouse)
                if pid != os.getpid() and is_dead(f"{socket.gethostname()}:{pid}")]
     for path in removed:
-        path.unlink(missing_ok=True)
+        remove_staging(path)
         LOG.warning(said("Removed leftover file: {file}", file=path))
     return removed
 
 
-def check_free_space(warehouse: Path, extra_bytes: int = 0) -> None:
-    """Refuse to start a load when the warehouse's folder cannot hold a copy of it."""
-    folder = warehouse.parent if warehouse.parent.exists() else Path.cwd()
-    needed = (warehouse.stat().st_size if warehouse.exists() else 0) + extra_bytes
-    free = shutil.disk_usage(folder).free
-    if free < needed:
-        raise DiskFull(str(said("Disk full: {folder} has {free} free, a load needs {needed}; nothing was "
-                                "changed.", folder=folder, free=partial(fmt_size, free),
-                                needed=partial(fmt_size, needed))))
+def remove_staging(path: Path) -> None:
+    """A staging file (or a leftover `.wal` or `.tmp` of one) and DuckDB's WAL and temporary
+    folder beside it."""
+    for leftover in (path, path.with_name(path.name + ".wal"), path.with_name(path.name + ".tmp")):
+        if leftover.is_dir() and not leftover.is_symlink():
+            shutil.rmtree(leftover, ignore_errors=True)
+        else:
+            leftover.unlink(missing_ok=True)
 
 
 def run_owner() -> str:

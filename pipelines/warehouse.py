@@ -19,7 +19,7 @@ import fcntl
 import os
 import shutil
 import uuid
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -29,7 +29,7 @@ from core.messages import no_warehouse
 from core.settings import SQL_DIR
 from core.sql_files import sql_text
 from core.texts import said
-from pipelines import recovery
+from pipelines import disk, recovery
 
 if TYPE_CHECKING:   # DuckDB's .df() imports pandas when the history is read; an ingest need not
     import pandas as pd
@@ -80,9 +80,9 @@ def sql_files() -> list[Path]:
 def create_staging(warehouse: Path, path: Path | None = None) -> duckdb.DuckDBPyConnection:
     """A fresh, empty warehouse file with the schema and views applied."""
     path = path or staging_path(warehouse)
-    for leftover in (path, path.with_name(path.name + ".wal")):
-        leftover.unlink(missing_ok=True)
+    recovery.remove_staging(path)
     con = duckdb.connect(str(path))
+    disk.configure(con)
     for sql in sql_files():
         con.execute(sql_text(str(sql.relative_to(SQL_DIR).with_suffix(""))))
     return con
@@ -96,7 +96,9 @@ def copy_to_staging(warehouse: Path, path: Path | None = None) -> duckdb.DuckDBP
     path = path or staging_path(warehouse)
     path.with_name(path.name + ".wal").unlink(missing_ok=True)
     shutil.copyfile(warehouse, path)
-    return duckdb.connect(str(path))
+    con = duckdb.connect(str(path))
+    disk.configure(con)
+    return con
 
 
 def previous_state(warehouse: Path) -> tuple[dict[str, object], dict[str, pd.DataFrame]]:
@@ -129,23 +131,32 @@ def served_version(warehouse: Path) -> tuple[int, int, int] | None:
 
 @contextlib.contextmanager
 def staging(warehouse: Path, fresh: bool = False, publish_on_exit: bool = True,
-            path: Path | None = None) -> Iterator[duckdb.DuckDBPyConnection]:
+            path: Path | None = None, inputs: Sequence[Path] = ()) -> Iterator[duckdb.DuckDBPyConnection]:
     """A staging warehouse to load into: a fresh one (schema applied) or a copy of the served
     file. Leaving the block publishes it (or, for a dry run, removes it); an error removes it.
+
+    A build that publishes first checks the disk has room for it with the new files `inputs`
+    (pipelines/disk.py), and a disk that fills at any moment after is one DiskFull: the served
+    file is replaced only by a finished one.
 
     Publishing takes the writer lock only to check the served file is still the one this
     build started from and to swap it in; if another load published meanwhile it raises
     PublishedMeanwhile and the caller may build again on the new file.
     """
+    if publish_on_exit:
+        disk.check(warehouse, inputs)   # removes dead builds' staging files first
+    else:
+        recovery.remove_stale_staging(warehouse)
     version = served_version(warehouse)
     path = path or staging_path(warehouse)
     path.parent.mkdir(parents=True, exist_ok=True)
-    recovery.remove_stale_staging(warehouse)
-    con = None
-    try:  # a full disk during the copy leaves no partial file (issue 13)
+    con, phase = None, disk.BUILDING if fresh else disk.COPYING
+    try:
         con = create_staging(warehouse, path) if fresh else copy_to_staging(warehouse, path)
+        phase = disk.BUILDING
         yield con
         if publish_on_exit:
+            phase = disk.PUBLISHING
             finished = finish(con)
             with writer_lock(warehouse):
                 if served_version(warehouse) != version:
@@ -153,11 +164,16 @@ def staging(warehouse: Path, fresh: bool = False, publish_on_exit: bool = True,
                         f"{warehouse} was published by another load while this one was building; "
                         "run it again. / Een andere load publiceerde intussen; draai opnieuw.")
                 os.replace(finished, warehouse)
+    except Exception as err:
+        instead = disk.said_in_one_line(err, phase, warehouse, path)
+        if instead:
+            raise instead from err
+        raise
     finally:
         if con is not None:
-            con.close()
-        for leftover in (path, path.with_name(path.name + ".wal")):
-            leftover.unlink(missing_ok=True)
+            with contextlib.suppress(duckdb.Error):   # after a fatal error it is closed already
+                con.close()
+        recovery.remove_staging(path)
 
 
 def finish(con: duckdb.DuckDBPyConnection) -> Path:

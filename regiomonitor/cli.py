@@ -46,14 +46,15 @@ def run_refresh(warehouse: Path | None, inbox: Path | None, demo_targets: bool,
 def _before_refresh(warehouse: Path, inbox: Path, drop_missing: bool) -> None:
     """What a refresh would fail on, checked before Prefect starts so it is said in one line
     (the flow checks the same again, for runs started elsewhere)."""
+    from pipelines import disk
     from pipelines.inbox import check_nothing_dropped, received_files
-    from pipelines.recovery import check_free_space
     from pipelines.warehouse import writer_lock
 
-    check_free_space(warehouse)
+    files = received_files(inbox, log=lambda line: None) if inbox.is_dir() else []
+    disk.check(warehouse, [f for f in files if f.parent == inbox])
     with writer_lock(warehouse):
         if inbox.is_dir() and not drop_missing:
-            check_nothing_dropped(warehouse, inbox, received_files(inbox, log=lambda line: None))
+            check_nothing_dropped(warehouse, inbox, files)
 
 
 def run_serve(warehouse: Path | None, args: argparse.Namespace) -> None:
@@ -289,12 +290,12 @@ def cmd_validate(args: argparse.Namespace) -> None:
 def _before_ingest(warehouse: Path, files: list[Path]) -> None:
     """What an ingest would fail on (a read-only inbox, a full disk, a busy warehouse),
     checked before Prefect starts so it is said in one line (issue 13)."""
+    from pipelines import disk
     from pipelines.inbox import check_writable
-    from pipelines.recovery import check_free_space
     from pipelines.warehouse import writer_lock
 
     check_writable(files)
-    check_free_space(warehouse, sum(f.stat().st_size for f in files))
+    disk.check(warehouse, files)
     with writer_lock(warehouse):
         pass
 

@@ -4,9 +4,12 @@ processes (the CLI, `serve`, Chromium) are started by benchmarks/serving.py."""
 from __future__ import annotations
 
 import atexit
+import contextlib
 import fcntl
 import functools
+import os
 import shutil
+import subprocess
 import tempfile
 import time
 from collections.abc import Callable
@@ -14,6 +17,7 @@ from pathlib import Path
 from typing import TypeVar
 
 import duckdb
+import pytest
 
 from pipelines import inbox as inboxes, reference, runs, schematic_tiles, warehouse
 
@@ -161,3 +165,16 @@ def page_render(path: str, search: str = "") -> dict:
             "inputs": [{"id": "_pages_location", "property": "pathname", "value": path},
                        {"id": "_pages_location", "property": "search", "value": search}],
             "changedPropIds": ["_pages_location.pathname"]}
+
+
+@contextlib.contextmanager
+def tmpfs(path: Path, size: str):
+    """A small file system of its own (root only): a disk that can really fill up."""
+    path.mkdir()
+    if os.geteuid() != 0 or subprocess.run(["mount", "-t", "tmpfs", "-o", f"size={size}", "tmpfs",
+                                            str(path)], capture_output=True).returncode != 0:
+        pytest.skip("needs root and mount for a small tmpfs")
+    try:
+        yield path
+    finally:
+        subprocess.run(["umount", "-l", str(path)], check=True)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import io
 import urllib.error
 import urllib.request
+import zipfile
 
 import duckdb
 import openpyxl
@@ -18,16 +19,23 @@ from dashboard.export import escape_cell, to_csv, write_sheet
 @pytest.mark.parametrize("value, expected", [
     ("=HYPERLINK(\"http://x\",\"klik\")", "'=HYPERLINK(\"http://x\",\"klik\")"),
     ("+31 6", "'+31 6"), ("-2+3", "'-2+3"), ("@SUM(A1)", "'@SUM(A1)"),
-    ("-44", "-44"), ("-1.234,5", "-1.234,5"), ("Rivierenland", "Rivierenland"), (1200, 1200),
+    # OWASP's rule in full (issue 25): control characters, leading spaces, full-width signs
+    ("\t=1+1", "'\t=1+1"), ("\r=1+1", "'\r=1+1"), ("\n=1+1", "'\n=1+1"), ("\0x", "'\0x"),
+    (" =1+1", "' =1+1"), ("   @SUM(A1)", "'   @SUM(A1)"), ("\u00a0+1", "'\u00a0+1"),
+    ("\uff1d1+1", "'\uff1d1+1"), ("\uff0b1", "'\uff0b1"), ("\uff0dA1", "'\uff0dA1"),
+    ("\uff20SUM(A1)", "'\uff20SUM(A1)"), (" \uff1dcmd", "' \uff1dcmd"), ("-", "'-"),
+    # plain numbers, negative ones too, are no formulas and stay as they are
+    ("-44", "-44"), ("-1.234,5", "-1.234,5"), ("-3%", "-3%"), (" -5", " -5"),
+    ("Rivierenland", "Rivierenland"), ("a=b", "a=b"), ("", ""), (1200, 1200), (-5, -5), (None, None),
 ])
 def test_escape_cell(value, expected):
     assert escape_cell(value) == expected
 
 
 def test_csv_is_semicolon_separated_with_bom_and_escaped():
-    text = to_csv(["Regio", "Waarde"], [["=1+1", "1.200"]])
+    text = to_csv(["Regio", "Waarde"], [["=1+1", "1.200"], ["\uff1dcmd", "-5"]])
     assert text.startswith("\ufeff")
-    assert text.splitlines()[1] == "'=1+1;1.200"
+    assert text.splitlines()[1:] == ["'=1+1;1.200", "'\uff1dcmd;-5"]
 
 
 def to_xlsx(headers: list[str], rows: list[list]) -> bytes:
@@ -40,11 +48,25 @@ def to_xlsx(headers: list[str], rows: list[list]) -> bytes:
     return buffer.getvalue()
 
 
-def test_xlsx_keeps_numbers_and_stores_formula_like_text_as_text():
-    book = openpyxl.load_workbook(io.BytesIO(to_xlsx(["Regio", "Doel"], [["=cmd|' /C calc'!A0", 1200]])))
-    cell_text, cell_number = book.active["A2"], book.active["B2"]
-    assert cell_text.data_type == "s" and cell_text.value.startswith("'=")
-    assert cell_number.value == 1200
+FORMULA_LIKE = ["=cmd|' /C calc'!A0", " =1+1", "\uff1d1+1", "\t@SUM(A1)", "\n-2+3", "+31 6"]
+
+
+def test_xlsx_keeps_numbers_and_stores_formula_like_text_as_text_without_an_apostrophe():
+    """Each formula-like text is a text cell with Excel's quote prefix (the apostrophe is not part
+    of the value, so nobody sees it), and the sheet has no formula at all; numbers, negative
+    ones too, stay numbers and plain text carries no quote prefix."""
+    content = to_xlsx(["Regio", "Doel", "Verschil"], [[text, 1200, -5] for text in FORMULA_LIKE]
+                      + [["Rivierenland", 1, -1.5]])
+    ws = openpyxl.load_workbook(io.BytesIO(content)).active
+    for row, text in enumerate(FORMULA_LIKE, start=2):
+        cell = ws.cell(row, 1)
+        assert (cell.value, cell.data_type, cell.quotePrefix) == (text, "s", True), text
+        assert (ws.cell(row, 2).value, ws.cell(row, 3).value) == (1200, -5)
+        assert ws.cell(row, 3).data_type == "n"
+    assert not ws["A8"].quotePrefix and not ws["A1"].quotePrefix and ws["C8"].value == -1.5
+    with zipfile.ZipFile(io.BytesIO(content)) as book:
+        sheet = book.read("xl/worksheets/sheet1.xml").decode()
+    assert "<f>" not in sheet and "'=" not in sheet and "&apos;=" not in sheet
 
 
 def statline_sheet():
@@ -61,7 +83,7 @@ def test_statline_xlsx_has_title_context_and_a_frozen_filtered_bold_header():
     ws = statline_sheet()
     assert ws["A1"].value == "Rangorde: Stages" and ws["A1"].font.bold
     assert (ws["A2"].value, ws["B2"].value) == ("Programma", "Leren & Werken")
-    assert ws["B3"].value == "'=bad()"                                      # context escaped too
+    assert (ws["B3"].value, ws["B3"].quotePrefix) == ("=bad()", True)      # context escaped too
     assert ws["A4"].value is None                                           # a blank row
     assert [c.value for c in ws[5]] == ["Code", "Regio", "Gerealiseerd", "% van doel", "Uitgaven"]
     assert all(c.font.bold for c in ws[5])

@@ -3,7 +3,6 @@ footguns, clean recovery. Every hostile file is generated here; every case is bo
 time (and, where memory was the problem, measured in a child process)."""
 from __future__ import annotations
 
-import contextlib
 import io
 import json
 import os
@@ -27,7 +26,7 @@ from pipelines.file_content import TooLarge, file_sha256
 from pipelines.flows import refresh  # at import, so Prefect's console log is not a test's capture
 from pipelines.reading import read_table
 from regiomonitor import cli
-from tests.helpers import HEADER, query, wait_for, write_csv
+from tests.helpers import HEADER, query, tmpfs, wait_for, write_csv
 
 ROW = "AM10;stages;2006-03;5;roc;zorg;"
 
@@ -318,38 +317,6 @@ def test_staging_files_of_a_killed_process_go_at_the_next_run(published, tmp_pat
     assert child.pid in {pid for _, pid in recovery.staging_files(published)}
     ingest.ingest_files(published, [write_csv(tmp_path / "inbox" / "a.csv", [ROW])])
     assert recovery.staging_files(published) == []
-
-
-@contextlib.contextmanager
-def tmpfs(path: Path, size: str):
-    """A small file system of its own (root only): a disk that can really fill up."""
-    path.mkdir()
-    if os.geteuid() != 0 or subprocess.run(["mount", "-t", "tmpfs", "-o", f"size={size}", "tmpfs",
-                                            str(path)], capture_output=True).returncode != 0:
-        pytest.skip("needs root and mount for a small tmpfs")
-    try:
-        yield path
-    finally:
-        subprocess.run(["umount", "-l", str(path)], check=True)
-
-
-@pytest.mark.slow
-def test_a_full_disk_during_the_copy_to_staging_leaves_nothing_behind(published, tmp_path):
-    size_kb = published.stat().st_size // 1024
-    with tmpfs(tmp_path / "klein", f"{size_kb * 3 // 2}k") as disk:
-        small = disk / "published.duckdb"
-        small.write_bytes(published.read_bytes())
-        files = [write_csv(tmp_path / "inbox" / "a.csv", [ROW])]
-        with pytest.raises(OSError) as err:
-            ingest.ingest_files(small, files)
-        assert err.value.errno == 28   # ENOSPC, in the middle of the copy
-        # no partial staging copy (the lock file, if a publish ever took it, is empty)
-        assert sorted(p.name for p in disk.iterdir() if not p.name.endswith(".lock")) == ["published.duckdb"]
-        assert query(small, "select count(*) from submission") == [(0,)]
-        result, _ = timed_cli("ingest", "--warehouse", str(small), str(files[0]))
-        line = one_clear_line(result)
-        assert line.startswith("Schijf vol") and "er is niets veranderd" in line
-        assert files[0].exists()
 
 
 @pytest.mark.slow

@@ -170,3 +170,31 @@ def test_a_partner_cannot_deliver_for_another_organisation(tab, upload_app):
     expect(errors).to_contain_text("uw account levert niet aan voor deze partner; u levert aan voor: roc")
     expect(errors).to_contain_text("uwv")
     expect(tab.get_by_role("button", name="Bevestigen en aanleveren")).to_have_count(0)
+
+
+TAB_A = "regio;indicator;periode;waarde;partner;sector;opmerking\nAM10;stages;2007-07;6;roc;zorg;tab A\n"
+TAB_B = "regio;indicator;periode;waarde;partner;sector;opmerking\nAM10;stages;2007-08;7;roc;zorg;tab B\n"
+
+
+def test_two_tabs_confirm_two_different_files_one_with_a_300_character_name(tab, upload_app):
+    """Issue 25: tabA.csv checked in one tab, then a file in a second tab; Bevestigen in the
+    first tab delivered the second file and lost the first. Each tab now confirms its own, and
+    the second file's name of 300 characters is kept (stored shortened) and loaded."""
+    long_name = "tabB_" + "x" * 291 + ".csv"
+    sign_in(tab, upload_app, PARTNER)
+    other = tab.context.new_page()
+    choose_file(tab, "tabA.csv", TAB_A)
+    other.goto(f"{upload_app}/aanleveren")
+    choose_file(other, long_name, TAB_B)
+    expect(other.locator("main h1")).to_contain_text(long_name)
+    confirm = "Bevestigen en aanleveren"
+    tab.get_by_role("button", name=confirm).click()
+    expect(tab.locator("#uploads tbody tr", has_text="tabA.csv")).to_have_count(1)
+    expect(tab.locator("#uploads tbody tr", has_text=long_name)).to_have_count(0)
+    other.get_by_role("button", name=confirm).click()
+    for name in ("tabA.csv", long_name):
+        row = other.locator("#uploads tbody tr", has_text=name)
+        expect(row).to_have_count(1)
+        wait_for_state(other, row, "loaded")
+    assert other.evaluate("document.documentElement.scrollWidth") <= 1400
+    assert tab.console_errors == []

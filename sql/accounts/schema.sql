@@ -32,3 +32,37 @@ create table if not exists upload (
     warnings    integer not null,
     uploaded_at text not null
 );
+
+-- A browser signed in with an account (issue 25). Its cookie carries a random token; this
+-- table keeps only the token's SHA-256. Signing out deletes the row; so does any change to the
+-- account (the trigger below): an old cookie then finds nothing and gets the sign-in page.
+create table if not exists session (
+    id         text primary key,                 -- sha256 of the token in the session cookie
+    username   text not null references account (username),
+    created_at text not null,                    -- UTC, ISO 8601
+    seen_at    text not null,                    -- UTC, ISO 8601; renewed at most once a minute
+    address    text not null default '',
+    agent      text not null default ''          -- the browser's User-Agent, shortened
+);
+create index if not exists session_username on session (username);
+
+-- A new password, disabling (or enabling) an account, a change of role, organisations or
+-- regions: every session of that account ends, so that none carries what no longer holds.
+create trigger if not exists account_change_ends_sessions
+after update of password_hash, role, orgs, regions, disabled on account
+begin
+    delete from session where username = new.username;
+end;
+
+-- A sign-in attempt that was not (yet) a success (issue 25): counted per account and per address
+-- in this one file, which every gunicorn worker shares (sql/accounts/login_wait.sql). An attempt
+-- is written before its password is checked and removed when it succeeds, so that attempts
+-- arriving at once in several workers count each other.
+create table if not exists login_failure (
+    at       real not null,                      -- seconds since the epoch
+    username text not null,                      -- as typed: unknown names count alike
+    address  text not null
+);
+create index if not exists login_failure_username on login_failure (username, at);
+create index if not exists login_failure_address on login_failure (address, at);
+create index if not exists login_failure_at on login_failure (at);
