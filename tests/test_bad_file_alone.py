@@ -178,7 +178,7 @@ def test_the_upload_check_refuses_each_expanding_workbook(browser, served_app, t
             pids: set[int] = set()
             seen: dict[int, int] = {}
             stop = threading.Event()
-            watcher = threading.Thread(target=peak_rss_mb, args=(pids, seen, stop, f"_{name}"), daemon=True)
+            watcher = threading.Thread(target=peak_rss_mb, args=(pids, seen, stop, "regiomonitor.cli validate --json"), daemon=True)
             watcher.start()
             page.get_by_label("Bestand (CSV of XLSX)").set_input_files(path)
             page.get_by_role("button", name="Controleren").click()
