@@ -4,6 +4,7 @@ processes (the CLI, `serve`, Chromium) are started by benchmarks/serving.py."""
 from __future__ import annotations
 
 import atexit
+import datetime as dt
 import contextlib
 import fcntl
 import functools
@@ -19,6 +20,7 @@ from typing import TypeVar
 import duckdb
 import pytest
 
+from core.sql_files import query_text
 from pipelines import inbox as inboxes, reference, runs, schematic_tiles, warehouse
 
 # Accounts every served app has (tests/conftest.py `serve`): (user name, password, role, organisations).
@@ -103,6 +105,18 @@ def region_file(folder: Path, warehouse: Path, drop: str | None = None) -> Path:
     path = folder / f"regions{'-' + drop if drop else ''}.geojson"
     frame.to_file(path)
     return path
+
+
+def month(text: str) -> dt.date:
+    """The first day of a month written as 2007-03."""
+    return dt.date.fromisoformat(text + "-01")
+
+
+def page_rows(con: duckdb.DuckDBPyConnection, name: str, **params: object) -> list[dict]:
+    """A page query (sql/queries/<name>.sql) as the dashboard runs it, as dicts."""
+    cursor = con.execute(query_text(name), params)
+    columns = [d[0] for d in cursor.description]
+    return [dict(zip(columns, r)) for r in cursor.fetchall()]
 
 
 def query(path: Path, sql: str, params: list | None = None) -> list[tuple]:

@@ -8,27 +8,14 @@ worked out by hand, then every region × indicator of the demo warehouse at seve
 """
 from __future__ import annotations
 
-import datetime as dt
 from collections import defaultdict
 
 import duckdb
 import pytest
 
-from core.sql_files import query_text
-from tests.helpers import build, write_csv
+from tests.helpers import build, month, page_rows, write_csv
 
 REGISTRY_HEADER = "id,gemeente_code,indicator,start_date,status,sector,partner\n"
-
-
-def month(text: str) -> dt.date:
-    return dt.date.fromisoformat(text + "-01")
-
-
-def rows(con: duckdb.DuckDBPyConnection, name: str, **params: object) -> list[dict]:
-    """A page query (sql/queries/<name>.sql) as the dashboard runs it."""
-    cursor = con.execute(query_text(name), params)
-    columns = [d[0] for d in cursor.description]
-    return [dict(zip(columns, r)) for r in cursor.fetchall()]
 
 
 @pytest.fixture(scope="module")
@@ -62,11 +49,11 @@ def small(tmp_path_factory):
 
 def contributions(con, region: str, as_of: str) -> dict[str, tuple]:
     return {r["partner"]: (r["realised"], pytest.approx(r["share"]), r["indicator_gain"])
-            for r in rows(con, "region_contributions", region=region, programme="lw2005", month=month(as_of))}
+            for r in page_rows(con, "region_contributions", region=region, programme="lw2005", month=month(as_of))}
 
 
 def card(con, region: str, indicator: str, as_of: str) -> dict:
-    [row] = [r for r in rows(con, "region_progress", region=region, programme="lw2005", month=month(as_of))
+    [row] = [r for r in page_rows(con, "region_progress", region=region, programme="lw2005", month=month(as_of))
              if r["indicator"] == indicator]
     return row
 
@@ -83,7 +70,7 @@ def test_contributions_count_the_cards_months_only(small):
 
 def test_gemeenten_count_the_cards_months_only(small):
     def records(as_of: str) -> dict[str, int]:
-        return {r["gemeente_name"]: r["records"] for r in rows(
+        return {r["gemeente_name"]: r["records"] for r in page_rows(
             small, "region_gemeenten", region="AM10", programme="lw2005", month=month(as_of),
             boundary="signing")}
     # The record of 29-11-2005 falls in the baseline month: neither the card nor the table counts it.
@@ -120,11 +107,11 @@ def test_demo_has_every_region_with_targets(demo):
 def test_every_regions_contributions_add_up_to_its_cards(demo, as_of):
     """Per region and indicator: the partners' rows add up to the card's R − B, their shares to 1."""
     for region in region_codes(demo):
-        cards = {r["indicator"]: r for r in rows(demo, "region_progress", region=region, programme="lw2005",
+        cards = {r["indicator"]: r for r in page_rows(demo, "region_progress", region=region, programme="lw2005",
                                                  month=month(as_of))}
         assert len(cards) == 4, region
         parts = defaultdict(list)
-        for r in rows(demo, "region_contributions", region=region, programme="lw2005", month=month(as_of)):
+        for r in page_rows(demo, "region_contributions", region=region, programme="lw2005", month=month(as_of)):
             parts[r["indicator"]].append(r)
         for indicator, c in cards.items():
             gain = c["realised_since_baseline"]
@@ -154,7 +141,7 @@ def test_every_regions_gemeenten_add_up(demo, as_of):
     assert from_registry, "the demo has registry extracts"
     for region in region_codes(demo):
         for boundary in ("signing", "current"):
-            table = rows(demo, "region_gemeenten", region=region, programme="lw2005", month=month(as_of),
+            table = page_rows(demo, "region_gemeenten", region=region, programme="lw2005", month=month(as_of),
                          boundary=boundary)
             totals = defaultdict(int)
             for gemeente in table:
@@ -181,11 +168,11 @@ def test_map_and_ranking_show_every_region_at_the_common_month(demo, as_of):
     the national total and its legend counts the provisional rows."""
     cards = {}
     for region in region_codes(demo):
-        for r in rows(demo, "region_progress", region=region, programme="lw2005", month=month(as_of)):
+        for r in page_rows(demo, "region_progress", region=region, programme="lw2005", month=month(as_of)):
             cards[(region, r["indicator"])] = r
     for indicator in ("leerwerkplaatsen", "evc_trajecten", "stages", "oo_uitgaven_eur"):
-        shown = rows(demo, "map_progress", programme="lw2005", indicator=indicator, month=month(as_of))
-        ranked = rows(demo, "ranking", programme="lw2005", indicator=indicator, month=month(as_of))
+        shown = page_rows(demo, "map_progress", programme="lw2005", indicator=indicator, month=month(as_of))
+        ranked = page_rows(demo, "ranking", programme="lw2005", indicator=indicator, month=month(as_of))
         assert len(shown) == len(ranked) == 35
         for row in shown + ranked:
             own = cards[(row["region"], indicator)]
@@ -193,7 +180,7 @@ def test_map_and_ranking_show_every_region_at_the_common_month(demo, as_of):
         for row in ranked:
             own = cards[(row["region"], indicator)]
             assert row["pace_ratio"] == own["pace_ratio"] and own["stand_month"] <= month(as_of)
-        country = next(r for r in rows(demo, "national", programme="lw2005", month=month(as_of))
+        country = next(r for r in page_rows(demo, "national", programme="lw2005", month=month(as_of))
                        if r["indicator"] == indicator)
         assert sum(r["realised"] for r in shown) == pytest.approx(country["realised_total"])
         assert {r["regions_provisional"] for r in shown} == {sum(r["provisional"] for r in shown)}
@@ -202,7 +189,7 @@ def test_map_and_ranking_show_every_region_at_the_common_month(demo, as_of):
 def test_gorinchem_in_march_2007_is_ranked_at_march_and_names_january(demo):
     """The case of the issue: Gorinchem (AM35) leerwerkplaatsen as of March 2007 rests its pace
     and status on January 2007, its last complete month; its figures are March's."""
-    [row] = [r for r in rows(demo, "ranking", programme="lw2005", indicator="leerwerkplaatsen",
+    [row] = [r for r in page_rows(demo, "ranking", programme="lw2005", indicator="leerwerkplaatsen",
                              month=month("2007-03")) if r["region"] == "AM35"]
     own = card(demo, "AM35", "leerwerkplaatsen", "2007-03")
     assert row["stand_month"] == month("2007-01") and row["provisional"]

@@ -12,13 +12,9 @@ import datetime as dt
 import pytest
 
 from pipelines import reference, submissions, validation
-from tests.helpers import staging, write_csv
+from tests.helpers import month, staging, write_csv
 
 MONTHS = ["2005-12", "2006-01", "2006-02", "2006-03", "2006-04", "2006-05", "2006-06"]
-
-
-def month(text: str) -> dt.date:
-    return dt.date.fromisoformat(text + "-01")
 
 
 def load(con, tmp, name: str, rows: list[str]) -> None:

@@ -5,7 +5,6 @@ the demo warehouse: the Data page's and the region page's numbers are the same d
 wherever they appear, and one page-level check on the served Data page."""
 from __future__ import annotations
 
-import datetime as dt
 import json
 import re
 
@@ -13,21 +12,9 @@ import duckdb
 import pytest
 
 from core.formats import fmt_amount
-from core.sql_files import query_text
 from pipelines import ingest
 from tests import page_sweep
-from tests.helpers import build, query, write_csv
-
-
-def month(text: str) -> dt.date:
-    return dt.date.fromisoformat(text + "-01")
-
-
-def rows(con: duckdb.DuckDBPyConnection, name: str, **params: object) -> list[dict]:
-    """A page query (sql/queries/<name>.sql) as the dashboard runs it."""
-    cursor = con.execute(query_text(name), params)
-    columns = [d[0] for d in cursor.description]
-    return [dict(zip(columns, r)) for r in cursor.fetchall()]
+from tests.helpers import build, month, page_rows, query, write_csv
 
 
 def stages_target(region: str) -> dict:
@@ -61,16 +48,16 @@ def small(tmp_path_factory):
 def test_partners_behind_counted_once_by_hand(small):
     # Behind at March 2006: AM01 roc (last January: 2 months, since February) and AM02 roc (1,
     # since March): 2 pairs, 1 distinct partner. AM03 werkgevers is up to date but misses January.
-    [counts] = rows(small, "data_late_counts", programme="lw2005")
+    [counts] = page_rows(small, "data_late_counts", programme="lw2005")
     assert counts == {"due_month": month("2006-03"), "pairs": 5, "pairs_behind": 2, "partners_behind": 1,
                       "pairs_gaps_only": 1, "pairs_listed": 3}
     listed = {(r["region"], r["partner"]): (r["behind"], r["months_behind"], r["behind_since"], r["months_missing"])
-              for r in rows(small, "data_late_partners", programme="lw2005")}
+              for r in page_rows(small, "data_late_partners", programme="lw2005")}
     assert listed == {("AM01", "roc"): (True, 2, month("2006-02"), 2),
                       ("AM02", "roc"): (True, 1, month("2006-03"), 1),
                       ("AM03", "werkgevers"): (False, 0, None, 1)}
     fresh = {(r["region"], r["partner"]): (r["months_behind"], r["behind"])
-             for r in rows(small, "data_freshness", programme="lw2005")}
+             for r in page_rows(small, "data_freshness", programme="lw2005")}
     assert fresh == {("AM01", "roc"): (2, True), ("AM01", "werkgevers"): (0, False),
                      ("AM02", "roc"): (1, True), ("AM02", "uwv"): (0, False),
                      ("AM03", "werkgevers"): (0, False)}
@@ -80,7 +67,7 @@ def test_provisional_figures_counted_once_by_hand(small):
     # March 2006, stages: AM01 misses roc in February and March (2 months), AM02 roc in March,
     # AM03 werkgevers in January: 3 provisional regions. AM02's EVC is complete.
     def shown(as_of: str, indicator: str = "stages") -> list[dict]:
-        return rows(small, "map_progress", programme="lw2005", indicator=indicator, month=month(as_of))
+        return page_rows(small, "map_progress", programme="lw2005", indicator=indicator, month=month(as_of))
     march = {r["region"]: r for r in shown("2006-03") if r["status"] is not None}
     assert {r: (p["provisional"], p["realised"]) for r, p in march.items()} == {
         "AM01": (True, 30), "AM02": (True, 15), "AM03": (True, 15)}
@@ -105,8 +92,8 @@ def test_changed_figures_counted_once_by_hand(published, tmp_path):
     [(stored,)] = query(published, "select figures_changed from publication order by id desc limit 1")
     con = duckdb.connect(str(published), read_only=True)
     try:
-        listed = rows(con, "publication_changes", region=None)
-        in_region = rows(con, "publication_changes", region="AM10")
+        listed = page_rows(con, "publication_changes", region=None)
+        in_region = page_rows(con, "publication_changes", region="AM10")
     finally:
         con.close()
     assert stored == len(listed) == len(in_region) == 3
@@ -124,9 +111,9 @@ def demo(demo_warehouse):
 
 
 def test_data_page_counts_partners_behind_one_way(demo):
-    [counts] = rows(demo, "data_late_counts", programme="lw2005")
-    fresh = rows(demo, "data_freshness", programme="lw2005")
-    late = rows(demo, "data_late_partners", programme="lw2005")
+    [counts] = page_rows(demo, "data_late_counts", programme="lw2005")
+    fresh = page_rows(demo, "data_freshness", programme="lw2005")
+    late = page_rows(demo, "data_late_partners", programme="lw2005")
     behind = {(r["region"], r["partner"]) for r in late if r["behind"]}
     assert {(r["region"], r["partner"]) for r in fresh if r["behind"]} == behind
     assert {(r["region"], r["partner"]) for r in fresh if r["months_behind"] > 0} == behind
@@ -141,8 +128,8 @@ def test_region_page_says_the_same_months_behind_twice(demo):
     """"Late deliveries" and "Freshness per partner" on the region page: one months_behind."""
     for (region,) in demo.execute("select code from region").fetchall():
         fresh = {r["partner"]: r["months_behind"]
-                 for r in rows(demo, "region_freshness", region=region, programme="lw2005")}
-        for r in rows(demo, "region_late_partners", region=region, programme="lw2005"):
+                 for r in page_rows(demo, "region_freshness", region=region, programme="lw2005")}
+        for r in page_rows(demo, "region_late_partners", region=region, programme="lw2005"):
             assert fresh[r["partner"]] == r["months_behind"], (region, r["partner"])
             assert r["behind"] == (r["months_behind"] > 0)
 
@@ -156,7 +143,7 @@ def page_text(served_app: str, path: str, search: str = "") -> str:
 
 @pytest.mark.slow
 def test_data_and_region_pages_show_the_single_counts(served_app, demo):
-    [counts] = rows(demo, "data_late_counts", programme="lw2005")
+    [counts] = page_rows(demo, "data_late_counts", programme="lw2005")
     data = page_text(served_app, "/data")
     said = (f"{counts['pairs_behind']} regio-partnerparen lopen achter: niet elke indicator die ze "
             f"verschuldigd zijn, is geleverd tot en met juni 2007. Verschillende partners met "
@@ -164,7 +151,7 @@ def test_data_and_region_pages_show_the_single_counts(served_app, demo):
     assert data.count(said) == 2               # the freshness summary and the list of late partners
     assert f"De lijst telt {counts['pairs_listed']} rijen" in data
     region = page_text(served_app, "/regio/AM10", "?month=2007-03")
-    cards = rows(demo, "region_progress", region="AM10", programme="lw2005", month=month("2007-03"))
+    cards = page_rows(demo, "region_progress", region="AM10", programme="lw2005", month=month("2007-03"))
     # The contributions' total rows, in the table's order (indicators by code): the cards' R − B.
     totals = re.findall(r'"Totaal: toename sinds de uitgangswaarde"\}.*?"children": \{"props": '
                         r'\{"children": "([^"]+)"\}, "type": "Strong"', region)

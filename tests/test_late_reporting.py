@@ -37,7 +37,7 @@ def early(prefect_harness, demo_warehouse, tmp_path_factory):
     after = tmp / "after.duckdb"
     shutil.copy(demo_warehouse, after)
     path = write_csv(tmp / "inbox" / "AM10_roc_augustus.csv",
-                     ["AM10;leerwerkplaatsen;aug 2007;45;roc;zorg;vroeg aangeleverd"])
+                     ["AM10;leerwerkplaatsen;aug 2007;12;roc;zorg;vroeg aangeleverd"])
     results = ingest([str(path)], warehouse_path=str(after))
     assert [r.status for r in results] == ["loaded"]
     return before, after

@@ -51,6 +51,10 @@ def con(tmp_path_factory):
              "AM11;stages;2006-01;10;werkgevers;bouw;", "AM11;stages;2006-02;20;roc;bouw;",
              "AM13;stages;2006-01;30;roc;zorg;", "AM13;stages;2006-03;25;roc;zorg;"]
     path = write_csv(tmp / "test.csv", rows)
+    # The boundary cases are far above every other series (1140 against a median of 20): this
+    # module is about the formulas, not the outlier rule (tests/test_outliers.py), so no history
+    # is long enough to judge a figure here and none is held for review.
+    con.execute("update outlier_rule set min_history = 1000")
     validation.prepare(con)
     checked = validation.check(con, path, "f" * 16)
     assert checked.errors == []
