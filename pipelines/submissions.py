@@ -20,6 +20,7 @@ warehouse already has.
 """
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 from pathlib import Path
 
@@ -66,7 +67,10 @@ def record(con: duckdb.DuckDBPyConnection, path: Path, sha: str, checked: Checke
             add_figures(con, sub_id, is_demo, received_at, steward)
         con.execute("commit")
     except BaseException:
-        con.execute("rollback")
+        # A commit that failed (e.g. interrupted) has already ended the transaction: a rollback
+        # would then raise and hide why it failed.
+        with contextlib.suppress(duckdb.TransactionException):
+            con.execute("rollback")
         raise
     return status
 
