@@ -8,10 +8,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from benchmarks.payloads import post
-from core.settings import ROOT
-
-GEO_DIR = ROOT.parent / "shared" / "data" / "geo"   # real CBS 2025 boundaries, when present
-LEVELS = ("arbeidsmarktregio", "gemeente")
 
 
 @dataclass(frozen=True)
@@ -49,19 +45,15 @@ def from_callback(url: str, name: str, body: dict) -> MapBytes:
     return sizes(name, figure["data"][0]["geojson"], figure)
 
 
-def load_real_boundaries(served: Path) -> list[str]:
-    """Load the CBS 2025 regions and gemeenten with the geometry flow's plain functions."""
+def load_real_boundaries(served: Path) -> int:
+    """The shipped CBS 2025 boundaries (data/geo), prepared as `refresh` prepares them: the
+    benchmark's warehouse is built from the plain functions, without them."""
     from pipelines import boundaries, warehouse
 
     con = warehouse.copy_to_staging(served)
-    for level in LEVELS:
-        frame = boundaries.read_boundaries(GEO_DIR / f"{level}_2025.topojson")
-        boundaries.check_codes(frame, boundaries.expected_codes(con, level), level)
-        result = boundaries.simplify_to_budget(boundaries.repair(frame), boundaries.BUDGET_BYTES[level])
-        year = boundaries.source_year(frame)
-        boundaries.store(con, result.frame, level, year)
+    rows = boundaries.load_shipped(con, [])
     warehouse.publish(con, served)
-    return list(LEVELS)
+    return rows
 
 
 def gemeente_map(served: Path) -> MapBytes:
@@ -81,10 +73,8 @@ def gemeente_map(served: Path) -> MapBytes:
     return sizes("gemeente level, CBS 2025 (342)", geojson, json.loads(figure.to_json()))
 
 
-def run(url: str, map_body: dict, served: Path, real: bool) -> list[MapBytes]:
-    """Schematic tiles always; the real boundaries' maps when they were loaded."""
-    results = [from_callback(url, "35 regions, schematic tiles", with_shape(map_body, "schematic"))]
-    if real:
-        results.append(from_callback(url, "35 regions, CBS 2025", with_shape(map_body, "cbs")))
-        results.append(gemeente_map(served))
-    return results
+def run(url: str, map_body: dict, served: Path) -> list[MapBytes]:
+    """The schematic tiles, the real boundaries and the gemeente map."""
+    return [from_callback(url, "35 regions, schematic tiles", with_shape(map_body, "schematic")),
+            from_callback(url, "35 regions, CBS 2025", with_shape(map_body, "cbs")),
+            gemeente_map(served)]

@@ -31,6 +31,7 @@ def plain(path: Path, inbox: Path) -> dict:
         runs.restore_history(con, history)
         runs.load_base(con)
         boundaries.restore_geometry(con, real_geometry)
+        boundaries.load_shipped(con, real_geometry)
         results = runs.load_submissions(con, inbox_listing.received_files(inbox, log=lambda line: None), runs.is_demo_inbox(inbox),
                                         received, warehouse.accepted_partly(path),
                                         lambda *a: None)

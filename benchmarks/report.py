@@ -74,7 +74,7 @@ def print_pages(results: list[PageReady]) -> list[PageReady]:
     return results
 
 
-def print_map_bytes(results: list[MapBytes], real: bool) -> list[MapBytes]:
+def print_map_bytes(results: list[MapBytes]) -> list[MapBytes]:
     """Section 4: geometry and figure JSON, raw and gzipped."""
     print("\n4. Bytes for the map (JSON, raw / gzip)")
     for r in results:
@@ -82,8 +82,6 @@ def print_map_bytes(results: list[MapBytes], real: bool) -> list[MapBytes]:
                 if r.name.startswith("35") else "")
         print(f"   {r.name:32} geometry {r.geometry_raw / 1024:7.1f} / {r.geometry_gzip / 1024:6.1f} KB"
               f"   figure {r.figure_raw / 1024:7.1f} / {r.figure_gzip / 1024:6.1f} KB{goal}")
-    if not real:
-        print("   real boundaries: skipped, ../shared/data/geo/ is absent")
     return results
 
 

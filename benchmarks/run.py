@@ -65,9 +65,7 @@ def measure_ingest(size: Size, work: Path, served: Path) -> dict[str, object]:
 def measure(size: Size, work: Path, served: Path, browser: object | None = None) -> dict[str, object]:
     """Sections 1–4 on one generated extract (in `browser`, else in a Chromium of their own)."""
     figures = measure_ingest(size, work, served)
-    real = map_bytes.GEO_DIR.exists()
-    if real:
-        map_bytes.load_real_boundaries(served)
+    map_bytes.load_real_boundaries(served)
     from benchmarks.serving import chromium, serving
     own = chromium() if browser is None else contextlib.nullcontext(browser)
     with serving(served, work) as url, own as browser:
@@ -75,7 +73,7 @@ def measure(size: Size, work: Path, served: Path, browser: object | None = None)
         figures["latency"] = print_latency(latency.run(url, bodies, size.calls))
         figures["pages"] = print_pages(page_ready.run(browser, url, size.loads))
         figures["map_bytes"] = print_map_bytes(
-            map_bytes.run(url, bodies["map view (indicator change)"], served, real), real)
+            map_bytes.run(url, bodies["map view (indicator change)"], served))
     with serving(served, work, env={"REGIOMONITOR_VIEW_CACHE": "0"}) as url:
         figures["latency_uncached"] = print_latency_ratio(
             latency.run(url, bodies, size.calls), figures["latency"])

@@ -94,7 +94,7 @@ def submission_state(status: str, lang: str, is_demo: bool = False) -> str:
 
 # What a map's shapes are and where they come from (CC BY 4.0 asks for the credit), under every
 # map: a credit given with `regiomonitor geometry --attribution` is shown as it was given.
-CREDITS = {"cbs": N_("Source: CBS / PDOK, boundaries {year} (simplified via cartomap/nl)"),
+CREDITS = {"cbs": N_("Source: CBS/PDOK, Gebiedsindelingen {year}, CC BY 4.0 (simplified)"),
            "schematic": N_("Schematic tile map: one square per region, roughly in place; not real boundaries.")}
 
 
@@ -103,4 +103,4 @@ def credit_line(source: str, year: object, attribution: str | None, lang: str) -
     if attribution:
         return attribution
     known = year is not None and not pd.isna(year)
-    return _(CREDITS[source], lang, year=int(year) if known else "").replace("  ", " ")   # no year: one space
+    return _(CREDITS[source], lang, year=int(year) if known else "").replace("  ", " ").replace(" ,", ",")   # no year: no gap

@@ -22,6 +22,9 @@ DEMO_DIR = ROOT / "data" / "demo"
 DEMO_MARKER = "DEMONSTRATIEDATA.txt"
 # The one definition of the schema and of every metric.
 SQL_DIR = ROOT / "sql"
+# The CBS gebiedsindelingen the product ships (data/geo/SOURCE.md): the map's shapes by default,
+# so a fresh clone draws the real map offline; `regiomonitor geometry` loads other years over them.
+GEO_DIR = ROOT / "data" / "geo"
 
 
 @dataclass(frozen=True)

@@ -21,6 +21,7 @@ from core.formats import (
     plotly_separators,
 )
 from core.texts import N_, _
+from dashboard import tile_map
 from dashboard.status_style import NO_TARGET_COLOUR, STATUS_COLOURS
 
 # Colour-blind safe sequential scale (ColorBrewer YlGnBu), light = low, dark = high. Written
@@ -94,7 +95,12 @@ def progress_map(progress: pd.DataFrame, geometry: pd.DataFrame, measure: str,
 
     Built as a plain figure dict: plotly's validating graph objects cost tens of milliseconds
     per figure, which a callback on every click cannot afford (docs/benchmarks.md).
+    The schematic tiles are drawn as a labelled chart instead (dashboard/tile_map.py).
     """
+    if (geometry["source"] == "schematic").all():
+        values, colours = map_values(progress, measure, lang)
+        return tile_map.tile_figure(progress, geometry, measure, values, colours,
+                                    [map_hover(r, statuses, lang) for r in progress.itertuples()], lang)
     geojson = feature_collection(geometry)
     known = progress[progress["status"].notna()]
     unknown = progress[progress["status"].isna()]

@@ -2,11 +2,12 @@
 repair, reproject to WGS84, simplify as a coverage down to a size budget, check every code
 against the reference data, and store the result in region_geometry as source 'cbs'.
 
-Real boundaries live only in the warehouse. A `refresh` rebuilds the warehouse from scratch,
-so it carries the non-schematic rows over from the served file (carried_geometry /
-restore_geometry), just as it carries submission times over: the warehouse stays the one
-published artefact, and the geometry flow needs neither the inbox nor an extra cache of
-processed shapes.
+The product ships the CBS 2025 boundaries of all three levels (data/geo, SOURCE.md there), and
+every `refresh` prepares them with the same steps (load_shipped), so a fresh clone draws the real
+map. A `refresh` rebuilds the warehouse from scratch, so it carries the real rows over from the
+served file (carried_geometry / restore_geometry), just as it carries submission times over:
+boundaries a steward loaded with `regiomonitor geometry` (another year, a finer file) win over
+the shipped copy for their level. The warehouse stays the one published artefact.
 """
 from __future__ import annotations
 
@@ -25,6 +26,7 @@ import geopandas as gpd
 import shapely
 
 from core.formats import fmt_number
+from core.settings import GEO_DIR
 from core.texts import N_, said
 
 LEVELS = {"AM": "arbeidsmarktregio", "GM": "gemeente", "PV": "provincie"}
@@ -44,6 +46,7 @@ EXPECTED_CODES_SQL = {
     "provincie": "select code, name from province",
 }
 CARRIED_COLUMNS = "level, source, code, name, geojson, attribution, year, region"
+SHIPPED_YEAR = 2025   # the year of the files in data/geo (SOURCE.md there)
 
 
 class BoundaryError(ValueError):
@@ -210,3 +213,28 @@ def restore_geometry(con: duckdb.DuckDBPyConnection, rows: list[tuple]) -> int:
         con.executemany(f"insert into region_geometry ({CARRIED_COLUMNS}) "
                         "values (?, ?, ?, ?, ?, ?, ?, ?)", rows)
     return len(rows)
+
+
+def prepare(con: duckdb.DuckDBPyConnection, path: Path, level: str | None = None,
+            layer: str | None = None, credit: str | None = None) -> dict:
+    """Read, check, repair and simplify one boundary file; store it as source 'cbs'."""
+    frame = read_boundaries(path, layer)
+    level = level or level_of(frame)
+    check_codes(frame, expected_codes(con, level), level)
+    result = simplify_to_budget(repair(frame), BUDGET_BYTES[level])
+    year = source_year(frame)
+    rows = store(con, result.frame, level, year, credit or "")
+    return {"level": level, "year": year, "rows": rows, "tolerance_m": result.tolerance_m,
+            "bytes_before": result.bytes_before, "bytes_after": result.bytes_after}
+
+
+def shipped_files(folder: Path = GEO_DIR) -> dict[str, Path]:
+    """The boundary file the product ships per level (data/geo/<level>_2025.topojson)."""
+    return {level: folder / f"{level}_{SHIPPED_YEAR}.topojson" for level in LEVELS.values()}
+
+
+def load_shipped(con: duckdb.DuckDBPyConnection, carried: list[tuple]) -> int:
+    """The shipped boundaries of every level that no carried-over rows cover; rows stored."""
+    kept = {row[0] for row in carried}
+    return sum(prepare(con, path, level)["rows"]
+               for level, path in shipped_files().items() if level not in kept)

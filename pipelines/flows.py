@@ -42,6 +42,8 @@ list_inbox = task(inboxes.received_files, cache_policy=NONE, retries=2, retry_de
 load_submissions = task(runs.load_submissions, cache_policy=NONE)
 carried_geometry = task(boundaries.carried_geometry, cache_policy=NONE)
 restore_geometry = task(boundaries.restore_geometry, cache_policy=NONE)
+load_shipped_geometry = task(boundaries.load_shipped, cache_policy=NONE)
+process_boundaries = task(boundaries.prepare, cache_policy=NONE)
 fetch_source = task(boundaries.fetch_source, cache_policy=NONE, retries=2, retry_delay_seconds=5)
 accepted_partly = task(warehouse.accepted_partly, cache_policy=NONE)
 list_new_files = task(inboxes.new_files, cache_policy=NONE, retries=2, retry_delay_seconds=2)
@@ -89,7 +91,8 @@ def refresh(warehouse_path: str | None = None, inbox: str | None = None,
                                     if cfg.include_demo_targets else None),
             "population": load_population(con),
             "geometry": load_schematic_geometry(con),
-            "real_geometry": restore_geometry(con, real_geometry),
+            "real_geometry": restore_geometry(con, real_geometry)
+            + load_shipped_geometry(con, real_geometry),
         }
         results = load_submissions(con, files, runs.is_demo_inbox(cfg.inbox),
                                    received, partly, logger.info)
@@ -98,20 +101,6 @@ def refresh(warehouse_path: str | None = None, inbox: str | None = None,
                                                  results, summary)
     logger.info(said("Published {warehouse}: {counts}", warehouse=cfg.warehouse, counts=summary))
     return summary
-
-
-@task(cache_policy=NONE)
-def process_boundaries(con, path: Path, level: str | None, layer: str | None,
-                       credit: str | None) -> dict:
-    """Read, check, repair and simplify one boundary file; store it as source 'cbs'."""
-    frame = boundaries.read_boundaries(path, layer)
-    level = level or boundaries.level_of(frame)
-    boundaries.check_codes(frame, boundaries.expected_codes(con, level), level)
-    result = boundaries.simplify_to_budget(boundaries.repair(frame), boundaries.BUDGET_BYTES[level])
-    year = boundaries.source_year(frame)
-    rows = boundaries.store(con, result.frame, level, year, credit or "")
-    return {"level": level, "year": year, "rows": rows, "tolerance_m": result.tolerance_m,
-            "bytes_before": result.bytes_before, "bytes_after": result.bytes_after}
 
 
 @flow(name="geometry", log_prints=True)

@@ -1,6 +1,6 @@
-"""The schematic tile map, the map's geometry until real CBS boundaries are loaded (those are
-pipelines/boundaries.py): one square per region, laid out roughly where the region lies, so
-the dashboard works offline and every region is equally easy to see and click.
+"""The schematic tile map, the option beside the real CBS boundaries (pipelines/boundaries.py):
+one square per region, laid out roughly where the region lies, so every region is equally easy
+to see and click, however small it is on the real map (dashboard/tile_map.py draws it).
 """
 from __future__ import annotations
 

@@ -1,8 +1,9 @@
-"""Derive data/reference/gemeente_regions.csv and provinces.csv from the 2025 test files.
+"""Derive data/reference/gemeente_regions.csv and provinces.csv from the 2025 boundaries.
 
-Run once when the boundaries change: `python scripts/derive_gemeente_regions.py [GEO_DIR]`
-(default ../shared/data/geo). Only codes and names are written; the geometry files are
-test data and never committed. The current gemeente → arbeidsmarktregio rows come from
+Run once when the boundaries change: `python scripts/derive_gemeente_regions.py DERIVED_DIR`,
+the folder holding gemeente_arbeidsmarktregio_2025_derived.csv (not shipped: it was derived
+beside the boundary files, see data/geo/SOURCE.md). The provincies come from the shipped
+data/geo/provincie_2025.topojson. Only codes and names are written. The current gemeente → arbeidsmarktregio rows come from
 gemeente_arbeidsmarktregio_2025_derived.csv (largest area overlap, see its SOURCE.md); the
 historical rows are the mergers listed in MERGERS, checked by hand (see
 data/reference/gemeente_regions.SOURCE.md).
@@ -16,7 +17,7 @@ from pathlib import Path
 import geopandas as gpd
 
 ROOT = Path(__file__).resolve().parents[1]
-DEFAULT_GEO_DIR = ROOT.parent / "shared" / "data" / "geo"
+GEO_DIR = ROOT / "data" / "geo"
 COLUMNS = ["code", "name", "region", "valid_from", "valid_to", "successor"]
 
 # Former gemeenten: (code, name, region before the merger, last day + 1, successor).
@@ -59,12 +60,14 @@ def write_csv(path: Path, rows: list[dict[str, str]]) -> None:
         writer.writerows(sorted(rows, key=lambda r: (r["code"], r.get("valid_from", ""))))
 
 
-def main(geo_dir: Path = DEFAULT_GEO_DIR) -> None:
+def main(derived_dir: Path) -> None:
     reference = ROOT / "data" / "reference"
     write_csv(reference / "gemeente_regions.csv",
-              current_rows(geo_dir / "gemeente_arbeidsmarktregio_2025_derived.csv") + merger_rows())
-    write_csv(reference / "provinces.csv", province_rows(geo_dir / "provincie_2025.topojson"))
+              current_rows(derived_dir / "gemeente_arbeidsmarktregio_2025_derived.csv") + merger_rows())
+    write_csv(reference / "provinces.csv", province_rows(GEO_DIR / "provincie_2025.topojson"))
 
 
 if __name__ == "__main__":
-    main(Path(sys.argv[1]) if len(sys.argv) > 1 else DEFAULT_GEO_DIR)
+    if len(sys.argv) != 2:
+        sys.exit(__doc__)
+    main(Path(sys.argv[1]))

@@ -77,10 +77,10 @@ def test_geojson_in_wgs84_keeps_its_codes_names_and_year(tmp_path):
     assert read.crs.to_epsg() == 4326
     assert list(read["code"]) == ["AM10", "AM35"]
     assert boundaries.source_year(read) == 2025
-    assert presentation.credit_line("cbs", 2025, "", "nl") == ("Bron: CBS / PDOK, gebiedsindelingen 2025 "
-                                                               "(vereenvoudigd via cartomap/nl)")
-    assert presentation.credit_line("cbs", None, "", "en") == ("Source: CBS / PDOK, boundaries (simplified "
-                                                               "via cartomap/nl)")
+    assert presentation.credit_line("cbs", 2025, "", "nl") == ("Bron: CBS/PDOK, Gebiedsindelingen 2025, "
+                                                               "CC BY 4.0 (vereenvoudigd)")
+    assert presentation.credit_line("cbs", None, "", "en") == ("Source: CBS/PDOK, Gebiedsindelingen, "
+                                                               "CC BY 4.0 (simplified)")
     assert presentation.credit_line("cbs", 2025, "Bron: eigen bestand", "en") == "Bron: eigen bestand"
 
 

@@ -1,5 +1,5 @@
-"""The real CBS 2025 boundaries from ../shared/data/geo (test data, never committed):
-35 regions, Tiel in Rivierenland, within budget, no gaps or overlaps between neighbours."""
+"""The real CBS 2025 boundaries the product ships (data/geo): 35 regions, Tiel in
+Rivierenland, within budget, no gaps or overlaps between neighbours."""
 from __future__ import annotations
 
 import geopandas as gpd
@@ -7,13 +7,10 @@ import pytest
 import shapely
 from shapely.geometry import Polygon
 
-from core.settings import ROOT
+from core.settings import GEO_DIR
 from pipelines import boundaries
 from tests.helpers import staging
 
-GEO_DIR = ROOT.parent / "shared" / "data" / "geo"
-pytestmark = pytest.mark.skipif(not GEO_DIR.is_dir(),
-                                reason=f"CBS test boundaries not present at {GEO_DIR}")
 TOLERANCE_M2 = 10_000  # 1 ha: far below what a choropleth at national scale can show
 
 

@@ -22,7 +22,7 @@ def test_map_switches_between_real_boundaries_and_tiles(prefect_harness, demo_wa
         page.goto(url)
         real = page.get_by_role("button", name="Echte grenzen (CBS)")
         expect(real).to_have_attribute("aria-pressed", "true")
-        expect(page.locator("#kaart-attribution")).to_contain_text("Bron: CBS / PDOK")
+        expect(page.locator("#kaart-attribution")).to_contain_text("Bron: CBS/PDOK, Gebiedsindelingen 2025")
         page.get_by_role("button", name="Schematische tegels").click()
         expect(page.locator("#kaart-attribution")).to_contain_text("Schematische tegelkaart")
         expect(page).to_have_url(re.compile("shape=schematic"))

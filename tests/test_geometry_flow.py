@@ -18,7 +18,7 @@ def cbs_rows(path: Path) -> list[tuple]:
     con = duckdb.connect(str(path), read_only=True)
     try:
         return con.execute("select code, year, attribution from region_geometry "
-                           "where source = 'cbs' order by code").fetchall()
+                           "where source = 'cbs' and level = 'arbeidsmarktregio' order by code").fetchall()
     finally:
         con.close()
 

@@ -7,11 +7,9 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from core.settings import ROOT
+from core.settings import GEO_DIR
 from pipelines import reference
 from tests.helpers import staging
-
-SHARED_GEO = ROOT.parent / "shared" / "data" / "geo"
 
 
 def test_regions_are_the_35_cbs_codes_with_gaps():
@@ -21,9 +19,8 @@ def test_regions_are_the_35_cbs_codes_with_gaps():
     assert {r["code"]: r["name"] for r in reference.read_regions()}["AM10"] == "Rivierenland"
 
 
-@pytest.mark.skipif(not SHARED_GEO.exists(), reason="../shared/data/geo is test data that is not always present")
 def test_region_codes_and_names_match_cbs_2025_boundaries():
-    topo = json.loads((SHARED_GEO / "arbeidsmarktregio_2025.topojson").read_text(encoding="utf-8"))
+    topo = json.loads((GEO_DIR / "arbeidsmarktregio_2025.topojson").read_text(encoding="utf-8"))
     features = topo["objects"]["arbeidsmarktregio_2025"]["geometries"]
     cbs = {f["properties"]["statcode"]: f["properties"]["statnaam"] for f in features}
     ours = {r["code"]: r["name"] for r in reference.read_regions()}

@@ -176,9 +176,9 @@ def layout(lang: str | None = None, programme: str | None = None, indicator: str
 def change_view(programme: str, indicator: str, month: str, measure: str, shape: str,
                 lang: str) -> tuple:
     """Redraw map, legend, table, summary, attribution and the national picture; when only the
-    measure changed, send just the map's new colours."""
+    measure changed on the real map, send just its new colours (the tiles' colours are shapes)."""
     month = url_state.parse_month(month)
-    if dash.ctx.triggered_id == ids.KAART_MEASURE:
+    if dash.ctx.triggered_id == ids.KAART_MEASURE and shape != "schematic":
         progress = warehouse.current().query("map_progress", programme=programme, indicator=indicator,
                                              month=month)
         return (figures.measure_patch(progress, measure, lang), *[dash.no_update] * 5)

@@ -278,8 +278,17 @@ def sources(lang: str) -> html.Section:
                            "without {missing}).", lang, n=fmt_number(held["regions"], lang),
                            first=held["first_code"], last=held["last_code"],
                            missing=", ".join(held["missing_codes"]) or "–")),
+                 html.Li(map_credit(lang)),
                  html.Li(demo_share(held, lang))]),
     ], id="bronnen")
+
+
+def map_credit(lang: str) -> str:
+    """Where the map's shapes come from: the credit of the real boundaries it draws by default."""
+    offered = warehouse.current().query("geometry_sources")
+    first = offered.iloc[0]
+    return _("Map: {credit}", lang, credit=presentation.credit_line(
+        first["source"], first["year"], first["attribution"], lang))
 
 
 def demo_share(held: pd.Series, lang: str) -> str:
