@@ -11,6 +11,7 @@ import re
 import dash
 import flask
 
+from core.formats import as_date, fmt_date
 from core.places import MAX_QUERY, Place, find, normalise
 from core.texts import _
 from dashboard import auth, ids, request_language, warehouse
@@ -24,15 +25,29 @@ REGION_CODE = re.compile(r"AM\d{2}")
 def places() -> list[Place]:
     """Every region and gemeente in the served warehouse (cached per published snapshot)."""
     frame = warehouse.current().query("search_places")
-    return [Place(*row) for row in frame[["kind", "code", "name", "region",
-                                          "region_name"]].itertuples(index=False)]
+    return [Place(*row[:-1], as_date(row[-1])) for row in frame[[
+        "kind", "code", "name", "region", "region_name", "current_name", "merged_on"]].itertuples(index=False)]
 
 
 def describe(place: Place, lang: str) -> str:
-    """What a suggested place is: 'arbeidsmarktregio AM10' or 'gemeente (GM0281) in Rivierenland'."""
+    """What a suggested place is: 'arbeidsmarktregio AM10', 'gemeente (GM0281) in Rivierenland',
+    what an alias stands for, or what a former gemeente became."""
     if place.kind == "region":
         return _("labour-market region {code}", lang, code=place.code)
+    if place.kind == "former":
+        return merger_note(place, lang)
+    if place.kind == "alias":
+        return _("{name}, municipality ({code}) in {region}", lang, name=place.current_name,
+                 code=place.code, region=place.region_name)
     return _("municipality ({code}) in {region}", lang, code=place.code, region=place.region_name)
+
+
+def merger_note(place: Place, lang: str) -> str:
+    """Where a former gemeente went: 'Lingewaal merged into West Betuwe on 1-1-2019, in
+    Rivierenland (AM10).'"""
+    return _("former municipality: {name} merged into {current} on {date}, in {region} ({code})", lang,
+             name=place.name, current=place.current_name, date=fmt_date(place.merged_on, lang),
+             region=place.region_name, code=place.region)
 
 
 def region_url(code: str, lang: str, query_string: str = "") -> str:
@@ -44,11 +59,12 @@ def region_url(code: str, lang: str, query_string: str = "") -> str:
 
 @blueprint.route("/zoek")
 def search() -> flask.Response | str:
-    """GET /zoek?q=Tiel → the region page; otherwise a page with the places it may mean."""
+    """GET /zoek?q=Tiel → the region page; a former gemeente → a page that says what it became,
+    with a link to its region; otherwise a page with the places the query may mean."""
     lang = request_language.current()
     query = flask.request.args.get("q", "")[:MAX_QUERY]
     found = find(query, places())
-    if found.region:
+    if found.region and not (found.place and found.place.kind == "former"):
         return flask.redirect(region_url(found.region, lang))
     return flask.render_template("search.html", query=query, found=found,
                                  describe=lambda place: describe(place, lang), **auth.page_context(lang))

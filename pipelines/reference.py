@@ -34,6 +34,7 @@ REFERENCE_TABLES: list[tuple[str, str]] = [
     ("outlier_level", "outlier_levels.csv"),
     ("gemeente_region", "gemeente_regions.csv"),
     ("province", "provinces.csv"),
+    ("place_alias", "place_aliases.csv"),
     ("reporting_obligation", "obligations.csv"),
     ("programme_frame", "programme_frame.csv"),
 ]

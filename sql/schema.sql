@@ -41,6 +41,14 @@ create table gemeente_region (
     check ((successor is null) = (valid_to is null))
 );
 
+-- Names people write for a gemeente besides its CBS name: Den Bosch, Den Haag, A'dam
+-- (data/reference/place_aliases.csv, each with its source); the search leads them to the gemeente.
+create table place_alias (
+    alias varchar primary key,
+    code varchar not null check (regexp_full_match(code, 'GM[0-9]{4}')),
+    source varchar not null
+);
+
 create table province (
     code varchar primary key check (regexp_full_match(code, 'PV[0-9]{2}')),
     name varchar not null unique

@@ -1,22 +1,28 @@
-"""Find my region (issue 15, part 4): the matching rule, /zoek and the /regio/<name> alias on the
-served demo warehouse, and the header's search box in Chromium, by keyboard."""
+"""Find my region (issue 15, part 4; issue 26, part 5): the matching rule, /zoek and the
+/regio/<name> alias on the served demo warehouse, and the header's search box in Chromium, by
+keyboard. Common names (Den Bosch), merged gemeenten (Lingewaal → West Betuwe) and typos within
+two edits (Rivierenlnd) find their place; nonsense finds nothing."""
 from __future__ import annotations
 
+import datetime as dt
 import urllib.error
 import urllib.request
 
 import pytest
 from playwright.sync_api import expect
 
-from core.places import Place, find, normalise
+from core.places import Place, edit_distance, find, normalise
+from dashboard import search
+from pipelines.reference import REFERENCE_DIR, read_csv
 
-PLACES = [Place("region", "AM10", "Rivierenland", "AM10", "Rivierenland"),
-          Place("region", "AM02", "Friesland", "AM02", "Friesland"),
-          Place("gemeente", "GM0281", "Tiel", "AM10", "Rivierenland"),
-          Place("gemeente", "GM0236", "Geldermalsen", "AM10", "Rivierenland"),
-          Place("gemeente", "GM1900", "Súdwest-Fryslân", "AM02", "Friesland"),
-          Place("gemeente", "GM0893", "Bergen (L.)", "AM29", "Noord-Limburg"),
-          Place("gemeente", "GM0373", "Bergen (NH.)", "AM15", "Noord-Holland Noord")]
+MERGED = dt.date(2019, 1, 1)
+PLACES = [Place("region", "AM10", "Rivierenland", "AM10", "Rivierenland", "Rivierenland"),
+          Place("region", "AM02", "Friesland", "AM02", "Friesland", "Friesland"),
+          Place("gemeente", "GM0281", "Tiel", "AM10", "Rivierenland", "Tiel"),
+          Place("former", "GM0236", "Geldermalsen", "AM10", "Rivierenland", "West Betuwe", MERGED),
+          Place("gemeente", "GM1900", "Súdwest-Fryslân", "AM02", "Friesland", "Súdwest-Fryslân"),
+          Place("gemeente", "GM0893", "Bergen (L.)", "AM29", "Noord-Limburg", "Bergen (L.)"),
+          Place("gemeente", "GM0373", "Bergen (NH.)", "AM15", "Noord-Holland Noord", "Bergen (NH.)")]
 
 
 @pytest.mark.parametrize("text, key", [("Súdwest-Fryslân", "sudwestfryslan"), ("  West Betuwe ", "westbetuwe"),
@@ -37,6 +43,7 @@ def test_an_ambiguous_or_partial_name_gives_suggestions_not_a_guess():
     assert found.region is None
     assert [p.code for p in found.suggestions] == ["GM0893", "GM0373"]
     assert [p.name for p in find("Tiell", PLACES).suggestions] == ["Tiel"]          # a typo
+    assert find("Geldermalsen", PLACES).place.kind == "former"                      # for the note
     assert find("xyzzy", PLACES).suggestions == [] and find("", PLACES).region is None
     assert find("x" * 10_000, PLACES).region is None                               # bounded
 
@@ -56,14 +63,97 @@ def get(url: str) -> tuple[int, str, str]:
         return err.code, err.headers.get("Location", ""), err.read().decode()
 
 
+@pytest.mark.parametrize("a, b, distance", [("rivierenland", "rivierenlnd", 1), ("tiel", "tiel", 0),
+                                             ("geldermalsen", "geldremalsen", 2), ("kitten", "sitting", 3),
+                                             ("", "abc", 3), ("abc", "", 3)])
+def test_edit_distance_by_hand(a, b, distance):
+    assert edit_distance(a, b, 5) == distance
+    assert edit_distance(a, b, 1) == min(distance, 2)      # stops counting past the limit
+
+
+@pytest.mark.parametrize("typo, name", [("Rivierenlnd", "Rivierenland"), ("Rivirenlnd", "Rivierenland"),
+                                        ("Geldermalsn", "Geldermalsen"), ("Friesladn", "Friesland")])
+def test_a_typo_within_two_edits_is_suggested(typo, name):
+    found = find(typo, PLACES)
+    assert found.region is None and found.suggestions[0].name == name
+
+
+@pytest.mark.parametrize("nonsense", ["xyzzy", "Rvrnlnd", "qq", "Tl", "Amsterdamned-nonsense"])
+def test_nonsense_and_three_typos_find_nothing(nonsense):
+    found = find(nonsense, PLACES)
+    assert (found.region, found.suggestions, found.place) == (None, [], None)
+
+
+def test_every_alias_names_a_current_gemeente_and_says_its_source():
+    gemeenten = {r["code"] for r in read_csv(REFERENCE_DIR / "gemeente_regions.csv") if not r["valid_to"]}
+    aliases = read_csv(REFERENCE_DIR / "place_aliases.csv")
+    assert {"Den Bosch", "Den Haag"} <= {a["alias"] for a in aliases}
+    assert all(a["code"] in gemeenten and a["source"].strip() for a in aliases)
+
+
+@pytest.fixture(scope="module")
+def served_places(demo_warehouse) -> list[Place]:
+    """The places of sql/queries/search_places.sql on the demo warehouse, as the dashboard reads them."""
+    import duckdb
+
+    from core.sql_files import query_text
+    with duckdb.connect(str(demo_warehouse), read_only=True) as con:
+        return [Place(*row) for row in con.execute(query_text("search_places")).fetchall()]
+
+
+@pytest.mark.parametrize("query, region", [("den bosch", "AM27"), ("Den Bosch", "AM27"), ("'s-Hertogenbosch", "AM27"),
+                                           ("Den Haag", "AM21"), ("'s-Gravenhage", "AM21"), ("s gravenhage", "AM21"),
+                                           ("Lingewaal", "AM10"), ("Geldermalsen", "AM10"), ("Neerijnen", "AM10"),
+                                           ("West Betuwe", "AM10")])
+def test_common_names_and_merged_gemeenten_lead_to_their_region(served_places, query, region):
+    assert find(query, served_places).region == region
+
+
+def test_a_merged_gemeente_leads_to_its_successor_with_a_note(served_places):
+    place = find("Lingewaal", served_places).place      # AM35 Gorinchem before 2019 (SOURCE.md)
+    assert (place.kind, place.code, place.current_name, place.region, place.merged_on) == \
+        ("former", "GM0733", "West Betuwe", "AM10", MERGED)
+    assert search.merger_note(place, "nl") == ("voormalige gemeente: Lingewaal is op 01-01-2019 opgegaan in "
+                                               "West Betuwe, in Rivierenland (AM10)")
+    den_bosch = find("den bosch", served_places).place
+    assert (den_bosch.kind, den_bosch.current_name, den_bosch.region_name) == \
+        ("alias", "'s-Hertogenbosch", "Noordoost-Brabant")
+
+
+def test_typos_and_nonsense_on_the_served_places(served_places):
+    assert find("Rivierenlnd", served_places).suggestions[0].code == "AM10"
+    assert [p.current_name for p in find("den bosh", served_places).suggestions][:1] == ["'s-Hertogenbosch"]
+    assert find("xyzzy", served_places).suggestions == []
+    assert find("qwrtpsdfgh", served_places).suggestions == []
+
+
 @pytest.mark.parametrize("query, location", [
-    ("Tiel", "/regio/AM10"), ("West%20Betuwe", "/regio/AM10"), ("Geldermalsen", "/regio/AM10"),
+    ("Tiel", "/regio/AM10"), ("West%20Betuwe", "/regio/AM10"), ("den%20bosch", "/regio/AM27"),
+    ("Den%20Haag&lang=en", "/regio/AM21?lang=en"),
     ("am10", "/regio/AM10"), ("rivierenland&lang=en", "/regio/AM10?lang=en"),
     ("S%C3%BAdwest-Frysl%C3%A2n", "/regio/AM02")])
 @pytest.mark.slow
 def test_zoek_redirects_to_the_region_page(served_app, query, location):
     status, where, _ = get(f"{served_app}/zoek?q={query}")
     assert (status, where) == (302, location)
+
+
+@pytest.mark.parametrize("query, lang, says", [
+    ("Lingewaal", "nl", "Lingewaal is op 01-01-2019 opgegaan in West Betuwe, in Rivierenland (AM10)"),
+    ("geldermalsen", "en", "Geldermalsen merged into West Betuwe on 01/01/2019, in Rivierenland (AM10)")])
+@pytest.mark.slow
+def test_zoek_for_a_merged_gemeente_says_what_it_became(served_app, query, lang, says):
+    status, _, body = get(f"{served_app}/zoek?q={query}&lang={lang}")
+    assert status == 200 and says in body
+    assert f'href="/regio/AM10{"?lang=en" if lang == "en" else ""}"' in body
+
+
+@pytest.mark.slow
+def test_zoek_for_a_typo_suggests_and_for_nonsense_finds_nothing(served_app):
+    status, _, body = get(f"{served_app}/zoek?q=Rivierenlnd")
+    assert status == 200 and "Bedoelde u" in body and 'href="/regio/AM10">Rivierenland</a>' in body
+    status, _, body = get(f"{served_app}/zoek?q=xyzzyq")
+    assert status == 200 and "Bedoelde u" not in body and "/regio/AM" not in body
 
 
 @pytest.mark.slow
@@ -98,6 +188,8 @@ def test_search_box_by_keyboard_on_every_page(page, served_app):
     page.keyboard.press("Tab")     # to the button (Enter in the box first picks the suggestion)
     expect(page.get_by_role("button", name="Search")).to_be_focused()
     page.keyboard.press("Enter")
+    expect(page.get_by_role("status")).to_contain_text("Geldermalsen merged into West Betuwe")
+    page.get_by_role("link", name="To Rivierenland (AM10)").click()
     expect(page).to_have_url(f"{served_app}/regio/AM10?lang=en")
     expect(page.locator("main h1")).to_contain_text("Rivierenland (AM10)")
     page.goto(f"{served_app}/login")

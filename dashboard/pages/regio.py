@@ -318,13 +318,24 @@ def submissions(region: str, lang: str) -> html.Section:
     ], className="sources")
 
 
-def print_heading(programme: str, as_of: dt.date, lang: str) -> html.Div:
-    """What a printed factsheet says above the region's name (only in print, style.css): what it
-    is, the programme, the as-of month and the date it was made. Page numbers are in @page."""
-    return html.Div([html.P(html.Strong(_("Regiomonitor – factsheet", lang))),
-                     html.P(_("{programme} · as of {month} · made on {today}", lang, programme=programme,
-                              month=fmt_month(as_of, lang), today=fmt_date(dt.date.today(), lang)))],
-                    className="print-only print-heading")
+def print_heading(code: str, programme: pd.Series, as_of: dt.date, demo: bool, lang: str) -> html.Div:
+    """The printed factsheet's title block (only in print, style_print.css): what it is, the
+    programme, the as-of month, the day it was made, the source, the demo label and the permalink
+    (this view's address; assets/print.js puts the site's address before it). The region is the
+    h1 below it; page numbers are in @page."""
+    published = warehouse.current().query("warehouse_info").iloc[0]["published_at"]
+    permalink = components.href(f"/regio/{code}", lang, programme=programme["code"],
+                                month=url_state.month_param(as_of))
+    return html.Div([
+        html.P([html.Strong(_("Regiomonitor – factsheet", lang)),
+                *([" · ", html.Strong(_(presentation.DEMO_TAG, lang))] if demo else [])]),
+        html.P(_("{programme} · as of {month} · made on {today}", lang, programme=programme["name"],
+                 month=fmt_month(as_of, lang), today=fmt_date(dt.date.today(), lang))),
+        html.P(_("Source: partner submissions and registry extracts, warehouse published {published}", lang,
+                 published=fmt_date(published.date(), lang) if published is not None else "–")),
+        html.P([_("Permalink:", lang), " ", html.Span(permalink, className="permalink",
+                                                       **{"data-path": permalink})]),
+    ], className="print-only print-heading")
 
 
 def did_you_mean(name: str, lang: str) -> html.Div | None:
@@ -368,7 +379,7 @@ def layout(code: str | None = None, lang: str | None = None, programme: str | No
              for _index, row in progress.iterrows()]
     return shell.page(lang, path, [
         dcc.Link(_("← Back to the map", lang), href=components.href("/", lang), className="back-link"),
-        print_heading(programme["name"], as_of, lang),
+        print_heading(code, programme, as_of, bool(progress["is_demo"].any()), lang),
         html.H1(_("Labour-market region {name} ({code})", lang, name=region["name"].iloc[0], code=code)),
         components.demo_banner(lang, bool(progress["is_demo"].any())),
         html.P(_("As of {month}", lang, month=fmt_month(as_of, lang)), className="as-of-line"),
