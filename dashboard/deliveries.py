@@ -100,7 +100,8 @@ COLUMNS = [("region_name", N_("Region"), "agTextColumnFilter"),
            ("months_missing", N_("Months incomplete"), "agNumberColumnFilter")]
 
 # Names wrap between words in cells wide enough for their longest word; on a phone the region
-# stays left and the months behind right, the rest scrolls between them (issue 26).
+# stays left and the months behind right, the rest scrolls between them (issue 26,
+# assets/grid_phone.js).
 WRAPPED = {"wrapText": True, "autoHeight": True}
 PHONE_FIT = {"region_name": WRAPPED | {"pinned": "left", "minWidth": 150},
              "partner_name": WRAPPED | {"minWidth": 180}, "indicators": WRAPPED | {"minWidth": 180},
@@ -170,7 +171,6 @@ def late_list(programme: str, lang: str) -> html.Section:
                    getRowId="params.data.region + '-' + params.data.partner",
                    defaultColDef={"flex": 1, "minWidth": 110, "floatingFilter": True,
                                   "wrapHeaderText": True, "autoHeaderHeight": True},
-                   eventListeners={event: ["pinOnPhone(params)"] for event in ("firstDataRendered", "gridSizeChanged")},
                    dashGridOptions={"domLayout": "autoHeight", "ensureDomOrder": True,
                                     "localeText": grid_texts.locale_text(lang),
                                     "suppressColumnVirtualisation": True, "pagination": True,

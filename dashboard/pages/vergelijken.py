@@ -118,14 +118,14 @@ def column_defs(lang: str) -> list[dict]:
             col |= {"filter": True, "pinned": "left", "minWidth": 170, "wrapText": True,
                     "autoHeight": True}
         if field == "achievement":
-            col |= {"sort": "desc", "context": {"pinOnPhone": "right"}}
+            col |= {"sort": "desc", "context": {"pinOnPhone": "right"}}   # assets/grid_phone.js
         if field == "status_label":
             col |= {"minWidth": 210, "wrapText": True, "autoHeight": True}
         if field == "anticipated_ratio":   # "Verwachte voortgang α" keeps its words whole
             col |= {"minWidth": 120}
         if field == "stand_label":
             col |= {"minWidth": 120, "wrapText": True, "autoHeight": True}
-        if field in ("realised", "target_value"):
+        if field in ("realised", "target_value", "provisional_label"):
             col |= {"minWidth": 120}
         if field == "sparkline":
             col |= {"cellRenderer": "Sparkline", "minWidth": 130, "sortable": False}
@@ -193,7 +193,7 @@ def compare_figure(series: pd.DataFrame, expected: pd.DataFrame, labels: dict[st
         axis = "" if n == 0 else str(n + 1)
         col, row = n % 2, n // 2
         layout[f"xaxis{axis}"] = {"domain": [col * 0.54, col * 0.54 + 0.46], "anchor": f"y{axis}",
-                                  "gridcolor": "#e5e5e5", **figures.month_axis(start, end, lang, 4, stacked=True)}
+                                  "gridcolor": "#e5e5e5", **figures.month_axis(start, end, lang, 4)}
         layout[f"yaxis{axis}"] = {"domain": [0.6 - row * 0.6, 1 - row * 0.6], "anchor": f"x{axis}",
                                   "gridcolor": "#e5e5e5", **figures.number_axis(top, lang, share=True)}
         layout["annotations"].append({"text": f"<b>{label}</b>", "showarrow": False, "xref": "paper",
@@ -281,8 +281,6 @@ def layout(lang: str | None = None, programme: str | None = None, indicator: str
                    columnDefs=column_defs(lang), getRowId="params.data.region",
                    defaultColDef={"flex": 1, "minWidth": 95, "wrapHeaderText": True,
                                   "autoHeaderHeight": True},
-                   # On a phone the % of target stays pinned beside the region (assets/dashAgGridFunctions.js).
-                   eventListeners={event: ["pinOnPhone(params)"] for event in ("firstDataRendered", "gridSizeChanged")},
                    dashGridOptions={"domLayout": "autoHeight", "ensureDomOrder": True,
                                     "localeText": grid_texts.locale_text(lang),
                                     "suppressColumnVirtualisation": True},
