@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import functools
 import logging
+import re
 from collections.abc import Callable
 from urllib.parse import parse_qs, urlencode
 
@@ -116,6 +117,14 @@ def table(caption: str, columns: list[str], rows: list[list], numeric: set[int] 
     props = {"id": table_id} if table_id else {}
     return scroll_box(html.Table([html.Caption(caption), head, body], className="data-table", **props),
                       caption, box_class)
+
+
+def breakable(name: str) -> list:
+    """A name a line may end in only after its slashes and underscores ("Zaanstreek/|Waterland",
+    "AM10_|roc.csv"), never inside a word: the rest of the name stays whole on a 390 px phone
+    (issue 26), where the browser would otherwise widen the table or break it anywhere."""
+    parts = re.split(r"(?<=[/_])", name)
+    return [piece for part in parts[:-1] for piece in (part, html.Wbr())] + parts[-1:]
 
 
 def scroll_box(content: html.Table, label: str, box_class: str = "") -> html.Div:

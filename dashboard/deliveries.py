@@ -99,6 +99,14 @@ COLUMNS = [("region_name", N_("Region"), "agTextColumnFilter"),
            ("indicators", N_("Indicators behind"), "agTextColumnFilter"),
            ("months_missing", N_("Months incomplete"), "agNumberColumnFilter")]
 
+# Names wrap between words in cells wide enough for their longest word; on a phone the region
+# stays left and the months behind right, the rest scrolls between them (issue 26,
+# assets/grid_phone.js).
+WRAPPED = {"wrapText": True, "autoHeight": True}
+PHONE_FIT = {"region_name": WRAPPED | {"pinned": "left", "minWidth": 150},
+             "partner_name": WRAPPED | {"minWidth": 180}, "indicators": WRAPPED | {"minWidth": 180},
+             "months_behind": {"context": {"pinOnPhone": "right"}}}
+
 
 def late_rows(programme: str, lang: str) -> list[dict]:
     """One row per region and partner behind or missing months; counts stay numbers."""
@@ -157,10 +165,12 @@ def late_list(programme: str, lang: str) -> html.Section:
         dag.AgGrid(id=ids.DATA_LATE_GRID, rowData=late_rows(programme, lang),
                    columnDefs=[{"field": field, "headerName": _(header, lang), "filter": kind,
                                 "sortable": True, "resizable": True,
-                                **({"type": "rightAligned"} if kind == "agNumberColumnFilter" else {})}
+                                **({"type": "rightAligned"} if kind == "agNumberColumnFilter" else {}),
+                                **PHONE_FIT.get(field, {})}
                                for field, header, kind in COLUMNS],
                    getRowId="params.data.region + '-' + params.data.partner",
-                   defaultColDef={"flex": 1, "minWidth": 110, "floatingFilter": True},
+                   defaultColDef={"flex": 1, "minWidth": 110, "floatingFilter": True,
+                                  "wrapHeaderText": True, "autoHeaderHeight": True},
                    dashGridOptions={"domLayout": "autoHeight", "ensureDomOrder": True,
                                     "localeText": grid_texts.locale_text(lang),
                                     "suppressColumnVirtualisation": True, "pagination": True,

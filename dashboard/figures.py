@@ -260,12 +260,14 @@ def month_end(first_day: dt.date) -> dt.date:
 
 
 def month_axis(start: object, end: object, lang: str, ticks: int = 6) -> dict:
-    """Month ticks in the reader's language ("jan 2007"): plotly's own month names are English."""
+    """Month ticks in the reader's language ("jan 2007"; plotly's own month names are English),
+    the year under the month and level: on a 390 px phone one-line labels tilt over each other
+    (issue 26)."""
     first, last = pd.Timestamp(start).to_period("M"), pd.Timestamp(end).to_period("M")
     step = max(1, -(-((last - first).n + 1) // ticks))
     months = [(first + i).to_timestamp().date() for i in range(0, (last - first).n + 1, step)]
-    return {"tickmode": "array", "tickvals": months,
-            "ticktext": [fmt_month(m, lang, short=True) for m in months]}
+    return {"tickmode": "array", "tickvals": months, "tickangle": 0,
+            "ticktext": ["<br>".join(fmt_month(m, lang, short=True).rsplit(" ", 1)) for m in months]}
 
 
 def number_axis(top: float, lang: str, ticks: int = 5, share: bool = False) -> dict:

@@ -66,7 +66,21 @@ def test_axes_in_dutch():
     assert "1.500" in ticks["ticktext"] and ticks["range"][1] >= 1_400
     assert figures.number_axis(1_400_000, "nl")["ticktext"] == ["0", "0,5\xa0mln.", "1\xa0mln.", "1,5\xa0mln."]
     months = figures.month_axis(dt.date(2005, 11, 28), dt.date(2007, 11, 28), "nl")
-    assert months["ticktext"][0] == "nov 2005" and "jan 2007" not in months["ticktext"][:1]
+    # Level labels, the year under the month (issue 26: tilted labels overlap on a phone).
+    assert months["ticktext"][0] == "nov<br>2005" and months["tickangle"] == 0
+    four = figures.month_axis(dt.date(2005, 11, 28), dt.date(2007, 11, 28), "en", 4)   # 25 months, steps of 7
+    assert four["ticktext"] == ["Nov<br>2005", "Jun<br>2006", "Jan<br>2007", "Aug<br>2007"]
+
+
+def test_names_break_only_after_slashes_and_underscores():
+    from dash import html
+
+    from dashboard.components import breakable
+
+    parts = breakable("Zaanstreek/Waterland")
+    assert parts[0] == "Zaanstreek/" and isinstance(parts[1], html.Wbr) and parts[2] == "Waterland"
+    assert [p for p in breakable("AM10_oo_fondsen.csv") if isinstance(p, str)] == ["AM10_", "oo_", "fondsen.csv"]
+    assert breakable("Rivierenland") == ["Rivierenland"]
 
 
 def test_progress_scale_is_darker_for_higher_values_and_never_white():

@@ -23,7 +23,7 @@ def steward_only(value: object, lang: str) -> object:
 
 def submissions(lang: str) -> html.Section:
     frame = warehouse.current().query("data_submissions")
-    rows = [[html.A(s.file_name, href=components.href("/data", lang, submission=s.id)),
+    rows = [[html.A(components.breakable(s.file_name), href=components.href("/data", lang, submission=s.id)),
              fmt_timestamp(s.received_at, lang), steward_only(s.steward, lang),
              presentation.submission_state(s.status, lang, s.is_demo),
              fmt_number(s.rows_accepted, lang), fmt_number(s.rows_rejected, lang)]
@@ -39,7 +39,8 @@ def submissions(lang: str) -> html.Section:
         components.table(_("Every delivered file, newest first; click for its source rows", lang),
                          [_(k, lang) for k in (N_("File"), N_("Received"), N_("Steward"),
                                                N_("Status"), N_("Rows loaded"), N_("Rows rejected"))],
-                         rows, numeric={4, 5}, box_class="scroll"),
+                         rows, numeric={4, 5}, table_id=ids.DATA_SUBMISSIONS, phone_hidden={1, 2},
+                         box_class="scroll"),   # on a phone: file and status; the rest a tap on the file away
     ])
 
 

@@ -45,7 +45,7 @@ def legend(progress: pd.DataFrame, statuses: dict[str, str], lang: str) -> html.
 def table(progress: pd.DataFrame, label: str, statuses: dict[str, str], lang: str) -> html.Div:
     """The map's figures as an accessible table; every region name links to its page. On a
     phone it shows region, realised, target and status (the status says "voorlopig")."""
-    rows = [[dcc.Link(r.region_name, href=components.href(f"/regio/{r.region}", lang)), r.region,
+    rows = [[dcc.Link(components.breakable(r.region_name), href=components.href(f"/regio/{r.region}", lang)), r.region,
              fmt_amount(r.realised, r.unit, lang), fmt_amount(r.target_value, r.unit, lang),
              fmt_pct(r.achievement, lang), fmt_number(r.gain_per_10k, lang, 1),
              presentation.status_text(r, statuses, lang, symbol=True),

@@ -118,12 +118,14 @@ def column_defs(lang: str) -> list[dict]:
             col |= {"filter": True, "pinned": "left", "minWidth": 170, "wrapText": True,
                     "autoHeight": True}
         if field == "achievement":
-            col |= {"sort": "desc"}
+            col |= {"sort": "desc", "context": {"pinOnPhone": "right"}}   # assets/grid_phone.js
         if field == "status_label":
             col |= {"minWidth": 210, "wrapText": True, "autoHeight": True}
+        if field == "anticipated_ratio":   # "Verwachte voortgang α" keeps its words whole
+            col |= {"minWidth": 120}
         if field == "stand_label":
             col |= {"minWidth": 120, "wrapText": True, "autoHeight": True}
-        if field in ("realised", "target_value"):
+        if field in ("realised", "target_value", "provisional_label"):
             col |= {"minWidth": 120}
         if field == "sparkline":
             col |= {"cellRenderer": "Sparkline", "minWidth": 130, "sortable": False}
