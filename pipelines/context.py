@@ -10,11 +10,13 @@ value and what was expected, in the wording of data/reference/reasons.csv, and n
 from __future__ import annotations
 
 import hashlib
+from functools import partial
 from pathlib import Path
 
 import duckdb
 
 from core.settings import DEMO_DIR, REFERENCE_DIR
+from core.texts import Text, said
 from pipelines import reasons, statements
 from pipelines.reasons import RowError
 
@@ -27,14 +29,29 @@ INSERTED = ", ".join(f"nullif(trim({c}), '')" for c in COLUMNS)
 
 
 class ContextFileError(ValueError):
-    """A context file with bad rows: every one of them, each as a person can act on it."""
+    """A context file with bad rows: every one of them, each as a person can act on it, in the
+    language of whoever reads it (the reasons come in Dutch and English from reasons.csv)."""
 
     def __init__(self, path: Path, problems: list[RowError]):
         self.path, self.problems = path, problems
-        lines = [f"{path.name}, " + (f"row {p.row}, column {p.column} ('{p.value}'): "
-                                      if p.row is not None else "") + p.reason_en
-                 for p in problems]
-        super().__init__("\n".join([f"{path}: {len(problems)} problem(s), nothing loaded"] + lines))
+        super().__init__(path)
+
+    def said(self) -> list[Text]:
+        """The heading and one line per bad cell."""
+        head = said("{file}: nothing loaded; cells to correct: {n}", file=self.path, n=len(self.problems))
+        return [head] + [said("{file}, row {row}, column {column} ('{value}'): {reason}",
+                              file=self.path.name, row=p.row, column=p.column, value=p.value,
+                              reason=partial(_reason, p)) if p.row is not None
+                         else said("{file}: {reason}", file=self.path.name, reason=partial(_reason, p))
+                         for p in self.problems]
+
+    def __str__(self) -> str:
+        return "\n".join(str(line) for line in self.said())
+
+
+def _reason(problem: RowError, lang: str) -> str:
+    """A reason in the reader's language."""
+    return problem.reason_nl if lang == "nl" else problem.reason_en
 
 
 def context_file() -> tuple[Path, bool]:
@@ -59,6 +76,18 @@ def check(con: duckdb.DuckDBPyConnection, path: Path) -> list[RowError]:
     rows = statements.run(con, "context_check").fetchall()
     return [reasons.reason(problem, first_row, row=row, column=col, value=cell)
             for row, col, cell, problem, first_row in rows]
+
+
+def check_file(path: Path | None = None) -> None:
+    """Check a context file on its own, before a refresh starts (the command line says its
+    problems in one go); raises ContextFileError."""
+    path = path or context_file()[0]
+    with duckdb.connect() as con:
+        con.execute("create table region as select * from read_csv(?, all_varchar = true)",
+                    [str(REFERENCE_DIR / "regions.csv")])
+        problems = check(con, path)
+    if problems:
+        raise ContextFileError(path, problems)
 
 
 def load_context(con: duckdb.DuckDBPyConnection, path: Path | None = None,

@@ -105,12 +105,31 @@ def test_bad_context_rows_get_file_row_column_and_what_was_expected(con, tmp_pat
     assert said[(4, "source_date")] == "expected a date, such as 2005-12-31"
     assert said[(5, "source")] == "a value (the cell is empty)"
     assert said[(5, "year")] == "duplicate: same region and year as row 2"
-    assert "context.csv, row 4, column population_15_74 ('0')" in str(caught.value)
+    english = "\n".join(line("en") for line in caught.value.said())
+    assert "context.csv, row 4, column population_15_74 ('0'): expected a number above 0" in english
     assert con.execute("select count(*) from context where not is_demo").fetchone()[0] == 0
 
 
 def test_a_context_file_without_a_column_is_refused_by_name(con, tmp_path):
     path = tmp_path / "context.csv"
     path.write_text("region,year,population_15_74\nAM10,2005,1000\n", encoding="utf-8")
-    with pytest.raises(context.ContextFileError, match="required column 'unemployment_pct'"):
+    with pytest.raises(context.ContextFileError) as caught:
         context.load_context(con, path, is_demo=False)
+    assert caught.value.said()[1]("en") == ("context.csv: required column 'unemployment_pct' is "
+                                             "missing (columns: region, year, population_15_74)")
+
+
+def test_refresh_refuses_a_bad_context_file_before_it_starts(tmp_path, monkeypatch):
+    from regiomonitor import cli
+    bad = tmp_path / "context.csv"
+    bad.write_text(BAD, encoding="utf-8")
+    monkeypatch.setattr(context, "REFERENCE_CONTEXT", bad)   # as a steward puts a new file there
+    (tmp_path / "inbox").mkdir()
+    warehouse = tmp_path / "warehouse.duckdb"
+    with pytest.raises(SystemExit) as stopped:
+        cli.main(["refresh", "--lang", "nl", "--warehouse", str(warehouse),
+                  "--inbox", str(tmp_path / "inbox")])
+    said = str(stopped.value.code)
+    assert "context.csv, rij 4, kolom population_15_74 ('0'): verwacht een getal groter dan 0" in said
+    assert "context.csv, rij 3, kolom region ('AM99'): onbekende regio" in said
+    assert not warehouse.exists()

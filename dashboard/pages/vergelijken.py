@@ -149,7 +149,8 @@ def displayed(rows: list[dict], lang: str) -> tuple[list[str], list[list], list[
     """Export headers, the rows as shown (formatted text, for CSV) and as numbers (for Excel),
     in the grid's current order."""
     headers = [_(header, lang) for _field, header, _kind in EXPORT_COLUMNS]
-    as_text = [[shown(kind, row.get(field), lang) for field, _header, kind in EXPORT_COLUMNS] for row in rows]
+    as_text = [[row.get(f"{field}_text") or shown(kind, row.get(field), lang)   # as the grid says it
+                for field, _header, kind in EXPORT_COLUMNS] for row in rows]
     raw = [[row.get(field) for field, _header, _kind in EXPORT_COLUMNS] for row in rows]
     return headers, as_text, raw
 
