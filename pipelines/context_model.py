@@ -18,7 +18,9 @@ import duckdb
 import numpy as np
 import pandas as pd
 import statsmodels
-import statsmodels.api as sm
+from statsmodels.genmod import families
+from statsmodels.genmod.generalized_linear_model import GLM
+from statsmodels.tools.tools import add_constant
 
 TERMS = ["intercept", "unemployment_pct", "bbl_per_100", "bol_per_100"]
 PER = 10_000
@@ -38,9 +40,9 @@ class Fit:
 def fit(levels: np.ndarray, population: np.ndarray, predictors: np.ndarray) -> Fit:
     """Poisson GLM of `levels` with offset log(population / 10.000) on an intercept and the
     columns of `predictors`; pseudo-R² = 1 − deviance / null deviance."""
-    exog = sm.add_constant(np.asarray(predictors, dtype=float), has_constant="add")
-    model = sm.GLM(np.asarray(levels, dtype=float), exog, family=sm.families.Poisson(),
-                   offset=np.log(np.asarray(population, dtype=float) / PER))
+    exog = add_constant(np.asarray(predictors, dtype=float), has_constant="add")
+    model = GLM(np.asarray(levels, dtype=float), exog, family=families.Poisson(),
+                offset=np.log(np.asarray(population, dtype=float) / PER))
     result = model.fit(scale="X2")
     interval = result.conf_int(alpha=0.05)
     return Fit(result.params, result.bse, interval[:, 0], interval[:, 1],
