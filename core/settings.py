@@ -103,6 +103,10 @@ DUE_MONTH_REPORTED_SHARE = 0.25
 # months among this many calendar months up to the month it is taken at: half a year, long enough to
 # smooth one slow month, short enough to follow a change of pace within a two-year covenant.
 RECENT_PACE_MONTHS = 6
+# The context model (issue 26) is fitted per indicator only on at least this many regions with a
+# level at the start and a complete context: with 3 predictors and an intercept, fewer leave too
+# few degrees of freedom for intervals and a leave-one-out check that mean anything.
+CONTEXT_MIN_REGIONS = 10
 
 
 def view_settings() -> list[dict[str, object]]:
@@ -114,6 +118,8 @@ def view_settings() -> list[dict[str, object]]:
          "description": "share of regions that reported a month before others count as behind"},
         {"name": "recent_pace_months", "value": RECENT_PACE_MONTHS,
          "description": "calendar months whose complete months make up the recent pace p"},
+        {"name": "context_min_regions", "value": CONTEXT_MIN_REGIONS,
+         "description": "regions with data an indicator's context model needs to be fitted"},
     ]
 
 def _env_number(name: str, default: float) -> float:

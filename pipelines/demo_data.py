@@ -243,6 +243,34 @@ def write_population(path: Path, population: dict[str, int]) -> None:
             w.writerow([region, 2006, people, DEMO_SOURCE])
 
 
+# The generated context (issue 26): its own random stream, so the other demo files stay as they
+# were; one region lacks its MBO figures in the start year, so the pages show a region without
+# an expected figure and why.
+CONTEXT_YEARS = (2004, 2005, 2006)
+CONTEXT_INCOMPLETE = ("AM38", 2005)
+CONTEXT_SOURCE_DATE = "2007-06-30"
+
+
+def write_context(path: Path, population: dict[str, int], seed: int = SEED) -> None:
+    """Generated context per region and year: population 15-74 (the demo population, a little
+    lower in earlier years), WW as % of it, MBO students in BBL and BOL."""
+    rng = np.random.default_rng([seed, 26])
+    with path.open("w", newline="", encoding="utf-8") as f:
+        w = csv.writer(f, lineterminator="\n")
+        w.writerow(["region", "year", "population_15_74", "unemployment_pct", "mbo_bbl",
+                    "mbo_bol", "source", "source_date"])
+        for region, people in population.items():
+            unemployment = float(rng.uniform(3.0, 8.5))
+            bbl, bol = float(rng.uniform(0.8, 2.0)), float(rng.uniform(2.5, 4.5))
+            for back, year in enumerate(reversed(CONTEXT_YEARS)):
+                size = int(round(people * (1 - 0.01 * back), -3))
+                drift = float(rng.uniform(-0.3, 0.3))
+                mbo = ["", ""] if (region, year) == CONTEXT_INCOMPLETE else [
+                    round(size * bbl / 100), round(size * bol / 100)]
+                w.writerow([region, year, size, round(unemployment + drift, 1), *mbo,
+                            DEMO_SOURCE, CONTEXT_SOURCE_DATE])
+
+
 def plain_number(value: float) -> str:
     """Plain machine number for reference CSVs (no separators)."""
     return str(int(value)) if float(value).is_integer() else str(value)
@@ -263,11 +291,12 @@ def generate(out_dir: Path, seed: int = SEED) -> list[Path]:
         old.unlink()
     write_targets(out_dir / "targets.csv", targets, "lw2005")
     write_population(out_dir / "population.csv", population)
+    write_context(out_dir / "context.csv", population, seed)
     all_targets = {(t.region, t.indicator): (t.baseline, t.target) for t in targets
                    if t.version == 1}
     all_targets |= {(t["region"], t["indicator"]): (t["baseline_value"], t["target_value"])
                     for t in real}
-    written = [out_dir / "targets.csv", out_dir / "population.csv"]
+    written = [out_dir / "targets.csv", out_dir / "population.csv", out_dir / "context.csv"]
     for i, region in enumerate(names):
         pace = float(rng.uniform(0.45, 1.35))
         late = int(rng.choice([0, 0, 0, 0, 0, 1, 2, 3]))

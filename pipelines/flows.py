@@ -13,7 +13,7 @@ from prefect import flow, get_run_logger, task  # noqa: E402
 from prefect.cache_policies import NONE  # noqa: E402
 from prefect.runtime import flow_run  # noqa: E402
 
-from pipelines import boundaries, disk, inbox as inboxes, ingest as ingesting, recovery, reference, runs, schematic_tiles, warehouse  # noqa: E402
+from pipelines import boundaries, context, disk, inbox as inboxes, ingest as ingesting, recovery, reference, runs, schematic_tiles, warehouse  # noqa: E402
 from pipelines.loading import FileResult  # noqa: E402
 from core.presentation import submission_state  # noqa: E402
 from core.settings import default_geometry_cache, settings  # noqa: E402
@@ -38,6 +38,7 @@ previous_state = task(warehouse.previous_state, cache_policy=NONE)
 load_reference = task(reference.load_reference, cache_policy=NONE)
 load_targets = task(reference.load_targets, cache_policy=NONE)
 load_population = task(reference.load_population, cache_policy=NONE)
+load_context = task(context.load_and_fit, cache_policy=NONE)
 list_inbox = task(inboxes.received_files, cache_policy=NONE, retries=2, retry_delay_seconds=2)
 load_submissions = task(runs.load_submissions, cache_policy=NONE)
 carried_geometry = task(boundaries.carried_geometry, cache_policy=NONE)
@@ -90,6 +91,7 @@ def refresh(warehouse_path: str | None = None, inbox: str | None = None,
             "targets": load_targets(con, demo=reference.DEMO_TARGETS
                                     if cfg.include_demo_targets else None),
             "population": load_population(con),
+            "context": load_context(con),
             "geometry": load_schematic_geometry(con),
             "real_geometry": restore_geometry(con, real_geometry)
             + load_shipped_geometry(con, real_geometry),

@@ -26,14 +26,16 @@ if TYPE_CHECKING:   # the run history is handed over as DuckDB's .df() frames
 
 def load_base(con: duckdb.DuckDBPyConnection, demo_targets: bool = True) -> dict:
     """Everything a warehouse holds before any submission: reference data, targets (with the
-    generated demo ones unless told otherwise), population and the schematic tile map. The
+    generated demo ones unless told otherwise), population, the context with its model and the
+    schematic tile map. The
     refresh flow runs the same steps as separate tasks; tests and benchmarks call this.
     The tiles' module (geopandas) is imported here: `ingest` uses this module without it."""
-    from pipelines import schematic_tiles
+    from pipelines import context, schematic_tiles
     return {
         "reference": reference.load_reference(con),
         "targets": reference.load_targets(con, demo=reference.DEMO_TARGETS if demo_targets else None),
         "population": reference.load_population(con),
+        "context": context.load_and_fit(con),
         "geometry": schematic_tiles.load(con),
     }
 

@@ -46,10 +46,11 @@ def run_refresh(warehouse: Path | None, inbox: Path | None, demo_targets: bool,
 def _before_refresh(warehouse: Path, inbox: Path, drop_missing: bool) -> None:
     """What a refresh would fail on, checked before Prefect starts so it is said in one line
     (the flow checks the same again, for runs started elsewhere)."""
-    from pipelines import disk
+    from pipelines import context, disk
     from pipelines.inbox import check_nothing_dropped, received_files
     from pipelines.warehouse import writer_lock
 
+    context.check_file()   # a bad context file: every bad cell, before anything starts
     files = received_files(inbox, log=lambda line: None) if inbox.is_dir() else []
     disk.check(warehouse, [f for f in files if f.parent == inbox])
     with writer_lock(warehouse):
@@ -409,6 +410,7 @@ COMMANDS = {"demo": cmd_demo, "refresh": cmd_refresh, "serve": cmd_serve, "loade
 
 
 def main(argv: list[str] | None = None) -> None:
+    from pipelines.context import ContextFileError
     from pipelines.recovery import CannotRun
     from pipelines.warehouse import WarehouseBusy
 
@@ -423,7 +425,7 @@ def main(argv: list[str] | None = None) -> None:
         signal.signal(signum, _stop)
     try:
         COMMANDS[args.command](args)
-    except (WarehouseBusy, CannotRun) as err:
+    except (WarehouseBusy, CannotRun, ContextFileError) as err:
         sys.exit(str(err))
     except OSError as err:
         if err.errno not in OS_ERRORS:

@@ -231,6 +231,62 @@ create table population (
     primary key (region, year)
 );
 
+-- Context per region and year (issue 26): what a region's figures are compared with beside the
+-- straight line. Loaded from data/reference/context.csv (else the generated demo copy, flagged)
+-- after sql/pipelines/context_check.sql found no bad row. Missing is null, never zero.
+create table context (
+    region varchar not null references region (code),
+    year integer not null,
+    population_15_74 integer not null check (population_15_74 > 0),
+    unemployment_pct double check (unemployment_pct between 0 and 100),
+    mbo_bbl integer check (mbo_bbl >= 0),
+    mbo_bol integer check (mbo_bol >= 0),
+    source varchar not null,
+    source_date date not null,
+    is_demo boolean not null,
+    primary key (region, year)
+);
+
+-- The context model per programme and indicator (pipelines/context_model.py), fitted once at
+-- build time on the levels at the programme's start; `context_sha256` names the context file it
+-- was fitted on. status 'fitted', or 'too_few' (no coefficients: `regions` says how many had data).
+create table context_fit (
+    programme varchar not null references programme (code),
+    indicator varchar not null references indicator (code),
+    fit_year integer not null,
+    status varchar not null check (status in ('fitted', 'too_few')),
+    regions integer not null,
+    min_regions integer not null,
+    pseudo_r2 double,
+    context_sha256 varchar not null,
+    statsmodels_version varchar not null,
+    is_demo boolean not null,
+    primary key (programme, indicator)
+);
+
+-- Its coefficients on the log scale, with their 95% intervals.
+create table context_coefficient (
+    programme varchar not null,
+    indicator varchar not null,
+    term varchar not null check (term in ('intercept', 'unemployment_pct', 'bbl_per_100', 'bol_per_100')),
+    estimate double not null,
+    std_error double not null,
+    ci_low double not null,
+    ci_high double not null,
+    primary key (programme, indicator, term),
+    foreign key (programme, indicator) references context_fit (programme, indicator)
+);
+
+-- Leave-one-out: each region's level predicted by the model fitted without it.
+create table context_loo (
+    programme varchar not null,
+    indicator varchar not null,
+    region varchar not null references region (code),
+    observed_per_10k double not null,
+    predicted_per_10k double not null,
+    primary key (programme, indicator, region)
+);
+
 -- One delivered file. Its id is the first 16 hex digits of its SHA-256.
 create table submission (
     id varchar primary key,

@@ -17,7 +17,7 @@ from core.formats import as_date, fmt_amount, fmt_date, fmt_month, fmt_number, f
 from core.settings import STEWARD_CONTACT
 from core.texts import N_, _, language
 from core.vocabulary import STATUS_SYMBOLS
-from dashboard import components, response_cache, shell, warehouse
+from dashboard import components, methode_context, response_cache, shell, warehouse
 from dashboard.methode_outliers import outliers
 from dashboard.status_style import STATUS_COLOURS
 
@@ -353,6 +353,7 @@ def layout(lang: str | None = None, **_ignored: str) -> html.Div:
         revisions(lang),
         sources(lang),
         frame(lang),
+        methode_context.section(lang),
         html.Section([html.H2(_("Accessibility", lang)),
                       *[html.P(_(text, lang)) for text in ACCESSIBILITY]], id="toegankelijkheid"),
         contact(lang),

@@ -14,6 +14,7 @@ from core.vocabulary import NO_STATUS_SYMBOL, STATUS_SYMBOLS
 from dashboard import (
     changes,
     components,
+    context,
     deliveries,
     downloads,
     export,
@@ -86,6 +87,7 @@ def indicator_card(row: pd.Series, series: pd.DataFrame, label: str, statuses: d
                    fmt_amount(row["baseline_value"], unit, lang)),
             figure(_("Deadline", lang), fmt_date(as_date(row["deadline"]), lang)),
             figure(_("Expected on the straight path", lang), fmt_amount(row["expected"], unit, lang)),
+            figure(_("Expected given context", lang), context.card_value(row, lang), extra="context-expected"),
             figure(_("Required per month from now", lang), fmt_amount(required, unit, lang)
                    if pd.notna(required) else "–"),
             figure(_("Projected at the deadline", lang), projected),

@@ -14,6 +14,7 @@ from core.formats import as_date, fmt_date, fmt_month, fmt_number, fmt_pct, plot
 from core.texts import N_, _, language
 from dashboard import (
     components,
+    context,
     export,
     figures,
     grid_texts,
@@ -41,6 +42,8 @@ COLUMNS = [("rank_achievement", N_("Rank"), "int"), ("region_name", N_("Region")
            ("realised", N_("Realised"), "int"), ("target_value", N_("Target"), "int"),
            ("achievement", N_("Share of target"), "pct"), ("gain_per_10k", N_("Gain per 10,000"), "dec"),
            ("rank_per_10k", N_("Rank per 10,000"), "int"),
+           ("context_per_10k", N_("Expected given context (per 10,000)"), "dec"),
+           ("context_ratio", N_("Realised per 10,000 against context"), "pct"),
            ("anticipated_ratio", N_("Anticipated progress α"), "pct"),
            ("status_label", N_("Status"), "text"), ("stand_label", N_("Pace and status as of"), "text"),
            ("provisional_label", N_("Provisional"), "text"),
@@ -87,11 +90,14 @@ def ranking_rows(programme: str, indicator: str, month: dt.date, lang: str) -> l
     frame["stand_label"] = [stand_label(as_date(stand), month, lang) for stand in frame["status_month"]]
     frame["trend"] = [sparkline(v, o) for v, o in zip(frame["trend_values"], frame["trend_open"])]
     frame["sparkline"] = [trend_text(trend, lang) for trend in frame["trend"]]
-    keep = [c for c, _header, _kind in COLUMNS] + ["region", "status", "trend", "unit", "is_demo"]
+    keep = [c for c, _header, _kind in COLUMNS] + ["region", "status", "trend", "unit", "is_demo",
+                                                  "context_no_figure"]
     rows = frame[keep].astype(object).where(frame[keep].notna(), None).to_dict("records")
     for row in rows:   # numbers stay numbers for sorting; the grid shows them as Babel wrote them
         row.update({f"{field}_text": shown(kind, row[field], lang) for field, _header, kind in COLUMNS
                     if kind in NUMBER_KINDS})
+        if row["context_no_figure"]:   # no expected figure: the cell says why, in short
+            row["context_per_10k_text"] = context.short_reason(row["context_no_figure"], lang)
     return rows
 
 
@@ -145,7 +151,8 @@ def displayed(rows: list[dict], lang: str) -> tuple[list[str], list[list], list[
     """Export headers, the rows as shown (formatted text, for CSV) and as numbers (for Excel),
     in the grid's current order."""
     headers = [_(header, lang) for _field, header, _kind in EXPORT_COLUMNS]
-    as_text = [[shown(kind, row.get(field), lang) for field, _header, kind in EXPORT_COLUMNS] for row in rows]
+    as_text = [[row.get(f"{field}_text") or shown(kind, row.get(field), lang)   # as the grid says it
+                for field, _header, kind in EXPORT_COLUMNS] for row in rows]
     raw = [[row.get(field) for field, _header, _kind in EXPORT_COLUMNS] for row in rows]
     return headers, as_text, raw
 

@@ -9,6 +9,8 @@
 --   trend_open    the 0-based positions in trend_values of months whose deliveries were not
 --                 complete (month_state partial or missing): drawn as open markers, a gap and
 --                 never a dip; [] when every month was complete
+--   context_per_10k   expected given context (sql/views/80_context.sql), per 10.000 inhabitants
+--   context_ratio     realised per 10.000 / context_per_10k; null when the region has no figure
 with history as (
     select region, as_of_month, cast(realised as double) as realised,
         coalesce(month_state, 'complete') = 'complete' as complete,
@@ -52,6 +54,9 @@ final as (
         k.rank_per_10k,
         k.rank_pace,
         p.is_demo,
+        x.expected_per_10k as context_per_10k,
+        p.realised_per_10k / x.expected_per_10k as context_ratio,
+        x.no_figure as context_no_figure,
         h.trend_values,
         h.trend_open
     from mv_ranking as k
@@ -59,6 +64,7 @@ final as (
     join region as r on r.code = k.region
     join indicator as i on i.code = k.indicator
     left join trend as h using (region)
+    left join v_context_expected as x using (programme, indicator, region)
     where k.programme = $programme and k.indicator = $indicator and k.as_of_month = $month
 )
 
