@@ -4,6 +4,7 @@ the region card, the factsheet and Vergelijken. The figure itself is SQL
 from __future__ import annotations
 
 import pandas as pd
+from dash import html
 
 from core.formats import fmt_amount, fmt_number
 from core.texts import N_, _
@@ -37,12 +38,18 @@ def missing_reason(code: str | None, year: object, lang: str) -> str:
     return _(NO_FIGURE[code], lang, year=int(year) if pd.notna(year) else "")
 
 
-def card_value(row: pd.Series, lang: str) -> str:
-    """The card's value: the level expected at the start given the context, per 10.000 and in
-    the indicator's unit, beside the region's own level at the start; else why not."""
+def card_figures(row: pd.Series, lang: str) -> list[tuple[str, object]]:
+    """The card's rows (term, value): the level expected at the start given the context, per
+    10.000 and in the indicator's unit, and the region's own level at the start beside it; or, in
+    a few words, why there is none, with a link to Methode where that is said in full (two short
+    rows instead of one long one keep the factsheet on two pages)."""
+    term = _("Expected given context", lang)
     if pd.isna(row["context_per_10k"]):
-        return missing_reason(row["context_no_figure"], row["context_year"], lang)
-    return _("{per_10k} per 10,000 ({amount}); this region at the start: {own} per 10,000", lang,
-             per_10k=fmt_number(row["context_per_10k"], lang, 1),
-             amount=fmt_amount(row["context_expected"], row["unit"], lang),
-             own=fmt_number(row["context_baseline_per_10k"], lang, 1))
+        why = html.A(_("why?", lang), href=f"/methode?lang={lang}#context",
+                     title=missing_reason(row["context_no_figure"], row["context_year"], lang))
+        return [(term, [short_reason(row["context_no_figure"], lang), " (", why, ")"])]
+    return [(term, _("{per_10k} per 10,000 ({amount})", lang,
+                     per_10k=fmt_number(row["context_per_10k"], lang, 1),
+                     amount=fmt_amount(row["context_expected"], row["unit"], lang))),
+            (_("This region at the start", lang), _("{own} per 10,000", lang,
+                                                  own=fmt_number(row["context_baseline_per_10k"], lang, 1)))]

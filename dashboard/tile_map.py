@@ -98,4 +98,4 @@ def tile_figure(progress: pd.DataFrame, geometry: pd.DataFrame, measure: str, va
     return {"data": data, "layout": {
         "shapes": shapes, "xaxis": hidden, "yaxis": hidden | {"scaleanchor": "x", "scaleratio": 1.6},
         "margin": {"l": 0, "r": 0, "t": 0, "b": 0}, "height": 560, "plot_bgcolor": "#ffffff",
-        "paper_bgcolor": "#ffffff", "separators": plotly_separators(lang), "dragmode": False}}
+        "paper_bgcolor": "#ffffff", "separators": plotly_separators(lang)}}

@@ -19,6 +19,17 @@ def one(served, sql: str, *params) -> tuple:
         return con.execute(sql, params).fetchone()
 
 
+def link(node: object, words: str) -> dict | None:
+    """The props of the link with these words in a Dash component tree."""
+    if isinstance(node, list):
+        return next((hit for n in node if (hit := link(n, words)) is not None), None)
+    if isinstance(node, dict) and "props" in node:
+        if node.get("type") == "A" and node["props"].get("children") == words:
+            return node["props"]
+        return link(node["props"].get("children"), words)
+    return None
+
+
 def test_region_card_shows_expected_given_context_with_its_figure(client, served):
     per_10k, = one(served, "select expected_per_10k from v_context_expected "
                            "where region = 'AM10' and indicator = 'leerwerkplaatsen'")
@@ -27,11 +38,17 @@ def test_region_card_shows_expected_given_context_with_its_figure(client, served
     assert f"{fmt_number(per_10k, 'nl', 1)} per 10.000" in card
     english = text(find(page(client, "/regio/AM10", "en"), "card-leerwerkplaatsen"))
     assert f"Expected given context\n{fmt_number(per_10k, 'en', 1)} per 10,000" in english
+    own, = one(served, "select baseline_per_10k from v_context_expected "
+                       "where region = 'AM10' and indicator = 'leerwerkplaatsen'")
+    assert f"Deze regio bij de start\n{fmt_number(own, 'nl', 1)} per 10.000" in card
 
 
 def test_region_with_too_little_data_gets_no_figure_and_the_reason(client):
-    card = text(find(page(client, "/regio/AM38", "nl"), "card-leerwerkplaatsen"))
-    assert "Verwacht gezien de context\ngeen cijfer: de context van 2005 is onvolledig" in card
+    found = find(page(client, "/regio/AM38", "nl"), "card-leerwerkplaatsen")
+    assert "Verwacht gezien de context\ngeen cijfer: context onvolledig (waarom?)" in text(found)
+    why = link(found, "waarom?")   # in full on Methode, and in the link's title
+    assert why["href"] == "/methode?lang=nl#context"
+    assert why["title"].startswith("geen cijfer: de context van 2005 is onvolledig")
     oo = text(find(page(client, "/regio/AM10", "nl"), "card-oo_uitgaven_eur"))
     assert "geen cijfer: te weinig regio's" in oo
 

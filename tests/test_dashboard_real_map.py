@@ -79,3 +79,17 @@ def test_the_region_page_draws_its_gemeenten(page, served_app):
     expect(page.locator(".gemeenten figcaption")).to_contain_text("Kaart van de 8 gemeenten")
     expect(page.locator(".gemeenten figcaption")).to_contain_text(CREDIT)
     assert page.console_errors == []
+
+
+def test_the_region_page_draws_its_gemeenten_at_signing_too(page, served_app):
+    """The page opens on the boundaries at signing: the map is there as well, on today's shapes,
+    and says so (Lingewaal then belonged to Gorinchem, now it is part of West Betuwe)."""
+    page.goto(f"{served_app}/regio/AM10")
+    gemeenten = page.locator(".gemeenten figure .js-plotly-plot")
+    expect(gemeenten).to_be_attached(timeout=20_000)
+    count = page.evaluate("""() => document.querySelector('.gemeenten figure .js-plotly-plot')
+                                   .data[0].geojson.features.length""")
+    assert count == 8
+    expect(page.locator(".gemeenten figcaption")).to_contain_text("De kaart toont de huidige gemeentegrenzen.")
+    expect(page.locator(".gemeenten table")).to_contain_text("Geldermalsen")
+    assert page.console_errors == []

@@ -121,7 +121,8 @@ def test_completeness_parameters_on_methode_are_the_settings_the_views_apply(cli
         month = con.execute("select as_of_month from mv_current_month").fetchone()[0]
     assert applied == {"default_month_complete_share": config.DEFAULT_MONTH_COMPLETE_SHARE,
                        "due_month_reported_share": config.DUE_MONTH_REPORTED_SHARE,
-                       "recent_pace_months": config.RECENT_PACE_MONTHS}
+                       "recent_pace_months": config.RECENT_PACE_MONTHS,
+                       "context_min_regions": config.CONTEXT_MIN_REGIONS}
     default, due = (fmt_pct(config.DEFAULT_MONTH_COMPLETE_SHARE, lang, 0),
                     fmt_pct(config.DUE_MONTH_REPORTED_SHARE, lang, 0))
     words = {"nl": (f"minstens {default} van de regio's", f"minstens {due} van de regio's met een leveringsplicht",

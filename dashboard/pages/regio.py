@@ -87,7 +87,7 @@ def indicator_card(row: pd.Series, series: pd.DataFrame, label: str, statuses: d
                    fmt_amount(row["baseline_value"], unit, lang)),
             figure(_("Deadline", lang), fmt_date(as_date(row["deadline"]), lang)),
             figure(_("Expected on the straight path", lang), fmt_amount(row["expected"], unit, lang)),
-            figure(_("Expected given context", lang), context.card_value(row, lang), extra="context-expected"),
+            *(figure(term, value, extra="context-expected") for term, value in context.card_figures(row, lang)),
             figure(_("Required per month from now", lang), fmt_amount(required, unit, lang)
                    if pd.notna(required) else "–"),
             figure(_("Projected at the deadline", lang), projected),
@@ -273,20 +273,28 @@ def gemeenten_view(region: str, programme: str, month: dt.date, boundary: str, l
                                 [_("Municipality", lang), *(labels[i] for i in indicators)], rows,
                                 numeric=set(range(1, len(indicators) + 1)))]
     shapes = db.query("region_gemeente_shapes", region=region)
-    if boundary == "current" and not shapes.empty:
-        figure = figures.gemeente_map(shapes, frame.set_index("gemeente")["share_all"], lang)
-        top = frame.iloc[0]   # the query orders by records, so the first has the largest share
-        summary = _("Map of the {n} municipalities, coloured by their share of registered starts; {name} "
-                    "has the largest share ({share}).", lang, n=len(shapes), name=top["gemeente_name"],
-                    share=fmt_pct(top["share_all"], lang))
-        content.insert(1, html.Figure([dcc.Graph(figure=figure, config={"displaylogo": False}),
-                                       html.Figcaption([summary, " ", presentation.credit_line(
-                                           "cbs", shapes["year"].iloc[0], shapes["attribution"].iloc[0],
-                                           lang)])]))
-    elif boundary == "signing":
-        content.append(html.P(_("The map shows today's municipal boundaries only; choose ‘Today's "
-                                "boundaries’ to see it.", lang), className="hint"))
+    if not shapes.empty:
+        content.insert(1, gemeente_map(db, shapes, region, programme, month, boundary, frame, lang))
     return content
+
+
+def gemeente_map(db: warehouse.Warehouse, shapes: pd.DataFrame, region: str, programme: str,
+                 month: dt.date, boundary: str, frame: pd.DataFrame, lang: str) -> html.Figure:
+    """The small map of the region's gemeenten. The shapes are today's, so in either view it is
+    coloured by the shares on today's boundaries, and on the view at signing it says so."""
+    if boundary != "current":
+        frame = db.query("region_gemeenten", region=region, programme=programme, month=month,
+                         boundary="current")
+    figure = figures.gemeente_map(shapes, frame.set_index("gemeente")["share_all"], lang)
+    top = frame.iloc[0]   # the query orders by records, so the first has the largest share
+    summary = [_("Map of the {n} municipalities, coloured by their share of registered starts; {name} "
+                 "has the largest share ({share}).", lang, n=len(shapes), name=top["gemeente_name"],
+                 share=fmt_pct(top["share_all"], lang))]
+    if boundary != "current":
+        summary.append(_("The map shows today's municipal boundaries.", lang))
+    credit = presentation.credit_line("cbs", shapes["year"].iloc[0], shapes["attribution"].iloc[0], lang)
+    return html.Figure([dcc.Graph(figure=figure, config={"displaylogo": False}),
+                        html.Figcaption(" ".join([*summary, credit]))])
 
 
 def gemeenten(region: str, programme: str, month: dt.date, boundary: str, lang: str) -> html.Section:

@@ -129,8 +129,8 @@ def column_defs(lang: str) -> list[dict]:
             col |= {"minWidth": 210, "wrapText": True, "autoHeight": True}
         if field == "anticipated_ratio":   # "Verwachte voortgang α" keeps its words whole
             col |= {"minWidth": 120}
-        if field == "stand_label":
-            col |= {"minWidth": 120, "wrapText": True, "autoHeight": True}
+        if field in ("stand_label", "context_per_10k", "context_ratio"):   # "geen cijfer: …" wraps
+            col |= {"minWidth": 130, "wrapText": True, "autoHeight": True}
         if field in ("realised", "target_value", "provisional_label"):
             col |= {"minWidth": 120}
         if field == "sparkline":
