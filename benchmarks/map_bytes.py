@@ -39,10 +39,12 @@ def with_shape(body: dict, shape: str) -> dict:
 
 
 def from_callback(url: str, name: str, body: dict) -> MapBytes:
-    """The map-view callback's response over HTTP: its figure and the figure's GeoJSON."""
+    """The map-view callback's response over HTTP: its figure and the figure's GeoJSON (none
+    for the schematic tile map, drawn as scatter symbols since issue 26)."""
     response, _ = post(url, body)
     figure = json.loads(response)["response"]["kaart-map"]["figure"]
-    return sizes(name, figure["data"][0]["geojson"], figure)
+    geojson = next((trace["geojson"] for trace in figure["data"] if "geojson" in trace), {})
+    return sizes(name, geojson, figure)
 
 
 def load_real_boundaries(served: Path) -> int:

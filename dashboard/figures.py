@@ -67,7 +67,8 @@ def map_values(progress: pd.DataFrame, measure: str, lang: str) -> tuple[pd.Seri
         n = len(order)
         scale = [[edge, colour] for i, colour in enumerate(STATUS_COLOURS.values())
                  for edge in (i / n, (i + 1) / n)]
-        return progress["status"].map(order.index), {
+        # a region without a status (no target, no data) gets no colour, not an error
+        return progress["status"].map({status: i for i, status in enumerate(order)}), {
             "colorscale": scale, "zmin": -0.5, "zmax": n - 0.5, "showscale": False, "colorbar": None}
     if measure == "per10k":
         return progress["gain_per_10k"], {"colorscale": PROGRESS_SCALE, "zmin": None, "zmax": None,

@@ -10,7 +10,7 @@ from dash import html
 from core import presentation
 from core.formats import as_date, fmt_date, fmt_number, fmt_pct
 from core.texts import N_, _
-from dashboard import context, warehouse
+from dashboard import components, context, warehouse
 
 TERMS = {"intercept": N_("constant b0"),
          "unemployment_pct": N_("b1 · registered unemployment (WW) as a share of the population 15-74 (%)"),
@@ -20,14 +20,14 @@ FORMULA = ("log E[B] = log(P / 10.000) + b0 + b1 · WW% + b2 · BBL/100 + b3 · 
            "expected per 10.000 = exp(b0 + b1 · WW% + b2 · BBL/100 + b3 · BOL/100)")
 
 
-def coefficients(terms: pd.DataFrame, lang: str) -> html.Table:
-    """One indicator's coefficients with their 95% intervals."""
-    head = html.Tr([html.Th(_(t, lang), scope="col") for t in
-                    (N_("Term"), N_("Coefficient"), N_("Interval (95%)"), N_("Factor exp(b)"))])
-    rows = [html.Tr([html.Th(_(TERMS[t.term], lang), scope="row"), html.Td(fmt_number(t.estimate, lang, 3)),
-                     html.Td(f"{fmt_number(t.ci_low, lang, 3)} – {fmt_number(t.ci_high, lang, 3)}"),
-                     html.Td(fmt_number(t.factor, lang, 3))]) for t in terms.itertuples()]
-    return html.Table([html.Thead(head), html.Tbody(rows)], className="table")
+def coefficients(terms: pd.DataFrame, lang: str) -> html.Div:
+    """One indicator's coefficients with their 95% intervals (in the table box that scrolls on
+    its own on a phone, instead of widening the page)."""
+    columns = [_(t, lang) for t in (N_("Term"), N_("Coefficient"), N_("Interval (95%)"), N_("Factor exp(b)"))]
+    rows = [[_(TERMS[t.term], lang), fmt_number(t.estimate, lang, 3),
+             f"{fmt_number(t.ci_low, lang, 3)} – {fmt_number(t.ci_high, lang, 3)}",
+             fmt_number(t.factor, lang, 3)] for t in terms.itertuples()]
+    return components.table(_("Coefficients with their 95% intervals", lang), columns, rows, numeric={1, 2, 3})
 
 
 def fit_text(fit: pd.Series, lang: str) -> str:

@@ -28,8 +28,9 @@ def test_trajectory_has_the_target_in_its_legend_and_dutch_axes(page, served_app
     names = page.evaluate("[...document.querySelectorAll('#card-leerwerkplaatsen .js-plotly-plot')][0]"
                           ".data.map(d => d.name)")
     assert "Doel 1.200" in names
-    ticks = page.evaluate("[...document.querySelectorAll('#card-leerwerkplaatsen .xtick text')]"
-                          ".map(t => t.textContent)")
+    ticks = page.evaluate("[...document.querySelectorAll('#card-leerwerkplaatsen .xtick text')]"   # month and
+                          ".map(t => [...t.querySelectorAll('tspan.line')].map(s => s.textContent).join(' ')"   # year on
+                          " || t.textContent)")   # two lines (figures.month_axis)
     assert ticks and ticks[0] == "nov 2005"
     yticks = page.evaluate("[...document.querySelectorAll('#card-leerwerkplaatsen .ytick text')]"
                            ".map(t => t.textContent)")
