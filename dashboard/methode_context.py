@@ -20,14 +20,15 @@ FORMULA = ("log E[B] = log(P / 10.000) + b0 + b1 · WW% + b2 · BBL/100 + b3 · 
            "expected per 10.000 = exp(b0 + b1 · WW% + b2 · BBL/100 + b3 · BOL/100)")
 
 
-def coefficients(terms: pd.DataFrame, lang: str) -> html.Div:
+def coefficients(terms: pd.DataFrame, indicator: str, lang: str) -> html.Div:
     """One indicator's coefficients with their 95% intervals (in the table box that scrolls on
     its own on a phone, instead of widening the page)."""
     columns = [_(t, lang) for t in (N_("Term"), N_("Coefficient"), N_("Interval (95%)"), N_("Factor exp(b)"))]
     rows = [[_(TERMS[t.term], lang), fmt_number(t.estimate, lang, 3),
              f"{fmt_number(t.ci_low, lang, 3)} – {fmt_number(t.ci_high, lang, 3)}",
              fmt_number(t.factor, lang, 3)] for t in terms.itertuples()]
-    return components.table(_("Coefficients with their 95% intervals", lang), columns, rows, numeric={1, 2, 3})
+    return components.table(_("{indicator}: coefficients with their 95% intervals", lang, indicator=indicator),
+                            columns, rows, numeric={1, 2, 3})
 
 
 def fit_text(fit: pd.Series, lang: str) -> str:
@@ -66,7 +67,7 @@ def section(lang: str) -> html.Section:
                                                                className="badge badge-demo")
                            if fit["is_demo"] else None]),
                   html.P(fit_text(pd.Series(fit), lang)),
-                  coefficients(terms[key], lang) if fit["status"] == "fitted" else None,
+                  coefficients(terms[key], fit[f"label_{lang}"], lang) if fit["status"] == "fitted" else None,
                   missing_list(gone, lang)]
     sha = fits["context_sha256"].iloc[0][:16] if len(fits) else "–"
     return html.Section([

@@ -273,18 +273,21 @@ def gemeenten_view(region: str, programme: str, month: dt.date, boundary: str, l
                                 [_("Municipality", lang), *(labels[i] for i in indicators)], rows,
                                 numeric=set(range(1, len(indicators) + 1)))]
     shapes = db.query("region_gemeente_shapes", region=region)
-    if not shapes.empty:
-        content.insert(1, gemeente_map(db, shapes, region, programme, month, boundary, frame, lang))
+    drawn = gemeente_map(db, shapes, region, programme, month, boundary, frame, lang) if not shapes.empty else None
+    if drawn is not None:
+        content.insert(1, drawn)
     return content
 
 
 def gemeente_map(db: warehouse.Warehouse, shapes: pd.DataFrame, region: str, programme: str,
-                 month: dt.date, boundary: str, frame: pd.DataFrame, lang: str) -> html.Figure:
+                 month: dt.date, boundary: str, frame: pd.DataFrame, lang: str) -> html.Figure | None:
     """The small map of the region's gemeenten. The shapes are today's, so in either view it is
     coloured by the shares on today's boundaries, and on the view at signing it says so."""
     if boundary != "current":
         frame = db.query("region_gemeenten", region=region, programme=programme, month=month,
                          boundary="current")
+    if frame.empty:   # no registry records on today's boundaries up to this month: nothing to colour
+        return None
     figure = figures.gemeente_map(shapes, frame.set_index("gemeente")["share_all"], lang)
     top = frame.iloc[0]   # the query orders by records, so the first has the largest share
     summary = [_("Map of the {n} municipalities, coloured by their share of registered starts; {name} "
