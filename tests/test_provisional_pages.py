@@ -84,7 +84,8 @@ def test_sparkline_marks_an_incomplete_month_open_not_as_a_dip(demo_warehouse):
     from dashboard.app import create_app
 
     create_app(demo_warehouse)   # page modules register themselves with an app
-    from dashboard.pages.vergelijken import sparkline
+    from tests.test_context_pages import page_module
+    sparkline = page_module("vergelijken").sparkline
 
     assert sparkline(np.array([0.0, 10, 20, 25, 35]), np.array([3])) == {
         "values": [0, 10, 20, 25, 35], "open": [3]}
