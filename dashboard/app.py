@@ -13,6 +13,7 @@ from dashboard import (
     auth,
     downloads,
     ids,
+    navigation,
     plotly_bundle,
     request_language,
     response_cache,
@@ -55,6 +56,7 @@ def create_app(warehouse_path: Path, accounts_path: Path | None = None,
     response_cache.init_app(app)
     plotly_bundle.install(app)
     search.install(app)
+    navigation.install(app.server)
     app.server.register_blueprint(auth.blueprint)
     app.server.register_blueprint(account_sessions.blueprint)
     app.server.register_blueprint(upload.blueprint)

@@ -152,11 +152,17 @@ def page_context(lang: str) -> dict:
             "number": lambda value: fmt_number(value, lang)}
 
 
-def safe_next(target: str | None) -> str:
+def landing(user: Account) -> str:
+    """Where a sign-in without a page to return to leads: a steward's work is on /beheer, a
+    partner's on /aanleveren (issue 24)."""
+    return "/beheer" if user.is_steward else "/aanleveren"
+
+
+def safe_next(target: str | None, default: str = "/aanleveren") -> str:
     """Only a path on this site: never an open redirect to another host."""
     if target and target.startswith("/") and not target.startswith("//") and not urlparse(target).netloc:
         return target
-    return "/aanleveren"
+    return default
 
 
 @blueprint.before_request
@@ -184,7 +190,8 @@ def login() -> tuple[str, int] | flask.Response:
     login_throttle.succeeded(store(), username)
     flask.session.clear()
     flask_login.login_user(store().open_session(user, address, flask.request.user_agent.string))
-    return flask.redirect(safe_next(flask.request.form.get("next")) + ("" if lang == "nl" else "?lang=en"))
+    return flask.redirect(safe_next(flask.request.form.get("next"), landing(user))
+                          + ("" if lang == "nl" else "?lang=en"))
 
 
 def sign_in_page(lang: str, failed: bool = False, wait: str | None = None,
@@ -202,6 +209,15 @@ def sign_out() -> None:
         store().end_session(user.session)
     flask_login.logout_user()
     flask.session.clear()
+
+
+@blueprint.route("/logout", methods=["GET"])
+def logout_page() -> str | flask.Response:
+    """The Dash pages' Uitloggen link: a page whose form signs out (a link never changes
+    anything, and a cached Dash page carries no CSRF token: dashboard/navigation.py)."""
+    if account() is None:
+        return flask.redirect("/")
+    return flask.render_template("logout.html", **page_context(request_language.current()))
 
 
 @blueprint.route("/logout", methods=["POST"])

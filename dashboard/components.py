@@ -17,7 +17,7 @@ from core import presentation
 from core.formats import as_date, fmt_date, fmt_month
 from core.presentation import flag  # noqa: F401 -- the pages' yes/no test
 from core.texts import LANGUAGES, N_, _, language
-from dashboard import ids, response_cache, search, warehouse
+from dashboard import ids, navigation, response_cache, search, warehouse
 
 LOG = logging.getLogger("regiomonitor.dashboard")
 
@@ -43,11 +43,12 @@ def href(path: str, lang: str, **params: str | None) -> str:
 
 
 def header(lang: str, path: str, **params: str | None) -> html.Header:
-    """Title, navigation from the page registry, and the language switch."""
-    pages = [p for p in dash.page_registry.values() if p.get("path_template") is None]
-    nav = html.Nav(html.Ul([html.Li(html.A(_(p.get("nav_label"), lang), href=href(p["path"], lang),
-                                           **({"aria-current": "page"} if p["path"] == path else {})))
-                            for p in sorted(pages, key=lambda p: p["order"])]),
+    """Title, navigation and who is signed in (dashboard/navigation.py, as on the Flask pages),
+    search, and the language switch."""
+    shown = navigation.for_viewer()
+    nav = html.Nav(html.Ul([html.Li(html.A(_(link.label, lang), href=href(link.path, lang),
+                                           **({"aria-current": "page"} if link.path == path else {})))
+                            for link in shown.links]),
                    **{"aria-label": _("Main navigation", lang)})
     switch = html.Div([
         html.Span(_("Language", lang) + ": ", className="switch-label"),
@@ -61,8 +62,16 @@ def header(lang: str, path: str, **params: str | None) -> html.Header:
         html.Div([html.Span(_("Regiomonitor", lang), className="brand"),
                   html.Span(_("Regional learning and work covenants: targets and progress per "
                               "labour-market region", lang), className="tagline")], className="brand-block"),
-        nav, search_box(lang), switch,
+        nav, search_box(lang), account_bar(shown, lang), switch,
     ], className="site-header")
+
+
+def account_bar(shown: navigation.Header, lang: str) -> html.Div:
+    """"Ingelogd als …" with Sessies and Uitloggen, or Inloggen for a public reader."""
+    who = [html.Span(_("Signed in as {user}", lang, user=shown.username), className="signed-in")
+           ] if shown.username else []
+    return html.Div(who + [html.A(_(link.label, lang), href=navigation.href(link.path, lang))
+                           for link in shown.account_links], className="account-bar")
 
 
 def search_box(lang: str) -> html.Form:

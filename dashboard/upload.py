@@ -33,7 +33,7 @@ from core.formats import as_date
 from core.settings import ROOT
 from core.texts import N_, _
 from core.vocabulary import SUBMISSION_SUFFIXES
-from dashboard import auth, request_language, template, upload_checks, warehouse
+from dashboard import auth, names, request_language, template, upload_checks, warehouse
 from dashboard.accounts import Account, Upload, now
 from dashboard.changes import value_or_none
 from dashboard.security import file_limit_mb
@@ -121,10 +121,11 @@ def outside_scope(report: Report, user: Account) -> list[dict]:
                                    ("regio", report.regions, user.regions)):
         if column == "regio" and not allowed:
             continue
-        own = ", ".join(allowed) or "–"
+        own = {lang: names.partners(allowed, lang) if column == "partner" else ", ".join(allowed)
+               for lang in ("nl", "en")}
         reason = SCOPE_REASONS[column]
         problems += [{"row": None, "column": column, "value": code,
-                      "reason_nl": _(reason, "nl", own=own), "reason_en": _(reason, "en", own=own)}
+                      "reason_nl": _(reason, "nl", own=own["nl"]), "reason_en": _(reason, "en", own=own["en"])}
                      for code in codes if code not in allowed]
     return problems
 
@@ -169,7 +170,8 @@ def state(upload: Upload) -> str:
 
 def context(lang: str, **values: object) -> dict:
     return {**auth.page_context(lang), "max_mb": file_limit_mb(lang),
-            "upload_states": UPLOAD_STATES, **values}
+            "upload_states": UPLOAD_STATES, "partner_names": lambda codes: names.partners(codes, lang),
+            **values}
 
 
 @blueprint.before_request

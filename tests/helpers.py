@@ -192,3 +192,32 @@ def tmpfs(path: Path, size: str):
         yield path
     finally:
         subprocess.run(["umount", "-l", str(path)], check=True)
+
+
+# Where a sign-in without a page to return to leads (dashboard/auth.py landing).
+LANDING = {"partner": "/aanleveren", "steward": "/beheer"}
+
+
+def sign_in(page, url: str, account: tuple, lang: str = "nl") -> None:
+    """Sign `account` in on the served app at `url` through the form, as a person would, and wait
+    until it lands where its role lands."""
+    from playwright.sync_api import expect
+    page.goto(f"{url}/login" + ("?lang=en" if lang == "en" else ""))
+    page.get_by_label("Gebruikersnaam" if lang == "nl" else "User name").fill(account[0])
+    page.get_by_label("Wachtwoord" if lang == "nl" else "Password").fill(account[1])
+    page.get_by_role("button", name="Inloggen" if lang == "nl" else "Sign in").click()
+    expect(page).to_have_url(f"{url}{LANDING[account[2]]}" + ("?lang=en" if lang == "en" else ""))
+
+
+@contextlib.contextmanager
+def signed_in_phone(browser, url: str, account: tuple):
+    """A 390 px phone signed in as `account`, recording console errors (page.console_errors)."""
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
+    page = context.new_page()
+    page.console_errors = []
+    page.on("console", lambda m: m.type == "error" and page.console_errors.append(m.text))
+    try:
+        sign_in(page, url, account)
+        yield page
+    finally:
+        context.close()

@@ -94,6 +94,39 @@ def test_session_cookie_is_httponly_and_samesite_and_login_is_audited(client):
     assert client.get("/beheer").status_code == 403            # a partner is no steward
 
 
+def test_stewards_land_on_beheer_partners_on_aanleveren_where_their_organisation_has_its_name(client):
+    """Issue 24: a sign-in without a page to return to leads to the role's own page, and the
+    partner reads the name of its organisation from the partner register, not its code."""
+    landed = login(client, "anna")
+    assert landed.headers["Location"] == "/aanleveren"
+    page = client.get("/aanleveren").text
+    assert "U levert aan voor: ROC (beroepsonderwijs)." in page and "voor: roc" not in page
+    client.post("/logout", data={"csrf_token": csrf_token(client, "/aanleveren")})
+    assert login(client, "stef").headers["Location"] == "/beheer"
+    client.post("/logout", data={"csrf_token": csrf_token(client, "/beheer")})
+    asked = client.post("/login", data={"username": "stef", "password": "een-lang-wachtwoord",
+                                        "next": "/data", "csrf_token": csrf_token(client)})
+    assert asked.headers["Location"] == "/data"     # a page asked for still wins
+
+
+def test_one_header_names_the_account_and_its_links_on_flask_pages(client):
+    """Issue 24: every page's header (dashboard/navigation.py) has Methode, who is signed in and
+    the links of that role; a partner gets no Beheer, a public reader an Inloggen link."""
+    public = client.get("/login").text
+    assert 'href="/methode"' in public and 'href="/login"' in public and "Ingelogd als" not in public
+    login(client, "anna")
+    partner = client.get("/aanleveren").text
+    assert "Ingelogd als anna" in partner and 'href="/methode"' in partner
+    assert 'href="/aanleveren"' in partner and 'href="/beheer"' not in partner and 'href="/sessies"' in partner
+    assert 'action="/logout"' in partner
+    assert "Ingelogd als anna" in client.get("/logout").text      # the Dash pages' link: a form
+    client.post("/logout", data={"csrf_token": csrf_token(client, "/aanleveren")})
+    login(client, "stef")
+    steward = client.get("/sessies?lang=en").text
+    assert "Signed in as stef" in steward and 'href="/beheer?lang=en"' in steward
+    assert 'href="/methode?lang=en"' in steward
+
+
 def test_a_review_without_a_reason_is_asked_for_one_not_answered_with_an_error(client):
     """A reason of only spaces sends the steward back to /beheer?started=no_reason, which once
     looked up a text that did not exist: a 500. It says what to do, in the page's language; an
@@ -141,5 +174,5 @@ def test_sso_trusts_proxy_headers_when_enabled(tmp_path, monkeypatch, demo_wareh
     assert client.get("/beheer", headers=STEWARD_HEADERS).status_code == 200
     partner = {"X-Forwarded-User": "pim@example.org", "X-Forwarded-Groups": "regiomonitor-partner-uwv"}
     assert client.get("/beheer", headers=partner).status_code == 403
-    assert "uwv" in client.get("/aanleveren", headers=partner).text
+    assert "U levert aan voor: UWV." in client.get("/aanleveren", headers=partner).text
     assert client.get("/aanleveren", headers={"X-Forwarded-User": "eve"}).status_code == 302

@@ -11,12 +11,11 @@ import pytest
 from playwright.sync_api import expect
 
 from core.texts import _
-from tests.helpers import PARTNER
+from tests.helpers import PARTNER, signed_in_phone
 from tests.status_consistency import contradiction
 
 pytestmark = pytest.mark.slow   # every test drives the served app in Chromium
 
-PHONE = {"width": 390, "height": 844}
 PAGES = ["/", "/regio/AM10", "/vergelijken?regions=AM10,AM22", "/data", "/methode", "/login",
          "/zoek?q=berg", "/aanleveren"]
 AXE = """async () => (await axe.run({exclude: [['.dash-dropdown-focus-target']]},
@@ -32,17 +31,8 @@ STICKING_OUT = """() => [...document.querySelectorAll('body *')]
 @pytest.fixture
 def phone(browser, served_app):
     """A phone-sized page signed in as a partner (so /aanleveren opens), recording console errors."""
-    context = browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True)
-    page = context.new_page()
-    page.console_errors = []
-    page.on("console", lambda m: m.type == "error" and page.console_errors.append(m.text))
-    page.goto(f"{served_app}/login")
-    page.get_by_label("Gebruikersnaam").fill(PARTNER[0])
-    page.get_by_label("Wachtwoord").fill(PARTNER[1])
-    page.get_by_role("button", name="Inloggen").click()
-    expect(page).to_have_url(f"{served_app}/aanleveren")
-    yield page
-    context.close()
+    with signed_in_phone(browser, served_app, PARTNER) as page:
+        yield page
 
 
 def open_page(page, url: str) -> None:

@@ -7,11 +7,10 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import expect
 
-from tests.helpers import STEWARD
+from tests.helpers import STEWARD, signed_in_phone
 
 pytestmark = pytest.mark.slow   # every test drives the served app in Chromium
 
-PHONE = {"width": 390, "height": 844}
 # Each page, and what a reader comes to it for: every visible element a selector matches must lie
 # within the screen's width as the page opens. "" marks a selector that may match nothing.
 PAGES = {
@@ -106,17 +105,8 @@ OUT_OF_VIEW = """(selectors) => {
 @pytest.fixture
 def steward_phone(browser, served_app):
     """A 390 px phone signed in as a steward (who may open /aanleveren and /beheer)."""
-    context = browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True)
-    page = context.new_page()
-    page.console_errors = []
-    page.on("console", lambda m: m.type == "error" and page.console_errors.append(m.text))
-    page.goto(f"{served_app}/login")
-    page.get_by_label("Gebruikersnaam").fill(STEWARD[0])
-    page.get_by_label("Wachtwoord").fill(STEWARD[1])
-    page.get_by_role("button", name="Inloggen").click()
-    expect(page).to_have_url(f"{served_app}/aanleveren")
-    yield page
-    context.close()
+    with signed_in_phone(browser, served_app, STEWARD) as page:
+        yield page
 
 
 def open_drawn(page, url: str) -> None:

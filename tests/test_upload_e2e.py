@@ -8,7 +8,7 @@ import shutil
 import pytest
 from playwright.sync_api import expect
 
-from tests.helpers import PARTNER, STEWARD
+from tests.helpers import PARTNER, STEWARD, sign_in
 
 pytestmark = pytest.mark.slow   # serves its own app with the loader, driven in Chromium
 
@@ -40,13 +40,6 @@ def tab(browser):
     page.on("console", lambda m: m.type == "error" and page.console_errors.append(m.text))
     yield page
     context.close()
-
-
-def sign_in(page, url: str, account: tuple, lang: str = "nl") -> None:
-    page.goto(f"{url}/login?lang={lang}")
-    page.get_by_label("Gebruikersnaam" if lang == "nl" else "User name").fill(account[0])
-    page.get_by_label("Wachtwoord" if lang == "nl" else "Password").fill(account[1])
-    page.get_by_role("button", name="Inloggen" if lang == "nl" else "Sign in").click()
 
 
 def choose_file(page, name: str, text: str) -> None:
@@ -165,9 +158,10 @@ def test_a_partner_cannot_deliver_for_another_organisation(tab, upload_app):
     """The ROC's account delivers for `roc` only: a valid file of UWV's figures is refused in
     the report, with the organisations the account does deliver for, and cannot be confirmed."""
     sign_in(tab, upload_app, PARTNER)
+    expect(tab.locator("main")).to_contain_text("U levert aan voor: ROC (beroepsonderwijs).")
     choose_file(tab, "AM10_uwv.csv", OTHER_PARTNER)
     errors = tab.locator("#report-errors")
-    expect(errors).to_contain_text("uw account levert niet aan voor deze partner; u levert aan voor: roc")
+    expect(errors).to_contain_text("uw account levert niet aan voor deze partner; u levert aan voor: ROC (beroepsonderwijs)")
     expect(errors).to_contain_text("uwv")
     expect(tab.get_by_role("button", name="Bevestigen en aanleveren")).to_have_count(0)
 

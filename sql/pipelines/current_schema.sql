@@ -3,7 +3,8 @@
 -- metric tables are computed with (sql/views/15_provisional.sql, 20_ranking.sql, 60_national.sql),
 -- the views issue 23 added (v_counted_months, v_partner_delivery, and the registry counts in
 -- force after an extract's re-delivery, sql/views/50_registry_gemeenten.sql; the review queue's
--- v_held, sql/views/70_review.sql) and the publication of each review decision
+-- v_held, sql/views/70_review.sql), the states of files and figures issue 24 added
+-- (v_submission_state, v_figure_state: sql/views/75_states.sql) and the publication of each review decision
 -- (review_decision.publication), and the outlier rule's parameters (outlier_rule,
 -- outlier_level: plausibility.sql). A file from before any of them needs one `refresh`, which
 -- rebuilds it and keeps its history.
@@ -15,6 +16,6 @@ select
              and function_type = 'table_macro') = 4
     and (select count(*) from duckdb_views()
          where view_name in ('v_counted_months', 'v_partner_delivery', 'v_registry_count_in_force',
-                             'v_held')) = 4
+                             'v_held', 'v_submission_state', 'v_figure_state')) = 6
     and (select count(*) from duckdb_columns()
          where table_name = 'review_decision' and column_name = 'publication') = 1 as current
