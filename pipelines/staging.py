@@ -54,8 +54,8 @@ def missing_columns(kind: str, header: list[str]) -> list[RowError]:
             for c in intake_columns(kind) if c.required and c.name not in present]
 
 
-def stage(con: duckdb.DuckDBPyConnection, path: Path, submission_id: str,
-          sheet: str | None = None, source: Source | None = None) -> tuple[str, bool]:
+def stage(con: duckdb.DuckDBPyConnection, path: Path, sheet: str | None = None,
+          source: Source | None = None) -> tuple[str, bool]:
     """The file's rows into `staged` (created afresh); returns its kind and whether its
     records are already checked and counted in `intake_group` (a registry extract with every
     record fine, pipelines/extract_pass.py: nothing staged). Raises Unreadable.
@@ -68,13 +68,13 @@ def stage(con: duckdb.DuckDBPyConnection, path: Path, submission_id: str,
     statements.run(con, "staged")
     if is_extract(path):
         con.execute("reset threads")
-        return "registry", stage_extract(con, path, submission_id)
+        return "registry", stage_extract(con, path)
     con.execute("set threads = 1")
-    stage_partner_file(con, source or path, submission_id, sheet)
+    stage_partner_file(con, source or path, sheet)
     return "submission", False
 
 
-def stage_extract(con: duckdb.DuckDBPyConnection, path: Path, submission_id: str) -> bool:
+def stage_extract(con: duckdb.DuckDBPyConnection, path: Path) -> bool:
     """A registry extract: counted in one pass when every record is fine (True), else read by
     DuckDB with every column as text, in file order, for the rules to name what fails."""
     reader = EXTRACT_READERS.get(path.suffix.lower(), EXTRACT_READERS[".csv"])
@@ -91,15 +91,13 @@ def stage_extract(con: duckdb.DuckDBPyConnection, path: Path, submission_id: str
     if extract_pass.counted(con, path, reader, "" if first_id is None else str(first_id)):
         return True
     try:   # a record DuckDB cannot read past the lines its sniffer samples (too many cells)
-        statements.run(con, "stage_extract", {"submission_id": submission_id, "path": str(path)},
-                       source=reader)
+        statements.run(con, "stage_extract", {"path": str(path)}, source=reader)
     except duckdb.Error as err:
         raise Unreadable([reason("unreadable_extract", type(err).__name__, err)]) from err
     return False
 
 
-def stage_partner_file(con: duckdb.DuckDBPyConnection, path: Source, submission_id: str,
-                       sheet: str | None) -> None:
+def stage_partner_file(con: duckdb.DuckDBPyConnection, path: Source, sheet: str | None) -> None:
     """A partner's CSV or XLSX, every cell as its text, with its row number as Excel shows it."""
     table = read_rows(path, sheet)
     header = [str(h).strip().lower() if h is not None else None for h in table[0][1]]
@@ -114,7 +112,7 @@ def stage_partner_file(con: duckdb.DuckDBPyConnection, path: Source, submission_
                      for _, cells in table[1:]]
              for field, i in positions.items()}
     statements.run(con, "stage_partner", {
-        **texts, "submission_id": submission_id, "sheet": sheet,
+        **texts, "sheet": sheet,
         "source_row": [number for number, _ in table[1:]]})
 
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
@@ -124,15 +125,17 @@ def closest_names_function(con: duckdb.DuckDBPyConnection):
     return closest_names
 
 
-def check(con: duckdb.DuckDBPyConnection, path: Path, submission_id: str,
+def check(con: duckdb.DuckDBPyConnection, path: Path, submission_id: str | Callable[[], str],
           sheet: str | None = None, content: Content | None = None,
           approve_warnings: bool = False, received_at: dt.datetime | None = None) -> Checked:
     """Stage `path`, run the rules on it and compare its figures with the published ones;
     `prepare` must have run on `con`. The intake relations of the file before are replaced
     (`release` drops them when all files are done). `received_at`: the file's moment, at which
-    a steward may have decided on its flagged figures (ingest --approve-warnings)."""
+    a steward may have decided on its flagged figures (ingest --approve-warnings).
+    `submission_id` may be asked for only once the rows are read: an extract's hash, which
+    names it, is computed while DuckDB reads it (pipelines/loading.py)."""
     try:
-        kind, counted = staging.stage(con, path, submission_id, sheet, content)
+        kind, counted = staging.stage(con, path, sheet, content)
     except staging.Unreadable as err:
         return Checked(errors=err.errors, error_count=len(err.errors), staged=False,
                        kind="registry" if staging.is_extract(path) else "submission")
@@ -146,6 +149,8 @@ def check(con: duckdb.DuckDBPyConnection, path: Path, submission_id: str,
     statements.run(con, "scope")
     errors, count = reasons(con) if rejected else ([], 0)
     warnings = plausibility_warnings(con)
+    if callable(submission_id):
+        submission_id = submission_id()
     statements.run(con, "changes", {"submission_id": submission_id,
                                     "approve_warnings": approve_warnings,
                                     "received_at": received_at})

@@ -27,7 +27,7 @@ def counted_in_one_pass(published, tmp_path, path) -> bool:
     """Whether staging `path` took the one pass (True) or staged its text (False)."""
     with warehouse.staging(published, publish_on_exit=False, path=tmp_path / "scratch.duckdb") as con:
         validation.prepare(con)
-        kind, counted = staging.stage(con, path, "test")
+        kind, counted = staging.stage(con, path)
         validation.release(con)
     assert kind == "registry"
     return counted

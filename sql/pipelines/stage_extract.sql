@@ -1,9 +1,8 @@
 -- A registry extract into the staging relation, in file order (a record's line is its rowid
 -- + 2). {source} is read_csv($path, all_varchar = true, header = true) or read_parquet($path), chosen
--- from a fixed list in pipelines/staging.py. Parameters: $submission_id, $path.
+-- from a fixed list in pipelines/staging.py. Parameter: $path.
 insert into staged
 select
-    $submission_id,
     'registry',
     null,
     null,

@@ -1,11 +1,10 @@
 -- A partner's CSV or XLSX into the staging relation: one row per data row, every cell as the
 -- text pipelines/staging.py read (its row number as Excel shows it). Each column comes as one
 -- list parameter, zipped by unnest: one statement, whatever the number of rows.
--- Parameters: $submission_id, $sheet, $source_row and one list per field of
+-- Parameters: $sheet, $source_row and one list per field of
 -- data/reference/intake_columns.csv (kind 'submission'); a column the file leaves out is ''.
 insert into staged by name
 select
-    $submission_id as submission_id,
     'submission' as kind,
     $sheet as sheet,
     unnest($source_row) as source_row,

@@ -4,7 +4,6 @@
 -- A column the input does not have is null; an empty cell is ''. Which column of each kind of
 -- input feeds which field (the column coordinate of a reason) is data/reference/intake_columns.csv.
 create or replace temp table staged (
-    submission_id varchar not null,
     kind varchar not null check (kind in ('submission', 'registry')),
     sheet varchar,              -- the XLSX sheet read; null for CSV and Parquet
     source_row integer,         -- the row as Excel shows it; null for an extract: its rowid + 2
