@@ -77,6 +77,14 @@ def default_accounts() -> Path:
     return Path(env) if env else ROOT / "data" / "accounts" / "accounts.sqlite"
 
 
+def default_static_cache() -> Path:
+    """The JavaScript bundles compressed once per install (dashboard/compression.py):
+    REGIOMONITOR_STATIC_CACHE, else data/static-cache/ (git-ignored). Named by content, so a
+    new version of a bundle gets a new file and nothing here ever goes stale."""
+    env = os.environ.get("REGIOMONITOR_STATIC_CACHE")
+    return Path(env) if env else ROOT / "data" / "static-cache"
+
+
 def default_upload_inbox() -> Path:
     """Where files uploaded in the browser land: REGIOMONITOR_UPLOAD_INBOX, else the inbox
     (REGIOMONITOR_INBOX) when one is set, else data/uploads/inbox (git-ignored).

@@ -11,6 +11,7 @@ from core.settings import default_accounts, default_upload_inbox
 from dashboard import (
     account_sessions,
     auth,
+    compression,
     downloads,
     ids,
     navigation,
@@ -44,6 +45,7 @@ def create_app(warehouse_path: Path, accounts_path: Path | None = None,
     app = dash.Dash(__name__, use_pages=True, pages_folder=str(HERE / "pages"),
                     assets_folder=str(HERE / "assets"), title="Regiomonitor",
                     suppress_callback_exceptions=True, update_title=None)
+    compression.install(app)      # first: its after-request hook must run last
     app.index_string = INDEX
     app.server.extensions[EXTENSION_KEY] = Warehouse(warehouse_path)
     app.layout = html.Div([dash.page_container, html.Div(id=ids.LANG_SINK, hidden=True)])

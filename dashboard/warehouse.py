@@ -41,6 +41,7 @@ EXTENSION_KEY = "regiomonitor_warehouse"
 ALIAS = "warehouse"   # the attached file's catalog name; every cursor starts with USE
 RESULT_CACHE_SIZE = 512   # query results kept per snapshot (each a small frame)
 RESULT_MAX_AGE_S = 300    # so that a query reading the clock is at most five minutes behind
+_INHERITED: list = []     # snapshots a forked child got from its parent (Warehouse.after_fork)
 
 
 class Snapshot:
@@ -75,6 +76,22 @@ class Warehouse:
         self.cache_size = cache_size
         self._lock = threading.Lock()
         self._current: Snapshot | None = None
+
+    def close(self) -> None:
+        """Close the open snapshot (the gunicorn master, after rendering the index page, which
+        reads the warehouse): the next query opens the file again, in whichever process asks."""
+        with self._lock:
+            snap, self._current = self._current, None
+        if snap is not None:
+            snap.close()
+
+    def after_fork(self) -> None:
+        """In a forked child: forget a snapshot the parent had open without touching it (closing
+        a DuckDB instance inherited through fork crashes the child), and open our own later."""
+        self._lock = threading.Lock()
+        if self._current is not None:
+            _INHERITED.append(self._current)    # never closed, never freed, never used
+        self._current = None
 
     def _stamp_now(self) -> tuple[int, int]:
         stat = os.stat(self.path)

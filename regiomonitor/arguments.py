@@ -3,7 +3,6 @@ command's language (--lang, else REGIOMONITOR_LANG, else Dutch). regiomonitor/cl
 from __future__ import annotations
 
 import argparse
-import os
 from pathlib import Path
 
 from core.settings import (
@@ -14,10 +13,11 @@ from core.settings import (
     default_warehouse,
 )
 from core.texts import LANGUAGES, _, command_language
+from regiomonitor.serving import default_workers
 
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 8050
-DEFAULT_WORKERS = 2 * (os.cpu_count() or 1)
+DEFAULT_WORKERS = default_workers()   # the rule is in regiomonitor/serving.py
 
 
 def _language_option(lang: str) -> argparse.ArgumentParser:

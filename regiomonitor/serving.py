@@ -1,7 +1,8 @@
 """`regiomonitor serve`: the dashboard under gunicorn, with the upload loader beside it.
 
-gunicorn runs `regiomonitor.wsgi:server` in several worker processes; each builds the app and
-opens the warehouse read-only after the fork (no preload). The master starts the loader
+gunicorn runs `regiomonitor.wsgi:server` in several worker processes. The master imports it
+before the fork (preload): code, app and compressed bundles are shared by every worker's memory
+(copy-on-write); each worker opens the warehouse read-only after the fork, at its first query. The master starts the loader
 (`regiomonitor loader`) as a child and stops it when it exits. gunicorn names itself in a
 `Server` header; we send no product name or version there.
 """
@@ -32,8 +33,44 @@ class Gunicorn(BaseApplication):
             self.cfg.set(key, value)
 
     def load(self):
-        from regiomonitor.wsgi import server  # in the worker, after the fork
+        from regiomonitor.wsgi import server  # in the master, before the fork (preload_app)
         return server
+
+
+def post_fork(_server, _worker) -> None:
+    """In each new worker: no warehouse snapshot of the master's (there should be none)."""
+    from regiomonitor.wsgi import after_fork
+    after_fork()
+
+
+# Memory one more worker costs after the preload (private pages: its DuckDB, its query results
+# and views), measured with `regiomonitor bench` (docs/benchmarks.md), rounded up.
+WORKER_MB = 200
+# What the master, the shared code and the loader hold, whatever the number of workers.
+BASE_MB = 400
+
+
+def default_workers(cpus: int | None = None, available_mb: int | None = None) -> int:
+    """Two workers per CPU (a worker waits on DuckDB and the network part of the time; with the
+    shared view cache a third per CPU only adds memory), at least 2 so one slow request never
+    holds up everybody, and no more than the memory available after the base takes
+    (WORKER_MB each)."""
+    cpus = cpus or os.cpu_count() or 1
+    if available_mb is None:
+        available_mb = _available_mb()
+    by_memory = max(1, (available_mb - BASE_MB) // WORKER_MB)
+    return max(2, min(2 * cpus, by_memory))
+
+
+def _available_mb() -> int:
+    """MemAvailable from /proc/meminfo (Linux), else a value that does not limit."""
+    try:
+        for line in Path("/proc/meminfo").read_text().splitlines():
+            if line.startswith("MemAvailable:"):
+                return int(line.split()[1]) // 1024
+    except OSError:
+        pass
+    return 1 << 20
 
 
 def loader_process(warehouse: Path, inbox: Path, accounts: Path) -> subprocess.Popen:
@@ -65,7 +102,7 @@ def serve(warehouse: Path, accounts: Path, inbox: Path, host: str, port: int, wo
               # Longer than a reader pauses between clicks: a connection the server closes
               # while the browser reuses it is a "connection reset" (seen at 2 s, the default).
               "keepalive": 30,
-              "graceful_timeout": 10, "preload_app": False, "accesslog": None,
+              "graceful_timeout": 10, "preload_app": True, "post_fork": post_fork, "accesslog": None,
               "errorlog": "-", "loglevel": "warning", "proc_name": "regiomonitor",
               "limit_request_line": 8190, "limit_request_fields": 100,
               "on_starting": on_starting, "on_exit": on_exit}).run()
