@@ -70,8 +70,8 @@ usual as (
           semi join judged using (level, indicator, key_region, key_partner, key_sector, key_kind)
           group by all)
 ),
--- each figure against the first level whose group has min_history other figures
-judged_against as (
+-- each figure against every level whose group has min_history other figures
+judged_by_level as (
     select j.*, u.median, u.mad, u.others, i.unit,
            floor(greatest(u.median + r.mad_multiplier * 1.4826 * u.mad,
                           r.median_ratio * u.median,
@@ -81,8 +81,15 @@ judged_against as (
     join indicator as i on i.code = j.indicator
     join outlier_rule as r on r.unit = i.unit
     where u.others >= r.min_history
-    qualify row_number() over (partition by j.region, j.indicator, j.period, j.partner, j.sector
-                               order by j.position) = 1
+),
+-- ... and against the first of them: a semi join on the lowest position, not a window, which
+-- sorted every figure under every level (1,2 → 0,7 s CPU for a ten-million-record extract's
+-- 171.000 figures, issue 27)
+judged_against as (
+    select a.* from judged_by_level as a
+    semi join (select region, indicator, period, partner, sector, min(position) as position
+               from judged_by_level group by all) as f
+        using (region, indicator, period, partner, sector, position)
 ),
 -- the group as a warning names it: 'AM10 · stages · ROC (beroepsonderwijs) · zorg'
 final as (
