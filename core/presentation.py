@@ -79,10 +79,17 @@ def reached_text(row: object, lang: str, short: bool = False) -> str:
 NO_PROJECTION = frozenset({"not_achieved", "no_data", "not_started"})
 
 
-# A submission's status (submission.status, pipelines/loading.FileResult), in words: the Data
-# page, the region page, the upload pages and the CLI's reports say it alike.
+# A submission's status (submission.status, pipelines/loading.FileResult) and state
+# (sql/views/75_states.sql v_submission_state; waiting: an upload not loaded yet), in words: the
+# Data page, the region page, the upload pages and the CLI's reports say it alike.
 SUBMISSION_STATES = {"loaded": N_("loaded"), "partial": N_("partly loaded"), "rejected": N_("rejected"),
-                     "unchanged": N_("already loaded, unchanged")}
+                     "unchanged": N_("already loaded, unchanged"), "waiting": N_("waiting to be loaded"),
+                     "held": N_("held for review"), "approved": N_("approved by a data steward"),
+                     "partly_rejected": N_("partly rejected by a data steward"),
+                     "superseded": N_("replaced by later files")}
+# A figure's state (v_figure_state), in words.
+FIGURE_STATES = {"loaded": N_("loaded"), "approved": N_("approved"), "held": N_("held for review"),
+                 "rejected": N_("rejected"), "replaced": N_("replaced"), "withdrawn": N_("withdrawn")}
 DEMO_TAG = N_("demonstratiedata (demo)")
 
 

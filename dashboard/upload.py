@@ -26,9 +26,10 @@ import sys
 from pathlib import Path
 
 import flask
+import pandas as pd
 from werkzeug.utils import secure_filename
 
-from core import changes
+from core import changes, presentation
 from core.formats import as_date
 from core.settings import ROOT
 from core.texts import N_, _
@@ -41,9 +42,6 @@ from dashboard.security import file_limit_mb
 blueprint = flask.Blueprint("upload", __name__)
 VALIDATE_TIMEOUT_S = 120
 INBOX_KEY = "regiomonitor_upload_inbox"
-# An upload's state (state()) in words.
-UPLOAD_STATES = {"waiting": N_("waiting to be loaded"), "loaded": N_("loaded"),
-                 "partial": N_("partly loaded"), "rejected": N_("rejected"), "held": N_("held for review")}
 # What /beheer says after a steward started something (no_reason: the form's own error).
 STARTED = {"ingest": N_("Ingest started."), "refresh": N_("Refresh started."),
            "nothing": N_("Nothing to do: the inbox is empty.")}
@@ -156,21 +154,44 @@ def publish_to_inbox(source: Path, name: str) -> Path:
 
 
 def state(upload: Upload) -> str:
-    """waiting, loaded, partial, rejected or held (figures in the review queue): from the
-    inbox and the warehouse."""
+    """waiting while the file is in the inbox; then its state in the warehouse
+    (v_submission_state: loaded, partial, held, approved, partly_rejected, superseded, rejected)."""
     if (inbox() / upload.stored_name).exists():
         return "waiting"
     found = warehouse.current().query("submission", submission=upload.sha256[:16])
     if not found.empty:
-        return "held" if found.iloc[0]["held_waiting"] else str(found.iloc[0]["status"])
+        return str(found.iloc[0]["state"])
     if (inbox() / "rejected" / upload.stored_name).exists():
         return "rejected"
     return "waiting"
 
 
+@dataclasses.dataclass(frozen=True)
+class Told:
+    """One figure of an upload with something to tell, as /aanleveren says it."""
+    label: str             # 'AM10 · stages · apr 2007 · ROC Rivor'
+    value: str
+    state: str             # v_figure_state.state
+    reason: str | None     # the steward's, for a decision
+    at: object             # when decided, replaced or withdrawn
+    later_file: str | None
+
+
+def told(upload: Upload, lang: str) -> list[Told]:
+    """The upload's figures that were held, approved, rejected, replaced or withdrawn
+    (sql/queries/figure_states.sql), each with the steward's reason and the moment."""
+    frame = warehouse.current().query("figure_states", submission=upload.sha256[:16])
+    return [Told(changes.figure_label(f.region, f.indicator, as_date(f.period), getattr(f, f"partner_{lang}"),
+                                      f.sector, lang),
+                 changes.value_text(value_or_none(f.value), lang), f.state, f.decision_reason,
+                 None if pd.isna(f.state_at) else f.state_at, f.replaced_by_file)
+            for f in frame.itertuples()]
+
+
 def context(lang: str, **values: object) -> dict:
     return {**auth.page_context(lang), "max_mb": file_limit_mb(lang),
-            "upload_states": UPLOAD_STATES, "partner_names": lambda codes: names.partners(codes, lang),
+            "upload_states": presentation.SUBMISSION_STATES, "figure_states": presentation.FIGURE_STATES,
+            "told": lambda upload: told(upload, lang), "partner_names": lambda codes: names.partners(codes, lang),
             **values}
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from pipelines import ingest, review
-from tests.helpers import after_the_clock_passes, query, write_csv
+from tests.helpers import after_the_clock_passes, page_render, query, write_csv
 
 # Three usual months of ROC Rivor's stages in zorg (20 a month): 5000 is far above them.
 USUAL = [f"AM10;stages;2007-0{m};20;ROC Rivor;zorg;" for m in (1, 2, 3)]
@@ -87,3 +87,38 @@ def test_a_corrected_file_supersedes_and_a_late_or_partial_file_says_so(publishe
     assert file_states(published)["e_partial.csv"][:2] == ("partial", 1)
     load(published, "f_bad.csv", ["Atlantis;stages;2006-09;3;ROC Rivor;zorg;"])
     assert file_states(published)["f_bad.csv"][:2] == ("rejected", 0)
+
+
+def test_the_partner_and_the_data_page_see_the_rejection_with_its_reason_never_geladen(published, tmp_path):
+    """The issue's case: a steward rejected a held 5.000 with a reason; the partner's /aanleveren
+    and the Data page said "geladen". Now both say what became of the file and of the figure; the
+    public Data page says it without the steward's reason."""
+    from dashboard.accounts import Store, Upload
+    from dashboard.app import create_app
+    from tests.test_accounts import login
+
+    load(published, "a_usual.csv", USUAL)
+    load(published, "b_april.csv", ["AM10;stages;2007-04;5000;ROC Rivor;zorg;"])
+    review.decide(published, held_ids(published, "b_april.csv"), "rejected", "beheerder", "tikfout volgens het ROC")
+    [(sub_id, sha)] = query(published, "select id, sha256 from submission where file_name = 'b_april.csv'")
+    store = Store(tmp_path / "accounts.sqlite")
+    store.add("anna", "een-lang-wachtwoord", "partner", ["roc_rivor"])
+    store.add_upload(Upload("c1", "anna", "b_april.csv", "c1_b_april.csv", sha, 1, 1, "2026-12-06T10:00:00+00:00"))
+    client = create_app(published, store.path, tmp_path / "inbox").server.test_client()
+    login(client, "anna")
+    page = client.get("/aanleveren").text
+    assert 'data-state="rejected">afgewezen<' in page and ">geladen<" not in page
+    assert "AM10 · stages · apr 2007 · ROC Rivor · zorg: 5.000, <strong>afgewezen</strong>" in page
+    assert "Reden: tikfout volgens het ROC" in page
+    english = client.get("/aanleveren?lang=en").text
+    assert "<strong>rejected</strong>" in english and "Reason: tikfout volgens het ROC" in english
+    public = client_for_public(published, tmp_path).post(
+        "/_dash-update-component", json=page_render("/data", f"?submission={sub_id}")).get_data(as_text=True)
+    assert "Wat er met de cijfers gebeurde" in public and "afgewezen" in public
+    assert "tikfout" not in public and "(alleen voor databeheerders)" in public   # no steward's words
+
+
+def client_for_public(published: Path, tmp_path: Path):
+    """A reader of the same warehouse who is not signed in."""
+    from dashboard.app import create_app
+    return create_app(published, tmp_path / "public.sqlite", tmp_path / "inbox").server.test_client()

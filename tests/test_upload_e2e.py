@@ -112,7 +112,10 @@ def test_an_unusual_figure_waits_until_a_steward_approves_it(tab, upload_app):
     held.get_by_role("button", name="AM10_roc_juni.csv rij 2 goedkeuren").click()
     expect(tab.locator("#audit")).to_contain_text("review approved")
     row = tab.locator("#uploads tbody tr", has_text="AM10_roc_juni.csv")
-    wait_for_state(tab, row, "loaded")          # the loader published the decision
+    wait_for_state(tab, row, "approved")        # the loader published the decision
+    expect(row.locator(".upload-state")).to_have_text("goedgekeurd door een databeheerder")
+    expect(row.locator(".figure-states")).to_contain_text("goedgekeurd")
+    expect(row.locator(".figure-states")).to_contain_text("Reden: gebeld met het ROC: klopt")
     expect(tab.locator("#held")).to_have_count(0)
     expect(tab.locator("#audit")).to_contain_text("review approved published")
 

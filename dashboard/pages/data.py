@@ -8,6 +8,7 @@ import pandas as pd
 from dash import Input, Output, dcc, html
 
 from core import presentation
+from core.changes import figure_label
 from core.formats import as_date, fmt_month, fmt_number, fmt_timestamp
 from core.texts import N_, _, language, ngettext
 from dashboard import changes, components, deliveries, ids, template, warehouse
@@ -25,7 +26,7 @@ def submissions(lang: str) -> html.Section:
     frame = warehouse.current().query("data_submissions")
     rows = [[html.A(components.breakable(s.file_name), href=components.href("/data", lang, submission=s.id)),
              fmt_timestamp(s.received_at, lang), steward_only(s.steward, lang),
-             presentation.submission_state(s.status, lang, s.is_demo),
+             presentation.submission_state(s.state, lang, s.is_demo),
              fmt_number(s.rows_accepted, lang), fmt_number(s.rows_rejected, lang)]
             for s in frame.itertuples()]
     status = frame["status"].value_counts()
@@ -184,7 +185,7 @@ def source_rows(submission: str, lang: str) -> list:
         html.Dl([html.Div([html.Dt(_(k, lang)), html.Dd(v)]) for k, v in [
             (N_("Received"), fmt_timestamp(s["received_at"], lang)),
             (N_("Steward"), steward_only(s["steward"], lang)),
-            (N_("Status"), presentation.submission_state(s["status"], lang)),
+            (N_("Status"), presentation.submission_state(s["state"], lang)),
             (N_("Rows loaded"), fmt_number(s["rows_accepted"], lang)),
             (N_("Rows rejected"), fmt_number(s["rows_rejected"], lang)), (N_("SHA-256"), s["sha256"])]],
             className="card-figures"),
@@ -192,8 +193,30 @@ def source_rows(submission: str, lang: str) -> list:
                          [_(k, lang) for k in (N_("Row"), N_("Region"), N_("Indicator"), N_("Month"),
                                                N_("Partner"), N_("Sector"), N_("Value"), N_("Note"))],
                          rows, numeric={0, 6}) if rows else None,
+        figure_states(submission, lang),
         submission_rejections(submission, lang),
     ]
+
+
+def figure_states(submission: str, lang: str) -> html.Section | None:
+    """The file's figures that were held, approved, rejected, replaced or withdrawn, and when
+    (v_figure_state): the same states its partner sees on /aanleveren; the steward's reason and
+    name only for stewards."""
+    frame = warehouse.current().query("figure_states", submission=submission)
+    if frame.empty:
+        return None
+    rows = [[fmt_number(f.source_row, lang),
+             figure_label(f.region, f.indicator, as_date(f.period), getattr(f, f"partner_{lang}"), f.sector,
+                          lang), fmt_number(f.value, lang, 0 if float(f.value).is_integer() else 2),
+             _(presentation.FIGURE_STATES[f.state], lang), fmt_timestamp(f.state_at, lang),
+             f.replaced_by_file or "–", steward_only(f.decision_reason or "–", lang)]
+            for f in frame.itertuples()]
+    return html.Section([html.H2(_("What became of its figures", lang)),
+                         components.table(_("Figures held for review, decided, replaced or withdrawn", lang),
+                                          [_(k, lang) for k in (N_("Row"), N_("Figure"), N_("Value"),
+                                                                N_("State"), N_("When"), N_("Later file"),
+                                                                N_("Reason"))],
+                                          rows, numeric={0, 2}, table_id=ids.DATA_FIGURE_STATES)])
 
 
 def submission_rejections(submission: str, lang: str) -> html.Section | None:

@@ -1,7 +1,5 @@
--- One submission, and whether figures of it still wait in the review queue (v_held; a figure
--- a later file overtook waits for nothing).
-select id, file_name, sha256, received_at, steward, status, rows_accepted, rows_rejected, is_demo,
-       exists (select 1 from v_held as h
-               where h.submission_id = s.id and not h.overtaken) as held_waiting
-from submission as s
+-- One submission, with its state now (sql/views/75_states.sql v_submission_state: held while
+-- figures of it wait for a steward, rejected or partly rejected by one, superseded, ...).
+select id, file_name, sha256, received_at, steward, status, state, rows_accepted, rows_rejected, is_demo
+from v_submission_state
 where id = $submission
