@@ -38,6 +38,6 @@ def sign_out_everywhere() -> flask.Response:
     lang = request_language.current()
     user = auth.account()
     ended = auth.store().end_sessions(user.username)
-    auth.store().audit(user.username, "logout everywhere", f"{ended} session(s) ended")
+    auth.store().audit(user.username, "logout everywhere", n=ended)
     auth.sign_out()
     return flask.redirect(flask.url_for("auth.login", lang=lang if lang != "nl" else None))

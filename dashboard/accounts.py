@@ -25,6 +25,7 @@ from pathlib import Path
 
 from werkzeug.security import check_password_hash, generate_password_hash
 
+from core import audit_log
 from core.settings import SESSION_IDLE_HOURS, SQL_DIR
 
 ROLES = ("partner", "steward")
@@ -113,6 +114,10 @@ class Store:
         with self.connect() as con:
             con.execute("pragma journal_mode=wal")
             con.executescript((SQL_DIR / "accounts" / "schema.sql").read_text(encoding="utf-8"))
+            # A store from before issue 24 has no parameters for its audit entries (SQLite has no
+            # "add column if not exists"); its old entries keep their stored text.
+            if "params" not in {r["name"] for r in con.execute("pragma table_info(audit)")}:
+                con.execute("alter table audit add column params text")
 
     @contextlib.contextmanager
     def connect(self) -> Iterator[sqlite3.Connection]:
@@ -215,15 +220,18 @@ class Store:
             return [Session(**dict(r)) for r in rows]
 
     # audit log
-    def audit(self, actor: str, action: str, detail: str = "") -> None:
+    def audit(self, actor: str, action: str, detail: str = "", **params: object) -> None:
+        """An entry by key (core/audit_log.py ACTIONS) and parameters, said in the reader's
+        language when shown; `detail` keeps the English words too, for a reader of the file."""
         with self.connect() as con:
-            con.execute("insert into audit (at, actor, action, detail) values (?, ?, ?, ?)",
-                        (now(), actor, action, detail))
+            con.execute("insert into audit (at, actor, action, detail, params) values (?, ?, ?, ?, ?)",
+                        (now(), actor, action, detail or audit_log.detail_text(action, params, "en"),
+                         json.dumps(params, ensure_ascii=False, default=str) if params else None))
 
     def audit_log(self, limit: int = 200) -> list[sqlite3.Row]:
         """The newest entries first."""
         with self.connect() as con:
-            return con.execute("select at, actor, action, detail from audit "
+            return con.execute("select at, actor, action, detail, params from audit "
                                "order by id desc limit ?", (limit,)).fetchall()
 
     # uploads

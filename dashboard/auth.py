@@ -91,7 +91,7 @@ def load_from_proxy(request: flask.Request) -> Account | None:
     if account and time.monotonic() - _sso_seen.get(account.username,
                                                     -SSO_AUDIT_EVERY_S) >= SSO_AUDIT_EVERY_S:
         _sso_seen[account.username] = time.monotonic()
-        store().audit(account.username, "login", f"sso {account.role} {','.join(account.orgs)}")
+        store().audit(account.username, "login sso", role=account.role)
     return account
 
 
@@ -180,11 +180,11 @@ def login() -> tuple[str, int] | flask.Response:
     address = flask.request.remote_addr or "-"
     refused = login_throttle.attempt(store(), username, address)
     if refused:
-        store().audit(username or "-", "login refused",
-                      f"from {address}: wait {refused.wait_s} s ({refused.reason})")
+        store().audit(username or "-", "login refused", address=address, wait_s=refused.wait_s,
+                      by=f"by_{refused.reason}")
         return sign_in_page(lang, wait=fmt_duration(refused.wait_s, lang), status=429)
     user = store().authenticate(username, flask.request.form.get("password", "")[:1000])
-    store().audit(username or "-", "login" if user else "login failed", f"from {address}")
+    store().audit(username or "-", "login" if user else "login failed", address=address)
     if not user:
         return sign_in_page(lang, failed=True, status=401)
     login_throttle.succeeded(store(), username)

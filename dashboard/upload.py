@@ -23,13 +23,14 @@ import json
 import os
 import subprocess
 import sys
+from collections.abc import Mapping
 from pathlib import Path
 
 import flask
 import pandas as pd
 from werkzeug.utils import secure_filename
 
-from core import changes, presentation
+from core import audit_log, changes, presentation
 from core.formats import as_date
 from core.settings import ROOT
 from core.texts import N_, _
@@ -106,6 +107,15 @@ def validate(path: Path) -> Report:
 SCOPE_REASONS = {
     "partner": N_("your account does not deliver for this partner; you deliver for: {own}"),
     "regio": N_("your account does not deliver for this region; you deliver for: {own}")}
+
+
+def verdict(report: Report) -> str:
+    """What a check found, for the audit log (core/audit_log.py WORDS): a check is never a load."""
+    if report.status == "failed":
+        return "check_failed"
+    if not report.can_confirm:
+        return "cannot_load"
+    return "unchanged" if report.status == "unchanged" else "can_load"
 
 
 def outside_scope(report: Report, user: Account) -> list[dict]:
@@ -230,8 +240,8 @@ def check_upload() -> tuple[str, int] | str:
     scope = outside_scope(report, user)
     if scope:
         report = dataclasses.replace(report, errors=report.errors + scope)
-    auth.store().audit(user.username, "upload checked",
-                       f"{name}: {report.status}, {report.rows} rows, {len(report.errors)} errors")
+    auth.store().audit(user.username, "upload checked", file=name, verdict=verdict(report),
+                       rows=report.rows, errors=len(report.errors), warnings=len(report.warnings))
     if report.can_confirm:
         upload_checks.keep(pending_dir(), dataclasses.replace(check, rows=report.rows,
                                                               warnings=len(report.warnings)))
@@ -276,8 +286,8 @@ def deliver(check: upload_checks.Check) -> None:
         auth.store().remove_upload(check.id)
         raise
     upload_checks.forget(pending_dir(), check)
-    auth.store().audit(check.username, "upload", f"{check.file_name} as {stored} ({sha[:16]}), "
-                                                 f"{check.warnings} warning(s)")
+    auth.store().audit(check.username, "upload", file=check.file_name, stored=stored, sha=sha[:16],
+                       warnings=check.warnings)
 
 
 @blueprint.route("/aanleveren/sjabloon.<kind>")
@@ -308,6 +318,8 @@ def beheer() -> str:
                                  held=[(h, held_id_key(h.id) in requested) for h in held.itertuples()],
                                  label=held_label, values=held_values, conflict=held_conflict,
                                  audit=auth.store().audit_log(), started=flask.request.args.get("started"),
+                                 audit_what=lambda entry: audit_log.action_text(entry["action"], lang),
+                                 audit_details=lambda entry: audit_details(entry, lang),
                                  started_texts=STARTED, **context(lang))
 
 
@@ -328,8 +340,14 @@ def run() -> flask.Response:
                      stdout=log, stderr=log, start_new_session=True,
                      env={**os.environ, "REGIOMONITOR_STEWARD": auth.account().username})
     log.close()
-    auth.store().audit(auth.account().username, f"run {action}", f"{len(files)} file(s) in the inbox")
+    auth.store().audit(auth.account().username, f"run {action}", files=len(files))
     return flask.redirect(flask.url_for("upload.beheer", lang=lang, started=action))
+
+
+def audit_details(entry: Mapping[str, object], lang: str) -> str:
+    """An audit entry's details in the page's language, from its parameters (core/audit_log.py)."""
+    params = json.loads(entry["params"]) if entry["params"] else None
+    return audit_log.detail_text(str(entry["action"]), params, lang, str(entry["detail"]))
 
 
 def held_id_key(held_id: str) -> str:
@@ -374,5 +392,5 @@ def decide() -> flask.Response:
     part = target.with_suffix(".part")
     part.write_text(json.dumps(request, ensure_ascii=False), encoding="utf-8")
     os.replace(part, target)
-    auth.store().audit(user, f"review {decision}", f"{held_id}: {reason}")
+    auth.store().audit(user, f"review {decision}", figure=held_id, reason=reason)
     return flask.redirect(flask.url_for("upload.beheer", lang=lang if lang != "nl" else None))

@@ -182,7 +182,7 @@ def cmd_user(args: argparse.Namespace) -> None:
             store.set_disabled(args.username, args.action == "disable")
     except AccountError as err:
         sys.exit(str(err))
-    store.audit(actor, f"user {args.action}", args.username)
+    store.audit(actor, f"user {args.action}", user=args.username)
     print(_(USER_DONE[args.action], lang, user=args.username))
 
 

@@ -49,7 +49,7 @@ def load_one(path: Path, warehouse: Path, store: Store) -> str:
     except WarehouseBusy:
         return "busy"   # another run holds the writer lock: try again at the next poll
     status = results[0].status if results else "none"
-    store.audit("loader", "run ingest", f"{path.name}: {status}, {results[0].rows if results else 0} rows")
+    store.audit("loader", "ingested", file=path.name, state=status, rows=results[0].rows if results else 0)
     return status
 
 
@@ -71,11 +71,11 @@ def apply_decisions(folder: Path, warehouse: Path, store: Store) -> int:
         except (review.ReviewError, ValueError, KeyError, TypeError) as err:
             (folder / "failed").mkdir(exist_ok=True)
             os.replace(path, folder / "failed" / path.name)
-            store.audit("loader", "review failed", f"{path.name}: {type(err).__name__}: {err}")
+            store.audit("loader", "review failed", file=path.name, error=f"{type(err).__name__}: {err}")
             continue
         path.unlink()
-        store.audit("loader", f"review {decision} published",
-                    f"{', '.join(ids)} by {request['steward']}")
+        store.audit("loader", f"review {decision} published", figures=", ".join(ids),
+                    steward=request["steward"])
         applied += 1
     return applied
 
@@ -94,11 +94,11 @@ def watch(inbox: Path, warehouse: Path, accounts: Path, interval: float = 3.0) -
                 print(said("Loader: {file}: {status}", file=path.name, status=status), flush=True)
             except Exception as err:  # noqa: BLE001 - keep watching; the error is logged and audited
                 failed[path.name] = path.stat().st_mtime_ns
-                store.audit("loader", "run failed", f"{path.name}: {type(err).__name__}: {err}")
+                store.audit("loader", "run failed", file=path.name, error=f"{type(err).__name__}: {err}")
                 print(said("Loader: {file}: failed: {error}", file=path.name, error=err), flush=True)
         try:
             apply_decisions(accounts.parent / "decisions", warehouse, store)
         except Exception as err:  # noqa: BLE001 - keep watching; the error is logged and audited
-            store.audit("loader", "review failed", f"{type(err).__name__}: {err}")
+            store.audit("loader", "review failed", file="decisions", error=f"{type(err).__name__}: {err}")
             print(said("Loader: review decisions failed: {error}", error=err), flush=True)
         time.sleep(interval)

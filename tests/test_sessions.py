@@ -84,7 +84,7 @@ def test_wrong_passwords_wait_refusals_are_audited_and_another_account_signs_in(
     store = client.application.extensions["regiomonitor_accounts"]
     actions = [r["action"] for r in store.audit_log()]
     assert actions.count("login failed") == 5 and actions.count("login refused") == 3
-    assert re.fullmatch(r"from 127\.0\.0\.1: wait [12] s \(account\)",
+    assert re.fullmatch(r"from 127\.0\.0\.1: wait [12] s \(too many attempts for this account\)",
                         next(r["detail"] for r in store.audit_log() if r["action"] == "login refused"))
 
 
@@ -272,7 +272,7 @@ def test_sixty_wrong_passwords_from_one_address_do_not_stop_another_account(prox
     audit = Store(accounts).audit_log(500)
     refusals = [r for r in audit if r["action"] == "login refused"]
     assert len(refusals) == 60 - checked + (status == 429)
-    assert all(r["detail"].endswith("(account)") for r in refusals)
+    assert all(r["detail"].endswith("(too many attempts for this account)") for r in refusals)
     assert {r["detail"].split(":")[0] for r in refusals} <= {"from 203.0.113.66", "from 192.0.2.11"}
     assert [r["actor"] for r in audit if r["action"] == "login"].count(UWV[0]) == 2
 

@@ -110,14 +110,14 @@ def test_an_unusual_figure_waits_until_a_steward_approves_it(tab, upload_app):
     expect(held).to_contain_text("5.000")
     held.get_by_label("Reden (verplicht)").fill("gebeld met het ROC: klopt")
     held.get_by_role("button", name="AM10_roc_juni.csv rij 2 goedkeuren").click()
-    expect(tab.locator("#audit")).to_contain_text("review approved")
+    expect(tab.locator("#audit")).to_contain_text("cijfer goedgekeurd")
     row = tab.locator("#uploads tbody tr", has_text="AM10_roc_juni.csv")
     wait_for_state(tab, row, "approved")        # the loader published the decision
     expect(row.locator(".upload-state")).to_have_text("goedgekeurd door een databeheerder")
     expect(row.locator(".figure-states")).to_contain_text("goedgekeurd")
     expect(row.locator(".figure-states")).to_contain_text("Reden: gebeld met het ROC: klopt")
     expect(tab.locator("#held")).to_have_count(0)
-    expect(tab.locator("#audit")).to_contain_text("review approved published")
+    expect(tab.locator("#audit")).to_contain_text("goedkeuring gepubliceerd")
 
 
 def test_steward_sees_every_upload_the_audit_log_and_the_data_page_details(tab, upload_app):
@@ -127,7 +127,7 @@ def test_steward_sees_every_upload_the_audit_log_and_the_data_page_details(tab, 
     sign_in(tab, upload_app, STEWARD)
     tab.goto(f"{upload_app}/beheer")
     expect(tab.locator("main h1")).to_have_text("Beheer")
-    expect(tab.locator("#audit")).to_contain_text("login")
+    expect(tab.locator("#audit")).to_contain_text("ingelogd")
     tab.goto(f"{upload_app}/data")
     expect(tab.locator("main h1")).to_be_visible()
     expect(tab.locator("main")).not_to_contain_text("(alleen voor databeheerders)")

@@ -17,8 +17,9 @@ create table if not exists audit (
     id     integer primary key autoincrement,
     at     text not null,                        -- UTC, ISO 8601
     actor  text not null,
-    action text not null,
-    detail text not null default ''
+    action text not null,                        -- a key of core/audit_log.py ACTIONS
+    detail text not null default '',             -- in English, for a reader of this file
+    params text                                  -- JSON: the key's parameters, said in the page's language
 );
 
 -- A file a partner confirmed in the browser; its state is read from the inbox and the warehouse.
