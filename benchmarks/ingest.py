@@ -50,9 +50,12 @@ def run(paths: dict[str, Path], out: Path, repeats: int, served: Path) -> dict[s
     so on a shared machine a burst of other work falls on all cases alike, not on the last
     ones. The last ingest (of the CSV) stays at `served`. The staged cases are the same ingest
     without the one pass (pipelines/extract_pass.py): before and after in one run, and the cost
-    of an extract with a failing record."""
+    of an extract with a failing record. The one-record cases are what every ingest costs
+    whatever its size (start, writer, publishing): an extract's marginal cost is its ingest
+    minus that one (issue 27)."""
     base = build_base(out / "base.duckdb")
     csv, parquet = paths["csv"], paths["parquet"]
+    one = workload.generate(out / "data", 1)
     partner = workload.partner_files(out / "data")
 
     def validate(kind: str) -> Callable[[], Measured]:
@@ -71,6 +74,8 @@ def run(paths: dict[str, Path], out: Path, repeats: int, served: Path) -> dict[s
         "pandas": baseline("pandas", "pandas script (CSV)"),
         "staged_parquet": load(parquet, "ingest, staged path (Parquet)", "ingest_staged"),
         "staged_csv": load(csv, "ingest, staged path (CSV)", "ingest_staged"),
+        "one_csv": load(one["csv"], "ingest of 1 record (CSV)"),
+        "one_parquet": load(one["parquet"], "ingest of 1 record (Parquet)"),
         "ingest_parquet": load(parquet, "regiomonitor ingest (Parquet)"),
         "ingest": load(csv, "regiomonitor ingest (CSV)"),
     }
