@@ -222,3 +222,21 @@ def test_a_record_the_reader_cannot_read_rejects_the_extract_without_a_crash(pub
     [error] = result.errors
     assert "Line: 30002" in error.reason_en and "Expected Number of Columns" in error.reason_en
     assert query(published, "select count(*) from observation") == [(0,)]
+
+
+def test_the_same_extract_twice_changes_nothing_though_it_is_hashed_while_read(published, tmp_path):
+    """An extract's hash is computed while DuckDB reads it (pipelines/loading.py `hashing`), so
+    a copy is read before it is known: it still changes nothing, in a later ingest and within
+    one, and the hash recorded is the file's."""
+    from pipelines.file_content import file_sha256
+
+    first = write_extract(tmp_path / "inbox" / "register.csv", clean_records(500))
+    copy = shutil.copyfile(first, tmp_path / "inbox" / "register_kopie.csv")
+    again = shutil.copyfile(first, tmp_path / "inbox" / "register_nog_eens.csv")
+    results = ingest.ingest_files(published, [first, copy])
+    assert [(r.path.name, r.status, r.rows) for r in results] == [
+        ("register.csv", "loaded", 500), ("register_kopie.csv", "unchanged", 0)]
+    before = contents(published)
+    [later] = ingest.ingest_files(published, [again])
+    assert later.status == "unchanged" and contents(published) == before
+    assert query(published, "select sha256 from submission") == [(file_sha256(first),)]
