@@ -273,3 +273,50 @@ def trusted_proxies() -> int:
     visitor has the proxy's address, and the sign-in limit per address would count everyone as
     one (issue 25). Never more than there are: a visitor could then choose their own address."""
     return int(_env_number("REGIOMONITOR_TRUSTED_PROXIES", 0))
+
+
+@dataclass(frozen=True)
+class MailSettings:
+    """Where the mail digests go out (pipelines/notify.py): an SMTP server, the sender, and how
+    the connection is secured: 'starttls', 'ssl' or 'none'."""
+
+    host: str
+    port: int
+    sender: str
+    tls: str
+    user: str | None = None
+    password: str | None = None
+
+
+# The port each way of securing SMTP listens on by default (RFC 8314: 465 for implicit TLS;
+# 587 for submission with STARTTLS; 25 between servers, as a local relay is reached).
+SMTP_PORTS = {"ssl": 465, "starttls": 587, "none": 25}
+
+
+def mail_settings() -> MailSettings | None:
+    """Mail from the environment, or None: with no REGIOMONITOR_SMTP_HOST nobody gets mail, and
+    /meldingen says so. Secure by default: STARTTLS unless REGIOMONITOR_SMTP_TLS says 'ssl' or
+    'none' (a relay on the same machine). REGIOMONITOR_MAIL_FROM is the sender; without it the
+    steward contact (REGIOMONITOR_STEWARD_CONTACT), to whom replies then go."""
+    host = os.environ.get("REGIOMONITOR_SMTP_HOST", "").strip()
+    if not host:
+        return None
+    tls = os.environ.get("REGIOMONITOR_SMTP_TLS", "starttls").strip().lower()
+    if tls not in SMTP_PORTS:
+        raise ValueError(f"REGIOMONITOR_SMTP_TLS must be one of {', '.join(SMTP_PORTS)}, not {tls!r}")
+    return MailSettings(host=host, port=int(_env_number("REGIOMONITOR_SMTP_PORT", SMTP_PORTS[tls])),
+                        sender=os.environ.get("REGIOMONITOR_MAIL_FROM", "").strip() or STEWARD_CONTACT,
+                        tls=tls, user=os.environ.get("REGIOMONITOR_SMTP_USER") or None,
+                        password=os.environ.get("REGIOMONITOR_SMTP_PASSWORD") or None)
+
+
+def public_url() -> str | None:
+    """The address the public reaches the dashboard at (REGIOMONITOR_PUBLIC_URL, e.g.
+    https://regiomonitor.example.nl), for the links in mails and feeds; None when not set (a
+    feed then links to the address it was asked at, a mail to http://127.0.0.1:8050)."""
+    url = os.environ.get("REGIOMONITOR_PUBLIC_URL", "").strip().rstrip("/")
+    return url or None
+
+
+# Where a mail's links point when REGIOMONITOR_PUBLIC_URL is not set: `regiomonitor serve`'s default.
+LOCAL_URL = "http://127.0.0.1:8050"

@@ -81,6 +81,17 @@ class Upload:
 
 
 @dataclass(frozen=True)
+class NotifyChoice:
+    """What an account chose on /meldingen: its address, the digests' language, whether (a
+    partner) it hears its own organisations' file outcomes, and the regions it follows."""
+
+    email: str
+    lang: str
+    own_files: bool
+    regions: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class Session:
     """A browser signed in with an account, as its holder sees it on /sessies."""
 
@@ -262,6 +273,30 @@ class Store:
         with self.connect() as con:
             row = con.execute("select * from upload where stored_name = ?", (stored_name,)).fetchone()
         return Upload(**dict(row)) if row else None
+
+    # mail notices (issue 24; pipelines/notify.py sends them)
+    def notify_choice(self, username: str) -> NotifyChoice:
+        """Where and about what `username` wants digests (nothing chosen: no mail)."""
+        with self.connect() as con:
+            row = con.execute("select email, lang, own_files from notify_setting where username = ?",
+                              (username,)).fetchone()
+            regions = [r[0] for r in con.execute("select region from subscription where username = ? "
+                                                 "order by region", (username,))]
+        if row is None:
+            return NotifyChoice("", "nl", False, tuple(regions))
+        return NotifyChoice(row["email"], row["lang"], bool(row["own_files"]), tuple(regions))
+
+    def save_notify_choice(self, username: str, choice: NotifyChoice) -> None:
+        """Replace `username`'s choice in one transaction; no address and nothing followed
+        removes it."""
+        with self.connect() as con:
+            con.execute("delete from subscription where username = ?", (username,))
+            con.execute("delete from notify_setting where username = ?", (username,))
+            if choice.email or choice.regions or choice.own_files:
+                con.execute("insert into notify_setting values (?, ?, ?, ?, ?)",
+                            (username, choice.email, choice.lang, int(choice.own_files), now()))
+                con.executemany("insert into subscription values (?, ?)",
+                                [(username, region) for region in choice.regions])
 
 
 def _idle_since() -> str:

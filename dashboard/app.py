@@ -13,8 +13,10 @@ from dashboard import (
     auth,
     compression,
     downloads,
+    feeds,
     ids,
     navigation,
+    notifications,
     plotly_bundle,
     request_language,
     response_cache,
@@ -30,7 +32,9 @@ HERE = Path(__file__).parent
 # Dutch first: the document language is Dutch unless the URL asks for English.
 INDEX = """<!DOCTYPE html>
 <html lang="nl">
-<head>{%metas%}<title>{%title%}</title>{%favicon%}{%css%}</head>
+<head>{%metas%}<title>{%title%}</title>{%favicon%}{%css%}
+<link rel="alternate" type="application/atom+xml" title="Regiomonitor (Atom)" href="/feeds/alles.atom">
+</head>
 <body>{%app_entry%}{%config%}{%scripts%}{%renderer%}</body>
 </html>"""
 
@@ -64,6 +68,8 @@ def create_app(warehouse_path: Path, accounts_path: Path | None = None,
     app.server.register_blueprint(upload.blueprint)
     app.server.register_blueprint(search.blueprint)
     app.server.register_blueprint(downloads.blueprint)
+    app.server.register_blueprint(feeds.blueprint)
+    app.server.register_blueprint(notifications.blueprint)
     return app
 
 

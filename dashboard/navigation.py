@@ -2,7 +2,7 @@
 
 Who is signed in and what they may open: the public pages for everyone (from the Dash page
 registry, Methode included), Aanleveren for partners, Beheer and Aanleveren for stewards,
-Sessies and Uitloggen for an account of its own (a single sign-on proxy keeps its own sessions),
+Meldingen, Sessies and Uitloggen for an account of its own (a single sign-on proxy keeps its own sessions),
 Inloggen for a public reader. components.header draws it for the Dash pages and
 templates/_header.html for the Flask pages, from the same `Header`.
 
@@ -57,12 +57,14 @@ def role_links(user: Account | None) -> tuple[Link, ...]:
 
 
 def account_links(user: Account | None) -> tuple[Link, ...]:
-    """Sign in for a public reader; Sessions and Sign out for an account of its own."""
+    """Sign in for a public reader; Notifications (mail digests, issue 24), Sessions and Sign
+    out for an account of its own."""
     if user is None:
         return (Link(N_("Sign in"), "/login"),)
     if auth.sso_enabled():
         return ()
-    return (Link(N_("Sessions"), "/sessies"), Link(N_("Sign out"), SIGN_OUT_PATH))
+    return (Link(N_("Notifications"), "/meldingen"), Link(N_("Sessions"), "/sessies"),
+            Link(N_("Sign out"), SIGN_OUT_PATH))
 
 
 def header(user: Account | None) -> Header:

@@ -29,15 +29,15 @@ from core.messages import no_warehouse
 from core.settings import SQL_DIR
 from core.sql_files import sql_text
 from core.texts import said
-from pipelines import disk, recovery
+from pipelines import disk, notify, recovery
 
 if TYPE_CHECKING:   # DuckDB's .df() imports pandas when the history is read; an ingest need not
     import pandas as pd
 
 # Carried from one build to the next, in foreign-key order: the runs, the publications and
-# what each changed, and the stewards' review decisions (a rebuild applies them again).
+# what each changed and the statuses it showed, and the stewards' review decisions (a rebuild applies them again).
 HISTORY_TABLES = ("pipeline_run", "run_file", "publication", "figure_change", "published_figure",
-                  "review_decision")
+                  "published_status", "review_decision")
 
 
 class NoWarehouse(FileNotFoundError):
@@ -141,7 +141,8 @@ def staging(warehouse: Path, fresh: bool = False, publish_on_exit: bool = True,
 
     Publishing takes the writer lock only to check the served file is still the one this
     build started from and to swap it in; if another load published meanwhile it raises
-    PublishedMeanwhile and the caller may build again on the new file.
+    PublishedMeanwhile and the caller may build again on the new file. Once the new file is
+    served, the mail digests of its publication go out (pipelines/notify.py), outside the lock.
     """
     if publish_on_exit:
         disk.check(warehouse, inputs)   # removes dead builds' staging files first
@@ -164,6 +165,7 @@ def staging(warehouse: Path, fresh: bool = False, publish_on_exit: bool = True,
                         f"{warehouse} was published by another load while this one was building; "
                         "run it again. / Een andere load publiceerde intussen; draai opnieuw.")
                 os.replace(finished, warehouse)
+            notify.after_publish(warehouse)   # never raises: the publish has succeeded
     except Exception as err:
         instead = disk.said_in_one_line(err, phase, warehouse, path)
         if instead:
@@ -178,7 +180,8 @@ def staging(warehouse: Path, fresh: bool = False, publish_on_exit: bool = True,
 
 def finish(con: duckdb.DuckDBPyConnection) -> Path:
     """Check that every key has one figure (publish_guard.sql: raises, and the staging file is
-    removed), record the publication and what it changes, precompute the metric tables,
+    removed), record the publication and what it changes, precompute the metric tables, record
+    the statuses it shows (published_status.sql, after both: the notices compare them),
     checkpoint and close the staging file; returns its path.
 
     publication.sql and materialize.sql write different tables, and no view reads what
@@ -191,6 +194,7 @@ def finish(con: duckdb.DuckDBPyConnection) -> Path:
         runs = [pool.submit(run_script, con, name) for name in ("materialize", "publication")]
         for run in runs:
             run.result()   # raises what a script raised; the staging file is then removed
+    con.execute(sql_text("published_status"))   # reads what both wrote
     con.execute("checkpoint")
     con.close()
     return path

@@ -420,6 +420,20 @@ create table published_figure (
     submission_id varchar not null
 );
 
+-- The status of every region × indicator as each publication showed it (the programme's
+-- current month: v_progress), written after the metric tables (sql/published_status.sql), so
+-- that a status change is known per publication: from → to (sql/views/90_notices.sql, the
+-- feeds and the mail digests). A history table: every rebuild carries it.
+create table published_status (
+    publication integer not null references publication (id),
+    programme varchar not null,
+    region varchar not null,
+    indicator varchar not null,
+    as_of_month date not null,
+    status varchar not null,
+    primary key (publication, programme, region, indicator)
+);
+
 -- Registry records per gemeente code as delivered (a registry extract's finer grain), for
 -- each gemeente's share of its region and for the two boundary views (sql/views/50_*).
 create table registry_gemeente_count (

@@ -67,3 +67,44 @@ create table if not exists login_failure (
 create index if not exists login_failure_username on login_failure (username, at);
 create index if not exists login_failure_address on login_failure (address, at);
 create index if not exists login_failure_at on login_failure (at);
+
+-- Mail notices (issue 24; /meldingen, pipelines/notify.py). Where an account wants its digests,
+-- in which language, and (a partner) whether it hears the outcome of its own organisations' files.
+create table if not exists notify_setting (
+    username   text primary key references account (username),
+    email      text not null,
+    lang       text not null default 'nl' check (lang in ('nl', 'en')),
+    own_files  integer not null default 0,
+    updated_at text not null                     -- UTC, ISO 8601
+);
+
+-- The regions an account follows: a digest tells it every public notice of these regions.
+create table if not exists subscription (
+    username text not null references account (username),
+    region   text not null,                      -- AM.. (the warehouse's region codes)
+    primary key (username, region)
+);
+
+-- One digest per publication per account, written before it is sent: a mail that could not go
+-- out stays here (sent_at null, with its last error) and is tried again after the next publish.
+create table if not exists outbox (
+    id          integer primary key autoincrement,
+    publication text not null,                   -- '<id>@<published_at>' of the warehouse
+    username    text not null,
+    recipient   text not null,
+    subject     text not null,
+    body        text not null,
+    created_at  text not null,
+    sent_at     text,
+    attempts    integer not null default 0,
+    last_error  text,
+    unique (publication, username)
+);
+create index if not exists outbox_unsent on outbox (sent_at, id);
+
+-- The last publication digests were written for, per warehouse file: every later one gets its
+-- digests at the next publish, even when the one after it published first.
+create table if not exists notify_mark (
+    warehouse   text primary key,
+    publication integer not null
+);
