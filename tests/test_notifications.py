@@ -11,6 +11,7 @@ import email
 import re
 import shutil
 import socket
+import urllib.request
 from pathlib import Path
 
 import feedparser
@@ -293,6 +294,7 @@ def test_meldingen_says_when_the_server_sends_no_mail(meldingen, monkeypatch):
 def test_a_partner_saves_regions_and_own_files_and_hostile_input_is_refused(meldingen):
     client, store = meldingen
     signed_in(client, "anna")
+    assert 'href="/meldingen"' in client.get("/aanleveren").text   # the header's link (navigation.py)
     token = csrf_token(client, "/meldingen")
     saved = client.post("/meldingen", data={"csrf_token": token, "email": "anna@roc.example.nl",
                                             "region": ["AM10", "AM99", "<script>", "AM01"], "own_files": "1"})
@@ -314,3 +316,55 @@ def test_a_steward_cannot_ask_for_partner_file_outcomes(meldingen):
     client.post("/meldingen?lang=en", data={"csrf_token": csrf_token(client, "/meldingen"), "lang": "en",
                                             "email": "stef@example.nl", "own_files": "1", "region": ["AM10"]})
     assert store.notify_choice("stef") == NotifyChoice("stef@example.nl", "en", False, ("AM10",))
+
+
+@pytest.mark.slow
+def test_after_an_ingest_that_changes_am10_its_feed_and_a_subscribed_stewards_digest_tell_it(
+        prefect_harness, demo_warehouse, serve, browser, axe_source, smtp, tmp_path, monkeypatch):
+    """Done-when of issue 24: a steward subscribes to Rivierenland on /meldingen at 390 px; an
+    ingest that changes AM10 (the real flow) publishes; /feeds/regio/AM10.atom, fetched from the
+    served app, parses with an entry for it, and the steward gets one digest with the region,
+    the change and a link."""
+    from playwright.sync_api import expect
+
+    from pipelines.flows import ingest
+    from tests.helpers import STEWARD, signed_in_phone
+    from tests.test_upload_e2e import axe_violations
+
+    controller, inbox = smtp
+    served = Path(shutil.copyfile(demo_warehouse, tmp_path / "regiomonitor.duckdb"))
+    mail = {"REGIOMONITOR_SMTP_HOST": "127.0.0.1", "REGIOMONITOR_SMTP_PORT": str(controller.port),
+            "REGIOMONITOR_SMTP_TLS": "none"}
+    with serve(served, env=mail) as url, signed_in_phone(browser, url, STEWARD) as phone:
+        phone.goto(f"{url}/meldingen")
+        expect(phone.locator("main h1")).to_have_text("Meldingen")
+        expect(phone.locator("#no-mail")).to_have_count(0)   # the server has mail settings
+        assert axe_violations(phone, axe_source) == []
+        assert phone.evaluate("document.documentElement.scrollWidth <= innerWidth")
+        phone.get_by_label("E-mailadres").fill("beheer@example.nl")
+        phone.get_by_label("Rivierenland").check()
+        phone.get_by_role("button", name="Opslaan").click()
+        expect(phone.locator("#saved")).to_be_visible()
+        assert phone.evaluate("document.documentElement.scrollWidth <= innerWidth")
+        assert phone.console_errors == []
+
+        accounts = tmp_path / f"accounts-{url.rsplit(':', 1)[1]}" / "accounts.sqlite"
+        for name, value in {**mail, "REGIOMONITOR_ACCOUNTS": str(accounts),
+                            "REGIOMONITOR_PUBLIC_URL": url}.items():
+            monkeypatch.setenv(name, value)
+        before = len(inbox.messages)
+        path = write_csv(tmp_path / "inbox" / "AM10_stages.csv", ["AM10;stages;mrt 2007;5;roc;zorg;nagekomen"])
+        assert [r.status for r in ingest([str(path)], warehouse_path=str(served))] == ["loaded"]
+
+        with urllib.request.urlopen(f"{url}/feeds/regio/AM10.atom") as response:
+            feed = feedparser.parse(response.read())
+        assert not feed.bozo and feed.version == "atom10"
+        assert "Rivierenland: 1 cijfer gewijzigd" in [e.title for e in feed.entries]
+        entry = next(e for e in feed.entries if "gecorrigeerd" in e.title)
+        assert "Stages" in entry.title and entry.link.startswith(f"{url}/data?submission=")
+
+        digests = [m for m in inbox.messages[before:] if m["To"] == "beheer@example.nl"]
+        assert len(digests) == 1
+        body = text(digests[0])
+        assert "Rivierenland: 1 cijfer gewijzigd" in body and "gecorrigeerd 2 → 5" in body
+        assert f"{url}/regio/AM10" in body
