@@ -353,7 +353,7 @@ def test_after_an_ingest_that_changes_am10_its_feed_and_a_subscribed_stewards_di
                             "REGIOMONITOR_PUBLIC_URL": url}.items():
             monkeypatch.setenv(name, value)
         before = len(inbox.messages)
-        path = write_csv(tmp_path / "inbox" / "AM10_stages.csv", ["AM10;stages;mrt 2007;5;roc;zorg;nagekomen"])
+        path = write_csv(tmp_path / "inbox" / "AM10_stages.csv", ["AM10;stages;mrt 2007;14;roc;logistiek;nagekomen"])
         assert [r.status for r in ingest([str(path)], warehouse_path=str(served))] == ["loaded"]
 
         with urllib.request.urlopen(f"{url}/feeds/regio/AM10.atom") as response:
@@ -366,5 +366,5 @@ def test_after_an_ingest_that_changes_am10_its_feed_and_a_subscribed_stewards_di
         digests = [m for m in inbox.messages[before:] if m["To"] == "beheer@example.nl"]
         assert len(digests) == 1
         body = text(digests[0])
-        assert "Rivierenland: 1 cijfer gewijzigd" in body and "gecorrigeerd 2 → 5" in body
+        assert "Rivierenland: 1 cijfer gewijzigd" in body and "gecorrigeerd 12 → 14" in body
         assert f"{url}/regio/AM10" in body
