@@ -22,6 +22,7 @@ from dashboard import (
     response_cache,
     search,
     security,
+    shared_cache,
     upload,
 )
 from dashboard.accounts import Store
@@ -59,6 +60,7 @@ def create_app(warehouse_path: Path, accounts_path: Path | None = None,
     request_language.install(app.server)
     security.harden(app, accounts.path.with_name("secret_key"))
     auth.init_app(app.server)
+    shared_cache.install(app, warehouse_path)
     response_cache.init_app(app)
     plotly_bundle.install(app)
     search.install(app)

@@ -13,6 +13,10 @@ computed on, bounded and aged like its query results; a publish starts empty.
 Never mark a callback that changes something, sends a download, or reads anything besides the
 warehouse, its own inputs and who the viewer is (that is in the key): not the accounts store, the
 upload inbox, or the clock beyond a few minutes.
+
+Two levels: the worker's memory first, then (for readers who are not signed in) the cache every
+worker shares (dashboard/shared_cache.py), where one worker computes an answer while the others
+wait for it.
 """
 from __future__ import annotations
 
@@ -24,7 +28,7 @@ import dash
 import flask
 
 from core.settings import VIEW_CACHE
-from dashboard import auth, warehouse
+from dashboard import auth, shared_cache, warehouse
 
 F = TypeVar("F", bound=Callable)
 
@@ -91,7 +95,16 @@ def init_app(app: dash.Dash) -> None:
         if not isinstance(body, dict) or not cacheable(app, body):
             return None
         key = (KEY_KIND, request.get_data(), auth.viewer_key())
-        snap, hit = warehouse.current().recall(key)
+        db = warehouse.current()
+        snap, hit = db.recall(key)
+        shared = shared_cache.current() if key[2] is None else None   # never a signed-in view
+        if hit is None and shared is not None:
+            shared_key = shared.key(snap.key, key[1])
+            hit, lock = shared.answer_or_lock(shared_key)
+            if hit is not None:
+                db.keep(snap, key, hit)
+            else:
+                flask.g.shared_answer = (shared, shared_key, lock)
         if hit is not None:
             data, mimetype = hit
             return flask.Response(data, status=200, mimetype=mimetype)
@@ -101,7 +114,19 @@ def init_app(app: dash.Dash) -> None:
     @server.after_request
     def keep_answer(response: flask.Response) -> flask.Response:
         pending = flask.g.pop("response_cache", None)
+        shared = flask.g.get("shared_answer")
         if pending and response.status_code == 200 and not response.direct_passthrough:
             snap, key = pending
-            warehouse.current().keep(snap, key, (response.get_data(), response.mimetype))
+            answer = (response.get_data(), response.mimetype)
+            warehouse.current().keep(snap, key, answer)
+            if shared is not None:
+                cache, shared_key, _lock = shared
+                cache.set(shared_key, answer)
+                cache.record(key[1])
         return response
+
+    @server.teardown_request
+    def release_lock(_error: BaseException | None) -> None:
+        shared = flask.g.pop("shared_answer", None)
+        if shared is not None and shared[2] is not None:
+            shared[0].unlock(shared[2])

@@ -58,6 +58,20 @@ class Snapshot:
         self.con.execute(f"attach {_literal(path)} as {ALIAS} (read_only)")
         self.results: OrderedDict[tuple, tuple[float, pd.DataFrame]] = OrderedDict()
         self.computing: dict[tuple, threading.Lock] = {}   # view key → held while one computes it
+        self.key = self._key()
+
+    def _key(self) -> str:
+        """What names this snapshot in the cache every worker shares: its latest publication,
+        when it was published, and the file's identity (inode and modification time), so that a
+        file replaced without a publication (by hand, in a test) never gets another file's answers.
+        Each worker opening the same file computes the same key."""
+        cursor = self.con.cursor()
+        try:
+            cursor.execute(f"use {ALIAS}")
+            publication, published_at = cursor.execute(query_text("snapshot_key")).fetchone()
+        finally:
+            cursor.close()
+        return f"{publication}-{published_at}-{self.stamp[0]}-{self.stamp[1]}"
 
     def close(self) -> None:
         self.con.close()
@@ -92,6 +106,10 @@ class Warehouse:
         if self._current is not None:
             _INHERITED.append(self._current)    # never closed, never freed, never used
         self._current = None
+
+    def stamp(self) -> tuple[int, int]:
+        """The served file's identity now (inode, modification time): it changes at a publish."""
+        return self._stamp_now()
 
     def _stamp_now(self) -> tuple[int, int]:
         stat = os.stat(self.path)
@@ -160,6 +178,13 @@ class Warehouse:
                 snap.results.move_to_end(("memo", *key))
                 return hit[1]
         return None
+
+    def snapshot(self) -> Snapshot:
+        """The newest snapshot (opening a newly published file), for its key: not counted as in
+        use, so only its `key` may be read."""
+        snap = self._acquire()
+        self._release(snap)
+        return snap
 
     def computing(self, snap: Snapshot, key: tuple) -> threading.Lock:
         """The lock one thread holds while it computes `key` on `snap`: right after a publish

@@ -12,7 +12,7 @@ The accounts store opens a short SQLite connection per call, so none crosses the
 from __future__ import annotations
 
 from core.settings import default_warehouse
-from dashboard import compression, plotly_bundle
+from dashboard import compression, plotly_bundle, shared_cache
 from dashboard.app import create_app
 from dashboard.warehouse import EXTENSION_KEY
 
@@ -31,5 +31,7 @@ server.extensions[EXTENSION_KEY].close()    # the index page read the warehouse:
 
 
 def after_fork() -> None:
-    """In a new worker: forget any warehouse snapshot the master may have opened."""
+    """In a new worker: forget any warehouse snapshot the master may have opened, and watch the
+    warehouse for publishes to warm the shared view cache (dashboard/shared_cache.py)."""
     server.extensions[EXTENSION_KEY].after_fork()
+    shared_cache.watch(app)
