@@ -105,6 +105,16 @@ def _ingest_commands(sub: argparse._SubParsersAction, lang: str) -> None:
     review.add_argument("--reason", default=None, help=_("why (required to approve or reject)", lang))
     review.add_argument("--region", default=None, help=_("list: only this region code", lang))
 
+    states = sub.add_parser("states", parents=[_language_option(lang)],
+                            help=_("what became of every delivered file, or of one file's figures", lang),
+                            description=_("Every delivered file with its state, as the Aanleveren and "
+                                          "Data pages say it (loaded, held for review, approved, "
+                                          "rejected, replaced by later files) and the last steward's "
+                                          "reason; with an id, that file's figures that were held, "
+                                          "decided, replaced or withdrawn.", lang))
+    _warehouse_option(states, lang)
+    states.add_argument("id", nargs="?", metavar="ID", help=_("a file's id from the list", lang))
+
     template = sub.add_parser("template", parents=[_language_option(lang)],
                               help=_("write the submission template (XLSX with dropdowns, CSV)", lang),
                               description=_("Write aanlevering_sjabloon.xlsx (dropdowns with region and "

@@ -403,10 +403,43 @@ def asked_language(argv: list[str]) -> str:
     return command_language()
 
 
+def cmd_states(args: argparse.Namespace) -> None:
+    """What became of each file (v_submission_state), or of one file's figures (v_figure_state):
+    the states the pages show, from the same views (sql/views/75_states.sql)."""
+    import duckdb
+
+    from core import changes, presentation
+    from core.formats import as_date, fmt_timestamp
+    from core.sql_files import query_text
+
+    path, lang = existing_warehouse(args.warehouse), args.lang
+    with duckdb.connect(str(path), read_only=True) as con:
+        if args.id is None:
+            for f in con.execute(query_text("data_submissions")).df().itertuples():
+                print(_("{id}  {file}  {received}: {state}", lang, id=f.id, file=f.file_name,
+                        received=fmt_timestamp(f.received_at, lang),
+                        state=presentation.submission_state(f.state, lang, f.is_demo)))
+                if f.decision_reason is not None:
+                    print("    " + _("Reason: {reason}", lang, reason=f.decision_reason)
+                          + f" ({f.decided_by}, {fmt_timestamp(f.decided_at, lang)})")
+            return
+        figures = con.execute(query_text("figure_states"), {"submission": args.id}).df()
+    print(_("Figures held for review, decided, replaced or withdrawn", lang) + f": {len(figures)}")
+    for f in figures.itertuples():
+        label = changes.figure_label(f.region, f.indicator, as_date(f.period), getattr(f, f"partner_{lang}"),
+                                     f.sector, lang)
+        line = _("row {row}: {figure}: {value}, {state} ({when})", lang, row=f.source_row, figure=label,
+                 value=changes.value_text(f.value, lang), when=fmt_timestamp(f.state_at, lang),
+                 state=_(presentation.FIGURE_STATES[f.state], lang))
+        reason = f". {_('Reason: {reason}', lang, reason=f.decision_reason)}" if f.decision_reason else ""
+        later = f". {_('By the later file {file}', lang, file=f.replaced_by_file)}" if f.replaced_by_file else ""
+        print(line + reason + later)
+
+
 COMMANDS = {"demo": cmd_demo, "refresh": cmd_refresh, "serve": cmd_serve, "loader": cmd_loader,
             "user": cmd_user, "progress": cmd_progress, "geometry": cmd_geometry,
             "demo-data": cmd_demo_data, "validate": cmd_validate, "ingest": cmd_ingest,
-            "review": cmd_review, "template": cmd_template, "schedule": cmd_schedule, "bench": cmd_bench}
+            "review": cmd_review, "states": cmd_states, "template": cmd_template, "schedule": cmd_schedule, "bench": cmd_bench}
 
 
 def main(argv: list[str] | None = None) -> None:

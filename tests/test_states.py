@@ -3,8 +3,10 @@ definition /aanleveren, /beheer, the Data page and the command line read. Real i
 review decisions on a real warehouse file, late, partial and corrected files among them."""
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
+from benchmarks.serving import cli
 from pipelines import ingest, review
 from tests.helpers import after_the_clock_passes, page_render, query, write_csv
 
@@ -69,6 +71,7 @@ def test_a_file_with_one_figure_rejected_is_partly_rejected_and_one_approved_is_
 
 
 def test_a_corrected_file_supersedes_and_a_late_or_partial_file_says_so(published):
+    """Also what `regiomonitor states` prints of them, from the same views."""
     load(published, "a_usual.csv", USUAL)
     load(published, "b_correction.csv", ["AM10;stages;2007-01;22;ROC Rivor;zorg;",
                                          "AM10;stages;2007-02;intrekken;ROC Rivor;zorg;"])
@@ -87,6 +90,14 @@ def test_a_corrected_file_supersedes_and_a_late_or_partial_file_says_so(publishe
     assert file_states(published)["e_partial.csv"][:2] == ("partial", 1)
     load(published, "f_bad.csv", ["Atlantis;stages;2006-09;3;ROC Rivor;zorg;"])
     assert file_states(published)["f_bad.csv"][:2] == ("rejected", 0)
+    listed = cli("states", "--warehouse", str(published))
+    assert listed.returncode == 0
+    assert re.search(r"a_usual\.csv  .*: vervangen door latere bestanden", listed.stdout)
+    assert re.search(r"e_partial\.csv  .*: deels geladen", listed.stdout)
+    [(usual,)] = query(published, "select id from submission where file_name = 'a_usual.csv'")
+    figures = cli("states", usual, "--warehouse", str(published), "--lang", "en").stdout
+    assert "row 2: AM10 · stages · Jan 2007 · ROC Rivor · zorg: 20, replaced" in figures
+    assert "By the later file b_correction.csv" in figures
 
 
 def test_the_partner_and_the_data_page_see_the_rejection_with_its_reason_never_geladen(published, tmp_path):
