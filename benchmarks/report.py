@@ -5,6 +5,7 @@ from benchmarks.latency import Latency
 from benchmarks.map_bytes import MapBytes
 from benchmarks.page_ready import PageReady
 from benchmarks.subprocess_case import Measured
+from benchmarks.transfer import GOAL_BYTES, Transfer
 
 GOALS = {"vs_duckdb": 1.5, "vs_pandas": 2.5, "peak_mb": 1024, "p95_ms": 50, "page_ms": 1000,
          "map_gzip": 150 * 1024, "validate_s": 1.0}
@@ -74,6 +75,15 @@ def print_pages(results: list[PageReady]) -> list[PageReady]:
     for r in results:
         print(f"   {r.path:14} best {r.best_ms:6.0f} ms  median {r.median_ms:6.0f} ms of {r.loads} "
               f"({verdict(r.median_ms <= GOALS['page_ms'])}, <= {GOALS['page_ms']} ms)")
+    return results
+
+
+def print_transfer(results: list[Transfer]) -> list[Transfer]:
+    """Section 3b: bytes on the wire per page, first visit and again with the browser's cache."""
+    print("\n3b. Bytes on the wire per page (compressed bodies and headers, Chromium's transferSize)")
+    for r in results:
+        print(f"   {r.path:14} first visit {r.first_bytes / 1e6:5.2f} MB  cached {r.cached_bytes / 1e3:6.1f} kB"
+              f"  ({verdict(r.first_bytes <= GOAL_BYTES)}, first visit <= {GOAL_BYTES / 1e6:.1f} MB)")
     return results
 
 

@@ -7,7 +7,17 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from benchmarks import ingest, latency, machine, map_bytes, page_ready, payloads, prefect_share, workload
+from benchmarks import (
+    ingest,
+    latency,
+    machine,
+    map_bytes,
+    page_ready,
+    payloads,
+    prefect_share,
+    transfer,
+    workload,
+)
 from benchmarks.report import (
     print_ingest,
     print_latency,
@@ -15,6 +25,7 @@ from benchmarks.report import (
     print_map_bytes,
     print_pages,
     print_prefect,
+    print_transfer,
 )
 
 
@@ -72,6 +83,7 @@ def measure(size: Size, work: Path, served: Path, browser: object | None = None)
         bodies = payloads.capture(browser, url)
         figures["latency"] = print_latency(latency.run(url, bodies, size.calls))
         figures["pages"] = print_pages(page_ready.run(browser, url, size.loads))
+        figures["transfer"] = print_transfer(transfer.run(browser, url))
         figures["map_bytes"] = print_map_bytes(
             map_bytes.run(url, bodies["map view (indicator change)"], served))
     with serving(served, work, env={"REGIOMONITOR_VIEW_CACHE": "0"}) as url:

@@ -21,7 +21,9 @@ def test_quick_benchmark_produces_every_section(prefect_harness, browser, tmp_pa
                                                     "ranking (Vergelijken)", "page render /regio/AM10"]
     assert [r.name for r in figures["latency_uncached"]] == [r.name for r in figures["latency"]]
     assert [r.path for r in figures["pages"]] == ["/", "/regio/AM10", "/vergelijken", "/data", "/methode"]
+    assert [r.path for r in figures["transfer"]] == [r.path for r in figures["pages"]]
+    assert all(0 < r.cached_bytes < r.first_bytes for r in figures["transfer"])
     assert figures["map_bytes"][0].figure_gzip > 0
     assert figures["prefect"]["flow"].detail["rows"] == figures["prefect"]["plain"].detail["rows"] > 0
-    for section in ("1. Ingest", "2. Dashboard", "2b. The same callbacks", "3. Page ready", "4. Bytes", "5. Prefect"):
+    for section in ("1. Ingest", "2. Dashboard", "2b. The same callbacks", "3. Page ready", "3b. Bytes on the wire", "4. Bytes", "5. Prefect"):
         assert section in printed
