@@ -8,12 +8,14 @@ Every publish runs pipelines/notify.after_publish, as every flow does."""
 from __future__ import annotations
 
 import email
+import json
 import re
 import shutil
 import socket
 import urllib.request
 from pathlib import Path
 
+import duckdb
 import feedparser
 import pytest
 from aiosmtpd.controller import Controller
@@ -255,6 +257,27 @@ def test_each_publication_records_the_statuses_it_shows(story):
     assert (2, "AM10", "oo_uitgaven_eur", "acceleration_needed", "on_track") in changed
     notices = query(served, "select region, indicator, status_from, status_to from v_notice where kind = 'status'")
     assert sorted(notices) == sorted(c[1:] for c in changed)
+
+
+def test_a_warehouse_without_statuses_per_publication_asks_for_one_refresh(published):
+    """A file built before issue 24 has no published_status and no v_notice: ingest refuses it
+    whole, with the command that fixes it (README, Meldingen), and the file stays untouched."""
+    con = duckdb.connect(str(published))
+    con.execute("drop view v_notice")
+    con.close()
+    before = published.read_bytes()
+    with pytest.raises(Exception, match="regiomonitor refresh"):
+        ingest_files(published, [write_csv(published.parent / "inbox" / "a.csv", ["AM10;stages;jan 2006;4;roc;zorg;"])])
+    assert published.read_bytes() == before
+
+
+def test_the_region_page_links_its_feed(feeds_client):
+    from tests.helpers import page_render
+
+    answer = feeds_client.post("/_dash-update-component", json=page_render("/regio/AM10"))
+    assert answer.status_code == 200
+    link = json.dumps({"id": "region-feed", "href": "/feeds/regio/AM10.atom?lang=nl"}, separators=(",", ":"))[1:-1]
+    assert link.replace("/", "\\u002f") in answer.text   # Dash's JSON writes / as \u002f
 
 
 # /meldingen
