@@ -102,14 +102,17 @@ def recipient(row: sqlite3.Row) -> Recipient:
 
 
 def read_notices(warehouse: Path, after: int | None) -> tuple[list[dict], int | None]:
-    """The notices of the publications after `after` (the latest alone when None), and the
-    latest publication's id, from the served warehouse (read-only)."""
+    """The notices of the publications after `after` (the latest alone when None, or when the
+    warehouse has fewer publications), and the latest publication's id, from the served
+    warehouse (read-only)."""
     con = duckdb.connect(str(warehouse), read_only=True)
     try:
         latest = con.execute("select max(id) from publication").fetchone()[0]
         if latest is None:
             return [], None
-        start = after if after is not None else latest - 1
+        # A mark past the latest publication is of a warehouse rebuilt without its history
+        # (its ids start again): tell its latest publication, as the first time.
+        start = after if after is not None and after <= latest else latest - 1
         cursor = con.execute(query_text("publication_notices"), {"after": start})
         names = [d[0] for d in cursor.description]
         return [dict(zip(names, row)) for row in cursor.fetchall()], latest

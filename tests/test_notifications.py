@@ -236,6 +236,22 @@ def test_digests_wait_while_the_mail_server_is_down_and_go_with_the_next_publish
         assert con.execute("select count(*) from outbox where sent_at is null").fetchone()[0] == 0
 
 
+def test_a_warehouse_rebuilt_without_its_history_is_told_again(published, smtp, monkeypatch):
+    """The mark of the last publication told belongs to a warehouse file; one rebuilt from
+    nothing counts its publications from 1 again, and its next publication is still told."""
+    controller, inbox = smtp
+    accounts = published.parent / "accounts.sqlite"
+    people(accounts)
+    mail_env(monkeypatch, accounts, controller.port)
+    with notify.store(accounts) as con:
+        con.execute("insert into notify_mark values (?, 99)", (str(published.resolve()),))
+    before = len(inbox.messages)
+    ingest_files(published, [write_csv(published.parent / "inbox" / "a.csv", ["AM10;stages;jan 2006;4;roc;zorg;"])])
+    assert [m["To"] for m in inbox.messages[before:]].count("stef@example.nl") == 1
+    with notify.store(accounts) as con:
+        assert con.execute("select publication from notify_mark").fetchone()[0] == 2
+
+
 def test_without_mail_settings_nothing_is_queued(published, monkeypatch):
     accounts = published.parent / "accounts.sqlite"
     people(accounts)
