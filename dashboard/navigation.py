@@ -43,8 +43,8 @@ class Header:
 def public_links() -> tuple[Link, ...]:
     """The public pages in their order (dash.page_registry; a page with a path variable, such as
     a region, is reached from the others)."""
-    pages = sorted((p for p in dash.page_registry.values() if p.get("path_template") is None),
-                   key=lambda p: p["order"])
+    pages = sorted((p for p in dash.page_registry.values()
+                    if p.get("path_template") is None and p.get("nav_label")), key=lambda p: p["order"])
     return tuple(Link(p["nav_label"], p["path"]) for p in pages)
 
 

@@ -357,8 +357,8 @@ def held_id_key(held_id: str) -> str:
 
 def held_label(held: object, lang: str) -> str:
     """'AM10 · stages · mei 2006 · ROC Rivor', as every report names a figure."""
-    return changes.figure_label(held.region, held.indicator, as_date(held.period), held.partner_name,
-                                held.sector, lang)
+    partner = held.partner_name if lang == "nl" else held.partner_name_en
+    return changes.figure_label(held.region, held.indicator, as_date(held.period), partner, held.sector, lang)
 
 
 def held_values(old: object, new: object, lang: str) -> str:

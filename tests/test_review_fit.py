@@ -45,6 +45,7 @@ def test_the_review_table_fits_with_reason_and_buttons_in_view(browser, review_a
         expect(page.locator("main h1")).to_have_text("Beheer")
         rows = page.locator("#held tbody tr")
         expect(rows).to_have_count(2)
+        expect(rows.first).to_contain_text("ROC (beroepsonderwijs)")          # by name, not `roc`
         assert page.evaluate("document.documentElement.scrollWidth") <= SCREENS[screen]["width"]
         for selector in ("#held input[name=reason]", "#held button[value=approved]",
                          "#held button[value=rejected]", "#held td"):
@@ -61,7 +62,7 @@ def test_the_review_table_fits_with_reason_and_buttons_in_view(browser, review_a
         context.close()
 
 
-def test_one_header_names_the_steward_on_every_page_and_no_one_else(browser, review_app):
+def test_one_header_names_the_steward_on_every_page_and_no_one_else(browser, review_app, axe_source):
     steward = browser.new_context(viewport=SCREENS["phone"])
     public = browser.new_context(viewport=SCREENS["phone"])
     try:
@@ -80,6 +81,8 @@ def test_one_header_names_the_steward_on_every_page_and_no_one_else(browser, rev
             expect(header.get_by_role("link", name="Sessies")).to_be_visible()
             assert page.evaluate("document.documentElement.scrollWidth") <= 390, path
         header.get_by_role("link", name="Uitloggen").click()                   # a link, then a form
+        expect(page.locator("main h1")).to_have_text("Uitloggen")
+        assert axe_violations(page, axe_source) == []
         page.get_by_role("main").get_by_role("button", name="Uitloggen").click()
         expect(page).to_have_url(f"{review_app}/")
         reader = public.new_page()

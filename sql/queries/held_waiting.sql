@@ -18,7 +18,8 @@ select
     w.reason_nl,
     w.reason_en,
     h.overtaken,
-    h.later_file
+    h.later_file,
+    p.name_en as partner_name_en   -- the partner by name on an English page
 from v_held as h
 left join submission_warning as w
     on w.submission_id = h.submission_id and w.source_row = h.source_row
