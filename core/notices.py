@@ -18,7 +18,7 @@ from core.texts import _, ngettext
 # only to the partner whose figure it was (the public never sees a rejected value).
 PUBLIC_KINDS = ("publication", "status", "corrected", "withdrawn")
 # What a partner hears about its own organisation's figures.
-OWN_KINDS = ("added", "corrected", "withdrawn", "rejected")
+OWN_KINDS = ("added", "corrected", "withdrawn", "held", "rejected")
 
 
 def _value(notice: Mapping, column: str) -> object:
@@ -72,6 +72,9 @@ def title(notice: Mapping, lang: str) -> str:
     if kind == "added":
         return _("{figure}: new figure {after}", lang, figure=_figure(notice, lang),
                  after=_amount(notice, "new_value", lang))
+    if kind == "held":
+        return _("{figure}: {value} held for a steward's review", lang, figure=_figure(notice, lang),
+                 value=_amount(notice, "new_value", lang))
     return _("{figure}: {value} rejected by a steward", lang, figure=_figure(notice, lang),
              value=_amount(notice, "new_value", lang))
 
@@ -91,7 +94,7 @@ def path(notice: Mapping, lang: str) -> str:
     """The page that shows it, as a permalink: a figure's file on the Data page, a region's
     publication or status on its page."""
     query = {"lang": "en"} if lang == "en" else {}
-    if notice["kind"] in ("corrected", "withdrawn", "added", "rejected") and _value(notice, "submission_id"):
+    if notice["kind"] in ("corrected", "withdrawn", "added", "held", "rejected") and _value(notice, "submission_id"):
         return "/data?" + urlencode({"submission": notice["submission_id"], **query})
     return f"/regio/{notice['region']}" + ("?" + urlencode(query) if query else "")
 

@@ -1,8 +1,9 @@
 """/meldingen (issue 24): a signed-in account chooses the regions it follows by mail, and a
 partner whether it hears the outcome of its own organisations' files (loaded, corrected,
-withdrawn, rejected with the steward's reason). One digest per publication; the pipelines send
-it (pipelines/notify.py), this page only records the choice in the accounts store. The page
-says when the server has no mail configured, and links the Atom feeds, which need no account.
+withdrawn, held for review, rejected with the steward's reason). One digest per publication;
+the pipelines send it (pipelines/notify.py), this page only records the choice in the
+accounts store. The page says when the server has no mail configured, and links the Atom
+feeds, which need no account.
 """
 from __future__ import annotations
 

@@ -153,7 +153,7 @@ def test_no_public_feed_tells_a_rejected_value_or_each_new_figure(feeds_client):
     for path in ("/feeds/alles.atom", "/feeds/regio/AM10.atom"):
         text = " ".join(e.title + e.summary for e in parsed(feeds_client, path).entries)
         assert "2.500" not in text and "afgekeurd" not in text and "te hoog" not in text
-        assert "nieuw cijfer" not in text
+        assert "nieuw cijfer" not in text and "wacht op controle" not in text
 
 
 def test_ids_are_stable_across_requests_and_languages(feeds_client):
@@ -198,10 +198,11 @@ def test_a_following_steward_gets_one_digest_with_region_change_and_link(story):
 def test_a_partner_hears_its_own_files_and_the_rejection_with_its_reason(story):
     _, _, inbox = story
     bodies = [text(m) for m in inbox.to("anna@example.nl")]
-    assert len(bodies) == 2
+    assert len(bodies) == 3   # one per publication: the correction, the held file, the decision
     assert "ingetrokken" in bodies[0] and "mei 2006" in bodies[0]
     assert "O&O" not in bodies[0]   # another organisation's figure
-    assert "afgekeurd door een beheerder" in bodies[1] and "Reden: 2.500 stages in één maand is te hoog" in bodies[1]
+    assert "2.500 wacht op controle door een beheerder" in bodies[1] and "Uit bestand AM10_stages.csv." in bodies[1]
+    assert "afgekeurd door een beheerder" in bodies[2] and "Reden: 2.500 stages in één maand is te hoog" in bodies[2]
 
 
 def test_nobody_hears_of_a_region_they_do_not_follow(story):
