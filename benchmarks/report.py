@@ -108,3 +108,16 @@ def print_prefect(results: dict[str, Measured]) -> dict[str, Measured]:
     print(f"   Prefect's share: {flow - plain:.2f} s of {flow:.2f} s ({(flow - plain) / flow:.0%})",
           flush=True)
     return results
+
+
+def print_notices(results: dict[str, object]) -> dict[str, object]:
+    """Section 6: the Atom feeds asked whole and again with their ETag, and the mail digests
+    (issue 24; no goal: what a reader and a publish wait for)."""
+    print("\n6. Feeds and mail (issue 24)")
+    for f in results["feeds"]:
+        print(f"   {f.path:26} {f.entries:4} entries {f.bytes / 1024:7.1f} KB   whole {f.whole_ms:6.1f} ms"
+              f"   304 {f.revalidate_ms:6.1f} ms")
+    d = results["digests"]
+    print(f"   digests for {d.recipients} accounts following every region: {d.sent} of {d.queued} sent;"
+          f" queued in {d.queue_s:.2f} s, sent in {d.send_s:.2f} s over one SMTP connection", flush=True)
+    return results

@@ -12,6 +12,7 @@ from benchmarks import (
     latency,
     machine,
     map_bytes,
+    notices,
     page_ready,
     payloads,
     prefect_share,
@@ -23,6 +24,7 @@ from benchmarks.report import (
     print_latency,
     print_latency_ratio,
     print_map_bytes,
+    print_notices,
     print_pages,
     print_prefect,
     print_transfer,
@@ -86,6 +88,7 @@ def measure(size: Size, work: Path, served: Path, browser: object | None = None)
         figures["transfer"] = print_transfer(transfer.run(browser, url))
         figures["map_bytes"] = print_map_bytes(
             map_bytes.run(url, bodies["map view (indicator change)"], served))
+        figures["notices"] = print_notices(notices.run(url, served, size.calls, recipients=size.calls))
     with serving(served, work, env={"REGIOMONITOR_VIEW_CACHE": "0"}) as url:
         figures["latency_uncached"] = print_latency_ratio(
             latency.run(url, bodies, size.calls), figures["latency"])

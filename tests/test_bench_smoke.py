@@ -25,5 +25,8 @@ def test_quick_benchmark_produces_every_section(prefect_harness, browser, tmp_pa
     assert all(0 < r.cached_bytes < r.first_bytes for r in figures["transfer"])
     assert figures["map_bytes"][0].figure_gzip > 0
     assert figures["prefect"]["flow"].detail["rows"] == figures["prefect"]["plain"].detail["rows"] > 0
-    for section in ("1. Ingest", "2. Dashboard", "2b. The same callbacks", "3. Page ready", "3b. Bytes on the wire", "4. Bytes", "5. Prefect"):
+    assert [f.path for f in figures["notices"]["feeds"]] == ["/feeds/alles.atom", "/feeds/regio/AM10.atom"]
+    assert figures["notices"]["digests"].sent == figures["notices"]["digests"].queued > 0
+    for section in ("1. Ingest", "2. Dashboard", "2b. The same callbacks", "3. Page ready", "3b. Bytes on the wire", "4. Bytes",
+                    "5. Prefect", "6. Feeds and mail"):
         assert section in printed
