@@ -92,7 +92,7 @@ def pss_mb(pid: int) -> float:
 
 
 def tree_pss(url: str) -> tuple[float, int, list[str]]:
-    """PSS of `regiomonitor serve` and every process under it (gunicorn workers, the loader and
+    """PSS of `regiomonitor serve` and every process under it (gunicorn workers and
     a Prefect server or worker it runs), MB; how many processes; their names."""
     total, names = 0.0, []
     for proc in server_processes(url):

@@ -59,13 +59,14 @@ def start_cli(*args: str, env: Env | None = None, code: Path = ROOT,
 
 @contextlib.contextmanager
 def serving(warehouse: Path, folder: Path, workers: int | None = None,
-            env: Env | None = None, code: Path = ROOT, loader: bool = False,
+            env: Env | None = None, code: Path = ROOT, runs: bool = False,
             users: Iterable[tuple[str, str, str, list[str]]] = ()) -> Iterator[str]:
     """`regiomonitor serve` (gunicorn) on `warehouse`, started as a user starts it, until its
     home page answers; yields its base URL and stops it afterwards. Its log is
     `folder/serve-<port>.log`; its accounts store `folder/accounts-<port>/accounts.sqlite` holds
-    `users` (name, password, role, organisations). With `loader` the upload loader runs beside
-    it on `folder/uploads-<port>/inbox`, else `--no-loader`. `env` is added to its environment;
+    `users` (name, password, role, organisations). With `runs` its own Prefect server (its home
+    `folder/prefect-<port>`) and worker run beside it, uploads landing in
+    `folder/uploads-<port>/inbox`; else `--no-prefect`. `env` is added to its environment;
     `code` is the source tree to run (another commit's, to compare in one run:
     benchmarks/compare.py)."""
     port = free_port()
@@ -76,8 +77,10 @@ def serving(warehouse: Path, folder: Path, workers: int | None = None,
         store = Store(accounts)
         for name, password, role, orgs in users:
             store.add(name, password, role, orgs)
-    options = ["--accounts", str(accounts),
-               *(["--upload-inbox", str(folder / f"uploads-{port}" / "inbox")] if loader else ["--no-loader"]),
+    prefect = ["--upload-inbox", str(folder / f"uploads-{port}" / "inbox"), "--prefect-port", str(free_port())]
+    if runs:
+        env = {**(env or {}), "PREFECT_HOME": str(folder / f"prefect-{port}")}
+    options = ["--accounts", str(accounts), *(prefect if runs else ["--no-prefect"]),
                *(["--workers", str(workers)] if workers else [])]
     log_path = folder / f"serve-{port}.log"
     with open(log_path, "w") as log:
@@ -89,7 +92,7 @@ def serving(warehouse: Path, folder: Path, workers: int | None = None,
             yield url
         finally:
             proc.terminate()
-            proc.wait(timeout=30)   # the loader may be stopping Prefect's temporary server
+            proc.wait(timeout=60)   # serve stops its Prefect worker and server first
 
 
 def wait_until_up(url: str, proc: subprocess.Popen, log_path: Path, timeout: float = 90) -> None:

@@ -1,7 +1,7 @@
 """The audit log's entries in words (issue 24): stored by key and parameters, said in the
 reader's language when shown.
 
-Whoever writes an entry (the sign-in, the upload pages, /beheer, `regiomonitor user`, the loader)
+Whoever writes an entry (the sign-in, the upload pages, /beheer, `regiomonitor user`)
 stores a key from ACTIONS and its parameters (dashboard/accounts.py Store.audit); /beheer says
 each in the page's language. An entry of a key not listed here, or one from before keys
 (action and detail as plain text), is shown as it was stored. A check (`validate`, the upload
@@ -25,13 +25,9 @@ ACTIONS = {
     "upload": N_("file submitted"),
     "run ingest": N_("load started"),
     "run refresh": N_("rebuild started"),
+    "run refresh dropping": N_("rebuild without files received earlier started"),
     "review approved": N_("figure approved"),
     "review rejected": N_("figure rejected"),
-    "review approved published": N_("approval published"),
-    "review rejected published": N_("rejection published"),
-    "review failed": N_("decision not applied"),
-    "ingested": N_("file processed"),
-    "run failed": N_("load failed"),
     "user add": N_("account added"),
     "user disable": N_("account disabled"),
     "user enable": N_("account enabled"),
@@ -48,13 +44,9 @@ DETAILS = {
     "upload": N_("{file} as {stored} ({sha}), {warnings} warning(s)"),
     "run ingest": N_("{files} file(s) in the inbox"),
     "run refresh": N_("{files} file(s) in the inbox"),
+    "run refresh dropping": N_("{files} file(s) in the inbox"),
     "review approved": N_("{figure}: {reason}"),
     "review rejected": N_("{figure}: {reason}"),
-    "review approved published": N_("{figures} by {steward}"),
-    "review rejected published": N_("{figures} by {steward}"),
-    "review failed": N_("{file}: {error}"),
-    "ingested": N_("{file}: {state}, {rows} rows"),
-    "run failed": N_("{file}: {error}"),
     "user add": N_("{user}"),
     "user disable": N_("{user}"),
     "user enable": N_("{user}"),

@@ -4,7 +4,7 @@ The warehouse is rebuilt from scratch by `refresh`, so accounts and the audit tr
 file of their own (core.settings.default_accounts). SQLite in WAL mode lets several
 gunicorn workers and the CLI use it at once. Passwords are hashed with werkzeug.security
 (scrypt); the hash alone is stored. Nothing here imports Flask, Dash or Prefect: the CLI,
-the dashboard and the upload loader all read it.
+the dashboard and the flows the Prefect worker runs all read it.
 
 Sessions are kept here too (issue 25), so that they can end: a browser that signs in gets a
 random token in its (signed) session cookie, and this file keeps the token's hash. Signing out
@@ -89,6 +89,20 @@ class NotifyChoice:
     lang: str
     own_files: bool
     regions: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Run:
+    """A run started in the browser, as recorded (its state lives in Prefect)."""
+
+    key: str
+    kind: str
+    username: str
+    subject: str
+    flow: str
+    parameters: dict
+    flow_run_id: str | None
+    created_at: str
 
 
 @dataclass(frozen=True)
@@ -297,6 +311,42 @@ class Store:
                             (username, choice.email, choice.lang, int(choice.own_files), now()))
                 con.executemany("insert into subscription values (?, ?)",
                                 [(username, region) for region in choice.regions])
+
+    # runs started in the browser (sql/accounts/schema.sql: run)
+    def add_run(self, run: Run) -> Run:
+        """Record `run` unless its key is known; returns the record that holds (the first one)."""
+        with self.connect() as con:
+            con.execute("insert into run values (?, ?, ?, ?, ?, ?, ?, ?) on conflict (key) do nothing",
+                        (run.key, run.kind, run.username, run.subject, run.flow,
+                         json.dumps(run.parameters), run.flow_run_id, run.created_at))
+        return self.run(run.key)
+
+    def set_flow_run(self, key: str, flow_run_id: str) -> None:
+        with self.connect() as con:
+            con.execute("update run set flow_run_id = ? where key = ?", (flow_run_id, key))
+
+    def run(self, key: str) -> Run | None:
+        with self.connect() as con:
+            row = con.execute("select * from run where key = ?", (key,)).fetchone()
+        return _run(row) if row else None
+
+    def runs(self, username: str | None = None, limit: int = 20) -> list[Run]:
+        """The newest runs (of one person)."""
+        with self.connect() as con:
+            rows = con.execute("select * from run where ? is null or username = ? "
+                               "order by created_at desc, rowid desc limit ?", (username, username, limit))
+            return [_run(r) for r in rows]
+
+    def runs_of(self, subjects: list[str]) -> dict[str, Run]:
+        """The newest run of each of these subjects (upload ids), by subject."""
+        with self.connect() as con:
+            rows = con.execute("select * from run where subject in (select value from json_each(?)) "
+                               "order by created_at, rowid", (json.dumps(subjects),)).fetchall()
+        return {row["subject"]: _run(row) for row in rows}
+
+
+def _run(row: sqlite3.Row) -> Run:
+    return Run(**{**dict(row), "parameters": json.loads(row["parameters"])})
 
 
 def _idle_since() -> str:

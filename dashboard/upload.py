@@ -3,16 +3,16 @@
 A partner uploads a CSV or XLSX; the server checks it with the same command a steward runs
 (`regiomonitor validate --json`, in a subprocess: the dashboard never imports the pipelines or
 Prefect) and shows that report before anything is kept. A confirmed file goes into the inbox
-atomically (`<name>.part`, fsync, rename), where the loader started by `regiomonitor serve`
-(or a steward's run) loads it with the Prefect flow `ingest`. Its state is read from where the
-file is and from the warehouse: waiting, loaded, partly loaded, rejected, or held for review
-when some of its figures wait in the review queue.
+atomically (`<name>.part`, fsync, rename), and a Prefect flow run of the deployment
+`ingest-upload` loads it (dashboard/run_status.py; a Prefect worker carries it out). Its state
+is read from where the file is and from the warehouse: waiting, loaded, partly loaded,
+rejected, or held for review when some of its figures wait in the review queue.
 
 The review queue is the warehouse's (pipelines/review.py): figures far above their usual
-level are held there by the ingest, never published unseen. A steward decides on /beheer;
-the dashboard only reads the warehouse, so the decision goes as a request file into
-`decisions/` beside the accounts store, which the loader applies with `review.decide` and
-publishes (regiomonitor/loader.py), like a steward's `regiomonitor review approve`.
+level are held there by the ingest, never published unseen. A steward decides on /beheer,
+which starts a run of `review-decision`; a refresh is a run of `steward-refresh`. Both pages
+show the runs they started, live (static/live_runs.js polls `…/stand`), with the summary, or
+the reason of a refusal and, where one is possible, the choice to confirm.
 """
 from __future__ import annotations
 
@@ -23,6 +23,7 @@ import json
 import os
 import subprocess
 import sys
+import uuid
 from collections.abc import Mapping
 from pathlib import Path
 
@@ -35,7 +36,7 @@ from core.formats import as_date
 from core.settings import ROOT
 from core.texts import N_, _
 from core.vocabulary import SUBMISSION_SUFFIXES
-from dashboard import auth, names, request_language, template, upload_checks, warehouse
+from dashboard import auth, names, request_language, run_status, template, upload_checks, warehouse
 from dashboard.accounts import Account, Upload, now
 from dashboard.changes import value_or_none
 from dashboard.security import file_limit_mb
@@ -44,8 +45,11 @@ blueprint = flask.Blueprint("upload", __name__)
 VALIDATE_TIMEOUT_S = 120
 INBOX_KEY = "regiomonitor_upload_inbox"
 # What /beheer says after a steward started something (no_reason: the form's own error).
-STARTED = {"ingest": N_("Ingest started."), "refresh": N_("Refresh started."),
-           "nothing": N_("Nothing to do: the inbox is empty.")}
+STARTED = {"ingest": N_("Loading the inbox: see its state under Runs."),
+           "refresh": N_("Rebuild asked: see its state under Runs."),
+           "nothing": N_("Nothing to do: the inbox is empty."),
+           "busy": N_("A rebuild is already waiting or running: see its state under Runs."),
+           "decided": N_("Decision sent: see its state under Runs.")}
 
 
 @dataclasses.dataclass(frozen=True)
@@ -138,15 +142,8 @@ def outside_scope(report: Report, user: Account) -> list[dict]:
     return problems
 
 
-def decisions_dir() -> Path:
-    """Review decisions a steward made on /beheer, waiting for the loader to publish them."""
-    path = auth.store().path.parent / "decisions"
-    path.mkdir(parents=True, exist_ok=True)
-    return path
-
-
 def publish_to_inbox(source: Path, name: str) -> Path:
-    """Copy into the inbox as `<name>.part`, fsync, then rename: the loader never sees half a file."""
+    """Copy into the inbox as `<name>.part`, fsync, then rename: the ingest never sees half a file."""
     folder = inbox()
     folder.mkdir(parents=True, exist_ok=True)
     part, final = folder / f"{name}.part", folder / name
@@ -202,7 +199,7 @@ def context(lang: str, **values: object) -> dict:
     return {**auth.page_context(lang), "max_mb": file_limit_mb(lang),
             "upload_states": presentation.SUBMISSION_STATES, "figure_states": presentation.FIGURE_STATES,
             "told": lambda upload: told(upload, lang), "partner_names": lambda codes: names.partners(codes, lang),
-            **values}
+            "run_kinds": run_status.KINDS, **values}
 
 
 @blueprint.before_request
@@ -215,10 +212,37 @@ def check_csrf() -> None:
 @auth.requires("partner")
 def aanleveren() -> str:
     lang = request_language.current()
+    return flask.render_template("aanleveren.html", **partner_live(lang), **context(lang))
+
+
+def partner_live(lang: str) -> dict:
+    """What /aanleveren shows live: the account's submissions, each with its run."""
     user = auth.account()
     uploads = auth.store().uploads(None if user.is_steward else user.username)
-    return flask.render_template("aanleveren.html", uploads=[(u, state(u)) for u in uploads],
-                                 **context(lang))
+    return {"uploads": [(u, state(u)) for u in uploads], "upload_runs": upload_runs(uploads, lang),
+            "unconfirmed": upload_checks.waiting(pending_dir(), user.username)}
+
+
+def upload_runs(uploads: list[Upload], lang: str) -> dict[str, run_status.RunView]:
+    """The run of each upload, by upload id."""
+    runs = auth.store().runs_of([u.id for u in uploads])
+    return {v.subject: v for v in run_status.views(auth.store(), list(runs.values()), lang)}
+
+
+@blueprint.route("/aanleveren/stand", methods=["GET"])
+@auth.requires("partner")
+def partner_state() -> flask.Response:
+    """/aanleveren's live part, for its script: the table as HTML, and whether a run is still going."""
+    lang = request_language.current()
+    live = partner_live(lang)
+    return live_json("uploads_live.html", live, live["upload_runs"].values(), lang)
+
+
+def live_json(template_name: str, live: dict, views, lang: str) -> flask.Response:
+    html_ = flask.render_template(template_name, **live, **context(lang))
+    response = flask.jsonify({"html": html_, "busy": any(not v.final for v in views)})
+    response.headers["Cache-Control"] = "no-store"
+    return response
 
 
 @blueprint.route("/aanleveren", methods=["POST"])
@@ -252,13 +276,17 @@ def check_upload() -> tuple[str, int] | str:
 
 
 @blueprint.route("/aanleveren/bevestigen", methods=["POST"])
-@auth.requires("partner")
-def confirm() -> flask.Response:
+def confirm() -> flask.Response | tuple[str, int]:
     """Move the file of the check named in the form into the inbox and record the upload: only
-    its owner's, and once (pressed again, it shows the submissions as they are)."""
+    its owner's, and once (pressed again, it shows the submissions as they are). A session that
+    ended before the press gets a page that says so: the check waits on /aanleveren."""
     lang = request_language.current()
     back = flask.redirect(flask.url_for("upload.aanleveren", lang=lang if lang != "nl" else None))
     check_id, user = flask.request.form.get("check", ""), auth.account()
+    if user is None:
+        return flask.render_template("session_ended.html", **context(lang)), 401
+    if not (user.is_steward or user.role == "partner"):
+        flask.abort(403)
     if not upload_checks.CHECK_ID.fullmatch(check_id):
         flask.abort(400)
     with upload_checks.confirming(pending_dir(), check_id):
@@ -288,6 +316,18 @@ def deliver(check: upload_checks.Check) -> None:
     upload_checks.forget(pending_dir(), check)
     auth.store().audit(check.username, "upload", file=check.file_name, stored=stored, sha=sha[:16],
                        warnings=check.warnings)
+    start_run("ingest", "ingest-upload", f"upload:{check.id}", check.username, check.id,
+              {"files": [stored], "actor": f"upload:{check.username}"})
+
+
+def start_run(kind: str, flow: str, key: str, username: str, subject: str, parameters: dict) -> None:
+    """Record the run and ask Prefect for it (idempotent by `key`); the warehouse and inbox are
+    this server's, which a worker on another machine must see at the same paths."""
+    where = {"warehouse_path": str(warehouse.current().path)}
+    if kind != "review":
+        where["inbox"] = str(inbox())
+    run_status.start(auth.store(), run_status.new_run(kind, flow, key, username, subject,
+                                                      {**where, **parameters}))
 
 
 @blueprint.route("/aanleveren/sjabloon.<kind>")
@@ -309,50 +349,77 @@ def template_file(kind: str) -> flask.Response:
 @auth.requires("steward")
 def beheer() -> str:
     lang = request_language.current()
-    uploads = [(u, state(u)) for u in auth.store().uploads()]
     held = warehouse.current().query("held_waiting", region=None)
-    requested = {p.stem for p in decisions_dir().glob("*.json")}
+    live = steward_live(lang)
+    deciding = {v.subject: v for v in live["runs"] if v.kind == "review" and v.state != "refused"}
     waiting = sorted(p.name for p in inbox().glob("*")
                      if p.suffix.lower() in SUBMISSION_SUFFIXES and p.is_file())
-    return flask.render_template("beheer.html", uploads=uploads, waiting=waiting,
-                                 held=[(h, held_id_key(h.id) in requested) for h in held.itertuples()],
+    return flask.render_template("beheer.html", waiting=waiting,
+                                 held=[(h, deciding.get(h.id)) for h in held.itertuples()],
                                  label=held_label, values=held_values, conflict=held_conflict,
                                  audit=auth.store().audit_log(), started=flask.request.args.get("started"),
                                  audit_what=lambda entry: audit_log.action_text(entry["action"], lang),
                                  audit_details=lambda entry: audit_details(entry, lang),
-                                 started_texts=STARTED, **context(lang))
+                                 started_texts=STARTED, form_id=uuid.uuid4().hex, **live, **context(lang))
+
+
+def steward_live(lang: str) -> dict:
+    """What /beheer shows live: the newest runs, and every partner's submissions with theirs."""
+    uploads = auth.store().uploads()
+    return {"runs": run_status.views(auth.store(), auth.store().runs(), lang),
+            "uploads": [(u, state(u)) for u in uploads], "upload_runs": upload_runs(uploads, lang),
+            "file_names": {u.id: u.file_name for u in uploads}}
+
+
+@blueprint.route("/beheer/stand", methods=["GET"])
+@auth.requires("steward")
+def steward_state() -> flask.Response:
+    """/beheer's live part, for its script."""
+    lang = request_language.current()
+    live = steward_live(lang)
+    return live_json("beheer_live.html", live, live["runs"], lang)
 
 
 @blueprint.route("/beheer/run", methods=["POST"])
 @auth.requires("steward")
 def run() -> flask.Response:
-    """Start `regiomonitor ingest` (the inbox) or `refresh` in the background, and log it."""
+    """Start a run of the inbox's ingest, or of a refresh; a refresh that drops earlier files
+    only as the confirmed second step after its refusal (`drop_missing` with `confirm`). The
+    form's id is the run's key: the same form sent twice is one run."""
     lang = request_language.current()
-    action = flask.request.form.get("action")
-    db = str(warehouse.current().path)
-    files = sorted(str(p) for p in inbox().glob("*") if p.suffix.lower() in SUBMISSION_SUFFIXES and p.is_file())
-    commands = {"ingest": ["ingest", "--warehouse", db, *files],
-                "refresh": ["refresh", "--warehouse", db, "--inbox", str(inbox())]}
-    if action not in commands or (action == "ingest" and not files):
-        return flask.redirect(flask.url_for("upload.beheer", lang=lang, started="nothing"))
-    log = open(auth.store().path.parent / f"run-{action}.log", "ab")
-    subprocess.Popen([sys.executable, "-m", "regiomonitor.cli", *commands[action]], cwd=ROOT,
-                     stdout=log, stderr=log, start_new_session=True,
-                     env={**os.environ, "REGIOMONITOR_STEWARD": auth.account().username})
-    log.close()
-    auth.store().audit(auth.account().username, f"run {action}", files=len(files))
-    return flask.redirect(flask.url_for("upload.beheer", lang=lang, started=action))
+    back = lambda started: flask.redirect(flask.url_for("upload.beheer", lang=lang, started=started))  # noqa: E731
+    action, form_id = flask.request.form.get("action"), flask.request.form.get("form", "")
+    drop = flask.request.form.get("drop_missing") == "1"
+    if action not in ("ingest", "refresh") or not form_id.isalnum() or len(form_id) > 64:
+        flask.abort(400)
+    if drop and flask.request.form.get("confirm") != "1":
+        return back("no_confirm")
+    user = auth.account().username
+    files = sorted(p.name for p in inbox().glob("*") if p.suffix.lower() in SUBMISSION_SUFFIXES and p.is_file())
+    if action == "ingest":
+        if not files:
+            return back("nothing")
+        start_run("ingest", "ingest-upload", f"ingest:{form_id}", user, "", {"files": None, "actor": user})
+    else:
+        key = f"refresh:{form_id}" + (":drop" if drop else "")
+        if auth.store().run(key) is None and refresh_going():
+            return back("busy")
+        start_run("refresh", "steward-refresh", key, user, "", {"steward": user, "drop_missing": drop})
+    auth.store().audit(user, "run refresh dropping" if drop else f"run {action}", files=len(files))
+    return back(action)
+
+
+def refresh_going() -> bool:
+    """Whether a refresh started in the browser still waits or runs (a second tab's would only
+    rebuild the same warehouse again)."""
+    recent = [r for r in auth.store().runs(limit=50) if r.kind == "refresh"]
+    return any(not v.final and v.state != "unsent" for v in run_status.views(auth.store(), recent, "en"))
 
 
 def audit_details(entry: Mapping[str, object], lang: str) -> str:
     """An audit entry's details in the page's language, from its parameters (core/audit_log.py)."""
     params = json.loads(entry["params"]) if entry["params"] else None
     return audit_log.detail_text(str(entry["action"]), params, lang, str(entry["detail"]))
-
-
-def held_id_key(held_id: str) -> str:
-    """A held figure's id as a file name: '<submission>:<row>' → '<submission>-<row>'."""
-    return held_id.replace(":", "-")
 
 
 def held_label(held: object, lang: str) -> str:
@@ -374,8 +441,9 @@ def held_conflict(held: object, lang: str) -> str:
 @blueprint.route("/beheer/beoordelen", methods=["POST"])
 @auth.requires("steward")
 def decide() -> flask.Response:
-    """A steward approves or rejects one held figure, with a reason: written as a request for
-    the loader (the dashboard never writes the warehouse), audited now, published by the loader."""
+    """A steward approves or rejects one held figure, with a reason: a run of the deployment
+    `review-decision` publishes it (the dashboard never writes the warehouse). Its key is the
+    figure: a double click or a second tab asks for the run that is already there."""
     lang = request_language.current()
     held_id = flask.request.form.get("held", "")
     decision = flask.request.form.get("decision")
@@ -387,10 +455,7 @@ def decide() -> flask.Response:
     if not reason:
         return flask.redirect(flask.url_for("upload.beheer", lang=lang, started="no_reason"))
     user = auth.account().username
-    request = {"ids": [held_id], "decision": decision, "steward": user, "reason": reason}
-    target = decisions_dir() / f"{held_id_key(held_id)}.json"
-    part = target.with_suffix(".part")
-    part.write_text(json.dumps(request, ensure_ascii=False), encoding="utf-8")
-    os.replace(part, target)
+    start_run("review", "review-decision", f"review:{held_id}", user, held_id,
+              {"held_ids": [held_id], "decision": decision, "steward": user, "reason": reason})
     auth.store().audit(user, f"review {decision}", figure=held_id, reason=reason)
-    return flask.redirect(flask.url_for("upload.beheer", lang=lang if lang != "nl" else None))
+    return flask.redirect(flask.url_for("upload.beheer", lang=lang, started="decided"))

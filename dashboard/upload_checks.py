@@ -8,7 +8,7 @@ account that checked, and once: a second press, in any worker, finds the upload 
 
 Names. The partner's name is kept as they gave it (made safe by werkzeug), but the file
 in the inbox is `<id>_<name>`, shortened when that is long: a file system takes 255 bytes per
-name, and the loader adds `.part`, `.rapport.txt` or a hash beside it (a 230-character name
+name, and the ingest adds `.part`, `.rapport.txt` or a hash beside it (a 230-character name
 gave a 500 at Bevestigen, 300 characters one at the check).
 """
 from __future__ import annotations
@@ -26,7 +26,7 @@ from pathlib import Path
 
 # What an id looks like: when it was checked (UTC, to the second) and 6 random hex digits.
 CHECK_ID = re.compile(r"\d{8}T\d{6}-[0-9a-f]{6}")
-# The longest name a file gets in the inbox: far below 255 bytes, with room for what the loader
+# The longest name a file gets in the inbox: far below 255 bytes, with room for what the ingest
 # adds (`.part`, `.rapport.txt`, `.<8 hex of the hash>`).
 STORED_NAME_MAX = 120
 # How much of the file's SHA-256 a shortened name carries (hex digits).
@@ -84,6 +84,13 @@ def load(pending: Path, check_id: str, username: str) -> Check | None:
     if check.username != username or not data_path(pending, check.id, check.file_name).exists():
         return None
     return check
+
+
+def waiting(pending: Path, username: str) -> list[Check]:
+    """`username`'s checks that still wait for confirmation (kept a day), oldest first: what a
+    session that ended before Bevestigen left behind is confirmed from here."""
+    found = (load(pending, path.name.removesuffix(".json"), username) for path in sorted(pending.glob("*.json")))
+    return [check for check in found if check is not None]
 
 
 def forget(pending: Path, check: Check) -> None:

@@ -1,6 +1,6 @@
 """Files whose reading crashed, counted beside the inbox they came from (issue 25): a file that
 crashed a check twice is quarantined, rejected with its report and never read again by
-`ingest`, `refresh` or the loader, instead of being retried at every run.
+`ingest`, `refresh` or a run a page started, instead of being retried at every run.
 
 The count is kept in `<inbox>/.regiomonitor-crashes.json` (hidden, so never taken as a
 submission), by the file's SHA-256: it holds wherever the file moves in the inbox (processed/,

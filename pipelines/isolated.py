@@ -7,7 +7,7 @@ reading runs in a worker process whose address space is limited
 refused with the limit's name, and a worker that dies (a crash in a C library, the kernel's
 OOM killer) is `Crashed`, which pipelines/loading.py counts (pipelines/crashes.py). The run,
 its warehouse connection and the server never feel it: the check (`validate`), `ingest`,
-`refresh` and the upload loader all read through here.
+`refresh` and the runs pages start all read through here.
 
 The ceiling is on the worker, not on the whole process: a registry extract is read by DuckDB
 (with its own memory_limit, pipelines/validation.py) in the run's process, and a process with

@@ -18,6 +18,8 @@ from regiomonitor.serving import default_workers
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 8050
 DEFAULT_WORKERS = default_workers()   # the rule is in regiomonitor/serving.py
+DEFAULT_PREFECT_PORT = 4200   # Prefect's own default, so its docs' addresses work as written
+DEFAULT_PREFECT_API = f"http://127.0.0.1:{DEFAULT_PREFECT_PORT}/api"
 
 
 def _language_option(lang: str) -> argparse.ArgumentParser:
@@ -51,11 +53,21 @@ def _serve_options(parser: argparse.ArgumentParser, lang: str) -> None:
                         help=_("gunicorn worker processes (default {n}: 2 per CPU)", lang, n=DEFAULT_WORKERS))
     parser.add_argument("--threads", type=int, default=4, help=_("threads per worker (default 4)", lang))
     parser.add_argument("--upload-inbox", type=Path, default=None,
-                        help=_("where browser uploads land and the loader reads (default: "
+                        help=_("where browser uploads land and the Prefect worker reads (default: "
                                "$REGIOMONITOR_UPLOAD_INBOX, $REGIOMONITOR_INBOX or {path})", lang,
                                path=default_upload_inbox()))
-    parser.add_argument("--no-loader", action="store_true",
-                        help=_("do not start the loader that ingests browser uploads", lang))
+    parser.add_argument("--prefect-port", type=int, default=DEFAULT_PREFECT_PORT,
+                        help=_("port of the Prefect server that serve starts, with its UI (default {port})",
+                               lang, port=DEFAULT_PREFECT_PORT))
+    parser.add_argument("--prefect-api", default=None,
+                        help=_("use this running Prefect server instead of starting one "
+                               "(e.g. http://127.0.0.1:4200/api)", lang))
+    parser.add_argument("--no-prefect", action="store_true",
+                        help=_("start no Prefect server or worker: the pages only, and runs asked for "
+                               "in the browser wait until Prefect is reachable", lang))
+    parser.add_argument("--no-worker", action="store_true",
+                        help=_("start no Prefect worker here (runs wait for one started elsewhere "
+                               "with `regiomonitor worker`)", lang))
     parser.add_argument("--dev", action="store_true",
                         help=_("Flask's development server, one process (not for production)", lang))
     _accounts_option(parser, lang)
@@ -136,15 +148,15 @@ def _ingest_commands(sub: argparse._SubParsersAction, lang: str) -> None:
 
 
 def _account_commands(sub: argparse._SubParsersAction, lang: str) -> None:
-    loader = sub.add_parser("loader", parents=[_language_option(lang)],
-                            help=_("ingest browser uploads as they arrive (started by serve)", lang),
-                            description=_("Watch the upload inbox and run the Prefect flow `ingest` "
-                                          "on each complete file (never on *.part).", lang))
-    _warehouse_option(loader, lang)
-    _accounts_option(loader, lang)
-    loader.add_argument("--inbox", type=Path, default=None, help=_("the upload inbox to watch", lang))
-    loader.add_argument("--interval", type=float, default=3.0,
-                        help=_("seconds between looks (default 3)", lang))
+    worker = sub.add_parser("worker", parents=[_language_option(lang)],
+                            help=_("one more Prefect worker for uploads, refreshes and review decisions", lang),
+                            description=_("Create the work pool `regiomonitor` and its deployments if "
+                                          "missing, then run a Prefect worker on it. On another machine: "
+                                          "the same inbox and warehouse paths must be mounted there.", lang))
+    worker.add_argument("--prefect-api", default=None,
+                        help=_("the Prefect server's API (default $PREFECT_API_URL, else {url})", lang,
+                               url=DEFAULT_PREFECT_API))
+    worker.add_argument("--name", default=None, help=_("the worker's name in the Prefect UI", lang))
 
     user = sub.add_parser("user", parents=[_language_option(lang)],
                           help=_("manage local accounts: add, list, disable, enable, reset", lang),

@@ -59,8 +59,8 @@ def _before_refresh(warehouse: Path, inbox: Path, drop_missing: bool) -> None:
 
 
 def run_serve(warehouse: Path | None, args: argparse.Namespace) -> None:
-    """Serve the dashboard on an existing warehouse: gunicorn and the upload loader, or with
-    --dev Flask's development server."""
+    """Serve the dashboard on an existing warehouse: gunicorn with a Prefect server and worker,
+    or with --dev Flask's development server (runs then need --prefect-api)."""
     path = existing_warehouse(warehouse)
     accounts = args.accounts or default_accounts()
     inbox = args.upload_inbox or default_upload_inbox()
@@ -71,11 +71,18 @@ def run_serve(warehouse: Path | None, args: argparse.Namespace) -> None:
             port=args.port, path=path, how=how), flush=True)
     if args.dev:
         from dashboard.app import create_app
+        if args.prefect_api:
+            os.environ["REGIOMONITOR_PREFECT_API"] = args.prefect_api
         create_app(path, accounts, inbox).run(host=args.host, port=args.port, debug=False)
         return
     from regiomonitor.serving import serve
+    own = None if args.prefect_api or args.no_prefect else args.prefect_port
+    api = None if args.no_prefect else args.prefect_api or f"http://127.0.0.1:{args.prefect_port}/api"
+    if own:
+        check_port("127.0.0.1", own, prefect=True)
+        print(_("Prefect UI: http://127.0.0.1:{port}/", lang, port=own), flush=True)
     serve(path, accounts, inbox, args.host, args.port, args.workers, args.threads,
-          loader=not args.no_loader)
+          prefect_api=api, prefect_port=own, worker=not args.no_worker)
 
 
 def existing_warehouse(warehouse: Path | None) -> Path:
@@ -86,12 +93,16 @@ def existing_warehouse(warehouse: Path | None) -> Path:
     return path
 
 
-def check_port(host: str, port: int) -> None:
+def check_port(host: str, port: int, prefect: bool = False) -> None:
     """Say that the port is taken before spending half a minute building (issue 13)."""
     with socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET) as probe:
         try:
             probe.bind((host, port))
         except OSError:
+            if prefect:
+                sys.exit(_("Port {port} for the Prefect server is already in use (another Prefect server?); "
+                           "choose another with --prefect-port, or use that server with "
+                           "--prefect-api http://127.0.0.1:{port}/api.", command_language(), port=port))
             sys.exit(_("Port {port} on {host} is already in use; choose another, e.g. `make demo PORT={next}` "
                        "or `regiomonitor demo --port {next}`.", command_language(), port=port, host=host,
                        next=port + 1))
@@ -99,6 +110,8 @@ def check_port(host: str, port: int) -> None:
 
 def cmd_demo(args: argparse.Namespace) -> None:
     check_port(args.host, args.port)
+    if not (args.prefect_api or args.no_prefect):
+        check_port("127.0.0.1", args.prefect_port, prefect=True)
     run_refresh(args.warehouse, DEMO_DIR / "inbox", True)
     run_serve(args.warehouse, args)
 
@@ -111,18 +124,13 @@ def cmd_serve(args: argparse.Namespace) -> None:
     run_serve(args.warehouse, args)
 
 
-def cmd_loader(args: argparse.Namespace) -> None:
-    import signal
+def cmd_worker(args: argparse.Namespace) -> None:
+    """Wait for the Prefect server, create the pool and the deployments, then become
+    `prefect worker start` (exec: `ps` shows the Prefect worker, signals reach it directly)."""
+    from regiomonitor.arguments import DEFAULT_PREFECT_API
+    from regiomonitor.workers import become_worker
 
-    from regiomonitor.loader import watch
-
-    # serve stops the loader with SIGTERM: exit normally so that Prefect stops its temporary server.
-    signal.signal(signal.SIGTERM, lambda *_signal: sys.exit(0))
-    try:
-        watch(args.inbox or default_upload_inbox(), args.warehouse or default_warehouse(),
-              args.accounts or default_accounts(), args.interval)
-    except KeyboardInterrupt:
-        pass
+    become_worker(args.prefect_api or os.environ.get("PREFECT_API_URL") or DEFAULT_PREFECT_API, args.name)
 
 
 def _password(args: argparse.Namespace) -> str:
@@ -436,7 +444,7 @@ def cmd_states(args: argparse.Namespace) -> None:
         print(line + reason + later)
 
 
-COMMANDS = {"demo": cmd_demo, "refresh": cmd_refresh, "serve": cmd_serve, "loader": cmd_loader,
+COMMANDS = {"demo": cmd_demo, "refresh": cmd_refresh, "serve": cmd_serve, "worker": cmd_worker,
             "user": cmd_user, "progress": cmd_progress, "geometry": cmd_geometry,
             "demo-data": cmd_demo_data, "validate": cmd_validate, "ingest": cmd_ingest,
             "review": cmd_review, "states": cmd_states, "template": cmd_template, "schedule": cmd_schedule, "bench": cmd_bench}

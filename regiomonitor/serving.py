@@ -1,16 +1,22 @@
-"""`regiomonitor serve`: the dashboard under gunicorn, with the upload loader beside it.
+"""`regiomonitor serve`: the dashboard under gunicorn, with Prefect beside it.
 
 gunicorn runs `regiomonitor.wsgi:server` in several worker processes. The master imports it
 before the fork (preload): code, app and compressed bundles are shared by every worker's memory
-(copy-on-write); each worker opens the warehouse read-only after the fork, at its first query. The master starts the loader
-(`regiomonitor loader`) as a child and stops it when it exits. gunicorn names itself in a
-`Server` header; we send no product name or version there.
+(copy-on-write); each worker opens the warehouse read-only after the fork, at its first query.
+The master starts, as its children, one long-lived Prefect server (its UI shows every run) and
+one Prefect worker on the work pool `regiomonitor` (`regiomonitor worker`, which first creates
+the pool and the deployments), and stops both with their whole process groups when it exits,
+so nothing is left running. The web app starts runs over the server's REST API
+(REGIOMONITOR_PREFECT_API). gunicorn names itself in a `Server` header; we send no product
+name or version there.
 """
 from __future__ import annotations
 
 import os
+import signal
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import gunicorn.http.wsgi
@@ -46,7 +52,8 @@ def post_fork(_server, _worker) -> None:
 # Memory one more worker costs after the preload (private pages: its DuckDB, its query results
 # and views), measured with `regiomonitor bench` (docs/benchmarks.md), rounded up.
 WORKER_MB = 200
-# What the master, the shared code and the loader hold, whatever the number of workers.
+# What the master and the shared code hold, whatever the number of workers (Prefect's server and
+# worker come on top of this: ~200 MB each, TECH-NOTES.md).
 BASE_MB = 400
 
 
@@ -73,29 +80,57 @@ def _available_mb() -> int:
     return 1 << 20
 
 
-def loader_process(warehouse: Path, inbox: Path, accounts: Path) -> subprocess.Popen:
-    """`regiomonitor loader` as a child process that shares our output."""
-    return subprocess.Popen([sys.executable, "-m", "regiomonitor.cli", "loader", "--warehouse",
-                             str(warehouse), "--inbox", str(inbox), "--accounts", str(accounts)],
-                            cwd=ROOT)
+def prefect_server(host: str, port: int) -> subprocess.Popen:
+    """`prefect server start` in a process group of its own (it starts helpers of its own)."""
+    env = {**os.environ, "PREFECT_SERVER_ANALYTICS_ENABLED": "false", "PREFECT_UI_ENABLED": "true"}
+    return subprocess.Popen([sys.executable, "-m", "prefect", "server", "start", "--host", host,
+                             "--port", str(port), "--analytics-off"],
+                            cwd=ROOT, env=env, start_new_session=True,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.STDOUT)
+
+
+def worker_process(api: str) -> subprocess.Popen:
+    """`regiomonitor worker` (pool, deployments, then a Prefect worker) in its own process group."""
+    return subprocess.Popen([sys.executable, "-m", "regiomonitor.cli", "worker", "--prefect-api", api],
+                            cwd=ROOT, start_new_session=True)
+
+
+def stop(child: subprocess.Popen, timeout: float = 10) -> None:
+    """SIGTERM to the child's whole process group (a worker's flow runs, the server's helpers);
+    SIGKILL to whatever of it is left after `timeout` seconds."""
+    deadline = time.monotonic() + timeout
+    signum = signal.SIGTERM
+    while True:
+        try:
+            os.killpg(child.pid, signum)
+        except ProcessLookupError:
+            break
+        child.poll()   # reap the leader, so that its group can end
+        time.sleep(0.2)
+        signum = signal.SIGKILL if time.monotonic() > deadline else 0
+    child.wait()
 
 
 def serve(warehouse: Path, accounts: Path, inbox: Path, host: str, port: int, workers: int,
-          threads: int, loader: bool) -> None:
-    """Run gunicorn in this process until stopped (Ctrl-C or SIGTERM)."""
+          threads: int, prefect_api: str | None, prefect_port: int | None, worker: bool) -> None:
+    """Run gunicorn in this process until stopped (Ctrl-C or SIGTERM). `prefect_port`: start our
+    own Prefect server there (its API is then `prefect_api`); `worker`: start a worker too."""
     os.environ.update(REGIOMONITOR_WAREHOUSE=str(warehouse), REGIOMONITOR_ACCOUNTS=str(accounts),
                       REGIOMONITOR_UPLOAD_INBOX=str(inbox))
+    if prefect_api:
+        os.environ["REGIOMONITOR_PREFECT_API"] = prefect_api
     gunicorn.http.wsgi.SERVER = SERVER_HEADER
     children: list[subprocess.Popen] = []
 
     def on_starting(_server) -> None:
-        if loader:
-            children.append(loader_process(warehouse, inbox, accounts))
+        if prefect_port:
+            children.append(prefect_server("127.0.0.1", prefect_port))
+        if worker and prefect_api:
+            children.append(worker_process(prefect_api))
 
     def on_exit(_server) -> None:
-        for child in children:
-            child.terminate()
-            child.wait(timeout=20)
+        for child in reversed(children):   # the worker first, while its server still answers
+            stop(child)
 
     Gunicorn({"bind": f"{host}:{port}", "workers": workers, "threads": threads,
               "worker_class": "gthread" if threads > 1 else "sync", "timeout": 60,

@@ -113,13 +113,13 @@ def published(blank_warehouse, tmp_path) -> Path:
 
 @pytest.fixture(scope="session")
 def serve() -> Callable[..., AbstractContextManager[str]]:
-    """Starts `regiomonitor serve` on a warehouse as the tests use it: gunicorn with 2 workers
-    and the upload loader, the PARTNER and STEWARD accounts, its log beside the warehouse
-    (tests/page_sweep.py looks for tracebacks there). `with serve(path) as url:`; `env` is added
-    to the server's environment."""
-    def start(warehouse: Path, workers: int = 2,
-              env: dict[str, str] | None = None) -> AbstractContextManager[str]:
-        return serving(warehouse, warehouse.parent, workers=workers, env=env, loader=True,
+    """Starts `regiomonitor serve` on a warehouse as the tests use it: gunicorn with 2 workers,
+    the PARTNER and STEWARD accounts, its log beside the warehouse (tests/page_sweep.py looks
+    for tracebacks there). `with serve(path) as url:`; `env` is added to the server's
+    environment; with `runs` its own Prefect server and worker start too (~20 s, ~400 MB)."""
+    def start(warehouse: Path, workers: int = 2, env: dict[str, str] | None = None,
+              runs: bool = False) -> AbstractContextManager[str]:
+        return serving(warehouse, warehouse.parent, workers=workers, env=env, runs=runs,
                        users=ACCOUNTS)
     return start
 

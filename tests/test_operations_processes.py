@@ -39,6 +39,14 @@ def descendants(pid: int) -> set[int]:
     return found
 
 
+def command(pid: int) -> str:
+    """A process's command line, as `ps` shows it ('' once it is gone)."""
+    try:
+        return Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace")
+    except OSError:
+        return ""
+
+
 def alive(pid: int) -> bool:
     return Path(f"/proc/{pid}").exists() and not recovery._is_zombie(pid)
 
@@ -78,17 +86,23 @@ def test_stopping_demo_with_sigterm_leaves_no_process_behind(tmp_path):
     env["PREFECT_HOME"] = str(tmp_path / "prefect")        # its own temporary Prefect server
     port = free_port()
     demo = start_cli("demo", "--warehouse", str(tmp_path / "demo.duckdb"), "--port", str(port),
+                     "--prefect-port", str(free_port()),
                      env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     family: set[int] = set()
     try:
         lines = []
         wait_for(lambda: lines.append(demo.stdout.readline()) or "Regiomonitor: http" in lines[-1]
                  or demo.poll() is not None, 240, "the dashboard")
+        wait_for(lambda: any("worker start" in command(p) for p in descendants(demo.pid)), 120,
+                 "the Prefect worker")
         family = descendants(demo.pid)
-        assert family, "the temporary Prefect server should still be a child while serving"
+        commands = [command(p) for p in family]
+        assert any("prefect server start" in c for c in commands), commands   # serve's own, long-lived
+        assert any("prefect worker start --pool regiomonitor" in c for c in commands), commands
+        assert not any("loader" in c for c in commands), commands
         demo.send_signal(signal.SIGTERM)
-        # gunicorn stops gracefully on SIGTERM (exit 0); before it serves, the command ends as on Ctrl-C
-        assert demo.wait(timeout=30) in (0, 128 + signal.SIGTERM)
+        # gunicorn stops gracefully on SIGTERM (exit 0), after its Prefect worker and server
+        assert demo.wait(timeout=60) in (0, 128 + signal.SIGTERM)
         wait_for(lambda: not any(alive(p) for p in family), 15, "the children to end")
     finally:
         for pid in {demo.pid} | family | descendants(demo.pid):

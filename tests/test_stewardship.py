@@ -175,25 +175,3 @@ def test_every_publish_records_what_it_changed(published, tmp_path):
     assert query(published, "select id, figures_changed, first from publication order by id")[-1] == (
         2, 2, False)
     assert query(published, "select count(*) from figure_change where old_value is null") == [(2,)]
-
-
-def test_a_corrupt_decision_request_is_set_aside_once_and_holds_up_nothing(published, tmp_path):
-    # /beheer writes each decision as a request file that the loader publishes; a damaged one
-    # (a full disk, a hand edit) goes to failed/ with one audit entry, and the next is applied.
-    from dashboard.accounts import Store
-    from regiomonitor.loader import apply_decisions
-
-    held = held_outlier(published, tmp_path / "inbox")
-    folder = tmp_path / "decisions"
-    folder.mkdir()
-    (folder / "1-corrupt.json").write_text('{"ids": ["x"', encoding="utf-8")
-    (folder / "2-no-reason.json").write_text(json.dumps({"ids": [held.id]}), encoding="utf-8")
-    (folder / "3-reject.json").write_text(json.dumps(
-        {"ids": [held.id], "decision": "rejected", "steward": "anna", "reason": "typefout: 30"}))
-    store = Store(tmp_path / "accounts.sqlite")
-    assert apply_decisions(folder, published, store) == 1
-    assert apply_decisions(folder, published, store) == 0          # nothing left, nothing re-audited
-    assert sorted(p.name for p in (folder / "failed").iterdir()) == ["1-corrupt.json", "2-no-reason.json"]
-    assert list(folder.glob("*.json")) == [] and review.waiting_in(published) == []
-    failures = [r["detail"] for r in store.audit_log() if r["action"] == "review failed"]
-    assert len(failures) == 2 and any("1-corrupt.json: JSONDecodeError" in f for f in failures)

@@ -1,6 +1,7 @@
 """A partner submits a file in the browser and sees it loaded; a steward sees every upload and
-the audit log. Real gunicorn, real loader running the Prefect flow `ingest`, real Chromium,
-on a copy of the demo warehouse (the session's own stays as the other tests expect it)."""
+the audit log. Real gunicorn, a real Prefect server and worker running the deployment
+`ingest-upload`, real Chromium, on a copy of the demo warehouse (the session's own stays as the
+other tests expect it). States change on the page without a reload."""
 from __future__ import annotations
 
 import shutil
@@ -10,7 +11,7 @@ from playwright.sync_api import expect
 
 from tests.helpers import PARTNER, STEWARD, sign_in
 
-pytestmark = pytest.mark.slow   # serves its own app with the loader, driven in Chromium
+pytestmark = pytest.mark.slow   # serves its own app with Prefect, driven in Chromium
 
 VALID = "regio;indicator;periode;waarde;partner;sector;opmerking\nAM10;leerwerkplaatsen;2007-05;9;roc;zorg;\n"
 UNUSUAL = "regio;indicator;periode;waarde;partner;sector;opmerking\nAM10;leerwerkplaatsen;2007-06;5000;roc;zorg;\n"
@@ -19,22 +20,18 @@ INVALID = ("regio;indicator;periode;waarde;partner;sector;opmerking\n"
 
 
 @pytest.fixture(scope="module")
-def upload_app(prefect_harness, demo_warehouse, serve, tmp_path_factory):
-    """The dashboard with its loader, on a copy of the demo warehouse. The loader runs its
-    flows on the session's Prefect server (PREFECT_API_URL, as the README suggests for a real
-    one) instead of starting a temporary server of its own (~15-30 s before its first file)."""
-    from prefect.settings import PREFECT_API_URL
-
+def upload_app(demo_warehouse, serve, tmp_path_factory):
+    """The dashboard with its Prefect server and worker, on a copy of the demo warehouse."""
     copy = tmp_path_factory.mktemp("upload") / "regiomonitor.duckdb"
     shutil.copyfile(demo_warehouse, copy)
-    with serve(copy, env={"PREFECT_API_URL": PREFECT_API_URL.value()}) as url:
+    with serve(copy, runs=True) as url:
         yield url
 
 
 @pytest.fixture
 def tab(browser):
     """A fresh browser context (no cookies) whose console errors are recorded."""
-    context = browser.new_context(viewport={"width": 1400, "height": 1000})
+    context = browser.new_context(viewport={"width": 1366, "height": 900})
     page = context.new_page()
     page.console_errors = []
     page.on("console", lambda m: m.type == "error" and page.console_errors.append(m.text))
@@ -83,13 +80,9 @@ def test_partner_uploads_sees_the_report_and_the_loaded_state(tab, upload_app):
 
 
 def wait_for_state(page, row, wanted: str) -> None:
-    """Reload until the upload's row shows `wanted` (the loader looks every 3 s and runs the
-    flow; up to 3 minutes on a busy machine), polling twice a second."""
-    for _ in range(360):
-        if row.locator(".upload-state").get_attribute("data-state") == wanted:
-            return
-        page.wait_for_timeout(500)
-        page.reload()
+    """Wait, without a reload, until the upload's row shows `wanted`: the page polls its state
+    while the worker runs the flow (up to 3 minutes on a busy machine)."""
+    expect(row.locator(".upload-state")).to_have_attribute("data-state", wanted, timeout=180_000)
 
 
 def test_an_unusual_figure_waits_until_a_steward_approves_it(tab, upload_app):
@@ -101,7 +94,8 @@ def test_an_unusual_figure_waits_until_a_steward_approves_it(tab, upload_app):
     expect(tab.locator("main")).to_contain_text("tellen pas mee als een databeheerder")
     tab.get_by_role("button", name="Bevestigen en aanleveren").click()
     row = tab.locator("#uploads tbody tr", has_text="AM10_roc_juni.csv")
-    wait_for_state(tab, row, "held")            # loaded by the loader, the figure held
+    wait_for_state(tab, row, "held")            # loaded by the worker, the figure held
+    expect(row.locator(".run-state")).to_have_attribute("data-state", "done")
     expect(row.locator(".upload-state")).to_have_text("ter controle")
 
     sign_in(tab, upload_app, STEWARD)
@@ -111,13 +105,16 @@ def test_an_unusual_figure_waits_until_a_steward_approves_it(tab, upload_app):
     held.get_by_label("Reden (verplicht)").fill("gebeld met het ROC: klopt")
     held.get_by_role("button", name="AM10_roc_juni.csv rij 2 goedkeuren").click()
     expect(tab.locator("#audit")).to_contain_text("cijfer goedgekeurd")
+    run = tab.locator('#runs tbody tr[data-run^="review:"]')
+    expect(run.locator(".run-state")).to_have_attribute("data-state", "done", timeout=180_000)
+    expect(run).to_contain_text("1 cijfer goedgekeurd en gepubliceerd")
     row = tab.locator("#uploads tbody tr", has_text="AM10_roc_juni.csv")
-    wait_for_state(tab, row, "approved")        # the loader published the decision
+    wait_for_state(tab, row, "approved")        # the worker published the decision, no reload
     expect(row.locator(".upload-state")).to_have_text("goedgekeurd door een databeheerder")
     expect(row.locator(".figure-states")).to_contain_text("goedgekeurd")
     expect(row.locator(".figure-states")).to_contain_text("Reden: gebeld met het ROC: klopt")
+    tab.reload()
     expect(tab.locator("#held")).to_have_count(0)
-    expect(tab.locator("#audit")).to_contain_text("goedkeuring gepubliceerd")
 
 
 def test_steward_sees_every_upload_the_audit_log_and_the_data_page_details(tab, upload_app):
@@ -193,5 +190,42 @@ def test_two_tabs_confirm_two_different_files_one_with_a_300_character_name(tab,
         row = other.locator("#uploads tbody tr", has_text=name)
         expect(row).to_have_count(1)
         wait_for_state(other, row, "loaded")
-    assert other.evaluate("document.documentElement.scrollWidth") <= 1400
+    assert other.evaluate("document.documentElement.scrollWidth") <= 1366
     assert tab.console_errors == []
+
+
+def test_the_data_page_shows_the_runs_without_names(tab, upload_app):
+    """Runs started in the browser are on /data with state, duration and summary; who started
+    them is for stewards only."""
+    tab.goto(f"{upload_app}/data")
+    runs = tab.locator("#browser-runs")
+    expect(runs).to_contain_text("Bestand laden")
+    expect(runs.locator(".run-state").first).to_have_attribute("data-state", "done")
+    expect(runs).to_contain_text("rijen geladen")
+    expect(runs).not_to_contain_text(PARTNER[0])
+    expect(runs).to_contain_text("(alleen voor databeheerders)")
+
+
+def test_a_refresh_from_beheer_is_refused_with_the_choice_and_runs_once_confirmed_on_a_phone(browser, upload_app):
+    """Issue 24: the refusal ("would drop N files") reached only a log file. Now it is on
+    /beheer, without a reload, with the choice as a second, confirmed step that then runs.
+    Last in this module: the confirmed rebuild drops the demo files from its warehouse."""
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    try:
+        sign_in(page, upload_app, STEWARD)
+        page.goto(f"{upload_app}/beheer")
+        page.get_by_role("button", name="Warehouse opnieuw opbouwen (refresh)").click()
+        expect(page.locator("main [role=status]").first).to_contain_text("Herbouw gevraagd")
+        refused = page.locator('#runs tbody tr[data-run^="refresh:"]').first
+        expect(refused.locator(".run-state")).to_have_attribute("data-state", "refused", timeout=180_000)
+        expect(refused).to_contain_text("Herbouw geweigerd: die zou 176 eerder ontvangen bestanden laten vallen")
+        refused.get_by_label("Ik begrijp het: herbouw zonder die bestanden").check()
+        refused.get_by_role("button", name="Herbouwen zonder die bestanden").click()
+        confirmed = page.locator('#runs tbody tr[data-run$=":drop"]')
+        expect(confirmed).to_have_count(1)
+        expect(confirmed.locator(".run-state")).to_have_attribute("data-state", "done", timeout=300_000)
+        expect(confirmed).to_contain_text("Datawarehouse herbouwd")
+        assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    finally:
+        context.close()

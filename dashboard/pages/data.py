@@ -11,8 +11,8 @@ from core import presentation
 from core.changes import figure_label
 from core.formats import as_date, fmt_month, fmt_number, fmt_timestamp
 from core.texts import N_, _, language, ngettext
-from dashboard import changes, components, deliveries, ids, template, warehouse
-from dashboard.auth import is_steward
+from dashboard import changes, components, deliveries, ids, run_status, template, warehouse
+from dashboard.auth import is_steward, store
 
 dash.register_page(__name__, path="/data", title=components.page_title(N_("Data")), nav_label=N_("Data"),
                    order=2)
@@ -108,6 +108,20 @@ def runs(lang: str) -> html.Section:
                          [_(k, lang) for k in columns], rows, numeric=set(range(2, 2 + 1 + len(RUN_COUNTS))),
                          box_class="scroll"),
     ])
+
+
+def browser_runs(lang: str) -> html.Section:
+    """The runs started on /aanleveren and /beheer, with their state from Prefect: also those
+    that were refused or failed and so published nothing. Who started one is for stewards."""
+    views = run_status.views(store(), store().runs(limit=20), lang)
+    rows = [[_(run_status.KINDS[v.kind], lang), v.started, steward_only(v.username, lang),
+             html.Span(v.label, className="run-state", **{"data-state": v.state}), v.duration, v.detail]
+            for v in views]
+    columns = (N_("What"), N_("Started"), N_("By"), N_("State"), N_("Duration"), N_("Summary"))
+    body = (components.table(_("Runs started on the submission and administration pages (newest first)", lang),
+                             [_(c, lang) for c in columns], rows, table_id="browser-runs", box_class="scroll")
+            if rows else html.P(_("No runs started here yet.", lang)))
+    return html.Section([html.H2(_("Runs started in the browser", lang)), body])
 
 
 def coverage(programme: str, lang: str) -> html.Section:
@@ -248,7 +262,7 @@ def layout(lang: str | None = None, submission: str | None = None, programme: st
                    changes.since_last_publication(lang), changes.review_queue(lang),
                    submissions(lang),
                    reasons("rejected", lang), reasons("warnings", lang),
-                   revisions(lang), runs(lang),
+                   revisions(lang), browser_runs(lang), runs(lang),
                    coverage(programme, lang), freshness(programme, lang), deliveries.late_list(programme, lang),
                    template_section(lang)]
     return html.Div([

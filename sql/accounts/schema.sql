@@ -108,3 +108,19 @@ create table if not exists notify_mark (
     warehouse   text primary key,
     publication integer not null
 );
+
+-- A run a person started in the browser (issue 24): an upload's ingest, a refresh, a review
+-- decision, each a Prefect flow run created with `key` as its idempotency key, so that a double
+-- click, a second tab or a resubmitted form find the run they started. `flow_run_id` is empty
+-- while Prefect could not be reached; the pages try again (same key) and nothing is lost.
+create table if not exists run (
+    key         text primary key,               -- 'upload:<id>', 'review:<held id>', 'refresh:<form id>'
+    kind        text not null check (kind in ('ingest', 'refresh', 'review')),
+    username    text not null,
+    subject     text not null default '',       -- the upload id or the held figure's id
+    flow        text not null,                  -- the deployment's flow (pipelines/deployments.py)
+    parameters  text not null,                  -- JSON, to create the run again with the same key
+    flow_run_id text,
+    created_at  text not null                   -- UTC, ISO 8601
+);
+create index if not exists run_subject on run (subject);
