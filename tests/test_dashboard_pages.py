@@ -183,7 +183,10 @@ def test_compare_keeps_at_most_four_regions(page, served_app):
 
 def test_data_page_lists_submissions_and_links_to_source_rows(page, served_app):
     ready(page, f"{served_app}/data")
-    expect(page.locator("main")).to_contain_text("176 bestanden: 176 geladen, 0 deels geladen, 0 afgewezen.")
+    expect(page.locator("main")).to_contain_text("176 bestanden, naar de stand nu:")
+    counts = page.locator("ul.state-counts li").all_inner_texts()   # "geladen: 170", one per state
+    assert counts[0].startswith("geladen: ")
+    assert sum(int(c.rsplit(": ", 1)[1].replace(".", "")) for c in counts) == 176
     expect(page.locator(".coverage tbody tr")).to_have_count(35)
     page.get_by_role("link", name="AM10_roc.csv").first.click()
     expect(page.locator("main h1")).to_have_text("Aanlevering AM10_roc.csv")

@@ -36,8 +36,9 @@ def test_ingest_runs_show_their_counts_on_the_data_page(browser, serve, publishe
         with serve(published) as url:
             page.goto(f"{url}/data")
             expect(page.locator("main h1")).to_be_visible(timeout=20_000)
-            expect(page.locator("main")).to_contain_text("3 bestanden: 1 geladen, 1 deels geladen, "
-                                                         "1 afgewezen.")
+            expect(page.locator("main")).to_contain_text("3 bestanden, naar de stand nu:")
+            expect(page.locator("ul.state-counts li")).to_have_text(
+                ["geladen: 1", "deels geladen: 1", "afgewezen: 1"])
             table = page.locator("table", has=page.locator("caption", has_text="runs"))
             rows = table.locator("tbody tr")
             expect(rows).to_have_count(3)                     # two ingests and the build

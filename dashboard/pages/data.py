@@ -29,14 +29,15 @@ def submissions(lang: str) -> html.Section:
              presentation.submission_state(s.state, lang, s.is_demo),
              fmt_number(s.rows_accepted, lang), fmt_number(s.rows_rejected, lang)]
             for s in frame.itertuples()]
-    status = frame["status"].value_counts()
+    counts = frame["state"].value_counts()   # the state now (v_submission_state), as in the table
     return html.Section([
         html.H2(_("Submissions", lang)),
-        html.P(ngettext("{n} file: {loaded} loaded, {partial} partly loaded, {rejected} rejected.",
-                        "{n} files: {loaded} loaded, {partial} partly loaded, {rejected} rejected.",
-                        len(frame), lang, n=fmt_number(len(frame), lang),
-                        **{s: fmt_number(int(status.get(s, 0)), lang)
-                           for s in ("loaded", "partial", "rejected")})),
+        html.P(ngettext("{n} file, by state now:", "{n} files, by state now:", len(frame), lang,
+                        n=fmt_number(len(frame), lang))),
+        html.Ul([html.Li(_("{state}: {n}", lang, state=presentation.submission_state(state, lang),
+                           n=fmt_number(int(n), lang)))
+                 for state, n in counts.reindex(presentation.SUBMISSION_STATES).dropna().items()],
+                className="state-counts"),
         components.table(_("Every delivered file, newest first; click for its source rows", lang),
                          [_(k, lang) for k in (N_("File"), N_("Received"), N_("Steward"),
                                                N_("Status"), N_("Rows loaded"), N_("Rows rejected"))],
