@@ -76,14 +76,17 @@ def mail_env(mp: pytest.MonkeyPatch, accounts: Path, port: int) -> None:
 
 
 def people(accounts: Path) -> Store:
-    """A steward following AM10, a ROC partner hearing its own files, one following AM01 only."""
+    """A steward following AM10 in Dutch and one in English, a ROC partner hearing its own files,
+    one following AM01 only."""
     store = Store(accounts)
     store.add("stef", "een-lang-wachtwoord", "steward")
     store.add("anna", "een-lang-wachtwoord", "partner", ["roc"])
     store.add("verre", "een-lang-wachtwoord", "steward")
+    store.add("eve", "een-lang-wachtwoord", "steward")
     store.save_notify_choice("stef", NotifyChoice("stef@example.nl", "nl", False, ("AM10",)))
     store.save_notify_choice("anna", NotifyChoice("anna@example.nl", "nl", True, ()))
     store.save_notify_choice("verre", NotifyChoice("verre@example.nl", "en", False, ("AM01",)))
+    store.save_notify_choice("eve", NotifyChoice("eve@example.nl", "en", False, ("AM10",)))
     return store
 
 
@@ -195,6 +198,16 @@ def test_a_following_steward_gets_one_digest_with_region_change_and_link(story):
     assert "https://regiomonitor.example.nl/meldingen" in body
 
 
+def test_a_follower_who_reads_english_gets_the_digest_in_english(story):
+    _, _, inbox = story
+    [mail] = inbox.to("eve@example.nl")
+    body = text(mail)
+    assert mail["Subject"].startswith("Regiomonitor: ") and " changes in the publication of " in mail["Subject"]
+    assert "Rivierenland · O&O fund spending: status Acceleration needed → On track" in body
+    assert "https://regiomonitor.example.nl/regio/AM10?lang=en" in body
+    assert "https://regiomonitor.example.nl/meldingen?lang=en" in body and "cijfer" not in body
+
+
 def test_a_partner_hears_its_own_files_and_the_rejection_with_its_reason(story):
     _, _, inbox = story
     bodies = [text(m) for m in inbox.to("anna@example.nl")]
@@ -223,7 +236,8 @@ def test_digests_wait_while_the_mail_server_is_down_and_go_with_the_next_publish
     assert [r.status for r in first] == ["loaded"]   # the publish succeeded all the same
     with notify.store(accounts) as con:
         waiting = con.execute("select recipient, attempts, last_error from outbox where sent_at is null").fetchall()
-    assert sorted((w[0], w[1]) for w in waiting) == [("anna@example.nl", 1), ("stef@example.nl", 1)]
+    assert sorted((w[0], w[1]) for w in waiting) == [("anna@example.nl", 1), ("eve@example.nl", 1),
+                                                      ("stef@example.nl", 1)]
     assert all("Connection refused" in w[2] for w in waiting)
 
     before = len(inbox.messages)
