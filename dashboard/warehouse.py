@@ -69,6 +69,8 @@ class Snapshot:
         try:
             cursor.execute(f"use {ALIAS}")
             publication, published_at = cursor.execute(query_text("snapshot_key")).fetchone()
+        except duckdb.Error:     # not a warehouse (yet): the pages say so; the file names it
+            publication, published_at = 0, ""
         finally:
             cursor.close()
         return f"{publication}-{published_at}-{self.stamp[0]}-{self.stamp[1]}"
