@@ -114,3 +114,24 @@ def test_publishing_never_stalls_readers(published, tmp_path):
     assert realised(db) == 296
     print(f"quiet median {median * 1000:.1f} ms, max during publishes {max(busy) * 1000:.1f} ms")
     assert max(busy) <= 10 * median + 0.5, (max(busy), median)
+
+
+def test_a_snapshot_is_named_by_its_publication_and_its_file(tmp_path):
+    """The shared view cache's name for a snapshot (dashboard/shared_cache.py): a new publication
+    or a replaced file gives a new name; a file that is no warehouse still opens."""
+    import duckdb
+
+    path = tmp_path / "w.duckdb"
+    con = duckdb.connect(str(path))
+    con.execute("create table publication (id integer, published_at timestamp)")
+    con.execute("insert into publication values (7, timestamp '2026-12-06 10:00:00')")
+    con.close()
+    first = Warehouse(path).snapshot().key
+    assert first.startswith("7-2026-12-06 10:00:00-")
+    staging = tmp_path / "w.new"
+    shutil.copyfile(path, staging)
+    os.replace(staging, path)
+    assert Warehouse(path).snapshot().key != first      # same publication, another file
+    other = tmp_path / "x.duckdb"
+    duckdb.connect(str(other)).close()
+    assert Warehouse(other).snapshot().key.startswith("0--")
