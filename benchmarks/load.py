@@ -202,7 +202,7 @@ def run(users: list[int], seconds: float, workers: int | None = None) -> list[Le
         print(machine.machine_line(), flush=True)
         served = work / "served.duckdb"
         build_demo(served)
-        with serving(served, work, workers, loader=True) as url:   # the whole tree: loader, Prefect
+        with serving(served, work, workers, runs=True) as url:   # the whole tree: Prefect server, worker
             with chromium() as browser:
                 bodies = work / "payloads.json"
                 bodies.write_text(json.dumps(payloads.capture(browser, url)), encoding="utf-8")
