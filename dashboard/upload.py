@@ -317,7 +317,7 @@ def deliver(check: upload_checks.Check) -> None:
     auth.store().audit(check.username, "upload", file=check.file_name, stored=stored, sha=sha[:16],
                        warnings=check.warnings)
     start_run("ingest", "ingest-upload", f"upload:{check.id}", check.username, check.id,
-              {"files": [stored], "actor": f"upload:{check.username}"})
+              {"files": [stored], "actor": f"upload:{check.username}", "shown": {stored: check.file_name}})
 
 
 def start_run(kind: str, flow: str, key: str, username: str, subject: str, parameters: dict) -> None:

@@ -68,8 +68,10 @@ def when_free(step: Callable[[], T]) -> T:
 
 @flow(name="ingest-upload", log_prints=True)
 def ingest_upload(warehouse_path: str, inbox: str, files: list[str] | None = None,
-                  actor: str = "upload") -> State:
-    """Load files from the upload inbox (the named ones, else all that wait) and publish."""
+                  actor: str = "upload", shown: dict[str, str] | None = None) -> State:
+    """Load files from the upload inbox (the named ones, else all that wait) and publish. The
+    summary names each file as `shown` maps its name in the inbox (the partner's own name)."""
+    shown = shown or {}
     os.environ["REGIOMONITOR_STEWARD"] = actor   # recorded with each submission
     folder = Path(inbox)
     paths = [str(folder / name) for name in files if (folder / name).is_file()] if files else None
@@ -77,7 +79,7 @@ def ingest_upload(warehouse_path: str, inbox: str, files: list[str] | None = Non
         return Completed(message=message(in_both(lambda lang: _("Nothing to load: already done.", lang))))
     results = when_free(lambda: flows.ingest(paths, str(folder), warehouse_path))
     lines = in_both(lambda lang: "; ".join(
-        _(INGEST_DONE, lang, file=r.path.name, state=submission_state(r.status, lang),
+        _(INGEST_DONE, lang, file=shown.get(r.path.name, r.path.name), state=submission_state(r.status, lang),
           rows=fmt_number(r.rows, lang), errors=fmt_number(r.error_count, lang),
           warnings=fmt_number(len(r.warnings), lang)) for r in results)
         or _("Nothing to load: already done.", lang))

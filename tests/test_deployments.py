@@ -23,10 +23,10 @@ def test_an_upload_run_loads_its_file_and_says_so_in_both_languages(prefect_harn
     inbox = tmp_path / "inbox"
     write_csv(inbox / "u1_am10.csv", ["AM10;stages;2006-05;31;ROC Rivor;;"])
     state = deployments.ingest_upload(str(published), str(inbox), ["u1_am10.csv"], "upload:roc",
-                                      return_state=True)
-    assert state.is_completed()
-    assert said(state)["nl"] == "u1_am10.csv: geladen; rijen geladen 1, fouten 0, waarschuwingen 0"
-    assert said(state)["en"].startswith("u1_am10.csv: loaded; rows loaded 1")
+                                      {"u1_am10.csv": "am10.csv"}, return_state=True)
+    assert state.is_completed()     # the file named as the partner named it
+    assert said(state)["nl"] == "am10.csv: geladen; rijen geladen 1, fouten 0, waarschuwingen 0"
+    assert said(state)["en"].startswith("am10.csv: loaded; rows loaded 1")
     assert query(published, "select steward from submission") == [("upload:roc",)]
     again = deployments.ingest_upload(str(published), str(inbox), ["u1_am10.csv"], "upload:roc",
                                       return_state=True)   # moved to processed/: nothing twice
