@@ -351,7 +351,8 @@ def beheer() -> str:
     lang = request_language.current()
     held = warehouse.current().query("held_waiting", region=None)
     live = steward_live(lang)
-    deciding = {v.subject: v for v in live["runs"] if v.kind == "review" and v.state != "refused"}
+    deciding = {v.subject: v for v in reversed(live["runs"])   # newest last; refused or failed: the form again
+                if v.kind == "review" and v.state not in ("refused", "failed")}
     waiting = sorted(p.name for p in inbox().glob("*")
                      if p.suffix.lower() in SUBMISSION_SUFFIXES and p.is_file())
     return flask.render_template("beheer.html", waiting=waiting,
@@ -409,6 +410,16 @@ def run() -> flask.Response:
     return back(action)
 
 
+def review_key(held_id: str) -> str:
+    """The key of a decision on `held_id`: the figure itself, so that a double click or a second
+    tab ask for the run already there; after a run that failed (not refused), a new one."""
+    last = auth.store().runs_of([held_id]).get(held_id)
+    if last is None:
+        return f"review:{held_id}"
+    [view] = run_status.views(auth.store(), [last], "en")
+    return f"review:{held_id}:{uuid.uuid4().hex[:8]}" if view.state == "failed" else last.key
+
+
 def refresh_going() -> bool:
     """Whether a refresh started in the browser still waits or runs (a second tab's would only
     rebuild the same warehouse again)."""
@@ -455,7 +466,7 @@ def decide() -> flask.Response:
     if not reason:
         return flask.redirect(flask.url_for("upload.beheer", lang=lang, started="no_reason"))
     user = auth.account().username
-    start_run("review", "review-decision", f"review:{held_id}", user, held_id,
+    start_run("review", "review-decision", review_key(held_id), user, held_id,
               {"held_ids": [held_id], "decision": decision, "steward": user, "reason": reason})
     auth.store().audit(user, f"review {decision}", figure=held_id, reason=reason)
     return flask.redirect(flask.url_for("upload.beheer", lang=lang, started="decided"))

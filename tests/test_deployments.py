@@ -124,3 +124,28 @@ def test_each_prefect_state_reads_as_a_person_would_say_it(state_type, name, mes
     view = run_status.view(run, flow_run, True, "nl")
     assert (view.state, view.detail, view.choice) == expected
     assert view.duration == "12 seconden"
+
+
+def test_a_failed_decision_may_be_sent_again_a_waiting_one_is_the_same_run(deployed, tmp_path, monkeypatch,
+                                                                           demo_warehouse):
+    """/beheer keys a decision by its figure (a double click is one run); after a run that
+    failed, the steward's next press is a new run instead of the failed one again."""
+    from prefect.client.orchestration import get_client
+    from prefect.states import Failed
+
+    from dashboard import upload
+    from dashboard.app import create_app
+
+    monkeypatch.delenv("REGIOMONITOR_SSO", raising=False)
+    app = create_app(demo_warehouse, tmp_path / "accounts.sqlite", tmp_path / "inbox").server
+    with app.test_request_context():
+        store = app.extensions["regiomonitor_accounts"]
+        first = run_status.start(store, run_status.new_run(
+            "review", "review-decision", upload.review_key("abc:2"), "stef", "abc:2",
+            {"warehouse_path": str(demo_warehouse), "held_ids": ["abc:2"], "decision": "approved",
+             "steward": "stef", "reason": "klopt"}))
+        assert first.key == "review:abc:2" and upload.review_key("abc:2") == "review:abc:2"
+        with get_client(sync_client=True) as client:
+            client.set_flow_run_state(first.flow_run_id, Failed(message="disk full"), force=True)
+        again = upload.review_key("abc:2")
+        assert again.startswith("review:abc:2:") and again != first.key
