@@ -219,6 +219,37 @@ def max_spill_bytes() -> int:
     return int(_env_number("REGIOMONITOR_MAX_SPILL_MB", 2048) * 1024 * 1024)
 
 
+@dataclass(frozen=True)
+class ExtractChecks:
+    """How far the rules go into a registry extract that has failing records (the staged path,
+    pipelines/staging.py). A clean extract never reaches them (pipelines/extract_pass.py)."""
+
+    # Failing records past which an extract is refused whole, --accept-valid-rows or not, and
+    # its reasons are no longer all kept: such a file was written wrong, not mistyped in a few
+    # places. 100.000 is 1 % of the largest extract (10 million records) and ten times the
+    # corpus's largest bad file (tests/test_ingest_corpus.py), so a file with fewer keeps every
+    # reason, in rejected_row too, exactly as before the ceiling existed.
+    max_failing_records: int
+    # The reasons kept per kind (unknown gemeente, bad date, repeated id, ...) for an extract
+    # past the ceiling: 1.000, the number a report lists (pipelines/validation.py
+    # REPORTED_ERRORS), so the report's first reasons are those of a full check.
+    reasons_per_kind: int
+    # DuckDB's buffer pool while the rules check an extract's staged text: beyond it, the text
+    # spills to DuckDB's temporary folder (REGIOMONITOR_MAX_SPILL_MB). Ten million staged records
+    # peaked at 1,6 GB RSS with the partner files' 1,5 GB; 512 MB keeps the whole process under
+    # 1 GB (docs/benchmarks.md, issue 27) at the cost of some seconds, only for a file that fails.
+    memory_mb: int
+
+
+def extract_checks() -> ExtractChecks:
+    """The bounds of checking a failing extract, each movable by an environment variable."""
+    return ExtractChecks(
+        max_failing_records=int(_env_number("REGIOMONITOR_MAX_EXTRACT_FAILING", 100_000)),
+        reasons_per_kind=int(_env_number("REGIOMONITOR_EXTRACT_REASONS_PER_KIND", 1000)),
+        memory_mb=int(_env_number("REGIOMONITOR_EXTRACT_CHECK_MEMORY_MB", 512)),
+    )
+
+
 # What a form sends around its file (field names, boundaries, the CSRF token) is a few KB.
 FORM_ROOM_BYTES = 64 * 1024
 

@@ -15,6 +15,7 @@ from pathlib import Path
 
 import duckdb
 
+from core.settings import extract_checks
 from core.vocabulary import EXTRACT_SUFFIXES, SUBMISSION_SUFFIXES, intake_columns
 from pipelines import extract_pass, isolated, statements
 from pipelines.file_content import NotAWorkbook, NotDecodable, NotText, SheetNotFound, Source, TooLarge
@@ -90,6 +91,9 @@ def stage_extract(con: duckdb.DuckDBPyConnection, path: Path) -> bool:
     first_id = next((row[i] for i, name in enumerate(header) if row and name.strip() == "id"), None)
     if extract_pass.counted(con, path, reader, "" if first_id is None else str(first_id)):
         return True
+    # every record's text in DuckDB's buffer pool would be 1,6 GB for ten million: bounded, it
+    # spills beside the warehouse (validation.check sets the usual limit for the next file)
+    con.execute("set memory_limit = ?", [f"{extract_checks().memory_mb}MB"])
     try:   # a record DuckDB cannot read past the lines its sniffer samples (too many cells)
         statements.run(con, "stage_extract", {"path": str(path)}, source=reader)
     except duckdb.Error as err:

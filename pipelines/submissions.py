@@ -41,6 +41,8 @@ def status_of(checked: Checked, accept_valid_rows: bool) -> str:
     """'loaded' without errors; 'partial' when the steward accepts the valid rows; else 'rejected'."""
     if not checked.error_count:
         return "loaded"
+    if checked.refused:   # past the ceiling of failing records (validation.reasons)
+        return "rejected"
     return "partial" if accept_valid_rows and checked.rows_accepted else "rejected"
 
 

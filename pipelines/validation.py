@@ -25,7 +25,7 @@ import duckdb
 from duckdb.sqltypes import VARCHAR
 
 from core.formats import fmt_amount, fmt_number
-from core.settings import REFERENCE_DIR
+from core.settings import REFERENCE_DIR, ExtractChecks, extract_checks
 from core.vocabulary import CHANGE_KINDS, EXAMPLE_NOTE, INTAKE_COLUMNS_CSV
 from pipelines import staging, statements
 from pipelines.file_content import Content
@@ -34,9 +34,10 @@ from pipelines.reasons import REASONS_CSV, RowError, reason
 REPORTED_ERRORS = 1000  # a report lists this many; rejected_row keeps every one
 # A registry record's statuses and whether each counts (sql/pipelines/lookups.sql reads it).
 RECORD_STATUSES_CSV = REFERENCE_DIR / "record_statuses.csv"
-# DuckDB's buffer pool while inputs are checked: beyond it the staged rows spill to disk. 1.5 GB
-# keeps a ten-million-record extract in memory (1 GB spilled: 20 s CPU instead of 14) and its
-# peak RSS under 2 GB with Python and pandas loaded (docs/benchmarks.md).
+# DuckDB's buffer pool while inputs are checked and loaded: beyond it, data spill to disk. 1.5 GB
+# kept a ten-million-record extract's staged text in memory (docs/benchmarks.md); that staged
+# path now runs under core/settings.py's extract_checks().memory_mb (staging.stage_extract), so
+# this bounds a clean extract's one pass (peak RSS 771 MB) and the partner files.
 MEMORY_LIMIT = "1536MB"
 INTAKE_RELATIONS = ("staged", "intake_cell", "intake_combination", "intake_record",
                     "cell_region", "cell_region_month", "cell_period", "cell_value", "cell_codes",
@@ -80,6 +81,8 @@ class Checked:
     partners: tuple[str, ...] = ()
     changes: list[Change] = field(default_factory=list)    # the first REPORTED_ERRORS that
     change_counts: dict[str, int] = field(default_factory=dict)   # alter a figure; per kind
+    refused: bool = False           # an extract past its ceiling of failing records: rejected
+                                    # even when the steward accepts the valid rows
 
 
 def prepare(con: duckdb.DuckDBPyConnection, today: dt.date | None = None) -> None:
@@ -134,6 +137,7 @@ def check(con: duckdb.DuckDBPyConnection, path: Path, submission_id: str | Calla
     a steward may have decided on its flagged figures (ingest --approve-warnings).
     `submission_id` may be asked for only once the rows are read: an extract's hash, which
     names it, is computed while DuckDB reads it (pipelines/loading.py)."""
+    con.execute("set memory_limit = ?", [MEMORY_LIMIT])   # an extract's staged text had less
     try:
         kind, counted = staging.stage(con, path, sheet, content)
     except staging.Unreadable as err:
@@ -147,7 +151,9 @@ def check(con: duckdb.DuckDBPyConnection, path: Path, submission_id: str | Calla
         "coalesce(sum(records) filter (where not ok), 0) from intake_group").fetchone()
     statements.run(con, "incoming")
     statements.run(con, "scope")
-    errors, count = reasons(con) if rejected else ([], 0)
+    checks = extract_checks()
+    refused = kind == "registry" and rejected > checks.max_failing_records
+    errors, count = reasons(con, checks if refused else None, int(rejected)) if rejected else ([], 0)
     warnings = plausibility_warnings(con)
     if callable(submission_id):
         submission_id = submission_id()
@@ -158,7 +164,7 @@ def check(con: duckdb.DuckDBPyConnection, path: Path, submission_id: str | Calla
     return Checked(kind, errors, warnings, count, int(accepted),
                    int(rejected), regions=distinct(con, "region"),
                    partners=distinct(con, "partner"), changes=changes(con),
-                   change_counts=change_counts(con))
+                   change_counts=change_counts(con), refused=refused)
 
 
 def changes(con: duckdb.DuckDBPyConnection) -> list[Change]:
@@ -194,13 +200,33 @@ def distinct(con: duckdb.DuckDBPyConnection, column: str) -> tuple[str, ...]:
     return tuple(r[0] for r in con.execute(f"select distinct {column} from incoming order by 1").fetchall())
 
 
-def reasons(con: duckdb.DuckDBPyConnection) -> tuple[list[RowError], int]:
-    """Every failing cell into intake_problem; the first REPORTED_ERRORS of them, and how many."""
-    statements.run(con, "problems", {"failing": True})
-    errors = [RowError(*row) for row in con.execute(
+def reasons(con: duckdb.DuckDBPyConnection, ceiling: ExtractChecks | None = None,
+            failing: int = 0) -> tuple[list[RowError], int]:
+    """Every failing cell into intake_problem; the first REPORTED_ERRORS of them, and how many.
+    `ceiling`: an extract with more than its `max_failing_records` (`failing`) is refused
+    whole, and only the first `reasons_per_kind` cells of each reason are kept (what a report
+    lists first stays the same), after the reason that says so: a file written wrong
+    throughout costs a bounded report, not one reason per record (issue 27)."""
+    per_kind = ceiling.reasons_per_kind if ceiling else None
+    statements.run(con, "problems", {"failing": True, "per_kind": per_kind})
+    first = [ceiling_reason(failing, ceiling)] if ceiling else []
+    for error in first:   # rejected_row keeps it with the others
+        con.execute("insert into intake_problem (reason_nl, reason_en) values (?, ?)",
+                    [error.reason_nl, error.reason_en])
+    errors = first + [RowError(*row) for row in con.execute(
         "select source_row, column_name, value, reason_nl, reason_en from intake_problem "
-        "order by source_row, column_name is null, position limit ?", [REPORTED_ERRORS]).fetchall()]
-    return errors, con.execute("select count(*) from intake_problem").fetchone()[0]
+        "where cells_failing is not null "
+        "order by source_row, column_name is null, position limit ?",
+        [REPORTED_ERRORS - len(first)]).fetchall()]
+    [cells] = con.execute("select coalesce(max(cells_failing), 0) from intake_problem").fetchone()
+    return errors, cells + len(first)
+
+
+def ceiling_reason(failing: int, ceiling: ExtractChecks) -> RowError:
+    """Why an extract past its ceiling is refused whole, in each language's numbers."""
+    numbers = (failing, ceiling.max_failing_records, ceiling.reasons_per_kind)
+    return reason("too_many_failing", *(fmt_number(n, "nl") for n in numbers),
+                  args_en=tuple(fmt_number(n, "en") for n in numbers))
 
 
 def plausibility_warnings(con: duckdb.DuckDBPyConnection) -> list[RowError]:
@@ -234,6 +260,7 @@ def column_name(con: duckdb.DuckDBPyConnection) -> str | None:
 
 def release(con: duckdb.DuckDBPyConnection) -> None:
     """Drop the staged rows and every intake relation: an extract's can hold millions."""
+    con.execute("set memory_limit = ?", [MEMORY_LIMIT])
     for view in INTAKE_VIEWS:
         con.execute(f"drop view if exists temp.{view}")
     for table in INTAKE_RELATIONS:

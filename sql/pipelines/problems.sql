@@ -5,6 +5,9 @@
 -- false DuckDB skips the scan of `checked`).
 -- A region cell's candidates and an unknown organisation's suggestions are the "did you
 -- mean" names (cells.sql).
+-- $per_kind: at most this many cells per reason, the first by row (null: every one), for an
+-- extract refused past its ceiling (pipelines/validation.py); `cells_failing` counts every
+-- failing cell all the same, so the report still says how many there are.
 create or replace temp table intake_problem as
 with failing as (
     select * from checked where $failing and not ok
@@ -83,8 +86,11 @@ final as (
             as reason_nl,
         replace(replace(r.reason_en, '{1}', coalesce(d.arg1, '')), '{2}', coalesce(d.arg2, ''))
             as reason_en,
-        d.position
+        d.position,
+        count(*) over () as cells_failing
     from detailed as d
     join reason as r on r.code = d.problem
+    qualify $per_kind is null
+        or row_number() over (partition by d.problem order by d.source_row, d.position) <= $per_kind
 )
 select * from final
