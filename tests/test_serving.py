@@ -44,9 +44,11 @@ def test_anonymous_visitors_cannot_reach_upload_or_steward_pages(served_app):
         response = session.get(served_app + path, allow_redirects=False, timeout=30)
         assert response.status_code == 302 and response.headers["Location"].startswith("/login")
     token = re.search(r'name="csrf_token" value="([^"]+)"', session.get(served_app + "/login").text)[1]
-    for path, data in [("/aanleveren/bevestigen", {}), ("/beheer/run", {"action": "refresh"})]:
-        assert session.post(served_app + path, data={**data, "csrf_token": token},
-                            timeout=30).status_code == 403
+    refused = session.post(served_app + "/beheer/run", data={"action": "refresh", "csrf_token": token}, timeout=30)
+    assert refused.status_code == 403
+    # Bevestigen without a session: the page a partner whose session ended gets (issue 24)
+    ended = session.post(served_app + "/aanleveren/bevestigen", data={"csrf_token": token}, timeout=30)
+    assert ended.status_code == 401 and "Opnieuw inloggen" in ended.text
     upload = session.post(served_app + "/aanleveren", data={"csrf_token": token}, timeout=30,
                           files={"file": ("a.csv", b"regio;indicator\n")})
     assert upload.status_code == 403
