@@ -2,7 +2,8 @@
 -- The views in sql/views/ stay the one definition; the dashboard reads these tables so that a
 -- callback never recomputes what a view already holds. mv_progress_monthly holds the progress
 -- as shown: v_progress_stand (status on the last complete month, provisional figures marked);
--- the ranking and the national sums are computed from it by the macros their views use, the
+-- the ranking, the sparklines (mv_trend, read by sql/queries/ranking.sql) and the national sums
+-- are computed from it by the macros their views use, the
 -- late partners and their counts from mv_partner_delivery alike. The contributions are not
 -- copied: v_contributions per as-of month would be a large table, and the region page asks it
 -- for one region and month, which DuckDB answers from the view in milliseconds.
@@ -17,3 +18,4 @@ create or replace table mv_late_counts as select * from late_counts_of('mv_partn
 create or replace table mv_registry_gemeente as select * from v_registry_gemeente;
 create or replace table mv_national as select * from national_of('mv_progress_monthly');
 create or replace table mv_similar_regions as select * from v_similar_regions;
+create or replace table mv_trend as select * from trend_of('mv_progress_monthly');

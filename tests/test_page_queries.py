@@ -83,6 +83,24 @@ def test_sparkline_of_a_short_history(compare_con):
     assert all(r["trend_values"] is None for r in at_signing)         # one month end: no line
 
 
+def test_trend_table_holds_each_months_sparkline_as_worked_out_by_hand(compare_con):
+    """mv_trend (sql/views/25_trend.sql), computed once per publish, is what the view computes,
+    and each as-of month has its own line: a line ends at its as-of month, at most 13 long."""
+    def trend(month: dt.date) -> tuple:
+        return compare_con.execute("select trend_values, trend_open from mv_trend where programme = "
+                                   "'lw2005' and indicator = 'leerwerkplaatsen' and region = 'AM10' "
+                                   "and as_of_month = ?", [month]).fetchone()
+    assert trend(dt.date(2005, 12, 1)) == ([290, 330], [])                     # Nov, Dec 2005
+    assert trend(dt.date(2006, 9, 1)) == ([290, 330, 370, 410, 450, 490, 530, 560, 590, 590, 620],
+                                          [9])                                 # Aug 2006 open
+    assert trend(JAN_2007) == ([370, 410, 450, 490, 530, 560, 590, 590, 620, 650, 680, 680, 680],
+                               [7, 11, 12])
+    assert trend(dt.date(2005, 11, 1)) is None                                 # one month end
+    table, view = (compare_con.execute(f"select * from {name} order by all").fetchall()
+                   for name in ("mv_trend", "v_trend"))
+    assert table == view and len(table) > 0
+
+
 def test_expected_path_is_the_median_of_the_chosen_regions(compare_con):
     """E / T after k months: AM01 (100 + 100k) / 2500, AM02 (100 + 100k) / 1300 (reached at
     k = 12), AM03 k / 24."""

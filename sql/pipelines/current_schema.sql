@@ -1,6 +1,7 @@
 -- Whether a served warehouse has what this code adds to and publishes with
 -- (pipelines/ingest.py check_schema): the typed run records (run_file), the table macros the
--- metric tables are computed with (sql/views/15_provisional.sql, 20_ranking.sql, 60_national.sql),
+-- metric tables are computed with (sql/views/15_provisional.sql, 20_ranking.sql, 25_trend.sql,
+-- 60_national.sql; trend_of and its mv_trend are issue 27's),
 -- the views issue 23 added (v_counted_months, v_partner_delivery, and the registry counts in
 -- force after an extract's re-delivery, sql/views/50_registry_gemeenten.sql; the review queue's
 -- v_held, sql/views/70_review.sql), the states of files and figures issue 24 added
@@ -13,8 +14,9 @@ select
     (select count(*) from duckdb_tables()
      where table_name in ('run_file', 'outlier_rule', 'outlier_level', 'published_status')) = 4
     and (select count(distinct function_name) from duckdb_functions()
-         where function_name in ('ranking_of', 'national_of', 'late_partners_of', 'late_counts_of')
-             and function_type = 'table_macro') = 4
+         where function_name in ('ranking_of', 'national_of', 'late_partners_of', 'late_counts_of',
+                                 'trend_of')
+             and function_type = 'table_macro') = 5
     and (select count(*) from duckdb_views()
          where view_name in ('v_counted_months', 'v_partner_delivery', 'v_registry_count_in_force',
                              'v_held', 'v_submission_state', 'v_figure_state', 'v_notice')) = 7

@@ -3,36 +3,11 @@
 -- All regions at the common month $month (sql/views/20_ranking.sql); status_month, the month
 -- α and the status rest on (sql/views/15_provisional.sql), is shown in every row
 -- ("Pace and status as of").
---   trend_values  realised R at the last 13 month ends up to the as-of month (twelve months of
---                 change, and the month before, where the line starts); months before the
---                 baseline (R null) are left out; null when fewer than 2 month ends are known
---   trend_open    the 0-based positions in trend_values of months whose deliveries were not
---                 complete (month_state partial or missing): drawn as open markers, a gap and
---                 never a dip; [] when every month was complete
+--   trend_values, trend_open  the sparkline, from mv_trend (sql/views/25_trend.sql says which
+--                 months and why); null when fewer than 2 month ends are known
 --   context_per_10k   expected given context (sql/views/80_context.sql), per 10.000 inhabitants
 --   context_ratio     realised per 10.000 / context_per_10k; null when the region has no figure
-with history as (
-    select region, as_of_month, cast(realised as double) as realised,
-        coalesce(month_state, 'complete') = 'complete' as complete,
-        row_number() over (partition by region order by as_of_month desc) as back,
-        count(*) over (partition by region) as known
-    from mv_progress_monthly
-    where programme = $programme and indicator = $indicator and as_of_month <= $month
-        and realised is not null
-),
-
-trend as (
-    select region,
-        list(realised order by as_of_month) as trend_values,
-        coalesce(list(least(known, 13) - back order by as_of_month) filter (where not complete),
-                 []) as trend_open
-    from history
-    where back <= 13
-    group by region
-    having count(*) >= 2
-),
-
-final as (
+with final as (
     select
         k.region,
         r.name as region_name,
@@ -63,7 +38,7 @@ final as (
     join mv_progress_monthly as p using (programme, indicator, as_of_month, region)
     join region as r on r.code = k.region
     join indicator as i on i.code = k.indicator
-    left join trend as h using (region)
+    left join mv_trend as h using (programme, indicator, as_of_month, region)
     left join v_context_expected as x using (programme, indicator, region)
     where k.programme = $programme and k.indicator = $indicator and k.as_of_month = $month
 )
