@@ -4,7 +4,9 @@
 -- as shown: v_progress_stand (status on the last complete month, provisional figures marked);
 -- the ranking, the sparklines (mv_trend, read by sql/queries/ranking.sql) and the national sums
 -- are computed from it by the macros their views use, the
--- late partners and their counts from mv_partner_delivery alike. The contributions are not
+-- late partners and their counts from mv_partner_delivery alike, the gemeente shares
+-- (mv_gemeente_shares, read by sql/queries/region_gemeenten.sql) from mv_registry_gemeente.
+-- The contributions are not
 -- copied: v_contributions per as-of month would be a large table, and the region page asks it
 -- for one region and month, which DuckDB answers from the view in milliseconds.
 create or replace table mv_progress_monthly as select * from v_progress_stand;
@@ -19,3 +21,4 @@ create or replace table mv_registry_gemeente as select * from v_registry_gemeent
 create or replace table mv_national as select * from national_of('mv_progress_monthly');
 create or replace table mv_similar_regions as select * from v_similar_regions;
 create or replace table mv_trend as select * from trend_of('mv_progress_monthly');
+create or replace table mv_gemeente_shares as select * from gemeente_shares_of('mv_registry_gemeente');

@@ -189,3 +189,14 @@ def test_gemeente_shares_count_up_to_the_as_of_month(gemeente_con):
     assert march == [("West Betuwe", 4, 1.0, {"leerwerkplaatsen": (4, 1.0)})]
     june_2007 = gemeenten(gemeente_con, "current", dt.date(2007, 6, 1))
     assert [(name, n) for name, n, _, _ in june_2007] == [("West Betuwe", 5), ("Tiel", 4)]
+
+
+def test_gemeente_share_table_is_the_view_for_every_month_and_boundary(gemeente_con):
+    """mv_gemeente_shares (sql/views/55_gemeente_shares.sql), computed once per publish, is
+    what the view computes, for both boundary views and every as-of month the cards count."""
+    table, view = (gemeente_con.execute(f"select * from {name} order by all").fetchall()
+                   for name in ("mv_gemeente_shares", "v_gemeente_shares"))
+    assert table == view
+    keys = gemeente_con.execute("select count(distinct boundary), count(distinct as_of_month) "
+                                "from mv_gemeente_shares where region = 'AM10'").fetchone()
+    assert keys[0] == 2 and keys[1] > 12

@@ -1,7 +1,8 @@
 -- Whether a served warehouse has what this code adds to and publishes with
 -- (pipelines/ingest.py check_schema): the typed run records (run_file), the table macros the
 -- metric tables are computed with (sql/views/15_provisional.sql, 20_ranking.sql, 25_trend.sql,
--- 60_national.sql; trend_of and its mv_trend are issue 27's),
+-- 55_gemeente_shares.sql, 60_national.sql; trend_of, gemeente_shares_of and their mv_trend and
+-- mv_gemeente_shares are issue 27's),
 -- the views issue 23 added (v_counted_months, v_partner_delivery, and the registry counts in
 -- force after an extract's re-delivery, sql/views/50_registry_gemeenten.sql; the review queue's
 -- v_held, sql/views/70_review.sql), the states of files and figures issue 24 added
@@ -15,8 +16,8 @@ select
      where table_name in ('run_file', 'outlier_rule', 'outlier_level', 'published_status')) = 4
     and (select count(distinct function_name) from duckdb_functions()
          where function_name in ('ranking_of', 'national_of', 'late_partners_of', 'late_counts_of',
-                                 'trend_of')
-             and function_type = 'table_macro') = 5
+                                 'trend_of', 'gemeente_shares_of')
+             and function_type = 'table_macro') = 6
     and (select count(*) from duckdb_views()
          where view_name in ('v_counted_months', 'v_partner_delivery', 'v_registry_count_in_force',
                              'v_held', 'v_submission_state', 'v_figure_state', 'v_notice')) = 7
