@@ -28,6 +28,7 @@ ACTIONS = {
     "run refresh dropping": N_("rebuild without files received earlier started"),
     "review approved": N_("figure approved"),
     "review rejected": N_("figure rejected"),
+    "notifications": N_("notifications chosen"),
     "user add": N_("account added"),
     "user disable": N_("account disabled"),
     "user enable": N_("account enabled"),
@@ -47,6 +48,7 @@ DETAILS = {
     "run refresh dropping": N_("{files} file(s) in the inbox"),
     "review approved": N_("{figure}: {reason}"),
     "review rejected": N_("{figure}: {reason}"),
+    "notifications": N_("{regions} region(s) followed, own files: {own_files}"),
     "user add": N_("{user}"),
     "user disable": N_("{user}"),
     "user enable": N_("{user}"),
@@ -65,6 +67,8 @@ WORDS = {
     "by_address": N_("too many attempts from this address"),
     "partner": N_("partner"),
     "steward": N_("data steward"),
+    "yes": N_("yes"),
+    "no": N_("no"),
 }
 
 

@@ -34,6 +34,9 @@ def notifications() -> tuple[str, int]:
     user = auth.account()
     regions = warehouse.current().query("regions")
     codes = set(regions["code"])
+    if auth.sso_enabled():   # digests go to this server's own accounts (recipients.sql): say so
+        return page(lang, NotifyChoice("", lang, False, ()), regions,
+                    status=200 if flask.request.method == "GET" else 403)
     if flask.request.method == "GET":
         return page(lang, auth.store().notify_choice(user.username), regions)
     form = flask.request.form
@@ -44,8 +47,8 @@ def notifications() -> tuple[str, int]:
     if (choice.email or followed) and not EMAIL.fullmatch(choice.email):
         return page(lang, choice, regions, invalid=True, status=400)
     auth.store().save_notify_choice(user.username, choice)
-    auth.store().audit(user.username, "notifications",
-                       f"{len(choice.regions)} region(s), own files: {choice.own_files}")
+    auth.store().audit(user.username, "notifications", regions=len(choice.regions),
+                       own_files="yes" if choice.own_files else "no")
     return page(lang, choice, regions, saved=True)
 
 

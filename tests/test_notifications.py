@@ -422,3 +422,20 @@ def test_after_an_ingest_that_changes_am10_its_feed_and_a_subscribed_stewards_di
         body = text(digests[0])
         assert "Rivierenland: 1 cijfer gewijzigd" in body and "gecorrigeerd 12 → 14" in body
         assert f"{url}/regio/AM10" in body
+
+
+def test_behind_single_sign_on_meldingen_offers_the_feeds_not_mail(meldingen, monkeypatch):
+    """Digests go to this server's own accounts (recipients.sql joins them): a proxy-vouched user is
+    told so and pointed at the feeds, and a choice sent anyway is refused, not silently kept."""
+    client, store = meldingen
+    monkeypatch.setenv("REGIOMONITOR_SSO", "1")
+    partner = {"X-Forwarded-User": "pim@example.org", "X-Forwarded-Groups": "regiomonitor-partner-uwv"}
+    page = client.get("/meldingen", headers=partner)
+    assert page.status_code == 200 and 'id="sso-no-mail"' in page.text
+    assert 'name="email"' not in page.text and 'href="/feeds/alles.atom"' in page.text
+    token = re.search(r'name="csrf_token" value="([^"]+)"', client.get("/login").text)
+    sent = client.post("/meldingen", headers=partner,
+                       data={"email": "pim@example.org", "region": ["AM10"],
+                             **({"csrf_token": token.group(1)} if token else {})})
+    assert sent.status_code in (400, 403)
+    assert store.notify_choice("pim@example.org") == NotifyChoice("", "nl", False, ())
