@@ -41,7 +41,7 @@ RECORD_STATUSES_CSV = REFERENCE_DIR / "record_statuses.csv"
 MEMORY_LIMIT = "1536MB"
 INTAKE_RELATIONS = ("staged", "intake_cell", "intake_combination", "intake_record",
                     "cell_region", "cell_region_month", "cell_period", "cell_value", "cell_codes",
-                    "cell_partner_suggestion", "intake_id_repeats",
+                    "cell_partner_suggestion", "intake_id_repeats", "intake_first_failing",
                     "intake_duplicate", "intake_group", "intake_problem", "incoming",
                     "intake_scope", "intake_flagged", "intake_change")
 
@@ -208,6 +208,7 @@ def reasons(con: duckdb.DuckDBPyConnection, ceiling: ExtractChecks | None = None
     lists first stays the same), after the reason that says so: a file written wrong
     throughout costs a bounded report, not one reason per record (issue 27)."""
     per_kind = ceiling.reasons_per_kind if ceiling else None
+    [past] = statements.run(con, "first_failing", {"per_kind": per_kind}).fetchone()
     statements.run(con, "problems", {"failing": True, "per_kind": per_kind})
     first = [ceiling_reason(failing, ceiling)] if ceiling else []
     for error in first:   # rejected_row keeps it with the others
@@ -219,7 +220,7 @@ def reasons(con: duckdb.DuckDBPyConnection, ceiling: ExtractChecks | None = None
         "order by source_row, column_name is null, position limit ?",
         [REPORTED_ERRORS - len(first)]).fetchall()]
     [cells] = con.execute("select coalesce(max(cells_failing), 0) from intake_problem").fetchone()
-    return errors, cells + len(first)
+    return errors, (past if ceiling else cells) + len(first)
 
 
 def ceiling_reason(failing: int, ceiling: ExtractChecks) -> RowError:

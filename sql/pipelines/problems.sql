@@ -7,10 +7,12 @@
 -- mean" names (cells.sql).
 -- $per_kind: at most this many cells per reason, the first by row (null: every one), for an
 -- extract refused past its ceiling (pipelines/validation.py); `cells_failing` counts every
--- failing cell all the same, so the report still says how many there are.
+-- failing cell of the records it reads (past the ceiling only those of first_failing.sql,
+-- which counts them all).
 create or replace temp table intake_problem as
 with failing as (
     select * from checked where $failing and not ok
+        and ($per_kind is null or source_row in (select source_row from intake_first_failing))
 ),
 cells as (
     unpivot (
