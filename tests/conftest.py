@@ -22,6 +22,7 @@ if os.environ.get("PYTEST_XDIST_WORKER"):
 os.environ.setdefault("PREFECT_HOME", tempfile.mkdtemp(prefix="regiomonitor-prefect-"))
 os.environ["PREFECT_SERVER_ANALYTICS_ENABLED"] = "false"
 
+import pipelines  # noqa: E402,F401 -- first: openpyxl without lxml, as the product runs it
 from benchmarks.serving import chromium, serving  # noqa: E402
 from core.settings import DEMO_DIR, ROOT  # noqa: E402
 from tests.helpers import ACCOUNTS, build, built_once, inbox_listing  # noqa: E402
