@@ -135,22 +135,19 @@ def register(pool: str = POOL) -> None:
     """Create the work pool (process type, one run at a time) if missing, and (re)create the
     deployments on it. Each deployment names its flow by module path, so a worker on any
     machine where Regiomonitor is installed can import it: nothing is uploaded or built."""
-    import asyncio
-
     from prefect import deploy
     from prefect.client.orchestration import get_client
     from prefect.client.schemas.actions import WorkPoolCreate
     from prefect.deployments.runner import EntrypointType
     from prefect.exceptions import ObjectAlreadyExists
 
-    async def create_pool() -> None:
-        async with get_client() as client:
-            try:
-                await client.create_work_pool(WorkPoolCreate(name=pool, type="process", concurrency_limit=1))
-            except ObjectAlreadyExists:
-                pass
-
-    asyncio.run(create_pool())
+    # The synchronous client: asyncio.run() refuses in a thread whose loop already runs (a test
+    # process driving Chromium through Playwright's sync API has one).
+    with get_client(sync_client=True) as client:
+        try:
+            client.create_work_pool(WorkPoolCreate(name=pool, type="process", concurrency_limit=1))
+        except ObjectAlreadyExists:
+            pass
     deploy(*(f.to_deployment(DEPLOYMENT, entrypoint_type=EntrypointType.MODULE_PATH) for f in FLOWS),
            work_pool_name=pool, build=False, push=False, print_next_steps_message=False,
            ignore_warnings=True)

@@ -4,6 +4,8 @@ deployments exist on the pool, and the web app's own HTTP client creates a run o
 and says when no worker is there to run it."""
 from __future__ import annotations
 
+import concurrent.futures
+
 import json
 
 import pytest
@@ -70,7 +72,10 @@ def deployed(prefect_harness, monkeypatch):
     """The pool and deployments on the session's server, which the web app's client talks to."""
     from prefect.settings import PREFECT_API_URL
 
-    deployments.register()
+    # On a thread of its own: Prefect's sync-compatible deploy() only hands back a coroutine in a
+    # thread whose event loop runs, as it does in a test process that drives Chromium (Playwright).
+    with concurrent.futures.ThreadPoolExecutor(1) as pool:
+        pool.submit(deployments.register).result()
     monkeypatch.setenv("REGIOMONITOR_PREFECT_API", PREFECT_API_URL.value())
 
 
