@@ -14,10 +14,11 @@ pool runs one at a time (concurrency 1): the warehouse has one writer.
 """
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TypeVar
 
@@ -66,18 +67,33 @@ def when_free(step: Callable[[], T]) -> T:
     return step()
 
 
+@contextlib.contextmanager
+def acting_as(who: str) -> Iterator[None]:
+    """`who` as REGIOMONITOR_STEWARD (pipelines/runs.steward, recorded with each submission) for
+    this load only: a flow called in a long-lived process leaves no actor to the next load."""
+    before = os.environ.get("REGIOMONITOR_STEWARD")
+    os.environ["REGIOMONITOR_STEWARD"] = who
+    try:
+        yield
+    finally:
+        if before is None:
+            os.environ.pop("REGIOMONITOR_STEWARD", None)
+        else:
+            os.environ["REGIOMONITOR_STEWARD"] = before
+
+
 @flow(name="ingest-upload", log_prints=True)
 def ingest_upload(warehouse_path: str, inbox: str, files: list[str] | None = None,
                   actor: str = "upload", shown: dict[str, str] | None = None) -> State:
     """Load files from the upload inbox (the named ones, else all that wait) and publish. The
     summary names each file as `shown` maps its name in the inbox (the partner's own name)."""
     shown = shown or {}
-    os.environ["REGIOMONITOR_STEWARD"] = actor   # recorded with each submission
     folder = Path(inbox)
     paths = [str(folder / name) for name in files if (folder / name).is_file()] if files else None
     if files and not paths:   # loaded by an earlier run already (or by a refresh)
         return Completed(message=message(in_both(lambda lang: _("Nothing to load: already done.", lang))))
-    results = when_free(lambda: flows.ingest(paths, str(folder), warehouse_path))
+    with acting_as(actor):
+        results = when_free(lambda: flows.ingest(paths, str(folder), warehouse_path))
     lines = in_both(lambda lang: "; ".join(
         _(INGEST_DONE, lang, file=shown.get(r.path.name, r.path.name), state=submission_state(r.status, lang),
           rows=fmt_number(r.rows, lang), errors=fmt_number(r.error_count, lang),
@@ -90,7 +106,6 @@ def ingest_upload(warehouse_path: str, inbox: str, files: list[str] | None = Non
 def steward_refresh(warehouse_path: str, inbox: str, steward: str, drop_missing: bool = False) -> State:
     """Rebuild the warehouse from the inbox; refused (nothing changed) when it would drop files
     received earlier, unless the steward confirmed `drop_missing`."""
-    os.environ["REGIOMONITOR_STEWARD"] = steward
     cfg = settings(warehouse_path, inbox)
     if not drop_missing:
         files = inboxes.received_files(cfg.inbox) if cfg.inbox.is_dir() else []
@@ -104,7 +119,8 @@ def steward_refresh(warehouse_path: str, inbox: str, steward: str, drop_missing:
                 "({named}). Rebuild without them only if that is what you want.",
                 len(missing), lang, n=fmt_number(len(missing), lang), named=named))
             return Failed(name=REFUSED, message=message(texts, choice="drop_missing", n=len(missing)))
-    summary = when_free(lambda: flows.refresh(str(cfg.warehouse), str(cfg.inbox), True, drop_missing))
+    with acting_as(steward):
+        summary = when_free(lambda: flows.refresh(str(cfg.warehouse), str(cfg.inbox), True, drop_missing))
     counts = summary["submissions"]
     return Completed(message=message(in_both(lambda lang: _(
         REFRESH_DONE, lang, loaded=fmt_number(counts["files_loaded"] + counts["files_partial"], lang),

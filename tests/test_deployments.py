@@ -7,6 +7,7 @@ from __future__ import annotations
 import concurrent.futures
 
 import json
+import os
 
 import pytest
 
@@ -23,6 +24,7 @@ def said(state) -> dict:
 
 def test_an_upload_run_loads_its_file_and_says_so_in_both_languages(prefect_harness, published, tmp_path):
     inbox = tmp_path / "inbox"
+    before = os.environ.get("REGIOMONITOR_STEWARD")
     write_csv(inbox / "u1_am10.csv", ["AM10;stages;2006-05;31;ROC Rivor;;"])
     state = deployments.ingest_upload(str(published), str(inbox), ["u1_am10.csv"], "upload:roc",
                                       {"u1_am10.csv": "am10.csv"}, return_state=True)
@@ -30,6 +32,7 @@ def test_an_upload_run_loads_its_file_and_says_so_in_both_languages(prefect_harn
     assert said(state)["nl"] == "am10.csv: geladen; rijen geladen 1, fouten 0, waarschuwingen 0"
     assert said(state)["en"].startswith("am10.csv: loaded; rows loaded 1")
     assert query(published, "select steward from submission") == [("upload:roc",)]
+    assert os.environ.get("REGIOMONITOR_STEWARD") == before   # the actor left with the run
     again = deployments.ingest_upload(str(published), str(inbox), ["u1_am10.csv"], "upload:roc",
                                       return_state=True)   # moved to processed/: nothing twice
     assert again.is_completed() and said(again)["nl"] == "Niets te laden: al gedaan."
