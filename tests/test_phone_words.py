@@ -28,7 +28,7 @@ PAGES = {
     "/regio/AM10?month=2007-03": ["main h1", ".card .figure-big", ".card .status"],   # the factsheet's permalink
     "/login": ["main h1", "main form button[type=submit]"],
     "/aanleveren": ["main h1", "main form input[type=file]", "main form button[type=submit]"],
-    "/beheer": ["main h1", "main table thead th"],
+    "/beheer": ["main h1", "#audit td"],   # its tables stack into blocks on a phone
 }
 
 # Words whose boxes lie on more than one line, and boxes that cut their text with an ellipsis.
