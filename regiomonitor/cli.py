@@ -450,7 +450,14 @@ COMMANDS = {"demo": cmd_demo, "refresh": cmd_refresh, "serve": cmd_serve, "worke
             "review": cmd_review, "states": cmd_states, "template": cmd_template, "schedule": cmd_schedule, "bench": cmd_bench}
 
 
+# A command run without PREFECT_API_URL starts a temporary Prefect server (TECH-NOTES: 12-14 s on
+# a quiet machine); on two busy cores it took longer than Prefect's own limit of 20 s and the
+# command failed without having started.
+EPHEMERAL_STARTUP_S = "120"
+
+
 def main(argv: list[str] | None = None) -> None:
+    os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", EPHEMERAL_STARTUP_S)
     from pipelines.context import ContextFileError
     from pipelines.recovery import CannotRun
     from pipelines.warehouse import WarehouseBusy
