@@ -37,7 +37,7 @@ if TYPE_CHECKING:   # DuckDB's .df() imports pandas when the history is read; an
 # Carried from one build to the next, in foreign-key order: the runs, the publications and
 # what each changed and the statuses it showed, and the stewards' review decisions (a rebuild applies them again).
 HISTORY_TABLES = ("pipeline_run", "run_file", "publication", "figure_change", "published_figure",
-                  "published_status", "review_decision")
+                  "published_status", "held_told", "review_decision")
 
 
 class NoWarehouse(FileNotFoundError):

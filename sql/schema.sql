@@ -434,6 +434,17 @@ create table published_status (
     primary key (publication, programme, region, indicator)
 );
 
+-- The publication that first showed each held figure (sql/published_status.sql): the partner is
+-- told it was held in that publication (sql/views/90_notices.sql). By the publication, not by
+-- times: a file received while another run was publishing is held in the next one. A history
+-- table: every rebuild carries it, so a rebuild tells nothing again.
+create table held_told (
+    submission_id varchar not null,
+    source_row integer not null,
+    publication integer not null references publication (id),
+    primary key (submission_id, source_row)
+);
+
 -- Registry records per gemeente code as delivered (a registry extract's finer grain), for
 -- each gemeente's share of its region and for the two boundary views (sql/views/50_*).
 create table registry_gemeente_count (

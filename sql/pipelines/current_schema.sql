@@ -9,11 +9,12 @@
 -- (v_submission_state, v_figure_state: sql/views/75_states.sql), the publication of each
 -- review decision (review_decision.publication), the outlier rule's parameters (outlier_rule,
 -- outlier_level: plausibility.sql), and the statuses per publication with the notices read
--- from them (published_status, v_notice: issue 24). A file from before any of them needs one
+-- from them (published_status, held_told, v_notice: issue 24). A file from before any of them needs one
 -- `refresh`, which rebuilds it and keeps its history.
 select
     (select count(*) from duckdb_tables()
-     where table_name in ('run_file', 'outlier_rule', 'outlier_level', 'published_status')) = 4
+     where table_name in ('run_file', 'outlier_rule', 'outlier_level', 'published_status',
+                        'held_told')) = 5
     and (select count(distinct function_name) from duckdb_functions()
          where function_name in ('ranking_of', 'national_of', 'late_partners_of', 'late_counts_of',
                                  'trend_of', 'gemeente_shares_of')

@@ -9,8 +9,8 @@
 --   added         a new figure (figure_change, old_value null): counted by `publication`, told
 --                 one by one only to the partner whose figure it is
 --   held          a figure held for a steward's review (held_figure), in the first publication
---                 after its file was received (received_at is kept across rebuilds, so a rebuild
---                 tells it in the same publication): told only to the partner whose figure it is
+--                 that showed it (held_told, carried across rebuilds, so a rebuild tells it in
+--                 the same publication): told only to the partner whose figure it is
 --   rejected      a steward rejected a held figure (review_decision, with the reason): told only
 --                 to the partner whose figure it is, never in a public feed
 --
@@ -79,13 +79,13 @@ rejections as (
 
 holds as (
     select
-        (select min(p.id) from publication as p where p.published_at >= s.received_at) as publication,
+        t.publication,
         'held' as kind, h.region, h.indicator, h.period, h.partner, h.sector,
         h.old_value, h.value as new_value,
         null::varchar as status_from, null::varchar as status_to,
         null::integer as figures, h.submission_id, null::varchar as reason
     from held_figure as h
-    join submission as s on s.id = h.submission_id
+    join held_told as t using (submission_id, source_row)
 ),
 
 notices as (
