@@ -283,11 +283,6 @@ class Store:
         with self.connect() as con:
             con.execute("delete from upload where id = ?", (upload_id,))
 
-    def upload_by_stored_name(self, stored_name: str) -> Upload | None:
-        with self.connect() as con:
-            row = con.execute("select * from upload where stored_name = ?", (stored_name,)).fetchone()
-        return Upload(**dict(row)) if row else None
-
     # mail notices (issue 24; pipelines/notify.py sends them)
     def notify_choice(self, username: str) -> NotifyChoice:
         """Where and about what `username` wants digests (nothing chosen: no mail)."""
