@@ -16,9 +16,12 @@ While one worker computes an answer the others wait for it instead of computing 
 per answer (one of LOCK_SLOTS files, flock) is held from the request's start to its end.
 
 Warm-up: every worker watches the warehouse file (WATCH_S). The first to see a new snapshot
-claims it and replays, in its own process, the public request bodies readers sent before (kept
-in `view-cache/warm/`, at most WARM_BODIES): the main views are then in the shared cache before
-most readers ask, and every worker's first view after a publish is a read of a file.
+claims it and replays, in its own process and on the new file, the public request bodies readers
+sent before (kept in `view-cache/warm/`, at most WARM_BODIES, most recent first). Then, or after
+WARM_BUDGET_S if there are many, it marks the file ready (`ready-<inode>-<mtime>`), and public
+readers in every worker move to it (dashboard/warehouse.py: until then they read the previous
+publication): their first view of a new publication is a read of a file, never a view computed
+while every reader asks at once.
 """
 from __future__ import annotations
 
@@ -45,6 +48,8 @@ WAIT_S = 30.0             # longest wait for another worker's answer before comp
 POLL_S = 0.01
 WARM_BODIES = 200
 WATCH_S = 0.5
+WARM_BUDGET_S = 5.0       # the longest public readers wait for a publish to be warmed
+KEEP_MARKERS_S = 86400    # claim and ready markers older than this are removed
 CALLBACK_PATH = "_dash-update-component"
 
 
@@ -131,9 +136,29 @@ class SharedCache:
         name = self.folder / f"warmed-{hashlib.sha256(snapshot_key.encode()).hexdigest()[:32]}"
         try:
             os.close(os.open(name, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
-            return True
         except FileExistsError:
             return False
+        self.prune_markers()
+        return True
+
+    def _ready_marker(self, stamp: tuple[int, int]) -> Path:
+        return self.folder / f"ready-{stamp[0]}-{stamp[1]}"
+
+    def ready(self, stamp: tuple[int, int]) -> bool:
+        """Whether the file published at `stamp` (inode, mtime) is warmed: public readers may
+        read it (dashboard/warehouse.py asks)."""
+        return self._ready_marker(stamp).exists()
+
+    def mark_ready(self, stamp: tuple[int, int]) -> None:
+        self._ready_marker(stamp).touch()
+
+    def prune_markers(self) -> None:
+        """Remove the claim and ready markers of publications long gone (one pair a publish)."""
+        cutoff = time.time() - KEEP_MARKERS_S
+        for marker in [*self.folder.glob("warmed-*"), *self.folder.glob("ready-*")]:
+            with contextlib.suppress(OSError):
+                if marker.stat().st_mtime < cutoff:
+                    marker.unlink()
 
 
 def install(app: dash.Dash, warehouse_path: Path) -> None:
@@ -141,34 +166,45 @@ def install(app: dash.Dash, warehouse_path: Path) -> None:
     (a read-only data folder: each worker then keeps its own answers, as before)."""
     folder = Path(warehouse_path).parent / FOLDER
     try:
-        app.server.extensions[EXTENSION_KEY] = SharedCache(app.server, folder,
-                                                           os.environ.get(REDIS_ENV) or None)
+        shared = SharedCache(app.server, folder, os.environ.get(REDIS_ENV) or None)
     except OSError:
-        pass
+        return
+    app.server.extensions[EXTENSION_KEY] = shared
 
 
 def current() -> SharedCache | None:
     return flask.current_app.extensions.get(EXTENSION_KEY)
 
 
-def warm(app: dash.Dash, shared: SharedCache) -> int:
-    """Replay the recorded public bodies in this process; the number answered."""
+def warm(app: dash.Dash, shared: SharedCache, stamp: tuple[int, int]) -> int:
+    """Replay the recorded public bodies in this process on the file published at `stamp` (the
+    newest: the requests carry warehouse.WARMING), and mark it ready once they are answered or
+    WARM_BUDGET_S has passed; the number answered."""
     path = app.config.routes_pathname_prefix + CALLBACK_PATH
-    answered = 0
-    with app.server.test_client() as client:
-        for body in shared.recorded():
-            response = client.post(path, data=body, content_type="application/json",
-                                   headers={"Accept-Encoding": "identity"})
-            answered += response.status_code == 200
+    answered, deadline = 0, time.monotonic() + WARM_BUDGET_S
+    try:
+        with app.server.test_client() as client:
+            for body in shared.recorded():
+                response = client.post(path, data=body, content_type="application/json",
+                                       headers={"Accept-Encoding": "identity"},
+                                       environ_overrides={warehouse.WARMING: True})
+                answered += response.status_code == 200
+                if time.monotonic() > deadline and not shared.ready(stamp):
+                    shared.mark_ready(stamp)    # the most recent views are in; the rest follow
+    finally:
+        shared.mark_ready(stamp)
     return answered
 
 
 def watch(app: dash.Dash) -> None:
-    """In a worker (after the fork): warm each new snapshot that no other worker has claimed."""
+    """In a worker (after the fork): warm each new snapshot that no other worker has claimed.
+    From here on public readers move to a publish once it is warmed (an app that does not
+    watch, e.g. in a test, moves them at once: nobody would warm it)."""
     shared = app.server.extensions.get(EXTENSION_KEY)
     db = app.server.extensions[warehouse.EXTENSION_KEY]
     if shared is None:
         return
+    db.ready = shared.ready
 
     def loop() -> None:
         seen = None
@@ -176,10 +212,10 @@ def watch(app: dash.Dash) -> None:
             try:
                 stamp = db.stamp()
                 if stamp != seen:
-                    snapshot_key = db.snapshot().key
+                    snapshot = db.snapshot()      # outside a request: the newest file
                     seen = stamp
-                    if shared.claim(snapshot_key):
-                        warm(app, shared)
+                    if snapshot.stamp == stamp and shared.claim(snapshot.key):
+                        warm(app, shared, stamp)
             except Exception:      # a file gone mid-publish: say so, try again next turn
                 app.logger.exception("warming the view cache failed")
             time.sleep(WATCH_S)

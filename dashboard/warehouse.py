@@ -1,11 +1,18 @@
 """Read-only access to the published warehouse.
 
-The pipelines replace the warehouse file atomically (os.replace). Each query runs on the
-snapshot that was newest when it started: before a query we compare the file's inode and
-modification time with the open snapshot's, and on a change open the new file for this and
-every later query. The old snapshot is closed when its last query finishes. Nobody ever waits
-for other readers: an earlier design that made new readers wait until the reader count of the
-old file reached zero stalled the dashboard for 10–40 s per publish under load (issue 14).
+The pipelines replace the warehouse file atomically (os.replace). Before a query we compare the
+file's inode and modification time with the open snapshot's; on a change the new file is opened
+for this and every later query, and the old snapshot is closed when its last query finishes.
+Nobody ever waits for other readers: an earlier design that made new readers wait until the
+reader count of the old file reached zero stalled the dashboard for 10–40 s per publish under
+load (issue 14).
+
+Who sees a publish when: a signed-in account (a steward who just decided on a figure looks for
+it), the warm-up and anything outside a request read the new file at once. Public readers go on
+reading the previous snapshot until the new one's main views are in the cache every worker
+shares (`ready`, dashboard/shared_cache.py), at most MAX_UNWARMED_S: a reader's first view after
+a publish is then a cached answer, never one computed afresh while everyone asks at once
+(issue 27: that was the slow tail, 0,5–1,1 s on a quiet machine).
 
 DuckDB keeps one database instance per path within a process, so a second `connect(path)`
 would still see the old file while the old connection is open. Each snapshot is therefore its
@@ -41,6 +48,9 @@ EXTENSION_KEY = "regiomonitor_warehouse"
 ALIAS = "warehouse"   # the attached file's catalog name; every cursor starts with USE
 RESULT_CACHE_SIZE = 512   # query results kept per snapshot (each a small frame)
 RESULT_MAX_AGE_S = 300    # so that a query reading the clock is at most five minutes behind
+MAX_UNWARMED_S = 15.0     # longest a public reader is shown the previous publication
+WARMING = "regiomonitor.warming"   # WSGI environ key of the warm-up's requests (a client's
+                                   # headers arrive as HTTP_*: no visitor can set it)
 _INHERITED: list = []     # snapshots a forked child got from its parent (Warehouse.after_fork)
 
 
@@ -91,23 +101,27 @@ class Warehouse:
         self.path = Path(path)
         self.cache_size = cache_size
         self._lock = threading.Lock()
-        self._current: Snapshot | None = None
+        self._current: Snapshot | None = None    # what public readers read
+        self._newest: Snapshot | None = None     # a publish they do not see yet
+        self._noticed: tuple[tuple[int, int], float] | None = None   # that publish: stamp, when
+        # Whether a published file's views are warmed (its stamp); the shared cache says so.
+        self.ready: Callable[[tuple[int, int]], bool] = lambda stamp: True
 
     def close(self) -> None:
-        """Close the open snapshot (the gunicorn master, after rendering the index page, which
+        """Close the open snapshots (the gunicorn master, after rendering the index page, which
         reads the warehouse): the next query opens the file again, in whichever process asks."""
         with self._lock:
-            snap, self._current = self._current, None
-        if snap is not None:
-            snap.close()
+            snaps, self._current, self._newest = (self._current, self._newest), None, None
+        for snap in snaps:
+            if snap is not None:
+                snap.close()
 
     def after_fork(self) -> None:
         """In a forked child: forget a snapshot the parent had open without touching it (closing
         a DuckDB instance inherited through fork crashes the child), and open our own later."""
         self._lock = threading.Lock()
-        if self._current is not None:
-            _INHERITED.append(self._current)    # never closed, never freed, never used
-        self._current = None
+        _INHERITED.extend(s for s in (self._current, self._newest) if s is not None)  # never used
+        self._current, self._newest, self._noticed = None, None, None
 
     def stamp(self) -> tuple[int, int]:
         """The served file's identity now (inode, modification time): it changes at a publish."""
@@ -118,18 +132,45 @@ class Warehouse:
         return stat.st_ino, stat.st_mtime_ns
 
     def _acquire(self) -> Snapshot:
-        """The newest snapshot, counted as in use. Opens a newly published file; retires the old."""
+        """The snapshot this reader reads (module docstring), counted as in use: the newest file
+        for those who see a publish at once; for public readers the previous one until the new
+        one is `ready` or MAX_UNWARMED_S have passed since this worker noticed it."""
         stamp = self._stamp_now()
+        at_once = sees_publishes_at_once()
         with self._lock:
-            old = self._current
-            if old is None or old.stamp != stamp:
-                self._current = Snapshot(self.path, stamp)
-                if old is not None:
-                    old.retired = True
-                    if old.readers == 0:
-                        old.close()
-            self._current.readers += 1
-            return self._current
+            if self._current is None or self._current.stamp == stamp:
+                snap = self._current = self._current or Snapshot(self.path, stamp)
+            elif at_once:
+                snap = self._open_newest(stamp)
+            elif self._may_switch(stamp):
+                snap = self._open_newest(stamp)
+                self._retire(self._current)
+                self._current, self._newest, self._noticed = snap, None, None
+            else:
+                snap = self._current
+            snap.readers += 1
+            return snap
+
+    def _open_newest(self, stamp: tuple[int, int]) -> Snapshot:
+        """The snapshot of the file published now (opened once, retiring an older unseen one)."""
+        if self._newest is None or self._newest.stamp != stamp:
+            if self._newest is not None:
+                self._retire(self._newest)
+            self._newest = Snapshot(self.path, stamp)
+        return self._newest
+
+    def _may_switch(self, stamp: tuple[int, int]) -> bool:
+        """Whether public readers may now read the file published at `stamp`."""
+        if self._noticed is None or self._noticed[0] != stamp:
+            self._noticed = (stamp, time.monotonic())
+        return self.ready(stamp) or time.monotonic() - self._noticed[1] > MAX_UNWARMED_S
+
+    @staticmethod
+    def _retire(snap: Snapshot) -> None:
+        """No new reader gets `snap`; closed now or when its last query ends (`_release`)."""
+        snap.retired = True
+        if snap.readers == 0:
+            snap.close()
 
     def _release(self, snap: Snapshot) -> None:
         with self._lock:
@@ -182,8 +223,8 @@ class Warehouse:
         return None
 
     def snapshot(self) -> Snapshot:
-        """The newest snapshot (opening a newly published file), for its key: not counted as in
-        use, so only its `key` may be read."""
+        """The snapshot this reader reads (`_acquire`), for its key: not counted as in use, so
+        only its `key` may be read."""
         snap = self._acquire()
         self._release(snap)
         return snap
@@ -236,6 +277,14 @@ def per_snapshot(view: Callable[..., T]) -> Callable[..., T]:
                auth.viewer_key())
         return memo(key, lambda: view(*args, **kwargs))
     return cached
+
+
+def sees_publishes_at_once() -> bool:
+    """A signed-in account, the warm-up (its requests carry WARMING) and anything outside a
+    request read a publish at once; public readers once it is warmed (module docstring)."""
+    if not flask.has_request_context():
+        return True
+    return bool(flask.request.environ.get(WARMING)) or auth.viewer_key() is not None
 
 
 def current() -> Warehouse:

@@ -135,3 +135,48 @@ def test_a_snapshot_is_named_by_its_publication_and_its_file(tmp_path):
     other = tmp_path / "x.duckdb"
     duckdb.connect(str(other)).close()
     assert Warehouse(other).snapshot().key.startswith("0--")
+
+
+def test_public_readers_read_the_previous_file_until_the_new_one_is_warmed(tmp_path, monkeypatch):
+    """A publish reaches public readers once the shared cache marks it warmed (or after
+    MAX_UNWARMED_S); the warm-up and signed-in accounts read it at once (dashboard/warehouse.py)."""
+    import duckdb
+    import flask
+    import flask_login
+
+    from dashboard import warehouse
+    from dashboard.shared_cache import SharedCache
+
+    path = tmp_path / "w.duckdb"
+
+    def publish(publication: int) -> tuple[int, int]:
+        staging = tmp_path / "w.new"
+        con = duckdb.connect(str(staging))
+        con.execute("create table publication (id integer, published_at timestamp)")
+        con.execute("insert into publication values (?, timestamp '2026-12-06 10:00:00')", [publication])
+        con.close()
+        os.replace(staging, path)
+        return path.stat().st_ino, path.stat().st_mtime_ns
+
+    app = flask.Flask(__name__)
+    flask_login.LoginManager(app).user_loader(lambda _id: None)
+    shared = SharedCache(app, tmp_path / "view-cache")
+    publish(7)
+    db = Warehouse(path)
+    db.ready = shared.ready
+
+    def publication(**environ: object) -> str:
+        with app.test_request_context("/", environ_overrides=environ):
+            return db.snapshot().key.split("-")[0]
+
+    assert publication() == "7"
+    stamp = publish(8)
+    assert publication() == "7"                                   # not warmed yet
+    assert publication(**{warehouse.WARMING: True}) == "8"        # the warm-up reads it
+    assert publication() == "7"
+    shared.mark_ready(stamp)
+    assert publication() == "8"
+    publish(9)                                                    # a warm-up that never ends
+    assert publication() == "8"
+    monkeypatch.setattr(warehouse, "MAX_UNWARMED_S", 0.0)
+    wait_for(lambda: publication() == "9", timeout=10, what="the previous file given up")

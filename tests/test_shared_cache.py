@@ -45,8 +45,9 @@ def post(url: str, body: bytes, session: requests.Session | None = None) -> requ
     return response
 
 
-def publish(path: Path, tmp_path: Path) -> str:
-    """A new publication, as the flows make one: renames a file AM10's page names; its old name."""
+def publish(path: Path, tmp_path: Path, shared: SharedCache | None = None) -> str:
+    """A new publication, as the flows make one: renames a file AM10's page names; its old name.
+    With `shared`: the warm-up is claimed first, as if a worker had died warming it."""
     staging = tmp_path / "staging.duckdb"
     shutil.copyfile(path, staging)
     con = duckdb.connect(str(staging))
@@ -55,6 +56,8 @@ def publish(path: Path, tmp_path: Path) -> str:
     con.execute("update submission set file_name = 'hernoemd.csv' where file_name = ?", [old])
     con.execute("insert into publication select max(id) + 1, now()::timestamp, 0, false from publication")
     con.close()
+    if shared is not None:     # the key a worker computes once the file is published (same inode)
+        assert shared.claim(snapshot_key(staging))
     os.replace(staging, path)
     return old
 
@@ -79,7 +82,36 @@ def test_a_publish_starts_anew_and_is_warmed_before_anyone_asks(served, tmp_path
     warmed = wait_for(lambda: shared.get(new_key), timeout=120, what="the warm-up of the new snapshot")
     assert old.encode() in before and b"hernoemd.csv" not in before
     assert b"hernoemd.csv" in warmed[0] and old.encode() not in warmed[0]
+    wait_for(lambda: shared.ready(stamp(path)), timeout=60, what="the new file marked ready")
     assert post(url, body).content == warmed[0]
+
+
+def stamp(path: Path) -> tuple[int, int]:
+    return path.stat().st_ino, path.stat().st_mtime_ns
+
+
+def signed_in(url: str) -> requests.Session:
+    session = requests.Session()
+    token = re.search(r'name="csrf_token" value="([^"]+)"', session.get(url + "/login").text)[1]
+    session.post(url + "/login", data={"username": STEWARD[0], "password": STEWARD[1],
+                                       "csrf_token": token}, timeout=30)
+    return session
+
+
+def test_public_readers_see_a_publish_once_it_is_warmed_stewards_at_once(served, tmp_path):
+    url, path, shared = served
+    body = json.dumps(page_render("/regio/AM10")).encode()
+    post(url, body)
+    steward = signed_in(url)
+    old = publish(path, tmp_path, shared)      # claimed: no worker warms it, none marks it ready
+    with ThreadPoolExecutor(4) as pool:        # one connection each: both workers answer
+        public = {a.content for a in pool.map(lambda _: post(url, body), range(8))}
+    assert len(public) == 1 and old.encode() in public.pop()
+    assert b"hernoemd.csv" in post(url, body, steward).content
+    shared.mark_ready(stamp(path))
+    with ThreadPoolExecutor(4) as pool:
+        public = {a.content for a in pool.map(lambda _: post(url, body), range(8))}
+    assert len(public) == 1 and b"hernoemd.csv" in public.pop()
 
 
 def files(folder: Path) -> set[Path]:
@@ -89,10 +121,7 @@ def files(folder: Path) -> set[Path]:
 def test_nothing_a_signed_in_viewer_sees_is_written(served):
     url, path, _shared = served
     folder = path.parent / FOLDER
-    session = requests.Session()
-    token = re.search(r'name="csrf_token" value="([^"]+)"', session.get(url + "/login").text)[1]
-    session.post(url + "/login", data={"username": STEWARD[0], "password": STEWARD[1],
-                                       "csrf_token": token}, timeout=30)
+    session = signed_in(url)
     kept = files(folder)
     for page in ("/regio/AM10", "/regio/AM12", "/"):
         answer = post(url, json.dumps(page_render(page)).encode(), session)
