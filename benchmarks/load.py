@@ -50,6 +50,7 @@ class Level:
     server_cpu_s: float          # CPU seconds the server's processes used during the level
     seconds_run: float
     errors: tuple[str, ...] = ()
+    slowest: tuple[tuple[str, int, float, float], ...] = ()   # request, count, p99, max (ms)
 
 
 def build_demo(path: Path) -> None:
@@ -187,7 +188,8 @@ def level(url: str, bodies: Path, served: Path, users: int, seconds: float) -> L
     load = ", ".join(f"{x:.2f}" for x in os.getloadavg())
     return Level(users, len(published), figures["requests"], figures["failures"], figures["rps"],
                  figures["p50_ms"], figures["p95_ms"], figures["p99_ms"], figures["max_ms"], load,
-                 server_cpu, seconds, tuple(figures["errors"]))
+                 server_cpu, seconds, tuple(figures["errors"]),
+                 tuple(tuple(entry) for entry in figures["slowest"]))
 
 
 def print_level(result: Level) -> Level:
@@ -202,6 +204,9 @@ def print_level(result: Level) -> Level:
     print(f"         server CPU {result.server_cpu_s:.0f} s in {result.seconds_run:.0f} s "
           f"({result.server_cpu_s / result.seconds_run:.2f} of {os.cpu_count()} CPUs), {per_request:.1f} ms CPU "
           f"per request", flush=True)
+    print("         slowest requests: " + "; ".join(
+        f"{name} ×{count} p99 {p99:.0f} max {most:.0f} ms" for name, count, p99, most in result.slowest),
+          flush=True)
     for error in result.errors:
         print(f"         {error}", flush=True)
     return result

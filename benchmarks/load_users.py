@@ -75,7 +75,10 @@ def run(url: str, users: int, seconds: float) -> dict:
             "p99_ms": total.get_response_time_percentile(0.99),
             "max_ms": total.max_response_time,
             "errors": [f"{e.method} {e.name}: {e.error} ×{e.occurrences}"
-                       for e in env.stats.errors.values()][:5]}
+                       for e in env.stats.errors.values()][:5],
+            "slowest": sorted(([e.name, e.num_requests, e.get_response_time_percentile(0.99),
+                                e.max_response_time] for e in env.stats.entries.values()),
+                              key=lambda e: -e[3])[:4]}
 
 
 if __name__ == "__main__":

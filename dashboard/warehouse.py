@@ -134,30 +134,47 @@ class Warehouse:
     def _acquire(self) -> Snapshot:
         """The snapshot this reader reads (module docstring), counted as in use: the newest file
         for those who see a publish at once; for public readers the previous one until the new
-        one is `ready` or MAX_UNWARMED_S have passed since this worker noticed it."""
+        one is `ready` or MAX_UNWARMED_S have passed since this worker noticed it. A new file is
+        opened outside the lock, so the other readers of this worker go on meanwhile."""
         stamp = self._stamp_now()
         at_once = sees_publishes_at_once()
-        with self._lock:
-            if self._current is None or self._current.stamp == stamp:
-                snap = self._current = self._current or Snapshot(self.path, stamp)
-            elif at_once:
-                snap = self._open_newest(stamp)
-            elif self._may_switch(stamp):
-                snap = self._open_newest(stamp)
-                self._retire(self._current)
-                self._current, self._newest, self._noticed = snap, None, None
-            else:
-                snap = self._current
-            snap.readers += 1
-            return snap
+        while True:
+            with self._lock:
+                snap = self._choose(stamp, at_once)
+                if snap is not None:
+                    snap.readers += 1
+                    return snap
+            opened = Snapshot(self.path, stamp)
+            with self._lock:
+                self._install(opened)
 
-    def _open_newest(self, stamp: tuple[int, int]) -> Snapshot:
-        """The snapshot of the file published now (opened once, retiring an older unseen one)."""
-        if self._newest is None or self._newest.stamp != stamp:
+    def _choose(self, stamp: tuple[int, int], at_once: bool) -> Snapshot | None:
+        """The open snapshot for this reader (switching public readers when they may), or None
+        when the one it needs is not open yet. Called with the lock held."""
+        current = self._current
+        if current is not None and current.stamp == stamp:
+            return current
+        if current is not None and not at_once and not self._may_switch(stamp):
+            return current
+        newest = self._newest if current is not None else None
+        if newest is None or newest.stamp != stamp:
+            return None
+        if not at_once:
+            self._retire(current)
+            self._current, self._newest, self._noticed = newest, None, None
+        return newest
+
+    def _install(self, opened: Snapshot) -> None:
+        """An opened file becomes the current or the newest snapshot, unless another reader
+        opened it meanwhile. Called with the lock held."""
+        if self._current is None:
+            self._current = opened
+        elif opened.stamp not in (self._current.stamp, getattr(self._newest, "stamp", None)):
             if self._newest is not None:
                 self._retire(self._newest)
-            self._newest = Snapshot(self.path, stamp)
-        return self._newest
+            self._newest = opened
+        else:
+            opened.close()
 
     def _may_switch(self, stamp: tuple[int, int]) -> bool:
         """Whether public readers may now read the file published at `stamp`."""
