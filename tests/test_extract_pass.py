@@ -9,7 +9,7 @@ import duckdb
 import pytest
 
 from benchmarks import workload
-from pipelines import extract_pass, ingest, staging, validation, warehouse
+from pipelines import extract_pass, ingest, staging, statements, validation, warehouse
 from tests.helpers import query
 
 HEADER = "id,gemeente_code,indicator,start_date,status,sector,partner\n"
@@ -240,3 +240,75 @@ def test_the_same_extract_twice_changes_nothing_though_it_is_hashed_while_read(p
     [later] = ingest.ingest_files(published, [again])
     assert later.status == "unchanged" and contents(published) == before
     assert query(published, "select sha256 from submission") == [(file_sha256(first),)]
+
+
+# Day cells as a register, a spreadsheet or an attacker might write them: ISO and not, padded,
+# with a time, an era, a sign, other digits, outside the window, empty, a formula, too long.
+DAY_CELLS = [
+    "2006-03-04", "2006-3-4", "2006-03-4", " 2006-03-04", "2006-03-05 ", '"  2006-03-06  "',
+    "2006-03-07\t", "\x0b2006-03-08", "06-03-04", "02006-03-04", "+2006-03-04", "-2006-03-04",
+    "2006-03-04 BC", "2006-03-04 (BC)", "2006-03-04x", "2006-03-04Z", "2006-03-04+01",
+    "2006-03-04T00:00:00", "2006-03-04 00:00:00", "2006/03/04", "20060304", "4-3-2006",
+    "04-03-2006", "mrt 2006", "2006-03", "2006-Q1", "2006-02-30", "2006-13-01", "2004-03-04",
+    "2009-03-04", "2005-10-31", "2005-11-01", "2007-11-30", "2007-12-01", "", "=2006-03-04",
+    "@2006-03-04", "2006-03-09" + " " * 1000, " " * 995 + "2006-03-10", "\u00a02006-03-11",
+    "2006-03-12\u00a0", "२००६-03-04", "2006 -03-04", "2006-03- 4",
+]
+
+
+def test_the_typed_reader_reads_a_day_only_as_the_rules_read_it(published, tmp_path):
+    """The one pass reads a CSV's days as DATE (extract_records_csv.sql): every day cell it
+    reads, inside the window, must be one the rules (cell_rules.sql, nl_month) accept as the
+    same month; whatever it cannot read raises and goes the staged path. Cell by cell, through
+    the pass's own reader and the rules' own tables."""
+    files = {}
+    for n, cell in enumerate(DAY_CELLS):
+        files[cell] = tmp_path / f"day_{n}.csv"
+        files[cell].write_text(HEADER + f"R1,GM0363,stages,{cell},gestart,zorg,uwv\n",
+                               encoding="utf-8")
+    with warehouse.staging(published, publish_on_exit=False, path=tmp_path / "scratch.duckdb") as con:
+        validation.prepare(con)
+        statements.run(con, "extract_values")
+        texts = {cell: con.execute(f"select start_date from {staging.EXTRACT_READERS['.csv']}",
+                                   {"path": str(path)}).fetchone()[0] or ""
+                 for cell, path in files.items()}
+        con.execute("insert into intake_cell select 'period', t from unnest(?) as u(t) "
+                    "where t not in (select cell from intake_cell where field = 'period')",
+                    [list(set(texts.values()))])
+        statements.run(con, "cell_rules")
+        enums = statements.run(con, "extract_enums")
+        values = dict(zip([d[0] for d in enums.description], enums.fetchone()))
+        rules = {cell: (period if problem is None else None)
+                 for cell, period, problem in con.execute(
+                     "select cell, period, problem from cell_period").fetchall()}
+        read = {}
+        for cell, path in files.items():
+            try:
+                [(day,)] = con.execute(f"select start_date from {extract_pass.TYPED_CSV_READER}",
+                                       {"path": str(path),
+                                        "max_cell_chars": values["max_cell_chars"]}).fetchall()
+            except duckdb.Error:
+                day = None
+            if day is not None and values["first_day"] <= day <= values["last_day"]:
+                read[cell] = day.replace(day=1)
+        statements.run(con, "extract_cleanup")
+        validation.release(con)
+    assert read, "the pass reads no day at all"
+    assert {"2006-03-04", "2005-11-01", "2007-11-30"} <= set(read)
+    assert {cell: rules[texts[cell]] for cell in read} == read
+    # the days it does not read (raised, or outside the window) the staged path judges
+    assert "2006-03-09" + " " * 1000 not in read and "2006-03-04x" not in read
+
+
+def test_a_padded_day_longer_than_a_cell_may_be_goes_the_staged_way(published, tmp_path):
+    """DuckDB's reader skips the spaces around a date; the rules call a cell of more than
+    1,000 characters too long. A line longer than that never takes the pass (its reader's
+    max_line_size), so the staged path names the cell as before."""
+    rows = clean_records(100)
+    rows[50] = "R0000050,GM0363,stages,2006-03-04" + " " * 1200 + ",gestart,zorg,uwv"
+    path = write_extract(tmp_path / "inbox" / "register.csv", rows)
+    assert not counted_in_one_pass(published, tmp_path, path)
+    [result] = ingest.validate_files(published, [path])
+    assert (result.status, result.error_count) == ("rejected", 1)
+    [error] = result.errors
+    assert (error.row, error.column) == (52, "start_date")

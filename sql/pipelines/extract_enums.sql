@@ -24,10 +24,20 @@ create or replace temp type intake_sector as enum (
 create or replace temp type intake_status as enum (
     select distinct status_text from cell_codes where status_problem is null order by 1);
 
+-- The figure of a record's four codes (enum codes, 0-based) in the list above, for both
+-- readers (extract_records.sql, extract_records_csv.sql): null for a combination with a problem.
+create or replace temp macro intake_figure(figures, partners, sectors, statuses,
+                                           indicator, partner, sector, status) as (
+    figures[((indicator * partners + partner) * sectors + sector) * statuses + status + 1]
+);
+
 -- What extract_records.sql indexes with the codes (1-based lists): the month of each day, and
 -- the figure of each combination of the four codes, numbered
 -- ((indicator × partners + partner) × sectors + sector) × statuses + status: null for a
--- combination cell_codes found a problem in (or does not hold).
+-- combination cell_codes found a problem in (or does not hold). For a CSV, read with its
+-- cells typed (extract_records_csv.sql): the first and last day of the window (cell_period's
+-- first_month … last_month), the code of the empty sector (the reader reads
+-- an empty cell as null) and the longest cell the rules allow (cell_problem's too_long).
 with sizes as (
     select length(enum_range(null::intake_partner)) as partners,
            length(enum_range(null::intake_sector)) as sectors,
@@ -60,9 +70,14 @@ months as (
     where problem is null
 ),
 final as (
-    select m.months, f.figures, z.partners, z.sectors, z.statuses
+    select m.months, f.figures, z.partners, z.sectors, z.statuses,
+           w.first_month as first_day,
+           (w.last_month + interval 1 month - interval 1 day)::date as last_day,
+           enum_code(''::intake_sector) as no_sector,
+           w.max_cell_chars
     from months as m
     cross join figures as f
     cross join sizes as z
+    cross join intake_setting as w
 )
 select * from final;

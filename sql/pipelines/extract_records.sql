@@ -1,5 +1,6 @@
--- Every record of a registry extract, read straight from the file ({source}: the plain reader
--- of stage_extract.sql, from a fixed list in pipelines/staging.py) and kept as small integers,
+-- Every record of a Parquet registry extract, read straight from the file ({source}: the plain
+-- reader of stage_extract.sql, from a fixed list in pipelines/staging.py; a CSV is read with its
+-- cells typed, extract_records_csv.sql) and kept as small integers,
 -- no text. Projections only, no join and no window: DuckDB then keeps file order on every
 -- core, so a record's line is its rowid + 2 (header = line 1), as in the staged path
 -- (extract_groups.sql reads it; duckdb.org/docs/2.0/sql/dialect/order_preservation).
@@ -16,11 +17,11 @@ with final as (
     select
         (enum_code(try_cast(gemeente_code::varchar as intake_gemeente)) + 1)::integer as cell_id,
         $months[enum_code(try_cast(start_date::varchar as intake_day)) + 1] as period,
-        $figures[((enum_code(try_cast(indicator::varchar as intake_indicator)) * $partners
-                   + enum_code(try_cast(partner::varchar as intake_partner))) * $sectors
-                  + enum_code(try_cast(coalesce(sector::varchar, '') as intake_sector)))
-                 * $statuses
-                 + enum_code(try_cast(status::varchar as intake_status)) + 1] as figure_id,
+        intake_figure($figures, $partners, $sectors, $statuses,
+                      enum_code(try_cast(indicator::varchar as intake_indicator)),
+                      enum_code(try_cast(partner::varchar as intake_partner)),
+                      enum_code(try_cast(coalesce(sector::varchar, '') as intake_sector)),
+                      enum_code(try_cast(status::varchar as intake_status))) as figure_id,
         case when starts_with(id::varchar, $id_prefix)
              then try_cast(substr(id::varchar, length($id_prefix) + 1) as bigint)
         end as id_number
