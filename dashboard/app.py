@@ -14,6 +14,7 @@ from dashboard import (
     compression,
     downloads,
     feeds,
+    first_page,
     ids,
     navigation,
     notifications,
@@ -53,7 +54,7 @@ def create_app(warehouse_path: Path, accounts_path: Path | None = None,
     compression.install(app)      # first: its after-request hook must run last
     app.index_string = INDEX
     app.server.extensions[EXTENSION_KEY] = Warehouse(warehouse_path)
-    app.layout = html.Div([dash.page_container, html.Div(id=ids.LANG_SINK, hidden=True)])
+    first_page.install(app, [html.Div(id=ids.LANG_SINK, hidden=True)])
     accounts = Store(accounts_path or default_accounts())
     app.server.extensions[auth.EXTENSION_KEY] = accounts
     app.server.extensions[upload.INBOX_KEY] = Path(upload_inbox or default_upload_inbox())

@@ -8,7 +8,6 @@ from collections.abc import Callable
 from urllib.parse import parse_qs, urlencode
 
 import dash
-import flask
 import pandas as pd
 from dash import ALL, Input, Output, State, dcc, html
 from dash.exceptions import MissingCallbackContextException
@@ -17,21 +16,22 @@ from core import presentation
 from core.formats import as_date, fmt_date, fmt_month
 from core.presentation import flag  # noqa: F401 -- the pages' yes/no test
 from core.texts import LANGUAGES, N_, _, language
-from dashboard import ids, navigation, response_cache, search, warehouse
+from dashboard import first_page, ids, navigation, response_cache, search, warehouse
 
 LOG = logging.getLogger("regiomonitor.dashboard")
 
 
 def page_title(label: str) -> Callable[..., str]:
     """A page's browser title in the reader's language, for dash.register_page: Dash asks for it
-    when it serves the first page (the address holds the language) and in its router callback
-    on every later page (the callback's address input holds it)."""
+    when it serves the first page and its layout (the page's address holds the language:
+    dashboard/first_page.py) and in its router callback on every later page (the callback's
+    address input holds it)."""
     def title(**_path_variables: str) -> str:
         try:
             search = dash.ctx.inputs.get("_pages_location.search") or ""
             lang = language(parse_qs(search.removeprefix("?")).get("lang", [None])[0])
         except (MissingCallbackContextException, LookupError):   # no callback: the first page load
-            lang = language(flask.request.args.get("lang") if flask.has_request_context() else None)
+            lang = language(first_page.query_param("lang"))
         return f"Regiomonitor – {_(label, lang)}"
     return title
 

@@ -6,7 +6,8 @@ every component (the region page has about a thousand), 20–35 ms a call at nat
 of the region page's time and of the server's CPU under load. A callback marked `@snapshot_pure`
 (its answer depends only on the request and the published warehouse) is answered the second time
 with the bytes of the first; so is the page render (Dash's router callback) of a page whose
-layout is marked the same way. The key is the request body and the visitor's account, so a
+layout is marked the same way, and so is a first page's `_dash-layout` (dashboard/first_page.py),
+keyed by its address. The key is the request body and the visitor's account, so a
 steward's page is never shown to anyone else. Answers live in the warehouse snapshot they were
 computed on, bounded and aged like its query results; a publish starts empty.
 
@@ -28,13 +29,14 @@ import dash
 import flask
 
 from core.settings import VIEW_CACHE
-from dashboard import auth, shared_cache, warehouse
+from dashboard import auth, first_page, shared_cache, warehouse
 
 F = TypeVar("F", bound=Callable)
 
 MARK = "snapshot_pure"
 ROUTER_OUTPUT_ID = "_pages_content"
 KEY_KIND = "callback response"
+LAYOUT_KEY_KIND = "first page layout"
 
 
 def snapshot_pure(function: F) -> F:
@@ -75,10 +77,42 @@ def page_for(pathname: str) -> dict:
     return {}
 
 
+def first_page_address(app: dash.Dash) -> bytes | None:
+    """The address of the page a `_dash-layout` request draws (dashboard/first_page.py), when
+    that page's layout is marked; None for any other request."""
+    here = first_page.address()
+    if here is None:
+        return None
+    pathname, search = here
+    page = page_for("/" + (app.strip_relative_path(pathname) or ""))
+    return f"{pathname}{search}".encode() if _marked(page.get("layout")) else None
+
+
 def keep_none() -> None:
     """This request's answer is not kept (a callback or layout failed and shows an error)."""
     if flask.has_request_context():
         flask.g.pop("response_cache", None)
+
+
+def answer(key: tuple[str, bytes, object]) -> flask.Response | None:
+    """The kept answer for `key` (kind, request body or address, viewer) from this worker's
+    memory or the shared cache; else None, and this request's answer will be kept."""
+    db = warehouse.current()
+    snap, hit = db.recall(key)
+    shared = shared_cache.current() if key[2] is None else None   # never a signed-in view
+    if hit is None and shared is not None:
+        named = key[1] if key[0] == KEY_KIND else key[0].encode() + b"\0" + key[1]
+        shared_key = shared.key(snap.key, named)
+        hit, lock = shared.answer_or_lock(shared_key)
+        if hit is not None:
+            db.keep(snap, key, hit)
+        else:
+            flask.g.shared_answer = (shared, shared_key, lock)
+    if hit is not None:
+        data, mimetype = hit
+        return flask.Response(data, status=200, mimetype=mimetype)
+    flask.g.response_cache = (snap, key)
+    return None
 
 
 def init_app(app: dash.Dash) -> None:
@@ -89,27 +123,17 @@ def init_app(app: dash.Dash) -> None:
     @server.before_request
     def answer_from_snapshot() -> flask.Response | None:
         request = flask.request
-        if not VIEW_CACHE or request.method != "POST" or request.path != path:
+        if not VIEW_CACHE:
+            return None
+        if request.method == "GET":
+            address = first_page_address(app)
+            return None if address is None else answer((LAYOUT_KEY_KIND, address, auth.viewer_key()))
+        if request.method != "POST" or request.path != path:
             return None
         body = request.get_json(silent=True)
         if not isinstance(body, dict) or not cacheable(app, body):
             return None
-        key = (KEY_KIND, request.get_data(), auth.viewer_key())
-        db = warehouse.current()
-        snap, hit = db.recall(key)
-        shared = shared_cache.current() if key[2] is None else None   # never a signed-in view
-        if hit is None and shared is not None:
-            shared_key = shared.key(snap.key, key[1])
-            hit, lock = shared.answer_or_lock(shared_key)
-            if hit is not None:
-                db.keep(snap, key, hit)
-            else:
-                flask.g.shared_answer = (shared, shared_key, lock)
-        if hit is not None:
-            data, mimetype = hit
-            return flask.Response(data, status=200, mimetype=mimetype)
-        flask.g.response_cache = (snap, key)
-        return None
+        return answer((KEY_KIND, request.get_data(), auth.viewer_key()))
 
     @server.after_request
     def keep_answer(response: flask.Response) -> flask.Response:
@@ -122,7 +146,8 @@ def init_app(app: dash.Dash) -> None:
             if shared is not None:
                 cache, shared_key, _lock = shared
                 cache.set(shared_key, answer)
-                cache.record(key[1])
+                if key[0] == KEY_KIND:      # the warm-up replays callback bodies, not layouts
+                    cache.record(key[1])
         return response
 
     @server.teardown_request

@@ -1,0 +1,90 @@
+"""The first page a visitor opens comes with the app's layout, not one round trip later
+(issue 27, page ready ≤ 1 s on a first visit).
+
+With Dash's pages, a first visit went HTML → scripts → `_dash-layout` (an empty page container)
+→ the router callback (`_pages_content`, fired when dcc.Location first reports the address) →
+the page. That callback was a second round trip, and the renderer drew the page twice (empty,
+then full) before any chart or grid could start loading. Here the `_dash-layout` answer holds the
+page itself: the address comes from the request's Referer (the page that asks for its layout;
+security.py's Referrer-Policy keeps path and query for our own origin), and the container's
+dcc.Location is given that address, so it has nothing to report and the router stays quiet until
+the visitor moves to another page in the app. Without a Referer (a browser or proxy that strips
+it) the layout is the empty container and the router draws the page as before.
+
+The page is drawn exactly as the router draws it: the same page registry lookup, path variables
+and query parameters as Dash's own router (dash._pages), and the same title in `_pages_store`.
+"""
+from __future__ import annotations
+
+import copy
+import logging
+from urllib.parse import parse_qs, urlsplit
+
+import dash
+import flask
+from dash import _pages, html
+
+LAYOUT_ENDPOINT = "_dash-layout"
+LOG = logging.getLogger("regiomonitor.dashboard")
+
+
+def address() -> tuple[str, str] | None:
+    """(pathname, search) of the page this `_dash-layout` request is for: its Referer, when
+    that is a page of this server; None otherwise."""
+    if not flask.has_request_context() or not flask.request.path.endswith("/" + LAYOUT_ENDPOINT):
+        return None
+    referrer = flask.request.referrer
+    if not referrer:
+        return None
+    parts = urlsplit(referrer)
+    if parts.netloc != flask.request.host:
+        return None
+    return parts.path or "/", f"?{parts.query}" if parts.query else ""
+
+
+def query_param(name: str) -> str | None:
+    """A parameter of the page's own address: the request's (the index page) or, for its
+    layout, the Referer's (page titles read `lang` from here)."""
+    if not flask.has_request_context():
+        return None
+    here = address()
+    if here is None:
+        return flask.request.args.get(name)
+    values = parse_qs(here[1].removeprefix("?")).get(name)
+    return values[0] if values else None
+
+
+def container(app: dash.Dash) -> html.Div:
+    """dash.page_container, with the page at the requesting address drawn in it when there is
+    one (the router then has nothing to do on a first visit)."""
+    location, content, store, dummy = (copy.copy(c) for c in dash.page_container.children)
+    here = address()
+    page, variables = _pages._path_to_page(app.strip_relative_path(here[0])) if here else ({}, None)
+    if not page:
+        return html.Div([location, content, store, dummy])
+    pathname, search = here
+    layout, title = page.get("layout", ""), page["title"]
+    params = {**(variables or {}), **_pages._parse_query_string(search)}
+    try:
+        content.children = layout(**params) if callable(layout) else layout
+        store.data = {"title": title(**(variables or {})) if callable(title) else title}
+    except Exception:  # noqa: BLE001 -- the router then draws the page, or its error, as before
+        LOG.exception("first page %s%s could not be drawn with the layout", pathname, search)
+        content.children, store.data = None, None
+        return html.Div([location, content, store, dummy])
+    location.pathname, location.search = pathname, search
+    return html.Div([location, content, store, dummy])
+
+
+def install(app: dash.Dash, shell: list) -> None:
+    """Make the app's layout the page container followed by `shell`, the first page in it; its
+    answer varies by Referer and is kept by no shared cache."""
+    app.layout = lambda: html.Div([container(app), *shell])
+    layout_path = app.config.routes_pathname_prefix + LAYOUT_ENDPOINT
+
+    @app.server.after_request
+    def varies_by_page(response: flask.Response) -> flask.Response:
+        if flask.request.path == layout_path:
+            response.vary.add("Referer")
+            response.headers["Cache-Control"] = "no-store"
+        return response
