@@ -5,14 +5,19 @@ import json
 import urllib.request
 
 CALLBACK_PATH = "/_dash-update-component"
-# name → (page to open, output the request updates, what to do on the page to fire it)
+# name → (page to open, output the request updates, what to do on the page to fire it). Every
+# request is fired by a visitor's action taken once the page is drawn, never by the page load
+# itself: a first visit gets its page with the layout and sends no page render (the router
+# callback) at all (dashboard/first_page.py), so the page render is captured as a reader moves
+# from the map to a region, the way the router draws every page after the first.
 CALLBACKS = {
     "map view (indicator change)": ("/", "kaart-map.figure", "click_indicator"),
     "ranking (Vergelijken)": ("/vergelijken", "cmp-grid.rowData", "choose_indicator"),
-    "page render /regio/AM10": ("/regio/AM10", "_pages_content.children", None),
+    "page render /regio/AM10": ("/", "_pages_content.children", "open_region"),
 }
 READY = {"/": "#kaart-map .main-svg", "/vergelijken": ".ag-center-cols-container .ag-row",
          "/regio/AM10": ".covenant tbody tr"}
+REGION = "AM10"
 
 
 def click_indicator(page) -> None:
@@ -30,7 +35,13 @@ def choose_indicator(page) -> None:
     page.keyboard.press("Enter")
 
 
-ACTIONS = {"click_indicator": click_indicator, "choose_indicator": choose_indicator}
+def open_region(page) -> None:
+    """Follow the map table's link to the region page (an in-app link: the router draws it)."""
+    page.locator(f'#main a[href^="/regio/{REGION}?"]').first.click()
+
+
+ACTIONS = {"click_indicator": click_indicator, "choose_indicator": choose_indicator,
+           "open_region": open_region}
 
 
 def capture(browser, url: str) -> dict[str, dict]:
@@ -40,14 +51,10 @@ def capture(browser, url: str) -> dict[str, dict]:
         context = browser.new_context(viewport={"width": 1400, "height": 1000})
         page = context.new_page()
         wanted = lambda r, o=output: CALLBACK_PATH in r.url and o in (r.post_data or "")  # noqa: E731
-        if action is None:
-            with page.expect_request(wanted, timeout=60_000) as request:
-                page.goto(url + path)
-        else:
-            page.goto(url + path)
-            page.locator(READY[path]).first.wait_for(timeout=60_000)
-            with page.expect_request(wanted, timeout=60_000) as request:
-                ACTIONS[action](page)
+        page.goto(url + path)
+        page.locator(READY[path]).first.wait_for(timeout=60_000)
+        with page.expect_request(wanted, timeout=60_000) as request:
+            ACTIONS[action](page)
         payloads[name] = request.value.post_data_json
         context.close()
     return payloads
