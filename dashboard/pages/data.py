@@ -247,6 +247,18 @@ def submission_rejections(submission: str, lang: str) -> html.Section | None:
                                                                 N_("Reason"))], rows, numeric={0})])
 
 
+@warehouse.per_snapshot
+def published(programme: str, lang: str) -> tuple[list, list]:
+    """The sections drawn from the published warehouse alone, those before the browser runs and
+    those after: computed once per publication and viewer (per_snapshot keys by viewer, as the
+    names and values are for stewards), not on every visit. The browser runs come from the
+    accounts store and Prefect, so they are drawn each time."""
+    return ([changes.since_last_publication(lang), changes.review_queue(lang), submissions(lang),
+             reasons("rejected", lang), reasons("warnings", lang), revisions(lang)],
+            [runs(lang), coverage(programme, lang), freshness(programme, lang),
+             deliveries.late_list(programme, lang)])
+
+
 def layout(lang: str | None = None, submission: str | None = None, programme: str | None = None,
            **_ignored: str) -> html.Div:
     lang = language(lang)
@@ -255,17 +267,13 @@ def layout(lang: str | None = None, submission: str | None = None, programme: st
     if submission:
         content = source_rows(submission, lang)
     else:
+        before_runs, after_runs = published(programme, lang)
         content = [html.H1(_("Data: submissions, checks and freshness", lang)),
                    None if is_steward() else html.P(html.A(_("Names and rejected cell values are shown "
                                                              "to signed-in data stewards only.", lang),
                                                            href=components.href("/login", lang,
                                                                                 next="/data"))),
-                   changes.since_last_publication(lang), changes.review_queue(lang),
-                   submissions(lang),
-                   reasons("rejected", lang), reasons("warnings", lang),
-                   revisions(lang), browser_runs(lang), runs(lang),
-                   coverage(programme, lang), freshness(programme, lang), deliveries.late_list(programme, lang),
-                   template_section(lang)]
+                   *before_runs, browser_runs(lang), *after_runs, template_section(lang)]
     return html.Div([
         components.header(lang, "/data"),
         html.Main(content, id="main", tabIndex="-1"),
