@@ -29,15 +29,14 @@ LOG = logging.getLogger("regiomonitor.dashboard")
 
 
 def address() -> tuple[str, str] | None:
-    """(pathname, search) of the page this `_dash-layout` request is for: its Referer, when
-    that is a page of this server; None otherwise."""
+    """(pathname, search) of the page this `_dash-layout` request is for: its Referer's; None
+    without one. The host is not compared: behind a proxy the browser names the public host and
+    this server sees its own, and a Referer decides nothing but which public page is drawn (for
+    this viewer, as the router would draw it)."""
     if not flask.has_request_context() or not flask.request.path.endswith("/" + LAYOUT_ENDPOINT):
         return None
-    referrer = flask.request.referrer
-    if not referrer:
-        return None
-    parts = urlsplit(referrer)
-    if parts.netloc != flask.request.host:
+    parts = urlsplit(flask.request.referrer or "")
+    if parts.scheme not in ("http", "https"):
         return None
     return parts.path or "/", f"?{parts.query}" if parts.query else ""
 

@@ -61,14 +61,19 @@ def test_dutch_first_and_every_public_page(app):
     assert container(layout(app, HERE + "/"))["_pages_store"]["data"] == {"title": "Regiomonitor – Kaart"}
 
 
-@pytest.mark.parametrize("referrer", [None, "", "http://elders.example/regio/AM10", f"{HERE}/login",
-                                      f"{HERE}/bestaat/niet", "not a url", f"{HERE}:99999/"])
+@pytest.mark.parametrize("referrer", [None, "", f"{HERE}/login", f"{HERE}/bestaat/niet", "not a url",
+                                      "javascript:alert(1)", f"{HERE}:99999/regio/", "file:///regio/AM10"])
 def test_without_an_address_of_ours_the_router_draws_the_page(app, referrer):
     response = layout(app, referrer)
     parts = container(response)
     assert parts["_pages_content"].get("children") is None
     assert "pathname" not in parts["_pages_location"]       # dcc.Location reports the address
     assert "Referer" in response.headers["Vary"] and response.headers["Cache-Control"] == "no-store"
+
+
+def test_behind_a_proxy_the_public_host_names_the_page(app):
+    parts = container(layout(app, "https://regiomonitor.example.nl/regio/AM10"))
+    assert parts["_pages_location"]["pathname"] == "/regio/AM10"
 
 
 def test_hostile_view_state_falls_back_to_the_defaults(app):
