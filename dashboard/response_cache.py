@@ -146,8 +146,10 @@ def init_app(app: dash.Dash) -> None:
             if shared is not None:
                 cache, shared_key, _lock = shared
                 cache.set(shared_key, answer)
-                if key[0] == KEY_KIND:      # the warm-up replays callback bodies, not layouts
+                if key[0] == KEY_KIND:      # what the warm-up asks again after a publish
                     cache.record(key[1])
+                else:
+                    cache.record_first_page(key[1])
         return response
 
     @server.teardown_request

@@ -17,7 +17,8 @@ per answer (one of LOCK_SLOTS files, flock) is held from the request's start to 
 
 Warm-up: every worker watches the warehouse file (WATCH_S). The first to see a new snapshot
 claims it and replays, in its own process and on the new file, the public request bodies readers
-sent before (kept in `view-cache/warm/`, at most WARM_BODIES, most recent first). Then, or after
+sent before and the layouts of the first pages they opened (dashboard/first_page.py), kept in
+`view-cache/warm/` (at most WARM_BODIES, most recent first). Then, or after
 WARM_BUDGET_S if there are many, it marks the file ready (`ready-<inode>-<mtime>`), and public
 readers in every worker move to it (dashboard/warehouse.py: until then they read the previous
 publication): their first view of a new publication is a read of a file, never a view computed
@@ -28,6 +29,7 @@ from __future__ import annotations
 import contextlib
 import fcntl
 import hashlib
+import json
 import os
 import threading
 import time
@@ -35,7 +37,9 @@ from pathlib import Path
 
 import dash
 import flask
+from flask.testing import FlaskClient
 from flask_caching import Cache
+from werkzeug.test import TestResponse
 
 from dashboard import warehouse
 
@@ -51,6 +55,8 @@ WATCH_S = 0.5
 WARM_BUDGET_S = 5.0       # the longest public readers wait for a publish to be warmed
 KEEP_MARKERS_S = 86400    # claim and ready markers older than this are removed
 CALLBACK_PATH = "_dash-update-component"
+LAYOUT_PATH = "_dash-layout"
+FIRST_PAGE = "first page"   # a recorded first page's address (dashboard/first_page.py)
 
 
 class SharedCache:
@@ -121,6 +127,10 @@ class SharedCache:
         part.write_bytes(body)
         os.replace(part, file)
 
+    def record_first_page(self, address: bytes) -> None:
+        """Keep a public first page's address (path and query), whose layout the warm-up asks for."""
+        self.record(json.dumps({FIRST_PAGE: address.decode()}).encode())
+
     def recorded(self) -> list[bytes]:
         """The kept request bodies, most recently recorded first."""
         files = sorted((self.folder / "warm").glob("*.json"), key=lambda f: f.stat().st_mtime_ns,
@@ -180,20 +190,31 @@ def warm(app: dash.Dash, shared: SharedCache, stamp: tuple[int, int]) -> int:
     """Replay the recorded public bodies in this process on the file published at `stamp` (the
     newest: the requests carry warehouse.WARMING), and mark it ready once they are answered or
     WARM_BUDGET_S has passed; the number answered."""
-    path = app.config.routes_pathname_prefix + CALLBACK_PATH
     answered, deadline = 0, time.monotonic() + WARM_BUDGET_S
     try:
         with app.server.test_client() as client:
             for body in shared.recorded():
-                response = client.post(path, data=body, content_type="application/json",
-                                       headers={"Accept-Encoding": "identity"},
-                                       environ_overrides={warehouse.WARMING: True})
-                answered += response.status_code == 200
+                answered += replay(app, client, body).status_code == 200
                 if time.monotonic() > deadline and not shared.ready(stamp):
                     shared.mark_ready(stamp)    # the most recent views are in; the rest follow
     finally:
         shared.mark_ready(stamp)
     return answered
+
+
+def replay(app: dash.Dash, client: FlaskClient, body: bytes) -> TestResponse:
+    """One recorded request again, as the browser sent it: a callback body is posted; a first
+    page's layout is asked for with its address as the Referer (the test client's host)."""
+    prefix, environ = app.config.routes_pathname_prefix, {warehouse.WARMING: True}
+    try:
+        address = json.loads(body).get(FIRST_PAGE)
+    except (ValueError, AttributeError):
+        address = None
+    if isinstance(address, str):
+        return client.get(prefix + LAYOUT_PATH, environ_overrides=environ,
+                          headers={"Referer": f"http://localhost{address}", "Accept-Encoding": "identity"})
+    return client.post(prefix + CALLBACK_PATH, data=body, content_type="application/json",
+                       headers={"Accept-Encoding": "identity"}, environ_overrides=environ)
 
 
 def watch(app: dash.Dash) -> None:

@@ -15,6 +15,7 @@ import flask
 import pytest
 import requests
 
+from dashboard import response_cache
 from dashboard.shared_cache import FOLDER, SharedCache
 from dashboard.warehouse import Warehouse
 from tests.helpers import STEWARD, page_render, wait_for
@@ -84,6 +85,26 @@ def test_a_publish_starts_anew_and_is_warmed_before_anyone_asks(served, tmp_path
     assert b"hernoemd.csv" in warmed[0] and old.encode() not in warmed[0]
     wait_for(lambda: shared.ready(stamp(path)), timeout=60, what="the new file marked ready")
     assert post(url, body).content == warmed[0]
+
+
+def test_a_first_page_is_warmed_too(served, tmp_path):
+    url, path, shared = served
+    def layout() -> bytes:
+        response = requests.get(url + "/_dash-layout", headers={"Referer": url + "/regio/AM10",
+                                                                "Connection": "close"}, timeout=60)
+        assert response.status_code == 200
+        return response.content
+
+    def key() -> str:
+        return shared.key(snapshot_key(path), response_cache.LAYOUT_KEY_KIND.encode() + b"\0/regio/AM10")
+
+    before = layout()                            # a public first visit: kept, and its address recorded
+    assert shared.get(key()) == (before, "application/json")
+    old = publish(path, tmp_path)
+    warmed = wait_for(lambda: shared.get(key()), timeout=120, what="the warm-up of the first page")
+    assert b"hernoemd.csv" in warmed[0] and old.encode() not in warmed[0]
+    wait_for(lambda: shared.ready(stamp(path)), timeout=60, what="the new file marked ready")
+    assert layout() == warmed[0]
 
 
 def stamp(path: Path) -> tuple[int, int]:
