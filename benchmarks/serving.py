@@ -95,9 +95,11 @@ def serving(warehouse: Path, folder: Path, workers: int | None = None,
             proc.wait(timeout=60)   # serve stops its Prefect worker and server first
 
 
-def wait_until_up(url: str, proc: subprocess.Popen, log_path: Path, timeout: float = 90) -> None:
+def wait_until_up(url: str, proc: subprocess.Popen, log_path: Path, timeout: float = 300) -> None:
     """Poll the home page until it answers; raise with the server's log if it died or never
-    answered (a fixed sleep would be too short on a busy machine and too long on an idle one)."""
+    answered (a fixed sleep would be too short on a busy machine and too long on an idle one).
+    The first `serve` of a fresh install compresses the bundles once (dashboard/compression.py,
+    brotli 11): two of them starting at once on two busy cores took more than 90 s."""
     deadline = time.monotonic() + timeout
     while True:
         try:

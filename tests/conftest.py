@@ -23,9 +23,15 @@ os.environ.setdefault("PREFECT_HOME", tempfile.mkdtemp(prefix="regiomonitor-pref
 os.environ["PREFECT_SERVER_ANALYTICS_ENABLED"] = "false"
 
 import pipelines  # noqa: E402,F401 -- first: openpyxl without lxml, as the product runs it
+from playwright.sync_api import expect  # noqa: E402
 from benchmarks.serving import chromium, serving  # noqa: E402
 from core.settings import DEMO_DIR, ROOT  # noqa: E402
 from tests.helpers import ACCOUNTS, build, built_once, inbox_listing  # noqa: E402
+
+# How long a browser test waits for what it expects on the page (Playwright's default: 5 s). On
+# two cores shared with the other test worker's server, a page whose first view is computed
+# took longer (the Data page, 6 Dec); a test that passes never waits this long.
+expect.set_options(timeout=20_000)
 
 # Fixtures that start `regiomonitor serve` or Chromium: a test using one must be marked slow, so
 # that `pytest -m "not slow"` starts no such process (pyproject.toml's marker says what it means).
