@@ -26,12 +26,17 @@ def click_indicator(page) -> None:
 
 
 def choose_indicator(page) -> None:
-    """Pick another indicator in the Vergelijken dropdown by keyboard."""
+    """Pick another indicator in the Vergelijken dropdown by keyboard, each key once the list has
+    taken the one before (fixed waits of 200 and 100 ms lost a key at load average 15, and the
+    request never came)."""
     page.locator("#cmp-indicator").focus()
     page.keyboard.press("Enter")
-    page.wait_for_timeout(200)
+    page.get_by_role("listbox").wait_for(timeout=60_000)
+    focused = "() => document.activeElement && document.activeElement.closest('[role=listbox]') ? " \
+              "document.activeElement.value : false"
+    first = page.wait_for_function(focused, timeout=60_000).json_value()
     page.keyboard.press("ArrowDown")
-    page.wait_for_timeout(100)
+    page.wait_for_function(f"v => ({focused})() !== v", arg=first, timeout=60_000)
     page.keyboard.press("Enter")
 
 
