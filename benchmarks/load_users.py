@@ -1,8 +1,8 @@
 """Simulated dashboard visitors with locust, in a process of their own (locust patches the
 standard library with gevent on import, which must not touch the benchmark's other code).
 
-Each user opens the dashboard as a browser does (the page, Dash's layout and dependencies),
-then, after 1–3 s of reading each time, does what people do on it: change the map's
+Each user opens the dashboard as a browser does (the page, then Dash's layout, which holds the
+page its Referer names (dashboard/first_page.py), and its dependencies), then, after 1–3 s of reading each time, does what people do on it: change the map's
 indicator, open a region page, rank regions. The callback bodies are the ones Chromium sent
 (benchmarks/payloads.py captures them). Prints one JSON line of figures.
 
@@ -33,9 +33,11 @@ class Visitor(HttpUser):
         self.open_page("/")
 
     def open_page(self, path: str) -> None:
-        """A full page load: the HTML shell, then what Dash's renderer fetches first."""
+        """A full page load: the HTML shell, then what Dash's renderer fetches first, the
+        layout with the page in it (the browser names the page in the Referer)."""
         self.client.get(path, name=f"GET {path}")
-        self.client.get("/_dash-layout", name="GET /_dash-layout")
+        self.client.get("/_dash-layout", name="GET /_dash-layout",
+                        headers={"Referer": f"{self.host}{path}"})
         self.client.get("/_dash-dependencies", name="GET /_dash-dependencies")
 
     def callback(self, name: str) -> None:
@@ -55,8 +57,7 @@ class Visitor(HttpUser):
 
     @task(1)
     def reload(self) -> None:
-        self.open_page("/regio/AM10")
-        self.callback("page render /regio/AM10")
+        self.open_page("/regio/AM10")     # the page comes with the layout: no router request
 
 
 def run(url: str, users: int, seconds: float) -> dict:
