@@ -221,3 +221,15 @@ def signed_in_phone(browser, url: str, account: tuple):
         yield page
     finally:
         context.close()
+
+
+def app_on_copy(warehouse: Path, folder: Path):
+    """The real Dash app in this process on a copy of `warehouse` in `folder`, its page router
+    set up (Dash does that at the first request), for tests that post what a browser posts."""
+    from dashboard.app import create_app
+
+    served = folder / "warehouse.duckdb"
+    shutil.copyfile(warehouse, served)
+    app = create_app(served, folder / "accounts.sqlite", folder / "inbox")
+    app.server.test_client().get("/")
+    return app

@@ -5,14 +5,13 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
 
 import pytest
 from playwright.sync_api import expect
 
 from dashboard import response_cache
 from dashboard.warehouse import EXTENSION_KEY
-from tests.helpers import page_render
+from tests.helpers import app_on_copy, page_render
 
 LAYOUT = "/_dash-layout"
 HERE = "http://localhost"
@@ -20,13 +19,7 @@ HERE = "http://localhost"
 
 @pytest.fixture
 def app(demo_warehouse, tmp_path):
-    from dashboard.app import create_app
-
-    served = tmp_path / "warehouse.duckdb"
-    shutil.copyfile(demo_warehouse, served)
-    app = create_app(served, tmp_path / "accounts.sqlite", tmp_path / "inbox")
-    app.server.test_client().get("/")     # Dash sets up its page router at the first request
-    return app
+    return app_on_copy(demo_warehouse, tmp_path)
 
 
 def layout(app, referrer: str | None):

@@ -11,7 +11,7 @@ import pytest
 
 from dashboard import response_cache
 from dashboard.warehouse import EXTENSION_KEY
-from tests.helpers import page_render
+from tests.helpers import app_on_copy, page_render
 
 CALLBACK = "/_dash-update-component"
 
@@ -33,13 +33,7 @@ def map_view(shape: str = "schematic") -> dict:
 
 @pytest.fixture
 def app(demo_warehouse, tmp_path):
-    from dashboard.app import create_app
-
-    served = tmp_path / "warehouse.duckdb"
-    shutil.copyfile(demo_warehouse, served)
-    app = create_app(served, tmp_path / "accounts.sqlite", tmp_path / "inbox")
-    app.server.test_client().get("/")     # Dash sets up its page router at the first request
-    return app
+    return app_on_copy(demo_warehouse, tmp_path)
 
 
 def kept(app) -> int:
