@@ -51,6 +51,7 @@ class Level:
     seconds_run: float
     errors: tuple[str, ...] = ()
     slowest: tuple[tuple[str, int, float, float], ...] = ()   # request, count, p99, max (ms)
+    client_cpu_s: float = 0.0    # CPU seconds the simulated visitors (locust) used
 
 
 def build_demo(path: Path) -> None:
@@ -189,7 +190,7 @@ def level(url: str, bodies: Path, served: Path, users: int, seconds: float) -> L
     return Level(users, len(published), figures["requests"], figures["failures"], figures["rps"],
                  figures["p50_ms"], figures["p95_ms"], figures["p99_ms"], figures["max_ms"], load,
                  server_cpu, seconds, tuple(figures["errors"]),
-                 tuple(tuple(entry) for entry in figures["slowest"]))
+                 tuple(tuple(entry) for entry in figures["slowest"]), figures["client_cpu_s"])
 
 
 def print_level(result: Level) -> Level:
@@ -203,7 +204,7 @@ def print_level(result: Level) -> Level:
     per_request = 1000 * result.server_cpu_s / max(result.requests, 1)
     print(f"         server CPU {result.server_cpu_s:.0f} s in {result.seconds_run:.0f} s "
           f"({result.server_cpu_s / result.seconds_run:.2f} of {os.cpu_count()} CPUs), {per_request:.1f} ms CPU "
-          f"per request", flush=True)
+          f"per request; the visitors (locust, same machine) {result.client_cpu_s:.0f} s", flush=True)
     print("         slowest requests: " + "; ".join(
         f"{name} ×{count} p99 {p99:.0f} max {most:.0f} ms" for name, count, p99, most in result.slowest),
           flush=True)
