@@ -176,10 +176,10 @@ def install(app: dash.Dash, warehouse_path: Path) -> None:
     (a read-only data folder: each worker then keeps its own answers, as before)."""
     folder = Path(warehouse_path).parent / FOLDER
     try:
-        shared = SharedCache(app.server, folder, os.environ.get(REDIS_ENV) or None)
+        app.server.extensions[EXTENSION_KEY] = SharedCache(app.server, folder,
+                                                           os.environ.get(REDIS_ENV) or None)
     except OSError:
-        return
-    app.server.extensions[EXTENSION_KEY] = shared
+        pass
 
 
 def current() -> SharedCache | None:
@@ -190,15 +190,17 @@ def warm(app: dash.Dash, shared: SharedCache, stamp: tuple[int, int]) -> int:
     """Replay the recorded public bodies in this process on the file published at `stamp` (the
     newest: the requests carry warehouse.WARMING), and mark it ready once they are answered or
     WARM_BUDGET_S has passed; the number answered."""
-    answered, deadline = 0, time.monotonic() + WARM_BUDGET_S
+    answered, deadline, marked = 0, time.monotonic() + WARM_BUDGET_S, False
     try:
         with app.server.test_client() as client:
             for body in shared.recorded():
                 answered += replay(app, client, body).status_code == 200
-                if time.monotonic() > deadline and not shared.ready(stamp):
+                if not marked and time.monotonic() > deadline:
                     shared.mark_ready(stamp)    # the most recent views are in; the rest follow
+                    marked = True
     finally:
-        shared.mark_ready(stamp)
+        if not marked:
+            shared.mark_ready(stamp)
     return answered
 
 

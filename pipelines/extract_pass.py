@@ -60,17 +60,18 @@ def read_and_counted(con: duckdb.DuckDBPyConnection, path: Path, reader: str,
                      prefix: str) -> bool:
     """The pass itself: the checked values as enums, the records as integers, the verdicts,
     the groups. Leaves its records and enums for extract_cleanup.sql. A Parquet extract is
-    read with `reader` and its cells cast; a CSV (whatever its suffix, as staging reads it)
-    with its cells typed by the reader, which costs half the CPU of casting its text."""
+    read with `reader` and its cells cast; one staging reads as CSV (pipelines/staging.py's
+    EXTRACT_READERS decides) with its cells typed by the reader, which costs half the CPU of
+    casting its text."""
     statements.run(con, "extract_values")
     statements.run(con, "cell_rules")
     enums = statements.run(con, "extract_enums")
     values = dict(zip([d[0] for d in enums.description], enums.fetchone()))
     values.update(path=str(path), id_prefix=prefix)
-    if path.suffix.lower() == ".parquet":
-        statements.run(con, "extract_records", values, source=reader)
-    else:
+    if reader.startswith("read_csv("):     # the reader staging chose for the file
         statements.run(con, "extract_records_csv", values, source=TYPED_CSV_READER)
+    else:
+        statements.run(con, "extract_records", values, source=reader)
     return all_fine(con) and groups_fine(con)
 
 
