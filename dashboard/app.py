@@ -19,6 +19,7 @@ from dashboard import (
     navigation,
     notifications,
     plotly_bundle,
+    polyfill,
     request_language,
     response_cache,
     search,
@@ -64,6 +65,7 @@ def create_app(warehouse_path: Path, accounts_path: Path | None = None,
     shared_cache.install(app, warehouse_path)
     response_cache.init_app(app)
     plotly_bundle.install(app)
+    polyfill.install(app)
     search.install(app)
     navigation.install(app.server)
     app.server.register_blueprint(auth.blueprint)
