@@ -79,26 +79,6 @@ def reached_text(row: object, lang: str, short: bool = False) -> str:
 NO_PROJECTION = frozenset({"not_achieved", "no_data", "not_started"})
 
 
-# A submission's status (submission.status, pipelines/loading.FileResult) and state
-# (sql/views/75_states.sql v_submission_state; waiting: an upload not loaded yet), in words: the
-# Data page, the region page, the upload pages and the CLI's reports say it alike.
-SUBMISSION_STATES = {"loaded": N_("loaded"), "partial": N_("partly loaded"), "rejected": N_("rejected"),
-                     "unchanged": N_("already loaded, unchanged"), "waiting": N_("waiting to be loaded"),
-                     "held": N_("held for review"), "approved": N_("approved by a data steward"),
-                     "partly_rejected": N_("partly rejected by a data steward"),
-                     "superseded": N_("replaced by later files")}
-# A figure's state (v_figure_state), in words.
-FIGURE_STATES = {"loaded": N_("loaded"), "approved": N_("approved"), "held": N_("held for review"),
-                 "rejected": N_("rejected"), "replaced": N_("replaced"), "withdrawn": N_("withdrawn")}
-DEMO_TAG = N_("demonstratiedata (demo)")
-
-
-def submission_state(status: str, lang: str, is_demo: bool = False) -> str:
-    """'geladen', or 'geladen · demonstratiedata' for a generated file."""
-    text = _(SUBMISSION_STATES.get(status, status), lang)
-    return f"{text} · {_(DEMO_TAG, lang)}" if is_demo else text
-
-
 # What a map's shapes are and where they come from (CC BY 4.0 asks for the credit), under every
 # map: a credit given with `regiomonitor geometry --attribution` is shown as it was given.
 CREDITS = {"cbs": N_("Source: CBS/PDOK, Gebiedsindelingen {year}, CC BY 4.0 (simplified)"),

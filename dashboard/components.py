@@ -12,7 +12,7 @@ import pandas as pd
 from dash import ALL, Input, Output, State, dcc, html
 from dash.exceptions import MissingCallbackContextException
 
-from core import presentation
+from core import states
 from core.formats import as_date, fmt_date, fmt_month
 from core.presentation import flag  # noqa: F401 -- the pages' yes/no test
 from core.texts import LANGUAGES, N_, _, language
@@ -97,7 +97,7 @@ def demo_banner(lang: str, shown: bool) -> html.Div | None:
     """The visible "demonstratiedata" label wherever generated figures appear."""
     if not shown:
         return None
-    return html.Div([html.Strong(_(presentation.DEMO_TAG, lang).capitalize() + ". "), _(DEMO_BANNER, lang)],
+    return html.Div([html.Strong(_(states.DEMO_TAG, lang).capitalize() + ". "), _(DEMO_BANNER, lang)],
                     className="demo-banner", role="note")
 
 

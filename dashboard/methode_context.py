@@ -7,7 +7,7 @@ from __future__ import annotations
 import pandas as pd
 from dash import html
 
-from core import presentation
+from core import states
 from core.formats import as_date, fmt_date, fmt_number, fmt_pct
 from core.texts import N_, _
 from dashboard import components, context, warehouse
@@ -63,7 +63,7 @@ def section(lang: str) -> html.Section:
     for fit in fits.to_dict("records"):
         key = (terms.programme == fit["programme"]) & (terms.indicator == fit["indicator"])
         gone = missing[(missing.programme == fit["programme"]) & (missing.indicator == fit["indicator"])]
-        parts += [html.H3([fit[f"label_{lang}"], " ", html.Span(_(presentation.DEMO_TAG, lang),
+        parts += [html.H3([fit[f"label_{lang}"], " ", html.Span(_(states.DEMO_TAG, lang),
                                                                className="badge badge-demo")
                            if fit["is_demo"] else None]),
                   html.P(fit_text(pd.Series(fit), lang)),

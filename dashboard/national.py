@@ -12,7 +12,8 @@ import pandas as pd
 from dash import html
 
 from core.formats import fmt_amount, fmt_month, fmt_number, fmt_pct
-from core.presentation import DEMO_TAG, flag
+from core.presentation import flag
+from core.states import DEMO_TAG
 from core.texts import _
 from dashboard import components, warehouse
 

@@ -31,7 +31,7 @@ import flask
 import pandas as pd
 from werkzeug.utils import secure_filename
 
-from core import audit_log, changes, presentation
+from core import audit_log, changes, states
 from core.formats import as_date
 from core.settings import ROOT
 from core.texts import N_, _
@@ -197,7 +197,7 @@ def told(upload: Upload, lang: str) -> list[Told]:
 
 def context(lang: str, **values: object) -> dict:
     return {**auth.page_context(lang), "max_mb": file_limit_mb(lang),
-            "upload_states": presentation.SUBMISSION_STATES, "figure_states": presentation.FIGURE_STATES,
+            "upload_states": states.SUBMISSION_STATES, "figure_states": states.FIGURE_STATES,
             "told": lambda upload: told(upload, lang), "partner_names": lambda codes: names.partners(codes, lang),
             "run_kinds": run_status.KINDS, **values}
 

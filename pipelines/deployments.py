@@ -30,7 +30,7 @@ from prefect.runtime import flow_run  # noqa: E402
 from prefect.states import Completed, Failed  # noqa: E402
 
 from core.formats import fmt_number  # noqa: E402
-from core.presentation import submission_state  # noqa: E402
+from core.states import submission_state  # noqa: E402
 from core.settings import settings  # noqa: E402
 from core.texts import LANGUAGES, N_, _, ngettext  # noqa: E402
 from pipelines import flows, inbox as inboxes, review  # noqa: E402

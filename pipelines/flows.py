@@ -15,7 +15,7 @@ from prefect.runtime import flow_run  # noqa: E402
 
 from pipelines import boundaries, context, disk, inbox as inboxes, ingest as ingesting, recovery, reference, runs, schematic_tiles, warehouse  # noqa: E402
 from pipelines.loading import FileResult  # noqa: E402
-from core.presentation import submission_state  # noqa: E402
+from core.states import submission_state  # noqa: E402
 from core.settings import default_geometry_cache, settings  # noqa: E402
 from core.texts import said  # noqa: E402
 

@@ -25,7 +25,7 @@ from pathlib import Path
 import duckdb
 
 from core.formats import fmt_date, fmt_number
-from core.presentation import submission_state
+from core.states import submission_state
 from core.settings import Limits, limits as current_limits
 from core.texts import _, command_language, ngettext, said
 from core.vocabulary import INBOX_SUFFIXES

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 
 from core import changes
 from core.formats import fmt_number
-from core.presentation import submission_state
+from core.states import submission_state
 from core.texts import LANGUAGES, N_, _, command_language, ngettext
 from pipelines import runs
 from pipelines.inbox import Refusal, shown

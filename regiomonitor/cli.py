@@ -416,7 +416,7 @@ def cmd_states(args: argparse.Namespace) -> None:
     the states the pages show, from the same views (sql/views/75_states.sql)."""
     import duckdb
 
-    from core import changes, presentation
+    from core import changes, states
     from core.formats import as_date, fmt_timestamp
     from core.sql_files import query_text
 
@@ -426,7 +426,7 @@ def cmd_states(args: argparse.Namespace) -> None:
             for f in con.execute(query_text("data_submissions")).df().itertuples():
                 print(_("{id}  {file}  {received}: {state}", lang, id=f.id, file=f.file_name,
                         received=fmt_timestamp(f.received_at, lang),
-                        state=presentation.submission_state(f.state, lang, f.is_demo)))
+                        state=states.submission_state(f.state, lang, f.is_demo)))
                 if f.decision_reason is not None:
                     print("    " + _("Reason: {reason}", lang, reason=f.decision_reason)
                           + f" ({f.decided_by}, {fmt_timestamp(f.decided_at, lang)})")
@@ -438,7 +438,7 @@ def cmd_states(args: argparse.Namespace) -> None:
                                      f.sector, lang)
         line = _("row {row}: {figure}: {value}, {state} ({when})", lang, row=f.source_row, figure=label,
                  value=changes.value_text(f.value, lang), when=fmt_timestamp(f.state_at, lang),
-                 state=_(presentation.FIGURE_STATES[f.state], lang))
+                 state=_(states.FIGURE_STATES[f.state], lang))
         reason = f". {_('Reason: {reason}', lang, reason=f.decision_reason)}" if f.decision_reason else ""
         later = f". {_('By the later file {file}', lang, file=f.replaced_by_file)}" if f.replaced_by_file else ""
         print(line + reason + later)

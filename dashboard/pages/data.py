@@ -7,7 +7,7 @@ import dash
 import pandas as pd
 from dash import Input, Output, dcc, html
 
-from core import presentation
+from core import states
 from core.changes import figure_label
 from core.formats import as_date, fmt_month, fmt_number, fmt_timestamp
 from core.texts import N_, _, language, ngettext
@@ -26,7 +26,7 @@ def submissions(lang: str) -> html.Section:
     frame = warehouse.current().query("data_submissions")
     rows = [[html.A(components.breakable(s.file_name), href=components.href("/data", lang, submission=s.id)),
              fmt_timestamp(s.received_at, lang), steward_only(s.steward, lang),
-             presentation.submission_state(s.state, lang, s.is_demo),
+             states.submission_state(s.state, lang, s.is_demo),
              fmt_number(s.rows_accepted, lang), fmt_number(s.rows_rejected, lang)]
             for s in frame.itertuples()]
     counts = frame["state"].value_counts()   # the state now (v_submission_state), as in the table
@@ -34,9 +34,9 @@ def submissions(lang: str) -> html.Section:
         html.H2(_("Submissions", lang)),
         html.P(ngettext("{n} file, by state now:", "{n} files, by state now:", len(frame), lang,
                         n=fmt_number(len(frame), lang))),
-        html.Ul([html.Li(_("{state}: {n}", lang, state=presentation.submission_state(state, lang),
+        html.Ul([html.Li(_("{state}: {n}", lang, state=states.submission_state(state, lang),
                            n=fmt_number(int(n), lang)))
-                 for state, n in counts.reindex(presentation.SUBMISSION_STATES).dropna().items()],
+                 for state, n in counts.reindex(states.SUBMISSION_STATES).dropna().items()],
                 className="state-counts"),
         components.table(_("Every delivered file, newest first; click for its source rows", lang),
                          [_(k, lang) for k in (N_("File"), N_("Received"), N_("Steward"),
@@ -200,7 +200,7 @@ def source_rows(submission: str, lang: str) -> list:
         html.Dl([html.Div([html.Dt(_(k, lang)), html.Dd(v)]) for k, v in [
             (N_("Received"), fmt_timestamp(s["received_at"], lang)),
             (N_("Steward"), steward_only(s["steward"], lang)),
-            (N_("Status"), presentation.submission_state(s["state"], lang)),
+            (N_("Status"), states.submission_state(s["state"], lang)),
             (N_("Rows loaded"), fmt_number(s["rows_accepted"], lang)),
             (N_("Rows rejected"), fmt_number(s["rows_rejected"], lang)), (N_("SHA-256"), s["sha256"])]],
             className="card-figures"),
@@ -223,7 +223,7 @@ def figure_states(submission: str, lang: str) -> html.Section | None:
     rows = [[fmt_number(f.source_row, lang),
              figure_label(f.region, f.indicator, as_date(f.period), getattr(f, f"partner_{lang}"), f.sector,
                           lang), fmt_number(f.value, lang, 0 if float(f.value).is_integer() else 2),
-             _(presentation.FIGURE_STATES[f.state], lang), fmt_timestamp(f.state_at, lang),
+             _(states.FIGURE_STATES[f.state], lang), fmt_timestamp(f.state_at, lang),
              f.replaced_by_file or "–", steward_only(f.decision_reason or "–", lang)]
             for f in frame.itertuples()]
     return html.Section([html.H2(_("What became of its figures", lang)),

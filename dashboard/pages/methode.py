@@ -12,7 +12,7 @@ import dash
 import pandas as pd
 from dash import html
 
-from core import presentation
+from core import presentation, states
 from core.formats import as_date, fmt_amount, fmt_date, fmt_month, fmt_number, fmt_pct
 from core.settings import STEWARD_CONTACT
 from core.texts import N_, _, language
@@ -312,7 +312,7 @@ def frame(lang: str) -> html.Section:
     items = [html.Li([f"{r.programme_name} · {labels[r.indicator]} · {_(SCOPES[r.scope], lang)}: "
                       f"{fmt_amount(r.goal, r.unit, lang)}",
                       f" ({r.region_names})" if isinstance(r.region_names, str) else None,
-                      " ", html.Span(_(presentation.DEMO_TAG, lang), className="badge badge-demo")
+                      " ", html.Span(_(states.DEMO_TAG, lang), className="badge badge-demo")
                       if r.is_demo else None,
                       html.Br(), html.Small([_("Source:", lang), " ", html.Span(r.source, lang="nl")])])
              for r in rows.itertuples()]

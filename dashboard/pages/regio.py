@@ -7,7 +7,7 @@ import dash
 import pandas as pd
 from dash import Input, Output, State, dcc, html
 
-from core import presentation
+from core import presentation, states
 from core.formats import as_date, fmt_amount, fmt_date, fmt_month, fmt_number, fmt_pct
 from core.texts import N_, _, language
 from core.vocabulary import NO_STATUS_SYMBOL, STATUS_SYMBOLS
@@ -321,7 +321,7 @@ def submissions(region: str, lang: str) -> html.Section:
     rows = [[html.A(s.file_name, href=components.href("/data", lang, submission=s.id)),
              fmt_date(as_date(s.received_at), lang), getattr(s, f"indicators_{lang}"),
              fmt_amount(s.rows_for_region, "aantal", lang),
-             presentation.submission_state(s.status, lang, s.is_demo)]
+             states.submission_state(s.status, lang, s.is_demo)]
             for s in frame.itertuples()]
     return html.Section([
         html.H2(_("Submissions behind these figures", lang)),
@@ -342,7 +342,7 @@ def print_heading(code: str, programme: pd.Series, as_of: dt.date, demo: bool, l
                                 month=url_state.month_param(as_of))
     return html.Div([
         html.P([html.Strong(_("Regiomonitor – factsheet", lang)),
-                *([" · ", html.Strong(_(presentation.DEMO_TAG, lang))] if demo else [])]),
+                *([" · ", html.Strong(_(states.DEMO_TAG, lang))] if demo else [])]),
         html.P(_("{programme} · as of {month} · made on {today}", lang, programme=programme["name"],
                  month=fmt_month(as_of, lang), today=fmt_date(dt.date.today(), lang))),
         html.P(_("Source: partner submissions and registry extracts, warehouse published {published}", lang,

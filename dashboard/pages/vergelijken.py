@@ -9,7 +9,7 @@ import dash_ag_grid as dag
 import pandas as pd
 from dash import ALL, Input, Output, State, dcc, html
 
-from core import presentation
+from core import presentation, states
 from core.formats import as_date, fmt_date, fmt_month, fmt_number, fmt_pct, plotly_separators
 from core.texts import N_, _, language
 from dashboard import (
@@ -171,7 +171,7 @@ def export_context(programme: str, indicator: str, month: dt.date, rows: list[di
                (_("Unit", lang), _(EXPORT_UNITS[unit], lang)),
                (_("Order", lang), _("as shown in Regiomonitor (Compare)", lang))]
     if any(components.flag(r.get("is_demo")) for r in rows):
-        demo = _(presentation.DEMO_TAG, lang) + ": " + _(components.DEMO_BANNER, lang)
+        demo = _(states.DEMO_TAG, lang) + ": " + _(components.DEMO_BANNER, lang)
         context.append((_("Figures", lang), demo))
     context.append((_("Source", lang), _(
         "Regiomonitor: submissions of the regional partners, published {published}; downloaded {today}", lang,
