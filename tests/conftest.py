@@ -58,6 +58,18 @@ def prefect_harness():
 
 
 @pytest.fixture(scope="session")
+def prefect_api(prefect_harness) -> dict[str, str]:
+    """The environment that sends a command run in a subprocess (benchmarks.serving.cli) to the
+    session's Prefect server, as a steward's does with PREFECT_API_URL set. Without it each
+    `regiomonitor ingest` or `refresh` that runs its flow starts a temporary Prefect server of
+    its own: 23-28 s CPU a command instead of 4-5 (two busy cores, 7 Dec). The temporary
+    server is tested where it is the point (tests/test_operations_processes.py, `demo`)."""
+    from prefect.settings import PREFECT_API_URL
+
+    return {"PREFECT_API_URL": PREFECT_API_URL.value()}
+
+
+@pytest.fixture(scope="session")
 def run_folder(tmp_path_factory) -> Path:
     """A folder for this test run: with pytest-xdist the one all workers share (their own
     basetemps are inside it), else this session's basetemp."""

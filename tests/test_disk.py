@@ -257,7 +257,7 @@ def test_a_disk_that_fills_while_publishing_loses_nothing(published, tmp_path):
 
 
 @pytest.mark.slow
-def test_the_command_ends_in_one_line_when_the_disk_fills_mid_build(published, tmp_path):
+def test_the_command_ends_in_one_line_when_the_disk_fills_mid_build(published, tmp_path, prefect_api):
     """`regiomonitor ingest` through Prefect: another process fills the disk as soon as the
     staging file appears; the command's last line says so, with no traceback."""
     box = tmp_path / "inbox"
@@ -278,7 +278,7 @@ def test_the_command_ends_in_one_line_when_the_disk_fills_mid_build(published, t
         watcher = threading.Thread(target=filler)
         watcher.start()
         try:
-            result = serving.cli("ingest", "--warehouse", str(served), str(file))
+            result = serving.cli("ingest", "--warehouse", str(served), str(file), env=prefect_api)
         finally:
             stop.set()
             watcher.join()
@@ -309,13 +309,13 @@ def test_a_report_that_cannot_be_written_leaves_no_half_report_and_no_file_behin
 
 
 @pytest.mark.slow
-def test_a_full_inbox_disk_after_publishing_is_one_line_and_loses_no_file(published, tmp_path):
+def test_a_full_inbox_disk_after_publishing_is_one_line_and_loses_no_file(published, tmp_path, prefect_api):
     with tmpfs(tmp_path / "box", "1m") as box:
         bad = write_csv(box / "bad.csv", [BAD])
         old = time.time() - 60
         os.utime(bad, (old, old))
         fill(box)
-        result = serving.cli("ingest", "--warehouse", str(published), str(box))
+        result = serving.cli("ingest", "--warehouse", str(published), str(box), env=prefect_api)
         line = one_line_at_the_end(result)
         assert line.startswith(f"Schijf vol in {box} tijdens het schrijven van de rapporten")
         assert line.endswith("geen rapport bij bad.csv.")

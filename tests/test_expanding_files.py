@@ -257,19 +257,17 @@ def test_validate_refuses_each_in_seconds_and_little_memory(hostile, published, 
 @pytest.mark.slow
 @pytest.mark.timeout(30, func_only=True)
 @pytest.mark.parametrize("case", ["styles", "strings", "cell"])
-def test_ingest_rejects_each_beside_a_good_file_that_loads(prefect_harness, hostile, published,
+def test_ingest_rejects_each_beside_a_good_file_that_loads(prefect_api, hostile, published,
                                                             tmp_path, case):
     """The inbox of one hostile file and one good one: the good one loads, the bad one goes to
     rejected/ with its report; exit status 1 and a summary that say exactly that. The bound
     is Prefect's start-up (~5-10 s on this machine) plus the refusal (under a second)."""
-    from prefect.settings import PREFECT_API_URL
-
     inbox = tmp_path / "inbox"
     bad = inbox / hostile[case].name
     bad.write_bytes(hostile[case].read_bytes())
     write_csv(inbox / "goed.csv", ["AM10;stages;2006-03;5;roc;zorg;"])
     run = measured("ingest", "--lang", "en", "--warehouse", str(published), str(inbox),
-                   env={"PREFECT_API_URL": PREFECT_API_URL.value()})
+                   env=prefect_api)
     assert run["code"] == 1 and "Traceback" not in run["err"]
     assert f"{bad.name}: rejected" in run["out"] and "goed.csv: loaded (1 row)" in run["out"]
     assert "Total: 2 files; loaded 1, partly 0, rejected 1, unchanged 0; rows loaded 1" in run["out"]

@@ -72,7 +72,7 @@ def test_the_queue_shows_a_held_figure_a_later_file_changed_as_a_conflict(publis
 
 
 @pytest.mark.slow
-def test_a_stale_approval_is_refused_and_refresh_gives_the_served_figures(published):
+def test_a_stale_approval_is_refused_and_refresh_gives_the_served_figures(published, prefect_api):
     held = the_issue_case(published)
     before = served_figures(published)
     for action in ("approve", "reject"):
@@ -89,7 +89,7 @@ def test_a_stale_approval_is_refused_and_refresh_gives_the_served_figures(publis
     assert figure(published) == 25
 
     rebuilt = cli("refresh", "--warehouse", str(published), "--inbox", str(published.parent / "inbox"),
-                  "--no-demo-targets", timeout=300)
+                  "--no-demo-targets", env=prefect_api, timeout=300)
     assert rebuilt.returncode == 0, rebuilt.stderr
     assert figure(published) == 25
     after = served_figures(published)
