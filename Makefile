@@ -24,11 +24,13 @@ demo: $(INSTALLED) $(CATALOGUES)
 	$(BIN)/regiomonitor demo --port $(PORT)
 
 # Two workers (pytest-xdist), each file on one: half the tests wait on servers, browsers and
-# subprocesses, so two cores run the suite in about three quarters of the time of one.
+# subprocesses, so two cores run the suite in about three quarters of the time of one. The files
+# go out in the order tests/conftest.py gives them (the longest first), not xdist's own.
 TEST_WORKERS ?= 2
 
 test: $(INSTALLED) $(CATALOGUES) browser $(AXE)
-	AXE_CORE_JS=$(AXE) $(BIN)/python -m pytest --numprocesses $(TEST_WORKERS) --dist loadfile
+	AXE_CORE_JS=$(AXE) $(BIN)/python -m pytest --numprocesses $(TEST_WORKERS) --dist loadfile \
+	  --no-loadscope-reorder
 
 install: $(INSTALLED) $(CATALOGUES)
 

@@ -37,15 +37,28 @@ expect.set_options(timeout=20_000)
 # that `pytest -m "not slow"` starts no such process (pyproject.toml's marker says what it means).
 PROCESS_FIXTURES = {"serve", "served_app", "browser"}
 
+# The files that take longest under `make test` (--durations, 6 Dec), longest first, so that
+# no worker is left running one of them alone at the end: pytest-xdist's own order (turned off
+# in the Makefile: --no-loadscope-reorder) sends the files with the most tests first, which put
+# the three longest, with one to four tests each, last. The second needs no demo warehouse: the
+# other worker starts it while the first builds that. The other files keep their order.
+LONGEST_FIRST = ("test_page_sweep.py", "test_bench_smoke.py", "test_operations_processes.py",
+                 "test_stale_review.py", "test_upload_e2e.py", "test_phone_print.py",
+                 "test_bad_file_alone.py", "test_phone_words.py", "test_disk.py",
+                 "test_dashboard_pages.py", "test_expanding_files.py")
+
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """Refuse to run a test that starts a server or a browser without the slow marker."""
+    """Refuse to run a test that starts a server or a browser without the slow marker; then
+    put the longest files first (LONGEST_FIRST)."""
     unmarked = [item.nodeid for item in items
                 if PROCESS_FIXTURES & set(getattr(item, "fixturenames", ()))
                 and item.get_closest_marker("slow") is None]
     if unmarked:
         raise pytest.UsageError("mark these @pytest.mark.slow (they start a server or a browser): "
                                 + ", ".join(unmarked))
+    rank = {name: n for n, name in enumerate(LONGEST_FIRST)}
+    items.sort(key=lambda item: rank.get(item.path.name, len(rank)))   # stable: each file's order stays
 
 
 @pytest.fixture(scope="session")
