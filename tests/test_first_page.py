@@ -11,7 +11,7 @@ from playwright.sync_api import expect
 
 from dashboard import response_cache
 from dashboard.warehouse import EXTENSION_KEY
-from tests.helpers import app_on_copy, page_render
+from tests.helpers import STEWARD, app_on_copy, page_render, signed_in_phone
 
 LAYOUT = "/_dash-layout"
 HERE = "http://localhost"
@@ -104,3 +104,39 @@ def test_a_first_visit_sends_no_page_render_and_moving_on_does(page, served_app)
     expect(page).to_have_title("Regiomonitor – Region")
     assert len(renders) == 1
     assert page.console_errors == []
+
+
+def test_every_page_preloads_its_layout_and_the_callbacks(app):
+    head = app.server.test_client().get("/regio/AM10").get_data(as_text=True).split("</head>")[0]
+    for endpoint in (LAYOUT, "/_dash-dependencies"):
+        assert f'<link rel="preload" href="{endpoint}" as="fetch" crossorigin>' in head
+
+
+def dash_requests(page) -> list[tuple[str, str]]:
+    """(endpoint, initiator) of every layout and callback-graph request the page made."""
+    return page.evaluate("""performance.getEntriesByType('resource')
+        .filter(e => /\\/_dash-(layout|dependencies)$/.test(e.name))
+        .map(e => [e.name.split('/').pop(), e.initiatorType])""")
+
+
+@pytest.mark.slow
+def test_the_preloaded_layout_is_the_one_the_renderer_uses(page, served_app):
+    sent = []
+    page.on("request", lambda r: r.url.endswith(("/_dash-layout", "/_dash-dependencies")) and sent.append(r.url))
+    page.goto(served_app + "/methode")
+    expect(page.locator("main table tbody tr").first).to_be_visible(timeout=60_000)
+    page.wait_for_load_state("networkidle")
+    assert sorted(dash_requests(page)) == [["_dash-dependencies", "link"], ["_dash-layout", "link"]]
+    assert len(sent) == 2                            # the renderer's fetch sent nothing more
+    assert page.console_errors == []                 # nor did Chromium find a preload unused
+
+
+@pytest.mark.slow
+def test_a_signed_in_stewards_preloaded_page_is_the_stewards(browser, served_app):
+    with signed_in_phone(browser, served_app, STEWARD) as page:
+        page.goto(served_app + "/data")              # the first Dash page of this visit
+        expect(page.locator("main table tbody tr").first).to_be_visible(timeout=60_000)
+        assert ["_dash-layout", "link"] in dash_requests(page)
+        expect(page.get_by_text("(alleen voor databeheerders)")).to_have_count(0)   # names shown
+        expect(page.get_by_role("link", name=re.compile("ingelogde"))).to_have_count(0)
+        assert page.console_errors == []
