@@ -15,6 +15,7 @@ from dashboard import (
     downloads,
     feeds,
     first_page,
+    grid_on_demand,
     ids,
     navigation,
     notifications,
@@ -66,6 +67,7 @@ def create_app(warehouse_path: Path, accounts_path: Path | None = None,
     response_cache.init_app(app)
     plotly_bundle.install(app)
     polyfill.install(app)
+    grid_on_demand.install(app)
     search.install(app)
     navigation.install(app.server)
     app.server.register_blueprint(auth.blueprint)

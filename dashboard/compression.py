@@ -131,11 +131,14 @@ def _chosen(request: flask.Request, compress: Compress) -> str | None:
 
 
 def bundle_paths(app: dash.Dash, index_html: str) -> list[str]:
-    """What a first visit may load: the scripts the index page names, and the chunks Dash's
-    components load when they first appear (a graph, a dropdown, the grid: ASYNC_CHUNKS)."""
+    """What a first visit may load: the scripts the index page names, in script tags or in the
+    `<meta name="…-bundle">` elements that the pages' loaders read (plotly.js, the grid: see
+    plotly_bundle.py, grid_on_demand.py), and the chunks Dash's components load when they first
+    appear (a graph, a dropdown, the grid: ASYNC_CHUNKS)."""
     prefix = app.config.requests_pathname_prefix + "_dash-component-suites/"
     chunks = [f"{prefix}{'dash/' if chunk.startswith('dcc/') else ''}{chunk}" for chunk in ASYNC_CHUNKS]
-    return [*re.findall(r'<script src="([^"?]+)', index_html), *chunks]
+    return [*re.findall(r'<script src="([^"?]+)', index_html),
+            *re.findall(r'<meta name="[\w-]+-bundle" content="([^"?]+)"', index_html), *chunks]
 
 
 def prepare(app: dash.Dash, paths: list[str]) -> None:

@@ -37,7 +37,7 @@ def bundles(served_app: str) -> dict[str, str]:
     scripts = re.findall(r'<script src="([^"?]+)', index)
     return {"html": "/vergelijken", "json": "/_dash-layout",
             "renderer": next(s for s in scripts if "dash_renderer" in s),
-            "grid": next(s for s in scripts if "dash_ag_grid" in s),
+            "grid": re.search(r'<meta name="grid-bundle" content="([^"?]+)"', index)[1],
             "grid chunk": "/_dash-component-suites/dash_ag_grid/async-community.js",
             "plotly": plotly_bundle.ROUTE}
 
