@@ -51,6 +51,9 @@ def test_region_page_dashes_provisional_months_and_names_late_partners(page, ser
     card = page.locator("#card-leerwerkplaatsen")
     expect(card).to_contain_text("1.479 (voorlopig)")
     expect(card).to_contain_text("Op koers (stand per maart 2007)")
+    # plotly.js is loaded and started after the page is drawn; on a busy machine that can end
+    # well after the network went quiet (ready), so wait for the chart itself.
+    expect(card.locator(".js-plotly-plot .main-svg").first).to_be_attached(timeout=30_000)
     traces = page.evaluate("""() => document.querySelector('#card-leerwerkplaatsen .js-plotly-plot').data
         .map(d => [d.name, (d.line || {}).dash || null, d.x ? d.x.length : 0])""")
     provisional = [t for t in traces if t[0] == "Voorlopig (niet compleet)"]
