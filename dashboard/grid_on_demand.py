@@ -9,6 +9,10 @@ assets/grid_on_demand.js puts a stand-in `dash_ag_grid` in its place that loads 
 first grid appears (the way dcc.Graph loads plotly.js). Dash still serves the file: it registers
 what it may serve while it builds the page, before this takes the tag out. If Dash names the
 bundle differently one day, the tag stays as it is and the stand-in does nothing.
+
+A page whose main content is a grid (Vergelijken's ranking) says so when it registers
+(`grid_first=True`): its head preloads the bundle (`rel="preload" as="script"`), so the download
+is done when the stand-in asks for it and only the evaluation waits for the grid, as before.
 """
 from __future__ import annotations
 
@@ -16,8 +20,11 @@ import html
 import re
 
 import dash
+import flask
+from dash import _pages
 
 META_NAME = "grid-bundle"
+FIRST = "grid_first"      # dash.register_page(..., grid_first=True): the main content is a grid
 BUNDLE_TAG = re.compile(r'<script src="([^"]*/_dash-component-suites/dash_ag_grid/dash_ag_grid\.[^"]*\.js)"></script>\n?')
 
 
@@ -30,8 +37,15 @@ def on_demand(scripts: str) -> tuple[str, str | None]:
     return scripts[:found.start()] + scripts[found.end():], found[1]
 
 
+def grid_first(app: dash.Dash) -> bool:
+    """Whether the page this request is for registered its main content as a grid."""
+    page, _variables = _pages._path_to_page(app.strip_relative_path(flask.request.path))
+    return bool(page and page.get(FIRST))
+
+
 def install(app: dash.Dash) -> None:
-    """Take the grid bundle out of every Dash page's scripts and name it in the head."""
+    """Take the grid bundle out of every Dash page's scripts and name it in the head (and
+    preload it on a page whose main content is a grid)."""
     render = app.interpolate_index
 
     def interpolate_index(**kwargs: str) -> str:
@@ -39,7 +53,9 @@ def install(app: dash.Dash) -> None:
         if url is None:
             return render(**kwargs)
         kwargs["scripts"] = scripts
-        meta = f'<meta name="{META_NAME}" content="{html.escape(url)}">'
-        return render(**kwargs).replace("</head>", meta + "</head>", 1)
+        hints = f'<meta name="{META_NAME}" content="{html.escape(url)}">'
+        if grid_first(app):
+            hints += f'<link rel="preload" href="{html.escape(url)}" as="script">'
+        return render(**kwargs).replace("</head>", hints + "</head>", 1)
 
     app.interpolate_index = interpolate_index

@@ -68,3 +68,13 @@ def test_the_grid_is_drawn_from_the_bundle_loaded_on_demand(browser, served_app)
         assert errors == []
     finally:
         context.close()
+
+
+def test_only_a_page_whose_main_content_is_a_grid_preloads_it(demo_warehouse, tmp_path):
+    from dashboard.app import create_app
+
+    client = create_app(demo_warehouse, tmp_path / "accounts.sqlite", tmp_path / "inbox").server.test_client()
+    preload = re.compile(r'<link rel="preload" href="[^"]*dash_ag_grid\.[^"]*" as="script">')
+    assert preload.search(client.get("/vergelijken?lang=en").get_data(as_text=True).split("</head>")[0])
+    for path in ("/", "/methode", "/data", "/regio/AM10", "/bestaat/niet"):
+        assert not preload.search(client.get(path).get_data(as_text=True)), path

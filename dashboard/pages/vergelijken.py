@@ -26,7 +26,7 @@ from dashboard import (
 )
 
 dash.register_page(__name__, path="/vergelijken", title=components.page_title(N_("Compare")),
-                   nav_label=N_("Compare"), order=1)
+                   nav_label=N_("Compare"), order=1, grid_first=True)   # grid_on_demand.py
 
 # What the export's figures are, per unit of the indicator.
 EXPORT_UNITS = {
