@@ -40,7 +40,7 @@ PROCESS_FIXTURES = {"serve", "served_app", "browser"}
 # The files that take longest under `make test` (--durations, 6 Dec), longest first, so that
 # no worker is left running one of them alone at the end: pytest-xdist's own order (turned off
 # in the Makefile: --no-loadscope-reorder) sends the files with the most tests first, which put
-# the three longest, with one to four tests each, last. The second needs no demo warehouse: the
+# the three longest, with few tests each, last. The second needs no demo warehouse: the
 # other worker starts it while the first builds that. The other files keep their order.
 LONGEST_FIRST = ("test_page_sweep.py", "test_bench_smoke.py", "test_operations_processes.py",
                  "test_stale_review.py", "test_upload_e2e.py", "test_phone_print.py",
