@@ -41,7 +41,7 @@ DETAILS = {
     "login refused": N_("from {address}: wait {wait_s} s ({by})"),
     "login sso": N_("through the single sign-on proxy, as {role}"),
     "logout everywhere": N_("{n} session(s) ended"),
-    "upload checked": N_("{file}: {verdict}; {rows} rows, {errors} errors, {warnings} warnings"),
+    "upload checked": N_("{file}: {verdict}; rows {rows}, errors {errors}, warnings {warnings}"),
     "upload": N_("{file} as {stored} ({sha}), {warnings} warning(s)"),
     "run ingest": N_("{files} file(s) in the inbox"),
     "run refresh": N_("{files} file(s) in the inbox"),

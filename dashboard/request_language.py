@@ -33,9 +33,10 @@ def template_texts() -> dict:
     """What every template says its texts with, in the request's language."""
     lang = current()
     return {"lang": lang,
-            "_": lambda message, **values: texts._(message, lang, **values),
-            "ngettext": lambda singular, plural, n, **values: texts.ngettext(singular, plural, n, lang,
-                                                                             **values)}
+            # positional-only, as in core.texts: a text's own {n} is passed as n=
+            "_": lambda message, /, **values: texts._(message, lang, **values),
+            "ngettext": lambda singular, plural, count, /, **values: texts.ngettext(
+                singular, plural, count, lang, **values)}
 
 
 def install(server: flask.Flask) -> None:

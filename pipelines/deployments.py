@@ -42,7 +42,6 @@ REFUSED = "Refused"
 BUSY_TRIES, BUSY_WAIT_S = 20, 3   # a CLI run holding the writer lock: wait up to a minute
 T = TypeVar("T")
 
-INGEST_DONE = N_("{file}: {state}; rows loaded {rows}, errors {errors}, warnings {warnings}")
 REFRESH_DONE = N_("Warehouse rebuilt: {loaded} files loaded, {rejected} rejected; {rows} rows")
 
 
@@ -95,7 +94,7 @@ def ingest_upload(warehouse_path: str, inbox: str, files: list[str] | None = Non
     with acting_as(actor):
         results = when_free(lambda: flows.ingest(paths, str(folder), warehouse_path))
     lines = in_both(lambda lang: "; ".join(
-        _(INGEST_DONE, lang, file=shown.get(r.path.name, r.path.name), state=submission_state(r.status, lang),
+        _(flows.INGEST_DONE, lang, file=shown.get(r.path.name, r.path.name), state=submission_state(r.status, lang),
           rows=fmt_number(r.rows, lang), errors=fmt_number(r.error_count, lang),
           warnings=fmt_number(len(r.warnings), lang)) for r in results)
         or _("Nothing to load: already done.", lang))

@@ -17,7 +17,10 @@ from pipelines import boundaries, context, disk, inbox as inboxes, ingest as ing
 from pipelines.loading import FileResult  # noqa: E402
 from core.states import submission_state  # noqa: E402
 from core.settings import default_geometry_cache, settings  # noqa: E402
-from core.texts import said  # noqa: E402
+from core.texts import N_, said  # noqa: E402
+
+# What a load did with one file: in the flow's log, and as the deployment's state message.
+INGEST_DONE = N_("{file}: {state}; rows loaded {rows}, errors {errors}, warnings {warnings}")
 
 
 class MachineErrorsInOneLine(logging.Filter):
@@ -139,7 +142,7 @@ def ingest(paths: list[str] | None = None, inbox: str | None = None,
                            progress=logger.info)
     move_files(results)
     for result in results:
-        logger.info(said("{file}: {state}, {rows} loaded, {errors} errors, {warnings} warnings",
+        logger.info(said(INGEST_DONE,
                          file=result.path.name, state=partial(submission_state, result.status),
                          rows=result.rows, errors=result.error_count, warnings=len(result.warnings)))
     logger.info(said("Published {warehouse}: {counts}", warehouse=cfg.warehouse, counts=runs.counts(results)))

@@ -148,12 +148,12 @@ def test_the_audit_log_is_said_in_the_pages_language_and_a_check_is_a_check(clie
     store.audit("anna", "upload checked", file="AM10.csv", verdict="can_load", rows=2, errors=0, warnings=1)
     login(client, "stef")
     dutch = cells(client.get("/beheer").text.split('id="audit"', 1)[1])
-    assert "<td>bestand gecontroleerd</td><td>AM10.csv: kan geladen worden; 2 rijen, 0 fouten, 1 waarschuwingen</td>" in dutch
+    assert "<td>bestand gecontroleerd</td><td>AM10.csv: kan geladen worden; rijen 2, fouten 0, waarschuwingen 1</td>" in dutch
     assert "<td>ingelogd</td><td>vanaf 127.0.0.1</td>" in dutch
     assert "<td>iets ouds</td><td>zoals het was</td>" in dutch
     assert "loaded" not in dutch and "login" not in dutch
     english = cells(client.get("/beheer?lang=en").text.split('id="audit"', 1)[1])
-    assert "<td>file checked</td><td>AM10.csv: can be loaded; 2 rows, 0 errors, 1 warnings</td>" in english
+    assert "<td>file checked</td><td>AM10.csv: can be loaded; rows 2, errors 0, warnings 1</td>" in english
 
 
 def test_a_review_without_a_reason_is_asked_for_one_not_answered_with_an_error(client):

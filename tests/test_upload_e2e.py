@@ -70,7 +70,7 @@ def test_partner_uploads_sees_the_report_and_the_loaded_state(tab, upload_app):
 
     tab.get_by_role("link", name="Terug naar aanleveren").click()
     choose_file(tab, "AM10_roc_mei.csv", VALID)
-    expect(tab.locator(".report-verdict")).to_contain_text("kan worden geladen: 1 rijen, 0 waarschuwingen")
+    expect(tab.locator(".report-verdict")).to_contain_text("kan worden geladen: 1 rij, 0 waarschuwingen")
     tab.get_by_role("button", name="Bevestigen en aanleveren").click()
     row = tab.locator("#uploads tbody tr", has_text="AM10_roc_mei.csv")
     expect(row).to_have_count(1)
