@@ -37,15 +37,16 @@ expect.set_options(timeout=20_000)
 # that `pytest -m "not slow"` starts no such process (pyproject.toml's marker says what it means).
 PROCESS_FIXTURES = {"serve", "served_app", "browser"}
 
-# The files that take longest under `make test` (--durations, 6 Dec), longest first, so that
-# no worker is left running one of them alone at the end: pytest-xdist's own order (turned off
-# in the Makefile: --no-loadscope-reorder) sends the files with the most tests first, which put
-# the three longest, with few tests each, last. The second needs no demo warehouse: the
+# The files that took longest in a `make test --durations=0` (main f5e6677, 7 Dec), longest
+# first, so that no worker is left running one of them alone at the end: pytest-xdist's own
+# order (turned off in the Makefile: --no-loadscope-reorder) sends the files with the most
+# tests first, which put the page sweep, the bench smoke test and `demo`'s SIGTERM test, with
+# few tests each, last. The bench smoke test comes second as it needs no demo warehouse: the
 # other worker starts it while the first builds that. The other files keep their order.
-LONGEST_FIRST = ("test_page_sweep.py", "test_bench_smoke.py", "test_operations_processes.py",
-                 "test_stale_review.py", "test_upload_e2e.py", "test_phone_print.py",
-                 "test_bad_file_alone.py", "test_phone_words.py", "test_disk.py",
-                 "test_dashboard_pages.py", "test_expanding_files.py")
+LONGEST_FIRST = ("test_page_sweep.py", "test_bench_smoke.py", "test_stale_review.py",
+                 "test_upload_e2e.py", "test_expanding_files.py", "test_dashboard_pages.py",
+                 "test_disk.py", "test_operations.py", "test_operations_processes.py",
+                 "test_ingest.py", "test_ingest_corpus.py", "test_phone_print.py")
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
