@@ -225,9 +225,9 @@ def check_nothing_dropped(served: Path, inbox: Path, files: list[Path]) -> None:
     if not missing:
         return
     lang = command_language()
-    named = "; ".join(_("{file} ({received}, {status}, {rows} rows)", lang, file=name,
+    named = "; ".join(_("{file} ({received}, {status}, {rows})", lang, file=name,
                         received=fmt_date(received, lang), status=submission_state(status, lang),
-                        rows=fmt_number(rows, lang))
+                        rows=ngettext("{n} row", "{n} rows", rows, lang, n=fmt_number(rows, lang)))
                       for name, received, status, rows in missing[:5])
     more = f" (+{len(missing) - 5})" if len(missing) > 5 else ""
     raise InboxError(ngettext(

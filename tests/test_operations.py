@@ -33,7 +33,8 @@ ROW = "AM10;stages;2006-03;5;roc;zorg;"
 
 def timed_cli(*args: str) -> tuple[subprocess.CompletedProcess, float]:
     """`regiomonitor …` as a steward runs it (benchmarks.serving.cli); the result and the
-    seconds it took, start-up included."""
+    seconds it took, start-up included, to print: tests do not time things (benchmarks do),
+    pytest-timeout bounds a run that hangs."""
     started = time.monotonic()
     return serving.cli(*args), time.monotonic() - started
 
@@ -109,14 +110,13 @@ def test_an_xlsx_declaring_the_whole_sheet_reads_its_two_rows_in_bounded_memory(
     assert v_out["rows"] == h_out["rows"] and len(v_out["rows"]) == 2
     assert len(v_out["rows"][1][1]) == 6                    # as wide as its cells, not 16.384
     assert v_rss < h_rss + 20, (h_rss, v_rss)              # memory independent of the declaration
-    assert v_out["seconds"] < 5
     print(f"\nXFD1048576 XLSX ({hostile.stat().st_size} bytes): {v_out['seconds']:.3f} s, "
           f"peak RSS {v_rss:.0f} MB (honest file {h_rss:.0f} MB)")
     [result] = ingest.validate_files(None, [hostile])
     assert result.status == "loaded" and result.rows == 1
 
 
-def test_an_xlsx_over_the_row_limit_is_rejected_in_seconds(tmp_path):
+def test_an_xlsx_over_the_row_limit_is_rejected(tmp_path):
     row = ('<row r="{i}"><c r="A{i}" t="inlineStr"><is><t>AM10</t></is></c>'
            '<c r="B{i}" t="inlineStr"><is><t>rommel</t></is></c></row>')
     many = limits().rows + 20_000
@@ -130,7 +130,6 @@ def test_an_xlsx_over_the_row_limit_is_rejected_in_seconds(tmp_path):
     [error] = result.errors
     assert "REGIOMONITOR_MAX_ROWS" in error.reason_nl and "100.000" in error.reason_nl
     assert "100,000 rows" in error.reason_en
-    assert seconds < 60
     print(f"\n{many:,}-row XLSX ({path.stat().st_size / 1e6:.1f} MB): rejected in {seconds:.1f} s")
 
 
@@ -145,7 +144,7 @@ def junk_csv(path: Path, size: int) -> Path:
 
 
 @pytest.mark.slow
-def test_a_big_csv_is_refused_in_seconds_and_never_waits_for_the_lock(published, tmp_path):
+def test_a_big_csv_is_refused_and_never_waits_for_the_lock(published, tmp_path):
     path = junk_csv(tmp_path / "inbox" / "groot.csv", limits().file_bytes + (1 << 20))
     with warehouse.writer_lock(published):  # a load is running: a refusal must not wait for it
         result, seconds = timed_cli("ingest", "--warehouse", str(published), str(tmp_path / "inbox"))
@@ -154,7 +153,6 @@ def test_a_big_csv_is_refused_in_seconds_and_never_waits_for_the_lock(published,
     assert "GEWEIGERD" in result.stderr and "bestand is te groot: 21,0 MB, hoogstens 20,0 MB" in result.stderr
     assert "Geen bestanden" in result.stdout
     assert path.exists() and query(published, "select count(*) from submission") == [(0,)]
-    assert seconds < 30
     print(f"\n{path.stat().st_size / 1e6:.0f} MB junk CSV: refused in {seconds:.1f} s (CLI, incl. start-up)")
     # the JSON report says why too (the upload page reads only that)
     report = json.loads(serving.cli("validate", "--json", "--warehouse", str(published), str(path)).stdout)
@@ -291,10 +289,9 @@ def test_refresh_from_another_inbox_refuses_to_drop_what_was_received(prefect_ha
     other = tmp_path / "andere"
     other.mkdir()
     before = query(published, "select * from observation")
-    result, seconds = timed_cli("refresh", "--warehouse", str(published), "--inbox", str(other),
-                              "--no-demo-targets")
+    result = serving.cli("refresh", "--warehouse", str(published), "--inbox", str(other), "--no-demo-targets")
     line = one_clear_line(result)
-    assert "roc.csv" in line and "--drop-missing" in line and seconds < 30
+    assert "roc.csv" in line and "--drop-missing" in line and "1 rij)" in line
     assert query(published, "select * from observation") == before
     refresh(str(published), str(box), False)                    # the inbox it came from: kept
     assert query(published, "select * from observation") == before
@@ -326,7 +323,7 @@ def test_a_read_only_inbox_publishes_nothing(published, tmp_path):
         old = time.time() - 60
         os.utime(box / "a.csv", (old, old))
         subprocess.run(["mount", "-o", "remount,ro", str(box)], check=True)
-        result, _ = timed_cli("ingest", "--warehouse", str(published), str(box))
+        result = serving.cli("ingest", "--warehouse", str(published), str(box))
         line = one_clear_line(result)
         assert "Kan niet schrijven" in line and "er is niets geladen" in line
         with pytest.raises(inbox.InboxError):
@@ -338,11 +335,11 @@ def test_a_read_only_inbox_publishes_nothing(published, tmp_path):
 def test_lock_contention_is_one_line(published, tmp_path):
     path = write_csv(tmp_path / "inbox" / "a.csv", [ROW])
     with warehouse.writer_lock(published):
-        result, seconds = timed_cli("ingest", "--warehouse", str(published), str(path))
-        english, _ = timed_cli("ingest", "--lang", "en", "--warehouse", str(published), str(path))
+        result = serving.cli("ingest", "--warehouse", str(published), str(path))
+        english = serving.cli("ingest", "--lang", "en", "--warehouse", str(published), str(path))
     assert "Een andere refresh of ingest schrijft" in one_clear_line(result)
     assert "Another refresh or ingest is writing" in one_clear_line(english)
-    assert path.exists() and seconds < 30
+    assert path.exists()
 
 
 # ---------------------------------------------------------------- a newcomer's first hour
@@ -353,10 +350,10 @@ def test_demo_on_a_busy_port_says_so_before_building(tmp_path):
         taken.bind(("127.0.0.1", 0))
         taken.listen()
         port = taken.getsockname()[1]
-        result, seconds = timed_cli("demo", "--warehouse", str(tmp_path / "w.duckdb"), "--port", str(port))
+        result = serving.cli("demo", "--warehouse", str(tmp_path / "w.duckdb"), "--port", str(port))
     line = one_clear_line(result)
     assert f"make demo PORT={port + 1}" in line and "al in gebruik" in line
-    assert not (tmp_path / "w.duckdb").exists() and seconds < 15
+    assert not (tmp_path / "w.duckdb").exists()
 
 
 @pytest.mark.slow
