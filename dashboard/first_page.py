@@ -63,12 +63,19 @@ def query_param(name: str) -> str | None:
     return values[0] if values else None
 
 
+def page_at(app: dash.Dash, path: str) -> tuple[dict, dict | None]:
+    """The registered page at `path` and its path variables, as Dash's router finds them
+    ({} when none is)."""
+    page, variables = _pages._path_to_page(app.strip_relative_path(path))
+    return page or {}, variables
+
+
 def container(app: dash.Dash) -> html.Div:
     """dash.page_container, with the page at the requesting address drawn in it when there is
     one (the router then has nothing to do on a first visit)."""
     location, content, store, dummy = (copy.copy(c) for c in dash.page_container.children)
     here = address()
-    page, variables = _pages._path_to_page(app.strip_relative_path(here[0])) if here else ({}, None)
+    page, variables = page_at(app, here[0]) if here else ({}, None)
     if not page:
         return html.Div([location, content, store, dummy])
     pathname, search = here

@@ -21,7 +21,8 @@ import re
 
 import dash
 import flask
-from dash import _pages
+
+from dashboard import first_page
 
 META_NAME = "grid-bundle"
 FIRST = "grid_first"      # dash.register_page(..., grid_first=True): the main content is a grid
@@ -39,8 +40,8 @@ def on_demand(scripts: str) -> tuple[str, str | None]:
 
 def grid_first(app: dash.Dash) -> bool:
     """Whether the page this request is for registered its main content as a grid."""
-    page, _variables = _pages._path_to_page(app.strip_relative_path(flask.request.path))
-    return bool(page and page.get(FIRST))
+    page, _variables = first_page.page_at(app, flask.request.path)
+    return bool(page.get(FIRST))
 
 
 def install(app: dash.Dash) -> None:
