@@ -20,14 +20,14 @@ from __future__ import annotations
 from pathlib import Path
 
 import dash
-import flask
+
+from dashboard import vendored
 
 VERSION = "4.1.1"
 TRACE_TYPES = frozenset({"scatter", "scattermap", "choroplethmap", "densitymap"})
 FILE = Path(__file__).parent / "vendor" / f"plotly-map-{VERSION}.min.js"
-ROUTE = f"/vendor/{FILE.name}"
+ROUTE = vendored.route(FILE)
 META_NAME = "plotly-bundle"
-ONE_YEAR = 365 * 24 * 3600
 
 
 def tag(url: str) -> str:
@@ -35,13 +35,7 @@ def tag(url: str) -> str:
     return f'<meta name="{META_NAME}" content="{url}">'
 
 
-def serve() -> flask.Response:
-    """The bundle, cached for a year: its name changes with its version."""
-    return flask.send_file(FILE, mimetype="text/javascript", max_age=ONE_YEAR, conditional=True)
-
-
 def install(app: dash.Dash) -> None:
     """Serve the bundle and name it in the head of every page (after `app.index_string` is set)."""
-    app.server.add_url_rule(ROUTE, "plotly_bundle", serve)
-    hint = tag(app.config.requests_pathname_prefix.rstrip("/") + ROUTE)
+    hint = tag(vendored.install(app, FILE, "plotly_bundle"))
     app.index_string = app.index_string.replace("</head>", hint + "</head>", 1)

@@ -22,18 +22,13 @@ import re
 from pathlib import Path
 
 import dash
-import flask
+
+from dashboard import vendored
 
 VERSION = "0.14.1"
 FILE = Path(__file__).parent / "vendor" / f"regenerator-runtime-{VERSION}.js"
-ROUTE = f"/vendor/{FILE.name}"
+ROUTE = vendored.route(FILE)
 POLYFILL_TAG = re.compile(r'<script src="[^"]*/deps/polyfill@7[^"]*"></script>')
-ONE_YEAR = 365 * 24 * 3600
-
-
-def serve() -> flask.Response:
-    """The runtime, cached for a year: its name changes with its version."""
-    return flask.send_file(FILE, mimetype="text/javascript", max_age=ONE_YEAR, conditional=True)
 
 
 def without_polyfill(scripts: str, runtime_url: str) -> str:
@@ -44,8 +39,7 @@ def without_polyfill(scripts: str, runtime_url: str) -> str:
 
 def install(app: dash.Dash) -> None:
     """Serve the runtime and put it in the polyfill's place in every Dash page."""
-    app.server.add_url_rule(ROUTE, "regenerator_runtime", serve)
-    runtime_url = app.config.requests_pathname_prefix.rstrip("/") + ROUTE
+    runtime_url = vendored.install(app, FILE, "regenerator_runtime")
     render = app.interpolate_index
 
     def interpolate_index(**kwargs: str) -> str:
