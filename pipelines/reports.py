@@ -46,13 +46,17 @@ def verdict(r: FileResult, dry_run: bool, lang: str) -> str:
         return _("{verdict}: the file as a whole has errors; no row was checked", lang, verdict=words)
     if not r.rows_valid:
         return _("{verdict}: no valid rows ({n} with errors)", lang, verdict=words, n=n(r.rows_rejected))
-    counts = dict(rejected=n(r.rows_rejected), total=n(r.rows_valid + r.rows_rejected),
-                  valid=n(r.rows_valid))
+    errors = ngettext("{rejected} of {total} rows has errors", "{rejected} of {total} rows have errors",
+                      r.rows_rejected, lang, rejected=n(r.rows_rejected),
+                      total=n(r.rows_valid + r.rows_rejected))
     if dry_run:
-        return _("{verdict}: {rejected} of {total} rows have errors; the {valid} valid rows load with "
-                 "`regiomonitor ingest --accept-valid-rows`", lang, verdict=words, **counts)
-    return _("{verdict}: {rejected} of {total} rows have errors, {valid} are valid; correct the errors "
-             "and send the file again", lang, verdict=words, **counts)
+        return _("{verdict}: {errors}; {valid} with `regiomonitor ingest --accept-valid-rows`", lang,
+                 verdict=words, errors=errors,
+                 valid=ngettext("the {n} valid row loads", "the {n} valid rows load", r.rows_valid, lang,
+                                n=n(r.rows_valid)))
+    return _("{verdict}: {errors}, {valid}; correct the errors and send the file again", lang,
+             verdict=words, errors=errors,
+             valid=ngettext("{n} is valid", "{n} are valid", r.rows_valid, lang, n=n(r.rows_valid)))
 
 
 def report_text(results: list[FileResult], dry_run: bool, lang: str) -> str:

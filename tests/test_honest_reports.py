@@ -16,6 +16,7 @@ from pathlib import Path
 
 from benchmarks.serving import cli
 from pipelines import ingest, reports, review
+from pipelines.loading import FileResult
 from tests.helpers import query, write_csv
 
 # Two good rows of ROC Rivor and one with a month that does not exist.
@@ -82,7 +83,7 @@ def test_no_row_is_counted_fine_while_an_error_of_the_file_stands(published, tmp
                        content_type="multipart/form-data")
     assert page.status_code == 200, page.text
     verdict = re.search(r'class="report-verdict"[^>]*>(.*?)</p>', page.text, re.S).group(1)
-    assert "1 van 3 rijen hebben fouten." in verdict
+    assert "1 van de 3 rijen heeft fouten." in verdict
     assert "in orde" not in verdict
     assert "Fouten van het bestand als geheel, niet van één rij: 1." in verdict
     rows = re.findall(r'<tr><td class="num">([^<]*)</td><td>([^<]*)</td>', page.text)
@@ -160,3 +161,20 @@ def test_an_approval_adds_to_the_change_list(published, tmp_path):
     listed = change_list(published, tmp_path)
     assert "De publicatie van" in listed and "en de controlebesluiten sindsdien veranderden 2 cijfers" in listed
     assert "20 → 24" in listed and "– → 5.000" in listed
+
+
+def test_a_verdict_counts_its_rows_in_their_number():
+    """"1 van 3 rijen hebben fouten" read wrong: each count takes its own number's form."""
+    def said(rejected: int, valid: int, dry_run: bool, lang: str) -> str:
+        result = FileResult(Path("roc.csv"), "", "submission", "rejected",
+                                    rows_rejected=rejected, rows_valid=valid)
+        return reports.verdict(result, dry_run, lang)
+
+    assert said(1, 2, False, "nl") == ("afgewezen: 1 van de 3 rijen heeft fouten, 2 zijn geldig; "
+                                       "verbeter de fouten en lever het bestand opnieuw aan")
+    assert said(2, 1, False, "nl").startswith("afgewezen: 2 van de 3 rijen hebben fouten, 1 is geldig;")
+    assert said(2, 1, False, "en").startswith("rejected: 2 of 3 rows have errors, 1 is valid;")
+    assert said(1, 1, True, "nl").endswith(
+        "1 van de 2 rijen heeft fouten; de 1 geldige rij laadt met `regiomonitor ingest --accept-valid-rows`")
+    assert said(1, 1, True, "en").endswith("1 of 2 rows has errors; the 1 valid row loads with "
+                                           "`regiomonitor ingest --accept-valid-rows`")

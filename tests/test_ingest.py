@@ -212,7 +212,7 @@ def test_a_rejected_file_says_how_many_rows_were_valid_and_how_to_load_them(publ
     path = write_csv(tmp_path / "inbox" / "roc.csv", rows)
     out = cli("validate", "--warehouse", str(published), str(path))
     assert out.returncode == 1
-    assert ("roc.csv: zou afwijzen: 1 van 3 rijen hebben fouten; de 2 geldige rijen laden met "
+    assert ("roc.csv: zou afwijzen: 1 van de 3 rijen heeft fouten; de 2 geldige rijen laden met "
             "`regiomonitor ingest --accept-valid-rows`") in out.stdout
     assert "rijen die zouden laden 0, met fouten 1" in out.stdout
     report = json.loads(cli("validate", "--warehouse", str(published), "--json", str(path)).stdout)
@@ -222,9 +222,9 @@ def test_a_rejected_file_says_how_many_rows_were_valid_and_how_to_load_them(publ
     assert (partly.status, partly.rows, partly.rows_valid) == ("partial", 2, 2)   # as it says
     [result] = ingest.ingest_files(published, [path])                  # not a dry run: it happened
     assert reports.report_text([result], False, "nl").startswith(
-        "roc.csv: afgewezen: 1 van 3 rijen hebben fouten, 2 zijn geldig; verbeter de fouten")
+        "roc.csv: afgewezen: 1 van de 3 rijen heeft fouten, 2 zijn geldig; verbeter de fouten")
     assert reports.report_text([result], False, "en").startswith(
-        "roc.csv: rejected: 1 of 3 rows have errors, 2 are valid; correct the errors")
+        "roc.csv: rejected: 1 of 3 rows has errors, 2 are valid; correct the errors")
     # ... and no --accept-valid-rows there: the same file again is 'unchanged' once rejected
     [again] = ingest.ingest_files(published, [path], ingest.Options(accept_valid_rows=True))
     assert again.status == "unchanged"

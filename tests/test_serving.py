@@ -78,7 +78,7 @@ def test_the_upload_check_is_a_preview_that_counts_the_valid_rows(served_app):
                           files={"file": ("roc_mei.csv", body)}).text
     verdict = re.search(r'class="report-verdict"[^>]*>(.*?)</p>', report, re.S)[1]
     assert "wordt zo niet geladen: 1 fout (en" in verdict
-    assert "1 van 3 rijen hebben fouten; de andere 2 rijen zijn in orde." in verdict
+    assert "1 van de 3 rijen heeft fouten; de andere 2 rijen zijn in orde." in verdict
     assert "geladen" not in report.replace("worden geladen", "").replace("wordt zo niet geladen", "")
 
 
