@@ -1,6 +1,7 @@
 """Before and after in one run: this tree's dashboard against another commit's (default `main`),
-on the same warehouse, each served as `regiomonitor serve` serves it and measured one after the
-other, the order alternating per round so that a change in the machine's load hits both sides.
+on the same warehouse (each side its own copy, so that the answers cache beside it is its own),
+each served as `regiomonitor serve` serves it and measured one after the other, the order
+alternating per round so that a change in the machine's load hits both sides.
 
     python -m benchmarks.compare [--ref main] [--warehouse W] [--calls 200] [--loads 5] [--rounds 2]
     python -m benchmarks.compare --load [--ref main] [--users 50,100] [--seconds 60]
@@ -90,6 +91,18 @@ def print_ratios(ref: str, before: dict, after: dict) -> None:
               flush=True)
 
 
+def own_copy(warehouse: Path, folder: Path) -> Path:
+    """A copy of the warehouse in a folder of its own, for one side. The answers cache lives
+    beside the warehouse (`view-cache/`, dashboard/shared_cache.py) and is keyed by the
+    published snapshot and the request, not by the code: on one shared file the side measured
+    second was served the first side's layouts and callback answers (the same key), so a
+    change to what a page draws was never measured."""
+    folder.mkdir(parents=True, exist_ok=True)
+    copy = folder / warehouse.name
+    shutil.copyfile(warehouse, copy)
+    return copy
+
+
 def dashboard(ref: str, warehouse: Path | None, calls: int, loads: int, rounds: int) -> None:
     """Sections 2 and 3 for REF and this tree, alternating, `rounds` times."""
     with checkout(ref) as old_code, tempfile.TemporaryDirectory(prefix="regiomonitor-cmp-") as tmp:
@@ -99,11 +112,13 @@ def dashboard(ref: str, warehouse: Path | None, calls: int, loads: int, rounds: 
             load.build_demo(warehouse)
         print(machine.machine_line(), flush=True)
         print(f"warehouse: {warehouse}; {calls} calls per callback, {loads} loads per page", flush=True)
-        sides = [(ref, old_code), ("this", ROOT)]
+        sides = [(ref, old_code, own_copy(warehouse, work / "ref")),
+                 ("this", ROOT, own_copy(warehouse, work / "this"))]
         for n in range(rounds):
             print(f"\nround {n + 1}", flush=True)
             order = sides if n % 2 == 0 else sides[::-1]
-            figures = {label: measure_side(label, code, warehouse, work, calls, loads) for label, code in order}
+            figures = {label: measure_side(label, code, served, work, calls, loads)
+                       for label, code, served in order}
             print_ratios(ref, figures[ref], figures["this"])
 
 
