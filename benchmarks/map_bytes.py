@@ -59,7 +59,7 @@ def load_real_boundaries(served: Path) -> int:
 
 
 def gemeente_map(served: Path) -> MapBytes:
-    """The 342 gemeenten as the map code would draw them (one Choroplethmap trace)."""
+    """The 342 gemeenten as the map code would draw them (one choropleth trace)."""
     import duckdb
     import plotly.graph_objects as go
 
@@ -70,8 +70,8 @@ def gemeente_map(served: Path) -> MapBytes:
                            "where level = 'gemeente' and source = 'cbs' order by code").df()
     con.close()
     geojson = feature_collection(geometry)
-    figure = go.Figure(go.Choroplethmap(geojson=geojson, locations=geometry["code"],
-                                        z=list(range(len(geometry)))))
+    figure = go.Figure(go.Choropleth(geojson=geojson, locations=geometry["code"],
+                                     z=list(range(len(geometry)))))
     return sizes("gemeente level, CBS 2025 (342)", geojson, json.loads(figure.to_json()))
 
 

@@ -30,7 +30,9 @@ from dashboard.status_style import NO_TARGET_COLOUR, STATUS_COLOURS
 PROGRESS_SCALE = [[i / 7, c] for i, c in enumerate(
     ["#edf8b1", "#c7e9b4", "#7fcdbb", "#41b6c4", "#1d91c0", "#225ea8", "#253494", "#081d58"])]
 TARGET_LINE = {"color": "#7f2704", "dash": "longdash", "width": 2}
-MAP_CENTER = {"lon": 5.35, "lat": 52.05}
+# The maps are plotly's geo traces, drawn in SVG: no base layers (so no topojson, no tiles, no
+# WebGL: assets/plotly_bundle.js), the view fitted to the shapes at any width, Mercator as before.
+GEO = {"visible": False, "fitbounds": "locations", "projection": {"type": "mercator"}}
 
 
 def feature_collection(geometry: pd.DataFrame) -> dict:
@@ -106,12 +108,12 @@ def progress_map(progress: pd.DataFrame, geometry: pd.DataFrame, measure: str,
     known = progress[progress["status"].notna()]
     unknown = progress[progress["status"].isna()]
     values, colours = map_values(known, measure, lang)
-    data = [{"type": "choroplethmap", "geojson": geojson, "locations": known["region"].tolist(),
+    data = [{"type": "choropleth", "geojson": geojson, "locations": known["region"].tolist(),
              "z": values.tolist(), "marker": {"line": {"color": "#ffffff", "width": 1.5}},
              "text": [map_hover(r, statuses, lang) for r in known.itertuples()],
              "hovertemplate": "%{text}<extra></extra>", **colours}]
     if len(unknown):
-        data.append({"type": "choroplethmap", "geojson": geojson,
+        data.append({"type": "choropleth", "geojson": geojson,
                      "locations": unknown["region"].tolist(), "z": [0] * len(unknown),
                      "colorscale": [[0, NO_TARGET_COLOUR], [1, NO_TARGET_COLOUR]], "showscale": False,
                      "marker": {"line": {"color": "#bdbdbd", "width": 1}},
@@ -119,7 +121,7 @@ def progress_map(progress: pd.DataFrame, geometry: pd.DataFrame, measure: str,
                      "hovertemplate": "%{text}<extra></extra>"})
     data += provisional_rings(progress[progress["provisional"].fillna(False).astype(bool)], geometry,
                               lang)
-    return {"data": data, "layout": {"map": {"style": "white-bg", "center": MAP_CENTER, "zoom": 6.4},
+    return {"data": data, "layout": {"geo": GEO,
                                      "margin": {"l": 0, "r": 0, "t": 0, "b": 0}, "height": 560,
                                      "separators": plotly_separators(lang)}}
 
@@ -133,8 +135,8 @@ def centre(geometry: dict) -> tuple[float, float]:
 def provisional_rings(provisional: pd.DataFrame, geometry: pd.DataFrame, lang: str) -> list[dict]:
     """An open ring on every region whose figure is provisional: a marker, not colour alone.
 
-    Two circles (dark, then white inside) make the ring: a map trace's circles have no outline,
-    and text labels would need a glyph server, which the offline map has not got.
+    A white circle with a dark outline; it takes no hover, so a click on it reaches the shape
+    below and opens the region's page like any click on the shape.
     """
     shapes = dict(zip(geometry["code"], geometry["geojson"]))
     codes = [code for code in provisional["region"] if code in shapes]
@@ -142,28 +144,22 @@ def provisional_rings(provisional: pd.DataFrame, geometry: pd.DataFrame, lang: s
         return []
     spots = [centre(json.loads(shapes[code])) for code in codes]
     lons, lats = [s[0] for s in spots], [s[1] for s in spots]
-    # customdata: a click on a ring opens the region's page like a click on its shape does.
-    ring = {"type": "scattermap", "lon": lons, "lat": lats, "mode": "markers", "hoverinfo": "skip",
-            "customdata": codes, "showlegend": False}
-    return [ring | {"marker": {"size": 15, "color": "#1a1a1a"}, "name": _("provisional", lang)},
-            ring | {"marker": {"size": 9, "color": "#ffffff"}}]
+    # Outside 15 px, inside 9 px: the outline is drawn on the circle's edge.
+    return [{"type": "scattergeo", "lon": lons, "lat": lats, "mode": "markers", "hoverinfo": "skip",
+             "customdata": codes, "showlegend": False, "name": _("provisional", lang),
+             "marker": {"size": 12, "color": "#ffffff", "line": {"color": "#1a1a1a", "width": 3}}}]
 
 
 def gemeente_map(shapes: pd.DataFrame, share: pd.Series, lang: str) -> go.Figure:
     """A region's gemeenten on today's boundaries, coloured by their share of registry records."""
     geojson = feature_collection(shapes)
     values = [share.get(code, 0.0) for code in shapes["code"]]
-    fig = go.Figure(go.Choroplethmap(
+    fig = go.Figure(go.Choropleth(
         geojson=geojson, locations=shapes["code"], z=values, zmin=0, colorscale=PROGRESS_SCALE,
         marker_line_color="#ffffff", marker_line_width=1.5,
         text=[f"<b>{n}</b><br>{fmt_pct(v, lang)}" for n, v in zip(shapes["name"], values)],
         hovertemplate="%{text}<extra></extra>", colorbar={"tickformat": ".0%"}))
-    lons, lats = zip(*(point for feature in geojson["features"]
-                       for point in _points(feature["geometry"])))
-    fig.update_layout(map={"style": "white-bg", "zoom": 8.6,
-                           "center": {"lon": (min(lons) + max(lons)) / 2,
-                                      "lat": (min(lats) + max(lats)) / 2}},
-                      margin={"l": 0, "r": 0, "t": 0, "b": 0}, height=360, separators=plotly_separators(lang))
+    fig.update_layout(geo=GEO, margin={"l": 0, "r": 0, "t": 0, "b": 0}, height=360, separators=plotly_separators(lang))
     return fig
 
 

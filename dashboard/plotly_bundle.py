@@ -1,19 +1,24 @@
-"""plotly.js for the browser: the official "map" bundle instead of the full one (issue 15 part 7).
+"""plotly.js for the browser: the official "geo" partial bundle instead of the full one (issue 15
+part 7, issue 27 round 4).
 
-The dashboard draws three trace types: scatter, scattermap and choroplethmap. plotly.js ships
-these (and densitymap) as its "map" partial bundle, `dist/plotly-map.min.js` in the plotly.js npm
-package of the same version plotly.py carries: 3,0 MB instead of 4,8 MB, and in headless Chromium
-here about 0,5 s to start instead of 1,3–1,5 s, which was most of the map page's time to appear.
-Refresh it with plotly.py: `npm pack plotly.js@<version>` and copy `package/dist/plotly-map.min.js`
-to vendor/plotly-map-<version>.min.js (tests/test_plotly_bundle.py checks the version and that
-every figure uses only these trace types).
+The dashboard draws three trace types: scatter (every chart, the schematic tiles), choropleth
+(the regions and gemeenten) and scattergeo (the provisional rings). plotly.js ships exactly these
+as its "geo" partial bundle, `dist/plotly-geo.min.js` in the plotly.js npm package of the same
+version plotly.py carries: 1,4 MB instead of 4,8 MB for the full one. The maps were drawn with the
+"map" bundle before (choroplethmap, scattermap: 3,0 MB with MapLibre GL), which also had to start
+a WebGL context, in software in headless Chromium; the geo traces draw SVG with d3-geo, on our own
+shapes with the base layers off, so they need no topojson either (assets/plotly_bundle.js).
+Refresh it with plotly.py: `npm pack plotly.js@<version>` and copy `package/dist/plotly-geo.min.js`
+to vendor/plotly-geo-<version>.min.js; its header carries plotly.js's MIT licence
+(tests/test_plotly_bundle.py checks the version and that every figure uses only these trace types).
 
 Every page names it in a `<meta>` element and assets/plotly_bundle.js points dcc.Graph's loader
 at it: dcc.Graph loads plotly.js when the first chart appears, from this file. Loading it at once
-instead (a `defer` script, or `rel="preload"`) was slower: it ran before Dash drew the page and
-held up the whole chain of layout, callbacks and drawing (measured one after the other at load
-average 6–9: map page median 1,9 s deferred, 1,7 s preloaded, 1,5 s lazy); a `rel="prefetch"`
-made the pages without charts slower on this 2-core machine (x1,1, fetching 3 MB beside them).
+instead (a `defer` script, or `rel="preload"`) was slower with the map bundle: it ran before Dash
+drew the page and held up the whole chain of layout, callbacks and drawing (measured one after the
+other at load average 6–9: map page median 1,9 s deferred, 1,7 s preloaded, 1,5 s lazy); a
+`rel="prefetch"` made the pages without charts slower on this 2-core machine (x1,1, fetching 3 MB
+beside them).
 """
 from __future__ import annotations
 
@@ -24,8 +29,8 @@ import dash
 from dashboard import vendored
 
 VERSION = "4.1.1"
-TRACE_TYPES = frozenset({"scatter", "scattermap", "choroplethmap", "densitymap"})
-FILE = Path(__file__).parent / "vendor" / f"plotly-map-{VERSION}.min.js"
+TRACE_TYPES = frozenset({"scatter", "scattergeo", "choropleth"})
+FILE = Path(__file__).parent / "vendor" / f"plotly-geo-{VERSION}.min.js"
 ROUTE = vendored.route(FILE)
 META_NAME = "plotly-bundle"
 

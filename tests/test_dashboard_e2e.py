@@ -60,17 +60,18 @@ CENTRE_OF_AM10 = """() => {
     const ring = feature.geometry.coordinates[0];
     const lon = ring.reduce((s, p) => s + p[0], 0) / ring.length;
     const lat = ring.reduce((s, p) => s + p[1], 0) / ring.length;
-    const map = gd._fullLayout.map._subplot.map;
-    const box = map.getCanvas().getBoundingClientRect();
-    const point = map.project([lon, lat]);
-    return [Math.round(box.left + point.x), Math.round(box.top + point.y)];
+    // The SVG shape's own transform takes the projected point to the screen.
+    const shape = [...gd.querySelectorAll('.choroplethlocation')].find(p => p.__data__.loc === 'AM10');
+    const [x, y] = gd._fullLayout.geo._subplot.projection([lon, lat]);
+    const point = new DOMPoint(x, y).matrixTransform(shape.getScreenCTM());
+    return [Math.round(point.x), Math.round(point.y)];
 }"""
 
 
 def test_clicking_a_region_on_the_map_opens_its_page(page, served_app):
     open_map(page, served_app)
     # A real mouse click at the middle of Rivierenland's shape, located through the map's projection,
-    # once the map has stopped moving (assets/map_fit.js zooms it out to fit after it is drawn).
+    # once the map has stopped moving (plotly draws it again when the graph takes its width).
     page.locator("#kaart-map").scroll_into_view_if_needed()   # below the national panel
     where, point = None, page.evaluate(CENTRE_OF_AM10)
     for _ in range(20):

@@ -16,7 +16,7 @@ CREDIT = "Bron: CBS/PDOK, Gebiedsindelingen 2025, CC BY 4.0 (vereenvoudigd)"
 # The regions' trace as the browser holds it: its kind, its locations and its shapes' ids.
 REGIONS_TRACE = """() => {
     const gd = document.querySelector('#kaart-map .js-plotly-plot');
-    const all = gd.data.filter(t => t.type === 'choroplethmap');
+    const all = gd.data.filter(t => t.type === 'choropleth');
     return {types: all.map(t => t.type), locations: all.flatMap(t => t.locations),
             features: all[0].geojson.features.length,
             vertices: all[0].geojson.features.map(f => JSON.stringify(f.geometry).split('],[').length)};

@@ -60,18 +60,16 @@ def test_no_page_scrolls_sideways_on_a_phone_and_axe_finds_nothing(phone, served
 def test_the_map_fits_a_phone_and_its_table_shows_realised_target_and_status(phone, served_app):
     open_page(phone, f"{served_app}/?lang=nl")
     graph = phone.locator(".map-panel .js-plotly-plot")
-    # Every shape's east and west end lies inside the graph: the map was zoomed out to fit.
-    phone.wait_for_function("""() => { const gd = document.querySelector('.map-panel .js-plotly-plot');
-        const sub = gd._fullLayout.map._subplot; return sub && sub.map && sub.map.loaded(); }""")
-    edges = graph.evaluate("""(gd, done) => {
-        let lo = 180, hi = -180;
-        const walk = c => typeof c[0] === 'number' ? (lo = Math.min(lo, c[0]), hi = Math.max(hi, c[0]))
-                                                   : c.forEach(walk);
-        gd.data.forEach(t => ((t.geojson || {}).features || []).forEach(f => walk(f.geometry.coordinates)));
-        const map = gd._fullLayout.map._subplot.map, lat = gd._fullLayout.map.center.lat;
-        return [map.project([lo, lat]).x, map.project([hi, lat]).x, gd.getBoundingClientRect().width];
-    }""", None)
-    assert 0 <= edges[0] < edges[1] <= edges[2], edges
+    # Every shape's east and west end lies inside the graph: the map is fitted to its shapes.
+    expect(graph.locator(".choroplethlocation")).to_have_count(35, timeout=20_000)
+    edges = graph.evaluate("""gd => {
+        const graph = gd.getBoundingClientRect();
+        const shapes = [...gd.querySelectorAll('.choroplethlocation')].map(p => p.getBoundingClientRect());
+        return [Math.min(...shapes.map(s => s.left)) - graph.left, Math.max(...shapes.map(s => s.right)) - graph.left,
+                graph.width];
+    }""")
+    assert 0 <= edges[0] < edges[1] <= edges[2] + 0.5, edges
+    assert edges[1] - edges[0] > 0.5 * edges[2], edges   # and not a small country in the middle
     graph.hover()   # a tap shows plotly's toolbar on a phone; here it stays hidden
     expect(phone.locator(".map-panel .modebar-container")).to_be_hidden()
     box = phone.locator(".map-panel ~ div .table-scroll, #kaart-table .table-scroll").first

@@ -1,4 +1,4 @@
-"""The browser gets plotly.js's "map" bundle (dashboard/plotly_bundle.py), never the full one:
+"""The browser gets plotly.js's "geo" bundle (dashboard/plotly_bundle.py), never the full one:
 same version as plotly.py, every trace type the pages draw is in it, and the served map page
 draws with it."""
 from __future__ import annotations
@@ -17,7 +17,7 @@ from tests.helpers import page_render
 
 def test_the_bundle_is_the_version_plotly_py_carries():
     header = plotly_bundle.FILE.read_text(encoding="utf-8")[:200]
-    assert re.search(r"plotly\.js \(map - minified\) v(\S+)", header)[1] == \
+    assert re.search(r"plotly\.js \(geo - minified\) v(\S+)", header)[1] == \
         plotly_bundle.VERSION == plotly.offline.get_plotlyjs_version()
 
 
@@ -46,7 +46,8 @@ def test_every_chart_uses_only_the_bundles_trace_types(demo_warehouse, tmp_path,
 
 
 @pytest.mark.slow
-def test_the_map_page_draws_with_the_map_bundle(page, served_app):
+def test_the_map_page_draws_with_the_geo_bundle_and_nothing_from_outside(page, served_app):
+    """The map is SVG: no topojson fetched from cdn.plot.ly (assets/plotly_bundle.js), no WebGL."""
     requested = []
     page.on("request", lambda r: requested.append(r.url))
     page.goto(served_app + "/")
@@ -55,6 +56,9 @@ def test_the_map_page_draws_with_the_map_bundle(page, served_app):
     assert not any("plotly.min.js" in url for url in requested)       # the full bundle
     response = page.request.get(served_app + plotly_bundle.ROUTE)
     assert response.ok and "max-age=31536000" in response.headers["cache-control"]
+    page.wait_for_load_state("networkidle")
+    assert page.external_requests == [] and not any("topojson" in url or url.endswith(".json") for url in requested)
+    assert page.locator("#kaart-map canvas").count() == 0
     assert page.console_errors == []
 
 
@@ -64,14 +68,14 @@ ROWS = ".ag-center-cols-container .ag-row"
 @pytest.mark.slow
 def test_vergelijken_starts_plotly_after_its_ranking_shows(page, served_app):
     """The ranking is the page's main content: plotly.js (data-plotly-after) is requested only
-    once its rows show, and the chart is still drawn, with the map bundle."""
+    once its rows show, and the chart is still drawn, with the geo bundle."""
     page.add_init_script(f"""new MutationObserver((_, observer) => {{
         if (document.querySelector('{ROWS}')) {{ window.rowsShownAt = performance.now(); observer.disconnect(); }}
     }}).observe(document, {{childList: true, subtree: true}});""")
     page.goto(served_app + "/vergelijken?regions=AM10,AM12")
     expect(page.locator("#cmp-chart .main-svg").first).to_be_attached(timeout=20_000)
     rows_shown, bundle_requested = page.evaluate("""() => [window.rowsShownAt, performance
-        .getEntriesByType('resource').find(e => e.name.includes('/vendor/plotly-map')).startTime]""")
+        .getEntriesByType('resource').find(e => e.name.includes('/vendor/plotly-geo')).startTime]""")
     assert rows_shown is not None and bundle_requested >= rows_shown
     assert page.evaluate("document.querySelector('#cmp-chart .js-plotly-plot').data.length") == 4 * 4
     assert page.console_errors == []

@@ -1,4 +1,4 @@
-/* Speed (issue 15): charts use plotly.js's "map" bundle, which the page names in
+/* Speed (issue 15): charts use plotly.js's "geo" bundle, which the page names in
    <meta name="plotly-bundle"> (dashboard/plotly_bundle.py). dcc.Graph loads plotly.js from
    window._dashPlotlyJSURL when window.Plotly is missing, and Dash's renderer sets that URL to
    the full bundle (4,8 MB, three times as slow to start): keep it on ours instead.
@@ -7,8 +7,16 @@
    (Vergelijken: its ranking's rows). plotly.js then waits until the content shows: starting it
    takes the browser's one thread 0,2–0,5 s, which came before the ranking. dcc.Graph takes a
    window.Plotly that is set as plotly.js, resolving it like a promise; this one loads the bundle
-   when the page is ready for it, and the bundle then puts the real plotly.js in its place. */
+   when the page is ready for it, and the bundle then puts the real plotly.js in its place.
+
+   The maps are geo traces on our own GeoJSON with the base layers off (dashboard/figures.py GEO),
+   yet plotly.js fetches the world's topojson for any trace with a locationmode, geojson-id too,
+   from cdn.plot.ly: the maps make no request outside localhost, so it finds an empty one here,
+   where plotly.js keeps the topojson it has (the name is geo.scope + resolution, the defaults). */
 (function () {
+  window.PlotlyGeoAssets = window.PlotlyGeoAssets || {topojson: {}};
+  window.PlotlyGeoAssets.topojson.world_110m = {type: 'Topology', objects: {}, arcs: []};
+
   const named = document.querySelector('meta[name="plotly-bundle"]');
   const url = named && named.content;
   if (!url) { return; }
