@@ -2,7 +2,8 @@
 -- (pipelines/ingest.py check_schema): the typed run records (run_file), the table macros the
 -- metric tables are computed with (sql/views/15_provisional.sql, 20_ranking.sql, 25_trend.sql,
 -- 55_gemeente_shares.sql, 60_national.sql; trend_of, gemeente_shares_of and their mv_trend and
--- mv_gemeente_shares are issue 27's),
+-- mv_gemeente_shares are issue 27's, as are progress_monthly_of and progress_stand_of, which
+-- materialize.sql computes mv_progress_monthly with: sql/views/10_progress.sql, 15_provisional.sql),
 -- the views issue 23 added (v_counted_months, v_partner_delivery, and the registry counts in
 -- force after an extract's re-delivery, sql/views/50_registry_gemeenten.sql; the review queue's
 -- v_held, sql/views/70_review.sql), the states of files and figures issue 24 added
@@ -17,8 +18,9 @@ select
                         'held_told')) = 5
     and (select count(distinct function_name) from duckdb_functions()
          where function_name in ('ranking_of', 'national_of', 'late_partners_of', 'late_counts_of',
-                                 'trend_of', 'gemeente_shares_of')
-             and function_type = 'table_macro') = 6
+                                 'trend_of', 'gemeente_shares_of', 'progress_monthly_of',
+                                 'progress_stand_of')
+             and function_type = 'table_macro') = 8
     and (select count(*) from duckdb_views()
          where view_name in ('v_counted_months', 'v_partner_delivery', 'v_registry_count_in_force',
                              'v_held', 'v_submission_state', 'v_figure_state', 'v_notice')) = 7

@@ -141,7 +141,13 @@ from v_target_in_force;
 --                 straddles T (low < T ≤ high), i.e. the band could be on the other side of
 --                 "reaches the target"; never for the rule statuses
 --   per 10,000    divided by the region's latest working-age population (15-74) × 10,000
-create view v_progress_monthly as
+-- progress_monthly_of(monthly_totals, completeness) computes it from any relations shaped like
+-- v_monthly_totals and v_completeness, named by those arguments: the view passes the views, and
+-- materialize.sql passes each computed once per publish. Inlined, the views were computed again
+-- for every use (v_progress_stand reads this view three times and v_completeness three more):
+-- ten aggregates over every figure, most of the publish's time after a large extract
+-- (docs/benchmarks.md, intake round 4).
+create macro progress_monthly_of(monthly_totals, completeness) as table
 with base as (
     select
         *,
@@ -160,7 +166,7 @@ realised as (
         max(m.period) as last_reported_month,
         bool_or(m.is_demo) as observations_demo
     from base as b
-    join v_monthly_totals as m
+    join query_table(monthly_totals) as m
         on m.region = b.region
         and m.indicator = b.indicator
         and m.period between b.counted_from and b.counted_to
@@ -179,12 +185,12 @@ recent as (
         sum(m.realised_in_month * m.realised_in_month) as recent_sum_squares
     from base as b
     cross join recent_window as w
-    join v_monthly_totals as m
+    join query_table(monthly_totals) as m
         on m.region = b.region
         and m.indicator = b.indicator
         and m.period > greatest(b.baseline_month, b.as_of_month - to_months(w.months))
         and m.period <= least(b.as_of_month, b.deadline_month)
-    anti join v_completeness as c
+    anti join query_table(completeness) as c
         on c.programme = b.programme and c.region = m.region and c.indicator = m.indicator
         and c.period = m.period and c.state <> 'complete'
     group by all
@@ -299,3 +305,6 @@ final as (
 )
 
 select * from final;
+
+create view v_progress_monthly as
+select * from progress_monthly_of('v_monthly_totals', 'v_completeness');

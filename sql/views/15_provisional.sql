@@ -29,17 +29,20 @@
 --                        (R at the status month; never for 'achieved' or 'not_started');
 --   month_state          the as-of month's completeness: complete, partial, missing, or null
 --                        when nobody is expected to deliver in it.
-create view v_progress_stand as
+-- progress_stand_of(monthly, completeness) computes it from any relations shaped like
+-- v_progress_monthly and v_completeness, named by those arguments: the view passes the views,
+-- materialize.sql passes each computed once per publish (progress_monthly_of says why).
+create macro progress_stand_of(monthly, completeness) as table
 with targets as materialized (
     select programme, region, indicator, as_of_month, status, version,
         cast(date_trunc('month', deadline) as date) as deadline_month
-    from v_progress_monthly
+    from query_table(monthly)
 ),
 
 incomplete as (
     select w.programme, w.region, w.indicator, w.as_of_month, count(*) as months_incomplete
     from v_counted_months as w
-    join v_completeness as c
+    join query_table(completeness) as c
         on c.programme = w.programme and c.region = w.region and c.indicator = w.indicator
         and c.period between w.counted_from and w.counted_to
     where c.state <> 'complete'
@@ -53,7 +56,7 @@ last_complete as (
     from targets as t
     join v_as_of_months as m
         on m.programme = t.programme and m.as_of_month <= least(t.as_of_month, t.deadline_month)
-    anti join v_completeness as c
+    anti join query_table(completeness) as c
         on c.programme = t.programme and c.region = t.region and c.indicator = t.indicator
         and c.period = m.as_of_month and c.state <> 'complete'
     group by all
@@ -98,9 +101,9 @@ final as (
         c.partners_expected as month_partners_expected,
         c.partners_delivered as month_partners_delivered,
         c.partners_missing as month_partners_missing
-    from v_progress_monthly as r
+    from query_table(monthly) as r
     join status_months as st using (programme, region, indicator, as_of_month)
-    join v_progress_monthly as s   -- the row the status block comes from
+    join query_table(monthly) as s   -- the row the status block comes from
         on s.programme = r.programme and s.region = r.region and s.indicator = r.indicator
         and s.as_of_month = st.status_month
     left join incomplete as i
@@ -109,12 +112,15 @@ final as (
     left join incomplete as si
         on si.programme = r.programme and si.region = r.region and si.indicator = r.indicator
         and si.as_of_month = st.status_month
-    left join v_completeness as c
+    left join query_table(completeness) as c
         on c.programme = r.programme and c.region = r.region and c.indicator = r.indicator
         and c.period = r.as_of_month
 )
 
 select * from final;
+
+create view v_progress_stand as
+select * from progress_stand_of('v_progress_monthly', 'v_completeness');
 
 
 -- v_current_month: the month the dashboard shows by default, per programme: the latest month
