@@ -47,18 +47,26 @@ cells as (
     left join counted as c using (programme, boundary, region, as_of_month, gemeente, indicator)
 ),
 
+-- A gemeente's cells in the order of their indicators: list_sort orders the structs by their
+-- first field, the indicator (never null, one cell each); list(... order by indicator) sorted
+-- each gemeente's cells on its own, a third of this macro's time after a ten-million-record
+-- extract (docs/benchmarks.md, intake round 4).
+packed as (
+    select programme, boundary, region, as_of_month, gemeente,
+        list_sort(list({'indicator': indicator, 'records': records, 'share': share})) as cells
+    from cells
+    group by programme, boundary, region, as_of_month, gemeente
+),
+
 final as (
     select g.programme, g.boundary, g.region, g.as_of_month, g.gemeente, g.gemeente_name,
         g.records,
         g.records / sum(g.records) over (partition by g.programme, g.boundary, g.region,
                                              g.as_of_month) as share_all,
         g.is_demo,
-        list({'indicator': c.indicator, 'records': c.records, 'share': c.share}
-             order by c.indicator) as cells
+        p.cells
     from gemeenten as g
-    join cells as c using (programme, boundary, region, as_of_month, gemeente)
-    group by g.programme, g.boundary, g.region, g.as_of_month, g.gemeente, g.gemeente_name,
-        g.records, g.is_demo
+    join packed as p using (programme, boundary, region, as_of_month, gemeente)
 )
 
 select * from final;
