@@ -18,7 +18,7 @@ from core.settings import DEMO_DIR, REFERENCE_DIR
 pytestmark = pytest.mark.slow   # every test drives the served app in Chromium
 
 PAGES = ["/", "/regio/AM10", "/vergelijken?regions=AM10,AM22", "/data", "/methode",
-         "/data?submission=unknown"]
+         "/data?submission=unknown", "/data?submissions_page=2"]
 
 
 def ready(page, url: str) -> None:
@@ -188,6 +188,23 @@ def test_data_page_lists_submissions_and_links_to_source_rows(page, served_app):
     assert counts[0].startswith("geladen: ")
     assert sum(int(c.rsplit(": ", 1)[1].replace(".", "")) for c in counts) == 176
     expect(page.locator(".coverage tbody tr")).to_have_count(35)
+    files = page.locator("#data-submissions tbody tr")   # a page of 100 (data.SUBMISSIONS_PER_PAGE)
+    expect(files).to_have_count(100)
+    expect(page.locator("#data-submissions caption")).to_contain_text("bestanden 1 tot en met 100 van 176")
+    pager = page.get_by_role("navigation", name="Pagina's van de lijst met aanleveringen")
+    expect(pager).to_contain_text("Pagina 1 van 2")
+    newest = files.first.inner_text()
+    pager.get_by_role("link", name="Oudere bestanden →").click()
+    expect(files).to_have_count(76)
+    expect(page.locator("#data-submissions caption")).to_contain_text("101 tot en met 176 van 176")
+    assert newest not in files.all_inner_texts()
+    expect(page).to_have_url(re.compile(r"submissions_page=2&lang=nl#aanleveringen$"))
+    pager.get_by_role("link", name="← Nieuwere bestanden").click()
+    expect(files).to_have_count(100)
+    assert files.first.inner_text() == newest
+    for asked, shown in [("99999", 76), ("0", 100), ("-1", 100), ("abc", 100), ("²", 100), ("9" * 50, 100)]:
+        ready(page, f"{served_app}/data?submissions_page={asked}")   # kept within the first and last page
+        expect(files).to_have_count(shown)
     page.get_by_role("link", name="AM10_roc.csv").first.click()
     expect(page.locator("main h1")).to_have_text("Aanlevering AM10_roc.csv")
     first = page.locator("table.data-table tbody tr").first

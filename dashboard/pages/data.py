@@ -3,6 +3,8 @@ runs, which region reported which month, how fresh each partner is, and the temp
 With ?submission=<id> the page shows the source rows behind one file."""
 from __future__ import annotations
 
+import re
+
 import dash
 import pandas as pd
 from dash import Input, Output, dcc, html
@@ -22,14 +24,44 @@ def steward_only(value: object, lang: str) -> object:
     return value if is_steward() else _("(stewards only)", lang)
 
 
-def submissions(lang: str) -> html.Section:
+# The submissions table shows this many files a page, newest first: the list of every delivered
+# file only grows, and at 176 files it was 1.637 of the page's 3.762 components, drawn in one
+# long task before any table showed (issue 27, page ready). The other lists are capped too (the
+# last 500 revisions, the last 50 runs); here older files are a page further, so every file
+# stays a link away (?submissions_page=N).
+SUBMISSIONS_PER_PAGE = 100
+
+
+def pages_of_submissions(files: int) -> int:
+    """How many pages the submissions list has (one when there are none)."""
+    return max(1, -(-files // SUBMISSIONS_PER_PAGE))
+
+
+def page_of_submissions(asked: str | None, files: int) -> int:
+    """The page of the submissions list to show: the one asked for (?submissions_page=N), kept
+    within 1 and the last; anything else (missing, not a number) is the first."""
+    last = pages_of_submissions(files)
+    number = int(asked) if asked and re.fullmatch(r"[0-9]{1,9}", asked) else 1
+    return min(max(number, 1), last)
+
+
+def submissions(lang: str, page: int = 1, programme: str | None = None) -> html.Section:
+    """Every delivered file by its state now, and a page of them (SUBMISSIONS_PER_PAGE, newest
+    first), each linking to its source rows."""
     frame = warehouse.current().query("data_submissions")
+    counts = frame["state"].value_counts()   # the state now (v_submission_state), as in the table
+    first = (page - 1) * SUBMISSIONS_PER_PAGE
+    shown = frame.iloc[first:first + SUBMISSIONS_PER_PAGE]
     rows = [[html.A(components.breakable(s.file_name), href=components.href("/data", lang, submission=s.id)),
              fmt_timestamp(s.received_at, lang), steward_only(s.steward, lang),
              states.submission_state(s.state, lang, s.is_demo),
              fmt_number(s.rows_accepted, lang), fmt_number(s.rows_rejected, lang)]
-            for s in frame.itertuples()]
-    counts = frame["state"].value_counts()   # the state now (v_submission_state), as in the table
+            for s in shown.itertuples()]
+    caption = (_("Every delivered file, newest first; click for its source rows", lang)
+               if len(frame) <= SUBMISSIONS_PER_PAGE else
+               _("Delivered files {first} to {last} of {n}, newest first; click for its source rows", lang,
+                 first=fmt_number(first + 1, lang), last=fmt_number(first + len(shown), lang),
+                 n=fmt_number(len(frame), lang)))
     return html.Section([
         html.H2(_("Submissions", lang)),
         html.P(ngettext("{n} file, by state now:", "{n} files, by state now:", len(frame), lang,
@@ -38,12 +70,31 @@ def submissions(lang: str) -> html.Section:
                            n=fmt_number(int(n), lang)))
                  for state, n in counts.reindex(states.SUBMISSION_STATES).dropna().items()],
                 className="state-counts"),
-        components.table(_("Every delivered file, newest first; click for its source rows", lang),
+        components.table(caption,
                          [_(k, lang) for k in (N_("File"), N_("Received"), N_("Steward"),
                                                N_("Status"), N_("Rows loaded"), N_("Rows rejected"))],
                          rows, numeric={4, 5}, table_id=ids.DATA_SUBMISSIONS, phone_hidden={1, 2},
                          box_class="scroll"),   # on a phone: file and status; the rest a tap on the file away
-    ])
+        submissions_pager(page, len(frame), programme, lang),
+    ], id=ids.DATA_SUBMISSIONS_SECTION)
+
+
+def submissions_pager(page: int, files: int, programme: str | None, lang: str) -> html.Nav | None:
+    """Links to the newer and older files, when there are more than one page holds."""
+    if files <= SUBMISSIONS_PER_PAGE:
+        return None
+
+    def link(number: int, label: str) -> html.A:
+        target = components.href("/data", lang, programme=programme,
+                                 submissions_page=str(number) if number > 1 else None)
+        return html.A(label, href=f"{target}#{ids.DATA_SUBMISSIONS_SECTION}")
+
+    last = pages_of_submissions(files)
+    return html.Nav([
+        link(page - 1, _("← Newer files", lang)) if page > 1 else None,
+        html.Span(_("Page {page} of {pages}", lang, page=fmt_number(page, lang), pages=fmt_number(last, lang))),
+        link(page + 1, _("Older files →", lang)) if page < last else None,
+    ], className="pager no-print", **{"aria-label": _("Pages of the submissions list", lang)})
 
 
 # The two lists of rows with a reason: their query, heading, caption and what an empty one says.
@@ -248,26 +299,31 @@ def submission_rejections(submission: str, lang: str) -> html.Section | None:
 
 
 @warehouse.per_snapshot
-def published(programme: str, lang: str) -> tuple[list, list]:
+def published(programme: str, lang: str, page: int = 1, asked_programme: str | None = None
+              ) -> tuple[list, list]:
     """The sections drawn from the published warehouse alone, those before the browser runs and
     those after: computed once per publication and viewer (per_snapshot keys by viewer, as the
     names and values are for stewards), not on every visit. The browser runs come from the
     accounts store and Prefect, so they are drawn each time."""
-    return ([changes.since_last_publication(lang), changes.review_queue(lang), submissions(lang),
+    return ([changes.since_last_publication(lang), changes.review_queue(lang),
+             submissions(lang, page, asked_programme),
              reasons("rejected", lang), reasons("warnings", lang), revisions(lang)],
             [runs(lang), coverage(programme, lang), freshness(programme, lang),
              deliveries.late_list(programme, lang)])
 
 
 def layout(lang: str | None = None, submission: str | None = None, programme: str | None = None,
-           **_ignored: str) -> html.Div:
+           submissions_page: str | None = None, **_ignored: str) -> html.Div:
     lang = language(lang)
     codes = list(warehouse.current().query("programmes")["code"])
-    programme = programme if programme in codes else codes[0]
+    asked_programme = programme if programme in codes else None   # kept in the pager's links
+    programme = asked_programme or codes[0]
     if submission:
         content = source_rows(submission, lang)
     else:
-        before_runs, after_runs = published(programme, lang)
+        files = len(warehouse.current().query("data_submissions"))
+        before_runs, after_runs = published(programme, lang, page_of_submissions(submissions_page, files),
+                                            asked_programme)
         content = [html.H1(_("Data: submissions, checks and freshness", lang)),
                    None if is_steward() else html.P(html.A(_("Names and rejected cell values are shown "
                                                              "to signed-in data stewards only.", lang),
