@@ -30,9 +30,16 @@ from dashboard.status_style import NO_TARGET_COLOUR, STATUS_COLOURS
 PROGRESS_SCALE = [[i / 7, c] for i, c in enumerate(
     ["#edf8b1", "#c7e9b4", "#7fcdbb", "#41b6c4", "#1d91c0", "#225ea8", "#253494", "#081d58"])]
 TARGET_LINE = {"color": "#7f2704", "dash": "longdash", "width": 2}
-# The maps are plotly's geo traces, drawn in SVG: no base layers (so no topojson, no tiles, no
-# WebGL: assets/plotly_bundle.js), the view fitted to the shapes at any width, Mercator as before.
-GEO = {"visible": False, "fitbounds": "locations", "projection": {"type": "mercator"}}
+
+
+def geo(geojson: dict) -> dict:
+    """The maps are plotly's geo traces, drawn in SVG: no base layers (so no topojson, no tiles,
+    no WebGL: assets/plotly_bundle.js), Mercator as before, the view fitted to the shapes at any
+    width. The axes' ranges are the shapes' box: without them plotly frames the whole world, a
+    square, and on a phone the country (taller than wide) got 70 % of the screen's width."""
+    lons, lats = zip(*(point for feature in geojson["features"] for point in _points(feature["geometry"])))
+    return {"visible": False, "fitbounds": "locations", "projection": {"type": "mercator"},
+            "lonaxis": {"range": [min(lons), max(lons)]}, "lataxis": {"range": [min(lats), max(lats)]}}
 
 
 def feature_collection(geometry: pd.DataFrame) -> dict:
@@ -121,7 +128,7 @@ def progress_map(progress: pd.DataFrame, geometry: pd.DataFrame, measure: str,
                      "hovertemplate": "%{text}<extra></extra>"})
     data += provisional_rings(progress[progress["provisional"].fillna(False).astype(bool)], geometry,
                               lang)
-    return {"data": data, "layout": {"geo": GEO,
+    return {"data": data, "layout": {"geo": geo(geojson),
                                      "margin": {"l": 0, "r": 0, "t": 0, "b": 0}, "height": 560,
                                      "separators": plotly_separators(lang)}}
 
@@ -159,7 +166,7 @@ def gemeente_map(shapes: pd.DataFrame, share: pd.Series, lang: str) -> go.Figure
         marker_line_color="#ffffff", marker_line_width=1.5,
         text=[f"<b>{n}</b><br>{fmt_pct(v, lang)}" for n, v in zip(shapes["name"], values)],
         hovertemplate="%{text}<extra></extra>", colorbar={"tickformat": ".0%"}))
-    fig.update_layout(geo=GEO, margin={"l": 0, "r": 0, "t": 0, "b": 0}, height=360, separators=plotly_separators(lang))
+    fig.update_layout(geo=geo(geojson), margin={"l": 0, "r": 0, "t": 0, "b": 0}, height=360, separators=plotly_separators(lang))
     return fig
 
 
