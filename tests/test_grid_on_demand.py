@@ -60,6 +60,8 @@ def test_the_grid_is_drawn_from_the_bundle_loaded_on_demand(browser, served_app)
         expect(page.locator("svg.sparkline").first).to_be_attached()                # the trend column
         expect(page.locator(".ag-pinned-left-cols-container .ag-row").first).to_be_attached()   # phone
         assert any("dash_ag_grid." in url for url in grid_scripts(page))
+        assert [url for url in grid_scripts(page) if url.endswith("/async-community.js")] == [
+            served_app + "/_dash-component-suites/dash_ag_grid/async-community.js"]   # the preload, taken
         # The stand-in is what the renderer resolves, with the real component's statics.
         statics = page.evaluate("""() => [window.dash_ag_grid.AgGrid, window.dash_ag_grid.AgGrid.loaded].map(
             c => JSON.stringify([c.dashRenderType, c.dashPersistence, c.defaultProps === undefined]))""")
@@ -75,6 +77,10 @@ def test_only_a_page_whose_main_content_is_a_grid_preloads_it(demo_warehouse, tm
 
     client = create_app(demo_warehouse, tmp_path / "accounts.sqlite", tmp_path / "inbox").server.test_client()
     preload = re.compile(r'<link rel="preload" href="[^"]*dash_ag_grid\.[^"]*" as="script">')
-    assert preload.search(client.get("/vergelijken?lang=en").get_data(as_text=True).split("</head>")[0])
+    chunk = re.compile(r'<link rel="preload" href="/_dash-component-suites/dash_ag_grid/async-community\.js" as="script">')
+    head = client.get("/vergelijken?lang=en").get_data(as_text=True).split("</head>")[0]
+    assert preload.search(head) and chunk.search(head)     # ag-grid's chunk too: no request after the bundle
+    assert client.get("/_dash-component-suites/dash_ag_grid/async-community.js").status_code == 200
     for path in ("/", "/methode", "/data", "/regio/AM10", "/bestaat/niet"):
-        assert not preload.search(client.get(path).get_data(as_text=True)), path
+        served = client.get(path).get_data(as_text=True)
+        assert not preload.search(served) and not chunk.search(served), path
