@@ -68,17 +68,21 @@ class _Worker:
 
     def __init__(self, ceiling: int):
         self.ceiling = ceiling
+        self.reading = False   # between a file sent and its answer (reading_pid)
         env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT),
                                                                           os.environ.get("PYTHONPATH")]))}
         self.process = subprocess.Popen([sys.executable, "-m", "pipelines.isolated", str(ceiling)],
                                         stdin=subprocess.PIPE, stdout=subprocess.PIPE, cwd=ROOT, env=env)
 
     def ask(self, read: Callable[..., T], args: tuple) -> T:
+        self.reading = True
         try:
             _send(self.process.stdin, (read, args))
             kind, value = _receive(self.process.stdout)
         except (EOFError, BrokenPipeError) as err:
             raise Crashed(f"reading worker ended ({self.process.wait()})") from err
+        finally:
+            self.reading = False
         if kind == "error":
             raise value
         return value
@@ -119,24 +123,41 @@ def shutdown() -> None:
 atexit.register(shutdown)
 
 
-def worker_pid() -> int | None:
-    """The worker's process id, if one runs (a test kills it as the OOM killer would)."""
-    return _worker.process.pid if _worker is not None else None
+def reading_pid() -> int | None:
+    """The worker's process id while it reads a file (a test kills it then, as the OOM killer
+    would); None when none runs or it waits: `start` may have started it before any reading."""
+    worker = _worker
+    return worker.process.pid if worker is not None and worker.reading else None
+
+
+def start(bound: Limits | None = None) -> None:
+    """Start the worker now, if none runs with this ceiling: a run that will read a partner
+    file starts it before building the rules' tables, so the worker's interpreter starts on
+    the other core meanwhile instead of when the file is read (`validate` of 10.000 rows,
+    medians of five rounds at load 10-15: CSV 3,48 -> 3,09 s, XLSX 6,83 -> 6,28 s;
+    docs/benchmarks.md)."""
+    with _lock:
+        _running(bound or current_limits())
+
+
+def _running(bound: Limits) -> _Worker:
+    """The worker with the ceiling of `bound`, started again if it has another or has died."""
+    global _worker
+    if _worker is not None and (_worker.ceiling != bound.read_memory_bytes
+                                or _worker.process.poll() is not None):
+        _discard()
+    if _worker is None:
+        _worker = _Worker(bound.read_memory_bytes)
+    return _worker
 
 
 def call(read: Callable[..., T], *args: object, bound: Limits | None = None) -> T:
     """`read(*args, bound)` in the worker: its result, or the exception it raised. Raises
     Crashed when the worker died, TooLarge when it ran out of memory."""
-    global _worker
     bound = bound or current_limits()
     with _lock:
-        if _worker is not None and (_worker.ceiling != bound.read_memory_bytes
-                                    or _worker.process.poll() is not None):
-            _discard()
-        if _worker is None:
-            _worker = _Worker(bound.read_memory_bytes)
         try:
-            return _worker.ask(read, (*args, bound))
+            return _running(bound).ask(read, (*args, bound))
         except Crashed:
             _discard()
             raise

@@ -99,6 +99,8 @@ def load_files(con: duckdb.DuckDBPyConnection, files: list[Path], is_demo: bool,
     beside the inbox (a dry run, and the generated demo inbox, which stays as generated, count
     within the run only). Files are hashed on a thread beside the reading (`hashing`)."""
     received = received or {}
+    if not all(staging.is_extract(path) for path in files):
+        isolated.start()   # its interpreter starts while the rules' tables are built
     at = decisions.receipt_moment(con, at)
     validation.prepare(con)
     results = []

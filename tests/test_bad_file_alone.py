@@ -28,7 +28,10 @@ QUARANTINED_EN = ("reading this file crashed 2 times (the reading process stoppe
 
 
 class Killer:
-    """Kills the next `count` reading workers with SIGKILL as soon as they appear, then stops."""
+    """Kills the next `count` reading workers with SIGKILL as soon as they read a file, then
+    stops. Only while reading: a run that reads a partner file starts its worker early
+    (isolated.start), and killing it before it reads would only make the next reading start
+    another, with no crash to count."""
 
     def __init__(self, count: int):
         isolated.shutdown()   # the next reading starts a worker of its own
@@ -39,7 +42,7 @@ class Killer:
     def run(self) -> None:
         deadline = time.monotonic() + 120
         while len(self.killed) < self.count and time.monotonic() < deadline:
-            pid = isolated.worker_pid()
+            pid = isolated.reading_pid()
             if pid is not None and pid not in self.killed:
                 os.kill(pid, signal.SIGKILL)
                 self.killed.append(pid)
