@@ -19,20 +19,40 @@ drew the page and held up the whole chain of layout, callbacks and drawing (meas
 other at load average 6–9: map page median 1,9 s deferred, 1,7 s preloaded, 1,5 s lazy); a
 `rel="prefetch"` made the pages without charts slower on this 2-core machine (x1,1, fetching 3 MB
 beside them).
+
+A page whose main content is a chart (the map page) says so when it registers
+(`chart_first=True`): its head preloads (`rel="preload" as="script"`: fetched, not run) the
+bundle and dcc's lazy chunks the page asks for while React draws it (`async-graph.js`,
+`async-dropdown.js`, from dcc's own folder, the address webpack asks for them by). Without it
+the bundle was asked for only after React's first draw of the page (a 0,3–0,45 s long task at
+load 9) and the two animation frames assets/plotly_bundle.js waits, and downloaded after it
+(0,1–0,15 s on localhost at that load, a round trip and 0,38 MB on a real network); the chunks
+were asked for during that draw. Now all three arrive while the main scripts run, and the
+script elements the page adds later are handed the preloaded answers (same address, same
+credentials mode: no `crossorigin` on either side; tests/test_plotly_bundle.py).
 """
 from __future__ import annotations
 
+import html
+import re
 from pathlib import Path
 
 import dash
+import flask
 
-from dashboard import vendored
+from dashboard import first_page, vendored
 
 VERSION = "4.1.1"
 TRACE_TYPES = frozenset({"scatter", "scattergeo", "choropleth"})
 FILE = Path(__file__).parent / "vendor" / f"plotly-geo-{VERSION}.min.js"
 ROUTE = vendored.route(FILE)
 META_NAME = "plotly-bundle"
+FIRST = "chart_first"     # dash.register_page(..., chart_first=True): the main content is a chart
+# dcc's chunks a chart page asks for while it is drawn (webpack's chunk names in dcc 4), from
+# the folder of dcc's own bundle; a chunk no longer shipped is not preloaded.
+CHUNKS = ("async-graph.js", "async-dropdown.js")
+DCC_TAG = re.compile(r'<script src="([^"]*/_dash-component-suites/dash/dcc/)dash_core_components\.[^"/]*\.js"></script>')
+DCC_FOLDER = Path(dash.dcc.__file__).parent
 
 
 def tag(url: str) -> str:
@@ -40,7 +60,33 @@ def tag(url: str) -> str:
     return f'<meta name="{META_NAME}" content="{url}">'
 
 
+def first_scripts(bundle: str, scripts: str) -> list[str]:
+    """What a page whose main content is a chart preloads: the bundle at `bundle`, and the dcc
+    chunks beside dcc's bundle as Dash's `scripts` name it."""
+    found = DCC_TAG.search(scripts)
+    chunks = [found[1] + chunk for chunk in CHUNKS if (DCC_FOLDER / chunk).is_file()] if found else []
+    return [bundle, *chunks]
+
+
+def chart_first(app: dash.Dash) -> bool:
+    """Whether the page this request is for registered its main content as a chart."""
+    page, _variables = first_page.page_at(app, flask.request.path)
+    return bool(page.get(FIRST))
+
+
 def install(app: dash.Dash) -> None:
-    """Serve the bundle and name it in the head of every page (after `app.index_string` is set)."""
-    hint = tag(vendored.install(app, FILE, "plotly_bundle"))
-    app.index_string = app.index_string.replace("</head>", hint + "</head>", 1)
+    """Serve the bundle and name it in the head of every page (after `app.index_string` is set);
+    a page whose main content is a chart preloads it and dcc's chunks."""
+    url = vendored.install(app, FILE, "plotly_bundle")
+    app.index_string = app.index_string.replace("</head>", tag(url) + "</head>", 1)
+    render = app.interpolate_index
+
+    def interpolate_index(**kwargs: str) -> str:
+        page = render(**kwargs)
+        if not chart_first(app):
+            return page
+        hints = "".join(f'<link rel="preload" href="{html.escape(script)}" as="script">'
+                        for script in first_scripts(url, kwargs.get("scripts", "")))
+        return page.replace("</head>", hints + "</head>", 1)
+
+    app.interpolate_index = interpolate_index

@@ -62,6 +62,44 @@ def test_the_map_page_draws_with_the_geo_bundle_and_nothing_from_outside(page, s
     assert page.console_errors == []
 
 
+PRELOADED = ("/vendor/plotly-geo-", "/dcc/async-graph.js", "/dcc/async-dropdown.js")
+
+
+def test_only_a_page_whose_main_content_is_a_chart_preloads_plotly(demo_warehouse, tmp_path):
+    from dashboard.app import create_app
+
+    client = create_app(demo_warehouse, tmp_path / "accounts.sqlite", tmp_path / "inbox").server.test_client()
+    hints = re.compile(r'<link rel="preload" href="([^"]*)" as="script">')
+    head = client.get("/?lang=en&measure=pct").get_data(as_text=True).split("</head>")[0]
+    assert hints.findall(head) == ["/vendor/plotly-geo-4.1.1.min.js", "/_dash-component-suites/dash/dcc/async-graph.js",
+                                   "/_dash-component-suites/dash/dcc/async-dropdown.js"]
+    for url in hints.findall(head):
+        assert client.get(url).status_code == 200
+    for path in ("/methode", "/data", "/regio/AM10", "/vergelijken", "/bestaat/niet"):
+        served = client.get(path).get_data(as_text=True)
+        assert not any(name in served for name in PRELOADED[1:]) and \
+            f'<link rel="preload" href="{plotly_bundle.ROUTE}"' not in served, path
+
+
+@pytest.mark.slow
+def test_the_map_page_takes_its_preloaded_scripts(page, served_app):
+    """The script elements dcc and assets/plotly_bundle.js add while the page is drawn are
+    handed the preloaded answers: one request each, by the preload, and no warning that a
+    preload went unused."""
+    sent, warnings = [], []
+    page.on("request", lambda r: any(name in r.url for name in PRELOADED) and sent.append(r.url))
+    page.on("console", lambda m: m.type == "warning" and warnings.append(m.text))
+    page.goto(served_app + "/")
+    expect(page.locator("#kaart-map .main-svg").first).to_be_attached(timeout=60_000)
+    page.wait_for_load_state("networkidle")
+    page.wait_for_timeout(3500)       # Chromium warns about a preload unused 3 s after load
+    taken = page.evaluate("""performance.getEntriesByType('resource')
+        .filter(e => /vendor\\/plotly-geo|dcc\\/async-(graph|dropdown)\\.js$/.test(e.name))
+        .map(e => e.initiatorType)""")
+    assert taken == ["link"] * 3 and len(sent) == 3
+    assert not [w for w in warnings if "preload" in w] and page.console_errors == []
+
+
 ROWS = ".ag-center-cols-container .ag-row"
 
 

@@ -16,7 +16,8 @@ from core.vocabulary import STATUS_SYMBOLS
 from dashboard import components, figures, ids, national, response_cache, shell, url_state, warehouse
 from dashboard.status_style import STATUS_COLOURS
 
-dash.register_page(__name__, path="/", title=components.page_title(N_("Map")), nav_label=N_("Map"), order=0)
+dash.register_page(__name__, path="/", title=components.page_title(N_("Map")), nav_label=N_("Map"), order=0,
+                   chart_first=True)   # plotly_bundle.py: its head preloads plotly.js
 
 DEFAULT_MEASURE = "status"
 # The map's shapes, in words.
