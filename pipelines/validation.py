@@ -86,8 +86,8 @@ class Checked:
 
 
 def prepare(con: duckdb.DuckDBPyConnection, today: dt.date | None = None) -> None:
-    """The memory limit, the macros, the lookups and the "did you mean" function, on this
-    connection."""
+    """The memory limit, the macros and the lookups, on this connection (the "did you mean"
+    function only when a file needs it: `suggest_names`)."""
     con.execute("set memory_limit = ?", [MEMORY_LIMIT])
     statements.run(con, "macros")
     statements.run(con, "lookups", {"today": today or dt.date.today(),
@@ -95,15 +95,24 @@ def prepare(con: duckdb.DuckDBPyConnection, today: dt.date | None = None) -> Non
                                     "columns": str(INTAKE_COLUMNS_CSV),
                                     "record_statuses": str(RECORD_STATUSES_CSV),
                                     "example_note": EXAMPLE_NOTE})
+
+
+def suggest_names(con: duckdb.DuckDBPyConnection) -> None:
+    """The closest known names of each unknown region cell, after cell_rules.sql: only when
+    there is one, for registering the function imports numpy (cell_suggestions.sql)."""
+    [(unknown,)] = con.execute("select count(*) from cell_region where rank is null").fetchall()
+    if not unknown:
+        return
     try:
         con.remove_function("closest_names")
     except duckdb.Error:
-        pass  # the first file on this connection
+        pass  # the first file on this connection that needs it
     try:
         con.create_function("closest_names", closest_names_function(con), [VARCHAR], VARCHAR,
                             side_effects=False)
     except duckdb.CatalogException:
         pass  # another connection to the same database registered it, over the same tables
+    statements.run(con, "cell_suggestions")
 
 
 def closest_names_function(con: duckdb.DuckDBPyConnection):
@@ -146,6 +155,8 @@ def check(con: duckdb.DuckDBPyConnection, path: Path, submission_id: str | Calla
     if not counted:   # a clean extract's records are counted already (pipelines/extract_pass.py)
         for name in ("cells", "cell_rules", "checked_rows", "duplicates", "checked", "groups"):
             statements.run(con, name)
+            if name == "cell_rules":
+                suggest_names(con)
     accepted, rejected = con.execute(
         "select coalesce(sum(records) filter (where ok), 0), "
         "coalesce(sum(records) filter (where not ok), 0) from intake_group").fetchone()

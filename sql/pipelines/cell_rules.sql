@@ -24,9 +24,10 @@ typed as (
 final as (
     select row_number() over ()::integer as cell_id, cell, rank, moved, gemeente_code,
            case when rank < 4 or rank = 4 and not moved then region end as region,
-           -- what a message offers: the candidates of an ambiguous name, the closest known
-           -- names for an unknown one (once per distinct cell, however many rows have it)
-           case when rank is null then closest_names(cell) else candidates end as candidates,
+           -- what a message offers: the candidates of an ambiguous name; the closest known
+           -- names for an unknown one are added by cell_suggestions.sql, run only when there is
+           -- one (registering its Python function imports numpy: 0,12 s of every run)
+           candidates,
            coalesce(cell_problem,
                     case when rank is null then 'unknown_region'
                          when rank < 4 and region is null then 'ambiguous_region' end) as problem
