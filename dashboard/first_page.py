@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import copy
 import logging
+from html import escape
 from urllib.parse import parse_qs, urlsplit
 
 import dash
@@ -68,6 +69,20 @@ def page_at(app: dash.Dash, path: str) -> tuple[dict, dict | None]:
     ({} when none is)."""
     page, variables = _pages._path_to_page(app.strip_relative_path(path))
     return page or {}, variables
+
+
+def registered(app: dash.Dash, flag: str) -> bool:
+    """Whether the page this request is for registered `flag`=True (dash.register_page(...,
+    grid_first=True) or chart_first=True: its main content is a grid or a chart)."""
+    page, _variables = page_at(app, flask.request.path)
+    return bool(page.get(flag))
+
+
+def script_preloads(urls: list[str]) -> str:
+    """Hints that fetch scripts with the page, not run them: the script elements added later
+    are handed the answers (same address, and no `crossorigin` on either side: the same
+    credentials mode)."""
+    return "".join(f'<link rel="preload" href="{escape(url)}" as="script">' for url in urls)
 
 
 def container(app: dash.Dash) -> html.Div:

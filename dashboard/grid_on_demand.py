@@ -25,7 +25,6 @@ from pathlib import Path
 
 import dash
 import dash_ag_grid
-import flask
 
 from dashboard import first_page
 
@@ -53,12 +52,6 @@ def first_scripts(bundle: str) -> list[str]:
     return [bundle] + ([bundle.rsplit("/", 1)[0] + "/" + CHUNK] if SHIPS_CHUNK else [])
 
 
-def grid_first(app: dash.Dash) -> bool:
-    """Whether the page this request is for registered its main content as a grid."""
-    page, _variables = first_page.page_at(app, flask.request.path)
-    return bool(page.get(FIRST))
-
-
 def install(app: dash.Dash) -> None:
     """Take the grid bundle out of every Dash page's scripts and name it in the head (and
     preload it on a page whose main content is a grid)."""
@@ -70,9 +63,8 @@ def install(app: dash.Dash) -> None:
             return render(**kwargs)
         kwargs["scripts"] = scripts
         hints = f'<meta name="{META_NAME}" content="{html.escape(url)}">'
-        if grid_first(app):
-            hints += "".join(f'<link rel="preload" href="{html.escape(script)}" as="script">'
-                             for script in first_scripts(url))
+        if first_page.registered(app, FIRST):
+            hints += first_page.script_preloads(first_scripts(url))
         return render(**kwargs).replace("</head>", hints + "</head>", 1)
 
     app.interpolate_index = interpolate_index

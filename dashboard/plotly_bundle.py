@@ -33,12 +33,10 @@ credentials mode: no `crossorigin` on either side; tests/test_plotly_bundle.py).
 """
 from __future__ import annotations
 
-import html
 import re
 from pathlib import Path
 
 import dash
-import flask
 
 from dashboard import first_page, vendored
 
@@ -68,12 +66,6 @@ def first_scripts(bundle: str, scripts: str) -> list[str]:
     return [bundle, *chunks]
 
 
-def chart_first(app: dash.Dash) -> bool:
-    """Whether the page this request is for registered its main content as a chart."""
-    page, _variables = first_page.page_at(app, flask.request.path)
-    return bool(page.get(FIRST))
-
-
 def install(app: dash.Dash) -> None:
     """Serve the bundle and name it in the head of every page (after `app.index_string` is set);
     a page whose main content is a chart preloads it and dcc's chunks."""
@@ -83,10 +75,9 @@ def install(app: dash.Dash) -> None:
 
     def interpolate_index(**kwargs: str) -> str:
         page = render(**kwargs)
-        if not chart_first(app):
+        if not first_page.registered(app, FIRST):
             return page
-        hints = "".join(f'<link rel="preload" href="{html.escape(script)}" as="script">'
-                        for script in first_scripts(url, kwargs.get("scripts", "")))
+        hints = first_page.script_preloads(first_scripts(url, kwargs.get("scripts", "")))
         return page.replace("</head>", hints + "</head>", 1)
 
     app.interpolate_index = interpolate_index
