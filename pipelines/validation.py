@@ -153,10 +153,11 @@ def check(con: duckdb.DuckDBPyConnection, path: Path, submission_id: str | Calla
         return Checked(errors=err.errors, error_count=len(err.errors), staged=False,
                        kind="registry" if staging.is_extract(path) else "submission")
     if not counted:   # a clean extract's records are counted already (pipelines/extract_pass.py)
-        for name in ("cells", "cell_rules", "checked_rows", "duplicates", "checked", "groups"):
+        for name in ("cells", "cell_rules"):
             statements.run(con, name)
-            if name == "cell_rules":
-                suggest_names(con)
+        suggest_names(con)
+        for name in ("checked_rows", "duplicates", "checked", "groups"):
+            statements.run(con, name)
     accepted, rejected = con.execute(
         "select coalesce(sum(records) filter (where ok), 0), "
         "coalesce(sum(records) filter (where not ok), 0) from intake_group").fetchone()
