@@ -28,6 +28,7 @@ import shapely
 from core.formats import fmt_number
 from core.settings import GEO_DIR
 from core.texts import N_, said
+from pipelines import statements
 
 LEVELS = {"AM": "arbeidsmarktregio", "GM": "gemeente", "PV": "provincie"}
 # Gzipped GeoJSON per level as the browser receives it. Issue 5 sets the 35 regions at 150 KB;
@@ -186,9 +187,7 @@ def store(con: duckdb.DuckDBPyConnection, frame: gpd.GeoDataFrame, level: str,
     rows = [[level, SOURCE, code, name, json.dumps(geom.__geo_interface__), attribution, year,
              regions.get(code)]
             for code, name, geom in zip(frame["code"], frame["name"], frame.geometry)]
-    con.executemany(f"insert into region_geometry ({CARRIED_COLUMNS}) "
-                    "values (?, ?, ?, ?, ?, ?, ?, ?)", rows)
-    return len(rows)
+    return statements.insert_values(con, f"region_geometry ({CARRIED_COLUMNS})", rows)
 
 
 def carried_geometry(warehouse: Path) -> list[tuple]:
@@ -209,10 +208,7 @@ def carried_geometry(warehouse: Path) -> list[tuple]:
 
 def restore_geometry(con: duckdb.DuckDBPyConnection, rows: list[tuple]) -> int:
     """Put carried-over boundary rows back into a new warehouse."""
-    if rows:
-        con.executemany(f"insert into region_geometry ({CARRIED_COLUMNS}) "
-                        "values (?, ?, ?, ?, ?, ?, ?, ?)", rows)
-    return len(rows)
+    return statements.insert_values(con, f"region_geometry ({CARRIED_COLUMNS})", rows)
 
 
 def prepare(con: duckdb.DuckDBPyConnection, path: Path, level: str | None = None,

@@ -22,6 +22,8 @@ from statsmodels.genmod import families
 from statsmodels.genmod.generalized_linear_model import GLM
 from statsmodels.tools.tools import add_constant
 
+from pipelines import statements
+
 TERMS = ["intercept", "unemployment_pct", "bbl_per_100", "bol_per_100"]
 PER = 10_000
 
@@ -95,12 +97,14 @@ def store_fit(con: duckdb.DuckDBPyConnection, programme: str, indicator: str,
               part: pd.DataFrame, result: Fit) -> None:
     """Store one indicator's coefficients and leave-one-out predictions (their errors are
     summed up in SQL, sql/queries/methode_context.sql)."""
-    con.executemany("insert into context_coefficient values (?, ?, ?, ?, ?, ?, ?)",
-                    [[programme, indicator, term, float(e), float(s), float(lo), float(hi)]
-                     for term, e, s, lo, hi in zip(TERMS, result.estimate, result.std_error,
-                                                   result.ci_low, result.ci_high)])
+    statements.insert_values(
+        con, "context_coefficient",
+        [[programme, indicator, term, float(e), float(s), float(lo), float(hi)]
+         for term, e, s, lo, hi in zip(TERMS, result.estimate, result.std_error,
+                                       result.ci_low, result.ci_high)])
     levels, population, predictors = arrays(part)
     predicted = leave_one_out(levels, population, predictors)
-    con.executemany("insert into context_loo values (?, ?, ?, ?, ?)",
-                    [[programme, indicator, r, float(o), float(p)]
-                     for r, o, p in zip(part.region, levels / population * PER, predicted)])
+    statements.insert_values(
+        con, "context_loo",
+        [[programme, indicator, r, float(o), float(p)]
+         for r, o, p in zip(part.region, levels / population * PER, predicted)])

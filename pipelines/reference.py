@@ -12,6 +12,7 @@ from pathlib import Path
 import duckdb
 
 from core.settings import DEMO_DIR, REFERENCE_DIR, view_settings
+from pipelines import statements
 
 REFERENCE_TARGETS = REFERENCE_DIR / "targets.csv"
 DEMO_TARGETS = DEMO_DIR / "targets.csv"
@@ -71,12 +72,9 @@ def insert_rows(con: duckdb.DuckDBPyConnection, table: str, rows: list[dict]) ->
     if not rows:
         return 0
     columns = list(rows[0])
-    placeholders = ", ".join("?" for _ in columns)
-    con.executemany(
-        f"insert into {table} ({', '.join(columns)}) values ({placeholders})",
-        [[row[c] if row[c] != "" else None for c in columns] for row in rows],
-    )
-    return len(rows)
+    return statements.insert_values(con, f"{table} ({', '.join(columns)})",
+                                    [[row[c] if row[c] != "" else None for c in columns]
+                                     for row in rows])
 
 
 def load_reference(con: duckdb.DuckDBPyConnection, ref_dir: Path = REFERENCE_DIR) -> dict[str, int]:

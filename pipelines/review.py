@@ -27,7 +27,7 @@ import duckdb
 from core import changes
 from core.sql_files import query_text
 from core.texts import said
-from pipelines import decisions, ingest, runs, warehouse
+from pipelines import decisions, ingest, runs, statements, warehouse
 from pipelines.validation import Change
 
 DECISIONS = ("approved", "rejected")
@@ -92,8 +92,9 @@ def decide(served: Path, ids: list[str], decision: str, steward: str, why: str,
         at = decisions.decision_moment(con, started)
         con.execute("begin transaction")
         publication = con.execute("select coalesce(max(id), 0) + 1 from publication").fetchone()[0]
-        con.executemany("insert into review_decision values (?, ?, ?, ?, ?, ?, ?)",
-                        [[*split(h.id), decision, steward, why, at, publication] for h in chosen])
+        statements.insert_values(con, "review_decision",
+                                 [[*split(h.id), decision, steward, why, at, publication]
+                                  for h in chosen])
         decisions.apply(con, [split(h.id) for h in chosen], decision, at)
         con.execute("commit")
         runs.record_run(con, run_id or str(uuid.uuid4()), "review", started, [],

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 import duckdb
 
 from core.settings import DEMO_MARKER
-from pipelines import loading, reference
+from pipelines import loading, reference, statements
 from pipelines.loading import FileResult
 
 if TYPE_CHECKING:   # the run history is handed over as DuckDB's .df() frames
@@ -121,8 +121,8 @@ def record_run(con: duckdb.DuckDBPyConnection, run_id: str, flow: str, started: 
                 [run_id, flow, started, finished, (finished - started).total_seconds(),
                  json.dumps(summary or {}, sort_keys=True, default=str), *run_counts.values()])
     if results:
-        con.executemany("insert into run_file values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                        [[run_id, r.path.name, r.sha256, r.kind, r.status, r.rows,
-                          r.rows_rejected, r.error_count, len(r.warnings), round(r.duration_s, 3)]
-                         for r in results])
+        statements.insert_values(con, "run_file",
+                                 [[run_id, r.path.name, r.sha256, r.kind, r.status, r.rows,
+                                   r.rows_rejected, r.error_count, len(r.warnings),
+                                   round(r.duration_s, 3)] for r in results])
     return run_counts

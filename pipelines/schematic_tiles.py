@@ -10,6 +10,8 @@ import duckdb
 import geopandas as gpd
 from shapely.geometry import box
 
+from pipelines import statements
+
 # Tiles in WGS84 over the Netherlands: 0.5° longitude ≈ 0.31° latitude ≈ 34 km at 52° N.
 ORIGIN_LON, ORIGIN_LAT = 3.4, 53.45
 STEP_LON, STEP_LAT = 0.56, 0.35
@@ -33,6 +35,5 @@ def load(con: duckdb.DuckDBPyConnection) -> int:
     # No stored credit: the pages say what the tiles are (core/presentation.credit_line).
     rows = [["arbeidsmarktregio", "schematic", code, name, json.dumps(geom.__geo_interface__), ""]
             for code, name, geom in zip(frame["code"], frame["name"], frame.geometry)]
-    con.executemany("insert into region_geometry (level, source, code, name, geojson, attribution) "
-                    "values (?, ?, ?, ?, ?, ?)", rows)
-    return len(rows)
+    return statements.insert_values(
+        con, "region_geometry (level, source, code, name, geojson, attribution)", rows)

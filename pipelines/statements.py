@@ -9,11 +9,17 @@ files, and parsing their text again each time was a few milliseconds of every fi
 """
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import duckdb
 
 from core.sql_files import sql_text
 
 _PARSED: dict[tuple[str, str | None], tuple[duckdb.Statement, ...]] = {}
+
+# Rows per VALUES list in `insert_values`: one statement of 20.000 rows took 3,3 s CPU against
+# 1,2 s in lists of 1.000 (the statement's binding grows faster than its rows).
+VALUES_PER_STATEMENT = 1_000
 
 
 def parsed(con: duckdb.DuckDBPyConnection, name: str,
@@ -37,3 +43,17 @@ def run(con: duckdb.DuckDBPyConnection, name: str, params: dict[str, object] | N
         used = {key: params[key] for key in statement.named_parameters}
         con.execute(statement, used or None)
     return con
+
+
+def insert_values(con: duckdb.DuckDBPyConnection, into: str,
+                  rows: Sequence[Sequence[object]]) -> int:
+    """Insert `rows` into `into` (a table, with its columns in brackets when the rows do not
+    give them all; fixed text from the caller) as one VALUES list per VALUES_PER_STATEMENT
+    rows, every value bound as a parameter. DuckDB's executemany runs the statement once a
+    row, ~1 ms each: 340 rows took 0,34 s CPU, as one list 0,05 s. Returns the rows inserted."""
+    for start in range(0, len(rows), VALUES_PER_STATEMENT):
+        chunk = rows[start:start + VALUES_PER_STATEMENT]
+        row = "(" + ", ".join("?" for _ in chunk[0]) + ")"
+        con.execute(f"insert into {into} values " + ", ".join(row for _ in chunk),
+                    [value for values in chunk for value in values])
+    return len(rows)

@@ -81,10 +81,8 @@ def insert_reasons(con: duckdb.DuckDBPyConnection, table: str, sub_id: str,
                    reasons: list[RowError]) -> None:
     """Rejected rows or warnings of a submission, each with its reason in Dutch and English.
     `table` is 'rejected_row' or 'submission_warning' (never from input)."""
-    if reasons:
-        con.executemany(f"insert into {table} values (?, ?, ?, ?, ?, ?)",
-                        [[sub_id, r.row, r.column, r.value, r.reason_nl, r.reason_en]
-                         for r in reasons])
+    statements.insert_values(con, table, [[sub_id, r.row, r.column, r.value, r.reason_nl,
+                                           r.reason_en] for r in reasons])
 
 
 def add_figures(con: duckdb.DuckDBPyConnection, sub_id: str, is_demo: bool,
