@@ -14,6 +14,8 @@ import json
 import re
 from pathlib import Path
 
+import pytest
+
 from benchmarks.serving import cli
 from pipelines import ingest, reports, review
 from pipelines.loading import FileResult
@@ -26,6 +28,7 @@ TWO_GOOD_ONE_BAD = ["AM10;stages;2007-01;20;ROC Rivor;zorg;",
 USUAL = [f"AM10;stages;2007-0{m};20;ROC Rivor;zorg;" for m in (1, 2, 3)]
 
 
+@pytest.mark.slow   # `regiomonitor validate` in a subprocess
 def test_a_rejected_file_adds_nothing_and_its_report_says_so(published, tmp_path):
     path = write_csv(tmp_path / "inbox" / "twee_goed.csv", TWO_GOOD_ONE_BAD)
     [result] = ingest.ingest_files(published, [path])
@@ -91,6 +94,7 @@ def test_no_row_is_counted_fine_while_an_error_of_the_file_stands(published, tmp
     assert not any(row == "–" for row, _ in rows)
 
 
+@pytest.mark.slow   # `regiomonitor validate` in a subprocess
 def test_a_dry_run_never_says_loaded(published, tmp_path):
     inbox = tmp_path / "inbox"
     known = write_csv(inbox / "bekend.csv", USUAL)

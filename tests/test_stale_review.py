@@ -57,6 +57,7 @@ def the_issue_case(published: Path) -> review.Held:
     return queued
 
 
+@pytest.mark.slow   # `regiomonitor review list` in a subprocess
 def test_the_queue_shows_a_held_figure_a_later_file_changed_as_a_conflict(published):
     held = the_issue_case(published)
     assert held.overtaken and held.later_file == "c_correction.csv"

@@ -6,6 +6,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pytest
+
 from benchmarks.serving import cli
 from pipelines import ingest, review
 from tests.helpers import after_the_clock_passes, page_render, query, write_csv
@@ -70,6 +72,7 @@ def test_a_file_with_one_figure_rejected_is_partly_rejected_and_one_approved_is_
     assert figure_states(published, "c_one.csv")["2007-06"][:2] == ("approved", "klopt: nieuwe klas")
 
 
+@pytest.mark.slow   # `regiomonitor states` in a subprocess
 def test_a_corrected_file_supersedes_and_a_late_or_partial_file_says_so(published):
     """Also what `regiomonitor states` prints of them, from the same views."""
     load(published, "a_usual.csv", USUAL)
