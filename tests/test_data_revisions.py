@@ -6,6 +6,7 @@ ingested by the real pipeline; the browser's page-open request is posted to it."
 from __future__ import annotations
 
 import shutil
+from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
@@ -56,10 +57,44 @@ def data_page(client, search: str) -> object:
     return post(client, page_render("/data", search))["_pages_content"]["children"]
 
 
-def body_rows(table: dict) -> list[list[str]]:
-    """The cell texts of a table's body rows."""
-    tbody = next(part for part in table["props"]["children"] if part["type"] == "Tbody")
-    return [[text(cell) for cell in row["props"]["children"]] for row in tbody["props"]["children"]]
+class TableText(HTMLParser):
+    """The caption and the body rows' cell texts of a static table's HTML
+    (components.static_table), as a reader sees them."""
+
+    def __init__(self, markup: str) -> None:
+        super().__init__()
+        self.caption, self.rows, self.part = "", [], None
+        self.feed(markup)
+
+    def handle_starttag(self, tag: str, attrs: list) -> None:
+        if tag in {"caption", "thead", "tbody"}:
+            self.part = tag
+        elif tag == "tr" and self.part == "tbody":
+            self.rows.append([])
+        elif tag in {"td", "th"} and self.part == "tbody":
+            self.rows[-1].append("")
+
+    def handle_data(self, data: str) -> None:
+        if self.part == "caption":
+            self.caption += data
+        elif self.part == "tbody" and self.rows and self.rows[-1]:
+            self.rows[-1][-1] += data
+
+
+def revisions_table(page: object) -> TableText:
+    """The revisions table as the browser draws it from the page's one static-table component."""
+    box = find(page, "revisies")
+    static = next(node for node in walk(box) if "static-html" in (node["props"].get("className") or ""))
+    return TableText(static["props"]["data-html"])
+
+
+def walk(node: object) -> list[dict]:
+    """Every component in a Dash component tree."""
+    if isinstance(node, list):
+        return [found for n in node for found in walk(n)]
+    if isinstance(node, dict) and "props" in node:
+        return [node, *walk(node["props"].get("children"))]
+    return []
 
 
 def pager_links(section: dict) -> dict[str, str]:
@@ -70,10 +105,10 @@ def pager_links(section: dict) -> dict[str, str]:
 
 def test_revisions_show_100_a_page_newest_first(client):
     first = data_page(client, "?lang=nl")
-    table = find(first, "data-revisions")
-    assert text(table["props"]["children"][0]) == ("Cijfers die een later bestand verving of introk: "
-                                                   "1 tot en met 100 van 153, nieuwste eerst")
-    page_one = body_rows(table)
+    table = revisions_table(first)
+    assert table.caption == ("Cijfers die een later bestand verving of introk: "
+                             "1 tot en met 100 van 153, nieuwste eerst")
+    page_one = table.rows
     assert len(page_one) == 100
     section = find(first, "revisies")
     assert "Pagina 1 van 2" in text(section)
@@ -81,9 +116,9 @@ def test_revisions_show_100_a_page_newest_first(client):
     assert find(first, "aanleveringen") is not None
 
     second = data_page(client, "?revisions_page=2&lang=nl")
-    table = find(second, "data-revisions")
-    assert text(table["props"]["children"][0]).endswith("101 tot en met 153 van 153, nieuwste eerst")
-    page_two = body_rows(table)
+    table = revisions_table(second)
+    assert table.caption.endswith("101 tot en met 153 van 153, nieuwste eerst")
+    page_two = table.rows
     assert len(page_two) == 53
     assert pager_links(find(second, "revisies")) == {"← Nieuwere revisies": "/data?lang=nl#revisies"}
     # The submissions' pager keeps the revisions' page, and the other way round.
@@ -100,13 +135,12 @@ def test_revisions_show_100_a_page_newest_first(client):
 @pytest.mark.parametrize("asked, shown", [("99999", 53), ("0", 100), ("-1", 100), ("abc", 100),
                                           ("²", 100), ("9" * 50, 100)])
 def test_a_revisions_page_out_of_range_or_not_a_number_is_kept_within_the_pages(client, asked, shown):
-    table = find(data_page(client, f"?revisions_page={asked}&lang=nl"), "data-revisions")
-    assert len(body_rows(table)) == shown
+    assert len(revisions_table(data_page(client, f"?revisions_page={asked}&lang=nl")).rows) == shown
 
 
 def test_revisions_pager_in_english(client):
     page = data_page(client, "?revisions_page=2&lang=en")
-    assert text(find(page, "data-revisions")["props"]["children"][0]) == (
+    assert revisions_table(page).caption == (
         "Figures a later file replaced or withdrew: 101 to 153 of 153, newest first")
     section = find(page, "revisies")
     assert "Page 2 of 2" in text(section)

@@ -92,7 +92,8 @@ def submissions(lang: str, pages: dict[str, int], programme: str | None = None) 
     page = pages[SUBMISSIONS.parameter]
     first = (page - 1) * ROWS_PER_PAGE
     shown = frame.iloc[first:first + ROWS_PER_PAGE]
-    rows = [[html.A(components.breakable(s.file_name), href=components.href("/data", lang, submission=s.id)),
+    rows = [[components.link_markup(components.breakable_markup(s.file_name),
+                                    components.href("/data", lang, submission=s.id), app=False),
              fmt_timestamp(s.received_at, lang), steward_only(s.steward, lang),
              states.submission_state(s.state, lang, s.is_demo),
              fmt_number(s.rows_accepted, lang), fmt_number(s.rows_rejected, lang)]
@@ -110,11 +111,11 @@ def submissions(lang: str, pages: dict[str, int], programme: str | None = None) 
                            n=fmt_number(int(n), lang)))
                  for state, n in counts.reindex(states.SUBMISSION_STATES).dropna().items()],
                 className="state-counts"),
-        components.table(caption,
-                         [_(k, lang) for k in (N_("File"), N_("Received"), N_("Steward"),
-                                               N_("Status"), N_("Rows loaded"), N_("Rows rejected"))],
-                         rows, numeric={4, 5}, table_id=ids.DATA_SUBMISSIONS, phone_hidden={1, 2},
-                         box_class="scroll"),   # on a phone: file and status; the rest a tap on the file away
+        components.static_table(caption,
+                                [_(k, lang) for k in (N_("File"), N_("Received"), N_("Steward"),
+                                                      N_("Status"), N_("Rows loaded"), N_("Rows rejected"))],
+                                rows, numeric={4, 5}, table_id=ids.DATA_SUBMISSIONS, phone_hidden={1, 2},
+                                box_class="scroll"),   # on a phone: file and status; the rest a tap on the file away
         pager(SUBMISSIONS, page, len(frame), pages, programme, lang),
     ], id=ids.DATA_SUBMISSIONS_SECTION)
 
@@ -158,20 +159,20 @@ def revisions(lang: str, pages: dict[str, int], programme: str | None = None) ->
     frame = warehouse.current().query("data_revisions", rows=ROWS_PER_PAGE, offset=first)
     rows = [[r.region, r.indicator, fmt_month(as_date(r.period), lang, short=True), r.partner, r.sector,
              fmt_number(r.old_value, lang), fmt_number(r.new_value, lang) if pd.notna(r.new_value) else _("withdrawn", lang),
-             html.A(r.old_file, href=components.href("/data", lang, submission=r.old_id)),
-             html.A(r.new_file, href=components.href("/data", lang, submission=r.new_id)),
+             components.link_markup(r.old_file, components.href("/data", lang, submission=r.old_id), app=False),
+             components.link_markup(r.new_file, components.href("/data", lang, submission=r.new_id), app=False),
              fmt_timestamp(r.replaced_at, lang)] for r in frame.itertuples()]
     caption = (_("Figures a later file replaced or withdrew, newest first", lang)
                if total <= ROWS_PER_PAGE else
                _("Figures a later file replaced or withdrew: {first} to {last} of {n}, newest first", lang,
                  first=fmt_number(first + 1, lang), last=fmt_number(first + len(frame), lang),
                  n=fmt_number(total, lang)))
-    body = (components.table(caption,
-                             [_(k, lang) for k in (N_("Region"), N_("Indicator"), N_("Month"),
-                                                   N_("Partner"), N_("Sector"), N_("Old value"),
-                                                   N_("New value"), N_("Old file"), N_("New file"),
-                                                   N_("Received"))], rows, numeric={5, 6},
-                             table_id=ids.DATA_REVISIONS)
+    body = (components.static_table(caption,
+                                    [_(k, lang) for k in (N_("Region"), N_("Indicator"), N_("Month"),
+                                                          N_("Partner"), N_("Sector"), N_("Old value"),
+                                                          N_("New value"), N_("Old file"), N_("New file"),
+                                                          N_("Received"))], rows, numeric={5, 6},
+                                    table_id=ids.DATA_REVISIONS)
             if rows else html.P(_("No figures have been replaced yet.", lang)))
     return html.Section([html.H2(_("Revisions", lang)), body,
                          pager(REVISIONS, page, total, pages, programme, lang)],
@@ -222,20 +223,16 @@ def coverage(programme: str, lang: str) -> html.Section:
     grid = frame.pivot(index="region_name", columns="period", values="partners_reported")
     totals = frame.groupby("region_name")["partners"].max()
     caption = _("Partners that reported, per region and month", lang)
-    head = html.Thead(html.Tr([html.Th(_("Region", lang), scope="col")] +
-                              [html.Th(fmt_month(as_date(m), lang, short=True), scope="col")
-                               for m in months]))
-    body = html.Tbody([html.Tr([html.Th(name, scope="row")] + [
-        html.Td(f"{int(v)}/{int(totals[name])}",
-                className="cov-full" if v == totals[name] else "cov-none" if v == 0 else "cov-part")
-        for v in grid.loc[name, months]]) for name in grid.index])
+    columns = [_("Region", lang)] + [fmt_month(as_date(m), lang, short=True) for m in months]
+    rows = [[components.Cell(name, row_header=True)] + [
+        components.Cell(f"{int(v)}/{int(totals[name])}",
+                        "cov-full" if v == totals[name] else "cov-none" if v == 0 else "cov-part")
+        for v in grid.loc[name, months]] for name in grid.index]
     return html.Section([
         html.H2(_("Coverage per region and month", lang)),
         html.P(_("Each cell: how many of the region's partners reported that month. 0 means: nothing "
                  "received yet.", lang)),
-        components.scroll_box(html.Table([html.Caption(caption), head, body],
-                                         className="data-table coverage"),
-                              caption),
+        components.static_table(caption, columns, rows, table_class="data-table coverage"),
     ])
 
 
@@ -243,7 +240,7 @@ def freshness(programme: str, lang: str) -> html.Section:
     """Per region and partner with a reporting obligation: the last month reported, the latest
     file and the months behind, as v_partner_delivery defines them (the same as Partners behind)."""
     frame = warehouse.current().query("data_freshness", programme=programme)
-    rows = [[dcc.Link(f.region_name, href=components.href(f"/regio/{f.region}", lang)),
+    rows = [[components.link_markup(f.region_name, components.href(f"/regio/{f.region}", lang)),
              getattr(f, f"partner_{lang}"), fmt_month(as_date(f.last_reported), lang, short=True),
              fmt_timestamp(f.last_received_at, lang), fmt_number(f.months_behind, lang)]
             for f in frame.itertuples()]
@@ -251,7 +248,8 @@ def freshness(programme: str, lang: str) -> html.Section:
         html.H2(_("Freshness per partner", lang)),
         html.Details([html.Summary([deliveries.behind_text(deliveries.late_counts(programme), lang), " ",
                                     _("Show every region and partner.", lang)]),
-                      components.table(_("Last month reported per region and partner, laggards first", lang),
+                      components.static_table(_("Last month reported per region and partner, laggards first",
+                                                lang),
                                        [_(k, lang) for k in (N_("Region"), N_("Partner"),
                                                              N_("Last reported"), N_("Received"),
                                                              N_("Months behind"))],
