@@ -13,7 +13,8 @@ import pytest
 
 from core.settings import DEMO_DIR
 from tests.helpers import page_render
-from tests.test_methode import find, post, text
+from tests.status_consistency import components_where
+from tests.test_methode import client, find, post, text  # noqa: F401 (client: a fixture)
 
 CORRECTED = DEMO_DIR / "inbox" / "AM10_roc.csv"
 
@@ -26,31 +27,21 @@ def corrected_rows() -> list[list[str]]:
 
 
 @pytest.fixture(scope="module")
-def revised(demo_warehouse, tmp_path_factory) -> Path:
-    """A copy of the demo warehouse after the correction was ingested: 153 revisions."""
+def served(demo_warehouse, tmp_path_factory) -> Path:
+    """A copy of the demo warehouse after the correction was ingested: 153 revisions. The app
+    (tests/test_methode.py's client) serves this one."""
     from pipelines import ingest
 
     folder = tmp_path_factory.mktemp("revisions")
-    served = Path(shutil.copyfile(demo_warehouse, folder / "warehouse.duckdb"))
+    warehouse = Path(shutil.copyfile(demo_warehouse, folder / "warehouse.duckdb"))
     inbox = folder / "inbox"
     inbox.mkdir()
     correction = inbox / "AM10_roc_correctie.csv"
     correction.write_text("regio;indicator;periode;waarde;partner;sector;opmerking\n" +
                           "".join(";".join(row) + "\n" for row in corrected_rows()), encoding="utf-8")
-    [result] = ingest.ingest_files(served, [correction])
+    [result] = ingest.ingest_files(warehouse, [correction])
     assert result.change_counts["replaced"] == 153
-    return served
-
-
-@pytest.fixture(scope="module")
-def client(revised):
-    from dashboard.app import create_app
-
-    folder = revised.parent
-    app = create_app(revised, folder / "accounts.sqlite", folder / "inbox")
-    client = app.server.test_client()
-    client.get("/")     # Dash sets up its page router at the first request
-    return client
+    return warehouse
 
 
 def data_page(client, search: str) -> object:
@@ -83,18 +74,8 @@ class TableText(HTMLParser):
 
 def revisions_table(page: object) -> TableText:
     """The revisions table as the browser draws it from the page's one static-table component."""
-    box = find(page, "revisies")
-    static = next(node for node in walk(box) if "static-html" in (node["props"].get("className") or ""))
+    [static] = components_where(find(page, "revisies"), lambda props: props.get("className") == "static-html")
     return TableText(static["props"]["data-html"])
-
-
-def walk(node: object) -> list[dict]:
-    """Every component in a Dash component tree."""
-    if isinstance(node, list):
-        return [found for n in node for found in walk(n)]
-    if isinstance(node, dict) and "props" in node:
-        return [node, *walk(node["props"].get("children"))]
-    return []
 
 
 def pager_links(section: dict) -> dict[str, str]:
