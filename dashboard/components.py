@@ -4,13 +4,15 @@ from __future__ import annotations
 import functools
 import logging
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from typing import NamedTuple
 from urllib.parse import parse_qs, urlencode
 
 import dash
 import pandas as pd
 from dash import ALL, Input, Output, State, dcc, html
 from dash.exceptions import MissingCallbackContextException
+from markupsafe import Markup, escape
 
 from core import states
 from core.formats import as_date, fmt_date, fmt_month
@@ -128,15 +130,70 @@ def table(caption: str, columns: list[str], rows: list[list], numeric: set[int] 
                       caption, box_class)
 
 
+class Cell(NamedTuple):
+    """A cell of a static table with more than text: a class (the coverage's colours), or a row
+    header (<th scope="row">). A plain str or Markup is an ordinary <td>."""
+
+    content: str | Markup
+    class_name: str | None = None
+    row_header: bool = False
+
+
+def static_table(caption: str, columns: Sequence[str | Markup], rows: Sequence[Sequence[str | Markup | Cell]],
+                 numeric: set[int] = frozenset(), table_id: str | None = None,
+                 phone_hidden: set[int] = frozenset(), box_class: str = "",
+                 table_class: str = "data-table") -> html.Div:
+    """The same table as `table`, for a large read-only one: its HTML is built here, every text
+    escaped, and the browser draws it from one component (assets/static_html.js) instead of a
+    Dash component per cell. React and Dash spent the first visit's long task on those (issue 27,
+    page ready: /data's freshness and coverage were 2.000 of its components)."""
+    def cls(i: int, extra: str | None = None) -> Markup:
+        names = " ".join(c for c in ("num" if i in numeric else "", "phone-hidden" if i in phone_hidden else "",
+                                     extra or "") if c)
+        return Markup(' class="{}"').format(names) if names else Markup("")
+
+    def cell(i: int, value: str | Markup | Cell) -> Markup:
+        if not isinstance(value, Cell):
+            value = Cell(value)
+        if value.row_header:
+            return Markup('<th scope="row"{}>{}</th>').format(cls(i, value.class_name), value.content)
+        return Markup("<td{}>{}</td>").format(cls(i, value.class_name), value.content)
+
+    head = Markup("").join(Markup('<th scope="col"{}>{}</th>').format(cls(i), c) for i, c in enumerate(columns))
+    body = Markup("").join(Markup("<tr>{}</tr>").format(Markup("").join(cell(i, v) for i, v in enumerate(row)))
+                           for row in rows)
+    markup = Markup('<table class="{}"{}><caption>{}</caption><thead><tr>{}</tr></thead><tbody>{}</tbody></table>'
+                    ).format(table_class, Markup(' id="{}"').format(table_id) if table_id else Markup(""),
+                             caption, head, body)
+    return scroll_box(html.Div(className="static-html", **{"data-html": str(markup)}), caption, box_class)
+
+
+def link_markup(content: str | Markup, href: str, app: bool = True) -> Markup:
+    """A link inside a static table. With `app` it opens the page in the app without reloading
+    it, as dcc.Link does (assets/static_html.js); without, as html.A does, the browser loads it."""
+    return Markup('<a href="{}"{}>{}</a>').format(href, Markup(' data-app-link=""') if app else Markup(""),
+                                                  content)
+
+
 def breakable(name: str) -> list:
     """A name a line may end in only after its slashes and underscores ("Zaanstreek/|Waterland",
     "AM10_|roc.csv"), never inside a word: the rest of the name stays whole on a 390 px phone
     (issue 26), where the browser would otherwise widen the table or break it anywhere."""
-    parts = re.split(r"(?<=[/_])", name)
+    parts = break_points(name)
     return [piece for part in parts[:-1] for piece in (part, html.Wbr())] + parts[-1:]
 
 
-def scroll_box(content: html.Table, label: str, box_class: str = "") -> html.Div:
+def breakable_markup(name: str) -> Markup:
+    """`breakable` for a static table: the name escaped, <wbr> at the same places."""
+    return Markup("<wbr>").join(break_points(name))
+
+
+def break_points(name: str) -> list[str]:
+    """A name cut after its slashes and underscores: where a line may end (`breakable`)."""
+    return re.split(r"(?<=[/_])", name)
+
+
+def scroll_box(content: html.Table | html.Div, label: str, box_class: str = "") -> html.Div:
     """A box that scrolls sideways (and down, with box_class="scroll") on its own; reachable by
     keyboard (tabindex 0) and named, as axe's scrollable-region-focusable rule asks."""
     return html.Div(content, className=f"table-scroll {box_class}".strip(), tabIndex="0", role="region",

@@ -33,6 +33,8 @@ CMP_URL_SINK = "cmp-url-sink"
 
 DATA_SUBMISSIONS = "data-submissions"
 DATA_SUBMISSIONS_SECTION = "aanleveringen"   # the pager's links land here
+DATA_REVISIONS = "data-revisions"
+DATA_REVISIONS_SECTION = "revisies"   # the pager's links land here
 DATA_FIGURE_STATES = "data-figure-states"
 DATA_TEMPLATE_CSV = "data-template-csv"
 DATA_TEMPLATE_XLSX = "data-template-xlsx"

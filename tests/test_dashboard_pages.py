@@ -53,6 +53,20 @@ def test_every_page_in_the_navigation_renders(page, served_app):
     assert page.console_errors == []
 
 
+def test_a_region_in_the_map_table_opens_its_page_without_reloading(page, served_app):
+    """The table is drawn from HTML (components.static_table); its region links still open the
+    page inside the app, as dcc.Link did, and back returns to the map."""
+    ready(page, served_app)
+    page.evaluate("window.firstDocument = true")   # gone if the browser loads a new document
+    page.locator("#kaart-table").get_by_role("link", name="Rivierenland", exact=True).click()
+    expect(page.locator("main h1")).to_contain_text("Rivierenland")
+    expect(page).to_have_url(re.compile(r"/regio/AM10\?lang=nl$"))
+    assert page.evaluate("window.firstDocument") is True
+    page.go_back()
+    expect(page.locator("#kaart-table tbody tr")).to_have_count(35)
+    assert page.console_errors == []
+
+
 def choose_month_by_keyboard(page, dropdown_id: str, value: str, label: str) -> None:
     """Open a Dash 4 dropdown from the keyboard and walk the options with the arrow keys."""
     page.locator(f"#{dropdown_id}").focus()

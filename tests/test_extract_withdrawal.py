@@ -104,7 +104,8 @@ def test_the_issues_redelivery_withdraws_the_two_figures_and_nothing_else(demo_c
     # The revision history keeps each withdrawn figure, its old file and the file that withdrew it.
     con = duckdb.connect(str(demo_copy), read_only=True)
     try:
-        revisions = [r for r in con.execute(query_text("data_revisions")).fetchall() if r[10] == new_id]
+        revisions = [r for r in con.execute(query_text("data_revisions"), {"rows": 100, "offset": 0}).fetchall()
+                     if r[10] == new_id]   # the newest page: this file's withdrawals come first
         published = con.execute(query_text("publication_changes"), {"region": None}).fetchall()
     finally:
         con.close()

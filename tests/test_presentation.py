@@ -91,3 +91,31 @@ def test_progress_scale_is_darker_for_higher_values_and_never_white():
     levels = [luminance(colour) for _, colour in figures.PROGRESS_SCALE]
     assert levels == sorted(levels, reverse=True)
     assert figures.PROGRESS_SCALE[0][1].lower() not in ("#ffffff", "#fff")
+
+
+def test_names_break_at_the_same_places_in_a_static_table():
+    from dashboard.components import breakable_markup
+
+    assert breakable_markup("Zaanstreek/Waterland") == "Zaanstreek/<wbr>Waterland"
+    assert breakable_markup("AM10_<b>&.csv") == "AM10_<wbr>&lt;b&gt;&amp;.csv"   # escaped, then cut
+    assert breakable_markup("Rivierenland") == "Rivierenland"
+
+
+def test_a_static_table_is_the_accessible_table_with_every_text_escaped():
+    from dashboard.components import Cell, link_markup, static_table
+
+    box = static_table("Caption & <i>", ["Regio", "Aantal"],
+                       [[link_markup("A<b>", "/regio/X?lang=nl&a=1"), "1.200"],
+                        [Cell("Tiel", row_header=True), Cell("0/3", "cov-none")],
+                        [link_markup("f.csv", "/data?submission=1", app=False), "<script>"]],
+                       numeric={1}, table_id="t", phone_hidden={0})
+    assert (box.role, box.tabIndex, getattr(box, "aria-label")) == ("region", "0", "Caption & <i>")
+    assert box.children.className == "static-html"
+    assert getattr(box.children, "data-html") == (
+        '<table class="data-table" id="t"><caption>Caption &amp; &lt;i&gt;</caption>'
+        '<thead><tr><th scope="col" class="phone-hidden">Regio</th><th scope="col" class="num">Aantal</th></tr></thead>'
+        '<tbody><tr><td class="phone-hidden"><a href="/regio/X?lang=nl&amp;a=1" data-app-link="">A&lt;b&gt;</a></td>'
+        '<td class="num">1.200</td></tr>'
+        '<tr><th scope="row" class="phone-hidden">Tiel</th><td class="num cov-none">0/3</td></tr>'
+        '<tr><td class="phone-hidden"><a href="/data?submission=1">f.csv</a></td><td class="num">&lt;script&gt;</td></tr>'
+        '</tbody></table>')

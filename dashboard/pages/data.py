@@ -4,6 +4,7 @@ With ?submission=<id> the page shows the source rows behind one file."""
 from __future__ import annotations
 
 import re
+from typing import NamedTuple
 
 import dash
 import pandas as pd
@@ -24,41 +25,81 @@ def steward_only(value: object, lang: str) -> object:
     return value if is_steward() else _("(stewards only)", lang)
 
 
-# The submissions table shows this many files a page, newest first: the list of every delivered
-# file only grows, and at 176 files it was 1.637 of the page's 3.762 components, drawn in one
-# long task before any table showed (issue 27, page ready). The other lists are capped too (the
-# last 500 revisions, the last 50 runs); here older files are a page further, so every file
-# stays a link away (?submissions_page=N).
-SUBMISSIONS_PER_PAGE = 100
+# The long lists (the submissions, the revisions) show this many rows a page, newest first:
+# both only grow, and at 176 files the submissions were 1.637 of the page's 3.762 components,
+# drawn in one long task before any table showed (issue 27, page ready); 500 revisions were
+# 6.518. Older rows are a page further, so every row stays a link away (?submissions_page=N,
+# ?revisions_page=N). The pipeline runs stay capped (the last 50).
+ROWS_PER_PAGE = 100
 
 
-def pages_of_submissions(files: int) -> int:
-    """How many pages the submissions list has (one when there are none)."""
-    return max(1, -(-files // SUBMISSIONS_PER_PAGE))
+class PagedList(NamedTuple):
+    """A list shown a page at a time: the query parameter that picks the page, the section the
+    pager's links land on, and the words of its navigation. (A NamedTuple: Dash loads the page
+    module in a way that @dataclass cannot resolve the module of.)"""
+
+    parameter: str
+    section: str
+    newer: str
+    older: str
+    name: str
 
 
-def page_of_submissions(asked: str | None, files: int) -> int:
-    """The page of the submissions list to show: the one asked for (?submissions_page=N), kept
-    within 1 and the last; anything else (missing, not a number) is the first."""
-    last = pages_of_submissions(files)
+SUBMISSIONS = PagedList("submissions_page", ids.DATA_SUBMISSIONS_SECTION, N_("← Newer files"),
+                        N_("Older files →"), N_("Pages of the submissions list"))
+REVISIONS = PagedList("revisions_page", ids.DATA_REVISIONS_SECTION, N_("← Newer revisions"),
+                      N_("Older revisions →"), N_("Pages of the revisions list"))
+
+
+def pages_of(rows: int) -> int:
+    """How many pages a list of `rows` has (one when there are none)."""
+    return max(1, -(-rows // ROWS_PER_PAGE))
+
+
+def page_of(asked: str | None, rows: int) -> int:
+    """The page of a list to show: the one asked for (?submissions_page=N, ?revisions_page=N),
+    kept within 1 and the last; anything else (missing, not a number) is the first."""
     number = int(asked) if asked and re.fullmatch(r"[0-9]{1,9}", asked) else 1
-    return min(max(number, 1), last)
+    return min(max(number, 1), pages_of(rows))
 
 
-def submissions(lang: str, page: int = 1, programme: str | None = None) -> html.Section:
-    """Every delivered file by its state now, and a page of them (SUBMISSIONS_PER_PAGE, newest
-    first), each linking to its source rows."""
+def pager(paged: PagedList, page: int, rows: int, pages: dict[str, int], programme: str | None,
+          lang: str) -> html.Nav | None:
+    """Links to the newer and older rows of one list, when there are more than one page holds.
+    The links keep the programme and the page the other list shows (`pages`: parameter → page)."""
+    if rows <= ROWS_PER_PAGE:
+        return None
+
+    def link(number: int, label: str) -> html.A:
+        shown = {**pages, paged.parameter: number}
+        target = components.href("/data", lang, programme=programme,
+                                 **{k: str(n) if n > 1 else None for k, n in shown.items()})
+        return html.A(_(label, lang), href=f"{target}#{paged.section}")
+
+    last = pages_of(rows)
+    return html.Nav([
+        link(page - 1, paged.newer) if page > 1 else None,
+        html.Span(_("Page {page} of {pages}", lang, page=fmt_number(page, lang), pages=fmt_number(last, lang))),
+        link(page + 1, paged.older) if page < last else None,
+    ], className="pager no-print", **{"aria-label": _(paged.name, lang)})
+
+
+def submissions(lang: str, pages: dict[str, int], programme: str | None = None) -> html.Section:
+    """Every delivered file by its state now, and a page of them (ROWS_PER_PAGE, newest first),
+    each linking to its source rows."""
     frame = warehouse.current().query("data_submissions")
     counts = frame["state"].value_counts()   # the state now (v_submission_state), as in the table
-    first = (page - 1) * SUBMISSIONS_PER_PAGE
-    shown = frame.iloc[first:first + SUBMISSIONS_PER_PAGE]
-    rows = [[html.A(components.breakable(s.file_name), href=components.href("/data", lang, submission=s.id)),
+    page = pages[SUBMISSIONS.parameter]
+    first = (page - 1) * ROWS_PER_PAGE
+    shown = frame.iloc[first:first + ROWS_PER_PAGE]
+    rows = [[components.link_markup(components.breakable_markup(s.file_name),
+                                    components.href("/data", lang, submission=s.id), app=False),
              fmt_timestamp(s.received_at, lang), steward_only(s.steward, lang),
              states.submission_state(s.state, lang, s.is_demo),
              fmt_number(s.rows_accepted, lang), fmt_number(s.rows_rejected, lang)]
             for s in shown.itertuples()]
     caption = (_("Every delivered file, newest first; click for its source rows", lang)
-               if len(frame) <= SUBMISSIONS_PER_PAGE else
+               if len(frame) <= ROWS_PER_PAGE else
                _("Delivered files {first} to {last} of {n}, newest first; click for its source rows", lang,
                  first=fmt_number(first + 1, lang), last=fmt_number(first + len(shown), lang),
                  n=fmt_number(len(frame), lang)))
@@ -70,31 +111,13 @@ def submissions(lang: str, page: int = 1, programme: str | None = None) -> html.
                            n=fmt_number(int(n), lang)))
                  for state, n in counts.reindex(states.SUBMISSION_STATES).dropna().items()],
                 className="state-counts"),
-        components.table(caption,
-                         [_(k, lang) for k in (N_("File"), N_("Received"), N_("Steward"),
-                                               N_("Status"), N_("Rows loaded"), N_("Rows rejected"))],
-                         rows, numeric={4, 5}, table_id=ids.DATA_SUBMISSIONS, phone_hidden={1, 2},
-                         box_class="scroll"),   # on a phone: file and status; the rest a tap on the file away
-        submissions_pager(page, len(frame), programme, lang),
+        components.static_table(caption,
+                                [_(k, lang) for k in (N_("File"), N_("Received"), N_("Steward"),
+                                                      N_("Status"), N_("Rows loaded"), N_("Rows rejected"))],
+                                rows, numeric={4, 5}, table_id=ids.DATA_SUBMISSIONS, phone_hidden={1, 2},
+                                box_class="scroll"),   # on a phone: file and status; the rest a tap on the file away
+        pager(SUBMISSIONS, page, len(frame), pages, programme, lang),
     ], id=ids.DATA_SUBMISSIONS_SECTION)
-
-
-def submissions_pager(page: int, files: int, programme: str | None, lang: str) -> html.Nav | None:
-    """Links to the newer and older files, when there are more than one page holds."""
-    if files <= SUBMISSIONS_PER_PAGE:
-        return None
-
-    def link(number: int, label: str) -> html.A:
-        target = components.href("/data", lang, programme=programme,
-                                 submissions_page=str(number) if number > 1 else None)
-        return html.A(label, href=f"{target}#{ids.DATA_SUBMISSIONS_SECTION}")
-
-    last = pages_of_submissions(files)
-    return html.Nav([
-        link(page - 1, _("← Newer files", lang)) if page > 1 else None,
-        html.Span(_("Page {page} of {pages}", lang, page=fmt_number(page, lang), pages=fmt_number(last, lang))),
-        link(page + 1, _("Older files →", lang)) if page < last else None,
-    ], className="pager no-print", **{"aria-label": _("Pages of the submissions list", lang)})
 
 
 # The two lists of rows with a reason: their query, heading, caption and what an empty one says.
@@ -121,22 +144,39 @@ def reasons(kind: str, lang: str) -> html.Section:
     return html.Section([html.H2(_(heading, lang)), body])
 
 
-def revisions(lang: str) -> html.Section:
+def revision_count() -> int:
+    """How many figures a later file replaced or withdrew (every page of the revisions list)."""
+    return int(warehouse.current().query("data_revision_count")["revisions"].iloc[0])
+
+
+def revisions(lang: str, pages: dict[str, int], programme: str | None = None) -> html.Section:
     """Figures a later file replaced or withdrew (a row 'intrekken', or a registry extract that
-    no longer supports them): old and new value, both files, and when."""
-    frame = warehouse.current().query("data_revisions")
+    no longer supports them): old and new value, both files, and when; a page of them
+    (ROWS_PER_PAGE, newest first)."""
+    total = revision_count()
+    page = pages[REVISIONS.parameter]
+    first = (page - 1) * ROWS_PER_PAGE
+    frame = warehouse.current().query("data_revisions", rows=ROWS_PER_PAGE, offset=first)
     rows = [[r.region, r.indicator, fmt_month(as_date(r.period), lang, short=True), r.partner, r.sector,
              fmt_number(r.old_value, lang), fmt_number(r.new_value, lang) if pd.notna(r.new_value) else _("withdrawn", lang),
-             html.A(r.old_file, href=components.href("/data", lang, submission=r.old_id)),
-             html.A(r.new_file, href=components.href("/data", lang, submission=r.new_id)),
+             components.link_markup(r.old_file, components.href("/data", lang, submission=r.old_id), app=False),
+             components.link_markup(r.new_file, components.href("/data", lang, submission=r.new_id), app=False),
              fmt_timestamp(r.replaced_at, lang)] for r in frame.itertuples()]
-    body = (components.table(_("Figures a later file replaced or withdrew (the last 500)", lang),
-                             [_(k, lang) for k in (N_("Region"), N_("Indicator"), N_("Month"),
-                                                   N_("Partner"), N_("Sector"), N_("Old value"),
-                                                   N_("New value"), N_("Old file"), N_("New file"),
-                                                   N_("Received"))], rows, numeric={5, 6})
+    caption = (_("Figures a later file replaced or withdrew, newest first", lang)
+               if total <= ROWS_PER_PAGE else
+               _("Figures a later file replaced or withdrew: {first} to {last} of {n}, newest first", lang,
+                 first=fmt_number(first + 1, lang), last=fmt_number(first + len(frame), lang),
+                 n=fmt_number(total, lang)))
+    body = (components.static_table(caption,
+                                    [_(k, lang) for k in (N_("Region"), N_("Indicator"), N_("Month"),
+                                                          N_("Partner"), N_("Sector"), N_("Old value"),
+                                                          N_("New value"), N_("Old file"), N_("New file"),
+                                                          N_("Received"))], rows, numeric={5, 6},
+                                    table_id=ids.DATA_REVISIONS)
             if rows else html.P(_("No figures have been replaced yet.", lang)))
-    return html.Section([html.H2(_("Revisions", lang)), body])
+    return html.Section([html.H2(_("Revisions", lang)), body,
+                         pager(REVISIONS, page, total, pages, programme, lang)],
+                        id=ids.DATA_REVISIONS_SECTION)
 
 
 # A run's counts (pipeline_run), each with its column header.
@@ -183,20 +223,16 @@ def coverage(programme: str, lang: str) -> html.Section:
     grid = frame.pivot(index="region_name", columns="period", values="partners_reported")
     totals = frame.groupby("region_name")["partners"].max()
     caption = _("Partners that reported, per region and month", lang)
-    head = html.Thead(html.Tr([html.Th(_("Region", lang), scope="col")] +
-                              [html.Th(fmt_month(as_date(m), lang, short=True), scope="col")
-                               for m in months]))
-    body = html.Tbody([html.Tr([html.Th(name, scope="row")] + [
-        html.Td(f"{int(v)}/{int(totals[name])}",
-                className="cov-full" if v == totals[name] else "cov-none" if v == 0 else "cov-part")
-        for v in grid.loc[name, months]]) for name in grid.index])
+    columns = [_("Region", lang)] + [fmt_month(as_date(m), lang, short=True) for m in months]
+    rows = [[components.Cell(name, row_header=True)] + [
+        components.Cell(f"{int(v)}/{int(totals[name])}",
+                        "cov-full" if v == totals[name] else "cov-none" if v == 0 else "cov-part")
+        for v in grid.loc[name, months]] for name in grid.index]
     return html.Section([
         html.H2(_("Coverage per region and month", lang)),
         html.P(_("Each cell: how many of the region's partners reported that month. 0 means: nothing "
                  "received yet.", lang)),
-        components.scroll_box(html.Table([html.Caption(caption), head, body],
-                                         className="data-table coverage"),
-                              caption),
+        components.static_table(caption, columns, rows, table_class="data-table coverage"),
     ])
 
 
@@ -204,7 +240,7 @@ def freshness(programme: str, lang: str) -> html.Section:
     """Per region and partner with a reporting obligation: the last month reported, the latest
     file and the months behind, as v_partner_delivery defines them (the same as Partners behind)."""
     frame = warehouse.current().query("data_freshness", programme=programme)
-    rows = [[dcc.Link(f.region_name, href=components.href(f"/regio/{f.region}", lang)),
+    rows = [[components.link_markup(f.region_name, components.href(f"/regio/{f.region}", lang)),
              getattr(f, f"partner_{lang}"), fmt_month(as_date(f.last_reported), lang, short=True),
              fmt_timestamp(f.last_received_at, lang), fmt_number(f.months_behind, lang)]
             for f in frame.itertuples()]
@@ -212,7 +248,8 @@ def freshness(programme: str, lang: str) -> html.Section:
         html.H2(_("Freshness per partner", lang)),
         html.Details([html.Summary([deliveries.behind_text(deliveries.late_counts(programme), lang), " ",
                                     _("Show every region and partner.", lang)]),
-                      components.table(_("Last month reported per region and partner, laggards first", lang),
+                      components.static_table(_("Last month reported per region and partner, laggards first",
+                                                lang),
                                        [_(k, lang) for k in (N_("Region"), N_("Partner"),
                                                              N_("Last reported"), N_("Received"),
                                                              N_("Months behind"))],
@@ -299,21 +336,23 @@ def submission_rejections(submission: str, lang: str) -> html.Section | None:
 
 
 @warehouse.per_snapshot
-def published(programme: str, lang: str, page: int = 1, asked_programme: str | None = None
-              ) -> tuple[list, list]:
+def published(programme: str, lang: str, submissions_page: int = 1, revisions_page: int = 1,
+              asked_programme: str | None = None) -> tuple[list, list]:
     """The sections drawn from the published warehouse alone, those before the browser runs and
     those after: computed once per publication and viewer (per_snapshot keys by viewer, as the
     names and values are for stewards), not on every visit. The browser runs come from the
     accounts store and Prefect, so they are drawn each time."""
+    pages = {SUBMISSIONS.parameter: submissions_page, REVISIONS.parameter: revisions_page}
     return ([changes.since_last_publication(lang), changes.review_queue(lang),
-             submissions(lang, page, asked_programme),
-             reasons("rejected", lang), reasons("warnings", lang), revisions(lang)],
+             submissions(lang, pages, asked_programme),
+             reasons("rejected", lang), reasons("warnings", lang), revisions(lang, pages, asked_programme)],
             [runs(lang), coverage(programme, lang), freshness(programme, lang),
              deliveries.late_list(programme, lang)])
 
 
 def layout(lang: str | None = None, submission: str | None = None, programme: str | None = None,
-           submissions_page: str | None = None, **_ignored: str) -> html.Div:
+           submissions_page: str | None = None, revisions_page: str | None = None, **_ignored: str
+           ) -> html.Div:
     lang = language(lang)
     codes = list(warehouse.current().query("programmes")["code"])
     asked_programme = programme if programme in codes else None   # kept in the pager's links
@@ -322,8 +361,8 @@ def layout(lang: str | None = None, submission: str | None = None, programme: st
         content = source_rows(submission, lang)
     else:
         files = len(warehouse.current().query("data_submissions"))
-        before_runs, after_runs = published(programme, lang, page_of_submissions(submissions_page, files),
-                                            asked_programme)
+        before_runs, after_runs = published(programme, lang, page_of(submissions_page, files),
+                                            page_of(revisions_page, revision_count()), asked_programme)
         content = [html.H1(_("Data: submissions, checks and freshness", lang)),
                    None if is_steward() else html.P(html.A(_("Names and rejected cell values are shown "
                                                              "to signed-in data stewards only.", lang),

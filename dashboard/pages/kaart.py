@@ -46,14 +46,15 @@ def legend(progress: pd.DataFrame, statuses: dict[str, str], lang: str) -> html.
 def table(progress: pd.DataFrame, label: str, statuses: dict[str, str], lang: str) -> html.Div:
     """The map's figures as an accessible table; every region name links to its page. On a
     phone it shows region, realised, target and status (the status says "voorlopig")."""
-    rows = [[dcc.Link(components.breakable(r.region_name), href=components.href(f"/regio/{r.region}", lang)), r.region,
+    rows = [[components.link_markup(components.breakable_markup(r.region_name),
+                                    components.href(f"/regio/{r.region}", lang)), r.region,
              fmt_amount(r.realised, r.unit, lang), fmt_amount(r.target_value, r.unit, lang),
              fmt_pct(r.achievement, lang), fmt_number(r.gain_per_10k, lang, 1),
              presentation.status_text(r, statuses, lang, symbol=True),
              _("provisional", lang) if r.provisional else "",
              fmt_month(as_date(r.last_reported_month), lang, short=True)]
             for r in progress.itertuples()]
-    return components.table(
+    return components.static_table(
         _("All regions: realised, target and percentage of target ({indicator})", lang, indicator=label),
         [_(k, lang) for k in (N_("Region"), N_("Code"), N_("Realised"), N_("Target"), N_("Share of target"),
                                N_("Gain per 10,000"), N_("Status"), N_("Provisional"), N_("Last reported"))],

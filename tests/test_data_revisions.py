@@ -1,0 +1,128 @@
+"""Data's revisions list, a page of 100 at a time like the submissions (issue 27, page ready):
+newest first, ?revisions_page=N kept within the first and last page, a named navigation whose
+links keep the other list's page. The real app runs in process on a copy of the demo warehouse
+into which a partner's correction of AM10_roc.csv (every one of its 153 figures one higher) was
+ingested by the real pipeline; the browser's page-open request is posted to it."""
+from __future__ import annotations
+
+import shutil
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from core.settings import DEMO_DIR
+from tests.helpers import page_render
+from tests.status_consistency import components_where
+from tests.test_methode import client, find, post, text  # noqa: F401 (client: a fixture)
+
+CORRECTED = DEMO_DIR / "inbox" / "AM10_roc.csv"
+
+
+def corrected_rows() -> list[list[str]]:
+    """The demo's AM10_roc.csv, each figure one higher: the file a partner sends to correct it."""
+    lines = CORRECTED.read_text(encoding="utf-8").splitlines()
+    return [[*cells[:3], str(int(cells[3]) + 1), *cells[4:6], "correctie"]
+            for cells in (line.split(";") for line in lines[1:])]
+
+
+@pytest.fixture(scope="module")
+def served(demo_warehouse, tmp_path_factory) -> Path:
+    """A copy of the demo warehouse after the correction was ingested: 153 revisions. The app
+    (tests/test_methode.py's client) serves this one."""
+    from pipelines import ingest
+
+    folder = tmp_path_factory.mktemp("revisions")
+    warehouse = Path(shutil.copyfile(demo_warehouse, folder / "warehouse.duckdb"))
+    inbox = folder / "inbox"
+    inbox.mkdir()
+    correction = inbox / "AM10_roc_correctie.csv"
+    correction.write_text("regio;indicator;periode;waarde;partner;sector;opmerking\n" +
+                          "".join(";".join(row) + "\n" for row in corrected_rows()), encoding="utf-8")
+    [result] = ingest.ingest_files(warehouse, [correction])
+    assert result.change_counts["replaced"] == 153
+    return warehouse
+
+
+def data_page(client, search: str) -> object:
+    return post(client, page_render("/data", search))["_pages_content"]["children"]
+
+
+class TableText(HTMLParser):
+    """The caption and the body rows' cell texts of a static table's HTML
+    (components.static_table), as a reader sees them."""
+
+    def __init__(self, markup: str) -> None:
+        super().__init__()
+        self.caption, self.rows, self.part = "", [], None
+        self.feed(markup)
+
+    def handle_starttag(self, tag: str, attrs: list) -> None:
+        if tag in {"caption", "thead", "tbody"}:
+            self.part = tag
+        elif tag == "tr" and self.part == "tbody":
+            self.rows.append([])
+        elif tag in {"td", "th"} and self.part == "tbody":
+            self.rows[-1].append("")
+
+    def handle_data(self, data: str) -> None:
+        if self.part == "caption":
+            self.caption += data
+        elif self.part == "tbody" and self.rows and self.rows[-1]:
+            self.rows[-1][-1] += data
+
+
+def revisions_table(page: object) -> TableText:
+    """The revisions table as the browser draws it from the page's one static-table component."""
+    [static] = components_where(find(page, "revisies"), lambda props: props.get("className") == "static-html")
+    return TableText(static["props"]["data-html"])
+
+
+def pager_links(section: dict) -> dict[str, str]:
+    """The pager's links in a section: words → address."""
+    nav = next(part for part in section["props"]["children"] if part and part["type"] == "Nav")
+    return {text(a): a["props"]["href"] for a in nav["props"]["children"] if a and a["type"] == "A"}
+
+
+def test_revisions_show_100_a_page_newest_first(client):
+    first = data_page(client, "?lang=nl")
+    table = revisions_table(first)
+    assert table.caption == ("Cijfers die een later bestand verving of introk: "
+                             "1 tot en met 100 van 153, nieuwste eerst")
+    page_one = table.rows
+    assert len(page_one) == 100
+    section = find(first, "revisies")
+    assert "Pagina 1 van 2" in text(section)
+    assert pager_links(section) == {"Oudere revisies →": "/data?revisions_page=2&lang=nl#revisies"}
+    assert find(first, "aanleveringen") is not None
+
+    second = data_page(client, "?revisions_page=2&lang=nl")
+    table = revisions_table(second)
+    assert table.caption.endswith("101 tot en met 153 van 153, nieuwste eerst")
+    page_two = table.rows
+    assert len(page_two) == 53
+    assert pager_links(find(second, "revisies")) == {"← Nieuwere revisies": "/data?lang=nl#revisies"}
+    # The submissions' pager keeps the revisions' page, and the other way round.
+    assert pager_links(find(second, "aanleveringen")) == {
+        "Oudere bestanden →": "/data?submissions_page=2&revisions_page=2&lang=nl#aanleveringen"}
+
+    # Together the two pages are every figure of the file, each once, old value → one higher.
+    expected = sorted((row[1], row[4], row[5], row[3]) for row in corrected_rows())
+    shown = [(r[1], r[3], r[4], r[6]) for r in page_one + page_two]   # indicator, partner, sector, new
+    assert sorted(shown) == expected
+    assert all(int(r[6]) == int(r[5]) + 1 and r[8] == "AM10_roc_correctie.csv" for r in page_one + page_two)
+
+
+@pytest.mark.parametrize("asked, shown", [("99999", 53), ("0", 100), ("-1", 100), ("abc", 100),
+                                          ("²", 100), ("9" * 50, 100)])
+def test_a_revisions_page_out_of_range_or_not_a_number_is_kept_within_the_pages(client, asked, shown):
+    assert len(revisions_table(data_page(client, f"?revisions_page={asked}&lang=nl")).rows) == shown
+
+
+def test_revisions_pager_in_english(client):
+    page = data_page(client, "?revisions_page=2&lang=en")
+    assert revisions_table(page).caption == (
+        "Figures a later file replaced or withdrew: 101 to 153 of 153, newest first")
+    section = find(page, "revisies")
+    assert "Page 2 of 2" in text(section)
+    assert pager_links(section) == {"← Newer revisions": "/data?lang=en#revisies"}
