@@ -6,8 +6,8 @@ alternating per round so that a change in the machine's load hits both sides.
     python -m benchmarks.compare [--ref main] [--warehouse W] [--calls 200] [--loads 5] [--rounds 2]
     python -m benchmarks.compare --load [--ref main] [--users 50,100] [--seconds 60]
 
-The other commit is `git archive REF` in a temporary folder; its server runs from there with this
-environment's packages. Sections 2 and 3 of `regiomonitor bench` (callbacks through HTTP, page
+The other commit is `git archive REF` in a temporary folder, its catalogues compiled there as
+`make` compiles them; its server runs from there with this environment's packages. Sections 2 and 3 of `regiomonitor bench` (callbacks through HTTP, page
 ready in Chromium) or section 6 (`--load`, the demo warehouse), each with the load average, then
 the ratio this / REF. Without --warehouse the demo warehouse is built (plain functions).
 """
@@ -19,6 +19,7 @@ import json
 import os
 import shutil
 import subprocess
+import sys
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -34,14 +35,27 @@ def load_average() -> str:
 
 @contextlib.contextmanager
 def checkout(ref: str) -> Iterator[Path]:
-    """The tree of `ref` (files only, no .git) in a temporary folder."""
+    """The tree of `ref` (files only, no .git) in a temporary folder, with compiled catalogues."""
     folder = Path(tempfile.mkdtemp(prefix="regiomonitor-ref-"))
     try:
         archive = subprocess.run(["git", "archive", ref], cwd=ROOT, check=True, capture_output=True)
         subprocess.run(["tar", "-x", "-C", str(folder)], input=archive.stdout, check=True)
+        compile_catalogues(folder)
         yield folder
     finally:
         shutil.rmtree(folder, ignore_errors=True)
+
+
+def compile_catalogues(tree: Path) -> None:
+    """Each `core/locale/*/LC_MESSAGES/messages.po` of `tree` to its `.mo`, as the Makefile does.
+    `git archive` has no `.mo` (they are built, not committed): without them that side serves
+    the English texts and the two sides do not draw the same page."""
+    pybabel = Path(sys.executable).with_name("pybabel")
+    for po in sorted((tree / "core" / "locale").glob("*/LC_MESSAGES/messages.po")):
+        language = po.parent.parent.name
+        subprocess.run([str(pybabel), "-q", "compile", "--domain", "messages", "--locale", language,
+                        "--input-file", str(po), "--output-file", str(po.with_suffix(".mo"))],
+                       check=True)
 
 
 def measure_side(label: str, code: Path, warehouse: Path, work: Path, calls: int, loads: int) -> dict:

@@ -12,7 +12,7 @@ import dash
 import pandas as pd
 from dash import ALL, Input, Output, State, dcc, html
 from dash.exceptions import MissingCallbackContextException
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
 from core import states
 from core.formats import as_date, fmt_date, fmt_month

@@ -14,6 +14,7 @@ import subprocess
 import tempfile
 import time
 from collections.abc import Callable
+from html.parser import HTMLParser
 from pathlib import Path
 from typing import TypeVar
 
@@ -233,3 +234,27 @@ def app_on_copy(warehouse: Path, folder: Path):
     app = create_app(served, folder / "accounts.sqlite", folder / "inbox")
     app.server.test_client().get("/")
     return app
+
+
+class TableText(HTMLParser):
+    """The caption and the body rows' cell texts of a static table's HTML
+    (components.static_table), as a reader sees them."""
+
+    def __init__(self, markup: str) -> None:
+        super().__init__()
+        self.caption, self.rows, self.part = "", [], None
+        self.feed(markup)
+
+    def handle_starttag(self, tag: str, attrs: list) -> None:
+        if tag in {"caption", "thead", "tbody"}:
+            self.part = tag
+        elif tag == "tr" and self.part == "tbody":
+            self.rows.append([])
+        elif tag in {"td", "th"} and self.part == "tbody":
+            self.rows[-1].append("")
+
+    def handle_data(self, data: str) -> None:
+        if self.part == "caption":
+            self.caption += data
+        elif self.part == "tbody" and self.rows and self.rows[-1]:
+            self.rows[-1][-1] += data

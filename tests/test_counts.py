@@ -6,7 +6,6 @@ wherever they appear, and one page-level check on the served Data page."""
 from __future__ import annotations
 
 import json
-import re
 
 import duckdb
 import pytest
@@ -14,7 +13,8 @@ import pytest
 from core.formats import fmt_amount
 from pipelines import ingest
 from tests import page_sweep
-from tests.helpers import build, month, page_rows, query, write_csv
+from tests.helpers import TableText, build, month, page_rows, query, write_csv
+from tests.status_consistency import components_where
 
 
 def stages_target(region: str) -> dict:
@@ -134,11 +134,16 @@ def test_region_page_says_the_same_months_behind_twice(demo):
             assert r["behind"] == (r["months_behind"] > 0)
 
 
-def page_text(served_app: str, path: str, search: str = "") -> str:
-    """The page's layout as the Dash router sends it, with its texts."""
+def page_tree(served_app: str, path: str, search: str = "") -> dict:
+    """The page's layout as the Dash router sends it."""
     status, body = page_sweep.post(served_app, page_sweep.page(path, search))
     assert status == 200
-    return json.dumps(json.loads(body), ensure_ascii=False)
+    return json.loads(body)
+
+
+def page_text(served_app: str, path: str, search: str = "") -> str:
+    """The page's layout as the Dash router sends it, with its texts."""
+    return json.dumps(page_tree(served_app, path, search), ensure_ascii=False)
 
 
 @pytest.mark.slow
@@ -150,11 +155,21 @@ def test_data_and_region_pages_show_the_single_counts(served_app, demo):
             f"achterstand: {counts['partners_behind']}.")
     assert data.count(said) == 2               # the freshness summary and the list of late partners
     assert f"De lijst telt {counts['pairs_listed']} rijen" in data
-    region = page_text(served_app, "/regio/AM10", "?month=2007-03")
+    markup = contributions_table(served_app, "/regio/AM10", "?month=2007-03")
     cards = page_rows(demo, "region_progress", region="AM10", programme="lw2005", month=month("2007-03"))
-    # The contributions' total rows, in the table's order (indicators by code): the cards' R − B.
-    totals = re.findall(r'"Totaal: toename sinds de uitgangswaarde"\}.*?"children": \{"props": '
-                        r'\{"children": "([^"]+)"\}, "type": "Strong"', region)
+    # The contributions' total rows, in the table's order (indicators by code): the cards' R − B,
+    # in bold.
+    totals = [row[3] for row in TableText(markup).rows if row[2] == "Totaal: toename sinds de uitgangswaarde"]
     assert totals == [fmt_amount(c["realised"] - c["baseline_value"], c["unit"], "nl")
                       for c in sorted(cards, key=lambda c: c["indicator"])]
     assert totals[1] == "882" and totals[2] == "€\xa01.065.547"   # not 989 and € 1.132.931 (issue 23)
+    assert all(f'<td class="num"><strong>{total}</strong></td>' in markup for total in totals)
+
+
+def contributions_table(served_app: str, path: str, search: str) -> str:
+    """The HTML of the region page's contributions table (components.static_table), as the router
+    sends it."""
+    tree = page_tree(served_app, path, search)["response"]["_pages_content"]["children"]
+    [section] = components_where(tree, lambda props: props.get("className") == "contributions")
+    [static] = components_where(section, lambda props: props.get("className") == "static-html")
+    return static["props"]["data-html"]

@@ -6,13 +6,12 @@ ingested by the real pipeline; the browser's page-open request is posted to it."
 from __future__ import annotations
 
 import shutil
-from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
 
 from core.settings import DEMO_DIR
-from tests.helpers import page_render
+from tests.helpers import TableText, page_render
 from tests.status_consistency import components_where
 from tests.test_methode import client, find, post, text  # noqa: F401 (client: a fixture)
 
@@ -46,30 +45,6 @@ def served(demo_warehouse, tmp_path_factory) -> Path:
 
 def data_page(client, search: str) -> object:
     return post(client, page_render("/data", search))["_pages_content"]["children"]
-
-
-class TableText(HTMLParser):
-    """The caption and the body rows' cell texts of a static table's HTML
-    (components.static_table), as a reader sees them."""
-
-    def __init__(self, markup: str) -> None:
-        super().__init__()
-        self.caption, self.rows, self.part = "", [], None
-        self.feed(markup)
-
-    def handle_starttag(self, tag: str, attrs: list) -> None:
-        if tag in {"caption", "thead", "tbody"}:
-            self.part = tag
-        elif tag == "tr" and self.part == "tbody":
-            self.rows.append([])
-        elif tag in {"td", "th"} and self.part == "tbody":
-            self.rows[-1].append("")
-
-    def handle_data(self, data: str) -> None:
-        if self.part == "caption":
-            self.caption += data
-        elif self.part == "tbody" and self.rows and self.rows[-1]:
-            self.rows[-1][-1] += data
 
 
 def revisions_table(page: object) -> TableText:

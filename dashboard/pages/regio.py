@@ -6,6 +6,7 @@ import datetime as dt
 import dash
 import pandas as pd
 from dash import Input, Output, State, dcc, html
+from markupsafe import Markup
 
 from core import presentation, states
 from core.formats import as_date, fmt_amount, fmt_date, fmt_month, fmt_number, fmt_pct
@@ -156,7 +157,8 @@ def covenant(region: str, programme: pd.Series, labels: dict[str, str], lang: st
     rows = [[labels[v.indicator], fmt_number(v.version, lang), fmt_date(as_date(v.valid_from), lang),
              fmt_amount(v.baseline_value, units[v.indicator], lang),
              fmt_amount(v.target_value, units[v.indicator], lang), fmt_date(as_date(v.deadline), lang),
-             html.Span((v.note + " · " if isinstance(v.note, str) else "") + v.source, lang="nl")]
+             Markup('<span lang="nl">{}</span>').format(
+                 (v.note + " · " if isinstance(v.note, str) else "") + v.source)]
             for v in targets.itertuples()]
     return html.Section([
         html.H2(_("Covenant", lang)),
@@ -165,11 +167,11 @@ def covenant(region: str, programme: pd.Series, labels: dict[str, str], lang: st
                  end=fmt_date(as_date(programme["end_date"]), lang))),
         html.H3(_("Signatories", lang)),
         html.Ul(items) if items else html.P(_("No signatories recorded.", lang)),
-        components.table(_("Targets and their amendments (an amendment is a new version with the date it "
-                           "took effect)", lang),
-                         [_(k, lang) for k in (N_("Indicator"), N_("Version"), N_("Valid from"),
-                                               N_("Baseline"), N_("Target"), N_("Deadline"),
-                                               N_("Source"))], rows, numeric={1, 3, 4}),
+        components.static_table(_("Targets and their amendments (an amendment is a new version with the date it "
+                                  "took effect)", lang),
+                                [_(k, lang) for k in (N_("Indicator"), N_("Version"), N_("Valid from"),
+                                                      N_("Baseline"), N_("Target"), N_("Deadline"),
+                                                      N_("Source"))], rows, numeric={1, 3, 4}),
     ], className="covenant")
 
 
@@ -187,19 +189,25 @@ def contributions(region: str, programme: str, month: dt.date, labels: dict[str,
         rows += [[labels[indicator], getattr(c, f"kind_{lang}"), getattr(c, f"partner_{lang}"),
                   fmt_amount(c.realised, unit, lang), fmt_pct(c.share, lang), getattr(c, f"sectors_{lang}")]
                  for c in group.itertuples()]
-        rows.append([labels[indicator], "", html.Strong(_("Total: gain since the baseline", lang)),
-                     html.Strong(fmt_amount(group["indicator_gain"].iloc[0], unit, lang)), "", ""])
+        rows.append([labels[indicator], "", strong(_("Total: gain since the baseline", lang)),
+                     strong(fmt_amount(group["indicator_gain"].iloc[0], unit, lang)), "", ""])
     return html.Section([
         html.H2(_("Contributions by partner and sector", lang)),
         html.P(_("Realised after the baseline month up to {month} (the months the cards count): the "
                  "organisations of an indicator add up to its total, the card's realised minus its "
                  "baseline.", lang, month=fmt_month(month, lang)), className="hint"),
-        components.table(_("Realised since the baseline up to {month}, per indicator and organisation (by "
-                           "kind)", lang, month=fmt_month(month, lang)),
-                         [_(k, lang) for k in (N_("Indicator"), N_("Kind of organisation"), N_("Partner"),
-                                               N_("Realised"), N_("Share"), N_("Sectors (largest first)"))],
-                         rows, numeric={3, 4}, phone_hidden={1}),
+        components.static_table(_("Realised since the baseline up to {month}, per indicator and organisation "
+                                  "(by kind)", lang, month=fmt_month(month, lang)),
+                                [_(k, lang) for k in (N_("Indicator"), N_("Kind of organisation"), N_("Partner"),
+                                                      N_("Realised"), N_("Share"),
+                                                      N_("Sectors (largest first)"))],
+                                rows, numeric={3, 4}, phone_hidden={1}),
     ], className="contributions")
+
+
+def strong(text: str) -> Markup:
+    """A static table's bold text (the contributions' total rows), escaped."""
+    return Markup("<strong>{}</strong>").format(text)
 
 
 def freshness(region: str, programme: str, lang: str) -> html.Section:
@@ -211,10 +219,10 @@ def freshness(region: str, programme: str, lang: str) -> html.Section:
             for f in frame.itertuples()]
     return html.Section([
         html.H2(_("Freshness per partner", lang)),
-        components.table(_("Last month each partner reported, and how many months it is behind the due "
-                           "month with the indicator it lags most on", lang),
-                         [_(k, lang) for k in (N_("Partner"), N_("Last reported"), N_("Received"),
-                                               N_("Months behind"))], rows, numeric={3}),
+        components.static_table(_("Last month each partner reported, and how many months it is behind the "
+                                  "due month with the indicator it lags most on", lang),
+                                [_(k, lang) for k in (N_("Partner"), N_("Last reported"), N_("Received"),
+                                                      N_("Months behind"))], rows, numeric={3}),
     ], className="freshness")
 
 
@@ -226,17 +234,17 @@ def similar(region: str, programme: str, month: dt.date, labels: dict[str, str],
     rows = []
     for (code, name), group in frame.groupby(["region", "region_name"], sort=False):
         pct = dict(zip(group["indicator"], group["achievement"]))
-        link = name if code == region else dcc.Link(name, href=components.href(f"/regio/{code}", lang))
+        link = name if code == region else components.link_markup(name, components.href(f"/regio/{code}", lang))
         rows.append([link, fmt_number(group["population_15_74"].max(), lang),
                      *(fmt_pct(pct.get(i), lang) for i in indicators)])
     return html.Section([
         html.H2(_("Regions of similar size", lang)),
         html.P(_("The four regions closest to this one in inhabitants aged 15-74: a fairer comparison "
                  "than the largest or smallest.", lang), className="hint"),
-        components.table(_("Percentage of target per indicator, as of {month}", lang,
-                           month=fmt_month(month, lang)),
-                         [_("Region", lang), _("Inhabitants 15-74", lang), *(labels[i] for i in indicators)],
-                         rows, numeric=set(range(1, len(indicators) + 2))),
+        components.static_table(_("Percentage of target per indicator, as of {month}", lang,
+                                  month=fmt_month(month, lang)),
+                                [_("Region", lang), _("Inhabitants 15-74", lang), *(labels[i] for i in indicators)],
+                                rows, numeric=set(range(1, len(indicators) + 2))),
     ], className="similar")
 
 
@@ -269,10 +277,10 @@ def gemeenten_view(region: str, programme: str, month: dt.date, boundary: str, l
                      for i in indicators)]
             for name, row in zip(frame["gemeente_name"], cells)]
     content = [html.P(_(BOUNDARIES[boundary][1], lang), className="boundary-note"),
-               components.table(_("Registered starts per municipality up to {month}, with the share of "
-                                  "the region", lang, month=fmt_month(month, lang)),
-                                [_("Municipality", lang), *(labels[i] for i in indicators)], rows,
-                                numeric=set(range(1, len(indicators) + 1)))]
+               components.static_table(_("Registered starts per municipality up to {month}, with the share "
+                                         "of the region", lang, month=fmt_month(month, lang)),
+                                       [_("Municipality", lang), *(labels[i] for i in indicators)], rows,
+                                       numeric=set(range(1, len(indicators) + 1)))]
     shapes = db.query("region_gemeente_shapes", region=region)
     drawn = gemeente_map(db, shapes, region, programme, month, boundary, frame, lang) if not shapes.empty else None
     if drawn is not None:
@@ -318,17 +326,17 @@ def gemeenten(region: str, programme: str, month: dt.date, boundary: str, lang: 
 def submissions(region: str, lang: str) -> html.Section:
     """The files behind the figures: traceability from screen to source."""
     frame = warehouse.current().query("region_submissions", region=region)
-    rows = [[html.A(s.file_name, href=components.href("/data", lang, submission=s.id)),
+    rows = [[components.link_markup(s.file_name, components.href("/data", lang, submission=s.id), app=False),
              fmt_date(as_date(s.received_at), lang), getattr(s, f"indicators_{lang}"),
              fmt_amount(s.rows_for_region, "aantal", lang),
              states.submission_state(s.status, lang, s.is_demo)]
             for s in frame.itertuples()]
     return html.Section([
         html.H2(_("Submissions behind these figures", lang)),
-        components.table(_("Files the region's realisations come from", lang),
-                         [_(k, lang) for k in (N_("File"), N_("Received"), N_("Indicators"), N_("Rows"),
-                                               N_("Status"))],
-                         rows, numeric={3}),
+        components.static_table(_("Files the region's realisations come from", lang),
+                                [_(k, lang) for k in (N_("File"), N_("Received"), N_("Indicators"), N_("Rows"),
+                                                      N_("Status"))],
+                                rows, numeric={3}),
     ], className="sources")
 
 
