@@ -118,16 +118,21 @@ def table(caption: str, columns: list[str], rows: list[list], numeric: set[int] 
     """An accessible data table (caption, header cells with scope, numbers right-aligned) in its
     own scroll box, so a wide table scrolls inside the page instead of widening it (a 390 px
     phone). Columns in `phone_hidden` are left out on narrow screens (style.css)."""
-    def cls(i: int) -> str | None:
-        return " ".join(c for c in ("num" if i in numeric else "",
-                                    "phone-hidden" if i in phone_hidden else "")
-                        if c) or None
-    head = html.Thead(html.Tr([html.Th(c, scope="col", className=cls(i)) for i, c in enumerate(columns)]))
-    body = html.Tbody([html.Tr([html.Td(cell, className=cls(i)) for i, cell in enumerate(row)])
-                       for row in rows])
+    head = html.Thead(html.Tr([html.Th(c, scope="col", className=column_class(i, numeric, phone_hidden))
+                               for i, c in enumerate(columns)]))
+    body = html.Tbody([html.Tr([html.Td(cell, className=column_class(i, numeric, phone_hidden))
+                                for i, cell in enumerate(row)]) for row in rows])
     props = {"id": table_id} if table_id else {}
     return scroll_box(html.Table([html.Caption(caption), head, body], className="data-table", **props),
                       caption, box_class)
+
+
+def column_class(i: int, numeric: set[int], phone_hidden: set[int], extra: str | None = None) -> str | None:
+    """The class of column `i`'s cells in both kinds of table (`table`, `static_table`): "num"
+    right-aligns a number, "phone-hidden" leaves it out on narrow screens (style.css); `extra`
+    is a cell's own (the coverage's colours). None when it has none."""
+    return " ".join(c for c in ("num" if i in numeric else "", "phone-hidden" if i in phone_hidden else "",
+                                extra or "") if c) or None
 
 
 class Cell(NamedTuple):
@@ -148,8 +153,7 @@ def static_table(caption: str, columns: Sequence[str | Markup], rows: Sequence[S
     Dash component per cell. React and Dash spent the first visit's long task on those (issue 27,
     page ready: /data's freshness and coverage were 2.000 of its components)."""
     def cls(i: int, extra: str | None = None) -> Markup:
-        names = " ".join(c for c in ("num" if i in numeric else "", "phone-hidden" if i in phone_hidden else "",
-                                     extra or "") if c)
+        names = column_class(i, numeric, phone_hidden, extra)
         return Markup(' class="{}"').format(names) if names else Markup("")
 
     def cell(i: int, value: str | Markup | Cell) -> Markup:
