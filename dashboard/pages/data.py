@@ -56,6 +56,11 @@ def pages_of(rows: int) -> int:
     return max(1, -(-rows // ROWS_PER_PAGE))
 
 
+def first_row(page: int) -> int:
+    """Where page `page` of a list starts: how many rows the pages before it show."""
+    return (page - 1) * ROWS_PER_PAGE
+
+
 def page_of(asked: str | None, rows: int) -> int:
     """The page of a list to show: the one asked for (?submissions_page=N, ?revisions_page=N),
     kept within 1 and the last; anything else (missing, not a number) is the first."""
@@ -90,7 +95,7 @@ def submissions(lang: str, pages: dict[str, int], programme: str | None = None) 
     frame = warehouse.current().query("data_submissions")
     counts = frame["state"].value_counts()   # the state now (v_submission_state), as in the table
     page = pages[SUBMISSIONS.parameter]
-    first = (page - 1) * ROWS_PER_PAGE
+    first = first_row(page)
     shown = frame.iloc[first:first + ROWS_PER_PAGE]
     rows = [[components.link_markup(components.breakable_markup(s.file_name),
                                     components.href("/data", lang, submission=s.id), app=False),
@@ -155,7 +160,7 @@ def revisions(lang: str, pages: dict[str, int], programme: str | None = None) ->
     (ROWS_PER_PAGE, newest first)."""
     total = revision_count()
     page = pages[REVISIONS.parameter]
-    first = (page - 1) * ROWS_PER_PAGE
+    first = first_row(page)
     frame = warehouse.current().query("data_revisions", rows=ROWS_PER_PAGE, offset=first)
     rows = [[r.region, r.indicator, fmt_month(as_date(r.period), lang, short=True), r.partner, r.sector,
              fmt_number(r.old_value, lang), fmt_number(r.new_value, lang) if pd.notna(r.new_value) else _("withdrawn", lang),
