@@ -2,10 +2,14 @@
 headers' sort buttons and the trend's small chart), against orders and figures worked out by hand."""
 from __future__ import annotations
 
+import re
+
 import pytest
 
+from dashboard import ids
+from tests.helpers import page_render
 from tests.test_context_pages import page_module
-from tests.test_methode import client, served  # noqa: F401 (fixtures: the app, which imports the pages)
+from tests.test_methode import client, find, post, served  # noqa: F401 (fixtures: the app, which imports the pages)
 
 # Five regions as ranking_rows gives them (numbers as numbers; None where there is no figure).
 ROWS = [
@@ -86,3 +90,16 @@ def test_the_trend_is_drawn_as_the_grid_drew_it(vergelijken):
     assert vergelijken.sparkline_svg({"values": [4.0], "open": []}, "") == ""    # one month: no line
     assert vergelijken.sparkline_svg(None, "") == ""
     assert "&lt;b&gt;" in vergelijken.sparkline_svg({"values": [1.0, 2.0], "open": []}, "<b>")
+
+
+@pytest.mark.parametrize("asked, field, sorted_as", [
+    ("target_value", "target_value", "ascending"), ("-realised", "realised", "descending"),
+    ("%3Cscript%3E", "achievement", "descending"), ("sparkline", "achievement", "descending"),
+    ("", "achievement", "descending")])
+def test_the_address_keeps_the_sort_and_a_hostile_one_is_the_default(client, asked, field, sorted_as):
+    """The page as the router draws it for ?sort=...: the store and the table's sorted column."""
+    content = post(client, page_render("/vergelijken", f"?lang=nl&sort={asked}"))["_pages_content"]["children"]
+    assert find(content, ids.CMP_SORT)["props"]["data"] == ("-" if sorted_as == "descending" else "") + field
+    markup = find(content, ids.CMP_RANKING)["props"]["data-html"]
+    assert re.findall(r'aria-sort="(\w+)"><button type="button" class="sort" data-sort="-?(\w+)"', markup) == [
+        (sorted_as, field)]
