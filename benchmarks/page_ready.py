@@ -7,7 +7,9 @@ from dataclasses import dataclass
 PAGES = {
     "/": "#kaart-map .main-svg",
     "/regio/AM10": ".covenant tbody tr",
-    "/vergelijken": ".ag-center-cols-container .ag-row",
+    # the ranking's first row: a static table since 7 Dec, a grid before (compare.py times an
+    # older commit with these selectors)
+    "/vergelijken": ".ag-center-cols-container .ag-row, #cmp-ranking-table tbody tr",
     "/data": "main table tbody tr, main .ag-center-cols-container .ag-row",
     "/methode": "main table tbody tr",
 }

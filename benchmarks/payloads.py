@@ -12,10 +12,10 @@ CALLBACK_PATH = "/_dash-update-component"
 # from the map to a region, the way the router draws every page after the first.
 CALLBACKS = {
     "map view (indicator change)": ("/", "kaart-map.figure", "click_indicator"),
-    "ranking (Vergelijken)": ("/vergelijken", "cmp-grid.rowData", "choose_indicator"),
+    "ranking (Vergelijken)": ("/vergelijken", "cmp-ranking.data-html", "choose_indicator"),
     "page render /regio/AM10": ("/", "_pages_content.children", "open_region"),
 }
-READY = {"/": "#kaart-map .main-svg", "/vergelijken": ".ag-center-cols-container .ag-row",
+READY = {"/": "#kaart-map .main-svg", "/vergelijken": "#cmp-ranking-table tbody tr",
          "/regio/AM10": ".covenant tbody tr"}
 REGION = "AM10"
 

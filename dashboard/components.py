@@ -144,16 +144,46 @@ class Cell(NamedTuple):
     row_header: bool = False
 
 
-def static_table(caption: str, columns: Sequence[str | Markup], rows: Sequence[Sequence[str | Markup | Cell]],
-                 numeric: set[int] = frozenset(), table_id: str | None = None,
-                 phone_hidden: set[int] = frozenset(), box_class: str = "",
+class Header(NamedTuple):
+    """A column header of a static table that sorts: its button asks for `sort` (the value a
+    click puts in the table's sort store, assets/static_html.js), and `aria_sort` ("ascending",
+    "descending") says how the column is sorted now. A plain str or Markup is an ordinary <th>."""
+
+    content: str | Markup
+    sort: str | None = None
+    aria_sort: str | None = None
+
+
+def static_table(caption: str, columns: Sequence[str | Markup | Header],
+                 rows: Sequence[Sequence[str | Markup | Cell]], numeric: set[int] = frozenset(),
+                 table_id: str | None = None, phone_hidden: set[int] = frozenset(), box_class: str = "",
                  table_class: str = "data-table") -> html.Div:
     """The same table as `table`, for a large read-only one: its HTML is built here, every text
     escaped, and the browser draws it from one component (assets/static_html.js) instead of a
     Dash component per cell. React and Dash spent the first visit's long task on those (issue 27,
     page ready: /data's freshness and coverage were 2.000 of its components)."""
+    markup = static_markup(caption, columns, rows, numeric, table_id, phone_hidden, table_class)
+    return scroll_box(static_box(markup), caption, box_class)
+
+
+def static_box(markup: Markup, box_id: str | None = None, sort_store: str | None = None) -> html.Div:
+    """The one component a static table is drawn from; with `box_id`, a callback can redraw it
+    (its data-html), and with `sort_store` its headers' sort buttons set that dcc.Store."""
+    props = {"data-html": str(markup)} | ({"id": box_id} if box_id else {}) | (
+        {"data-sort-store": sort_store} if sort_store else {})
+    return html.Div(className="static-html", **props)
+
+
+def static_markup(caption: str, columns: Sequence[str | Markup | Header],
+                  rows: Sequence[Sequence[str | Markup | Cell]], numeric: set[int] = frozenset(),
+                  table_id: str | None = None, phone_hidden: set[int] = frozenset(),
+                  table_class: str = "data-table", column_classes: dict[int, str] | None = None) -> Markup:
+    """A static table's HTML (`static_table`); `column_classes` gives a column's header and cells
+    a class of its own (the ranking's columns that stay in view)."""
+    own = column_classes or {}
+
     def cls(i: int, extra: str | None = None) -> Markup:
-        names = column_class(i, numeric, phone_hidden, extra)
+        names = column_class(i, numeric, phone_hidden, " ".join(c for c in (own.get(i), extra) if c))
         return Markup(' class="{}"').format(names) if names else Markup("")
 
     def cell(i: int, value: str | Markup | Cell) -> Markup:
@@ -163,13 +193,19 @@ def static_table(caption: str, columns: Sequence[str | Markup], rows: Sequence[S
             return Markup('<th scope="row"{}>{}</th>').format(cls(i, value.class_name), value.content)
         return Markup("<td{}>{}</td>").format(cls(i, value.class_name), value.content)
 
-    head = Markup("").join(Markup('<th scope="col"{}>{}</th>').format(cls(i), c) for i, c in enumerate(columns))
+    def header(i: int, value: str | Markup | Header) -> Markup:
+        if not isinstance(value, Header) or value.sort is None:
+            return Markup('<th scope="col"{}>{}</th>').format(cls(i), getattr(value, "content", value))
+        state = Markup(' aria-sort="{}"').format(value.aria_sort) if value.aria_sort else Markup("")
+        return Markup('<th scope="col"{}{}><button type="button" class="sort" data-sort="{}">{}</button></th>'
+                      ).format(cls(i), state, value.sort, value.content)
+
+    head = Markup("").join(header(i, c) for i, c in enumerate(columns))
     body = Markup("").join(Markup("<tr>{}</tr>").format(Markup("").join(cell(i, v) for i, v in enumerate(row)))
                            for row in rows)
-    markup = Markup('<table class="{}"{}><caption>{}</caption><thead><tr>{}</tr></thead><tbody>{}</tbody></table>'
-                    ).format(table_class, Markup(' id="{}"').format(table_id) if table_id else Markup(""),
-                             caption, head, body)
-    return scroll_box(html.Div(className="static-html", **{"data-html": str(markup)}), caption, box_class)
+    return Markup('<table class="{}"{}><caption>{}</caption><thead><tr>{}</tr></thead><tbody>{}</tbody></table>'
+                  ).format(table_class, Markup(' id="{}"').format(table_id) if table_id else Markup(""),
+                           caption, head, body)
 
 
 def link_markup(content: str | Markup, href: str, app: bool = True) -> Markup:

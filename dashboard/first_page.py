@@ -73,7 +73,7 @@ def page_at(app: dash.Dash, path: str) -> tuple[dict, dict | None]:
 
 def registered(app: dash.Dash, flag: str) -> bool:
     """Whether the page this request is for registered `flag`=True (dash.register_page(...,
-    grid_first=True) or chart_first=True: its main content is a grid or a chart)."""
+    chart_first=True): its main content is a chart)."""
     page, _variables = page_at(app, flask.request.path)
     return bool(page.get(flag))
 

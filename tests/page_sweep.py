@@ -57,10 +57,11 @@ def map_view(month: str, lang: str, indicator: str = "leerwerkplaatsen") -> Call
 
 
 def ranking(month: str, lang: str, indicator: str = "leerwerkplaatsen") -> Call:
-    """Vergelijken: new ranking rows."""
-    return Call(((ids.CMP_GRID, "rowData"),),
+    """Vergelijken: the ranking redrawn (by share of target, as a first visit shows it)."""
+    return Call(((ids.CMP_RANKING, "data-html"),),
                 ((ids.CMP_PROGRAMME, "value", "lw2005"), (ids.CMP_INDICATOR, "value", indicator),
-                 (ids.CMP_MONTH, "value", month)), ((ids.CMP_LANG, "data", lang),))
+                 (ids.CMP_MONTH, "value", month), (ids.CMP_SORT, "data", "-achievement")),
+                ((ids.CMP_LANG, "data", lang),))
 
 
 def comparison(month: str, lang: str, regions: list[str]) -> Call:

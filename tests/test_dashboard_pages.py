@@ -149,14 +149,36 @@ def download(page, button: str) -> tuple[str, bytes]:
     return dl.suggested_filename, Path(dl.path()).read_bytes()
 
 
+RANKING = "#cmp-ranking-table"
+
+
+def ranking_names(page) -> list[str]:
+    """The region names in the ranking, top to bottom."""
+    return page.locator(f"{RANKING} tbody th[scope=row]").all_inner_texts()
+
+
 def test_ranking_export_is_exactly_what_is_shown(page, served_app):
+    """A header's sort button sorts the table (aria-sort moves, focus stays on the button), a
+    second click reverses it, the address keeps it, and the export follows it."""
     ready(page, f"{served_app}/vergelijken")
-    expect(page.locator(".ag-center-cols-container .ag-row")).to_have_count(35)
-    page.locator(".ag-header-cell", has_text="Doel").first.click()   # sort by target, ascending
-    page.wait_for_timeout(300)
-    shown = page.evaluate("""() => [...document.querySelectorAll('.ag-pinned-left-cols-container .ag-row')]
-        .sort((a, b) => a.getBoundingClientRect().top - b.getBoundingClientRect().top)
-        .map(r => r.textContent.trim())""")
+    expect(page.locator(f"{RANKING} tbody tr")).to_have_count(35)
+    share = page.locator(f"{RANKING} thead th", has_text="% van doel")
+    expect(share).to_have_attribute("aria-sort", "descending")          # the default
+    target = page.locator(f"{RANKING} thead th", has_text="Doel").filter(has_not_text="%")
+    target.get_by_role("button").click()                                 # sort by target, ascending
+    expect(target).to_have_attribute("aria-sort", "ascending")
+    expect(share).not_to_have_attribute("aria-sort", re.compile("."))
+    expect(page).to_have_url(re.compile("sort=target_value"))
+    assert page.evaluate("document.activeElement.closest('th').textContent").startswith("Doel")
+    page.keyboard.press("Enter")                                         # again, by keyboard: reversed
+    expect(target).to_have_attribute("aria-sort", "descending")
+    expect(page).to_have_url(re.compile("sort=-target_value"))
+    page.keyboard.press("Enter")                                         # and back to ascending
+    expect(target).to_have_attribute("aria-sort", "ascending")
+    shown = ranking_names(page)
+    page.reload()                                                        # a shared link: same order
+    expect(page.locator(f"{RANKING} thead th[aria-sort=ascending]")).to_contain_text("Doel")
+    assert ranking_names(page) == shown
     name, content = download(page, "Download CSV")
     assert re.fullmatch(r"regiomonitor_leerwerkplaatsen_\d{4}-\d{2}_rangorde\.csv", name)
     rows = list(csv.reader(io.StringIO(content.decode("utf-8-sig")), delimiter=";"))

@@ -16,9 +16,8 @@ pytestmark = pytest.mark.slow   # every test drives the served app in Chromium
 PAGES = {
     "/": ["main h1", "#kaart-table thead th", "#kaart-table tbody th, #kaart-table tbody td"],
     "/vergelijken?regions=AM10,AM22": [
-        "main h1", '.ranking-grid .ag-header-cell[col-id="region_name"]',
-        '.ranking-grid .ag-header-cell[col-id="achievement"]',
-        '.ranking-grid .ag-cell[col-id="achievement"]'],
+        "main h1", "#cmp-ranking-table thead th.pin-start", "#cmp-ranking-table thead th.pin-end",
+        "#cmp-ranking-table tbody th", "#cmp-ranking-table tbody td.pin-end"],
     "/data": ["main h1", "#data-submissions thead th:nth-child(1)", "#data-submissions thead th:nth-child(4)",
               "#data-submissions tbody td:nth-child(1)", "#data-submissions tbody td:nth-child(4)",
               '.late-grid .ag-header-cell[col-id="region_name"]',

@@ -100,7 +100,7 @@ def test_the_map_page_takes_its_preloaded_scripts(page, served_app):
     assert not [w for w in warnings if "preload" in w] and page.console_errors == []
 
 
-ROWS = ".ag-center-cols-container .ag-row"
+ROWS = "#cmp-ranking-table tbody tr"
 
 
 @pytest.mark.slow
@@ -125,7 +125,7 @@ def test_a_choice_made_while_the_chart_starts_is_kept(page, served_app):
     still starting, changes the ranking (a chart sent by the server at that moment lost it)."""
     page.goto(served_app + "/vergelijken")
     page.locator(ROWS).first.wait_for(timeout=20_000)
-    with page.expect_request(lambda r: "_dash-update-component" in r.url and "cmp-grid.rowData" in (r.post_data or "")):
+    with page.expect_request(lambda r: "_dash-update-component" in r.url and "cmp-ranking.data-html" in (r.post_data or "")):
         choose_indicator(page)
     expect(page.locator("#cmp-indicator")).to_contain_text("EVC-trajecten")
     assert page.console_errors == []

@@ -38,7 +38,7 @@ def test_scripts_without_the_polyfill_stay_as_they_are():
 
 @pytest.mark.slow
 @pytest.mark.parametrize("path, drawn", [("/", "#kaart-map .main-svg"),
-                                         ("/vergelijken", ".ag-center-cols-container .ag-row")])
+                                         ("/vergelijken", "#cmp-ranking-table tbody tr")])
 def test_pages_draw_their_charts_dropdowns_and_grids_with_the_runtime_alone(page, served_app, path, drawn):
     requested = []
     page.on("request", lambda r: requested.append(r.url))

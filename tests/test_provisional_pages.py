@@ -80,7 +80,7 @@ def test_late_partners_list_filters_and_exports_what_is_shown(page, served_app):
 
 
 def test_sparkline_marks_an_incomplete_month_open_not_as_a_dip(demo_warehouse):
-    """The grid's sparkline as the ranking query gives it (numpy arrays, or NA for no line);
+    """The trend column's sparkline as the ranking query gives it (numpy arrays, or NA for no line);
     which months and which are open is computed in SQL (tests/test_page_queries.py)."""
     import numpy as np
     import pandas as pd

@@ -5,9 +5,9 @@ from __future__ import annotations
 import datetime as dt
 
 import dash
-import dash_ag_grid as dag
 import pandas as pd
 from dash import ALL, Input, Output, State, dcc, html
+from markupsafe import Markup
 
 from core import presentation, states
 from core.formats import as_date, fmt_date, fmt_month, fmt_number, fmt_pct, plotly_separators
@@ -17,7 +17,6 @@ from dashboard import (
     context,
     export,
     figures,
-    grid_texts,
     ids,
     response_cache,
     shell,
@@ -26,7 +25,7 @@ from dashboard import (
 )
 
 dash.register_page(__name__, path="/vergelijken", title=components.page_title(N_("Compare")),
-                   nav_label=N_("Compare"), order=1, grid_first=True)   # grid_on_demand.py
+                   nav_label=N_("Compare"), order=1)
 
 # What the export's figures are, per unit of the indicator.
 EXPORT_UNITS = {
@@ -37,7 +36,7 @@ EXPORT_UNITS = {
 }
 MAX_REGIONS = 4
 REGION_COLOURS = ["#0072B2", "#E69F00", "#009E73", "#CC79A7"]  # Okabe-Ito: colour-blind safe
-# Grid column → its header, and how its value is shown. Ranked by % of target.
+# Ranking column → its header, and how its value is shown. Ranked by % of target.
 COLUMNS = [("rank_achievement", N_("Rank"), "int"), ("region_name", N_("Region"), "text"),
            ("realised", N_("Realised"), "int"), ("target_value", N_("Target"), "int"),
            ("achievement", N_("Share of target"), "pct"), ("gain_per_10k", N_("Gain per 10,000"), "dec"),
@@ -51,7 +50,7 @@ COLUMNS = [("rank_achievement", N_("Rank"), "int"), ("region_name", N_("Region")
 
 
 def sparkline(values: object, open_positions: object) -> dict | None:
-    """The grid's small line chart (assets/dashAgGridComponents.js) from the ranking query's
+    """The trend column's small line chart (`sparkline_svg`) from the ranking query's
     trend_values and trend_open (sql/queries/ranking.sql says which months and why); None
     (no line) when the query gives none."""
     if values is None or pd.api.types.is_scalar(values):
@@ -80,7 +79,7 @@ def trend_text(trend: dict | None, lang: str) -> str:
 
 @warehouse.per_snapshot
 def ranking_rows(programme: str, indicator: str, month: dt.date, lang: str) -> list[dict]:
-    """One grid row per region, numbers kept numeric so the grid sorts them as numbers."""
+    """One ranking row per region, numbers kept numeric so `sorted_rows` sorts them as numbers."""
     frame = warehouse.current().query("ranking", programme=programme, indicator=indicator, month=month)
     statuses = components.labels("statuses", lang)
     frame["status_label"] = [presentation.status_text(r, statuses, lang, as_of=month, symbol=True)
@@ -93,7 +92,7 @@ def ranking_rows(programme: str, indicator: str, month: dt.date, lang: str) -> l
     keep = [c for c, _header, _kind in COLUMNS] + ["region", "status", "trend", "unit", "is_demo",
                                                   "context_no_figure"]
     rows = frame[keep].astype(object).where(frame[keep].notna(), None).to_dict("records")
-    for row in rows:   # numbers stay numbers for sorting; the grid shows them as Babel wrote them
+    for row in rows:   # numbers stay numbers for sorting; the table shows them as Babel wrote them
         row.update({f"{field}_text": shown(kind, row[field], lang) for field, _header, kind in COLUMNS
                     if kind in NUMBER_KINDS})
         if row["context_no_figure"]:   # no expected figure: the cell says why, in short
@@ -105,7 +104,7 @@ NUMBER_KINDS = ("int", "dec", "amount", "pct")
 
 
 def shown(kind: str, value: object, lang: str) -> str:
-    """A cell as the grid and the CSV export show it, in the page's language."""
+    """A cell as the table and the CSV export show it, in the page's language."""
     if kind == "pct":
         return fmt_pct(value, lang)
     if kind in NUMBER_KINDS:
@@ -113,33 +112,91 @@ def shown(kind: str, value: object, lang: str) -> str:
     return "" if value is None else str(value)
 
 
-def column_defs(lang: str) -> list[dict]:
-    """Headers from the catalogue; numbers shown as ranking_rows formatted them."""
-    defs = []
-    for field, header, kind in COLUMNS:
-        col = {"field": field, "headerName": _(header, lang), "sortable": True, "resizable": True}
-        if kind in NUMBER_KINDS:
-            col |= {"valueFormatter": {"function": f"params.data.{field}_text"}, "type": "rightAligned"}
+# The sort a first visit shows, and a hostile or unknown sort parameter falls back to: by
+# share of target, highest first. A sort is the field, after "-" when descending ("-achievement"),
+# as it stands in the URL (?sort=...) and in the store ids.CMP_SORT.
+DEFAULT_SORT = "-achievement"
+SORTABLE = {field for field, _header, _kind in COLUMNS if field != "sparkline"}
+# Columns with a class of their own (style.css): the region stays in view on the left when the
+# table scrolls sideways, and on a phone the share of target on the right, as the grid pinned
+# them; the status keeps room for its words.
+COLUMN_CLASSES = {"region_name": "pin-start", "achievement": "pin-end", "status_label": "wide"}
+
+
+def parse_sort(sort: object) -> tuple[str, bool]:
+    """A sort from the URL or the store as (field, descending); anything that is not a sortable
+    column (a hostile parameter, an old link) is the default."""
+    text = sort if isinstance(sort, str) else ""
+    field = text.removeprefix("-")
+    if field not in SORTABLE:
+        return parse_sort(DEFAULT_SORT)
+    return field, text.startswith("-")
+
+
+def sorted_rows(rows: list[dict], sort: object) -> list[dict]:
+    """The ranking in the order the table shows and the export writes: numbers as numbers, text
+    without regard to case, empty values last in either direction, ties by rank and then name
+    (a stable sort on that order)."""
+    field, descending = parse_sort(sort)
+    by_rank = sorted(rows, key=lambda r: (r["rank_achievement"] is None, r["rank_achievement"] or 0,
+                                          r["region_name"]))
+    empty = [r for r in by_rank if r.get(field) in (None, "")]
+    present = [r for r in by_rank if r.get(field) not in (None, "")]
+    text = any(isinstance(r[field], str) for r in present)
+    return sorted(present, key=lambda r: r[field].casefold() if text else r[field], reverse=descending) + empty
+
+
+def header(field: str, label: str, sort: str) -> components.Header:
+    """A column's header with its sort button: a click sorts by it, from low to high (A to Z),
+    and a click on the sorted column reverses it."""
+    if field not in SORTABLE:
+        return components.Header(label)
+    now, descending = parse_sort(sort)
+    if now == field:
+        return components.Header(label, field if descending else f"-{field}",
+                                 "descending" if descending else "ascending")
+    return components.Header(label, field)
+
+
+def sparkline_svg(trend: dict | None, label: str) -> Markup:
+    """The trend as a small line chart drawn on the server: realised over the last twelve months,
+    the last point filled, a month not completely delivered an open circle (so a gap never reads
+    as a dip); `label` (the trend in words) is its accessible name."""
+    if not trend or len(trend["values"]) < 2:
+        return Markup("")
+    width, height, pad, values = 110, 26, 4, trend["values"]
+    low, span = min(values), (max(values) - min(values)) or 1
+    points = [(pad + i * (width - 2 * pad) / (len(values) - 1),
+               height - pad - (v - low) / span * (height - 2 * pad)) for i, v in enumerate(values)]
+    circle = Markup('<circle cx="{:.1f}" cy="{:.1f}" r="2.5" fill="{}" stroke="#08519c" stroke-width="1.5"/>')
+    line = " ".join(f"{x:.1f},{y:.1f}" for x, y in points)
+    return Markup('<svg width="{}" height="{}" role="img" aria-label="{}" class="sparkline">'
+                  '<polyline points="{}" fill="none" stroke="#08519c" stroke-width="1.5"/>{}{}</svg>').format(
+        width, height, label, line, circle.format(*points[-1], "#08519c"),
+        Markup("").join(circle.format(*points[i], "#ffffff") for i in trend["open"]))
+
+
+def ranking_markup(rows: list[dict], sort: str, lang: str) -> Markup:
+    """The ranking as a static table (components.static_markup) in the order `sort` asks: the
+    region as the row header, numbers as Babel wrote them, the trend as a small chart."""
+    fields = [field for field, _header, _kind in COLUMNS]
+
+    def cell(row: dict, field: str, kind: str) -> str | Markup | components.Cell:
         if field == "region_name":
-            col |= {"filter": True, "pinned": "left", "minWidth": 170, "wrapText": True,
-                    "autoHeight": True}
-        if field == "achievement":
-            col |= {"sort": "desc", "context": {"pinOnPhone": "right"}}   # assets/grid_phone.js
-        if field == "status_label":
-            col |= {"minWidth": 210, "wrapText": True, "autoHeight": True}
-        if field == "anticipated_ratio":   # "Verwachte voortgang α" keeps its words whole
-            col |= {"minWidth": 120}
-        if field in ("stand_label", "context_per_10k", "context_ratio"):   # "geen cijfer: …" wraps
-            col |= {"minWidth": 130, "wrapText": True, "autoHeight": True}
-        if field in ("realised", "target_value", "provisional_label"):
-            col |= {"minWidth": 120}
+            return components.Cell(components.breakable_markup(row[field]), row_header=True)
         if field == "sparkline":
-            col |= {"cellRenderer": "Sparkline", "minWidth": 130, "sortable": False}
-        defs.append(col)
-    return defs
+            return sparkline_svg(row["trend"], row["sparkline"])
+        return row.get(f"{field}_text") or shown(kind, row.get(field), lang)
+
+    return components.static_markup(
+        _("Ranking", lang), [header(field, _(label, lang), sort) for field, label, _kind in COLUMNS],
+        [[cell(row, field, kind) for field, _label, kind in COLUMNS] for row in sorted_rows(rows, sort)],
+        numeric={i for i, (_field, _label, kind) in enumerate(COLUMNS) if kind in NUMBER_KINDS},
+        table_id=ids.CMP_RANKING_TABLE, table_class="data-table ranking",
+        column_classes={fields.index(field): name for field, name in COLUMN_CLASSES.items()})
 
 
-# The export's columns: the grid's, in its order (so "Rang" is the rank shown), with the CBS
+# The export's columns: the table's, in its order (so "Rang" is the rank shown), with the CBS
 # code before the name and without the trend text; realised and target in the indicator's
 # unit (euros for O&O). (field, header, Excel format kind)
 EXPORT_COLUMNS = [column for field, header, kind in COLUMNS if field != "sparkline"
@@ -149,9 +206,9 @@ EXPORT_COLUMNS = [column for field, header, kind in COLUMNS if field != "sparkli
 
 def displayed(rows: list[dict], lang: str) -> tuple[list[str], list[list], list[list]]:
     """Export headers, the rows as shown (formatted text, for CSV) and as numbers (for Excel),
-    in the grid's current order."""
+    in the order given (`sorted_rows`)."""
     headers = [_(header, lang) for _field, header, _kind in EXPORT_COLUMNS]
-    as_text = [[row.get(f"{field}_text") or shown(kind, row.get(field), lang)   # as the grid says it
+    as_text = [[row.get(f"{field}_text") or shown(kind, row.get(field), lang)   # as the table says it
                 for field, _header, kind in EXPORT_COLUMNS] for row in rows]
     raw = [[row.get(field) for field, _header, _kind in EXPORT_COLUMNS] for row in rows]
     return headers, as_text, raw
@@ -258,8 +315,11 @@ def compare_view(programme: str, indicator: str, month: dt.date, regions: list[s
 @response_cache.snapshot_pure
 @components.safe_layout
 def layout(lang: str | None = None, programme: str | None = None, indicator: str | None = None,
-           month: str | None = None, regions: str | None = None, **_ignored: str) -> html.Div:
+           month: str | None = None, regions: str | None = None, sort: str | None = None,
+           **_ignored: str) -> html.Div:
     lang = language(lang)
+    field, descending = parse_sort(sort)
+    sort = f"-{field}" if descending else field
     db = warehouse.current()
     state = shell.view(lang, programme, indicator, month)
     programme, indicator, month, months = state.programme, state.indicator, state.month, state.months
@@ -281,17 +341,14 @@ def layout(lang: str | None = None, programme: str | None = None, indicator: str
         components.error_region(),
         html.H2(_("Ranking", lang)),
         components.common_month_note(lang),
-        html.P(_("Ranked by percentage of target (Rank). Click a column header to sort otherwise; the "
-                 "export follows the order shown. Equal values share a rank.", lang),
-               className="hint", id=ids.CMP_GRID_HELP),
-        dag.AgGrid(id=ids.CMP_GRID, rowData=ranking_rows(programme, indicator, month, lang),
-                   columnDefs=column_defs(lang), getRowId="params.data.region",
-                   defaultColDef={"flex": 1, "minWidth": 95, "wrapHeaderText": True,
-                                  "autoHeaderHeight": True},
-                   dashGridOptions={"domLayout": "autoHeight", "ensureDomOrder": True,
-                                    "localeText": grid_texts.locale_text(lang),
-                                    "suppressColumnVirtualisation": True},
-                   style={"width": "100%"}, className="ag-theme-quartz ranking-grid"),
+        html.P(_("Ranked by percentage of target (Rank). A column header's button sorts by that column, "
+                 "a second click reverses the order; the export follows the order shown. Equal values "
+                 "share a rank. To find a region, use your browser's search (Ctrl+F).", lang),
+               className="hint", id=ids.CMP_RANKING_HELP),
+        components.scroll_box(components.static_box(
+            ranking_markup(ranking_rows(programme, indicator, month, lang), sort, lang),
+            ids.CMP_RANKING, ids.CMP_SORT), _("Ranking", lang)),
+        dcc.Store(id=ids.CMP_SORT, data=sort),
         html.Div([
             html.Button(_("Download CSV", lang), id=ids.CMP_EXPORT_CSV, className="button"),
             html.Button(_("Download Excel (XLSX)", lang), id=ids.CMP_EXPORT_XLSX, className="button"),
@@ -306,7 +363,7 @@ def layout(lang: str | None = None, programme: str | None = None, indicator: str
         # plotly.js starts once the ranking's rows show (assets/plotly_bundle.js, issue 15).
         html.Figure([dcc.Graph(id=ids.CMP_CHART, figure=figure, config={"displaylogo": False}),
                      html.Figcaption(text, id=ids.CMP_SUMMARY, **{"aria-live": "polite"})],
-                    **{"data-plotly-after": f"#{ids.CMP_GRID} .ag-center-cols-container .ag-row"}),
+                    **{"data-plotly-after": f"#{ids.CMP_RANKING_TABLE} tbody tr"}),
         html.Div(data_table, id=ids.CMP_TABLE, className="table-panel"),
         dcc.Store(id=ids.CMP_LANG, data=lang),
         html.Div(id=ids.CMP_URL_SINK, hidden=True),
@@ -314,15 +371,16 @@ def layout(lang: str | None = None, programme: str | None = None, indicator: str
 
 
 @dash.callback(
-    Output(ids.CMP_GRID, "rowData"),
+    Output(ids.CMP_RANKING, "data-html"),
     Input(ids.CMP_PROGRAMME, "value"), Input(ids.CMP_INDICATOR, "value"),
-    Input(ids.CMP_MONTH, "value"), State(ids.CMP_LANG, "data"),
+    Input(ids.CMP_MONTH, "value"), Input(ids.CMP_SORT, "data"), State(ids.CMP_LANG, "data"),
     prevent_initial_call=True, on_error=components.callback_failed,
 )
 @response_cache.snapshot_pure
-def change_ranking(programme: str, indicator: str, month: str, lang: str) -> list[dict]:
-    """New ranking rows; the grid keeps its columns and the user's sort."""
-    return ranking_rows(programme, indicator, url_state.parse_month(month), lang)
+def change_ranking(programme: str, indicator: str, month: str, sort: str, lang: str) -> str:
+    """The ranking redrawn for another view or in another order (a header's sort button)."""
+    rows = ranking_rows(programme, indicator, url_state.parse_month(month), lang)
+    return str(ranking_markup(rows, sort, lang))
 
 
 @dash.callback(
@@ -342,15 +400,15 @@ def change_comparison(regions: list[str], programme: str, indicator: str, month:
 @dash.callback(
     Output(ids.CMP_DOWNLOAD, "data"),
     Input(ids.CMP_EXPORT_CSV, "n_clicks"), Input(ids.CMP_EXPORT_XLSX, "n_clicks"),
-    State(ids.CMP_GRID, "virtualRowData"), State(ids.CMP_PROGRAMME, "value"),
+    State(ids.CMP_SORT, "data"), State(ids.CMP_PROGRAMME, "value"),
     State(ids.CMP_INDICATOR, "value"), State(ids.CMP_MONTH, "value"), State(ids.CMP_LANG, "data"),
     prevent_initial_call=True, on_error=components.callback_failed,
 )
-def download(_csv: int | None, _xlsx: int | None, rows: list[dict], programme: str, indicator: str,
+def download(_csv: int | None, _xlsx: int | None, sort: str, programme: str, indicator: str,
              month: str, lang: str) -> dict:
     """The ranking in the order shown, as CSV (text as shown) or as a StatLine-style XLSX
     (context rows, numbers with number formats), named after what is in it."""
-    rows = rows or []
+    rows = sorted_rows(ranking_rows(programme, indicator, url_state.parse_month(month), lang), sort)
     headers, shown, raw = displayed(rows, lang)
     parts = (indicator, month, _("ranking", lang))
     if dash.ctx.triggered_id == ids.CMP_EXPORT_XLSX:
@@ -380,5 +438,5 @@ def refuse_fifth(_clicks: list, pressed: list[str], lang: str) -> str:
 
 url_state.sync_url(ids.CMP_URL_SINK, {
     "programme": (ids.CMP_PROGRAMME, "value"), "indicator": (ids.CMP_INDICATOR, "value"),
-    "month": (ids.CMP_MONTH, "value"), "regions": (ids.CMP_REGIONS, "data")})
+    "month": (ids.CMP_MONTH, "value"), "regions": (ids.CMP_REGIONS, "data"), "sort": (ids.CMP_SORT, "data")})
 components.register_choice(ids.CMP_REGIONS, max_selected=MAX_REGIONS)
