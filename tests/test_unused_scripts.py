@@ -44,13 +44,12 @@ def test_the_dashboard_draws_no_data_table():
 
 @pytest.mark.slow
 def test_pages_are_drawn_without_it(page, served_app):
-    requested = []
-    page.on("request", lambda r: requested.append(r.url))
     page.goto(served_app + "/")
     expect(page.locator("#kaart-map .main-svg").first).to_be_attached(timeout=60_000)
     page.evaluate("window.firstDocument = true")   # gone if the browser loads a new document
     page.locator("#kaart-table").get_by_role("link", name="Rivierenland", exact=True).click()
     expect(page.locator(".covenant tbody tr").first).to_be_visible(timeout=60_000)
     assert page.evaluate("window.firstDocument") is True
-    assert not any("dash_table" in url for url in requested)
+    loaded = page.evaluate("performance.getEntriesByType('resource').map(e => e.name)")   # this document's
+    assert any("dash_renderer" in url for url in loaded) and not any("dash_table" in url for url in loaded)
     assert page.console_errors == []
