@@ -31,11 +31,12 @@ were asked for during that draw. Now all three arrive while the main scripts run
 script elements the page adds later are handed the preloaded answers (same address, same
 credentials mode: no `crossorigin` on either side; tests/test_plotly_bundle.py).
 
-The bundle's preload has `fetchpriority="low"`: Chromium speaks HTTP/1.1 to this server, six
-connections at most, and the page names 25 files; fetched beside the scripts, the bundle (0,38 MB
-with brotli) held one connection for 0,1–0,2 s while the scripts the page runs first queued
-behind it (resource timing at load average 5: the last of them there at 380 ms, at 308 ms with the
-bundle fetched after them). It is still there before React's draw ends, when it is run.
+These preloads have `fetchpriority="low"`: Chromium speaks HTTP/1.1 to this server, six
+connections at most, and the page names 25 files. Asked for beside the scripts the page runs
+first, the three took connections from them (the bundle, 0,38 MB with brotli, held one for
+0,1–0,2 s), and those scripts queued behind them; now they are asked for after those scripts, and
+still arrive long before React's draw needs them (resource timing at load average 8–13, medians
+of 14–16 first visits: the last of those scripts there at 270–336 ms instead of 382–438 ms).
 """
 from __future__ import annotations
 
@@ -64,11 +65,12 @@ def tag(url: str) -> str:
     return f'<meta name="{META_NAME}" content="{url}">'
 
 
-def first_chunks(scripts: str) -> list[str]:
-    """The dcc chunks a page whose main content is a chart preloads, beside dcc's bundle as
-    Dash's `scripts` name it."""
+def first_scripts(bundle: str, scripts: str) -> list[str]:
+    """What a page whose main content is a chart preloads: the bundle at `bundle`, and the dcc
+    chunks beside dcc's bundle as Dash's `scripts` name it."""
     found = DCC_TAG.search(scripts)
-    return [found[1] + chunk for chunk in CHUNKS if (DCC_FOLDER / chunk).is_file()] if found else []
+    chunks = [found[1] + chunk for chunk in CHUNKS if (DCC_FOLDER / chunk).is_file()] if found else []
+    return [bundle, *chunks]
 
 
 def install(app: dash.Dash) -> None:
@@ -82,8 +84,7 @@ def install(app: dash.Dash) -> None:
         page = render(**kwargs)
         if not first_page.registered(app, FIRST):
             return page
-        hints = (first_page.script_preloads([url], low=True)
-                 + first_page.script_preloads(first_chunks(kwargs.get("scripts", ""))))
+        hints = first_page.script_preloads(first_scripts(url, kwargs.get("scripts", "")), low=True)
         return page.replace("</head>", hints + "</head>", 1)
 
     app.interpolate_index = interpolate_index
