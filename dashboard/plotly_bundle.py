@@ -35,8 +35,9 @@ These preloads have `fetchpriority="low"`: Chromium speaks HTTP/1.1 to this serv
 connections at most, and the page names 25 files. Asked for beside the scripts the page runs
 first, the three took connections from them (the bundle, 0,38 MB with brotli, held one for
 0,1–0,2 s), and those scripts queued behind them; now they are asked for after those scripts, and
-still arrive long before React's draw needs them (resource timing at load average 8–13, medians
-of 14–16 first visits: the last of those scripts there at 270–336 ms instead of 382–438 ms).
+still arrive long before React's draw needs them. In resource timing the last of those scripts
+was there 72–112 ms sooner in 4 of 6 interleaved runs at load average 5–17 (medians of 10–16
+first visits; docs/benchmarks.md, page ready round 7); a gain in time to ready was not shown.
 """
 from __future__ import annotations
 
