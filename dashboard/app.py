@@ -26,6 +26,7 @@ from dashboard import (
     search,
     security,
     shared_cache,
+    unused_scripts,
     upload,
 )
 from dashboard.accounts import Store
@@ -68,6 +69,7 @@ def create_app(warehouse_path: Path, accounts_path: Path | None = None,
     plotly_bundle.install(app)
     polyfill.install(app)
     grid_on_demand.install(app)
+    unused_scripts.install(app)
     search.install(app)
     navigation.install(app.server)
     app.server.register_blueprint(auth.blueprint)

@@ -30,6 +30,14 @@ load 9) and the two animation frames assets/plotly_bundle.js waits, and download
 were asked for during that draw. Now all three arrive while the main scripts run, and the
 script elements the page adds later are handed the preloaded answers (same address, same
 credentials mode: no `crossorigin` on either side; tests/test_plotly_bundle.py).
+
+These preloads have `fetchpriority="low"`: Chromium speaks HTTP/1.1 to this server, six
+connections at most, and the page names 25 files. Asked for beside the scripts the page runs
+first, the three took connections from them (the bundle, 0,38 MB with brotli, held one for
+0,1–0,2 s), and those scripts queued behind them; now they are asked for after those scripts, and
+still arrive long before React's draw needs them. In resource timing the last of those scripts
+was there 72–112 ms sooner in 4 of 6 interleaved runs at load average 5–17 (medians of 10–16
+first visits; docs/benchmarks.md, page ready round 7); a gain in time to ready was not shown.
 """
 from __future__ import annotations
 
@@ -77,7 +85,7 @@ def install(app: dash.Dash) -> None:
         page = render(**kwargs)
         if not first_page.registered(app, FIRST):
             return page
-        hints = first_page.script_preloads(first_scripts(url, kwargs.get("scripts", "")))
+        hints = first_page.script_preloads(first_scripts(url, kwargs.get("scripts", "")), low=True)
         return page.replace("</head>", hints + "</head>", 1)
 
     app.interpolate_index = interpolate_index

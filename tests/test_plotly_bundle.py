@@ -69,11 +69,13 @@ def test_only_a_page_whose_main_content_is_a_chart_preloads_plotly(demo_warehous
     from dashboard.app import create_app
 
     client = create_app(demo_warehouse, tmp_path / "accounts.sqlite", tmp_path / "inbox").server.test_client()
-    hints = re.compile(r'<link rel="preload" href="([^"]*)" as="script">')
+    hints = re.compile(r'<link rel="preload" href="([^"]*)" as="script"( fetchpriority="low")?>')
     head = client.get("/?lang=en&measure=pct").get_data(as_text=True).split("</head>")[0]
-    assert hints.findall(head) == ["/vendor/plotly-geo-4.1.1.min.js", "/_dash-component-suites/dash/dcc/async-graph.js",
-                                   "/_dash-component-suites/dash/dcc/async-dropdown.js"]
-    for url in hints.findall(head):
+    low = ' fetchpriority="low"'     # asked for after the scripts the page runs first
+    assert hints.findall(head) == [("/vendor/plotly-geo-4.1.1.min.js", low),
+                                   ("/_dash-component-suites/dash/dcc/async-graph.js", low),
+                                   ("/_dash-component-suites/dash/dcc/async-dropdown.js", low)]
+    for url, _priority in hints.findall(head):
         assert client.get(url).status_code == 200
     for path in ("/methode", "/data", "/regio/AM10", "/vergelijken", "/bestaat/niet"):
         served = client.get(path).get_data(as_text=True)
@@ -85,9 +87,14 @@ def test_only_a_page_whose_main_content_is_a_chart_preloads_plotly(demo_warehous
 def test_the_map_page_takes_its_preloaded_scripts(page, served_app):
     """The script elements dcc and assets/plotly_bundle.js add while the page is drawn are
     handed the preloaded answers: one request each, by the preload, and no warning that a
-    preload went unused."""
-    sent, warnings = [], []
+    preload went unused. They are asked for with a low priority (after the scripts the page runs
+    first), those scripts are not."""
+    sent, warnings, priorities = [], [], {}
     page.on("request", lambda r: any(name in r.url for name in PRELOADED) and sent.append(r.url))
+    cdp = page.context.new_cdp_session(page)
+    cdp.send("Network.enable")
+    cdp.on("Network.requestWillBeSent",
+           lambda e: priorities.setdefault(e["request"]["url"].rsplit("/", 1)[-1], e["request"]["initialPriority"]))
     page.on("console", lambda m: m.type == "warning" and warnings.append(m.text))
     page.goto(served_app + "/")
     expect(page.locator("#kaart-map .main-svg").first).to_be_attached(timeout=60_000)
@@ -97,6 +104,8 @@ def test_the_map_page_takes_its_preloaded_scripts(page, served_app):
         .filter(e => /vendor\\/plotly-geo|dcc\\/async-(graph|dropdown)\\.js$/.test(e.name))
         .map(e => e.initiatorType)""")
     assert taken == ["link"] * 3 and len(sent) == 3
+    assert [priorities[name] for name in (plotly_bundle.FILE.name, "async-graph.js", "async-dropdown.js")] == ["Low"] * 3
+    assert not [name for name, priority in priorities.items() if "dash_renderer" in name and priority == "Low"]
     assert not [w for w in warnings if "preload" in w] and page.console_errors == []
 
 
