@@ -4,19 +4,23 @@ from __future__ import annotations
 import json
 import urllib.request
 
+from benchmarks import page_ready
+
 CALLBACK_PATH = "/_dash-update-component"
-# name → (page to open, output the request updates, what to do on the page to fire it). Every
-# request is fired by a visitor's action taken once the page is drawn, never by the page load
-# itself: a first visit gets its page with the layout and sends no page render (the router
-# callback) at all (dashboard/first_page.py), so the page render is captured as a reader moves
-# from the map to a region, the way the router draws every page after the first.
+# name → (page to open, the outputs the request updates, what to do on the page to fire it).
+# An output is given by each name it had, so that compare.py captures an older commit's request
+# too (the ranking was an AG Grid's rowData before 7 Dec); the page is drawn when page_ready
+# says so, whichever commit it is. Every request is fired by a visitor's action taken once the
+# page is drawn, never by the page load itself: a first visit gets its page with the layout and
+# sends no page render (the router callback) at all (dashboard/first_page.py), so the page
+# render is captured as a reader moves from the map to a region, the way the router draws every
+# page after the first.
 CALLBACKS = {
-    "map view (indicator change)": ("/", "kaart-map.figure", "click_indicator"),
-    "ranking (Vergelijken)": ("/vergelijken", "cmp-ranking.data-html", "choose_indicator"),
-    "page render /regio/AM10": ("/", "_pages_content.children", "open_region"),
+    "map view (indicator change)": ("/", ("kaart-map.figure",), "click_indicator"),
+    "ranking (Vergelijken)": ("/vergelijken", ("cmp-ranking.data-html", "cmp-grid.rowData"),
+                              "choose_indicator"),
+    "page render /regio/AM10": ("/", ("_pages_content.children",), "open_region"),
 }
-READY = {"/": "#kaart-map .main-svg", "/vergelijken": "#cmp-ranking-table tbody tr",
-         "/regio/AM10": ".covenant tbody tr"}
 REGION = "AM10"
 
 
@@ -52,12 +56,12 @@ ACTIONS = {"click_indicator": click_indicator, "choose_indicator": choose_indica
 def capture(browser, url: str) -> dict[str, dict]:
     """The JSON body of each callback in CALLBACKS, as the page posted it."""
     payloads = {}
-    for name, (path, output, action) in CALLBACKS.items():
+    for name, (path, outputs, action) in CALLBACKS.items():
         context = browser.new_context(viewport={"width": 1400, "height": 1000})
         page = context.new_page()
-        wanted = lambda r, o=output: CALLBACK_PATH in r.url and o in (r.post_data or "")  # noqa: E731
+        wanted = lambda r, o=outputs: CALLBACK_PATH in r.url and any(n in (r.post_data or "") for n in o)  # noqa: E731
         page.goto(url + path)
-        page.locator(READY[path]).first.wait_for(timeout=60_000)
+        page.locator(page_ready.PAGES[path]).first.wait_for(timeout=60_000)
         with page.expect_request(wanted, timeout=60_000) as request:
             ACTIONS[action](page)
         payloads[name] = request.value.post_data_json
