@@ -6,9 +6,7 @@ hand-computed cases: tests/test_status_rule.py."""
 from __future__ import annotations
 
 import datetime as dt
-import html
 import json
-import re
 
 import duckdb
 import pandas as pd
@@ -18,6 +16,7 @@ from core import presentation
 from core.formats import fmt_amount
 from dashboard import ids
 from regiomonitor.cli import main
+from tests.helpers import TableText
 from tests.page_sweep import page, post, ranking
 from tests.status_consistency import (
     PACE,
@@ -178,13 +177,6 @@ def test_region_pages_say_what_the_views_decide(con, served_app):
 REGION, ALPHA, STATUS = 1, 9, 10
 
 
-def ranking_cells(markup: str) -> list[list[str]]:
-    """The ranking table's body as the text of each row's cells (tags left out, entities read)."""
-    body = markup.split("<tbody>", 1)[1]
-    return [[html.unescape(re.sub(r"<[^>]*>", "", cell)) for cell in re.findall(r"<t[hd][^>]*>(.*?)</t[hd]>", row)]
-            for row in re.findall(r"<tr>(.*?)</tr>", body)]
-
-
 @pytest.mark.slow   # posts to the served app
 @pytest.mark.parametrize("month", ["2006-06", "2007-03"])
 def test_the_comparison_ranks_with_the_same_status_and_anticipated_progress(con, served_app, month):
@@ -195,7 +187,7 @@ def test_the_comparison_ranks_with_the_same_status_and_anticipated_progress(con,
     for indicator in ("leerwerkplaatsen", "oo_uitgaven_eur"):
         status, body = post(served_app, ranking(month, "nl", indicator))
         assert status == 200
-        rows = ranking_cells(json.loads(body)["response"][ids.CMP_RANKING]["data-html"])
+        rows = TableText(json.loads(body)["response"][ids.CMP_RANKING]["data-html"]).rows
         assert len(rows) == 35
         views = con.execute("select p.*, r.name as region_name from mv_progress_monthly p join region r "
                             "on r.code = p.region where indicator = ? and as_of_month = ?",
