@@ -79,6 +79,15 @@ def test_the_map_fits_a_phone_and_its_table_shows_realised_target_and_status(pho
 
 
 A4_PRINTABLE = 703   # px: 210 mm less the 12 mm @page margins each side, at 96 px per inch
+
+
+def crossing(page) -> list[str]:
+    """The elements that reach past the A4 page's printable width (an svg's own shapes do not
+    count: the svg clips what it holds)."""
+    return page.evaluate("""(w) => [...document.querySelectorAll('body *')]
+        .filter(e => !e.ownerSVGElement && e.getClientRects().length
+                     && e.getBoundingClientRect().right > w + 0.5)
+        .map(e => e.tagName + '.' + e.className)""", A4_PRINTABLE)
 # Each printed card: its id, the status its badge is drawn with, and its figures (term, value).
 PRINTED_CARDS = """() => [...document.querySelectorAll('.card')].map(card => ({
     id: card.id,
@@ -113,11 +122,7 @@ def test_region_page_prints_as_a_one_column_a4_factsheet(browser, served_app, la
         assert charts.count() >= 4
         assert all(0 < c.bounding_box()["x"] + c.bounding_box()["width"] <= A4_PRINTABLE
                    for c in charts.all())
-        crossing = page.evaluate("""(w) => [...document.querySelectorAll('body *')]   // a chart's svg
-            .filter(e => !e.ownerSVGElement && e.getClientRects().length   // clips what it holds
-                         && e.getBoundingClientRect().right > w + 0.5)
-            .map(e => e.tagName + '.' + e.className)""", A4_PRINTABLE)
-        assert crossing == []
+        assert crossing(page) == []
         expect(page.locator(".contributions")).to_be_visible()
         expect(page.locator(".covenant")).to_be_visible()
         printed = page.evaluate(PRINTED_CARDS)
@@ -132,5 +137,29 @@ def test_region_page_prints_as_a_one_column_a4_factsheet(browser, served_app, la
         pdf = page.pdf(format="A4", print_background=True)
         pages = len(re.findall(rb"/Type\s*/Page[^s]", pdf))
         assert pdf.startswith(b"%PDF") and 2 <= pages <= 8, pages   # a factsheet, not the whole site
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_the_ranking_prints_whole_on_a4(browser, served_app, lang):
+    """Vergelijken's ranking on paper: every column within the page's width, each header's name
+    (its sort button's text) printed, and the sorted column marked."""
+    context = browser.new_context(viewport={"width": 1400, "height": 1000})
+    page = context.new_page()
+    try:
+        open_page(page, f"{served_app}/vergelijken?lang={lang}&sort=-realised")
+        expect(page.locator("#cmp-ranking-table tbody tr")).to_have_count(35)
+        page.emulate_media(media="print")
+        page.evaluate("window.dispatchEvent(new Event('beforeprint'))")
+        page.set_viewport_size({"width": A4_PRINTABLE, "height": 1000})
+        page.wait_for_timeout(500)
+        headers = page.locator("#cmp-ranking-table thead th")
+        expect(headers).to_have_count(14)
+        assert all(h.is_visible() and h.inner_text().strip() for h in headers.all())
+        realised = page.locator("#cmp-ranking-table thead th[aria-sort=descending]")
+        expect(realised.get_by_role("button")).to_have_text(_("Realised", lang))
+        expect(page.locator("#cmp-ranking-table svg.sparkline")).to_have_count(35)
+        assert crossing(page) == []
     finally:
         context.close()

@@ -82,7 +82,7 @@ def test_a_header_button_sorts_by_its_column_and_reverses_the_sorted_one(vergeli
 def test_the_trend_is_drawn_as_the_grid_drew_it(vergelijken):
     # 110×26 px, 4 px padding: x = 4 + i·102/4; y = 22 − v/35·18 (0 → 22, 35 → 4)
     svg = vergelijken.sparkline_svg({"values": [0.0, 10, 20, 25, 35], "open": [3]}, "van 0 tot 35 in 4 maanden")
-    assert svg == ('<svg width="110" height="26" role="img" aria-label="van 0 tot 35 in 4 maanden" class="sparkline">'
+    assert svg == ('<svg width="110" height="26" viewBox="0 0 110 26" role="img" aria-label="van 0 tot 35 in 4 maanden" class="sparkline">'
                    '<polyline points="4.0,22.0 29.5,16.9 55.0,11.7 80.5,9.1 106.0,4.0" fill="none" '
                    'stroke="#08519c" stroke-width="1.5"/>'
                    '<circle cx="106.0" cy="4.0" r="2.5" fill="#08519c" stroke="#08519c" stroke-width="1.5"/>'

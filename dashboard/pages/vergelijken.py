@@ -170,8 +170,8 @@ def sparkline_svg(trend: dict | None, label: str) -> Markup:
                height - pad - (v - low) / span * (height - 2 * pad)) for i, v in enumerate(values)]
     circle = Markup('<circle cx="{:.1f}" cy="{:.1f}" r="2.5" fill="{}" stroke="#08519c" stroke-width="1.5"/>')
     line = " ".join(f"{x:.1f},{y:.1f}" for x, y in points)
-    return Markup('<svg width="{}" height="{}" role="img" aria-label="{}" class="sparkline">'
-                  '<polyline points="{}" fill="none" stroke="#08519c" stroke-width="1.5"/>{}{}</svg>').format(
+    return Markup('<svg width="{0}" height="{1}" viewBox="0 0 {0} {1}" role="img" aria-label="{2}" class="sparkline">'
+                  '<polyline points="{3}" fill="none" stroke="#08519c" stroke-width="1.5"/>{4}{5}</svg>').format(
         width, height, label, line, circle.format(*points[-1], "#08519c"),
         Markup("").join(circle.format(*points[i], "#ffffff") for i in trend["open"]))
 
