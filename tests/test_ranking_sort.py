@@ -67,8 +67,13 @@ def test_text_sorts_without_regard_to_case(vergelijken):
                                      "achievement;drop table", "<script>", 7, ["achievement"], {"a": 1}])
 def test_a_hostile_sort_is_the_default(vergelijken, hostile):
     assert vergelijken.parse_sort(hostile) == ("achievement", True)
+
+
+def test_a_sort_reads_back_as_written(vergelijken):
     assert vergelijken.parse_sort("realised") == ("realised", False)
     assert vergelijken.parse_sort("-rank_per_10k") == ("rank_per_10k", True)
+    for sort in ("realised", "-rank_per_10k", vergelijken.DEFAULT_SORT):
+        assert vergelijken.sort_text(*vergelijken.parse_sort(sort)) == sort
 
 
 def test_a_header_button_sorts_by_its_column_and_reverses_the_sorted_one(vergelijken):

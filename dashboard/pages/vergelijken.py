@@ -133,6 +133,11 @@ def parse_sort(sort: object) -> tuple[str, bool]:
     return field, text.startswith("-")
 
 
+def sort_text(field: str, descending: bool) -> str:
+    """A sort as the URL and the store write it (DEFAULT_SORT's form)."""
+    return f"-{field}" if descending else field
+
+
 def sorted_rows(rows: list[dict], sort: object) -> list[dict]:
     """The ranking in the order the table shows and the export writes: numbers as numbers, text
     without regard to case, empty values last in either direction, ties by rank and then name
@@ -153,9 +158,9 @@ def header(field: str, label: str, sort: str) -> components.Header:
         return components.Header(label)
     now, descending = parse_sort(sort)
     if now == field:
-        return components.Header(label, field if descending else f"-{field}",
+        return components.Header(label, sort_text(field, not descending),
                                  "descending" if descending else "ascending")
-    return components.Header(label, field)
+    return components.Header(label, sort_text(field, False))
 
 
 def sparkline_svg(trend: dict | None, label: str) -> Markup:
@@ -318,8 +323,7 @@ def layout(lang: str | None = None, programme: str | None = None, indicator: str
            month: str | None = None, regions: str | None = None, sort: str | None = None,
            **_ignored: str) -> html.Div:
     lang = language(lang)
-    field, descending = parse_sort(sort)
-    sort = f"-{field}" if descending else field
+    sort = sort_text(*parse_sort(sort))
     db = warehouse.current()
     state = shell.view(lang, programme, indicator, month)
     programme, indicator, month, months = state.programme, state.indicator, state.month, state.months
