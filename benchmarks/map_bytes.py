@@ -1,9 +1,10 @@
-"""Section 4: bytes sent for the map — geometry and figure JSON, raw and gzipped."""
+"""Section 4: bytes sent for the map — geometry and the whole map (SVG or figure JSON), raw and gzipped."""
 from __future__ import annotations
 
 import copy
 import gzip
 import json
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -39,10 +40,14 @@ def with_shape(body: dict, shape: str) -> dict:
 
 
 def from_callback(url: str, name: str, body: dict) -> MapBytes:
-    """The map-view callback's response over HTTP: its figure and the figure's GeoJSON (none
-    for the schematic tile map, drawn as scatter symbols since issue 26)."""
+    """The map-view callback's response over HTTP: the map and its shapes. The map is SVG drawn
+    on the server since 7 Dec (round 9: its paths are the geometry); before, a plotly figure and
+    its GeoJSON (none for the schematic tile map, drawn as scatter symbols since issue 26)."""
     response, _ = post(url, body)
-    figure = json.loads(response)["response"]["kaart-map"]["figure"]
+    drawn = json.loads(response)["response"]["kaart-map"]
+    if "data-html" in drawn:
+        return sizes(name, re.findall(r' d="([^"]*)"', drawn["data-html"]), drawn["data-html"])
+    figure = drawn["figure"]
     geojson = next((trace["geojson"] for trace in figure["data"] if "geojson" in trace), {})
     return sizes(name, geojson, figure)
 

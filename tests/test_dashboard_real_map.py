@@ -13,24 +13,19 @@ from core.vocabulary import STATUS_SYMBOLS
 pytestmark = pytest.mark.slow   # every test drives the served app in Chromium
 
 CREDIT = "Bron: CBS/PDOK, Gebiedsindelingen 2025, CC BY 4.0 (vereenvoudigd)"
-# The regions' trace as the browser holds it: its kind, its locations and its shapes' ids.
-REGIONS_TRACE = """() => {
-    const gd = document.querySelector('#kaart-map .js-plotly-plot');
-    const all = gd.data.filter(t => t.type === 'choropleth');
-    return {types: all.map(t => t.type), locations: all.flatMap(t => t.locations),
-            features: all[0].geojson.features.length,
-            vertices: all[0].geojson.features.map(f => JSON.stringify(f.geometry).split('],[').length)};
-}"""
+# The map's regions as the browser shows them: the code each links to, and its outline's corners.
+REGIONS = """() => [...document.querySelectorAll('#kaart-map svg.region-map a')].map(a => [
+    a.getAttribute('href').slice(7, 11), a.querySelector('path').getAttribute('d').split(/[MLZ]/).filter(Boolean).length])"""
 
 
 def test_the_first_screen_is_the_real_map_of_35_regions_credited(page, served_app):
     page.goto(served_app)
-    expect(page.locator("#kaart-map .js-plotly-plot")).to_be_attached(timeout=20_000)
+    expect(page.locator("#kaart-map svg.region-map")).to_be_visible(timeout=20_000)
     expect(page.locator("#kaart-attribution")).to_have_text(CREDIT)
     expect(page.get_by_role("button", name="Echte grenzen (CBS)")).to_have_attribute("aria-pressed", "true")
-    trace = page.evaluate(REGIONS_TRACE)
-    assert trace["features"] == 35 and len(set(trace["locations"])) == 35
-    assert min(trace["vertices"]) > 20   # real outlines, not the tiles' five corners
+    regions = page.evaluate(REGIONS)
+    assert len(regions) == 35 and len({code for code, _corners in regions}) == 35
+    assert min(corners for _code, corners in regions) > 20   # real outlines, not the tiles' four corners
     expect(page.locator("table.data-table tbody tr")).to_have_count(35)   # the table alternative stays
     page.wait_for_load_state("networkidle")
     assert page.external_requests == []
@@ -48,7 +43,7 @@ def test_methode_credits_the_boundaries(page, served_app):
 def test_every_tile_shows_its_code_and_status_symbol(page, served_app):
     page.goto(f"{served_app}/?shape=schematic")
     expect(page.get_by_role("button", name="Schematische tegels")).to_have_attribute("aria-pressed", "true")
-    labels = page.locator("#kaart-map .textpoint text")
+    labels = page.locator("#kaart-map svg.region-map text")
     expect(labels).to_have_count(35, timeout=20_000)
     texts = labels.all_text_contents()
     assert {t[:4] for t in texts} == set(page.locator("table.data-table tbody tr td:nth-child(2)").all_text_contents())
@@ -59,11 +54,11 @@ def test_every_tile_shows_its_code_and_status_symbol(page, served_app):
 
 def test_a_click_on_a_tile_opens_its_region(page, served_app):
     page.goto(f"{served_app}/?shape=schematic")
-    expect(page.locator("#kaart-map .textpoint text")).to_have_count(35, timeout=20_000)
-    tile = page.locator("#kaart-map .textpoint", has_text="AM10")
+    expect(page.locator("#kaart-map svg.region-map text")).to_have_count(35, timeout=20_000)
+    tile = page.locator("#kaart-map svg.region-map text", has_text="AM10")
     tile.scroll_into_view_if_needed()   # a click outside the viewport reaches nothing
     box = tile.bounding_box()
-    page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)   # through plotly's cover
+    page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)   # a real click on its label
     expect(page).to_have_url(re.compile(r"/regio/AM10\?"), timeout=10_000)
     assert page.console_errors == []
 
