@@ -18,7 +18,8 @@ def test_a_measure_change_recolours_the_map_and_shows_its_scale(page, served_app
     page.goto(f"{served_app}/?lang=nl")
     expect(page.locator("#kaart-map svg.region-map a")).to_have_count(35, timeout=20_000)
     before = page.evaluate(FILLS)
-    assert set(before.values()) <= {*STATUS_COLOURS.values(), NO_TARGET_COLOUR}   # the status colours
+    assert set(before.values()) <= {*STATUS_COLOURS.values(), NO_TARGET_COLOUR}   # the status colours,
+    assert len(set(before.values()) - {NO_TARGET_COLOUR}) >= 3                      # several of them
     expect(page.locator("#kaart-map .colour-bar")).to_have_count(0)   # status: the legend instead
     with page.expect_response(lambda r: "_dash-update-component" in r.url
                               and "kaart-map" in (r.request.post_data or "")) as info:
