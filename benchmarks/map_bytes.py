@@ -64,20 +64,20 @@ def load_real_boundaries(served: Path) -> int:
 
 
 def gemeente_map(served: Path) -> MapBytes:
-    """The 342 gemeenten as the map code would draw them (one choropleth trace)."""
+    """The 342 gemeenten as the map code would draw them (dashboard/svg_map.py: its paths, and
+    the whole SVG with a name for each; a plotly choropleth before 7 Dec, round 9)."""
     import duckdb
-    import plotly.graph_objects as go
 
-    from dashboard.figures import feature_collection
+    from dashboard import svg_map
 
     con = duckdb.connect(str(served), read_only=True)
     geometry = con.execute("select code, name, geojson from region_geometry "
                            "where level = 'gemeente' and source = 'cbs' order by code").df()
     con.close()
-    geojson = feature_collection(geometry)
-    figure = go.Figure(go.Choropleth(geojson=geojson, locations=geometry["code"],
-                                     z=list(range(len(geometry)))))
-    return sizes("gemeente level, CBS 2025 (342)", geojson, json.loads(figure.to_json()))
+    drawing = svg_map.project(geometry)
+    markup = str(svg_map.markup(drawing, [svg_map.Region(code, "#7fcdbb", [name]) for code, name in
+                                          zip(geometry["code"], geometry["name"])], "gemeenten"))
+    return sizes("gemeente level, CBS 2025 (342)", list(drawing.paths.values()), markup)
 
 
 def run(url: str, map_body: dict, served: Path) -> list[MapBytes]:

@@ -3,10 +3,8 @@ hovers read 1.200 and 80,5% in Dutch; no figure makes a request outside localhos
 from __future__ import annotations
 
 import datetime as dt
-import json
 
 import pandas as pd
-import plotly.graph_objects as go
 
 from core.formats import (
     as_date,
@@ -15,51 +13,11 @@ from core.formats import (
     fmt_millions,
     fmt_month,
     fmt_number,
-    fmt_pct,
     plotly_separators,
 )
 from core.texts import _
-from dashboard.status_style import PROGRESS_SCALE
 
 TARGET_LINE = {"color": "#7f2704", "dash": "longdash", "width": 2}
-
-
-def geo(geojson: dict) -> dict:
-    """The maps are plotly's geo traces, drawn in SVG: no base layers (so no topojson, no tiles,
-    no WebGL: assets/plotly_bundle.js), Mercator as before, the view fitted to the shapes at any
-    width. The axes' ranges are the shapes' box: without them plotly frames the whole world, a
-    square, and on a phone the country (taller than wide) got 70 % of the screen's width."""
-    lons, lats = zip(*(point for feature in geojson["features"] for point in _points(feature["geometry"])))
-    return {"visible": False, "fitbounds": "locations", "projection": {"type": "mercator"},
-            "lonaxis": {"range": [min(lons), max(lons)]}, "lataxis": {"range": [min(lats), max(lats)]}}
-
-
-def feature_collection(geometry: pd.DataFrame) -> dict:
-    """GeoJSON FeatureCollection with the region code as feature id."""
-    return {"type": "FeatureCollection", "features": [
-        {"type": "Feature", "id": code, "properties": {"name": name}, "geometry": json.loads(geo)}
-        for code, name, geo in zip(geometry["code"], geometry["name"], geometry["geojson"])]}
-
-
-def gemeente_map(shapes: pd.DataFrame, share: pd.Series, lang: str) -> go.Figure:
-    """A region's gemeenten on today's boundaries, coloured by their share of registry records."""
-    geojson = feature_collection(shapes)
-    values = [share.get(code, 0.0) for code in shapes["code"]]
-    fig = go.Figure(go.Choropleth(
-        geojson=geojson, locations=shapes["code"], z=values, zmin=0, colorscale=PROGRESS_SCALE,
-        marker_line_color="#ffffff", marker_line_width=1.5,
-        text=[f"<b>{n}</b><br>{fmt_pct(v, lang)}" for n, v in zip(shapes["name"], values)],
-        hovertemplate="%{text}<extra></extra>", colorbar={"tickformat": ".0%"}))
-    fig.update_layout(geo=geo(geojson), margin={"l": 0, "r": 0, "t": 0, "b": 0}, height=360, separators=plotly_separators(lang))
-    return fig
-
-
-def _points(geometry: dict) -> list[tuple[float, float]]:
-    """Every coordinate pair of a Polygon or MultiPolygon."""
-    rings = geometry["coordinates"] if geometry["type"] == "Polygon" else [
-        ring for polygon in geometry["coordinates"] for ring in polygon]
-    return [tuple(point[:2]) for ring in rings for point in ring]
-
 
 # A point's hover: its date and value as hover_texts wrote them, and the trace's name.
 HOVER = "%{text}<extra>%{fullData.name}</extra>"

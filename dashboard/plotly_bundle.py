@@ -2,9 +2,10 @@
 part 7, issue 27 round 4).
 
 The dashboard drew three trace types: scatter (every chart), choropleth (the regions and
-gemeenten) and scattergeo (the provisional rings); since round 9 the map page's regions and
-rings are SVG drawn on the server, and the region page's gemeenten are the one geo trace left.
-plotly.js ships exactly these three
+gemeenten) and scattergeo (the provisional rings); since round 9 both maps are SVG drawn on the
+server (dashboard/svg_map.py) and every chart left is a scatter, which plotly.js's smaller "basic"
+partial bundle (scatter, bar, pie) would draw too (not changed: its size and start-up not
+measured here). plotly.js ships exactly these three
 as its "geo" partial bundle, `dist/plotly-geo.min.js` in the plotly.js npm package of the same
 version plotly.py carries: 1,4 MB instead of 4,8 MB for the full one. The maps were drawn with the
 "map" bundle before (choroplethmap, scattermap: 3,0 MB with MapLibre GL), which also had to start

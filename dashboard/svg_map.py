@@ -8,6 +8,7 @@ are drawn the same way: the tiles are shapes too (rectangles in WGS84), with the
 status symbol written on them.
 
 The shapes are projected once (`project`, per snapshot in the page); a redraw only colours them.
+The region page's gemeente map is drawn here too, so no page draws a map with plotly.
 Every text goes through markupsafe, as the static tables' do (components.static_markup).
 """
 from __future__ import annotations
@@ -110,13 +111,14 @@ def fills(progress: pd.DataFrame, measure: str) -> list[str]:
 
 class Region(NamedTuple):
     """One region as the map draws it: its colour, its figures in lines of plain text (the first
-    its name), the page it opens, whether it is known (has a target: a white outline, else
-    grey), whether a provisional ring marks it, and a label written on it (the tiles)."""
+    its name), the page it opens (none: a shape with a name, not a link), whether it is known
+    (has a target: a white outline, else grey), whether a provisional ring marks it, and a label
+    written on it (the tiles)."""
 
     code: str
     fill: str
     lines: list[str]
-    href: str
+    href: str | None = None
     known: bool = True
     ring: bool = False
     label: Sequence[str] = ()
@@ -126,7 +128,8 @@ class Region(NamedTuple):
 def markup(drawing: Drawing, regions: Sequence[Region], name: str, tiles: bool = False) -> Markup:
     """The map: one link per region (opened in the app like the static tables' links:
     assets/static_html.js), its figures as its accessible name and tooltip, then the
-    provisional rings on top, which let a click through to the region below."""
+    provisional rings on top, which let a click through to the region below. The region page's
+    gemeenten have no page: each is a named shape (role img) instead of a link."""
     shapes = Markup("").join(region_markup(drawing, r, tiles) for r in regions if r.code in drawing.paths)
     circles = Markup("").join(
         Markup('<circle class="ring" cx="{:g}" cy="{:g}" r="{:g}"/>').format(*drawing.centres[r.code], RING_RADIUS)
@@ -142,9 +145,11 @@ def region_markup(drawing: Drawing, region: Region, tiles: bool) -> Markup:
         NO_TARGET_OUTLINE, "unknown")
     shape = Markup('<path class="{}" d="{}" fill="{}" stroke="{}"/>').format(
         kind, drawing.paths[region.code], region.fill, outline)
-    return Markup('<a href="{}" data-app-link="" aria-label="{}"><title>{}</title>{}{}</a>').format(
-        region.href, ", ".join(region.lines), "\n".join(region.lines), shape,
-        label_markup(drawing.centres[region.code], region.label, region.ink))
+    opening = Markup('<a href="{}" data-app-link="" aria-label="{}">').format(region.href, ", ".join(region.lines)) \
+        if region.href else Markup('<g role="img" aria-label="{}">').format(", ".join(region.lines))
+    return Markup('{}<title>{}</title>{}{}{}').format(
+        opening, "\n".join(region.lines), shape, label_markup(drawing.centres[region.code], region.label, region.ink),
+        Markup("</a>" if region.href else "</g>"))
 
 
 def label_markup(centre: tuple[float, float], lines: Sequence[str], ink: str) -> Markup:
@@ -173,9 +178,11 @@ def nice_ticks(low: float, high: float, most: int = 6) -> list[float]:
     return [round(first + i * step, 10) for i in range(int((high - first) / step + 1e-9) + 1)]
 
 
-def colour_bar(low: float, high: float, ticks: Sequence[tuple[float, str]], name: str, title: str = "") -> Markup:
+def colour_bar(low: float, high: float, ticks: Sequence[tuple[float, str]], name: str, title: str = "",
+               gradient: str = "kaart-scale") -> Markup:
     """The scale under the map: the YlGnBu gradient from `low` to `high` with its ticks written
-    below it (texts formatted by the caller) and `title` above it, named for screen readers."""
+    below it (texts formatted by the caller) and `title` above it, named for screen readers;
+    `gradient` is the gradient's id, unique in the page."""
     width, bar, left = 400.0, 16.0, 20.0
     top = 20.0 if title else 0.0
     span = (high - low) or 1.0
@@ -189,6 +196,7 @@ def colour_bar(low: float, high: float, ticks: Sequence[tuple[float, str]], name
         for value, label in ticks)
     heading = Markup('<text x="{:g}" y="14">{}</text>').format(left, title) if title else Markup("")
     return Markup('<svg class="colour-bar" viewBox="0 0 {:g} {:g}" role="img" aria-label="{}">'
-                  '<defs><linearGradient id="kaart-scale">{}</linearGradient></defs>{}'
-                  '<rect x="{:g}" y="{:g}" width="{:g}" height="{:g}" fill="url(#kaart-scale)"/>{}</svg>'
-                  ).format(width, top + bar + 26, name, stops, heading, left, top, width - 2 * left, bar, marks)
+                  '<defs><linearGradient id="{}">{}</linearGradient></defs>{}'
+                  '<rect x="{:g}" y="{:g}" width="{:g}" height="{:g}" fill="url(#{})"/>{}</svg>'
+                  ).format(width, top + bar + 26, name, gradient, stops, heading, left, top, width - 2 * left, bar,
+                           gradient, marks)

@@ -63,14 +63,19 @@ def test_a_click_on_a_tile_opens_its_region(page, served_app):
     assert page.console_errors == []
 
 
+# The gemeenten on the region page's map: each shape's name (the first part of its accessible name).
+GEMEENTEN = """() => [...document.querySelectorAll('.gemeenten figure svg.region-map [role=img]')]
+    .map(g => g.getAttribute('aria-label').split(', ')[0]).sort()"""
+
+
 def test_the_region_page_draws_its_gemeenten(page, served_app):
     page.goto(f"{served_app}/regio/AM10?boundary=current")
-    gemeenten = page.locator(".gemeenten figure .js-plotly-plot")
-    expect(gemeenten).to_be_attached(timeout=20_000)
-    shapes = page.evaluate("""() => document.querySelector('.gemeenten figure .js-plotly-plot')
-                                      .data[0].geojson.features.map(f => f.properties.name).sort()""")
-    assert shapes == ["Buren", "Culemborg", "Maasdriel", "Neder-Betuwe", "Tiel", "West Betuwe",
-                      "West Maas en Waal", "Zaltbommel"]
+    expect(page.locator(".gemeenten figure svg.region-map path")).to_have_count(8, timeout=20_000)
+    assert page.evaluate(GEMEENTEN) == ["Buren", "Culemborg", "Maasdriel", "Neder-Betuwe", "Tiel", "West Betuwe",
+                                        "West Maas en Waal", "Zaltbommel"]
+    fills = page.locator(".gemeenten figure svg.region-map path").evaluate_all("ps => ps.map(p => p.getAttribute('fill'))")
+    assert "#081d58" in fills and len(set(fills)) > 3   # the largest share darkest, the others along the scale
+    expect(page.locator(".gemeenten figure svg.colour-bar text").first).to_have_text("0%")
     expect(page.locator(".gemeenten figcaption")).to_contain_text("Kaart van de 8 gemeenten")
     expect(page.locator(".gemeenten figcaption")).to_contain_text(CREDIT)
     assert page.console_errors == []
@@ -80,11 +85,8 @@ def test_the_region_page_draws_its_gemeenten_at_signing_too(page, served_app):
     """The page opens on the boundaries at signing: the map is there as well, on today's shapes,
     and says so (Lingewaal then belonged to Gorinchem, now it is part of West Betuwe)."""
     page.goto(f"{served_app}/regio/AM10")
-    gemeenten = page.locator(".gemeenten figure .js-plotly-plot")
-    expect(gemeenten).to_be_attached(timeout=20_000)
-    count = page.evaluate("""() => document.querySelector('.gemeenten figure .js-plotly-plot')
-                                   .data[0].geojson.features.length""")
-    assert count == 8
+    expect(page.locator(".gemeenten figure svg.region-map path")).to_have_count(8, timeout=20_000)
+    assert len(page.evaluate(GEMEENTEN)) == 8
     expect(page.locator(".gemeenten figcaption")).to_contain_text("De kaart toont de huidige gemeentegrenzen.")
     expect(page.locator(".gemeenten table")).to_contain_text("Geldermalsen")
     assert page.console_errors == []

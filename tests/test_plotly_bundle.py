@@ -80,19 +80,21 @@ def test_the_map_page_loads_no_plotly_and_no_graph_chunk(page, served_app):
 
 @pytest.mark.slow
 def test_the_region_page_draws_with_the_geo_bundle_and_nothing_from_outside(page, served_app):
-    """The region page's charts and gemeente map still draw with plotly.js: the geo bundle, SVG,
-    no topojson fetched from cdn.plot.ly (assets/plotly_bundle.js), no WebGL."""
+    """The region page's charts still draw with plotly.js: the geo bundle, SVG, no topojson
+    fetched from cdn.plot.ly (assets/plotly_bundle.js), no WebGL; its gemeente map is SVG drawn
+    on the server, like the map page's."""
     requested = []
     page.on("request", lambda r: requested.append(r.url))
     page.goto(served_app + "/regio/AM10?boundary=current")
-    expect(page.locator(".gemeenten figure .js-plotly-plot .main-svg").first).to_be_attached(timeout=30_000)
+    expect(page.locator("#card-leerwerkplaatsen .js-plotly-plot .main-svg").first).to_be_attached(timeout=30_000)
+    expect(page.locator(".gemeenten figure svg.region-map path")).to_have_count(8)
     assert any(url.endswith(plotly_bundle.ROUTE) for url in requested)
     assert not any("plotly.min.js" in url for url in requested)       # the full bundle
     response = page.request.get(served_app + plotly_bundle.ROUTE)
     assert response.ok and "max-age=31536000" in response.headers["cache-control"]
     page.wait_for_load_state("networkidle")
     assert page.external_requests == [] and not any("topojson" in url or url.endswith(".json") for url in requested)
-    assert page.locator(".gemeenten canvas").count() == 0
+    assert page.locator("canvas").count() == 0
     assert page.console_errors == []
 
 

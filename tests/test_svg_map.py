@@ -84,3 +84,15 @@ def test_a_hostile_region_name_is_escaped():
     assert link.get("href") == "/regio/A?x=1&lang=nl" and link.get("data-app-link") == ""
     # the ring at the box's centre: the square is 1000 × 1000,05 (1,00005° high), rounded 1000,1
     assert [(c.get("cx"), c.get("cy")) for c in svg.iter("circle")] == [("500", "500.1")]
+
+
+def test_a_shape_without_a_page_is_named_not_linked():
+    """The region page's gemeenten: a shape with its name and share, no link to follow."""
+    drawing = svg_map.project(pd.DataFrame({"code": ["GM0281"], "geojson": [square(5, 51)]}))
+    svg = ET.fromstring(str(svg_map.markup(drawing, [svg_map.Region("GM0281", "#081d58", ["Tiel", "30,5%"])],
+                                           "Kaart")))
+    assert svg.find("a") is None
+    shape = svg.find("g[@role='img']")
+    assert shape.get("aria-label") == "Tiel, 30,5%" and shape.find("title").text == "Tiel\n30,5%"
+    # 1° of longitude is 1000 units; 51° to 52° of latitude 61,0866 − 59,4801 = 1,6065° in Mercator
+    assert shape.find("path").get("d") == "M0,1606.5L1000,1606.5L1000,0L0,0Z"
