@@ -10,7 +10,7 @@ as its "geo" partial bundle, `dist/plotly-geo.min.js` in the plotly.js npm packa
 version plotly.py carries: 1,4 MB instead of 4,8 MB for the full one. The maps were drawn with the
 "map" bundle before (choroplethmap, scattermap: 3,0 MB with MapLibre GL), which also had to start
 a WebGL context, in software in headless Chromium; the geo traces draw SVG with d3-geo, on our own
-shapes with the base layers off, so they need no topojson either (assets/plotly_bundle.js).
+shapes with the base layers off (assets/plotly_bundle.js gave them an empty world topojson until round 9).
 Refresh it with plotly.py: `npm pack plotly.js@<version>` and copy `package/dist/plotly-geo.min.js`
 to vendor/plotly-geo-<version>.min.js; its header carries plotly.js's MIT licence
 (tests/test_plotly_bundle.py checks the version and that every figure uses only these trace types).

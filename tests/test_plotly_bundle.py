@@ -80,8 +80,8 @@ def test_the_map_page_loads_no_plotly_and_no_graph_chunk(page, served_app):
 
 @pytest.mark.slow
 def test_the_region_page_draws_with_the_geo_bundle_and_nothing_from_outside(page, served_app):
-    """The region page's charts still draw with plotly.js: the geo bundle, SVG, no topojson
-    fetched from cdn.plot.ly (assets/plotly_bundle.js), no WebGL; its gemeente map is SVG drawn
+    """The region page's charts still draw with plotly.js: the geo bundle, SVG, nothing
+    fetched from outside, no WebGL; its gemeente map is SVG drawn
     on the server, like the map page's."""
     requested = []
     page.on("request", lambda r: requested.append(r.url))
