@@ -1,9 +1,10 @@
-"""Section 4: bytes sent for the map — geometry and figure JSON, raw and gzipped."""
+"""Section 4: bytes sent for the map — geometry and the whole map (SVG or figure JSON), raw and gzipped."""
 from __future__ import annotations
 
 import copy
 import gzip
 import json
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -39,10 +40,14 @@ def with_shape(body: dict, shape: str) -> dict:
 
 
 def from_callback(url: str, name: str, body: dict) -> MapBytes:
-    """The map-view callback's response over HTTP: its figure and the figure's GeoJSON (none
-    for the schematic tile map, drawn as scatter symbols since issue 26)."""
+    """The map-view callback's response over HTTP: the map and its shapes. The map is SVG drawn
+    on the server since 7 Dec (round 9: its paths are the geometry); before, a plotly figure and
+    its GeoJSON (none for the schematic tile map, drawn as scatter symbols since issue 26)."""
     response, _ = post(url, body)
-    figure = json.loads(response)["response"]["kaart-map"]["figure"]
+    drawn = json.loads(response)["response"]["kaart-map"]
+    if "data-html" in drawn:
+        return sizes(name, re.findall(r' d="([^"]*)"', drawn["data-html"]), drawn["data-html"])
+    figure = drawn["figure"]
     geojson = next((trace["geojson"] for trace in figure["data"] if "geojson" in trace), {})
     return sizes(name, geojson, figure)
 
@@ -59,20 +64,20 @@ def load_real_boundaries(served: Path) -> int:
 
 
 def gemeente_map(served: Path) -> MapBytes:
-    """The 342 gemeenten as the map code would draw them (one choropleth trace)."""
+    """The 342 gemeenten as the map code would draw them (dashboard/svg_map.py: its paths, and
+    the whole SVG with a name for each; a plotly choropleth before 7 Dec, round 9)."""
     import duckdb
-    import plotly.graph_objects as go
 
-    from dashboard.figures import feature_collection
+    from dashboard import svg_map
 
     con = duckdb.connect(str(served), read_only=True)
     geometry = con.execute("select code, name, geojson from region_geometry "
                            "where level = 'gemeente' and source = 'cbs' order by code").df()
     con.close()
-    geojson = feature_collection(geometry)
-    figure = go.Figure(go.Choropleth(geojson=geojson, locations=geometry["code"],
-                                     z=list(range(len(geometry)))))
-    return sizes("gemeente level, CBS 2025 (342)", geojson, json.loads(figure.to_json()))
+    drawing = svg_map.project(geometry)
+    markup = str(svg_map.markup(drawing, [svg_map.Region(code, "#7fcdbb", [name]) for code, name in
+                                          zip(geometry["code"], geometry["name"])], "gemeenten"))
+    return sizes("gemeente level, CBS 2025 (342)", list(drawing.paths.values()), markup)
 
 
 def run(url: str, map_body: dict, served: Path) -> list[MapBytes]:

@@ -5,7 +5,9 @@ from dataclasses import dataclass
 
 # page → what "drawn" means there
 PAGES = {
-    "/": "#kaart-map .main-svg",
+    # the map: SVG drawn on the server since 7 Dec round 9, plotly's before (compare.py times an
+    # older commit with these selectors)
+    "/": "#kaart-map .main-svg, #kaart-map svg",
     "/regio/AM10": ".covenant tbody tr",
     # the ranking's first row: a static table since 7 Dec, a grid before (compare.py times an
     # older commit with these selectors)

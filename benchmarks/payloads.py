@@ -9,14 +9,14 @@ from benchmarks import page_ready
 CALLBACK_PATH = "/_dash-update-component"
 # name → (page to open, the outputs the request updates, what to do on the page to fire it).
 # An output is given by each name it had, so that compare.py captures an older commit's request
-# too (the ranking was an AG Grid's rowData before 7 Dec); the page is drawn when page_ready
+# too (the ranking was an AG Grid's rowData before 7 Dec, the map a plotly figure before round 9); the page is drawn when page_ready
 # says so, whichever commit it is. Every request is fired by a visitor's action taken once the
 # page is drawn, never by the page load itself: a first visit gets its page with the layout and
 # sends no page render (the router callback) at all (dashboard/first_page.py), so the page
 # render is captured as a reader moves from the map to a region, the way the router draws every
 # page after the first.
 CALLBACKS = {
-    "map view (indicator change)": ("/", ("kaart-map.figure",), "click_indicator"),
+    "map view (indicator change)": ("/", ("kaart-map.figure", "kaart-map.data-html"), "click_indicator"),
     "ranking (Vergelijken)": ("/vergelijken", ("cmp-ranking.data-html", "cmp-grid.rowData"),
                               "choose_indicator"),
     "page render /regio/AM10": ("/", ("_pages_content.children",), "open_region"),

@@ -3,13 +3,9 @@ hovers read 1.200 and 80,5% in Dutch; no figure makes a request outside localhos
 from __future__ import annotations
 
 import datetime as dt
-import json
 
 import pandas as pd
-import plotly.graph_objects as go
-from dash import Patch
 
-from core import presentation
 from core.formats import (
     as_date,
     fmt_amount,
@@ -17,165 +13,11 @@ from core.formats import (
     fmt_millions,
     fmt_month,
     fmt_number,
-    fmt_pct,
     plotly_separators,
 )
-from core.texts import N_, _
-from dashboard import tile_map
-from dashboard.status_style import NO_TARGET_COLOUR, STATUS_COLOURS
+from core.texts import _
 
-# Colour-blind safe sequential scale (ColorBrewer YlGnBu), light = low, dark = high. Written
-# out: plotly's named "YlGnBu" runs dark to light, which made the best regions fade to white
-# like missing data. It starts at a pale green, not white, for the same reason.
-PROGRESS_SCALE = [[i / 7, c] for i, c in enumerate(
-    ["#edf8b1", "#c7e9b4", "#7fcdbb", "#41b6c4", "#1d91c0", "#225ea8", "#253494", "#081d58"])]
 TARGET_LINE = {"color": "#7f2704", "dash": "longdash", "width": 2}
-
-
-def geo(geojson: dict) -> dict:
-    """The maps are plotly's geo traces, drawn in SVG: no base layers (so no topojson, no tiles,
-    no WebGL: assets/plotly_bundle.js), Mercator as before, the view fitted to the shapes at any
-    width. The axes' ranges are the shapes' box: without them plotly frames the whole world, a
-    square, and on a phone the country (taller than wide) got 70 % of the screen's width."""
-    lons, lats = zip(*(point for feature in geojson["features"] for point in _points(feature["geometry"])))
-    return {"visible": False, "fitbounds": "locations", "projection": {"type": "mercator"},
-            "lonaxis": {"range": [min(lons), max(lons)]}, "lataxis": {"range": [min(lats), max(lats)]}}
-
-
-def feature_collection(geometry: pd.DataFrame) -> dict:
-    """GeoJSON FeatureCollection with the region code as feature id."""
-    return {"type": "FeatureCollection", "features": [
-        {"type": "Feature", "id": code, "properties": {"name": name}, "geometry": json.loads(geo)}
-        for code, name, geo in zip(geometry["code"], geometry["name"], geometry["geojson"])]}
-
-
-# What the map may be coloured by, in words.
-MEASURES = {"status": N_("Status"), "pct": N_("Percentage of target"),
-            "per10k": N_("Gain per 10,000 aged 15-74")}
-
-
-def map_hover(row, statuses: dict[str, str], lang: str) -> str:
-    """The region's figures in the reader's format."""
-    if not isinstance(row.status, str):
-        return f"<b>{row.region_name}</b><br>" + _("no target", lang)
-    text = _("<b>{name}</b><br>Status: {status}<br>Realised: {realised}<br>Target: {target}<br>{pct} of "
-             "target<br>Gain per 10,000 aged 15-74: {per10k}", lang, name=row.region_name,
-             realised=fmt_amount(row.realised, row.unit, lang)
-             + (" (" + _("provisional", lang) + ")" if presentation.flag(row.provisional) else ""),
-             target=fmt_amount(row.target_value, row.unit, lang),
-             pct=fmt_pct(row.achievement, lang),
-             status=presentation.status_text(row, statuses, lang, symbol=True),
-             per10k=fmt_number(row.gain_per_10k, lang, 1))
-    return text
-
-
-def map_values(progress: pd.DataFrame, measure: str, lang: str) -> tuple[pd.Series, dict]:
-    """The number each region is coloured by, and the colour scale that goes with it."""
-    if measure == "status":
-        order = list(STATUS_COLOURS)
-        n = len(order)
-        scale = [[edge, colour] for i, colour in enumerate(STATUS_COLOURS.values())
-                 for edge in (i / n, (i + 1) / n)]
-        # a region without a status (no target, no data) gets no colour, not an error
-        return progress["status"].map({status: i for i, status in enumerate(order)}), {
-            "colorscale": scale, "zmin": -0.5, "zmax": n - 0.5, "showscale": False, "colorbar": None}
-    if measure == "per10k":
-        return progress["gain_per_10k"], {"colorscale": PROGRESS_SCALE, "zmin": None, "zmax": None,
-                                          "showscale": True, "colorbar": {
-            "title": {"text": _("per 10,000", lang)}, "tickformat": ",.0f"}}
-    return progress["achievement"].clip(upper=1.0), {
-        "colorscale": PROGRESS_SCALE, "zmin": 0, "zmax": 1, "showscale": True,
-        "colorbar": {"tickformat": ".0%"}}
-
-
-def measure_patch(progress: pd.DataFrame, measure: str, lang: str) -> Patch:
-    """Only what a change of measure changes: the colour values and scale of the regions'
-    trace. The shapes, hovers and rings stay in the browser (issue 15: send only what changed)."""
-    values, colours = map_values(progress[progress["status"].notna()], measure, lang)
-    patch = Patch()
-    patch["data"][0]["z"] = values.tolist()
-    for key, value in colours.items():
-        patch["data"][0][key] = value
-    return patch
-
-
-def progress_map(progress: pd.DataFrame, geometry: pd.DataFrame, measure: str,
-                 statuses: dict[str, str], lang: str) -> dict:
-    """Choropleth of one measure; regions without a target in light grey.
-
-    Built as a plain figure dict: plotly's validating graph objects cost tens of milliseconds
-    per figure, which a callback on every click cannot afford (docs/benchmarks.md).
-    The schematic tiles are drawn as a labelled chart instead (dashboard/tile_map.py).
-    """
-    if (geometry["source"] == "schematic").all():
-        values, colours = map_values(progress, measure, lang)
-        return tile_map.tile_figure(progress, geometry, measure, values, colours,
-                                    [map_hover(r, statuses, lang) for r in progress.itertuples()], lang)
-    geojson = feature_collection(geometry)
-    known = progress[progress["status"].notna()]
-    unknown = progress[progress["status"].isna()]
-    values, colours = map_values(known, measure, lang)
-    data = [{"type": "choropleth", "geojson": geojson, "locations": known["region"].tolist(),
-             "z": values.tolist(), "marker": {"line": {"color": "#ffffff", "width": 1.5}},
-             "text": [map_hover(r, statuses, lang) for r in known.itertuples()],
-             "hovertemplate": "%{text}<extra></extra>", **colours}]
-    if len(unknown):
-        data.append({"type": "choropleth", "geojson": geojson,
-                     "locations": unknown["region"].tolist(), "z": [0] * len(unknown),
-                     "colorscale": [[0, NO_TARGET_COLOUR], [1, NO_TARGET_COLOUR]], "showscale": False,
-                     "marker": {"line": {"color": "#bdbdbd", "width": 1}},
-                     "text": [map_hover(r, statuses, lang) for r in unknown.itertuples()],
-                     "hovertemplate": "%{text}<extra></extra>"})
-    data += provisional_rings(progress[progress["provisional"].fillna(False).astype(bool)], geometry,
-                              lang)
-    return {"data": data, "layout": {"geo": geo(geojson),
-                                     "margin": {"l": 0, "r": 0, "t": 0, "b": 0}, "height": 560,
-                                     "separators": plotly_separators(lang)}}
-
-
-def centre(geometry: dict) -> tuple[float, float]:
-    """The middle of a shape's bounding box, where its provisional ring goes."""
-    lons, lats = zip(*_points(geometry))
-    return (min(lons) + max(lons)) / 2, (min(lats) + max(lats)) / 2
-
-
-def provisional_rings(provisional: pd.DataFrame, geometry: pd.DataFrame, lang: str) -> list[dict]:
-    """An open ring on every region whose figure is provisional: a marker, not colour alone.
-
-    A white circle with a dark outline; it takes no hover, so a click on it reaches the shape
-    below and opens the region's page like any click on the shape.
-    """
-    shapes = dict(zip(geometry["code"], geometry["geojson"]))
-    codes = [code for code in provisional["region"] if code in shapes]
-    if not codes:
-        return []
-    spots = [centre(json.loads(shapes[code])) for code in codes]
-    lons, lats = [s[0] for s in spots], [s[1] for s in spots]
-    # Outside 15 px, inside 9 px: the outline is drawn on the circle's edge.
-    return [{"type": "scattergeo", "lon": lons, "lat": lats, "mode": "markers", "hoverinfo": "skip",
-             "customdata": codes, "showlegend": False, "name": _("provisional", lang),
-             "marker": {"size": 12, "color": "#ffffff", "line": {"color": "#1a1a1a", "width": 3}}}]
-
-
-def gemeente_map(shapes: pd.DataFrame, share: pd.Series, lang: str) -> go.Figure:
-    """A region's gemeenten on today's boundaries, coloured by their share of registry records."""
-    geojson = feature_collection(shapes)
-    values = [share.get(code, 0.0) for code in shapes["code"]]
-    fig = go.Figure(go.Choropleth(
-        geojson=geojson, locations=shapes["code"], z=values, zmin=0, colorscale=PROGRESS_SCALE,
-        marker_line_color="#ffffff", marker_line_width=1.5,
-        text=[f"<b>{n}</b><br>{fmt_pct(v, lang)}" for n, v in zip(shapes["name"], values)],
-        hovertemplate="%{text}<extra></extra>", colorbar={"tickformat": ".0%"}))
-    fig.update_layout(geo=geo(geojson), margin={"l": 0, "r": 0, "t": 0, "b": 0}, height=360, separators=plotly_separators(lang))
-    return fig
-
-
-def _points(geometry: dict) -> list[tuple[float, float]]:
-    """Every coordinate pair of a Polygon or MultiPolygon."""
-    rings = geometry["coordinates"] if geometry["type"] == "Polygon" else [
-        ring for polygon in geometry["coordinates"] for ring in polygon]
-    return [tuple(point[:2]) for ring in rings for point in ring]
-
 
 # A point's hover: its date and value as hover_texts wrote them, and the trace's name.
 HOVER = "%{text}<extra>%{fullData.name}</extra>"
@@ -222,7 +64,7 @@ def realised_traces(series: pd.DataFrame, target: pd.Series, lang: str) -> list[
 def trajectory(series: pd.DataFrame, target: pd.Series, label: str, lang: str) -> dict:
     """Realised at each month end against the straight path, with the projection (from the month
     the status was taken at, the last complete one, to the deadline) and its interval; a plain
-    figure dict, as progress_map explains."""
+    figure dict: plotly's validating graph objects cost tens of milliseconds per figure."""
     base, goal = target["baseline_value"], target["target_value"]
     start, end = target["baseline_date"], target["deadline"]
     unit = target["unit"]

@@ -27,7 +27,6 @@ from __future__ import annotations
 
 import copy
 import logging
-from html import escape
 from urllib.parse import parse_qs, urlsplit
 
 import dash
@@ -69,22 +68,6 @@ def page_at(app: dash.Dash, path: str) -> tuple[dict, dict | None]:
     ({} when none is)."""
     page, variables = _pages._path_to_page(app.strip_relative_path(path))
     return page or {}, variables
-
-
-def registered(app: dash.Dash, flag: str) -> bool:
-    """Whether the page this request is for registered `flag`=True (dash.register_page(...,
-    chart_first=True): its main content is a chart)."""
-    page, _variables = page_at(app, flask.request.path)
-    return bool(page.get(flag))
-
-
-def script_preloads(urls: list[str], low: bool = False) -> str:
-    """Hints that fetch scripts with the page, not run them: the script elements added later
-    are handed the answers (same address, and no `crossorigin` on either side: the same
-    credentials mode). `low`: fetched after the scripts the page runs first (a bundle needed
-    only once the page is drawn, which would hold one of Chromium's six connections meanwhile)."""
-    priority = ' fetchpriority="low"' if low else ""
-    return "".join(f'<link rel="preload" href="{escape(url)}" as="script"{priority}>' for url in urls)
 
 
 def container(app: dash.Dash) -> html.Div:

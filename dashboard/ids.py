@@ -14,7 +14,6 @@ KAART_MAP = "kaart-map"
 KAART_TABLE = "kaart-table"
 KAART_SUMMARY = "kaart-summary"
 KAART_LANG = "kaart-lang"
-KAART_NAV_SINK = "kaart-nav-sink"
 
 CMP_PROGRAMME = "cmp-programme"
 CMP_INDICATOR = "cmp-indicator"

@@ -15,3 +15,10 @@ STATUS_COLOURS = {
     "not_started": "#DDDDDD",
 }
 NO_TARGET_COLOUR = "#F2F2F2"
+
+# Colour-blind safe sequential scale (ColorBrewer YlGnBu), light = low, dark = high, for the maps'
+# share of target and gain per 10.000. Written out: plotly's named "YlGnBu" runs dark to light,
+# which made the best regions fade to white like missing data. It starts at a pale green, not
+# white, for the same reason.
+PROGRESS_SCALE = [[i / 7, c] for i, c in enumerate(
+    ["#edf8b1", "#c7e9b4", "#7fcdbb", "#41b6c4", "#1d91c0", "#225ea8", "#253494", "#081d58"])]

@@ -48,7 +48,7 @@ def page(path: str, search: str = "") -> Call:
 
 def map_view(month: str, lang: str, indicator: str = "leerwerkplaatsen") -> Call:
     """Kaart: the redraw after a change of controls."""
-    return Call(((ids.KAART_MAP, "figure"), (ids.KAART_LEGEND, "children"), (ids.KAART_TABLE, "children"),
+    return Call(((ids.KAART_MAP, "data-html"), (ids.KAART_LEGEND, "children"), (ids.KAART_TABLE, "children"),
                  (ids.KAART_SUMMARY, "children"), (ids.KAART_ATTRIBUTION, "children"),
                  (ids.KAART_NATIONAL, "children")),
                 ((ids.KAART_PROGRAMME, "value", "lw2005"), (ids.KAART_INDICATOR, "data", indicator),

@@ -4,21 +4,37 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import expect
 
+from dashboard.status_style import NO_TARGET_COLOUR, STATUS_COLOURS
+
 pytestmark = pytest.mark.slow   # every test drives the served app in Chromium
 
 
-def test_a_measure_change_sends_only_the_new_colours(page, served_app):
+# The map's fills as the browser shows them, region code → colour.
+FILLS = """() => Object.fromEntries([...document.querySelectorAll('#kaart-map svg.region-map a')]
+    .map(a => [a.getAttribute('href').slice(7, 11), a.querySelector('path').getAttribute('fill')]))"""
+
+
+def test_a_measure_change_recolours_the_map_and_shows_its_scale(page, served_app):
     page.goto(f"{served_app}/?lang=nl")
-    expect(page.locator("#kaart-map .main-svg").first).to_be_attached(timeout=20_000)
+    expect(page.locator("#kaart-map svg.region-map a")).to_have_count(35, timeout=20_000)
+    before = page.evaluate(FILLS)
+    assert set(before.values()) <= {*STATUS_COLOURS.values(), NO_TARGET_COLOUR}   # the status colours,
+    assert len(set(before.values()) - {NO_TARGET_COLOUR}) >= 3                      # several of them
+    expect(page.locator("#kaart-map .colour-bar")).to_have_count(0)   # status: the legend instead
     with page.expect_response(lambda r: "_dash-update-component" in r.url
                               and "kaart-map" in (r.request.post_data or "")) as info:
         page.get_by_role("button", name="% van het doel").click()
-    body = info.value.text()
-    assert "__dash_patch_update" in body and "geojson" not in body    # a Patch, no shapes resent
+    answer = info.value.json()["response"]
+    assert list(answer) == ["kaart-map"] and "region-map" in answer["kaart-map"]["data-html"]   # the map alone
     expect(page.get_by_role("button", name="% van het doel")).to_have_attribute("aria-pressed", "true")
-    page.wait_for_function("document.querySelector('#kaart-map .js-plotly-plot').data[0].zmax === 1")
-    z = page.evaluate("document.querySelector('#kaart-map .js-plotly-plot').data[0].z")
-    assert all(0 <= v <= 1 for v in z)
+    bar = page.locator("#kaart-map svg.colour-bar")
+    expect(bar).to_be_visible()
+    assert bar.locator("text").all_text_contents() == ["0%", "25%", "50%", "75%", "100%"]
+    after = page.evaluate(FILLS)
+    assert after.keys() == before.keys() and len(after) == 35
+    # every region with a target on the YlGnBu scale, none in a status colour any more
+    assert not set(after.values()) & set(STATUS_COLOURS.values()) and len(set(after.values())) > 10
+    assert page.console_errors == []
 
 
 def test_trajectory_has_the_target_in_its_legend_and_dutch_axes(page, served_app):

@@ -11,7 +11,7 @@ pytestmark = pytest.mark.slow   # every test drives the served app in Chromium
 
 def open_map(page, served_app, query: str = ""):
     page.goto(f"{served_app}/{query}")
-    expect(page.locator("#kaart-map .main-svg").first).to_be_attached(timeout=20_000)
+    expect(page.locator("#kaart-map svg.region-map")).to_be_attached(timeout=20_000)
     expect(page.locator("table.data-table tbody tr")).to_have_count(35)
 
 
@@ -54,35 +54,41 @@ def test_from_the_map_to_rivierenland_and_its_targets(page, served_app):
     assert page.console_errors == []
 
 
-CENTRE_OF_AM10 = """() => {
-    const gd = document.querySelector('#kaart-map .js-plotly-plot');
-    const feature = gd.data[0].geojson.features.find(f => f.id === 'AM10');
-    const ring = feature.geometry.coordinates[0];
-    const lon = ring.reduce((s, p) => s + p[0], 0) / ring.length;
-    const lat = ring.reduce((s, p) => s + p[1], 0) / ring.length;
-    // The SVG shape's own transform takes the projected point to the screen.
-    const shape = [...gd.querySelectorAll('.choroplethlocation')].find(p => p.__data__.loc === 'AM10');
-    const [x, y] = gd._fullLayout.geo._subplot.projection([lon, lat]);
-    const point = new DOMPoint(x, y).matrixTransform(shape.getScreenCTM());
-    return [Math.round(point.x), Math.round(point.y)];
+# A point inside Rivierenland's shape, in the page's coordinates: the first point of a grid over
+# its box that lies in its fill, taken to the screen by the shape's own transform.
+INSIDE_AM10 = """() => {
+    const shape = document.querySelector('#kaart-map a[href^="/regio/AM10?"] path');
+    const box = shape.getBBox();
+    for (let i = 1; i < 10; i++) for (let j = 1; j < 10; j++) {
+        const point = new DOMPoint(box.x + box.width * i / 10, box.y + box.height * j / 10);
+        if (shape.isPointInFill(point) && !shape.isPointInStroke(point)) {
+            const screen = point.matrixTransform(shape.getScreenCTM());
+            return [screen.x, screen.y];
+        }
+    }
+    return null;
 }"""
 
 
-def test_clicking_a_region_on_the_map_opens_its_page(page, served_app):
-    open_map(page, served_app)
-    # A real mouse click at the middle of Rivierenland's shape, located through the map's projection,
-    # once the map has stopped moving (plotly draws it again when the graph takes its width).
+def test_clicking_a_region_on_the_map_opens_its_page_keeping_the_view(page, served_app):
+    open_map(page, served_app, "?lang=nl&month=2007-06")
     page.locator("#kaart-map").scroll_into_view_if_needed()   # below the national panel
-    where, point = None, page.evaluate(CENTRE_OF_AM10)
-    for _ in range(20):
-        page.wait_for_timeout(500)
-        where, point = point, page.evaluate(CENTRE_OF_AM10)
-        if where == point:
-            break
-    x, y = point
-    page.mouse.click(x, y)
-    expect(page).to_have_url(re.compile(r"/regio/AM10\?lang=nl"), timeout=10_000)
+    page.evaluate("window.firstDocument = true")   # gone if the browser loads a new document
+    x, y = page.evaluate(INSIDE_AM10)
+    page.mouse.click(x, y)   # a real mouse click on the shape
+    expect(page).to_have_url(re.compile(r"/regio/AM10\?programme=lw2005&month=2007-06&lang=nl$"), timeout=10_000)
     expect(page.locator("#card-leerwerkplaatsen .target-value")).to_have_text("1.200")
+    assert page.evaluate("window.firstDocument") is True   # opened in the app, as the table's links
+
+
+def test_every_region_on_the_map_is_a_link_a_keyboard_reaches(page, served_app):
+    open_map(page, served_app)
+    link = page.locator("#kaart-map a[href^='/regio/AM10?']")
+    assert link.get_attribute("aria-label").startswith("Rivierenland, Status: ")
+    link.focus()
+    page.keyboard.press("Enter")
+    expect(page).to_have_url(re.compile(r"/regio/AM10\?"), timeout=10_000)
+    expect(page.get_by_role("heading", level=1)).to_have_text("Arbeidsmarktregio Rivierenland (AM10)")
 
 
 def test_choosing_another_indicator_redraws_table_and_summary(page, served_app):

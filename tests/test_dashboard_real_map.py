@@ -13,24 +13,19 @@ from core.vocabulary import STATUS_SYMBOLS
 pytestmark = pytest.mark.slow   # every test drives the served app in Chromium
 
 CREDIT = "Bron: CBS/PDOK, Gebiedsindelingen 2025, CC BY 4.0 (vereenvoudigd)"
-# The regions' trace as the browser holds it: its kind, its locations and its shapes' ids.
-REGIONS_TRACE = """() => {
-    const gd = document.querySelector('#kaart-map .js-plotly-plot');
-    const all = gd.data.filter(t => t.type === 'choropleth');
-    return {types: all.map(t => t.type), locations: all.flatMap(t => t.locations),
-            features: all[0].geojson.features.length,
-            vertices: all[0].geojson.features.map(f => JSON.stringify(f.geometry).split('],[').length)};
-}"""
+# The map's regions as the browser shows them: the code each links to, and its outline's corners.
+REGIONS = """() => [...document.querySelectorAll('#kaart-map svg.region-map a')].map(a => [
+    a.getAttribute('href').slice(7, 11), a.querySelector('path').getAttribute('d').split(/[MLZ]/).filter(Boolean).length])"""
 
 
 def test_the_first_screen_is_the_real_map_of_35_regions_credited(page, served_app):
     page.goto(served_app)
-    expect(page.locator("#kaart-map .js-plotly-plot")).to_be_attached(timeout=20_000)
+    expect(page.locator("#kaart-map svg.region-map")).to_be_visible(timeout=20_000)
     expect(page.locator("#kaart-attribution")).to_have_text(CREDIT)
     expect(page.get_by_role("button", name="Echte grenzen (CBS)")).to_have_attribute("aria-pressed", "true")
-    trace = page.evaluate(REGIONS_TRACE)
-    assert trace["features"] == 35 and len(set(trace["locations"])) == 35
-    assert min(trace["vertices"]) > 20   # real outlines, not the tiles' five corners
+    regions = page.evaluate(REGIONS)
+    assert len(regions) == 35 and len({code for code, _corners in regions}) == 35
+    assert min(corners for _code, corners in regions) > 20   # real outlines, not the tiles' four corners
     expect(page.locator("table.data-table tbody tr")).to_have_count(35)   # the table alternative stays
     page.wait_for_load_state("networkidle")
     assert page.external_requests == []
@@ -48,7 +43,7 @@ def test_methode_credits_the_boundaries(page, served_app):
 def test_every_tile_shows_its_code_and_status_symbol(page, served_app):
     page.goto(f"{served_app}/?shape=schematic")
     expect(page.get_by_role("button", name="Schematische tegels")).to_have_attribute("aria-pressed", "true")
-    labels = page.locator("#kaart-map .textpoint text")
+    labels = page.locator("#kaart-map svg.region-map text")
     expect(labels).to_have_count(35, timeout=20_000)
     texts = labels.all_text_contents()
     assert {t[:4] for t in texts} == set(page.locator("table.data-table tbody tr td:nth-child(2)").all_text_contents())
@@ -59,23 +54,28 @@ def test_every_tile_shows_its_code_and_status_symbol(page, served_app):
 
 def test_a_click_on_a_tile_opens_its_region(page, served_app):
     page.goto(f"{served_app}/?shape=schematic")
-    expect(page.locator("#kaart-map .textpoint text")).to_have_count(35, timeout=20_000)
-    tile = page.locator("#kaart-map .textpoint", has_text="AM10")
+    expect(page.locator("#kaart-map svg.region-map text")).to_have_count(35, timeout=20_000)
+    tile = page.locator("#kaart-map svg.region-map text", has_text="AM10")
     tile.scroll_into_view_if_needed()   # a click outside the viewport reaches nothing
     box = tile.bounding_box()
-    page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)   # through plotly's cover
+    page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)   # a real click on its label
     expect(page).to_have_url(re.compile(r"/regio/AM10\?"), timeout=10_000)
     assert page.console_errors == []
 
 
+# The gemeenten on the region page's map: each shape's name (the first part of its accessible name).
+GEMEENTEN = """() => [...document.querySelectorAll('.gemeenten figure svg.region-map [role=img]')]
+    .map(g => g.getAttribute('aria-label').split(', ')[0]).sort()"""
+
+
 def test_the_region_page_draws_its_gemeenten(page, served_app):
     page.goto(f"{served_app}/regio/AM10?boundary=current")
-    gemeenten = page.locator(".gemeenten figure .js-plotly-plot")
-    expect(gemeenten).to_be_attached(timeout=20_000)
-    shapes = page.evaluate("""() => document.querySelector('.gemeenten figure .js-plotly-plot')
-                                      .data[0].geojson.features.map(f => f.properties.name).sort()""")
-    assert shapes == ["Buren", "Culemborg", "Maasdriel", "Neder-Betuwe", "Tiel", "West Betuwe",
-                      "West Maas en Waal", "Zaltbommel"]
+    expect(page.locator(".gemeenten figure svg.region-map path")).to_have_count(8, timeout=20_000)
+    assert page.evaluate(GEMEENTEN) == ["Buren", "Culemborg", "Maasdriel", "Neder-Betuwe", "Tiel", "West Betuwe",
+                                        "West Maas en Waal", "Zaltbommel"]
+    fills = page.locator(".gemeenten figure svg.region-map path").evaluate_all("ps => ps.map(p => p.getAttribute('fill'))")
+    assert "#081d58" in fills and len(set(fills)) > 3   # the largest share darkest, the others along the scale
+    expect(page.locator(".gemeenten figure svg.colour-bar text").first).to_have_text("0%")
     expect(page.locator(".gemeenten figcaption")).to_contain_text("Kaart van de 8 gemeenten")
     expect(page.locator(".gemeenten figcaption")).to_contain_text(CREDIT)
     assert page.console_errors == []
@@ -85,11 +85,8 @@ def test_the_region_page_draws_its_gemeenten_at_signing_too(page, served_app):
     """The page opens on the boundaries at signing: the map is there as well, on today's shapes,
     and says so (Lingewaal then belonged to Gorinchem, now it is part of West Betuwe)."""
     page.goto(f"{served_app}/regio/AM10")
-    gemeenten = page.locator(".gemeenten figure .js-plotly-plot")
-    expect(gemeenten).to_be_attached(timeout=20_000)
-    count = page.evaluate("""() => document.querySelector('.gemeenten figure .js-plotly-plot')
-                                   .data[0].geojson.features.length""")
-    assert count == 8
+    expect(page.locator(".gemeenten figure svg.region-map path")).to_have_count(8, timeout=20_000)
+    assert len(page.evaluate(GEMEENTEN)) == 8
     expect(page.locator(".gemeenten figcaption")).to_contain_text("De kaart toont de huidige gemeentegrenzen.")
     expect(page.locator(".gemeenten table")).to_contain_text("Geldermalsen")
     assert page.console_errors == []

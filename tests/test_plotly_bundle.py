@@ -32,7 +32,7 @@ def trace_types(node: object) -> set[str]:
     return set()
 
 
-@pytest.mark.parametrize("path", ["/", "/?measure=pct", "/regio/AM10", "/vergelijken?regions=AM10,AM12"])
+@pytest.mark.parametrize("path", ["/regio/AM10", "/vergelijken?regions=AM10,AM12"])
 def test_every_chart_uses_only_the_bundles_trace_types(demo_warehouse, tmp_path, path):
     from dashboard.app import create_app
 
@@ -45,68 +45,57 @@ def test_every_chart_uses_only_the_bundles_trace_types(demo_warehouse, tmp_path,
     assert types and types <= plotly_bundle.TRACE_TYPES
 
 
+@pytest.mark.parametrize("search", ["", "?measure=pct", "?shape=schematic"])
+def test_the_map_page_has_no_chart_and_preloads_no_script(demo_warehouse, tmp_path, search):
+    """The map is SVG drawn on the server (dashboard/svg_map.py): no figure in the page, and its
+    head asks for no plotly.js or dcc chunk ahead of time (no page's does)."""
+    from dashboard.app import create_app
+
+    client = create_app(demo_warehouse, tmp_path / "accounts.sqlite", tmp_path / "inbox").server.test_client()
+    for path in ("/", "/methode", "/data", "/regio/AM10", "/vergelijken"):
+        head = client.get(path + search).get_data(as_text=True).split("</head>")[0]
+        assert 'as="script"' not in head, path
+    answer = client.post("/_dash-update-component", data=json.dumps(page_render("/", search)),
+                         content_type="application/json")
+    assert trace_types(answer.get_json()) == set() and "region-map" in answer.get_data(as_text=True)
+
+
 @pytest.mark.slow
-def test_the_map_page_draws_with_the_geo_bundle_and_nothing_from_outside(page, served_app):
-    """The map is SVG: no topojson fetched from cdn.plot.ly (assets/plotly_bundle.js), no WebGL."""
+def test_the_map_page_loads_no_plotly_and_no_graph_chunk(page, served_app):
+    """/ draws its map without plotly.js: the network log has neither the bundle (any plotly
+    file) nor dcc's graph chunk, also after a change of measure and of shapes."""
     requested = []
     page.on("request", lambda r: requested.append(r.url))
     page.goto(served_app + "/")
-    expect(page.locator("#kaart-map .main-svg").first).to_be_attached(timeout=20_000)
+    expect(page.locator("#kaart-map svg.region-map a")).to_have_count(35, timeout=20_000)
+    page.get_by_role("button", name="% van het doel").click()
+    expect(page.locator("#kaart-map svg.colour-bar")).to_be_visible()
+    page.get_by_role("button", name="Schematische tegels").click()
+    expect(page.locator("#kaart-map svg.region-map text")).to_have_count(35)
+    page.wait_for_load_state("networkidle")
+    assert any("dash_renderer" in url for url in requested)   # the log is there
+    assert not [url for url in requested if plotly_bundle.ROUTE in url or "plotly.min" in url or "async-graph" in url]
+    assert page.external_requests == [] and page.console_errors == []
+
+
+@pytest.mark.slow
+def test_the_region_page_draws_with_the_geo_bundle_and_nothing_from_outside(page, served_app):
+    """The region page's charts still draw with plotly.js: the geo bundle, SVG, nothing
+    fetched from outside, no WebGL; its gemeente map is SVG drawn
+    on the server, like the map page's."""
+    requested = []
+    page.on("request", lambda r: requested.append(r.url))
+    page.goto(served_app + "/regio/AM10?boundary=current")
+    expect(page.locator("#card-leerwerkplaatsen .js-plotly-plot .main-svg").first).to_be_attached(timeout=30_000)
+    expect(page.locator(".gemeenten figure svg.region-map path")).to_have_count(8)
     assert any(url.endswith(plotly_bundle.ROUTE) for url in requested)
     assert not any("plotly.min.js" in url for url in requested)       # the full bundle
     response = page.request.get(served_app + plotly_bundle.ROUTE)
     assert response.ok and "max-age=31536000" in response.headers["cache-control"]
     page.wait_for_load_state("networkidle")
     assert page.external_requests == [] and not any("topojson" in url or url.endswith(".json") for url in requested)
-    assert page.locator("#kaart-map canvas").count() == 0
+    assert page.locator("canvas").count() == 0
     assert page.console_errors == []
-
-
-PRELOADED = ("/vendor/plotly-geo-", "/dcc/async-graph.js", "/dcc/async-dropdown.js")
-
-
-def test_only_a_page_whose_main_content_is_a_chart_preloads_plotly(demo_warehouse, tmp_path):
-    from dashboard.app import create_app
-
-    client = create_app(demo_warehouse, tmp_path / "accounts.sqlite", tmp_path / "inbox").server.test_client()
-    hints = re.compile(r'<link rel="preload" href="([^"]*)" as="script"( fetchpriority="low")?>')
-    head = client.get("/?lang=en&measure=pct").get_data(as_text=True).split("</head>")[0]
-    low = ' fetchpriority="low"'     # asked for after the scripts the page runs first
-    assert hints.findall(head) == [("/vendor/plotly-geo-4.1.1.min.js", low),
-                                   ("/_dash-component-suites/dash/dcc/async-graph.js", low),
-                                   ("/_dash-component-suites/dash/dcc/async-dropdown.js", low)]
-    for url, _priority in hints.findall(head):
-        assert client.get(url).status_code == 200
-    for path in ("/methode", "/data", "/regio/AM10", "/vergelijken", "/bestaat/niet"):
-        served = client.get(path).get_data(as_text=True)
-        assert not any(name in served for name in PRELOADED[1:]) and \
-            f'<link rel="preload" href="{plotly_bundle.ROUTE}"' not in served, path
-
-
-@pytest.mark.slow
-def test_the_map_page_takes_its_preloaded_scripts(page, served_app):
-    """The script elements dcc and assets/plotly_bundle.js add while the page is drawn are
-    handed the preloaded answers: one request each, by the preload, and no warning that a
-    preload went unused. They are asked for with a low priority (after the scripts the page runs
-    first), those scripts are not."""
-    sent, warnings, priorities = [], [], {}
-    page.on("request", lambda r: any(name in r.url for name in PRELOADED) and sent.append(r.url))
-    cdp = page.context.new_cdp_session(page)
-    cdp.send("Network.enable")
-    cdp.on("Network.requestWillBeSent",
-           lambda e: priorities.setdefault(e["request"]["url"].rsplit("/", 1)[-1], e["request"]["initialPriority"]))
-    page.on("console", lambda m: m.type == "warning" and warnings.append(m.text))
-    page.goto(served_app + "/")
-    expect(page.locator("#kaart-map .main-svg").first).to_be_attached(timeout=60_000)
-    page.wait_for_load_state("networkidle")
-    page.wait_for_timeout(3500)       # Chromium warns about a preload unused 3 s after load
-    taken = page.evaluate("""performance.getEntriesByType('resource')
-        .filter(e => /vendor\\/plotly-geo|dcc\\/async-(graph|dropdown)\\.js$/.test(e.name))
-        .map(e => e.initiatorType)""")
-    assert taken == ["link"] * 3 and len(sent) == 3
-    assert [priorities[name] for name in (plotly_bundle.FILE.name, "async-graph.js", "async-dropdown.js")] == ["Low"] * 3
-    assert not [name for name, priority in priorities.items() if "dash_renderer" in name and priority == "Low"]
-    assert not [w for w in warnings if "preload" in w] and page.console_errors == []
 
 
 ROWS = "#cmp-ranking-table tbody tr"

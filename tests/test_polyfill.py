@@ -37,7 +37,7 @@ def test_scripts_without_the_polyfill_stay_as_they_are():
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("path, drawn", [("/", "#kaart-map .main-svg"),
+@pytest.mark.parametrize("path, drawn", [("/", "#kaart-map svg"),
                                          ("/vergelijken", "#cmp-ranking-table tbody tr")])
 def test_pages_draw_their_charts_dropdowns_and_grids_with_the_runtime_alone(page, served_app, path, drawn):
     requested = []

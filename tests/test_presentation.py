@@ -10,6 +10,7 @@ import pandas as pd
 from core import presentation
 from dashboard import figures
 from dashboard.progress_report import progress_report
+from dashboard.status_style import PROGRESS_SCALE
 
 STATUSES = {"on_track": "Op koers", "achieved": "Doel bereikt"}
 
@@ -88,9 +89,9 @@ def test_progress_scale_is_darker_for_higher_values_and_never_white():
         r, g, b = (int(hex_colour[i:i + 2], 16) for i in (1, 3, 5))
         return 0.2126 * r + 0.7152 * g + 0.0722 * b
 
-    levels = [luminance(colour) for _, colour in figures.PROGRESS_SCALE]
+    levels = [luminance(colour) for _, colour in PROGRESS_SCALE]
     assert levels == sorted(levels, reverse=True)
-    assert figures.PROGRESS_SCALE[0][1].lower() not in ("#ffffff", "#fff")
+    assert PROGRESS_SCALE[0][1].lower() not in ("#ffffff", "#fff")
 
 
 def test_names_break_at_the_same_places_in_a_static_table():

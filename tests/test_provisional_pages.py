@@ -27,13 +27,18 @@ def download(page, button: str) -> tuple[str, bytes]:
 @pytest.mark.slow
 def test_map_rings_every_provisional_region_and_says_why_this_month(page, served_app):
     ready(page, f"{served_app}/?month=2007-06")
-    expect(page.locator("#kaart-map .js-plotly-plot")).to_be_visible()
-    rings = page.evaluate("""() => document.querySelector('#kaart-map .js-plotly-plot').data
-        .filter(d => d.type === 'scattergeo').map(d => d.customdata)""")
-    assert len(rings) == 1 and "AM29" in rings[0]
-    expect(page.locator("#kaart-map .scattergeo .point")).to_have_count(len(rings[0]))   # drawn
+    rings = page.locator("#kaart-map circle.ring")
+    expect(rings.first).to_be_visible()
+    # which region each ring marks: the shape whose fill holds the ring's centre
+    ringed = page.evaluate("""() => [...document.querySelectorAll('#kaart-map circle.ring')].map(c => {
+        const point = new DOMPoint(c.cx.baseVal.value, c.cy.baseVal.value);
+        return [...document.querySelectorAll('#kaart-map svg.region-map a')]
+            .filter(a => a.querySelector('path').isPointInFill(point)).map(a => a.getAttribute('href').slice(7, 11));
+    })""")
+    assert ["AM29"] in ringed
+    assert page.locator("#kaart-map a[href^='/regio/AM29?']").get_attribute("aria-label").count("(voorlopig)") == 1
     expect(page.locator("#kaart-legend")).to_contain_text(
-        f"voorlopig (open ring op de kaart): {len(rings[0])}")
+        f"voorlopig (open ring op de kaart): {len(ringed)}")
     row = page.locator("#kaart-table tr", has=page.get_by_role("link", name="Noord-Limburg"))
     expect(row).to_contain_text("voorlopig")
     expect(row).to_contain_text("stand per mrt 2007")

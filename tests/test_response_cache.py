@@ -18,7 +18,7 @@ CALLBACK = "/_dash-update-component"
 
 def map_view(shape: str = "schematic") -> dict:
     """The body the Kaart page posts when the indicator changes."""
-    outputs = [("kaart-map", "figure"), ("kaart-legend", "children"), ("kaart-table", "children"),
+    outputs = [("kaart-map", "data-html"), ("kaart-legend", "children"), ("kaart-table", "children"),
                ("kaart-summary", "children"), ("kaart-attribution", "children"),
                ("kaart-national", "children")]
     values = [("kaart-programme", "value", "lw2005"), ("kaart-indicator", "data", "evc_trajecten"),

@@ -6,13 +6,14 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import math
+import xml.etree.ElementTree as ET
 
 import duckdb
 import pandas as pd
 import pytest
 
 from core.vocabulary import STATUS_SYMBOLS
-from dashboard import figures, tile_map
+from dashboard import svg_map, tile_map
 from dashboard.status_style import NO_TARGET_COLOUR, STATUS_COLOURS
 from tests.helpers import page_rows
 
@@ -88,25 +89,51 @@ def demo_map(demo_warehouse) -> tuple[pd.DataFrame, pd.DataFrame]:
     return progress, tiles
 
 
-def test_every_tile_carries_its_code_and_status_symbol(demo_map):
-    progress, tiles = demo_map
-    figure = figures.progress_map(progress, tiles, "status", {}, "nl")
-    shapes, labels = figure["layout"]["shapes"], figure["data"][0]
-    assert len(shapes) == len(labels["text"]) == len(labels["customdata"]) == 35
-    for row, text, shape, ink in zip(progress.itertuples(), labels["text"], shapes, labels["textfont"]["color"]):
-        assert text.startswith(f"<b>{row.region}</b><br>{STATUS_SYMBOLS[row.status]}")
-        assert shape["fillcolor"] == STATUS_COLOURS[row.status]
-        assert contrast(ink, shape["fillcolor"]) >= 4.5
-    assert labels["customdata"] == progress["region"].tolist()   # a click opens the region
+def tile_svg(demo_warehouse, progress: pd.DataFrame, tiles: pd.DataFrame, measure: str) -> ET.Element:
+    """The tile map as the Kaart page draws it, parsed."""
+    from dashboard.app import create_app
+
+    create_app(demo_warehouse)   # page modules register themselves with an app
+    from tests.test_context_pages import page_module
+    markup = page_module("kaart").map_markup(progress, svg_map.project(tiles), True, measure, {}, "lw2005",
+                                             dt.date(2007, 3, 1), "nl")
+    return ET.fromstring(f"<div>{markup}</div>")
 
 
-def test_the_share_of_target_colours_tiles_along_the_scale(demo_map):
+def test_every_tile_carries_its_code_and_status_symbol(demo_warehouse, demo_map):
     progress, tiles = demo_map
-    figure = figures.progress_map(progress, tiles, "pct", {}, "nl")
-    fills = [s["fillcolor"] for s in figure["layout"]["shapes"]]
-    assert tile_map.fills(progress.head(1).assign(achievement=[1.0]), "pct", figures.PROGRESS_SCALE,
-                          pd.Series([1.0])) == ["#081d58"]   # the scale's darkest at 100%
+    links = tile_svg(demo_warehouse, progress, tiles, "status").findall("svg/a")
+    assert len(links) == 35
+    for row, link in zip(progress.itertuples(), links):
+        shape, text = link.find("path"), link.find("text")
+        code, mark = (span.text for span in text.findall("tspan"))
+        assert code == row.region and mark.startswith(STATUS_SYMBOLS[row.status])   # and ◯ when provisional
+        assert shape.get("fill") == STATUS_COLOURS[row.status]
+        assert contrast(text.get("fill"), shape.get("fill")) >= 4.5
+        assert link.get("href").startswith(f"/regio/{row.region}?")   # a click opens the region
+
+
+def test_the_tiles_lie_where_their_boxes_are(demo_warehouse, demo_map):
+    """Groningen (AM01) is the north-east corner tile; every label sits in its own tile."""
+    progress, tiles = demo_map
+    svg = tile_svg(demo_warehouse, progress, tiles, "status").find("svg")
+    width, height = map(float, svg.get("viewBox").split()[2:])
+    corners = {link.get("href")[7:11]: [tuple(map(float, p.split(","))) for p in
+                                        link.find("path").get("d").strip("MZ").split("L")] for link in svg.findall("a")}
+    assert max(x for x, _y in corners["AM01"]) == width and min(y for _x, y in corners["AM01"]) == 0
+    for link in svg.findall("a"):
+        xs, ys = zip(*corners[link.get("href")[7:11]])
+        span = link.find("text/tspan")
+        assert min(xs) < float(span.get("x")) < max(xs) and min(ys) < float(span.get("y")) < max(ys)
+    assert height > width   # the country is taller than wide in Mercator
+
+
+def test_the_share_of_target_colours_tiles_along_the_scale(demo_warehouse, demo_map):
+    progress, tiles = demo_map
+    drawn = tile_svg(demo_warehouse, progress, tiles, "pct")
+    fills = [link.find("path").get("fill") for link in drawn.findall("svg/a")]
+    assert svg_map.fills(progress.head(1).assign(achievement=[1.0]), "pct") == ["#081d58"]   # the darkest at 100%
     ranked = sorted(zip(progress["achievement"], fills))   # more of the target: a darker tile
     lights = [tile_map.luminance(f) for _, f in ranked]
     assert lights == sorted(lights, reverse=True) and lights[0] > lights[-1]
-    assert figure["data"][1]["marker"]["showscale"] is True
+    assert drawn.find("svg[@class='colour-bar']") is not None

@@ -45,7 +45,7 @@ def test_the_dashboard_draws_no_data_table():
 @pytest.mark.slow
 def test_pages_are_drawn_without_it(page, served_app):
     page.goto(served_app + "/")
-    expect(page.locator("#kaart-map .main-svg").first).to_be_attached(timeout=60_000)
+    expect(page.locator("#kaart-map svg.region-map")).to_be_attached(timeout=60_000)
     page.evaluate("window.firstDocument = true")   # gone if the browser loads a new document
     page.locator("#kaart-table").get_by_role("link", name="Rivierenland", exact=True).click()
     expect(page.locator(".covenant tbody tr").first).to_be_visible(timeout=60_000)

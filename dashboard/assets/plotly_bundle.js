@@ -7,16 +7,8 @@
    (Vergelijken: its ranking's rows). plotly.js then waits until the content shows: starting it
    takes the browser's one thread 0,2–0,5 s, which came before the ranking. dcc.Graph takes a
    window.Plotly that is set as plotly.js, resolving it like a promise; this one loads the bundle
-   when the page is ready for it, and the bundle then puts the real plotly.js in its place.
-
-   The maps are geo traces on our own GeoJSON with the base layers off (dashboard/figures.py, geo),
-   yet plotly.js fetches the world's topojson for any trace with a locationmode, geojson-id too,
-   from cdn.plot.ly: the maps make no request outside localhost, so it finds an empty one here,
-   where plotly.js keeps the topojson it has (the name is geo.scope + resolution, the defaults). */
+   when the page is ready for it, and the bundle then puts the real plotly.js in its place. */
 (function () {
-  window.PlotlyGeoAssets = window.PlotlyGeoAssets || {topojson: {}};
-  window.PlotlyGeoAssets.topojson.world_110m = {type: 'Topology', objects: {}, arcs: []};
-
   const named = document.querySelector('meta[name="plotly-bundle"]');
   const url = named && named.content;
   if (!url) { return; }

@@ -26,9 +26,11 @@ from dashboard import (
     response_cache,
     search,
     shell,
+    svg_map,
     url_state,
     warehouse,
 )
+from dashboard.status_style import PROGRESS_SCALE
 
 dash.register_page(__name__, path_template="/regio/<code>", title=components.page_title(N_("Region")),
                    nav_label=N_("Region"))
@@ -297,7 +299,6 @@ def gemeente_map(db: warehouse.Warehouse, shapes: pd.DataFrame, region: str, pro
                          boundary="current")
     if frame.empty:   # no registry records on today's boundaries up to this month: nothing to colour
         return None
-    figure = figures.gemeente_map(shapes, frame.set_index("gemeente")["share_all"], lang)
     top = frame.iloc[0]   # the query orders by records, so the first has the largest share
     summary = [_("Map of the {n} municipalities, coloured by their share of registered starts; {name} "
                  "has the largest share ({share}).", lang, n=len(shapes), name=top["gemeente_name"],
@@ -305,8 +306,22 @@ def gemeente_map(db: warehouse.Warehouse, shapes: pd.DataFrame, region: str, pro
     if boundary != "current":
         summary.append(_("The map shows today's municipal boundaries.", lang))
     credit = presentation.credit_line("cbs", shapes["year"].iloc[0], shapes["attribution"].iloc[0], lang)
-    return html.Figure([dcc.Graph(figure=figure, config={"displaylogo": False}),
-                        html.Figcaption(" ".join([*summary, credit]))])
+    drawn = share_map(shapes, frame.set_index("gemeente")["share_all"], summary[0], lang)
+    return html.Figure([components.static_box(drawn), html.Figcaption(" ".join([*summary, credit]))])
+
+
+def share_map(shapes: pd.DataFrame, share: pd.Series, name: str, lang: str) -> Markup:
+    """The gemeenten in YlGnBu from no share to the largest (as plotly's choropleth scaled them),
+    each named with its share, and the colour bar under them (dashboard/svg_map.py)."""
+    values = [float(share.get(code, 0.0)) for code in shapes["code"]]
+    high = max(values) or 1.0
+    areas = [svg_map.Region(code, svg_map.interpolate(PROGRESS_SCALE, value / high), [gemeente, fmt_pct(value, lang)])
+             for code, gemeente, value in zip(shapes["code"], shapes["name"], values)]
+    ticks = [(v, fmt_pct(v, lang, 0)) for v in svg_map.nice_ticks(0.0, high)]
+    scale = _("Colour scale of {measure}: light {low}, dark {high}", lang, measure=_("share of the region", lang),
+              low=fmt_pct(0.0, lang, 0), high=fmt_pct(high, lang))
+    return svg_map.markup(svg_map.project(shapes), areas, name) + svg_map.colour_bar(
+        0.0, high, ticks, scale, gradient="gemeente-scale")
 
 
 def gemeenten(region: str, programme: str, month: dt.date, boundary: str, lang: str) -> html.Section:
