@@ -142,6 +142,8 @@ def cmd_demo(args: argparse.Namespace) -> None:
     except BaseException:   # a refusal, Ctrl-C, SIGTERM (_stop): the server has its own session
         stop(server)
         raise
+    # Not inside the try: gunicorn's workers are forks of this process that leave through this
+    # frame when they exit; serve's master stops the server on its own exit.
     run_serve(args.warehouse, args, server)
 
 
