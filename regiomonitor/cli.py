@@ -9,6 +9,7 @@ import getpass
 import os
 import signal
 import socket
+import subprocess
 import sys
 from pathlib import Path
 
@@ -58,9 +59,17 @@ def _before_refresh(warehouse: Path, inbox: Path, drop_missing: bool) -> None:
             check_nothing_dropped(warehouse, inbox, files)
 
 
-def run_serve(warehouse: Path | None, args: argparse.Namespace) -> None:
+def own_prefect_port(args: argparse.Namespace) -> int | None:
+    """The port of the Prefect server that `serve` or `demo` starts itself: none with
+    --prefect-api (a running one), --no-prefect, or --dev (Flask's server starts nothing)."""
+    return None if args.prefect_api or args.no_prefect or args.dev else args.prefect_port
+
+
+def run_serve(warehouse: Path | None, args: argparse.Namespace,
+              server: subprocess.Popen | None = None) -> None:
     """Serve the dashboard on an existing warehouse: gunicorn with a Prefect server and worker,
-    or with --dev Flask's development server (runs then need --prefect-api)."""
+    or with --dev Flask's development server (runs then need --prefect-api). `server`: the
+    Prefect server `demo` already started on --prefect-port, which serve then keeps and stops."""
     path = existing_warehouse(warehouse)
     accounts = args.accounts or default_accounts()
     inbox = args.upload_inbox or default_upload_inbox()
@@ -76,13 +85,13 @@ def run_serve(warehouse: Path | None, args: argparse.Namespace) -> None:
         create_app(path, accounts, inbox).run(host=args.host, port=args.port, debug=False)
         return
     from regiomonitor.serving import serve
-    own = None if args.prefect_api or args.no_prefect else args.prefect_port
+    own = None if server else own_prefect_port(args)
     api = None if args.no_prefect else args.prefect_api or f"http://127.0.0.1:{args.prefect_port}/api"
     if own:
         check_port("127.0.0.1", own, prefect=True)
         print(_("Prefect UI: http://127.0.0.1:{port}/", lang, port=own), flush=True)
     serve(path, accounts, inbox, args.host, args.port, args.workers, args.threads,
-          prefect_api=api, prefect_port=own, worker=not args.no_worker)
+          prefect_api=api, prefect_port=own, worker=not args.no_worker, server=server)
 
 
 def existing_warehouse(warehouse: Path | None) -> Path:
@@ -109,11 +118,33 @@ def check_port(host: str, port: int, prefect: bool = False) -> None:
 
 
 def cmd_demo(args: argparse.Namespace) -> None:
+    """Build the demo warehouse, then serve it. The Prefect server that serve keeps starts
+    first and the refresh runs on it: without PREFECT_API_URL the refresh would start a
+    temporary server of its own, one Prefect start-up more (~15 s, 15-25 s CPU) before the
+    dashboard answers."""
     check_port(args.host, args.port)
-    if not (args.prefect_api or args.no_prefect):
-        check_port("127.0.0.1", args.prefect_port, prefect=True)
-    run_refresh(args.warehouse, DEMO_DIR / "inbox", True)
-    run_serve(args.warehouse, args)
+    own = own_prefect_port(args)
+    if not own:
+        run_refresh(args.warehouse, DEMO_DIR / "inbox", True)
+        run_serve(args.warehouse, args)
+        return
+    from regiomonitor.serving import prefect_server, stop
+    from regiomonitor.workers import wait_for
+
+    check_port("127.0.0.1", own, prefect=True)
+    print(_("Prefect UI: http://127.0.0.1:{port}/", command_language(), port=own), flush=True)
+    server = prefect_server("127.0.0.1", own)
+    try:
+        api = f"http://127.0.0.1:{own}/api"
+        wait_for(api)
+        os.environ["PREFECT_API_URL"] = api   # read when the refresh first imports Prefect
+        run_refresh(args.warehouse, DEMO_DIR / "inbox", True)
+    except BaseException:   # a refusal, Ctrl-C, SIGTERM (_stop): the server has its own session
+        stop(server)
+        raise
+    # Not inside the try: gunicorn's workers are forks of this process that leave through this
+    # frame when they exit; serve's master stops the server on its own exit.
+    run_serve(args.warehouse, args, server)
 
 
 def cmd_refresh(args: argparse.Namespace) -> None:

@@ -112,15 +112,17 @@ def stop(child: subprocess.Popen, timeout: float = 10) -> None:
 
 
 def serve(warehouse: Path, accounts: Path, inbox: Path, host: str, port: int, workers: int,
-          threads: int, prefect_api: str | None, prefect_port: int | None, worker: bool) -> None:
+          threads: int, prefect_api: str | None, prefect_port: int | None, worker: bool,
+          server: subprocess.Popen | None = None) -> None:
     """Run gunicorn in this process until stopped (Ctrl-C or SIGTERM). `prefect_port`: start our
-    own Prefect server there (its API is then `prefect_api`); `worker`: start a worker too."""
+    own Prefect server there (its API is then `prefect_api`); `server`: one already started
+    (`demo`'s), kept and stopped like our own; `worker`: start a worker too."""
     os.environ.update(REGIOMONITOR_WAREHOUSE=str(warehouse), REGIOMONITOR_ACCOUNTS=str(accounts),
                       REGIOMONITOR_UPLOAD_INBOX=str(inbox))
     if prefect_api:
         os.environ["REGIOMONITOR_PREFECT_API"] = prefect_api
     gunicorn.http.wsgi.SERVER = SERVER_HEADER
-    children: list[subprocess.Popen] = []
+    children: list[subprocess.Popen] = [server] if server else []
 
     def on_starting(_server) -> None:
         if prefect_port:

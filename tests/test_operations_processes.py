@@ -93,6 +93,9 @@ def test_stopping_demo_with_sigterm_leaves_no_process_behind(tmp_path):
         lines = []
         wait_for(lambda: lines.append(demo.stdout.readline()) or "Regiomonitor: http" in lines[-1]
                  or demo.poll() is not None, 240, "the dashboard")
+        # the refresh ran on serve's own Prefect server, started first: no temporary one
+        # (Prefect logs "Starting temporary server on …" when it starts one)
+        assert not any("temporary server" in line for line in lines), "".join(lines)
         wait_for(lambda: any("worker start" in command(p) for p in descendants(demo.pid)), 120,
                  "the Prefect worker")
         family = descendants(demo.pid)
