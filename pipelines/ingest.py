@@ -52,6 +52,7 @@ def ingest_files(served: Path, files: list[Path], options: Options = Options(),
                  progress: Callable[..., None] = loading.LOG.info) -> list[FileResult]:
     """Load `files` into a copy of the served warehouse and publish it; returns one result per file."""
     check_not_demo(files)
+    loading.start_reading(files)
     for attempt in range(1, ATTEMPTS + 1):
         started = runs.now()
         try:
@@ -82,6 +83,7 @@ def check_schema(con: duckdb.DuckDBPyConnection, served: Path) -> None:
 
 def validate_files(served: Path | None, files: list[Path], options: Options = Options()) -> list[FileResult]:
     """A dry run: load into a throwaway copy of the served warehouse (or of the reference data)."""
+    loading.start_reading(files)
     with tempfile.TemporaryDirectory(prefix="regiomonitor-validate-") as tmp:
         scratch = Path(tmp) / "scratch.duckdb"
         fresh = served is None or not served.exists()

@@ -23,13 +23,14 @@ answers on its standard output, and is started again after it died or ran out of
 from __future__ import annotations
 
 import atexit
+import importlib
 import os
 import pickle
 import resource
 import subprocess
 import sys
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from functools import partial
 from typing import BinaryIO, TypeVar
 
@@ -66,12 +67,12 @@ def _receive(stream: BinaryIO) -> object:
 class _Worker:
     """The worker process with its ceiling, and the pipes to it."""
 
-    def __init__(self, ceiling: int):
+    def __init__(self, ceiling: int, modules: tuple[str, ...] = ()):
         self.ceiling = ceiling
         self.reading = False   # between a file sent and its answer (reading_pid)
         env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT),
                                                                           os.environ.get("PYTHONPATH")]))}
-        self.process = subprocess.Popen([sys.executable, "-m", "pipelines.isolated", str(ceiling)],
+        self.process = subprocess.Popen([sys.executable, "-m", "pipelines.isolated", str(ceiling), *modules],
                                         stdin=subprocess.PIPE, stdout=subprocess.PIPE, cwd=ROOT, env=env)
 
     def ask(self, read: Callable[..., T], args: tuple) -> T:
@@ -130,24 +131,26 @@ def reading_pid() -> int | None:
     return worker.process.pid if worker is not None and worker.reading else None
 
 
-def start(bound: Limits | None = None) -> None:
-    """Start the worker now, if none runs with this ceiling: a run that will read a partner
-    file starts it before building the rules' tables, so the worker's interpreter starts on
-    the other core meanwhile instead of when the file is read (`validate` of 10.000 rows,
-    medians of five rounds at load 10-15: CSV 3,48 -> 3,09 s, XLSX 6,83 -> 6,28 s;
-    docs/benchmarks.md)."""
+def start(bound: Limits | None = None, modules: Iterable[str] = ()) -> None:
+    """Start the worker now, if none runs with this ceiling, and have it import `modules` (what
+    the reading will import) while it waits: a run that will read a partner file starts it
+    before building the rules' tables, so the worker's interpreter starts on the other core
+    meanwhile instead of when the file is read (`validate` of 10.000 rows, medians of five
+    rounds at load 10-15: CSV 3,48 -> 3,09 s, XLSX 6,83 -> 6,28 s), and so does openpyxl's
+    import, which came after the workbook was sent (docs/benchmarks.md, issue 27: validating
+    a partner XLSX)."""
     with _lock:
-        _running(bound or current_limits())
+        _running(bound or current_limits(), tuple(modules))
 
 
-def _running(bound: Limits) -> _Worker:
+def _running(bound: Limits, modules: tuple[str, ...] = ()) -> _Worker:
     """The worker with the ceiling of `bound`, started again if it has another or has died."""
     global _worker
     if _worker is not None and (_worker.ceiling != bound.read_memory_bytes
                                 or _worker.process.poll() is not None):
         _discard()
     if _worker is None:
-        _worker = _Worker(bound.read_memory_bytes)
+        _worker = _Worker(bound.read_memory_bytes, modules)
     return _worker
 
 
@@ -168,10 +171,12 @@ def call(read: Callable[..., T], *args: object, bound: Limits | None = None) -> 
                            "REGIOMONITOR_MAX_READ_MEMORY_MB") from None
 
 
-def serve(ceiling: int) -> None:
-    """The worker: under its ceiling, answer each request on standard input with its value or
-    its exception on standard output (what it prints goes to standard error)."""
+def serve(ceiling: int, modules: list[str]) -> None:
+    """The worker: under its ceiling, import `modules`, then answer each request on standard
+    input with its value or its exception on standard output (what it prints goes to
+    standard error)."""
     resource.setrlimit(resource.RLIMIT_AS, (ceiling, ceiling))
+    _import(modules)
     requests, answers = sys.stdin.buffer, os.fdopen(os.dup(1), "wb")
     os.dup2(2, 1)
     while True:
@@ -191,5 +196,16 @@ def serve(ceiling: int) -> None:
             _send(answers, ("error", RuntimeError(f"{type(err).__name__}: {err}")))
 
 
+def _import(modules: list[str]) -> None:
+    """Import what the reading will, before it is asked (openpyxl: 0,3 s). A module that fails
+    to import here (out of memory under the ceiling) is left to the reading, which imports it
+    again and is refused with its reason."""
+    for name in modules:
+        try:
+            importlib.import_module(name)
+        except Exception:
+            continue
+
+
 if __name__ == "__main__":
-    serve(int(sys.argv[1]))
+    serve(int(sys.argv[1]), sys.argv[2:])

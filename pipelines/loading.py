@@ -20,7 +20,7 @@ from pathlib import Path
 import duckdb
 
 from core.texts import Text, ngettext, said
-from pipelines import crashes, decisions, isolated, staging, submissions, validation
+from pipelines import crashes, decisions, isolated, reading, staging, submissions, validation
 from pipelines.file_content import Content, TooLarge, file_sha256
 from pipelines.reasons import RowError, reason
 
@@ -99,8 +99,7 @@ def load_files(con: duckdb.DuckDBPyConnection, files: list[Path], is_demo: bool,
     beside the inbox (a dry run, and the generated demo inbox, which stays as generated, count
     within the run only). Files are hashed on a thread beside the reading (`hashing`)."""
     received = received or {}
-    if not all(staging.is_extract(path) for path in files):
-        isolated.start()   # its interpreter starts while the rules' tables are built
+    start_reading(files)   # if the caller did not: while the rules' tables are built
     at = decisions.receipt_moment(con, at)
     validation.prepare(con)
     results = []
@@ -118,6 +117,15 @@ def load_files(con: duckdb.DuckDBPyConnection, files: list[Path], is_demo: bool,
     validation.release(con)
     con.execute("reset threads")  # a partner file's checks ran on one (staging.stage)
     return results
+
+
+def start_reading(files: list[Path]) -> None:
+    """Start the reading worker when a partner file is among `files`, with the readers they
+    need imported, so that its interpreter starts on the other core while this process copies
+    the warehouse and builds the rules' tables, not when the first file is read
+    (pipelines/isolated.py `start`)."""
+    if not all(staging.is_extract(path) for path in files):
+        isolated.start(modules=reading.modules_for(files))
 
 
 @contextlib.contextmanager

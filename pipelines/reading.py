@@ -14,6 +14,8 @@ from __future__ import annotations
 import codecs
 import csv
 import io
+from collections.abc import Iterable
+from pathlib import Path
 
 from core.settings import Limits, limits as current_limits
 from pipelines.file_content import NotDecodable, NotText, Source, bounded, content_of
@@ -52,6 +54,14 @@ def csv_rows(source: Source, bound: Limits | None = None) -> list[list[str]]:
     first_line = text.split("\n", 1)[0]
     delimiter = max([";", ",", "\t"], key=first_line.count)
     return list(bounded(csv.reader(io.StringIO(text), delimiter=delimiter), bound or current_limits()))
+
+
+def modules_for(paths: Iterable[Path]) -> tuple[str, ...]:
+    """The modules reading these files imports (pipelines/xlsx.py, with openpyxl, only for a
+    workbook): the reading worker imports them before the first file comes
+    (pipelines/isolated.py `start`)."""
+    workbook = any(path.suffix.lower() == ".xlsx" for path in paths)
+    return (__name__, "pipelines.xlsx") if workbook else (__name__,)
 
 
 def read_table(source: Source, sheet: str | None = None,
