@@ -171,11 +171,22 @@ def call(read: Callable[..., T], *args: object, bound: Limits | None = None) -> 
                            "REGIOMONITOR_MAX_READ_MEMORY_MB") from None
 
 
+# The worker never imports numpy: openpyxl imports it when it can, only to accept numpy's numbers
+# in cells it writes, and the worker writes none. numpy and OpenBLAS took 122 MB of the worker's
+# address space (VmPeak after the imports 161 -> 38 MB) and 0,12-0,16 s of its start, so the
+# ceiling bounded them rather than the reading; under a ceiling below ~150 MB their import
+# failed and the file was refused with a reason that said nothing of memory ("reading this file
+# crashed 2 times", OpenBLAS's "Memory allocation still failed"). docs/benchmarks.md, issue 27:
+# validating a partner XLSX.
+NOT_NEEDED = ("numpy",)
+
+
 def serve(ceiling: int, modules: list[str]) -> None:
     """The worker: under its ceiling, import `modules`, then answer each request on standard
     input with its value or its exception on standard output (what it prints goes to
     standard error)."""
     resource.setrlimit(resource.RLIMIT_AS, (ceiling, ceiling))
+    sys.modules.update(dict.fromkeys(NOT_NEEDED))   # an import of one raises ImportError
     _import(modules)
     requests, answers = sys.stdin.buffer, os.fdopen(os.dup(1), "wb")
     os.dup2(2, 1)

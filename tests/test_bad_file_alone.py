@@ -20,7 +20,7 @@ from playwright.sync_api import expect
 
 from pipelines import crashes, ingest, isolated, runs
 from tests import expanding
-from tests.helpers import PARTNER, build, query, write_csv
+from tests.helpers import HEADER, PARTNER, build, query, write_csv
 
 GOOD_ROW = "AM10;stages;2006-03;5;roc;zorg;"
 QUARANTINED_EN = ("reading this file crashed 2 times (the reading process stopped without an answer); "
@@ -110,14 +110,31 @@ def test_a_dry_run_counts_crashes_within_the_run_and_writes_nothing(tmp_path):
 def test_a_file_that_runs_the_reader_out_of_memory_fails_alone(tmp_path, monkeypatch):
     """Within every limit, but more than the ceiling allows: a MemoryError in the worker is a
     refusal naming the ceiling, and the next file is read by a fresh worker."""
-    monkeypatch.setenv("REGIOMONITOR_MAX_READ_MEMORY_MB", "200")
-    big = expanding.many_rows(tmp_path / "a-groot.xlsx", 60_000)   # read first
+    monkeypatch.setenv("REGIOMONITOR_MAX_READ_MEMORY_MB", "64")   # the worker starts in ~38 MB
+    big = expanding.many_rows(tmp_path / "a-groot.xlsx", 60_000)   # read first: ~87 MB
     good = write_csv(tmp_path / "b-goed.csv", [GOOD_ROW])
     results = ingest.validate_files(None, [big, good])
     assert [r.status for r in results] == ["rejected", "loaded"]
     assert [e.reason_en for e in results[0].errors] == [
-        "file is too large: reading it needs more than 200.0 MB of memory "
+        "file is too large: reading it needs more than 64.0 MB of memory "
         "(setting REGIOMONITOR_MAX_READ_MEMORY_MB)"]
+
+
+@pytest.mark.parametrize("ceiling", ["100", "150"])
+def test_a_small_ceiling_bounds_the_reading_not_the_worker(tmp_path, monkeypatch, ceiling):
+    """Under a ceiling of 100 or 150 MB a workbook of a few rows reads: the worker holds no
+    numpy (isolated.NOT_NEEDED), whose import took 122 MB of address space and, under such a
+    ceiling, failed with a reason that said nothing of memory ("reading this file crashed 2
+    times"; "error return without exception set")."""
+    from openpyxl import Workbook
+
+    monkeypatch.setenv("REGIOMONITOR_MAX_READ_MEMORY_MB", ceiling)
+    book = Workbook()
+    for row in [HEADER.strip(), *(GOOD_ROW.replace("2006-03", month) for month in ("2006-03", "2006-04", "2006-05"))]:
+        book.active.append(row.split(";"))
+    book.save(tmp_path / "klein.xlsx")
+    [result] = ingest.validate_files(None, [tmp_path / "klein.xlsx"])
+    assert (result.status, result.rows, result.errors) == ("loaded", 3, [])
 
 
 def test_refresh_loads_the_good_file_and_rejects_the_expanding_one(prefect_harness, tmp_path):
