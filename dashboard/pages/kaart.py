@@ -94,9 +94,15 @@ def region_lines(row: object, statuses: dict[str, str], lang: str) -> list[str]:
 
 
 @warehouse.per_snapshot
+def geometry(shape: str) -> pd.DataFrame:
+    """One source's shapes, read once per snapshot: every choice on the page draws the same ones."""
+    return warehouse.current().query("geometry", source=shape)
+
+
+@warehouse.per_snapshot
 def drawing(shape: str) -> svg_map.Drawing:
     """One source's shapes, projected once per snapshot: a redraw only colours them."""
-    return svg_map.project(warehouse.current().query("geometry", source=shape))
+    return svg_map.project(geometry(shape))
 
 
 def map_markup(progress: pd.DataFrame, shapes: svg_map.Drawing, tiles: bool, measure: str,
@@ -140,10 +146,9 @@ def map_view(programme: str, indicator: str, month: dt.date, measure: str, shape
     progress = db.query("map_progress", programme=programme, indicator=indicator, month=month)
     progress["as_of_month"] = month
     statuses, label = components.labels("statuses", lang), components.labels("indicators", lang)[indicator]
-    geometry = db.query("geometry", source=shape)
     return (map_markup(progress, drawing(shape), shape == "schematic", measure, statuses, programme,
                        month, lang), legend(progress, statuses, lang), table(progress, label, statuses, lang),
-            summary(progress, label, month, lang), attribution(geometry, lang),
+            summary(progress, label, month, lang), attribution(geometry(shape), lang),
             national.panel(programme, indicator, month, label, lang))
 
 
