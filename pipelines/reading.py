@@ -56,12 +56,16 @@ def csv_rows(source: Source, bound: Limits | None = None) -> list[list[str]]:
     return list(bounded(csv.reader(io.StringIO(text), delimiter=delimiter), bound or current_limits()))
 
 
+def is_workbook(source: Source | Path) -> bool:
+    """Whether a partner file is read as an XLSX workbook (every other one as CSV text)."""
+    return source.suffix.lower() == ".xlsx"
+
+
 def modules_for(paths: Iterable[Path]) -> tuple[str, ...]:
     """The modules reading these files imports (pipelines/xlsx.py, with openpyxl, only for a
     workbook): the reading worker imports them before the first file comes
     (pipelines/isolated.py `start`)."""
-    workbook = any(path.suffix.lower() == ".xlsx" for path in paths)
-    return (__name__, "pipelines.xlsx") if workbook else (__name__,)
+    return (__name__, "pipelines.xlsx") if any(map(is_workbook, paths)) else (__name__,)
 
 
 def read_table(source: Source, sheet: str | None = None,
@@ -70,7 +74,7 @@ def read_table(source: Source, sheet: str | None = None,
     pipelines/xlsx.py (and openpyxl) is imported only for a workbook: an ingest of CSV or
     Parquet extracts starts without it."""
     content = content_of(source)
-    if content.suffix.lower() == ".xlsx":
+    if is_workbook(content):
         from pipelines import xlsx
         rows = xlsx.sheet_rows(content, sheet, bound)
     else:

@@ -19,7 +19,7 @@ from core.settings import extract_checks
 from core.vocabulary import EXTRACT_SUFFIXES, SUBMISSION_SUFFIXES, intake_columns
 from pipelines import extract_pass, isolated, statements
 from pipelines.file_content import NotAWorkbook, NotDecodable, NotText, SheetNotFound, Source, TooLarge
-from pipelines.reading import read_table, sheet_with_columns
+from pipelines.reading import is_workbook, read_table, sheet_with_columns
 from pipelines.reasons import RowError, reason
 
 # The DuckDB readers an extract may be read with: the only text formatted into SQL here.
@@ -152,7 +152,7 @@ def read_rows(path: Source, sheet: str | None) -> list[tuple[int, list]]:
 
 def other_sheet_hint(path: Source, sheet: str | None) -> RowError | None:
     """For a workbook whose table is on another sheet: which one to name with --sheet."""
-    if path.suffix.lower() != ".xlsx" or sheet is not None:
+    if not is_workbook(path) or sheet is not None:
         return None
     required = frozenset(c.name for c in intake_columns("submission") if c.required)
     try:
