@@ -46,14 +46,14 @@ FULL = Size(workload.FULL_ROWS, 2, 200, 5, None)
 QUICK = Size(workload.QUICK_ROWS, 1, 10, 1, 3)
 
 
-def run(quick: bool, out: Path | None, warehouse: Path | None = None,
+def run(size: Size, out: Path | None, warehouse: Path | None = None,
         with_prefect: bool = True, browser: object | None = None,
         prefect_api: str | None = None) -> dict[str, object]:
-    """Generate, ingest, serve and measure; print each section as it finishes; return figures.
-    `browser`: a Chromium already running (the tests' own; Playwright's sync API cannot start a
-    second one in the same thread), else one is started for the run; `prefect_api`: a Prefect
-    server already running for section 5's flow, else it starts a temporary one as a user's would."""
-    size = QUICK if quick else FULL
+    """Generate, ingest, serve and measure at `size` (FULL, QUICK, or the smoke test's own);
+    print each section as it finishes; return figures. `browser`: a Chromium already running
+    (the tests' own; Playwright's sync API cannot start a second one in the same thread), else
+    one is started for the run; `prefect_api`: a Prefect server already running for section 5's
+    flow, else it starts a temporary one as a user's would."""
     work = Path(tempfile.mkdtemp(prefix="regiomonitor-bench-")) if out is None else out
     work.mkdir(parents=True, exist_ok=True)
     try:

@@ -272,12 +272,12 @@ def cmd_bench(args: argparse.Namespace) -> None:
         from benchmarks import load
         load.run([int(n) for n in args.users.split(",")], args.seconds, args.workers)
         return
-    from benchmarks.run import run
+    from benchmarks.run import FULL, QUICK, run
 
     if args.warehouse and args.warehouse.exists():
         sys.exit(_("{path} exists; the benchmark never overwrites a warehouse.", command_language(),
                    path=args.warehouse))
-    run(args.quick, args.out, args.warehouse)
+    run(QUICK if args.quick else FULL, args.out, args.warehouse)
 
 
 def _files(paths: list[Path], as_json: bool, dry_run: bool) -> tuple[list[Path], list]:

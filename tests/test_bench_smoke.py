@@ -1,21 +1,26 @@
-"""`regiomonitor bench --quick` as a smoke test: every section prints figures. No timing
-assertions — timings are measured by the benchmark and reported in docs/benchmarks.md."""
+"""`regiomonitor bench` as a smoke test: every section runs for real and prints figures, on
+less work than even `--quick`. No timing assertions — timings are measured by the benchmark
+and reported in docs/benchmarks.md."""
 from __future__ import annotations
 
 import pytest
 
-from benchmarks.run import run
+from benchmarks.run import Size, run
 
 pytestmark = pytest.mark.slow   # the benchmark starts processes, servers and Chromium
+
+# --quick's sizes with a tenth of its records and one region's demo files for section 5: the
+# same cases, processes, servers and pages, ~10 s CPU less of ~115 (7 Dec; docs/benchmarks.md).
+SMOKE = Size(rows=10_000, repeats=1, calls=10, loads=1, regions=1)
 
 
 def test_quick_benchmark_produces_every_section(prefect_harness, browser, tmp_path, capsys):
     from prefect.settings import PREFECT_API_URL
 
-    figures = run(quick=True, out=tmp_path, browser=browser, prefect_api=PREFECT_API_URL.value())
+    figures = run(SMOKE, out=tmp_path, browser=browser, prefect_api=PREFECT_API_URL.value())
     printed = capsys.readouterr().out
     assert printed.startswith("machine: ")
-    assert {m.detail["rows"] for k, m in figures["ingest"].items() if k.startswith("ingest")} == {100_000}
+    assert {m.detail["rows"] for k, m in figures["ingest"].items() if k.startswith("ingest")} == {SMOKE.rows}
     assert figures["ingest"]["duckdb"].detail["groups"] == figures["ingest"]["pandas"].detail["groups"]
     assert [r.name for r in figures["latency"]] == ["map view (indicator change)",
                                                     "ranking (Vergelijken)", "page render /regio/AM10"]
