@@ -187,6 +187,9 @@ def build_parser(lang: str | None = None) -> argparse.ArgumentParser:
                           description=_("Build the warehouse from the embedded demo data (data/demo) "
                                         "with the refresh flow, then serve the dashboard.", lang))
     _warehouse_option(demo, lang)
+    demo.add_argument("--inbox", type=Path, default=DEMO_DIR / "inbox",
+                      help=_("folder of demo files to build from (default: {path})", lang,
+                             path=DEMO_DIR / "inbox"))
     _serve_options(demo, lang)
 
     refresh = sub.add_parser("refresh", parents=[_language_option(lang)],

@@ -16,7 +16,6 @@ from pathlib import Path
 from core.formats import fmt_number
 from core.messages import OS_ERRORS, no_warehouse
 from core.settings import (
-    DEMO_DIR,
     default_accounts,
     default_inbox,
     default_upload_inbox,
@@ -125,7 +124,7 @@ def cmd_demo(args: argparse.Namespace) -> None:
     check_port(args.host, args.port)
     own = own_prefect_port(args)
     if not own:
-        run_refresh(args.warehouse, DEMO_DIR / "inbox", True)
+        run_refresh(args.warehouse, args.inbox, True)
         run_serve(args.warehouse, args)
         return
     from regiomonitor.serving import prefect_server, stop
@@ -138,7 +137,7 @@ def cmd_demo(args: argparse.Namespace) -> None:
         api = f"http://127.0.0.1:{own}/api"
         wait_for(api)
         os.environ["PREFECT_API_URL"] = api   # read when the refresh first imports Prefect
-        run_refresh(args.warehouse, DEMO_DIR / "inbox", True)
+        run_refresh(args.warehouse, args.inbox, True)
     except BaseException:   # a refusal, Ctrl-C, SIGTERM (_stop): the server has its own session
         stop(server)
         raise
