@@ -10,7 +10,7 @@ from benchmarks.run import Size, run
 pytestmark = pytest.mark.slow   # the benchmark starts processes, servers and Chromium
 
 # --quick's sizes with a tenth of its records and one region's demo files for section 5: the
-# same cases, processes, servers and pages, ~10 s CPU less of ~115 (7 Dec; docs/benchmarks.md).
+# same cases, processes, servers and pages, 4-10 s CPU less a run (7 Dec; docs/benchmarks.md).
 SMOKE = Size(rows=10_000, repeats=1, calls=10, loads=1, regions=1)
 
 
