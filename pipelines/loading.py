@@ -99,7 +99,7 @@ def load_files(con: duckdb.DuckDBPyConnection, files: list[Path], is_demo: bool,
     beside the inbox (a dry run, and the generated demo inbox, which stays as generated, count
     within the run only). Files are hashed on a thread beside the reading (`hashing`)."""
     received = received or {}
-    start_reading(files)   # if the caller did not: while the rules' tables are built
+    reading.start_worker(files)   # if the caller did not: while the rules' tables are built
     at = decisions.receipt_moment(con, at)
     validation.prepare(con)
     results = []
@@ -119,15 +119,6 @@ def load_files(con: duckdb.DuckDBPyConnection, files: list[Path], is_demo: bool,
     return results
 
 
-def start_reading(files: list[Path]) -> None:
-    """Start the reading worker when a partner file is among `files`, with the readers they
-    need imported, so that its interpreter starts on the other core while this process copies
-    the warehouse and builds the rules' tables, not when the first file is read
-    (pipelines/isolated.py `start`)."""
-    if not all(staging.is_extract(path) for path in files):
-        isolated.start(modules=reading.modules_for(files))
-
-
 @contextlib.contextmanager
 def hashing(files: list[Path], ahead: bool) -> Iterator[dict[Path, Callable[[], str]]]:
     """Each file's SHA-256 when asked for. A registry extract's (every file's when `ahead`: a
@@ -140,7 +131,7 @@ def hashing(files: list[Path], ahead: bool) -> Iterator[dict[Path, Callable[[], 
     pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="sha256")
     try:
         futures = {path: pool.submit(file_sha256, path) for path in files
-                   if ahead or staging.is_extract(path)}
+                   if ahead or reading.is_extract(path)}
         yield {path: futures[path].result if path in futures else functools.partial(file_sha256, path)
                for path in files}
     finally:
@@ -155,7 +146,7 @@ def load_one(con: duckdb.DuckDBPyConnection, path: Path, sha_of: Callable[[], st
     its hash taken from those bytes before anything else (pipelines/file_content.py); a
     registry extract is checked while its hash is computed, and only then compared with the
     submissions: one loaded before is read again for nothing and left unchanged, as before."""
-    if staging.is_extract(path):
+    if reading.is_extract(path):
         started = time.perf_counter()
         checked = validation.check(con, path, lambda: sha_of()[:16], sheet, None,
                                    approve_warnings, when)
