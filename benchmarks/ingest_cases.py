@@ -79,7 +79,11 @@ def pandas_script(extract: Path, target: Path) -> dict:
 
 
 def validate(partner_file: Path, served: Path) -> dict:
-    """`regiomonitor validate` of one partner file against a published warehouse (a dry run)."""
+    """`regiomonitor validate` of one partner file against a published warehouse (a dry run),
+    its reading worker started before pipelines.ingest is imported, as the command does."""
+    from pipelines.reading import start_worker
+
+    start_worker([partner_file])
     from pipelines.ingest import validate_files
 
     [result] = validate_files(served, [partner_file])

@@ -29,7 +29,7 @@ from core.states import submission_state
 from core.settings import Limits, limits as current_limits
 from core.texts import _, command_language, ngettext, said
 from core.vocabulary import INBOX_SUFFIXES
-from pipelines import staging
+from pipelines import reading
 from pipelines.file_content import file_sha256, size_error
 from pipelines.loading import DONE_FOLDERS
 from pipelines.recovery import CannotRun
@@ -95,7 +95,7 @@ def refusal(path: Path, bound: Limits) -> Refusal | None:
                        said("is a link (symlink) and is not followed; put the file itself in the inbox"))
     if not stat.S_ISREG(info.st_mode):
         return Refusal(path, said("is not a regular file"))
-    extract = staging.is_extract(path)
+    extract = reading.is_extract(path)
     limit = bound.extract_bytes if extract else bound.file_bytes
     if info.st_size > limit:
         err = size_error(info.st_size, limit, "REGIOMONITOR_MAX_EXTRACT_MB" if extract

@@ -26,7 +26,7 @@ from pathlib import Path
 import duckdb
 
 from core.texts import said
-from pipelines import disk, loading, reference, reports, runs, statements, warehouse
+from pipelines import disk, loading, reading, reference, reports, runs, statements, warehouse
 from pipelines.file_content import file_sha256
 from pipelines.loading import FileResult
 from pipelines.warehouse import NoWarehouse  # noqa: F401 (the CLI catches it from here)
@@ -52,7 +52,7 @@ def ingest_files(served: Path, files: list[Path], options: Options = Options(),
                  progress: Callable[..., None] = loading.LOG.info) -> list[FileResult]:
     """Load `files` into a copy of the served warehouse and publish it; returns one result per file."""
     check_not_demo(files)
-    loading.start_reading(files)
+    reading.start_worker(files)
     for attempt in range(1, ATTEMPTS + 1):
         started = runs.now()
         try:
@@ -83,7 +83,7 @@ def check_schema(con: duckdb.DuckDBPyConnection, served: Path) -> None:
 
 def validate_files(served: Path | None, files: list[Path], options: Options = Options()) -> list[FileResult]:
     """A dry run: load into a throwaway copy of the served warehouse (or of the reference data)."""
-    loading.start_reading(files)
+    reading.start_worker(files)
     with tempfile.TemporaryDirectory(prefix="regiomonitor-validate-") as tmp:
         scratch = Path(tmp) / "scratch.duckdb"
         fresh = served is None or not served.exists()

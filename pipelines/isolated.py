@@ -27,6 +27,7 @@ import importlib
 import os
 import pickle
 import resource
+import select
 import subprocess
 import sys
 import threading
@@ -70,26 +71,45 @@ class _Worker:
     def __init__(self, ceiling: int, modules: tuple[str, ...] = ()):
         self.ceiling = ceiling
         self.reading = False   # between a file sent and its answer (reading_pid)
+        self.sent: tuple | None = None   # the request sent ahead (`send`), its answer not taken
         env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT),
                                                                           os.environ.get("PYTHONPATH")]))}
         self.process = subprocess.Popen([sys.executable, "-m", "pipelines.isolated", str(ceiling), *modules],
                                         stdin=subprocess.PIPE, stdout=subprocess.PIPE, cwd=ROOT, env=env)
 
-    def ask(self, read: Callable[..., T], args: tuple) -> T:
-        self.reading = True
+    def send(self, read: Callable[..., T], args: tuple) -> None:
+        """Send a request without waiting for its answer (`ahead`)."""
+        self.reading, self.sent = True, (read, args)
         try:
             _send(self.process.stdin, (read, args))
+        except BrokenPipeError:
+            pass   # it died: the answer's read says so
+
+    def answer(self) -> object:
+        """The answer to the request sent last, or its exception."""
+        try:
             kind, value = _receive(self.process.stdout)
-        except (EOFError, BrokenPipeError) as err:
+        except EOFError as err:
             raise Crashed(f"reading worker ended ({self.process.wait()})") from err
         finally:
-            self.reading = False
+            self.reading, self.sent = False, None
         if kind == "error":
             raise value
         return value
 
+    def ask(self, read: Callable[..., T], args: tuple) -> T:
+        """`read(*args)`'s answer: the one sent ahead when it is this request, else asked now
+        (`call` took an answer sent ahead for another request first)."""
+        if self.sent is None:
+            self.send(read, args)
+        return self.answer()
+
     def stop(self) -> None:
-        """Close its input (it ends) and wait for it, so its use counts in the caller's."""
+        """Close its input (it ends) and wait for it, so its use counts in the caller's; one
+        still reading a file sent ahead is killed (its answer would wait for a reader)."""
+        if self.sent is not None:
+            self.process.kill()
+            self.reading, self.sent = False, None
         try:
             self.process.stdin.close()
         except OSError:
@@ -126,9 +146,16 @@ atexit.register(shutdown)
 
 def reading_pid() -> int | None:
     """The worker's process id while it reads a file (a test kills it then, as the OOM killer
-    would); None when none runs or it waits: `start` may have started it before any reading."""
+    would); None when none runs or it waits: `start` may have started it before any reading,
+    and a file sent `ahead` may be read, its answer waiting to be taken."""
     worker = _worker
-    return worker.process.pid if worker is not None and worker.reading else None
+    if worker is None or not worker.reading:
+        return None
+    try:
+        answered, _, _ = select.select([worker.process.stdout], [], [], 0)
+    except (ValueError, OSError):   # stopped meanwhile
+        return None
+    return None if answered else worker.process.pid
 
 
 def start(bound: Limits | None = None, modules: Iterable[str] = ()) -> None:
@@ -144,14 +171,27 @@ def start(bound: Limits | None = None, modules: Iterable[str] = ()) -> None:
 
 
 def _running(bound: Limits, modules: tuple[str, ...] = ()) -> _Worker:
-    """The worker with the ceiling of `bound`, started again if it has another or has died."""
+    """The worker with the ceiling of `bound`, started again if it has another or has died;
+    not one with a file sent ahead: a worker that died reading it is its file's crash, which
+    `call` finds when it takes the answer (`_drop_other_answer` let go of any other)."""
     global _worker
-    if _worker is not None and (_worker.ceiling != bound.read_memory_bytes
-                                or _worker.process.poll() is not None):
+    if _worker is not None and _worker.sent is None and (_worker.ceiling != bound.read_memory_bytes
+                                                         or _worker.process.poll() is not None):
         _discard()
     if _worker is None:
         _worker = _Worker(bound.read_memory_bytes, modules)
     return _worker
+
+
+def ahead(read: Callable[..., T], *args: object, bound: Limits | None = None) -> None:
+    """Send `read(*args, bound)` to the worker now and return at once: the `call` with the same
+    arguments takes its answer. A run sends its first partner file before building the rules'
+    tables, so that the worker reads it meanwhile (docs/benchmarks.md, issue 27: validating a
+    partner XLSX, round 2)."""
+    with _lock:
+        worker = _running(bound or current_limits())
+        if worker.sent is None:
+            worker.send(read, (*args, bound or current_limits()))
 
 
 def call(read: Callable[..., T], *args: object, bound: Limits | None = None) -> T:
@@ -159,6 +199,7 @@ def call(read: Callable[..., T], *args: object, bound: Limits | None = None) -> 
     Crashed when the worker died, TooLarge when it ran out of memory."""
     bound = bound or current_limits()
     with _lock:
+        _drop_other_answer((read, (*args, bound)))
         try:
             return _running(bound).ask(read, (*args, bound))
         except Crashed:
@@ -169,6 +210,21 @@ def call(read: Callable[..., T], *args: object, bound: Limits | None = None) -> 
             raise TooLarge(said("reading it needs more than {limit} of memory",
                                 limit=partial(fmt_size, bound.read_memory_bytes)),
                            "REGIOMONITOR_MAX_READ_MEMORY_MB") from None
+
+
+def _drop_other_answer(request: tuple) -> None:
+    """Take and drop the answer to a request sent ahead that is not `request` (its file was
+    not read after all: unchanged): the worker answers in order, and reads no request while
+    an answer waits. A worker that died or ran out of memory on it is let go, so that the
+    crash is not counted against the next file."""
+    if _worker is None or _worker.sent in (None, request):
+        return
+    try:
+        _worker.answer()
+    except (Crashed, MemoryError):
+        _discard()
+    except Exception:
+        pass   # that file's reason: no one asked for it
 
 
 # The worker never imports numpy: openpyxl imports it when it can, only to accept numpy's numbers

@@ -99,18 +99,20 @@ def load_files(con: duckdb.DuckDBPyConnection, files: list[Path], is_demo: bool,
     beside the inbox (a dry run, and the generated demo inbox, which stays as generated, count
     within the run only). Files are hashed on a thread beside the reading (`hashing`)."""
     received = received or {}
-    start_reading(files)   # if the caller did not: while the rules' tables are built
+    reading.start_worker(files)   # if the caller did not: while the rules' tables are built
     at = decisions.receipt_moment(con, at)
-    validation.prepare(con)
     results = []
     with hashing(files, ahead=bool(received)) as sha_of:
         # only a rebuild orders by first receipt, which needs every hash first
         listed = sorted(((received.get(sha_of[path](), at) if received else at, path.name, path)
                          for path in files), key=lambda t: t[:2])
+        sent = send_ahead([path for _, _, path in listed], sheet)
+        validation.prepare(con)
         for number, (when, _, path) in enumerate(listed, start=1):
             decisions.replay_until(con, when)   # a rebuild: the decisions made before this file
             load = functools.partial(load_one, con, path, sha_of[path], is_demo, who, when,
-                                     accept_valid_rows, partial, sheet, approve_warnings)
+                                     accept_valid_rows, partial, sheet, approve_warnings,
+                                     content=sent.pop(path, None))
             results.append(load(count_crashes and not is_demo, progress))
             progress(progress_line(number, len(listed), results[-1]))
     decisions.replay_until(con, None)
@@ -119,13 +121,21 @@ def load_files(con: duckdb.DuckDBPyConnection, files: list[Path], is_demo: bool,
     return results
 
 
-def start_reading(files: list[Path]) -> None:
-    """Start the reading worker when a partner file is among `files`, with the readers they
-    need imported, so that its interpreter starts on the other core while this process copies
-    the warehouse and builds the rules' tables, not when the first file is read
-    (pipelines/isolated.py `start`)."""
-    if not all(staging.is_extract(path) for path in files):
-        isolated.start(modules=reading.modules_for(files))
+def send_ahead(paths: list[Path], sheet: str | None) -> dict[Path, Content]:
+    """The first partner file among `paths`, read (the bytes `read_once` hashes) and sent to
+    the reading worker now, which reads it while this process builds the rules' tables
+    (`validation.prepare`) instead of after (docs/benchmarks.md, issue 27: validating a
+    partner XLSX, round 2). Nothing when there is none, or it cannot be read whole (over the
+    size limit, gone): its own turn says why, as before."""
+    path = next((path for path in paths if not reading.is_extract(path)), None)
+    if path is None:
+        return {}
+    try:
+        content = Content.read(path)
+    except (TooLarge, OSError):
+        return {}
+    isolated.ahead(reading.read_table, content, sheet)
+    return {path: content}
 
 
 @contextlib.contextmanager
@@ -140,7 +150,7 @@ def hashing(files: list[Path], ahead: bool) -> Iterator[dict[Path, Callable[[], 
     pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="sha256")
     try:
         futures = {path: pool.submit(file_sha256, path) for path in files
-                   if ahead or staging.is_extract(path)}
+                   if ahead or reading.is_extract(path)}
         yield {path: futures[path].result if path in futures else functools.partial(file_sha256, path)
                for path in files}
     finally:
@@ -150,12 +160,14 @@ def hashing(files: list[Path], ahead: bool) -> Iterator[dict[Path, Callable[[], 
 def load_one(con: duckdb.DuckDBPyConnection, path: Path, sha_of: Callable[[], str],
              is_demo: bool, who: str, when: dt.datetime, accept_valid_rows: bool,
              partial: frozenset[str], sheet: str | None, approve_warnings: bool,
-             count_crashes: bool, progress: Callable[..., None]) -> FileResult:
+             count_crashes: bool, progress: Callable[..., None],
+             content: Content | None = None) -> FileResult:
     """One file, 'unchanged' when the warehouse has its hash. A partner file is read once and
-    its hash taken from those bytes before anything else (pipelines/file_content.py); a
+    its hash taken from those bytes before anything else (pipelines/file_content.py; `content`:
+    those bytes when they were read already, `send_ahead`); a
     registry extract is checked while its hash is computed, and only then compared with the
     submissions: one loaded before is read again for nothing and left unchanged, as before."""
-    if staging.is_extract(path):
+    if reading.is_extract(path):
         started = time.perf_counter()
         checked = validation.check(con, path, lambda: sha_of()[:16], sheet, None,
                                    approve_warnings, when)
@@ -166,7 +178,7 @@ def load_one(con: duckdb.DuckDBPyConnection, path: Path, sha_of: Callable[[], st
                            sheet, None, approve_warnings, checked)
         result.duration_s = time.perf_counter() - started
         return result
-    content, sha = read_once(path, sha_of)
+    content, sha = read_once(path, sha_of, content)
     if submissions.known_submission(con, sha):
         return FileResult(path, sha, "unknown", "unchanged")
     load = functools.partial(load_file, con, path, sha, is_demo, who, when,
@@ -203,11 +215,15 @@ def alone(load: Callable[..., FileResult], path: Path, sha: str, count_crashes: 
     return load(checked=validation.Checked(errors=[error], error_count=1, staged=False))
 
 
-def read_once(path: Path, sha_of: Callable[[], str]) -> tuple[Content | None, str]:
+def read_once(path: Path, sha_of: Callable[[], str],
+              content: Content | None = None) -> tuple[Content | None, str]:
     """A partner file's bytes and their hash, read once: the bytes parsed are the bytes whose
-    hash is recorded, even if the file changed after it was listed (issue 13). A file over
-    the size limit is left for validation to reject with the limit's message, under the hash
-    of the file as listed (`sha_of`)."""
+    hash is recorded, even if the file changed after it was listed (issue 13); `content`: the
+    bytes already read (and sent to the worker, `send_ahead`). A file over the size limit is
+    left for validation to reject with the limit's message, under the hash of the file as
+    listed (`sha_of`)."""
+    if content is not None:
+        return content, content.sha256
     try:
         content = Content.read(path)
     except TooLarge:

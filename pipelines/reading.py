@@ -18,6 +18,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from core.settings import Limits, limits as current_limits
+from core.vocabulary import EXTRACT_SUFFIXES, SUBMISSION_SUFFIXES
 from pipelines.file_content import NotDecodable, NotText, Source, bounded, content_of
 
 # csv's default limit (128 KiB) would make one huge cell unreadable; validation reports it instead.
@@ -66,6 +67,40 @@ def modules_for(paths: Iterable[Path]) -> tuple[str, ...]:
     workbook): the reading worker imports them before the first file comes
     (pipelines/isolated.py `start`)."""
     return (__name__, "pipelines.xlsx") if any(map(is_workbook, paths)) else (__name__,)
+
+
+def is_extract(path: Path) -> bool:
+    """Parquet, or a CSV whose header names gemeente_code and start_date: read by DuckDB in
+    the run's process (pipelines/staging.py), never by the worker."""
+    suffix = path.suffix.lower()
+    if suffix not in EXTRACT_SUFFIXES:
+        return False
+    if suffix not in SUBMISSION_SUFFIXES:
+        return True
+    with path.open("rb") as f:
+        header = f.readline(4096).decode("utf-8", errors="replace").lower()
+    return "gemeente_code" in header and "start_date" in header
+
+
+def start_worker(paths: list[Path]) -> None:
+    """Start the reading worker when a partner file is among `paths`, with the readers they
+    need imported (pipelines/isolated.py `start`), so that its interpreter and openpyxl start
+    on the other core while this process does its own work. Kept out of DuckDB's reach (this
+    module imports neither it nor pipelines.isolated until called): `validate` calls it before
+    importing pipelines.ingest, whose imports (DuckDB, Prefect's parts) took 0,19 s that the
+    worker waited for (docs/benchmarks.md, issue 27: validating a partner XLSX, round 2)."""
+    if not all(map(_extract_for_sure, paths)):
+        from pipelines import isolated
+        isolated.start(modules=modules_for(paths))
+
+
+def _extract_for_sure(path: Path) -> bool:
+    """is_extract, False for a file that cannot be opened: what it is is for the reading to
+    say (a worker started for nothing costs only the other core's time)."""
+    try:
+        return is_extract(path)
+    except OSError:
+        return False
 
 
 def read_table(source: Source, sheet: str | None = None,

@@ -16,10 +16,10 @@ from pathlib import Path
 import duckdb
 
 from core.settings import extract_checks
-from core.vocabulary import EXTRACT_SUFFIXES, SUBMISSION_SUFFIXES, intake_columns
+from core.vocabulary import intake_columns
 from pipelines import extract_pass, isolated, statements
 from pipelines.file_content import NotAWorkbook, NotDecodable, NotText, SheetNotFound, Source, TooLarge
-from pipelines.reading import is_workbook, read_table, sheet_with_columns
+from pipelines.reading import is_extract, is_workbook, read_table, sheet_with_columns
 from pipelines.reasons import RowError, reason
 
 # The DuckDB readers an extract may be read with: the only text formatted into SQL here.
@@ -33,18 +33,6 @@ class Unreadable(ValueError):
     def __init__(self, errors: list[RowError]):
         super().__init__("; ".join(e.reason_en for e in errors))
         self.errors = errors
-
-
-def is_extract(path: Path) -> bool:
-    """Parquet, or a CSV whose header names gemeente_code and start_date."""
-    suffix = path.suffix.lower()
-    if suffix not in EXTRACT_SUFFIXES:
-        return False
-    if suffix not in SUBMISSION_SUFFIXES:
-        return True
-    with path.open("rb") as f:
-        header = f.readline(4096).decode("utf-8", errors="replace").lower()
-    return "gemeente_code" in header and "start_date" in header
 
 
 def missing_columns(kind: str, header: list[str]) -> list[RowError]:

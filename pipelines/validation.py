@@ -27,7 +27,7 @@ from duckdb.sqltypes import VARCHAR
 from core.formats import fmt_amount, fmt_number
 from core.settings import REFERENCE_DIR, ExtractChecks, extract_checks
 from core.vocabulary import CHANGE_KINDS, EXAMPLE_NOTE, INTAKE_COLUMNS_CSV
-from pipelines import staging, statements
+from pipelines import reading, staging, statements
 from pipelines.file_content import Content
 from pipelines.reasons import REASONS_CSV, RowError, reason
 
@@ -151,7 +151,7 @@ def check(con: duckdb.DuckDBPyConnection, path: Path, submission_id: str | Calla
         kind, counted = staging.stage(con, path, sheet, content)
     except staging.Unreadable as err:
         return Checked(errors=err.errors, error_count=len(err.errors), staged=False,
-                       kind="registry" if staging.is_extract(path) else "submission")
+                       kind="registry" if reading.is_extract(path) else "submission")
     if not counted:   # a clean extract's records are counted already (pipelines/extract_pass.py)
         for name in ("cells", "cell_rules"):
             statements.run(con, name)

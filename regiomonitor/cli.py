@@ -316,6 +316,9 @@ def _print_report(results: list, as_json: bool, dry_run: bool = False, refused: 
 def cmd_validate(args: argparse.Namespace) -> None:
     import logging
 
+    from pipelines.reading import start_worker
+
+    start_worker([path for path in args.paths if path.is_file()])   # before the imports below
     from pipelines.ingest import Options, validate_files
     from pipelines.reports import would_load
 

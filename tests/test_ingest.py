@@ -35,6 +35,19 @@ def test_the_same_file_twice_changes_nothing(published, tmp_path):
     assert (query(published, "select * from observation"), query(published, "select * from submission")) == before
 
 
+def test_a_file_sent_ahead_but_loaded_before_leaves_the_next_file_its_own_rows(published, tmp_path):
+    """The first partner file goes to the reading worker before the rules' tables are built
+    (loading.send_ahead). When the warehouse has it already ('unchanged', not read), its answer
+    is dropped: the next file is checked on its own rows, not on that answer."""
+    inbox = tmp_path / "inbox"
+    first = write_csv(inbox / "a.csv", ["AM10;stages;2006-03;5;uwv;zorg;"])
+    ingest.ingest_files(published, [first])
+    second = write_csv(inbox / "b.csv", ["AM10;stages;2006-04;7;uwv;zorg;", "AM10;stages;2006-05;8;uwv;zorg;"])
+    results = ingest.validate_files(published, [first, second])
+    assert [(r.path.name, r.status, r.rows) for r in results] == [("a.csv", "unchanged", 0),
+                                                                   ("b.csv", "loaded", 2)]
+
+
 def test_a_correction_replaces_exactly_its_figures_and_history_stays_queryable(published, tmp_path):
     inbox = tmp_path / "inbox"
     original = write_csv(inbox / "z_uwv_2006.csv", ["AM10;stages;2006-03;5;uwv;zorg;",
