@@ -1,31 +1,22 @@
-"""plotly.js for the browser: the official "geo" partial bundle instead of the full one (issue 15
-part 7, issue 27 round 4).
+"""plotly.js for the browser: the official "basic" partial bundle instead of the full one (issue 15
+part 7, issue 27).
 
-The dashboard drew three trace types: scatter (every chart), choropleth (the regions and
-gemeenten) and scattergeo (the provisional rings); since round 9 both maps are SVG drawn on the
-server (dashboard/svg_map.py) and every chart left is a scatter, which plotly.js's smaller "basic"
-partial bundle (scatter, bar, pie) would draw too (not changed: its size and start-up not
-measured here). plotly.js ships exactly these three
-as its "geo" partial bundle, `dist/plotly-geo.min.js` in the plotly.js npm package of the same
-version plotly.py carries: 1,4 MB instead of 4,8 MB for the full one. The maps were drawn with the
-"map" bundle before (choroplethmap, scattermap: 3,0 MB with MapLibre GL), which also had to start
-a WebGL context, in software in headless Chromium; the geo traces draw SVG with d3-geo, on our own
-shapes with the base layers off (assets/plotly_bundle.js gave them an empty world topojson until round 9).
-Refresh it with plotly.py: `npm pack plotly.js@<version>` and copy `package/dist/plotly-geo.min.js`
-to vendor/plotly-geo-<version>.min.js; its header carries plotly.js's MIT licence
-(tests/test_plotly_bundle.py checks the version and that every figure uses only these trace types).
+Every chart is a scatter (figures.trajectory, vergelijken.compare_figure; the maps are SVG drawn
+on the server, dashboard/svg_map.py), and plotly.js ships scatter, bar and pie as its "basic"
+partial bundle, `dist/plotly-basic.min.js` in the plotly.js npm package of the same version
+plotly.py carries: 1,19 MB (0,33 MB with brotli 11) instead of 4,8 MB for the full one. Until the
+maps left plotly.js it was the "geo" bundle (1,40 MB, 0,38 MB with brotli), for choropleth and
+scattergeo; docs/benchmarks.md "Issue 27: the basic plotly.js bundle" has what the change moved.
+Refresh it with plotly.py: `npm pack plotly.js@<version>` and copy
+`package/dist/plotly-basic.min.js` to vendor/plotly-basic-<version>.min.js; its header carries
+plotly.js's MIT licence (tests/test_plotly_bundle.py checks the version and that every figure
+uses only these trace types: a trace of another type is not drawn).
 
 Every page names it in a `<meta>` element and assets/plotly_bundle.js points dcc.Graph's loader
 at it: dcc.Graph loads plotly.js when the first chart appears, from this file. Loading it at once
-instead (a `defer` script, or `rel="preload"`) was slower with the map bundle: it ran before Dash
-drew the page and held up the whole chain of layout, callbacks and drawing (measured one after the
-other at load average 6–9: map page median 1,9 s deferred, 1,7 s preloaded, 1,5 s lazy); a
-`rel="prefetch"` made the pages without charts slower on this 2-core machine (x1,1, fetching 3 MB
-beside them).
-
-The map page used to preload the bundle and dcc's graph chunk in its head (`chart_first`, rounds
-5–8): its map is SVG drawn on the server now (dashboard/svg_map.py, round 9) and it loads no
-plotly.js at all; the pages that still draw charts load it when their first chart appears.
+instead (a `defer` script, or `rel="preload"`) was slower (measured with the bigger map bundle):
+it ran before Dash drew the page and held up the whole chain of layout, callbacks and drawing; a
+`rel="prefetch"` made the pages without charts slower on this 2-core machine.
 """
 from __future__ import annotations
 
@@ -36,8 +27,8 @@ import dash
 from dashboard import vendored
 
 VERSION = "4.1.1"
-TRACE_TYPES = frozenset({"scatter", "scattergeo", "choropleth"})
-FILE = Path(__file__).parent / "vendor" / f"plotly-geo-{VERSION}.min.js"
+TRACE_TYPES = frozenset({"scatter", "bar", "pie"})
+FILE = Path(__file__).parent / "vendor" / f"plotly-basic-{VERSION}.min.js"
 ROUTE = vendored.route(FILE)
 META_NAME = "plotly-bundle"
 

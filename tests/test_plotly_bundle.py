@@ -1,4 +1,4 @@
-"""The browser gets plotly.js's "geo" bundle (dashboard/plotly_bundle.py), never the full one:
+"""The browser gets plotly.js's "basic" bundle (dashboard/plotly_bundle.py), never the full one:
 same version as plotly.py, every trace type the pages draw is in it, and the served map page
 draws with it."""
 from __future__ import annotations
@@ -17,7 +17,7 @@ from tests.helpers import page_render
 
 def test_the_bundle_is_the_version_plotly_py_carries():
     header = plotly_bundle.FILE.read_text(encoding="utf-8")[:200]
-    assert re.search(r"plotly\.js \(geo - minified\) v(\S+)", header)[1] == \
+    assert re.search(r"plotly\.js \(basic - minified\) v(\S+)", header)[1] == \
         plotly_bundle.VERSION == plotly.offline.get_plotlyjs_version()
 
 
@@ -79,8 +79,8 @@ def test_the_map_page_loads_no_plotly_and_no_graph_chunk(page, served_app):
 
 
 @pytest.mark.slow
-def test_the_region_page_draws_with_the_geo_bundle_and_nothing_from_outside(page, served_app):
-    """The region page's charts still draw with plotly.js: the geo bundle, SVG, nothing
+def test_the_region_page_draws_with_the_basic_bundle_and_nothing_from_outside(page, served_app):
+    """The region page's charts still draw with plotly.js: the basic bundle, SVG, nothing
     fetched from outside, no WebGL; its gemeente map is SVG drawn
     on the server, like the map page's."""
     requested = []
@@ -104,14 +104,14 @@ ROWS = "#cmp-ranking-table tbody tr"
 @pytest.mark.slow
 def test_vergelijken_starts_plotly_after_its_ranking_shows(page, served_app):
     """The ranking is the page's main content: plotly.js (data-plotly-after) is requested only
-    once its rows show, and the chart is still drawn, with the geo bundle."""
+    once its rows show, and the chart is still drawn, with the basic bundle."""
     page.add_init_script(f"""new MutationObserver((_, observer) => {{
         if (document.querySelector('{ROWS}')) {{ window.rowsShownAt = performance.now(); observer.disconnect(); }}
     }}).observe(document, {{childList: true, subtree: true}});""")
     page.goto(served_app + "/vergelijken?regions=AM10,AM12")
     expect(page.locator("#cmp-chart .main-svg").first).to_be_attached(timeout=20_000)
-    rows_shown, bundle_requested = page.evaluate("""() => [window.rowsShownAt, performance
-        .getEntriesByType('resource').find(e => e.name.includes('/vendor/plotly-geo')).startTime]""")
+    rows_shown, bundle_requested = page.evaluate("""route => [window.rowsShownAt, performance
+        .getEntriesByType('resource').find(e => e.name.endsWith(route)).startTime]""", plotly_bundle.ROUTE)
     assert rows_shown is not None and bundle_requested >= rows_shown
     assert page.evaluate("document.querySelector('#cmp-chart .js-plotly-plot').data.length") == 4 * 4
     assert page.console_errors == []

@@ -1,4 +1,4 @@
-/* Speed (issue 15): charts use plotly.js's "geo" bundle, which the page names in
+/* Speed (issue 15): charts use plotly.js's "basic" bundle, which the page names in
    <meta name="plotly-bundle"> (dashboard/plotly_bundle.py). dcc.Graph loads plotly.js from
    window._dashPlotlyJSURL when window.Plotly is missing, and Dash's renderer sets that URL to
    the full bundle (4,8 MB, three times as slow to start): keep it on ours instead.
