@@ -87,7 +87,7 @@ def test_stopping_demo_with_sigterm_leaves_no_process_behind(tmp_path):
     env["PREFECT_HOME"] = str(tmp_path / "prefect")        # its own temporary Prefect server
     port = free_port()
     # one region's demo files: the same flow, servers and worker as the whole demo inbox, with
-    # ~25 s CPU less of refresh before the dashboard answers (7 Dec; docs/benchmarks.md)
+    # ~27 s CPU less of refresh before the dashboard answers (7 Dec; docs/benchmarks.md)
     inbox = demo_slice(tmp_path / "inbox", regions=1)
     demo = start_cli("demo", "--warehouse", str(tmp_path / "demo.duckdb"), "--inbox", str(inbox),
                      "--port", str(port), "--prefect-port", str(free_port()),
