@@ -34,8 +34,10 @@ csrf = CSRFProtect()
 
 
 def content_security_policy(app: dash.Dash) -> str:
-    """Scripts only from this origin plus Dash's own inline scripts (by hash); Plotly's map
-    traces start workers from blob: URLs and draw images from data:/blob:; no framing."""
+    """Scripts only from this origin plus Dash's own inline scripts (by hash); images also from
+    data:/blob:, which plotly.js draws its PNG export through (tests/test_export.py); workers
+    only from this origin: since the maps are SVG drawn on the server, no trace starts one from
+    a blob: URL (MapLibre's did); no framing."""
     scripts = " ".join(app.csp_hashes())
     return "; ".join([
         "default-src 'self'",
@@ -43,7 +45,7 @@ def content_security_policy(app: dash.Dash) -> str:
         "style-src 'self' 'unsafe-inline'",   # Plotly and the grid set styles at run time
         "img-src 'self' data: blob:",
         "font-src 'self' data:",
-        "worker-src 'self' blob:",
+        "worker-src 'self'",
         "connect-src 'self'",
         "object-src 'none'",
         "base-uri 'self'",

@@ -176,4 +176,10 @@ def test_region_cards_offer_csv_and_a_named_png(page, served_app):
     options = page.locator("#card-evc_trajecten .js-plotly-plot").evaluate("gd => gd._context.toImageButtonOptions")
     assert options == {"format": "png", "scale": 2, "filename": "regiomonitor_am10_evc_trajecten_2007-03"}
     page.locator("#card-evc_trajecten .js-plotly-plot").hover()
-    expect(page.locator("#card-evc_trajecten .modebar-btn[data-title='Download plot as a PNG']")).to_be_visible()
+    camera = page.locator("#card-evc_trajecten .modebar-btn[data-title='Download plot as a PNG']")
+    expect(camera).to_be_visible()
+    with page.expect_download() as png:   # drawn through a blob: image, under the page's CSP
+        camera.click()
+    assert png.value.suggested_filename == "regiomonitor_am10_evc_trajecten_2007-03.png"
+    with open(png.value.path(), "rb") as image:
+        assert image.read(8) == b"\x89PNG\r\n\x1a\n"

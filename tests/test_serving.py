@@ -30,7 +30,7 @@ def test_security_headers_on_every_response(served_app, path):
     policy = csp(response)
     assert policy["default-src"] == "'self'"
     assert policy["frame-ancestors"] == "'none'"
-    assert "blob:" in policy["worker-src"] and "data:" in policy["img-src"]
+    assert policy["worker-src"] == "'self'" and "blob:" in policy["img-src"]
     assert "'unsafe-inline'" not in policy["script-src"] and "'unsafe-eval'" not in policy["script-src"]
     assert re.search(r"'sha256-[A-Za-z0-9+/=]+'", policy["script-src"])
     assert response.headers["X-Content-Type-Options"] == "nosniff"
