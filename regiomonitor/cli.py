@@ -27,12 +27,18 @@ from regiomonitor.arguments import build_parser
 
 def run_refresh(warehouse: Path | None, inbox: Path | None, demo_targets: bool,
                 drop_missing: bool = False) -> dict:
-    """Run the Prefect refresh flow and print what it loaded."""
+    """Run the Prefect refresh flow and print what it loaded. The reading worker of its partner
+    files (pipelines/isolated.py) ends with it: `demo` serves from this process next, and
+    gunicorn's workers, forks of it, had kept an idle reader beside the dashboard."""
+    from pipelines import isolated
     from pipelines.flows import refresh
 
     _before_refresh(warehouse or default_warehouse(), inbox or default_inbox(), drop_missing)
-    summary = refresh(str(warehouse) if warehouse else None, str(inbox) if inbox else None,
-                      demo_targets, drop_missing)
+    try:
+        summary = refresh(str(warehouse) if warehouse else None, str(inbox) if inbox else None,
+                          demo_targets, drop_missing)
+    finally:
+        isolated.shutdown()
     lang = command_language()
     counts = {name: fmt_number(value, lang)
               for name, value in {**summary["submissions"], "targets": summary["targets"]}.items()}

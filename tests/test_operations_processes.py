@@ -107,6 +107,8 @@ def test_stopping_demo_with_sigterm_leaves_no_process_behind(tmp_path):
         assert any("prefect server start" in c for c in commands), commands   # serve's own, long-lived
         assert any("prefect worker start --pool regiomonitor" in c for c in commands), commands
         assert not any("loader" in c for c in commands), commands
+        # the refresh's reading worker ended with it: gunicorn's workers are forks of this process
+        assert not any("pipelines.isolated" in c for c in commands), commands
         demo.send_signal(signal.SIGTERM)
         # gunicorn stops gracefully on SIGTERM (exit 0), after its Prefect worker and server
         assert demo.wait(timeout=60) in (0, 128 + signal.SIGTERM)
