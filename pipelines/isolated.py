@@ -188,10 +188,11 @@ def ahead(read: Callable[..., T], *args: object, bound: Limits | None = None) ->
     arguments takes its answer. A run sends its first partner file before building the rules'
     tables, so that the worker reads it meanwhile (docs/benchmarks.md, issue 27: validating a
     partner XLSX, round 2)."""
+    bound = bound or current_limits()
     with _lock:
-        worker = _running(bound or current_limits())
+        worker = _running(bound)
         if worker.sent is None:
-            worker.send(read, (*args, bound or current_limits()))
+            worker.send(read, (*args, bound))
 
 
 def call(read: Callable[..., T], *args: object, bound: Limits | None = None) -> T:
