@@ -19,7 +19,7 @@ import pytest
 from benchmarks.serving import cli
 from pipelines import ingest, reports, review
 from pipelines.loading import FileResult
-from tests.helpers import query, write_csv
+from tests.helpers import TableText, query, write_csv
 
 # Two good rows of ROC Rivor and one with a month that does not exist.
 TWO_GOOD_ONE_BAD = ["AM10;stages;2007-01;20;ROC Rivor;zorg;",
@@ -115,9 +115,14 @@ def test_a_dry_run_never_says_loaded(published, tmp_path):
 
 
 def text_of(component) -> str:
-    """Every text in a Dash component tree, in order."""
+    """Every text in a Dash component tree, in order; a static table's (components.static_table)
+    as its cells read."""
     if isinstance(component, str):
         return component
+    markup = getattr(component, "data-html", None)
+    if markup is not None:
+        table = TableText(markup)
+        return " ".join([table.caption, *(" ".join(row) for row in table.rows)])
     children = getattr(component, "children", None)
     if children is None:
         return ""
