@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from core.settings import DEMO_DIR
-from tests.helpers import TableText, page_render
+from tests.helpers import TableText, page_render, query
 from tests.status_consistency import components_where
 from tests.test_methode import client, find, post, text  # noqa: F401 (client: a fixture)
 
@@ -101,3 +101,40 @@ def test_revisions_pager_in_english(client):
     section = find(page, "revisies")
     assert "Page 2 of 2" in text(section)
     assert pager_links(section) == {"← Newer revisions": "/data?lang=en#revisies"}
+
+
+def source_rows_table(page: object) -> TableText:
+    [static] = components_where(find(page, "bronregels"), lambda props: props.get("className") == "static-html")
+    return TableText(static["props"]["data-html"])
+
+
+def test_a_files_source_rows_show_100_a_page_and_the_pager_keeps_the_file(client, served):
+    """A file's own page lists its rows a page at a time (a registry extract has tens of
+    thousands; 7.781 rows were a 6,5 MB page): ?rows_page=N, kept within the first and last
+    page, its links keeping the file. Together the pages are every row, each once, in order."""
+    [(file_id,)] = query(served, "select id from submission where file_name = 'AM10_roc_correctie.csv'")
+    first = data_page(client, f"?submission={file_id}&lang=nl")
+    table = source_rows_table(first)
+    assert table.caption == ("Bronregels 1 tot en met 100 van 153 zoals de partner ze aanleverde "
+                             "(rijnummers als in Excel)")
+    section = find(first, "bronregels")
+    assert "Pagina 1 van 2" in text(section)
+    assert pager_links(section) == {"Volgende regels →": f"/data?submission={file_id}&rows_page=2&lang=nl#bronregels"}
+    second = data_page(client, f"?submission={file_id}&rows_page=2&lang=nl")
+    assert pager_links(find(second, "bronregels")) == {"← Vorige regels": f"/data?submission={file_id}&lang=nl#bronregels"}
+    rows = table.rows + source_rows_table(second).rows
+    assert [int(r[0]) for r in rows] == list(range(2, 155))   # Excel rows 2..154: below the header
+    assert [(r[2], r[4], r[5], r[6]) for r in rows] == [(c[1], c[4], c[5], c[3]) for c in corrected_rows()]
+    for asked, shown in [("99999", 53), ("0", 100), ("abc", 100), ("9" * 50, 100)]:
+        page = data_page(client, f"?submission={file_id}&rows_page={asked}&lang=nl")
+        assert len(source_rows_table(page).rows) == shown
+    english = source_rows_table(data_page(client, f"?submission={file_id}&rows_page=2&lang=en"))
+    assert english.caption == "Source rows 101 to 153 of 153 as the partner delivered them (row numbers as in Excel)"
+
+
+def test_a_small_files_source_rows_need_no_pager(client, served):
+    [(file_id,)] = query(served, "select id from submission where file_name = 'AM12_oo_fondsen.csv'")
+    page = data_page(client, f"?submission={file_id}&lang=nl")
+    table = source_rows_table(page)
+    assert table.caption == "Bronregels zoals de partner ze aanleverde (rijnummers als in Excel)"
+    assert not [part for part in find(page, "bronregels")["props"]["children"] if part and part["type"] == "Nav"]

@@ -29,7 +29,9 @@ def steward_only(value: object, lang: str) -> object:
 # both only grow, and at 176 files the submissions were 1.637 of the page's 3.762 components,
 # drawn in one long task before any table showed (issue 27, page ready); 500 revisions were
 # 6.518. Older rows are a page further, so every row stays a link away (?submissions_page=N,
-# ?revisions_page=N). The pipeline runs stay capped (the last 50).
+# ?revisions_page=N). One file's source rows too (?rows_page=N): a registry extract contributes
+# tens of thousands, and a partner file of 7.781 rows was a 6,5 MB page (3,9 s to render).
+# The pipeline runs stay capped (the last 50).
 ROWS_PER_PAGE = 100
 
 
@@ -49,6 +51,8 @@ SUBMISSIONS = PagedList("submissions_page", ids.DATA_SUBMISSIONS_SECTION, N_("�
                         N_("Older files →"), N_("Pages of the submissions list"))
 REVISIONS = PagedList("revisions_page", ids.DATA_REVISIONS_SECTION, N_("← Newer revisions"),
                       N_("Older revisions →"), N_("Pages of the revisions list"))
+SOURCE_ROWS = PagedList("rows_page", ids.DATA_SOURCE_ROWS_SECTION, N_("← Earlier rows"), N_("Later rows →"),
+                        N_("Pages of the source rows"))
 
 
 def pages_of(rows: int) -> int:
@@ -68,16 +72,17 @@ def page_of(asked: str | None, rows: int) -> int:
     return min(max(number, 1), pages_of(rows))
 
 
-def pager(paged: PagedList, page: int, rows: int, pages: dict[str, int], programme: str | None,
-          lang: str) -> html.Nav | None:
+def pager(paged: PagedList, page: int, rows: int, pages: dict[str, int], lang: str,
+          **keep: str | None) -> html.Nav | None:
     """Links to the newer and older rows of one list, when there are more than one page holds.
-    The links keep the programme and the page the other list shows (`pages`: parameter → page)."""
+    The links keep the page the other list shows (`pages`: parameter → page) and `keep` (the
+    programme; the submission whose rows they page)."""
     if rows <= ROWS_PER_PAGE:
         return None
 
     def link(number: int, label: str) -> html.A:
         shown = {**pages, paged.parameter: number}
-        target = components.href("/data", lang, programme=programme,
+        target = components.href("/data", lang, **keep,
                                  **{k: str(n) if n > 1 else None for k, n in shown.items()})
         return html.A(_(label, lang), href=f"{target}#{paged.section}")
 
@@ -121,7 +126,7 @@ def submissions(lang: str, pages: dict[str, int], programme: str | None = None) 
                                                       N_("Status"), N_("Rows loaded"), N_("Rows rejected"))],
                                 rows, numeric={4, 5}, table_id=ids.DATA_SUBMISSIONS, phone_hidden={1, 2},
                                 box_class="scroll"),   # on a phone: file and status; the rest a tap on the file away
-        pager(SUBMISSIONS, page, len(frame), pages, programme, lang),
+        pager(SUBMISSIONS, page, len(frame), pages, lang, programme=programme),
     ], id=ids.DATA_SUBMISSIONS_SECTION)
 
 
@@ -180,7 +185,7 @@ def revisions(lang: str, pages: dict[str, int], programme: str | None = None) ->
                                     table_id=ids.DATA_REVISIONS)
             if rows else html.P(_("No figures have been replaced yet.", lang)))
     return html.Section([html.H2(_("Revisions", lang)), body,
-                         pager(REVISIONS, page, total, pages, programme, lang)],
+                         pager(REVISIONS, page, total, pages, lang, programme=programme)],
                         id=ids.DATA_REVISIONS_SECTION)
 
 
@@ -274,14 +279,18 @@ def template_section(lang: str) -> html.Section:
     ])
 
 
-def source_rows(submission: str, lang: str) -> list:
-    """One file: its metadata and every row it contributed, by Excel row number."""
+def source_rows(submission: str, lang: str, rows_page: str | None = None) -> list:
+    """One file: its metadata and the rows it contributed, by Excel row number, a page of them
+    (ROWS_PER_PAGE, ?rows_page=N)."""
     db = warehouse.current()
     meta = db.query("submission", submission=submission)
     if meta.empty:
         return [html.H1(_("Data", lang)), html.P(_("Submission {id} does not exist.", lang, id=submission))]
     s = meta.iloc[0]
-    frame = db.query("submission_rows", submission=submission)
+    total = int(db.query("submission_row_count", submission=submission)["source_rows"].iloc[0])
+    page = page_of(rows_page, total)
+    first = first_row(page)
+    frame = db.query("submission_rows", submission=submission, rows=ROWS_PER_PAGE, offset=first)
     rows = [[fmt_number(r.source_row, lang), r.region, r.indicator,
              fmt_month(as_date(r.period), lang, short=True), r.partner, r.sector,
              fmt_number(r.value, lang, 0 if float(r.value).is_integer() else 2), r.note or ""]
@@ -297,13 +306,28 @@ def source_rows(submission: str, lang: str) -> list:
             (N_("Rows loaded"), fmt_number(s["rows_accepted"], lang)),
             (N_("Rows rejected"), fmt_number(s["rows_rejected"], lang)), (N_("SHA-256"), s["sha256"])]],
             className="card-figures"),
-        components.table(_("Source rows as the partner delivered them (row numbers as in Excel)", lang),
-                         [_(k, lang) for k in (N_("Row"), N_("Region"), N_("Indicator"), N_("Month"),
-                                               N_("Partner"), N_("Sector"), N_("Value"), N_("Note"))],
-                         rows, numeric={0, 6}) if rows else None,
+        source_rows_section(rows, page, total, submission, lang) if rows else None,
         figure_states(submission, lang),
         submission_rejections(submission, lang),
     ]
+
+
+def source_rows_section(rows: list[list[str]], page: int, total: int, submission: str,
+                        lang: str) -> html.Section:
+    """Page `page` of one file's source rows, with the pager to the others."""
+    first = first_row(page)
+    caption = (_("Source rows as the partner delivered them (row numbers as in Excel)", lang)
+               if total <= ROWS_PER_PAGE else
+               _("Source rows {first} to {last} of {n} as the partner delivered them (row numbers as in "
+                 "Excel)", lang, first=fmt_number(first + 1, lang), last=fmt_number(first + len(rows), lang),
+                 n=fmt_number(total, lang)))
+    return html.Section([
+        components.static_table(caption, [_(k, lang) for k in (N_("Row"), N_("Region"), N_("Indicator"),
+                                                                N_("Month"), N_("Partner"), N_("Sector"),
+                                                                N_("Value"), N_("Note"))],
+                                rows, numeric={0, 6}, table_id=ids.DATA_SOURCE_ROWS),
+        pager(SOURCE_ROWS, page, total, {SOURCE_ROWS.parameter: page}, lang, submission=submission),
+    ], id=ids.DATA_SOURCE_ROWS_SECTION)
 
 
 def figure_states(submission: str, lang: str) -> html.Section | None:
@@ -320,11 +344,11 @@ def figure_states(submission: str, lang: str) -> html.Section | None:
              f.replaced_by_file or "–", steward_only(f.decision_reason or "–", lang)]
             for f in frame.itertuples()]
     return html.Section([html.H2(_("What became of its figures", lang)),
-                         components.table(_("Figures held for review, decided, replaced or withdrawn", lang),
-                                          [_(k, lang) for k in (N_("Row"), N_("Figure"), N_("Value"),
-                                                                N_("State"), N_("When"), N_("Later file"),
-                                                                N_("Reason"))],
-                                          rows, numeric={0, 2}, table_id=ids.DATA_FIGURE_STATES)])
+                         components.static_table(
+                             _("Figures held for review, decided, replaced or withdrawn", lang),
+                             [_(k, lang) for k in (N_("Row"), N_("Figure"), N_("Value"), N_("State"), N_("When"),
+                                                   N_("Later file"), N_("Reason"))],
+                             rows, numeric={0, 2}, table_id=ids.DATA_FIGURE_STATES)])
 
 
 def submission_rejections(submission: str, lang: str) -> html.Section | None:
@@ -335,9 +359,9 @@ def submission_rejections(submission: str, lang: str) -> html.Section | None:
     rows = [["–" if pd.isna(r.source_row) else fmt_number(r.source_row, lang), r.column_name or "–",
              steward_only(r.value or "", lang), getattr(r, f"reason_{lang}")] for r in frame.itertuples()]
     return html.Section([html.H2(_("Rejected rows", lang)),
-                         components.table(_("Every rejected row with its reason", lang),
-                                          [_(k, lang) for k in (N_("Row"), N_("Column"), N_("Value"),
-                                                                N_("Reason"))], rows, numeric={0})])
+                         components.static_table(_("Every rejected row with its reason", lang),
+                                                 [_(k, lang) for k in (N_("Row"), N_("Column"), N_("Value"),
+                                                                       N_("Reason"))], rows, numeric={0})])
 
 
 @warehouse.per_snapshot
@@ -356,14 +380,14 @@ def published(programme: str, lang: str, submissions_page: int = 1, revisions_pa
 
 
 def layout(lang: str | None = None, submission: str | None = None, programme: str | None = None,
-           submissions_page: str | None = None, revisions_page: str | None = None, **_ignored: str
-           ) -> html.Div:
+           submissions_page: str | None = None, revisions_page: str | None = None,
+           rows_page: str | None = None, **_ignored: str) -> html.Div:
     lang = language(lang)
     codes = list(warehouse.current().query("programmes")["code"])
     asked_programme = programme if programme in codes else None   # kept in the pager's links
     programme = asked_programme or codes[0]
     if submission:
-        content = source_rows(submission, lang)
+        content = source_rows(submission, lang, rows_page)
     else:
         files = len(warehouse.current().query("data_submissions"))
         before_runs, after_runs = published(programme, lang, page_of(submissions_page, files),
