@@ -27,8 +27,9 @@ def corrected_rows() -> list[list[str]]:
 
 @pytest.fixture(scope="module")
 def served(demo_warehouse, tmp_path_factory) -> Path:
-    """A copy of the demo warehouse after the correction was ingested: 153 revisions. The app
-    (tests/test_methode.py's client) serves this one."""
+    """A copy of the demo warehouse after the correction was ingested (153 revisions) and a
+    wrong file rejected (150 rejected rows). The app (tests/test_methode.py's client) serves
+    this one."""
     from pipelines import ingest
 
     folder = tmp_path_factory.mktemp("revisions")
@@ -40,6 +41,11 @@ def served(demo_warehouse, tmp_path_factory) -> Path:
                           "".join(";".join(row) + "\n" for row in corrected_rows()), encoding="utf-8")
     [result] = ingest.ingest_files(warehouse, [correction])
     assert result.change_counts["replaced"] == 153
+    wrong = inbox / "AM10_fout.csv"   # 150 rows with a region that does not exist: 150 rejected rows
+    wrong.write_text("regio;indicator;periode;waarde;partner;sector;opmerking\n" +
+                     "".join(f"XX{n:03d};stages;2006-03;5;uwv;zorg;\n" for n in range(150)), encoding="utf-8")
+    [result] = ingest.ingest_files(warehouse, [wrong])
+    assert (result.status, result.rows_rejected) == ("rejected", 150)
     return warehouse
 
 
@@ -138,3 +144,29 @@ def test_a_small_files_source_rows_need_no_pager(client, served):
     table = source_rows_table(page)
     assert table.caption == "Bronregels zoals de partner ze aanleverde (rijnummers als in Excel)"
     assert not [part for part in find(page, "bronregels")["props"]["children"] if part and part["type"] == "Nav"]
+
+
+def test_the_rejected_rows_show_100_a_page_and_keep_the_other_lists_pages(client):
+    """Every failing cell of a partner file is a rejected row: one wrong file of 50.000 rows made
+    the public Data page that long. A page of 100, by file and row, like the other lists."""
+    def rejected(page: object) -> TableText:
+        [static] = components_where(find(page, "afgewezen-regels"),
+                                    lambda props: props.get("className") == "static-html")
+        return TableText(static["props"]["data-html"])
+    first = data_page(client, "?revisions_page=2&lang=nl")
+    table = rejected(first)
+    assert table.caption == "Elke afgewezen regel met de reden: 1 tot en met 100 van 150"
+    assert [r[0] for r in table.rows] == ["AM10_fout.csv"] * 100
+    assert [r[1] for r in table.rows] == [str(n) for n in range(2, 102)]
+    assert pager_links(find(first, "afgewezen-regels")) == {
+        "Volgende regels →": "/data?revisions_page=2&rejected_page=2&lang=nl#afgewezen-regels"}
+    second = data_page(client, "?rejected_page=2&lang=nl")
+    assert [r[1] for r in rejected(second).rows] == [str(n) for n in range(102, 152)]
+    assert pager_links(find(second, "afgewezen-regels")) == {
+        "← Vorige regels": "/data?lang=nl#afgewezen-regels"}
+    assert pager_links(find(second, "revisies")) == {   # the revisions' pager keeps it
+        "Oudere revisies →": "/data?revisions_page=2&rejected_page=2&lang=nl#revisies"}
+    assert len(rejected(data_page(client, "?rejected_page=abc&lang=nl")).rows) == 100
+    english = rejected(data_page(client, "?rejected_page=2&lang=en"))
+    assert english.caption == "Every rejected row with its reason: 101 to 150 of 150"
+    assert "(alleen voor databeheerders)" in [r[3] for r in table.rows]   # the values stay hidden

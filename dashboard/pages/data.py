@@ -130,28 +130,61 @@ def submissions(lang: str, pages: dict[str, int], programme: str | None = None) 
     ], id=ids.DATA_SUBMISSIONS_SECTION)
 
 
-# The two lists of rows with a reason: their query, heading, caption and what an empty one says.
-REASON_LISTS = {
-    "rejected": ("data_rejected", N_("Rejected rows"), N_("Every rejected row with its reason"),
-                 N_("There are no rejected rows.")),
-    "warnings": ("data_warnings", N_("Warnings"),
-                 N_("Loaded rows that stand out (e.g. far above their own series; see Method)"),
-                 N_("There are no warnings.")),
-}
+class ReasonList(NamedTuple):
+    """A list of rows with a reason per file and row: its query, heading, caption (and the
+    caption of one page of several), what an empty one says, and its pages. Every failing cell
+    of a partner file is a rejected row, so one wrong file of 50.000 rows made this public
+    page 50.000 rows long."""
+
+    query: str
+    heading: str
+    caption: str
+    page_caption: str
+    none: str
+    paged: PagedList
 
 
-def reasons(kind: str, lang: str) -> html.Section:
-    """Rows with a reason per file and row: the rejected rows, or the warnings."""
-    query, heading, caption, none = REASON_LISTS[kind]
-    frame = warehouse.current().query(query)
-    rows = [[html.A(r.file_name, href=components.href("/data", lang, submission=r.id)),
+REJECTED = ReasonList("data_rejected", N_("Rejected rows"), N_("Every rejected row with its reason"),
+                      N_("Every rejected row with its reason: {first} to {last} of {n}"),
+                      N_("There are no rejected rows."),
+                      PagedList("rejected_page", ids.DATA_REJECTED_SECTION, N_("← Earlier rows"),
+                                N_("Later rows →"), N_("Pages of the rejected rows")))
+WARNINGS = ReasonList("data_warnings", N_("Warnings"),
+                      N_("Loaded rows that stand out (e.g. far above their own series; see Method)"),
+                      N_("Loaded rows that stand out (e.g. far above their own series; see Method): "
+                         "{first} to {last} of {n}"),
+                      N_("There are no warnings."),
+                      PagedList("warnings_page", ids.DATA_WARNINGS_SECTION, N_("← Earlier rows"),
+                                N_("Later rows →"), N_("Pages of the warnings")))
+
+
+def reason_counts() -> dict[str, int]:
+    """How many rows each list of reasons has (every page of it), by its page parameter."""
+    counts = warehouse.current().query("data_reason_counts").iloc[0]
+    return {REJECTED.paged.parameter: int(counts["rejected"]), WARNINGS.paged.parameter: int(counts["warnings"])}
+
+
+def reasons(kind: ReasonList, lang: str, pages: dict[str, int], programme: str | None = None) -> html.Section:
+    """Rows with a reason per file and row, the rejected rows or the warnings: a page of them
+    (ROWS_PER_PAGE, by file and row)."""
+    total = reason_counts()[kind.paged.parameter]
+    page = pages[kind.paged.parameter]
+    first = first_row(page)
+    frame = warehouse.current().query(kind.query, rows=ROWS_PER_PAGE, offset=first)
+    rows = [[components.link_markup(components.breakable_markup(r.file_name),
+                                    components.href("/data", lang, submission=r.id), app=False),
              "–" if pd.isna(r.source_row) else fmt_number(r.source_row, lang), r.column_name or "–",
              steward_only(r.value or "", lang), getattr(r, f"reason_{lang}")] for r in frame.itertuples()]
-    body = (components.table(_(caption, lang),
-                             [_(k, lang) for k in (N_("File"), N_("Row"), N_("Column"), N_("Value"),
-                                                   N_("Reason"))], rows, numeric={1})
-            if rows else html.P(_(none, lang)))
-    return html.Section([html.H2(_(heading, lang)), body])
+    caption = (_(kind.caption, lang) if total <= ROWS_PER_PAGE else
+               _(kind.page_caption, lang, first=fmt_number(first + 1, lang),
+                 last=fmt_number(first + len(rows), lang), n=fmt_number(total, lang)))
+    body = (components.static_table(caption, [_(k, lang) for k in (N_("File"), N_("Row"), N_("Column"),
+                                                                   N_("Value"), N_("Reason"))],
+                                    rows, numeric={1})
+            if rows else html.P(_(kind.none, lang)))
+    return html.Section([html.H2(_(kind.heading, lang)), body,
+                         pager(kind.paged, page, total, pages, lang, programme=programme)],
+                        id=kind.paged.section)
 
 
 def revision_count() -> int:
@@ -366,21 +399,24 @@ def submission_rejections(submission: str, lang: str) -> html.Section | None:
 
 @warehouse.per_snapshot
 def published(programme: str, lang: str, submissions_page: int = 1, revisions_page: int = 1,
+              rejected_page: int = 1, warnings_page: int = 1,
               asked_programme: str | None = None) -> tuple[list, list]:
     """The sections drawn from the published warehouse alone, those before the browser runs and
     those after: computed once per publication and viewer (per_snapshot keys by viewer, as the
     names and values are for stewards), not on every visit. The browser runs come from the
     accounts store and Prefect, so they are drawn each time."""
-    pages = {SUBMISSIONS.parameter: submissions_page, REVISIONS.parameter: revisions_page}
+    pages = {SUBMISSIONS.parameter: submissions_page, REVISIONS.parameter: revisions_page,
+             REJECTED.paged.parameter: rejected_page, WARNINGS.paged.parameter: warnings_page}
     return ([changes.since_last_publication(lang), changes.review_queue(lang),
-             submissions(lang, pages, asked_programme),
-             reasons("rejected", lang), reasons("warnings", lang), revisions(lang, pages, asked_programme)],
+             submissions(lang, pages, asked_programme), reasons(REJECTED, lang, pages, asked_programme),
+             reasons(WARNINGS, lang, pages, asked_programme), revisions(lang, pages, asked_programme)],
             [runs(lang), coverage(programme, lang), freshness(programme, lang),
              deliveries.late_list(programme, lang)])
 
 
 def layout(lang: str | None = None, submission: str | None = None, programme: str | None = None,
            submissions_page: str | None = None, revisions_page: str | None = None,
+           rejected_page: str | None = None, warnings_page: str | None = None,
            rows_page: str | None = None, **_ignored: str) -> html.Div:
     lang = language(lang)
     codes = list(warehouse.current().query("programmes")["code"])
@@ -390,8 +426,12 @@ def layout(lang: str | None = None, submission: str | None = None, programme: st
         content = source_rows(submission, lang, rows_page)
     else:
         files = len(warehouse.current().query("data_submissions"))
+        counts = reason_counts()
         before_runs, after_runs = published(programme, lang, page_of(submissions_page, files),
-                                            page_of(revisions_page, revision_count()), asked_programme)
+                                            page_of(revisions_page, revision_count()),
+                                            page_of(rejected_page, counts[REJECTED.paged.parameter]),
+                                            page_of(warnings_page, counts[WARNINGS.paged.parameter]),
+                                            asked_programme)
         content = [html.H1(_("Data: submissions, checks and freshness", lang)),
                    None if is_steward() else html.P(html.A(_("Names and rejected cell values are shown "
                                                              "to signed-in data stewards only.", lang),
