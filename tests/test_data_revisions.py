@@ -170,3 +170,19 @@ def test_the_rejected_rows_show_100_a_page_and_keep_the_other_lists_pages(client
     english = rejected(data_page(client, "?rejected_page=2&lang=en"))
     assert english.caption == "Every rejected row with its reason: 101 to 150 of 150"
     assert "(alleen voor databeheerders)" in [r[3] for r in table.rows]   # the values stay hidden
+
+
+def test_a_wrong_files_own_page_shows_its_rejected_rows_100_a_page(client, served):
+    [(file_id,)] = query(served, "select id from submission where file_name = 'AM10_fout.csv'")
+    page = data_page(client, f"?submission={file_id}&lang=nl")
+    section = find(page, "afgewezen-regels")
+    [static] = components_where(section, lambda props: props.get("className") == "static-html")
+    table = TableText(static["props"]["data-html"])
+    assert table.caption == "Elke afgewezen regel met de reden: 1 tot en met 100 van 150"
+    assert [r[0] for r in table.rows] == [str(n) for n in range(2, 102)]
+    assert pager_links(section) == {
+        "Volgende regels →": f"/data?submission={file_id}&rejected_page=2&lang=nl#afgewezen-regels"}
+    assert find(page, "bronregels") is None   # a rejected file contributed no rows
+    second = find(data_page(client, f"?submission={file_id}&rejected_page=2&lang=nl"), "afgewezen-regels")
+    [static] = components_where(second, lambda props: props.get("className") == "static-html")
+    assert [r[0] for r in TableText(static["props"]["data-html"]).rows] == [str(n) for n in range(102, 152)]

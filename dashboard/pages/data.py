@@ -312,22 +312,19 @@ def template_section(lang: str) -> html.Section:
     ])
 
 
-def source_rows(submission: str, lang: str, rows_page: str | None = None) -> list:
-    """One file: its metadata and the rows it contributed, by Excel row number, a page of them
-    (ROWS_PER_PAGE, ?rows_page=N)."""
+def source_rows(submission: str, lang: str, rows_page: str | None = None,
+                rejected_page: str | None = None) -> list:
+    """One file: its metadata, the rows it contributed by Excel row number and the rows it had
+    rejected, a page of each (ROWS_PER_PAGE, ?rows_page=N, ?rejected_page=N)."""
     db = warehouse.current()
     meta = db.query("submission", submission=submission)
     if meta.empty:
         return [html.H1(_("Data", lang)), html.P(_("Submission {id} does not exist.", lang, id=submission))]
     s = meta.iloc[0]
-    total = int(db.query("submission_row_count", submission=submission)["source_rows"].iloc[0])
-    page = page_of(rows_page, total)
-    first = first_row(page)
-    frame = db.query("submission_rows", submission=submission, rows=ROWS_PER_PAGE, offset=first)
-    rows = [[fmt_number(r.source_row, lang), r.region, r.indicator,
-             fmt_month(as_date(r.period), lang, short=True), r.partner, r.sector,
-             fmt_number(r.value, lang, 0 if float(r.value).is_integer() else 2), r.note or ""]
-            for r in frame.itertuples()]
+    counts = db.query("submission_counts", submission=submission).iloc[0]
+    totals = {SOURCE_ROWS.parameter: int(counts["source_rows"]), REJECTED.paged.parameter: int(counts["rejected"])}
+    pages = {SOURCE_ROWS.parameter: page_of(rows_page, totals[SOURCE_ROWS.parameter]),
+             REJECTED.paged.parameter: page_of(rejected_page, totals[REJECTED.paged.parameter])}
     return [
         dcc.Link(_("← Back to Data", lang), href=components.href("/data", lang), className="back-link"),
         html.H1(_("Submission {file}", lang, file=s["file_name"])),
@@ -339,16 +336,24 @@ def source_rows(submission: str, lang: str, rows_page: str | None = None) -> lis
             (N_("Rows loaded"), fmt_number(s["rows_accepted"], lang)),
             (N_("Rows rejected"), fmt_number(s["rows_rejected"], lang)), (N_("SHA-256"), s["sha256"])]],
             className="card-figures"),
-        source_rows_section(rows, page, total, submission, lang) if rows else None,
+        source_rows_section(submission, pages, totals[SOURCE_ROWS.parameter], lang),
         figure_states(submission, lang),
-        submission_rejections(submission, lang),
+        submission_rejections(submission, pages, totals[REJECTED.paged.parameter], lang),
     ]
 
 
-def source_rows_section(rows: list[list[str]], page: int, total: int, submission: str,
-                        lang: str) -> html.Section:
-    """Page `page` of one file's source rows, with the pager to the others."""
+def source_rows_section(submission: str, pages: dict[str, int], total: int, lang: str) -> html.Section | None:
+    """A page of one file's source rows (`pages`: parameter → page), with the pager to the others."""
+    if not total:
+        return None
+    page = pages[SOURCE_ROWS.parameter]
     first = first_row(page)
+    frame = warehouse.current().query("submission_rows", submission=submission, rows=ROWS_PER_PAGE,
+                                      offset=first)
+    rows = [[fmt_number(r.source_row, lang), r.region, r.indicator,
+             fmt_month(as_date(r.period), lang, short=True), r.partner, r.sector,
+             fmt_number(r.value, lang, 0 if float(r.value).is_integer() else 2), r.note or ""]
+            for r in frame.itertuples()]
     caption = (_("Source rows as the partner delivered them (row numbers as in Excel)", lang)
                if total <= ROWS_PER_PAGE else
                _("Source rows {first} to {last} of {n} as the partner delivered them (row numbers as in "
@@ -359,7 +364,7 @@ def source_rows_section(rows: list[list[str]], page: int, total: int, submission
                                                                 N_("Month"), N_("Partner"), N_("Sector"),
                                                                 N_("Value"), N_("Note"))],
                                 rows, numeric={0, 6}, table_id=ids.DATA_SOURCE_ROWS),
-        pager(SOURCE_ROWS, page, total, {SOURCE_ROWS.parameter: page}, lang, submission=submission),
+        pager(SOURCE_ROWS, page, total, pages, lang, submission=submission),
     ], id=ids.DATA_SOURCE_ROWS_SECTION)
 
 
@@ -384,17 +389,26 @@ def figure_states(submission: str, lang: str) -> html.Section | None:
                              rows, numeric={0, 2}, table_id=ids.DATA_FIGURE_STATES)])
 
 
-def submission_rejections(submission: str, lang: str) -> html.Section | None:
-    """The rows of one file that were not loaded, with their reasons."""
-    frame = warehouse.current().query("submission_rejected", submission=submission)
-    if frame.empty:
+def submission_rejections(submission: str, pages: dict[str, int], total: int,
+                          lang: str) -> html.Section | None:
+    """A page of the rows of one file that were not loaded, with their reasons (every failing
+    cell of a wrong file of 50.000 rows is one), and the pager to the others."""
+    if not total:
         return None
+    page = pages[REJECTED.paged.parameter]
+    first = first_row(page)
+    frame = warehouse.current().query("submission_rejected", submission=submission, rows=ROWS_PER_PAGE,
+                                      offset=first)
     rows = [["–" if pd.isna(r.source_row) else fmt_number(r.source_row, lang), r.column_name or "–",
              steward_only(r.value or "", lang), getattr(r, f"reason_{lang}")] for r in frame.itertuples()]
+    caption = (_(REJECTED.caption, lang) if total <= ROWS_PER_PAGE else
+               _(REJECTED.page_caption, lang, first=fmt_number(first + 1, lang),
+                 last=fmt_number(first + len(rows), lang), n=fmt_number(total, lang)))
     return html.Section([html.H2(_("Rejected rows", lang)),
-                         components.static_table(_("Every rejected row with its reason", lang),
-                                                 [_(k, lang) for k in (N_("Row"), N_("Column"), N_("Value"),
-                                                                       N_("Reason"))], rows, numeric={0})])
+                         components.static_table(caption, [_(k, lang) for k in (N_("Row"), N_("Column"), N_("Value"),
+                                                                                N_("Reason"))], rows, numeric={0}),
+                         pager(REJECTED.paged, page, total, pages, lang, submission=submission)],
+                        id=REJECTED.paged.section)
 
 
 @warehouse.per_snapshot
@@ -423,7 +437,7 @@ def layout(lang: str | None = None, submission: str | None = None, programme: st
     asked_programme = programme if programme in codes else None   # kept in the pager's links
     programme = asked_programme or codes[0]
     if submission:
-        content = source_rows(submission, lang, rows_page)
+        content = source_rows(submission, lang, rows_page, rejected_page)
     else:
         files = len(warehouse.current().query("data_submissions"))
         counts = reason_counts()
