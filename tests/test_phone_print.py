@@ -13,7 +13,7 @@ import pytest
 from playwright.sync_api import expect
 
 from core.texts import _
-from tests.helpers import PARTNER, signed_in_phone
+from tests.helpers import PARTNER, query, signed_in_phone
 from tests.status_consistency import contradiction
 
 pytestmark = pytest.mark.slow   # every test drives the served app in Chromium
@@ -44,8 +44,10 @@ def open_page(page, url: str) -> None:
 
 
 @pytest.mark.parametrize("lang", ["nl", "en"])
-def test_no_page_scrolls_sideways_on_a_phone_and_axe_finds_nothing(phone, served_app, axe_source, lang):
-    for path in PAGES:
+def test_no_page_scrolls_sideways_on_a_phone_and_axe_finds_nothing(phone, served_app, demo_warehouse, axe_source,
+                                                                   lang):
+    [(file_id,)] = query(demo_warehouse, "select id from submission where file_name = 'AM10_roc.csv'")
+    for path in [*PAGES, f"/data?submission={file_id}&rows_page=2"]:   # a file's rows, with their pager
         open_page(phone, f"{served_app}{path}{'&' if '?' in path else '?'}lang={lang}")
         widths = phone.evaluate("[document.documentElement.scrollWidth, innerWidth]")
         assert widths[0] <= widths[1] == 390, (path, widths, phone.evaluate(STICKING_OUT))
