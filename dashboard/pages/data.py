@@ -29,7 +29,8 @@ def steward_only(value: object, lang: str) -> object:
 # both only grow, and at 176 files the submissions were 1.637 of the page's 3.762 components,
 # drawn in one long task before any table showed (issue 27, page ready); 500 revisions were
 # 6.518. Older rows are a page further, so every row stays a link away (?submissions_page=N,
-# ?revisions_page=N). One file's source rows too (?rows_page=N): a registry extract contributes
+# ?revisions_page=N). So are the rejected rows and the warnings (?rejected_page=N,
+# ?warnings_page=N) and one file's source rows (?rows_page=N): a registry extract contributes
 # tens of thousands, and a partner file of 7.781 rows was a 6,5 MB page (3,9 s to render).
 # The pipeline runs stay capped (the last 50).
 ROWS_PER_PAGE = 100
@@ -37,22 +38,32 @@ ROWS_PER_PAGE = 100
 
 class PagedList(NamedTuple):
     """A list shown a page at a time: the query parameter that picks the page, the section the
-    pager's links land on, and the words of its navigation. (A NamedTuple: Dash loads the page
-    module in a way that @dataclass cannot resolve the module of.)"""
+    pager's links land on, the words of its navigation, and its table's caption when one page
+    holds it and when it does not (`list_caption`). (A NamedTuple: Dash loads the page module in a
+    way that @dataclass cannot resolve the module of.)"""
 
     parameter: str
     section: str
     newer: str
     older: str
     name: str
+    whole: str
+    part: str
 
 
 SUBMISSIONS = PagedList("submissions_page", ids.DATA_SUBMISSIONS_SECTION, N_("← Newer files"),
-                        N_("Older files →"), N_("Pages of the submissions list"))
+                        N_("Older files →"), N_("Pages of the submissions list"),
+                        N_("Every delivered file, newest first; click for its source rows"),
+                        N_("Delivered files {first} to {last} of {n}, newest first; click for its source rows"))
 REVISIONS = PagedList("revisions_page", ids.DATA_REVISIONS_SECTION, N_("← Newer revisions"),
-                      N_("Older revisions →"), N_("Pages of the revisions list"))
+                      N_("Older revisions →"), N_("Pages of the revisions list"),
+                      N_("Figures a later file replaced or withdrew, newest first"),
+                      N_("Figures a later file replaced or withdrew: {first} to {last} of {n}, newest first"))
 SOURCE_ROWS = PagedList("rows_page", ids.DATA_SOURCE_ROWS_SECTION, N_("← Earlier rows"), N_("Later rows →"),
-                        N_("Pages of the source rows"))
+                        N_("Pages of the source rows"),
+                        N_("Source rows as the partner delivered them (row numbers as in Excel)"),
+                        N_("Source rows {first} to {last} of {n} as the partner delivered them (row numbers as "
+                           "in Excel)"))
 
 
 def pages_of(rows: int) -> int:
@@ -63,6 +74,15 @@ def pages_of(rows: int) -> int:
 def first_row(page: int) -> int:
     """Where page `page` of a list starts: how many rows the pages before it show."""
     return (page - 1) * ROWS_PER_PAGE
+
+
+def list_caption(paged: PagedList, first: int, shown: int, total: int, lang: str) -> str:
+    """A paged list's caption: the whole list's when one page holds it, else which rows of how
+    many this page shows (`first`: the rows before it, `shown`: its own)."""
+    if total <= ROWS_PER_PAGE:
+        return _(paged.whole, lang)
+    return _(paged.part, lang, first=fmt_number(first + 1, lang), last=fmt_number(first + shown, lang),
+             n=fmt_number(total, lang))
 
 
 def page_of(asked: str | None, rows: int) -> int:
@@ -108,11 +128,6 @@ def submissions(lang: str, pages: dict[str, int], programme: str | None = None) 
              states.submission_state(s.state, lang, s.is_demo),
              fmt_number(s.rows_accepted, lang), fmt_number(s.rows_rejected, lang)]
             for s in shown.itertuples()]
-    caption = (_("Every delivered file, newest first; click for its source rows", lang)
-               if len(frame) <= ROWS_PER_PAGE else
-               _("Delivered files {first} to {last} of {n}, newest first; click for its source rows", lang,
-                 first=fmt_number(first + 1, lang), last=fmt_number(first + len(shown), lang),
-                 n=fmt_number(len(frame), lang)))
     return html.Section([
         html.H2(_("Submissions", lang)),
         html.P(ngettext("{n} file, by state now:", "{n} files, by state now:", len(frame), lang,
@@ -121,7 +136,7 @@ def submissions(lang: str, pages: dict[str, int], programme: str | None = None) 
                            n=fmt_number(int(n), lang)))
                  for state, n in counts.reindex(states.SUBMISSION_STATES).dropna().items()],
                 className="state-counts"),
-        components.static_table(caption,
+        components.static_table(list_caption(SUBMISSIONS, first, len(shown), len(frame), lang),
                                 [_(k, lang) for k in (N_("File"), N_("Received"), N_("Steward"),
                                                       N_("Status"), N_("Rows loaded"), N_("Rows rejected"))],
                                 rows, numeric={4, 5}, table_id=ids.DATA_SUBMISSIONS, phone_hidden={1, 2},
@@ -131,31 +146,27 @@ def submissions(lang: str, pages: dict[str, int], programme: str | None = None) 
 
 
 class ReasonList(NamedTuple):
-    """A list of rows with a reason per file and row: its query, heading, caption (and the
-    caption of one page of several), what an empty one says, and its pages. Every failing cell
-    of a partner file is a rejected row, so one wrong file of 50.000 rows made this public
-    page 50.000 rows long."""
+    """A list of rows with a reason per file and row: its query, heading, what an empty one
+    says, and its pages. Every failing cell of a partner file is a rejected row, so one wrong
+    file of 50.000 rows made this public page 50.000 rows long."""
 
     query: str
     heading: str
-    caption: str
-    page_caption: str
     none: str
     paged: PagedList
 
 
-REJECTED = ReasonList("data_rejected", N_("Rejected rows"), N_("Every rejected row with its reason"),
-                      N_("Every rejected row with its reason: {first} to {last} of {n}"),
-                      N_("There are no rejected rows."),
+REJECTED = ReasonList("data_rejected", N_("Rejected rows"), N_("There are no rejected rows."),
                       PagedList("rejected_page", ids.DATA_REJECTED_SECTION, N_("← Earlier rows"),
-                                N_("Later rows →"), N_("Pages of the rejected rows")))
-WARNINGS = ReasonList("data_warnings", N_("Warnings"),
-                      N_("Loaded rows that stand out (e.g. far above their own series; see Method)"),
-                      N_("Loaded rows that stand out (e.g. far above their own series; see Method): "
-                         "{first} to {last} of {n}"),
-                      N_("There are no warnings."),
+                                N_("Later rows →"), N_("Pages of the rejected rows"),
+                                N_("Every rejected row with its reason"),
+                                N_("Every rejected row with its reason: {first} to {last} of {n}")))
+WARNINGS = ReasonList("data_warnings", N_("Warnings"), N_("There are no warnings."),
                       PagedList("warnings_page", ids.DATA_WARNINGS_SECTION, N_("← Earlier rows"),
-                                N_("Later rows →"), N_("Pages of the warnings")))
+                                N_("Later rows →"), N_("Pages of the warnings"),
+                                N_("Loaded rows that stand out (e.g. far above their own series; see Method)"),
+                                N_("Loaded rows that stand out (e.g. far above their own series; see Method): "
+                                   "{first} to {last} of {n}")))
 
 
 def reason_counts() -> dict[str, int]:
@@ -175,12 +186,9 @@ def reasons(kind: ReasonList, lang: str, pages: dict[str, int], programme: str |
                                     components.href("/data", lang, submission=r.id), app=False),
              "–" if pd.isna(r.source_row) else fmt_number(r.source_row, lang), r.column_name or "–",
              steward_only(r.value or "", lang), getattr(r, f"reason_{lang}")] for r in frame.itertuples()]
-    caption = (_(kind.caption, lang) if total <= ROWS_PER_PAGE else
-               _(kind.page_caption, lang, first=fmt_number(first + 1, lang),
-                 last=fmt_number(first + len(rows), lang), n=fmt_number(total, lang)))
-    body = (components.static_table(caption, [_(k, lang) for k in (N_("File"), N_("Row"), N_("Column"),
-                                                                   N_("Value"), N_("Reason"))],
-                                    rows, numeric={1})
+    body = (components.static_table(list_caption(kind.paged, first, len(rows), total, lang),
+                                    [_(k, lang) for k in (N_("File"), N_("Row"), N_("Column"), N_("Value"),
+                                                          N_("Reason"))], rows, numeric={1})
             if rows else html.P(_(kind.none, lang)))
     return html.Section([html.H2(_(kind.heading, lang)), body,
                          pager(kind.paged, page, total, pages, lang, programme=programme)],
@@ -205,12 +213,7 @@ def revisions(lang: str, pages: dict[str, int], programme: str | None = None) ->
              components.link_markup(r.old_file, components.href("/data", lang, submission=r.old_id), app=False),
              components.link_markup(r.new_file, components.href("/data", lang, submission=r.new_id), app=False),
              fmt_timestamp(r.replaced_at, lang)] for r in frame.itertuples()]
-    caption = (_("Figures a later file replaced or withdrew, newest first", lang)
-               if total <= ROWS_PER_PAGE else
-               _("Figures a later file replaced or withdrew: {first} to {last} of {n}, newest first", lang,
-                 first=fmt_number(first + 1, lang), last=fmt_number(first + len(frame), lang),
-                 n=fmt_number(total, lang)))
-    body = (components.static_table(caption,
+    body = (components.static_table(list_caption(REVISIONS, first, len(frame), total, lang),
                                     [_(k, lang) for k in (N_("Region"), N_("Indicator"), N_("Month"),
                                                           N_("Partner"), N_("Sector"), N_("Old value"),
                                                           N_("New value"), N_("Old file"), N_("New file"),
@@ -355,15 +358,10 @@ def source_rows_section(submission: str, pages: dict[str, int], total: int, lang
              fmt_month(as_date(r.period), lang, short=True), r.partner, r.sector,
              fmt_number(r.value, lang, 0 if float(r.value).is_integer() else 2), r.note or ""]
             for r in frame.itertuples()]
-    caption = (_("Source rows as the partner delivered them (row numbers as in Excel)", lang)
-               if total <= ROWS_PER_PAGE else
-               _("Source rows {first} to {last} of {n} as the partner delivered them (row numbers as in "
-                 "Excel)", lang, first=fmt_number(first + 1, lang), last=fmt_number(first + len(rows), lang),
-                 n=fmt_number(total, lang)))
     return html.Section([
-        components.static_table(caption, [_(k, lang) for k in (N_("Row"), N_("Region"), N_("Indicator"),
-                                                                N_("Month"), N_("Partner"), N_("Sector"),
-                                                                N_("Value"), N_("Note"))],
+        components.static_table(list_caption(SOURCE_ROWS, first, len(rows), total, lang),
+                                [_(k, lang) for k in (N_("Row"), N_("Region"), N_("Indicator"), N_("Month"),
+                                                      N_("Partner"), N_("Sector"), N_("Value"), N_("Note"))],
                                 rows, numeric={0, 6}, table_id=ids.DATA_SOURCE_ROWS),
         pager(SOURCE_ROWS, page, total, pages, lang, submission=submission),
     ], id=ids.DATA_SOURCE_ROWS_SECTION)
@@ -402,12 +400,10 @@ def submission_rejections(submission: str, pages: dict[str, int], total: int,
                                       offset=first)
     rows = [["–" if pd.isna(r.source_row) else fmt_number(r.source_row, lang), r.column_name or "–",
              steward_only(r.value or "", lang), getattr(r, f"reason_{lang}")] for r in frame.itertuples()]
-    caption = (_(REJECTED.caption, lang) if total <= ROWS_PER_PAGE else
-               _(REJECTED.page_caption, lang, first=fmt_number(first + 1, lang),
-                 last=fmt_number(first + len(rows), lang), n=fmt_number(total, lang)))
-    return html.Section([html.H2(_("Rejected rows", lang)),
-                         components.static_table(caption, [_(k, lang) for k in (N_("Row"), N_("Column"), N_("Value"),
-                                                                                N_("Reason"))], rows, numeric={0}),
+    return html.Section([html.H2(_(REJECTED.heading, lang)),
+                         components.static_table(list_caption(REJECTED.paged, first, len(rows), total, lang),
+                                                 [_(k, lang) for k in (N_("Row"), N_("Column"), N_("Value"),
+                                                                       N_("Reason"))], rows, numeric={0}),
                          pager(REJECTED.paged, page, total, pages, lang, submission=submission)],
                         id=REJECTED.paged.section)
 
