@@ -17,8 +17,22 @@ from pathlib import Path
 
 from core.settings import ROOT
 
+# Chromium keeps only the last --disable-features, so ours repeats Playwright's own list
+# (playwright-core's chromiumSwitches.ts, Playwright 1.65; tests/test_browser.py fails when an
+# upgrade changes it) and adds the omnibox's two WebUI popups: headless Chromium 156 preloads
+# them in every window, so every new context (each test's page, each benchmark load) paid
+# ~1,1 s CPU for a browser UI nobody sees. A page load cost 1,7 busy core-seconds with them,
+# 0,95 without (docs/benchmarks.md, 8 Dec).
+PLAYWRIGHT_DISABLED_FEATURES = (
+    "AvoidUnnecessaryBeforeUnloadCheckSync", "DestroyProfileOnBrowserClose", "HttpsUpgrades",
+    "HttpsFirstBalancedModeAutoEnable", "LensOverlay", "MediaRouter", "PaintHolding",
+    "ThirdPartyStoragePartitioning", "AvoidCorsURLLoaderRestartOnRedirect",
+    "TcpPortRandomizationWin", "OptimizationHints", "NetworkTimeServiceQuerying", "AimEnabled",
+    "PreconnectToSearch", "msForceBrowserSignIn", "msEdgeUpdateLaunchServicesPreferredVersion")
+UNSEEN_BROWSER_UI = ("WebUIOmniboxPopup", "WebUIOmniboxAimPopup")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+                 "--disable-component-update", "--disable-sync", "--no-first-run",
+                 "--disable-features=" + ",".join(PLAYWRIGHT_DISABLED_FEATURES + UNSEEN_BROWSER_UI)]
 
 
 def free_port() -> int:
