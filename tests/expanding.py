@@ -90,9 +90,11 @@ def base(sheet_xml: str | Iterable[str], strings: bool = False,
             "xl/worksheets/sheet1.xml": sheet_xml}
 
 
-def good(path: Path) -> Path:
-    """An honest workbook of the template's header and one valid row."""
-    return write(path, base(sheet(inline_row(1, HEADER_CELLS) + inline_row(2, GOOD_CELLS))))
+def good(path: Path, blank_rows: int = 0) -> Path:
+    """An honest workbook of the template's header and one valid row, then `blank_rows` empty
+    rows (as a sheet formatted further down than it was filled has them)."""
+    blanks = "".join(f'<row r="{number}"/>' for number in range(3, 3 + blank_rows))
+    return write(path, base(sheet(inline_row(1, HEADER_CELLS) + inline_row(2, GOOD_CELLS) + blanks)))
 
 
 def many_cell_formats(path: Path, count: int = 5_000_000) -> Path:

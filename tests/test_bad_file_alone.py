@@ -56,9 +56,12 @@ class Killer:
 
 
 def inbox_of_two(inbox: Path) -> tuple[Path, Path]:
-    """a.xlsx, a valid workbook read first (by name), and b.csv, a valid CSV."""
+    """a.xlsx, a valid workbook read first (by name), and b.csv, a valid CSV. The workbook's
+    20.000 blank rows keep its reading busy ~0,3 s, so that `Killer` finds the worker while it
+    reads: a one-row workbook was read within milliseconds, and once, in the whole suite on two
+    busy cores, before the Killer's thread got to run (8 Dec: loaded instead of quarantined)."""
     inbox.mkdir(exist_ok=True)
-    return expanding.good(inbox / "a.xlsx"), write_csv(inbox / "b.csv", ["AM10;evc_trajecten;2006-03;4;uwv;zorg;"])
+    return expanding.good(inbox / "a.xlsx", blank_rows=20_000), write_csv(inbox / "b.csv", ["AM10;evc_trajecten;2006-03;4;uwv;zorg;"])
 
 
 def test_a_file_whose_reading_crashed_twice_is_quarantined_and_the_others_load(published, tmp_path):
