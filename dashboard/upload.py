@@ -31,8 +31,9 @@ import flask
 import pandas as pd
 from werkzeug.utils import secure_filename
 
-from core import audit_log, changes, states
-from core.formats import as_date
+from core import audit_log, changes, paging, states
+from core.formats import as_date, fmt_number
+from core.paging import ROWS_PER_PAGE, first_row, page_of, pages_of
 from core.settings import ROOT
 from core.texts import N_, _
 from core.vocabulary import SUBMISSION_SUFFIXES
@@ -349,14 +350,15 @@ def template_file(kind: str) -> flask.Response:
 @auth.requires("steward")
 def beheer() -> str:
     lang = request_language.current()
-    held = warehouse.current().query("held_waiting", region=None)
+    held = held_page(warehouse.current().query("held_waiting", region=None),
+                     flask.request.args.get(HELD_PAGE), lang)
     live = steward_live(lang)
     deciding = {v.subject: v for v in reversed(live["runs"])   # newest last; refused or failed: the form again
                 if v.kind == "review" and v.state not in ("refused", "failed")}
     waiting = sorted(p.name for p in inbox().glob("*")
                      if p.suffix.lower() in SUBMISSION_SUFFIXES and p.is_file())
-    return flask.render_template("beheer.html", waiting=waiting,
-                                 held=[(h, deciding.get(h.id)) for h in held.itertuples()],
+    return flask.render_template("beheer.html", waiting=waiting, held_page=held,
+                                 held=[(h, deciding.get(h.id)) for h in held.rows.itertuples()],
                                  label=held_label, values=held_values, conflict=held_conflict,
                                  audit=auth.store().audit_log(), started=flask.request.args.get("started"),
                                  audit_what=lambda entry: audit_log.action_text(entry["action"], lang),
@@ -433,6 +435,50 @@ def audit_details(entry: Mapping[str, object], lang: str) -> str:
     return audit_log.detail_text(str(entry["action"]), params, lang, str(entry["detail"]))
 
 
+HELD_PAGE = "held_page"   # /beheer?held_page=N: which page of the held figures
+HELD_CAPTION = N_("Figures far above the usual level: they count only once approved")
+HELD_CAPTION_PART = N_("Figures far above the usual level, {first} to {last} of {n}: they count only once "
+                       "approved")
+
+
+@dataclasses.dataclass(frozen=True)
+class HeldPage:
+    """One page of the review queue on /beheer (core/paging.py): each held figure has a form,
+    and a file with thousands of outliers made a page of thousands of forms. `pager` holds the
+    words and links of its navigation, None when one page holds the queue."""
+
+    rows: pd.DataFrame
+    number: int
+    caption: str
+    pager: dict[str, str | None] | None
+
+
+def held_page(held: pd.DataFrame, asked: str | None, lang: str) -> HeldPage:
+    """The page of the review queue (oldest file first) that `asked` names, kept in range."""
+    number = page_of(asked, len(held))
+    first = first_row(number)
+    rows = held.iloc[first:first + ROWS_PER_PAGE]
+    caption = paging.caption(HELD_CAPTION, HELD_CAPTION_PART, first, len(rows), len(held), lang)
+    return HeldPage(rows, number, caption, held_pager(number, pages_of(len(held)), lang))
+
+
+def held_pager(number: int, last: int, lang: str) -> dict[str, str | None] | None:
+    """The words and links of the held figures' pager on page `number` of `last`."""
+    if last == 1:
+        return None
+
+    def link(page: int) -> str:
+        return flask.url_for("upload.beheer", lang=lang, **{HELD_PAGE: str(page) if page > 1 else None}) + "#held"
+
+    return {"name": _("Pages of the held figures", lang),
+            "position": _("Page {page} of {pages}", lang, page=fmt_number(number, lang),
+                          pages=fmt_number(last, lang)),
+            "earlier": link(number - 1) if number > 1 else None,
+            "earlier_text": _("← Earlier held figures", lang),
+            "later": link(number + 1) if number < last else None,
+            "later_text": _("Later held figures →", lang)}
+
+
 def held_label(held: object, lang: str) -> str:
     """'AM10 · stages · mei 2006 · ROC Rivor', as every report names a figure."""
     partner = held.partner_name if lang == "nl" else held.partner_name_en
@@ -463,10 +509,13 @@ def decide() -> flask.Response:
     known = set(queue.loc[~queue["overtaken"].astype(bool), "id"])   # an overtaken figure takes no decision
     if held_id not in known or decision not in ("approved", "rejected"):
         flask.abort(400)
+    page = flask.request.form.get(HELD_PAGE, "")
+    back = lambda started: flask.redirect(flask.url_for(  # noqa: E731   the page the form was on
+        "upload.beheer", lang=lang, started=started, **{HELD_PAGE: page if page.isdigit() and len(page) < 10 else None}))
     if not reason:
-        return flask.redirect(flask.url_for("upload.beheer", lang=lang, started="no_reason"))
+        return back("no_reason")
     user = auth.account().username
     start_run("review", "review-decision", review_key(held_id), user, held_id,
               {"held_ids": [held_id], "decision": decision, "steward": user, "reason": reason})
     auth.store().audit(user, f"review {decision}", figure=held_id, reason=reason)
-    return flask.redirect(flask.url_for("upload.beheer", lang=lang, started="decided"))
+    return back("decided")

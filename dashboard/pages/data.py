@@ -3,16 +3,16 @@ runs, which region reported which month, how fresh each partner is, and the temp
 With ?submission=<id> the page shows the source rows behind one file."""
 from __future__ import annotations
 
-import re
 from typing import NamedTuple
 
 import dash
 import pandas as pd
 from dash import Input, Output, dcc, html
 
-from core import states
+from core import paging, states
 from core.changes import figure_label
 from core.formats import as_date, fmt_month, fmt_number, fmt_timestamp
+from core.paging import ROWS_PER_PAGE, first_row, page_of, pages_of
 from core.texts import N_, _, language, ngettext
 from dashboard import changes, components, deliveries, ids, run_status, template, warehouse
 from dashboard.auth import is_steward, store
@@ -25,15 +25,14 @@ def steward_only(value: object, lang: str) -> object:
     return value if is_steward() else _("(stewards only)", lang)
 
 
-# The long lists (the submissions, the revisions) show this many rows a page, newest first:
-# both only grow, and at 176 files the submissions were 1.637 of the page's 3.762 components,
-# drawn in one long task before any table showed (issue 27, page ready); 500 revisions were
-# 6.518. Older rows are a page further, so every row stays a link away (?submissions_page=N,
+# The long lists (the submissions, the revisions) show a page at a time (core/paging.py), newest
+# first: both only grow, and at 176 files the submissions were 1.637 of the page's 3.762
+# components, drawn in one long task before any table showed (issue 27, page ready); 500 revisions
+# were 6.518. Older rows are a page further, so every row stays a link away (?submissions_page=N,
 # ?revisions_page=N). So are the rejected rows and the warnings (?rejected_page=N,
 # ?warnings_page=N) and one file's source rows (?rows_page=N): a registry extract contributes
 # tens of thousands, and a partner file of 7.781 rows was a 6,5 MB page (3,9 s to render).
 # The pipeline runs stay capped (the last 50).
-ROWS_PER_PAGE = 100
 
 
 class PagedList(NamedTuple):
@@ -66,30 +65,9 @@ SOURCE_ROWS = PagedList("rows_page", ids.DATA_SOURCE_ROWS_SECTION, N_("← Earli
                            "in Excel)"))
 
 
-def pages_of(rows: int) -> int:
-    """How many pages a list of `rows` has (one when there are none)."""
-    return max(1, -(-rows // ROWS_PER_PAGE))
-
-
-def first_row(page: int) -> int:
-    """Where page `page` of a list starts: how many rows the pages before it show."""
-    return (page - 1) * ROWS_PER_PAGE
-
-
 def list_caption(paged: PagedList, first: int, shown: int, total: int, lang: str) -> str:
-    """A paged list's caption: the whole list's when one page holds it, else which rows of how
-    many this page shows (`first`: the rows before it, `shown`: its own)."""
-    if total <= ROWS_PER_PAGE:
-        return _(paged.whole, lang)
-    return _(paged.part, lang, first=fmt_number(first + 1, lang), last=fmt_number(first + shown, lang),
-             n=fmt_number(total, lang))
-
-
-def page_of(asked: str | None, rows: int) -> int:
-    """The page of a list to show: the one asked for (?submissions_page=N, ?revisions_page=N),
-    kept within 1 and the last; anything else (missing, not a number) is the first."""
-    number = int(asked) if asked and re.fullmatch(r"[0-9]{1,9}", asked) else 1
-    return min(max(number, 1), pages_of(rows))
+    """A paged list's caption (core/paging.caption), in the words of `paged`."""
+    return paging.caption(paged.whole, paged.part, first, shown, total, lang)
 
 
 def pager(paged: PagedList, page: int, rows: int, pages: dict[str, int], lang: str,
