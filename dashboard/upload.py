@@ -32,8 +32,8 @@ import pandas as pd
 from werkzeug.utils import secure_filename
 
 from core import audit_log, changes, paging, states
-from core.formats import as_date, fmt_number
-from core.paging import ROWS_PER_PAGE, first_row, page_of, pages_of
+from core.formats import as_date
+from core.paging import ROWS_PER_PAGE, first_row, page_of
 from core.settings import ROOT
 from core.texts import N_, _
 from core.vocabulary import SUBMISSION_SUFFIXES
@@ -439,18 +439,20 @@ HELD_PAGE = "held_page"   # /beheer?held_page=N: which page of the held figures
 HELD_CAPTION = N_("Figures far above the usual level: they count only once approved")
 HELD_CAPTION_PART = N_("Figures far above the usual level, {first} to {last} of {n}: they count only once "
                        "approved")
+HELD_EARLIER, HELD_LATER = N_("← Earlier held figures"), N_("Later held figures →")
+HELD_PAGES = N_("Pages of the held figures")
 
 
 @dataclasses.dataclass(frozen=True)
 class HeldPage:
     """One page of the review queue on /beheer (core/paging.py): each held figure has a form,
-    and a file with thousands of outliers made a page of thousands of forms. `pager` holds the
-    words and links of its navigation, None when one page holds the queue."""
+    and a file with thousands of outliers made a page of thousands of forms. `pager`: its
+    navigation, None when one page holds the queue."""
 
     rows: pd.DataFrame
     number: int
     caption: str
-    pager: dict[str, str | None] | None
+    pager: paging.Navigation | None
 
 
 def held_page(held: pd.DataFrame, asked: str | None, lang: str) -> HeldPage:
@@ -459,24 +461,15 @@ def held_page(held: pd.DataFrame, asked: str | None, lang: str) -> HeldPage:
     first = first_row(number)
     rows = held.iloc[first:first + ROWS_PER_PAGE]
     caption = paging.caption(HELD_CAPTION, HELD_CAPTION_PART, first, len(rows), len(held), lang)
-    return HeldPage(rows, number, caption, held_pager(number, pages_of(len(held)), lang))
+    return HeldPage(rows, number, caption, held_pager(number, len(held), lang))
 
 
-def held_pager(number: int, last: int, lang: str) -> dict[str, str | None] | None:
-    """The words and links of the held figures' pager on page `number` of `last`."""
-    if last == 1:
-        return None
-
+def held_pager(number: int, rows: int, lang: str) -> paging.Navigation | None:
+    """The held figures' pager on page `number` of a queue of `rows`."""
     def link(page: int) -> str:
         return flask.url_for("upload.beheer", lang=lang, **{HELD_PAGE: str(page) if page > 1 else None}) + "#held"
 
-    return {"name": _("Pages of the held figures", lang),
-            "position": _("Page {page} of {pages}", lang, page=fmt_number(number, lang),
-                          pages=fmt_number(last, lang)),
-            "earlier": link(number - 1) if number > 1 else None,
-            "earlier_text": _("← Earlier held figures", lang),
-            "later": link(number + 1) if number < last else None,
-            "later_text": _("Later held figures →", lang)}
+    return paging.navigation(number, rows, link, HELD_EARLIER, HELD_LATER, HELD_PAGES, lang)
 
 
 def held_label(held: object, lang: str) -> str:
@@ -509,9 +502,9 @@ def decide() -> flask.Response:
     known = set(queue.loc[~queue["overtaken"].astype(bool), "id"])   # an overtaken figure takes no decision
     if held_id not in known or decision not in ("approved", "rejected"):
         flask.abort(400)
-    page = flask.request.form.get(HELD_PAGE, "")
+    page = paging.requested(flask.request.form.get(HELD_PAGE))
     back = lambda started: flask.redirect(flask.url_for(  # noqa: E731   the page the form was on
-        "upload.beheer", lang=lang, started=started, **{HELD_PAGE: page if page.isdigit() and len(page) < 10 else None}))
+        "upload.beheer", lang=lang, started=started, **{HELD_PAGE: str(page) if page else None}))
     if not reason:
         return back("no_reason")
     user = auth.account().username

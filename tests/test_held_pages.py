@@ -93,6 +93,20 @@ def test_a_decision_from_the_second_page_comes_back_to_it(steward):
     assert refused.headers["Location"] == "/beheer?lang=nl&started=no_reason"
 
 
+def test_a_held_figure_a_later_file_corrected_keeps_its_place_without_a_form(steward, queue):
+    """Corrected data: the partner sends the last held figure again as 25. It stays in the queue
+    on page 2 (every figure keeps its place), shown as overtaken, with no form to decide on it."""
+    last = review.waiting_in(queue)[-1]
+    ingest.ingest_files(queue, [write_csv(queue.parent / "inbox" / "c_correction.csv", [
+        f"{last.change.region};evc_trajecten;2006-04;25;uwv;{last.change.sector};"])])
+    page = steward.get("/beheer?held_page=2").text
+    assert page.count('<td class="held-file"') == HELD - 100
+    _caption, forms, _links = held_page(steward, "?held_page=2")
+    assert last.id not in forms and len(forms) == HELD - 101
+    assert page.count("Geen besluit mogelijk: het cijfer van het latere bestand blijft staan.") == 1
+    assert len(held_page(steward)[1]) == 100
+
+
 def test_a_short_queue_has_no_pager(published, tmp_path, monkeypatch):
     monkeypatch.delenv("REGIOMONITOR_SSO", raising=False)
     inbox = tmp_path / "inbox"

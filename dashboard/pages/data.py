@@ -12,7 +12,7 @@ from dash import Input, Output, dcc, html
 from core import paging, states
 from core.changes import figure_label
 from core.formats import as_date, fmt_month, fmt_number, fmt_timestamp
-from core.paging import ROWS_PER_PAGE, first_row, page_of, pages_of
+from core.paging import ROWS_PER_PAGE, first_row, page_of
 from core.texts import N_, _, language, ngettext
 from dashboard import changes, components, deliveries, ids, run_status, template, warehouse
 from dashboard.auth import is_steward, store
@@ -75,21 +75,19 @@ def pager(paged: PagedList, page: int, rows: int, pages: dict[str, int], lang: s
     """Links to the newer and older rows of one list, when there are more than one page holds.
     The links keep the page the other list shows (`pages`: parameter → page) and `keep` (the
     programme; the submission whose rows they page)."""
-    if rows <= ROWS_PER_PAGE:
-        return None
-
-    def link(number: int, label: str) -> html.A:
+    def link(number: int) -> str:
         shown = {**pages, paged.parameter: number}
         target = components.href("/data", lang, **keep,
                                  **{k: str(n) if n > 1 else None for k, n in shown.items()})
-        return html.A(_(label, lang), href=f"{target}#{paged.section}")
+        return f"{target}#{paged.section}"
 
-    last = pages_of(rows)
-    return html.Nav([
-        link(page - 1, paged.newer) if page > 1 else None,
-        html.Span(_("Page {page} of {pages}", lang, page=fmt_number(page, lang), pages=fmt_number(last, lang))),
-        link(page + 1, paged.older) if page < last else None,
-    ], className="pager no-print", **{"aria-label": _(paged.name, lang)})
+    nav = paging.navigation(page, rows, link, paged.newer, paged.older, paged.name, lang)
+    if nav is None:
+        return None
+    return html.Nav([html.A(nav.back[1], href=nav.back[0]) if nav.back else None,
+                     html.Span(nav.position),
+                     html.A(nav.forward[1], href=nav.forward[0]) if nav.forward else None],
+                    className="pager no-print", **{"aria-label": nav.name})
 
 
 def submissions(lang: str, pages: dict[str, int], programme: str | None = None) -> html.Section:
